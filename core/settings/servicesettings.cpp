@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "servicesettings.h"
+
+#include <QCoreApplication>
+
+namespace Oobm::Core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Oobm::Core::ServiceSettings", text);
+}
+
+struct EnumText
+{
+    const char *key;
+    int value;
+};
+
+constexpr EnumText CommonNameValues[] = {
+    {"fqdn", int(CommonNameSource::Fqdn)},
+    {"host-name", int(CommonNameSource::HostName)},
+    {"sam-account-name", int(CommonNameSource::SamAccountName)},
+};
+
+constexpr EnumText LogLevelValues[] = {
+    {"errors", int(LogLevel::Errors)},
+    {"debug-warning", int(LogLevel::DebugWarning)},
+    {"information", int(LogLevel::Information)},
+    {"debug", int(LogLevel::Debug)},
+};
+
+template<std::size_t N>
+QString enumKey(const EnumText (&table)[N], int value)
+{
+    for (const EnumText &e : table) {
+        if (e.value == value)
+            return QLatin1String(e.key);
+    }
+    return {};
+}
+
+template<std::size_t N>
+bool enumFromKey(const EnumText (&table)[N], const QString &key, int *value)
+{
+    for (const EnumText &e : table) {
+        if (key.compare(QLatin1String(e.key), Qt::CaseInsensitive) == 0) {
+            *value = e.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+template<std::size_t N>
+QStringList enumKeys(const EnumText (&table)[N])
+{
+    QStringList keys;
+    for (const EnumText &e : table)
+        keys.append(QLatin1String(e.key));
+    return keys;
+}
+
+bool parseBool(const QString &text, bool *value)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"true" || t == u"on" || t == u"yes" || t == u"1") {
+        *value = true;
+        return true;
+    }
+    if (t == u"false" || t == u"off" || t == u"no" || t == u"0") {
+        *value = false;
+        return true;
+    }
+    return false;
+}
+
+QString boolText(bool value)
+{
+    return value ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+QString portProblem(int port)
+{
+    if (port < 1 || port > 65535)
+        return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
+            .arg(port);
+    return {};
+}
+
+} // namespace
+
+bool logLevelAccepts(LogLevel level, Severity severity)
+{
+    switch (level) {
+    case LogLevel::Errors:
+        return severity == Severity::Error;
+    case LogLevel::DebugWarning:
+        return severity == Severity::Error || severity == Severity::Warning;
+    case LogLevel::Information:
+        return severity != Severity::Debug;
+    case LogLevel::Debug:
+        return true;
+    }
+    return true;
+}
+
+QString logLevelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Errors:
+        return tr("Errors");
+    case LogLevel::DebugWarning:
+        return tr("Debug warning");
+    case LogLevel::Information:
+        return tr("Information");
+    case LogLevel::Debug:
+        return tr("Debug");
+    }
+    return {};
+}
+
+QString commonNameSourceName(CommonNameSource source)
+{
+    switch (source) {
+    case CommonNameSource::Fqdn:
+        return tr("Fully qualified domain name");
+    case CommonNameSource::HostName:
+        return tr("Host name");
+    case CommonNameSource::SamAccountName:
+        return tr("SAM account name");
+    }
+    return {};
+}
+
+QStringList ServiceSettings::keys()
+{
+    return {ListenPortKey,     RequireAuthorizationKey, AllowRemoteConfigurationKey,
+            OneTimePasswordRequiredKey, CommonNameKey,           LogLevelKey};
+}
+
+QString ServiceSettings::describeKey(const QString &key)
+{
+    if (key == ListenPortKey)
+        return tr("TCP port the provisioning service listens on for hello packets (1-65535, default 9971)");
+    if (key == RequireAuthorizationKey)
+        return tr("Intel AMT requires authorization before provisioning (true/false)");
+    if (key == AllowRemoteConfigurationKey)
+        return tr("Allow Remote Configuration with a provisioning certificate (true/false)");
+    if (key == OneTimePasswordRequiredKey)
+        return tr("One time password required for Remote Configuration (true/false)");
+    if (key == CommonNameKey)
+        return tr("First Common Name (CN) in certificate subject name (fqdn, host-name, sam-account-name)");
+    if (key == LogLevelKey)
+        return tr("Log level (errors, debug-warning, information, debug)");
+    return {};
+}
+
+QStringList ServiceSettings::allowedValues(const QString &key)
+{
+    if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey
+        || key == OneTimePasswordRequiredKey)
+        return {QStringLiteral("true"), QStringLiteral("false")};
+    if (key == CommonNameKey)
+        return enumKeys(CommonNameValues);
+    if (key == LogLevelKey)
+        return enumKeys(LogLevelValues);
+    return {};
+}
+
+QString ServiceSettings::value(const QString &key) const
+{
+    if (key == ListenPortKey)
+        return QString::number(listenPort);
+    if (key == RequireAuthorizationKey)
+        return boolText(requireAuthorization);
+    if (key == AllowRemoteConfigurationKey)
+        return boolText(allowRemoteConfiguration);
+    if (key == OneTimePasswordRequiredKey)
+        return boolText(oneTimePasswordRequired);
+    if (key == CommonNameKey)
+        return enumKey(CommonNameValues, int(commonName));
+    if (key == LogLevelKey)
+        return enumKey(LogLevelValues, int(logLevel));
+    return {};
+}
+
+QString ServiceSettings::setValue(const QString &key, const QString &text)
+{
+    const QString t = text.trimmed();
+    if (key == ListenPortKey) {
+        bool ok = false;
+        const qlonglong port = t.toLongLong(&ok);
+        if (!ok)
+            return tr("The listen port must be a number from 1 to 65535; '%1' is not a number.").arg(t);
+        if (port < 1 || port > 65535)
+            return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
+                .arg(port);
+        listenPort = int(port);
+        return {};
+    }
+    bool *flag = nullptr;
+    if (key == RequireAuthorizationKey)
+        flag = &requireAuthorization;
+    else if (key == AllowRemoteConfigurationKey)
+        flag = &allowRemoteConfiguration;
+    else if (key == OneTimePasswordRequiredKey)
+        flag = &oneTimePasswordRequired;
+    if (flag) {
+        if (!parseBool(t, flag))
+            return tr("%1 takes true or false; '%2' is neither.").arg(key, t);
+        return {};
+    }
+    if (key == CommonNameKey || key == LogLevelKey) {
+        int v = 0;
+        const bool isCn = key == CommonNameKey;
+        const bool ok = isCn ? enumFromKey(CommonNameValues, t, &v) : enumFromKey(LogLevelValues, t, &v);
+        if (!ok)
+            return tr("%1 takes one of %2; '%3' is not one of them.")
+                .arg(key, allowedValues(key).join(QStringLiteral(", ")), t);
+        if (isCn)
+            commonName = CommonNameSource(v);
+        else
+            logLevel = LogLevel(v);
+        return {};
+    }
+    return tr("There is no setting '%1'. The settings are: %2.")
+        .arg(key, keys().join(QStringLiteral(", ")));
+}
+
+QMap<QString, QString> ServiceSettings::toMap() const
+{
+    QMap<QString, QString> map;
+    for (const QString &key : keys())
+        map.insert(key, value(key));
+    return map;
+}
+
+ServiceSettings ServiceSettings::fromMap(const QMap<QString, QString> &map, QStringList *problems)
+{
+    ServiceSettings s;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (!keys().contains(it.key()))
+            continue;
+        ServiceSettings candidate = s;
+        const QString problem = candidate.setValue(it.key(), it.value());
+        if (problem.isEmpty())
+            s = candidate;
+        else if (problems)
+            problems->append(problem);
+    }
+    return s;
+}
+
+QList<SettingProblem> ServiceSettings::validate() const
+{
+    QList<SettingProblem> problems;
+    if (const QString p = portProblem(listenPort); !p.isEmpty())
+        problems.append({ListenPortKey, p});
+    return problems;
+}
+
+QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const ServiceSettings &to)
+{
+    QStringList lines;
+    if (from.listenPort != to.listenPort)
+        lines << tr("Set service listening port to %1.").arg(to.listenPort);
+    if (from.requireAuthorization != to.requireAuthorization)
+        lines << (to.requireAuthorization ? tr("Set provisioning authorization mode.")
+                                          : tr("Cleared provisioning authorization mode."));
+    if (from.allowRemoteConfiguration != to.allowRemoteConfiguration)
+        lines << (to.allowRemoteConfiguration ? tr("Set service remote configuration.")
+                                              : tr("Cleared service remote configuration."));
+    if (from.oneTimePasswordRequired != to.oneTimePasswordRequired)
+        lines << (to.oneTimePasswordRequired ? tr("Set one time password requirement.")
+                                             : tr("Cleared one time password requirement."));
+    if (from.commonName != to.commonName)
+        lines << tr("Set certificate common name source to %1.").arg(commonNameSourceName(to.commonName));
+    if (from.logLevel != to.logLevel)
+        lines << tr("Set log level to %1.").arg(logLevelName(to.logLevel));
+    return lines;
+}
+
+} // namespace Oobm::Core

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logentry.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Oobm::Core {
+
+// "First Common Name (CN) in certificate subject name" (General Service Settings, figure 2).
+enum class CommonNameSource { Fqdn, HostName, SamAccountName };
+
+// The General page's "Log level". Each level includes the ones above it.
+enum class LogLevel {
+    Errors,       // errors only
+    DebugWarning, // errors and warnings; the reference's recommendation
+    Information,  // + information
+    Debug,        // everything
+};
+
+bool logLevelAccepts(LogLevel level, Severity severity);
+QString logLevelName(LogLevel level); // as the General page shows it
+QString commonNameSourceName(CommonNameSource source);
+
+struct SettingProblem
+{
+    QString key;
+    QString message;
+};
+
+// The service settings every console and engine on one store shares (General Service Settings).
+// A plain value: pages edit a copy and hand the whole value to the store in one call.
+struct ServiceSettings
+{
+    static constexpr int DefaultListenPort = 9971;
+
+    int listenPort = DefaultListenPort;
+    bool requireAuthorization = false;
+    bool allowRemoteConfiguration = false;
+    bool oneTimePasswordRequired = false;
+    CommonNameSource commonName = CommonNameSource::Fqdn;
+    LogLevel logLevel = LogLevel::Information;
+
+    // Stable keys, as stored and as `oobmctl settings` names them.
+    static constexpr QLatin1String ListenPortKey{"listen-port"};
+    static constexpr QLatin1String RequireAuthorizationKey{"require-authorization"};
+    static constexpr QLatin1String AllowRemoteConfigurationKey{"allow-remote-configuration"};
+    static constexpr QLatin1String OneTimePasswordRequiredKey{"one-time-password-required"};
+    static constexpr QLatin1String CommonNameKey{"common-name"};
+    static constexpr QLatin1String LogLevelKey{"log-level"};
+    static QStringList keys();
+    static QString describeKey(const QString &key); // one line for --help and tooltips
+    static QStringList allowedValues(const QString &key);
+
+    QString value(const QString &key) const; // text form; empty for an unknown key
+    // Parses and sets one value. Returns an empty string on success, otherwise what was wrong
+    // and what is allowed.
+    QString setValue(const QString &key, const QString &text);
+
+    QMap<QString, QString> toMap() const;
+    // Unknown keys are ignored; values that do not parse keep their default and are reported.
+    static ServiceSettings fromMap(const QMap<QString, QString> &map, QStringList *problems = nullptr);
+
+    QList<SettingProblem> validate() const;
+
+    // One user-log sentence per changed field, in the reference's wording
+    // ("Set service listening port to 9377.").
+    static QStringList describeChanges(const ServiceSettings &from, const ServiceSettings &to);
+
+    bool operator==(const ServiceSettings &other) const = default;
+};
+
+} // namespace Oobm::Core

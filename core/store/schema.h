@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/store/storeerror.h"
+
+class QSqlDatabase;
+
+namespace Oobm::Core::Schema {
+
+enum class Dialect { SQLite, PostgreSQL };
+
+// The schema version this program writes. One migration function per version: a new store runs
+// them all from 0, an older store runs those above its version.
+inline constexpr int CurrentVersion = 2;
+
+// Reads meta.schema_version: 0 for an empty database.
+int readVersion(QSqlDatabase &db, StoreError *error);
+// Runs the migrations from fromVersion+1 to toVersion inside the caller's transaction and
+// records the new version.
+StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVersion = CurrentVersion);
+
+} // namespace Oobm::Core::Schema

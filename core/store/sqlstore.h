@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/store/store.h"
+
+#include <QMutex>
+
+class QThread;
+
+namespace Oobm::Core {
+
+class SqlStoreWorker;
+
+// The Qt Sql store: QSQLITE (the embedded default; WAL, foreign keys on) or QPSQL. All SQL runs
+// on one store thread with its own named connection; callers get futures.
+class SqlStore final : public Store
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SqlStore)
+
+public:
+    explicit SqlStore(const StoreLocation &location, QObject *parent = nullptr);
+    ~SqlStore() override;
+
+    StoreLocation location() const override { return m_location; }
+    State state() const override;
+    StoreError lastError() const override;
+    int schemaVersion() const override;
+
+    QFuture<StoreError> open() override;
+    QFuture<StoreResult<ServiceSettings>> serviceSettings() override;
+    QFuture<StoreResult<QStringList>> applyServiceSettings(const ServiceSettings &settings,
+                                                           const QString &source) override;
+    QFuture<StoreError> appendLog(const QList<LogEntry> &entries) override;
+    QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) override;
+
+    // Blocks until open() has finished; for command-line tools and tests.
+    StoreError openAndWait();
+
+private:
+    template<typename T, typename Job>
+    QFuture<T> run(Job job);
+    void setState(State state, const StoreError &error, int schemaVersion);
+
+    const StoreLocation m_location;
+    QThread *m_thread = nullptr;
+    SqlStoreWorker *m_worker = nullptr; // lives on m_thread; deleted there
+
+    mutable QMutex m_mutex;
+    State m_state = State::Closed;
+    StoreError m_lastError;
+    int m_schemaVersion = 0;
+};
+
+} // namespace Oobm::Core

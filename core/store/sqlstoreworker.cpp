@@ -1,0 +1,613 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sqlstoreworker.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+
+namespace Oobm::Core {
+
+namespace {
+
+// SQLite primary result codes (sqlite3.h), as QSQLITE reports them in nativeErrorCode().
+enum SqliteCode {
+    SqliteBusy = 5,
+    SqliteLocked = 6,
+    SqliteReadOnly = 8,
+    SqliteFull = 13,
+    SqliteCantOpen = 14,
+    SqliteNotADb = 26,
+};
+
+// The statements, written once each.
+constexpr auto SelectSettingsSql = "SELECT key, value FROM service_settings";
+constexpr auto UpsertSettingSql =
+    "INSERT INTO service_settings (key, value, changed_ms, changed_by) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms, "
+    "changed_by = excluded.changed_by";
+constexpr auto InsertLogSql =
+    "INSERT INTO log (time_ms, severity, source, device_uuid, message, details) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr auto NewestLogIdSql = "SELECT MAX(id) FROM log";
+
+// Qt binds a null QString as SQL NULL; the NOT NULL text columns want ''.
+QString notNull(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+SqlStoreWorker::SqlStoreWorker(const StoreLocation &location, const QString &connectionName)
+    : m_location(location)
+    , m_connectionName(connectionName)
+{
+}
+
+SqlStoreWorker::~SqlStoreWorker()
+{
+    close();
+}
+
+QSqlDatabase SqlStoreWorker::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Schema::Dialect SqlStoreWorker::dialect() const
+{
+    return m_location.kind() == StoreLocation::Kind::SQLite ? Schema::Dialect::SQLite
+                                                            : Schema::Dialect::PostgreSQL;
+}
+
+void SqlStoreWorker::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = database();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_open = false;
+}
+
+SqlStoreWorker::OpenResult SqlStoreWorker::open()
+{
+    close();
+    const QString driver = m_location.driver();
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        const QString kind = m_location.kind() == StoreLocation::Kind::SQLite ? QStringLiteral("SQLite")
+                                                                              : QStringLiteral("PostgreSQL");
+        const QString package = StoreError::debianPackageForDriver(driver);
+        OpenResult r;
+        r.error = StoreError::make(StoreError::Kind::DriverMissing,
+                                   tr("The Qt SQL driver %1 is not installed, so OOBM cannot open %2 "
+                                      "databases. Install the Debian package %3 (sudo apt-get install %3).")
+                                       .arg(driver, kind, package));
+        return r;
+    }
+    return m_location.kind() == StoreLocation::Kind::SQLite ? openSqlite() : openPostgresql();
+}
+
+SqlStoreWorker::OpenResult SqlStoreWorker::openSqlite()
+{
+    OpenResult r;
+    const QString path = m_location.path();
+    const QFileInfo file(path);
+    const QString folder = file.absolutePath();
+    bool readOnly = false;
+
+    if (file.exists()) {
+        if (!file.isReadable()) {
+            r.error = StoreError::make(StoreError::Kind::FileUnreadable,
+                                       tr("The database file %1 cannot be read by this user. Give it read "
+                                          "and write permission (chmod u+rw %1) or choose another database.")
+                                           .arg(path));
+            return r;
+        }
+        if (!file.isWritable()) {
+            readOnly = true;
+            m_readOnlyReason = StoreError::make(
+                StoreError::Kind::FileReadOnly,
+                tr("The database file %1 is read-only. Make it writable for this user (chmod u+w %1); "
+                   "until then OOBM shows what it holds but cannot change it.")
+                    .arg(path));
+        } else if (!QFileInfo(folder).isWritable()) {
+            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
+                                       tr("The folder %1 is read-only, so SQLite cannot keep its journal "
+                                          "next to the database file. Make the folder writable for this user.")
+                                           .arg(folder));
+            return r;
+        }
+    } else {
+        if (!QDir().mkpath(folder)) {
+            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
+                                       tr("The folder %1 for the database does not exist and cannot be "
+                                          "created. Create it, or choose another location with --database.")
+                                           .arg(folder));
+            return r;
+        }
+        if (!QFileInfo(folder).isWritable()) {
+            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
+                                       tr("The database file %1 does not exist and cannot be created: the "
+                                          "folder %2 is read-only. Choose another location with --database.")
+                                           .arg(path, folder));
+            return r;
+        }
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_location.driver(), m_connectionName);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_location.busyTimeoutMs());
+    if (readOnly) {
+        // A WAL database can only be read where SQLite may create its -shm file; a read-only
+        // file usually sits in a folder we cannot write either, so open it as immutable.
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+                           + QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        r.error = mapError(db.lastError());
+        return r;
+    }
+    QSqlQuery q(db);
+    // Any read proves it is a SQLite file at all ("file is not a database" otherwise).
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        r.error = mapError(q.lastError());
+        return r;
+    }
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (!readOnly) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            r.error = mapError(q.lastError());
+            return r;
+        }
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    return finishOpen(readOnly);
+}
+
+SqlStoreWorker::OpenResult SqlStoreWorker::openPostgresql()
+{
+    OpenResult r;
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_location.driver(), m_connectionName);
+    db.setHostName(m_location.host());
+    db.setPort(m_location.port());
+    db.setDatabaseName(m_location.database());
+    if (!m_location.user().isEmpty())
+        db.setUserName(m_location.user());
+    if (!m_location.password().isEmpty())
+        db.setPassword(m_location.password());
+    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=oobm")
+                             .arg(m_location.connectTimeoutSeconds()));
+    if (!db.open()) {
+        r.error = mapError(db.lastError());
+        return r;
+    }
+    return finishOpen(false);
+}
+
+SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
+{
+    OpenResult r;
+    QSqlDatabase db = database();
+    StoreError error;
+    int version = Schema::readVersion(db, &error);
+    if (error) {
+        r.error = error;
+        return r;
+    }
+    if (version > Schema::CurrentVersion) {
+        r.error = StoreError::make(StoreError::Kind::SchemaTooNew,
+                                   tr("The schema version %1 is newer than this program (%2): a newer "
+                                      "OOBM has written to this database. Update OOBM on this machine, or "
+                                      "open another database.")
+                                       .arg(version)
+                                       .arg(Schema::CurrentVersion));
+        return r;
+    }
+    if (readOnly) {
+        if (version < Schema::CurrentVersion) {
+            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
+                                       tr("The database file %1 is read-only and uses schema version %2; "
+                                          "this program needs version %3 and cannot upgrade a read-only "
+                                          "file. Make it writable (chmod u+w %1) and start again.")
+                                           .arg(m_location.path())
+                                           .arg(version)
+                                           .arg(Schema::CurrentVersion));
+            return r;
+        }
+        m_readOnly = true;
+        m_open = true;
+        r.readOnlyReason = m_readOnlyReason;
+        r.schemaVersion = version;
+        return r;
+    }
+
+    // Take the write lock even when there is nothing to migrate: it proves that this process can
+    // write, and it serializes migrations between engines sharing the database.
+    if (StoreError e = begin(true)) {
+        r.error = e;
+        return r;
+    }
+    if (dialect() == Schema::Dialect::PostgreSQL) {
+        QSqlQuery lock(db);
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266)"))) {
+            r.error = mapError(lock.lastError());
+            rollback();
+            return r;
+        }
+        version = Schema::readVersion(db, &error); // another engine may have migrated meanwhile
+        if (error) {
+            rollback();
+            r.error = error;
+            return r;
+        }
+    }
+    if (StoreError e = Schema::migrate(db, dialect(), version)) {
+        rollback();
+        r.error = e;
+        return r;
+    }
+    if (StoreError e = commit()) {
+        r.error = e;
+        return r;
+    }
+    m_open = true;
+    m_readOnly = false;
+    r.schemaVersion = Schema::CurrentVersion;
+    return r;
+}
+
+StoreError SqlStoreWorker::begin(bool immediate)
+{
+    QSqlQuery q(database());
+    const bool sqlite = dialect() == Schema::Dialect::SQLite;
+    if (!q.exec(sqlite && immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
+        return mapError(q.lastError());
+    return {};
+}
+
+StoreError SqlStoreWorker::commit()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const StoreError e = mapError(q.lastError());
+        rollback();
+        return e;
+    }
+    return {};
+}
+
+void SqlStoreWorker::rollback()
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+StoreError SqlStoreWorker::notWritable() const
+{
+    if (!m_open)
+        return StoreError::make(StoreError::Kind::NotOpen, tr("The database is not open."));
+    return m_readOnlyReason;
+}
+
+StoreError SqlStoreWorker::mapError(const QSqlError &error) const
+{
+    const QString text = error.text();
+    const QString where = m_location.where();
+    if (dialect() == Schema::Dialect::SQLite) {
+        const int code = error.nativeErrorCode().toInt() & 0xff;
+        switch (code) {
+        case SqliteBusy:
+        case SqliteLocked:
+            return StoreError::make(StoreError::Kind::FileLocked,
+                                    tr("The database file %1 is locked by another program and stayed "
+                                       "locked for %2 s. Close the program holding it (another OOBM "
+                                       "engine or console busy with a long task, or a backup tool), then "
+                                       "try again.")
+                                        .arg(where)
+                                        .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2));
+        case SqliteReadOnly:
+            return StoreError::make(StoreError::Kind::FileReadOnly,
+                                    tr("The database file %1 is read-only. Make it writable for this "
+                                       "user (chmod u+w %1).")
+                                        .arg(where));
+        case SqliteCantOpen:
+            return StoreError::make(StoreError::Kind::FileNotCreatable,
+                                    tr("SQLite cannot open the database file %1 (%2). Check that the "
+                                       "path exists and that this user may read and write it.")
+                                        .arg(where, text));
+        case SqliteNotADb:
+            return StoreError::make(StoreError::Kind::NotADatabase,
+                                    tr("%1 is not a SQLite database (it may be another program's file, "
+                                       "or damaged). Move it away or choose another database.")
+                                        .arg(where));
+        case SqliteFull:
+            return StoreError::make(StoreError::Kind::Query,
+                                    tr("The disk holding %1 is full. Free some space; nothing was "
+                                       "written.")
+                                        .arg(where));
+        default:
+            return StoreError::make(StoreError::Kind::Query,
+                                    tr("SQLite error on %1: %2").arg(where, text));
+        }
+    }
+
+    const QString lower = text.toLower();
+    if (lower.contains(u"connection refused"))
+        return StoreError::make(StoreError::Kind::ServerUnreachable,
+                                tr("PostgreSQL at %1 refused the connection. Check that the server "
+                                   "runs and listens on that address and port (listen_addresses, "
+                                   "port in postgresql.conf).")
+                                    .arg(where));
+    if (lower.contains(u"timeout expired") || lower.contains(u"timed out"))
+        return StoreError::make(StoreError::Kind::ServerUnreachable,
+                                tr("PostgreSQL at %1 did not answer within %2 s. Check the address "
+                                   "and any firewall between this machine and the server.")
+                                    .arg(where)
+                                    .arg(m_location.connectTimeoutSeconds()));
+    if (lower.contains(u"could not translate host name") || lower.contains(u"name or service not known"))
+        return StoreError::make(StoreError::Kind::ServerUnreachable,
+                                tr("The PostgreSQL host name '%1' cannot be resolved. Check the "
+                                   "spelling, or use the server's IP address.")
+                                    .arg(m_location.host()));
+    if (lower.contains(u"password authentication failed") || lower.contains(u"no password supplied")
+        || lower.contains(u"authentication failed") || lower.contains(u"role \"")
+        || lower.contains(u"pg_hba.conf"))
+        return StoreError::make(StoreError::Kind::AuthenticationFailed,
+                                tr("PostgreSQL at %1 rejected the user '%2': %3 Set PGPASSWORD to "
+                                   "that user's password, or name another user in the URL.")
+                                    .arg(where, m_location.user(), error.databaseText().trimmed()));
+    if (lower.contains(u"database \"") && lower.contains(u"does not exist"))
+        return StoreError::make(StoreError::Kind::DatabaseMissing,
+                                tr("PostgreSQL at %1 has no database '%2'. Create it (createdb -h %3 "
+                                   "-p %4 %2) or name an existing one.")
+                                    .arg(where, m_location.database(), m_location.host())
+                                    .arg(m_location.port()));
+    if (lower.contains(u"could not connect") || lower.contains(u"server closed the connection")
+        || lower.contains(u"no connection to the server"))
+        return StoreError::make(StoreError::Kind::ServerUnreachable,
+                                tr("PostgreSQL at %1 cannot be reached: %2").arg(where, text.trimmed()));
+    return StoreError::make(StoreError::Kind::Query,
+                            tr("PostgreSQL error on %1: %2").arg(where, text.trimmed()));
+}
+
+StoreResult<QMap<QString, QString>> SqlStoreWorker::readSettingsMap()
+{
+    StoreResult<QMap<QString, QString>> r;
+    QSqlQuery q(database());
+    if (!q.exec(QLatin1String(SelectSettingsSql))) {
+        r.error = mapError(q.lastError());
+        return r;
+    }
+    while (q.next())
+        r.value.insert(q.value(0).toString(), q.value(1).toString());
+    return r;
+}
+
+StoreResult<ServiceSettings> SqlStoreWorker::loadSettings()
+{
+    StoreResult<ServiceSettings> r;
+    if (!m_open) {
+        r.error = notWritable();
+        return r;
+    }
+    const auto map = readSettingsMap();
+    if (!map.ok()) {
+        r.error = map.error;
+        return r;
+    }
+    QStringList problems;
+    r.value = ServiceSettings::fromMap(map.value, &problems);
+    for (const QString &p : std::as_const(problems))
+        qCWarning(lcStore) << "ignoring stored setting:" << p;
+    return r;
+}
+
+StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &settings,
+                                                       const QString &source, ServiceSettings *stored)
+{
+    StoreResult<QStringList> r;
+    if (!m_open || m_readOnly) {
+        r.error = notWritable();
+        return r;
+    }
+    if (const auto problems = settings.validate(); !problems.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::Query, problems.first().message);
+        return r;
+    }
+    if (StoreError e = begin(true)) {
+        r.error = e;
+        return r;
+    }
+    const auto map = readSettingsMap();
+    if (!map.ok()) {
+        rollback();
+        r.error = map.error;
+        return r;
+    }
+    const ServiceSettings before = ServiceSettings::fromMap(map.value);
+    const QMap<QString, QString> wanted = settings.toMap();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    QSqlDatabase db = database();
+    QSqlQuery upsert(db);
+    upsert.prepare(QLatin1String(UpsertSettingSql));
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        if (before.value(it.key()) == it.value() && map.value.contains(it.key()))
+            continue;
+        upsert.addBindValue(it.key());
+        upsert.addBindValue(it.value());
+        upsert.addBindValue(now);
+        upsert.addBindValue(notNull(source));
+        if (!upsert.exec()) {
+            r.error = mapError(upsert.lastError());
+            rollback();
+            return r;
+        }
+    }
+
+    r.value = ServiceSettings::describeChanges(before, settings);
+    // The level that governs these entries is the more verbose of the old and the new one, so
+    // that lowering the level still records the change itself.
+    const LogLevel gate = std::max(before.logLevel, settings.logLevel);
+    QList<LogEntry> entries;
+    if (logLevelAccepts(gate, Severity::Information)) {
+        for (const QString &line : std::as_const(r.value))
+            entries.append(LogEntry::make(Severity::Information, source, line));
+    }
+    if (!entries.isEmpty()) {
+        QSqlQuery insert(db);
+        insert.prepare(QLatin1String(InsertLogSql));
+        for (const LogEntry &e : std::as_const(entries)) {
+            insert.addBindValue(e.time.toMSecsSinceEpoch());
+            insert.addBindValue(int(e.severity));
+            insert.addBindValue(notNull(e.source));
+            insert.addBindValue(QVariant(QMetaType::fromType<QString>()));
+            insert.addBindValue(notNull(e.message));
+            insert.addBindValue(notNull(e.details));
+            if (!insert.exec()) {
+                r.error = mapError(insert.lastError());
+                rollback();
+                return r;
+            }
+        }
+    }
+    if (StoreError e = commit()) {
+        r.error = e;
+        return r;
+    }
+    *stored = settings;
+    return r;
+}
+
+StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *newestId)
+{
+    if (!m_open || m_readOnly)
+        return notWritable();
+    if (entries.isEmpty())
+        return {};
+    if (StoreError e = begin(true))
+        return e;
+    QSqlDatabase db = database();
+    QSqlQuery insert(db);
+    insert.prepare(QLatin1String(InsertLogSql));
+    for (const LogEntry &e : entries) {
+        insert.addBindValue(e.time.toMSecsSinceEpoch());
+        insert.addBindValue(int(e.severity));
+        insert.addBindValue(notNull(e.source));
+        insert.addBindValue(e.deviceUuid.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                   : QVariant(e.deviceUuid.toUpper()));
+        insert.addBindValue(notNull(e.message));
+        insert.addBindValue(notNull(e.details));
+        if (!insert.exec()) {
+            const StoreError error = mapError(insert.lastError());
+            rollback();
+            return error;
+        }
+    }
+    QSqlQuery newest(db);
+    if (newest.exec(QLatin1String(NewestLogIdSql)) && newest.next())
+        *newestId = newest.value(0).toLongLong();
+    return commit();
+}
+
+StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
+{
+    StoreResult<QList<LogEntry>> r;
+    if (!m_open) {
+        r.error = notWritable();
+        return r;
+    }
+    const LogFilter &f = query.filter;
+    QStringList where;
+    QVariantList binds;
+    if (!f.severities.isEmpty()) {
+        QStringList marks;
+        for (Severity s : f.severities) {
+            marks << QStringLiteral("?");
+            binds << int(s);
+        }
+        where << QStringLiteral("severity IN (%1)").arg(marks.join(u','));
+    }
+    if (!f.source.isEmpty()) {
+        where << QStringLiteral("source = ?");
+        binds << f.source;
+    }
+    if (!f.deviceUuid.isEmpty()) {
+        where << QStringLiteral("device_uuid = ?");
+        binds << f.deviceUuid.toUpper();
+    }
+    if (!f.text.isEmpty()) {
+        const QString op = dialect() == Schema::Dialect::SQLite ? QStringLiteral("LIKE")
+                                                                : QStringLiteral("ILIKE");
+        where << QStringLiteral("(message %1 ? ESCAPE '\\' OR details %1 ? ESCAPE '\\')").arg(op);
+        binds << likePattern(f.text) << likePattern(f.text);
+    }
+    if (f.since.isValid()) {
+        where << QStringLiteral("time_ms >= ?");
+        binds << f.since.toMSecsSinceEpoch();
+    }
+    if (f.until.isValid()) {
+        where << QStringLiteral("time_ms <= ?");
+        binds << f.until.toMSecsSinceEpoch();
+    }
+    if (query.beforeId > 0) {
+        where << QStringLiteral("id < ?");
+        binds << query.beforeId;
+    }
+    if (query.afterId > 0) {
+        where << QStringLiteral("id > ?");
+        binds << query.afterId;
+    }
+    QString sql = QStringLiteral("SELECT id, time_ms, severity, source, device_uuid, message, details FROM log");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, query.limit));
+
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        r.error = mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        LogEntry e;
+        e.id = q.value(0).toLongLong();
+        e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+        const int sev = q.value(2).toInt();
+        e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev)
+                                                                                 : Severity::Debug;
+        e.source = q.value(3).toString();
+        e.deviceUuid = q.value(4).toString();
+        e.message = q.value(5).toString();
+        e.details = q.value(6).toString();
+        r.value.append(e);
+    }
+    return r;
+}
+
+} // namespace Oobm::Core

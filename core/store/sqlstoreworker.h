@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/store/schema.h"
+#include "core/store/store.h"
+
+#include <QObject>
+
+class QSqlDatabase;
+class QSqlError;
+
+namespace Oobm::Core {
+
+// Does SqlStore's SQL on the store thread. It opens its own named connection there and looks it
+// up by name for every job; nothing here is touched from another thread.
+class SqlStoreWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SqlStoreWorker)
+
+public:
+    struct OpenResult
+    {
+        StoreError error;          // Failed when set
+        StoreError readOnlyReason; // opened read-only when set
+        int schemaVersion = 0;
+    };
+
+    SqlStoreWorker(const StoreLocation &location, const QString &connectionName);
+    ~SqlStoreWorker() override;
+
+    OpenResult open();
+    void close();
+
+    StoreResult<ServiceSettings> loadSettings();
+    StoreResult<QStringList> applySettings(const ServiceSettings &settings, const QString &source,
+                                           ServiceSettings *stored);
+    StoreError appendLog(const QList<LogEntry> &entries, qint64 *newestId);
+    StoreResult<QList<LogEntry>> queryLog(const LogQuery &query);
+
+private:
+    QSqlDatabase database() const;
+    Schema::Dialect dialect() const;
+    OpenResult openSqlite();
+    OpenResult openPostgresql();
+    OpenResult finishOpen(bool readOnly);
+    StoreError mapError(const QSqlError &error) const;
+    StoreError begin(bool immediate);
+    StoreError commit();
+    void rollback();
+    StoreError notWritable() const;
+    StoreResult<QMap<QString, QString>> readSettingsMap();
+
+    StoreLocation m_location;
+    QString m_connectionName;
+    bool m_open = false;
+    bool m_readOnly = false;
+    StoreError m_readOnlyReason;
+};
+
+} // namespace Oobm::Core

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logentry.h"
+#include "core/log/logfilter.h"
+#include "core/settings/servicesettings.h"
+#include "core/store/storeerror.h"
+#include "core/store/storelocation.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+namespace Oobm::Core {
+
+template<typename T>
+struct StoreResult
+{
+    T value{};
+    StoreError error;
+    bool ok() const { return !error.isError(); }
+};
+
+// What the console, the engine and oobmctl keep: service settings, the user log and, in later
+// issues, keys, systems and profiles. Every call runs off the caller's thread and answers with a
+// QFuture; signals report changes made through this object (and, for the log, by others).
+class Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Closed,   // not opened yet
+        Opening,
+        Open,     // read and write
+        ReadOnly, // readable, but writes are impossible; lastError() says why
+        Failed,   // cannot be used; lastError() says why
+    };
+    Q_ENUM(State)
+
+    using QObject::QObject;
+    ~Store() override;
+
+    virtual StoreLocation location() const = 0;
+    virtual State state() const = 0;
+    virtual StoreError lastError() const = 0;
+    bool isReadable() const { return state() == State::Open || state() == State::ReadOnly; }
+    bool isWritable() const { return state() == State::Open; }
+    virtual int schemaVersion() const = 0;
+
+    // Opens (creating and migrating when it is writable). Resolves to the error, if any.
+    virtual QFuture<StoreError> open() = 0;
+
+    virtual QFuture<StoreResult<ServiceSettings>> serviceSettings() = 0;
+    // Writes the fields that differ from what is stored, and one Information log entry per
+    // change (gated by the log level), in one transaction. Resolves to the log sentences.
+    virtual QFuture<StoreResult<QStringList>> applyServiceSettings(const ServiceSettings &settings,
+                                                                   const QString &source) = 0;
+
+    // Appends entries as given (already gated by the caller) in one transaction.
+    virtual QFuture<StoreError> appendLog(const QList<LogEntry> &entries) = 0;
+    virtual QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) = 0;
+
+Q_SIGNALS:
+    void stateChanged(Oobm::Core::Store::State state);
+    void serviceSettingsChanged(const Oobm::Core::ServiceSettings &settings);
+    // Entries up to newestId were written through this store.
+    void logAppended(qint64 newestId);
+};
+
+} // namespace Oobm::Core
