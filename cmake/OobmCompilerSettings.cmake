@@ -1,16 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Flags every OOBM target shares (qBittorrent's qbt_common_cfg). Generated code (gSOAP) does not
-# link this target, so warnings and -Werror never apply to it.
-add_library(oobm_common_cfg INTERFACE)
-target_compile_features(oobm_common_cfg INTERFACE cxx_std_20)
-target_compile_options(oobm_common_cfg INTERFACE
+# Flags OOBM targets share (qBittorrent's qbt_common_cfg), linked PRIVATE by each target so they do
+# not leak into consumers. Generated code (gSOAP) links none of them: no warnings, no -Werror there.
+
+# Warnings and the Qt macros every target uses.
+add_library(oobm_base_cfg INTERFACE)
+target_compile_features(oobm_base_cfg INTERFACE cxx_std_20)
+target_compile_options(oobm_base_cfg INTERFACE
     -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual)
 if(OOBM_WERROR)
-    target_compile_options(oobm_common_cfg INTERFACE -Werror)
+    target_compile_options(oobm_base_cfg INTERFACE -Werror)
 endif()
-target_compile_definitions(oobm_common_cfg INTERFACE
-    QT_NO_CAST_FROM_ASCII
-    QT_NO_CAST_TO_ASCII
+target_compile_definitions(oobm_base_cfg INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_NO_CAST_FROM_BYTEARRAY
     QT_USE_QSTRINGBUILDER
@@ -19,6 +19,15 @@ target_compile_definitions(oobm_common_cfg INTERFACE
     QT_NO_FOREACH
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     OOBM_VERSION_STRING="${PROJECT_VERSION}")
+
+# Product code: also no implicit conversions from 8-bit strings.
+add_library(oobm_common_cfg INTERFACE)
+target_link_libraries(oobm_common_cfg INTERFACE oobm_base_cfg)
+target_compile_definitions(oobm_common_cfg INTERFACE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII)
+
+# Tests: plain literals allowed in test tables.
+add_library(oobm_test_cfg INTERFACE)
+target_link_libraries(oobm_test_cfg INTERFACE oobm_base_cfg)
 
 if(OOBM_SANITIZE)
     # Applied to everything below, including test executables, so the runtime is linked once.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "userlog.h"
 
+#include "core/async.h"
 #include "core/logging.h"
 #include "core/store/store.h"
 
@@ -70,8 +71,7 @@ void UserLog::onStoreStateChanged()
 {
     if (m_store->isReadable()) {
         // Pick up the stored log level; the store reports it through serviceSettingsChanged too.
-        auto future = m_store->serviceSettings();
-        future.then(this, [this](const StoreResult<ServiceSettings> &r) {
+        whenReady(m_store->serviceSettings(), this, [this](const StoreResult<ServiceSettings> &r) {
             if (r.ok())
                 setLevel(r.value.logLevel);
             scheduleFlush();
@@ -110,7 +110,7 @@ QFuture<StoreError> UserLog::flush()
     QFuture<StoreError> last;
     for (qsizetype from = 0; from < batch.size() || from == 0; from += MaxBatch) {
         last = m_store->appendLog(batch.mid(from, MaxBatch));
-        last.then(this, [this](const StoreError &e) {
+        whenReady(last, this, [this](const StoreError &e) {
             if (e)
                 reportFailure(e);
         });

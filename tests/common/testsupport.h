@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/store/storelocation.h"
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QtTest>
+
+namespace Oobm::Test {
+
+// The PostgreSQL server scripts/test started (OOBM_TEST_PGSQL_DSN), or an empty location.
+Core::StoreLocation postgresqlServer();
+
+// Skips (developer run) or fails (CI=true) when no PostgreSQL server was given.
+#define OOBM_REQUIRE_POSTGRESQL()                                                                  \
+    do {                                                                                           \
+        if (!Oobm::Test::postgresqlServer().isValid()) {                                           \
+            if (qEnvironmentVariable("CI") == u"true")                                             \
+                QFAIL("OOBM_TEST_PGSQL_DSN is not set: scripts/test starts PostgreSQL and sets it");   \
+            QSKIP("OOBM_TEST_PGSQL_DSN is not set; run scripts/test, which starts PostgreSQL");     \
+        }                                                                                          \
+    } while (false)
+
+// A fresh, empty database on that server for one test; dropped on destruction.
+class PostgresqlTestDatabase
+{
+public:
+    PostgresqlTestDatabase();
+    ~PostgresqlTestDatabase();
+    PostgresqlTestDatabase(const PostgresqlTestDatabase &) = delete;
+    PostgresqlTestDatabase &operator=(const PostgresqlTestDatabase &) = delete;
+
+    bool isValid() const { return m_location.isValid(); }
+    QString error() const { return m_error; }
+    Core::StoreLocation location() const { return m_location; }
+    // Runs one statement in the test database (to fake an older or newer schema).
+    bool exec(const QString &sql);
+
+private:
+    Core::StoreLocation m_location;
+    QString m_name;
+    QString m_error;
+};
+
+// A store location for the backend named in a test row ("sqlite" or "postgresql"), in a fresh
+// place. Keeps what it needs alive until destroyed.
+class BackendFixture
+{
+public:
+    explicit BackendFixture(const QString &backend);
+    ~BackendFixture();
+    BackendFixture(const BackendFixture &) = delete;
+    BackendFixture &operator=(const BackendFixture &) = delete;
+
+    bool isValid() const { return m_location.isValid(); }
+    Core::StoreLocation location() const { return m_location; }
+    bool exec(const QString &sql);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PostgresqlTestDatabase> m_pg;
+    Core::StoreLocation m_location;
+};
+
+// Adds "sqlite" and "postgresql" rows with a "backend" column.
+void addBackendRows();
+
+// Root may write any file, so tests of permission errors run again as an unprivileged user.
+// Returns true when this process should run the test itself; otherwise it has run the test
+// function in a child as 'nobody' and *failure says what went wrong there (empty: it passed).
+bool shouldRunHere(const char *testFunction, QString *failure);
+
+#define OOBM_RUN_UNPRIVILEGED()                                                                    \
+    do {                                                                                           \
+        QString childFailure;                                                                      \
+        if (!Oobm::Test::shouldRunHere(QTest::currentTestFunction(), &childFailure)) {             \
+            QVERIFY2(childFailure.isEmpty(), qPrintable(childFailure));                            \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
+
+} // namespace Oobm::Test

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/settings/servicesettings.h"
+
+#include <QtTest>
+
+using namespace Oobm::Core;
+
+class tst_ServiceSettings final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void setValue_data();
+    void setValue();
+    void describeChanges_data();
+    void describeChanges();
+    void gating_data();
+    void gating();
+    void mapRoundTrip();
+};
+
+void tst_ServiceSettings::defaults()
+{
+    const ServiceSettings s;
+    QCOMPARE(s.listenPort, 9971);
+    QVERIFY(!s.requireAuthorization);
+    QCOMPARE(s.commonName, CommonNameSource::Fqdn);
+    QVERIFY(s.validate().isEmpty());
+    QCOMPARE(ServiceSettings::keys().size(), 6);
+}
+
+void tst_ServiceSettings::setValue_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expectedValue"); // empty: rejected
+    QTest::addColumn<QString>("errorPart");
+
+    QTest::newRow("port 9377") << "listen-port" << "9377" << "9377" << "";
+    QTest::newRow("port 1") << "listen-port" << "1" << "1" << "";
+    QTest::newRow("port 65535") << "listen-port" << "65535" << "65535" << "";
+    QTest::newRow("port 0") << "listen-port" << "0" << "" << "from 1 to 65535; 0 is outside";
+    QTest::newRow("port 70000") << "listen-port" << "70000" << "" << "70000 is outside that range";
+    QTest::newRow("port text") << "listen-port" << "abc" << "" << "'abc' is not a number";
+    QTest::newRow("port empty") << "listen-port" << "" << "" << "is not a number";
+    QTest::newRow("bool yes") << "require-authorization" << "yes" << "true" << "";
+    QTest::newRow("bool off") << "allow-remote-configuration" << "off" << "false" << "";
+    QTest::newRow("bool bad") << "one-time-password-required" << "maybe" << "" << "takes true or false";
+    QTest::newRow("cn host") << "common-name" << "host-name" << "host-name" << "";
+    QTest::newRow("cn bad") << "common-name" << "cn" << "" << "fqdn, host-name, sam-account-name";
+    QTest::newRow("level") << "log-level" << "Debug-Warning" << "debug-warning" << "";
+    QTest::newRow("level bad") << "log-level" << "verbose" << "" << "errors, debug-warning, information, debug";
+    QTest::newRow("unknown key") << "port" << "1" << "" << "There is no setting 'port'";
+}
+
+void tst_ServiceSettings::setValue()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, text);
+    QFETCH(QString, expectedValue);
+    QFETCH(QString, errorPart);
+
+    ServiceSettings s;
+    const ServiceSettings before = s;
+    const QString problem = s.setValue(key, text);
+    if (expectedValue.isEmpty()) {
+        QVERIFY2(problem.contains(errorPart), qPrintable(problem));
+        QCOMPARE(s, before); // nothing half-set
+    } else {
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(s.value(key), expectedValue);
+    }
+}
+
+void tst_ServiceSettings::describeChanges_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("sentence");
+
+    // The reference's own wording (figure 3) for the first three.
+    QTest::newRow("port") << "listen-port" << "9377" << "Set service listening port to 9377.";
+    QTest::newRow("remote configuration") << "allow-remote-configuration" << "true" << "Set service remote configuration.";
+    QTest::newRow("authorization") << "require-authorization" << "true" << "Set provisioning authorization mode.";
+    QTest::newRow("otp") << "one-time-password-required" << "true" << "Set one time password requirement.";
+    QTest::newRow("cn") << "common-name" << "sam-account-name"
+                        << "Set certificate common name source to SAM account name.";
+    QTest::newRow("level") << "log-level" << "debug-warning" << "Set log level to Debug warning.";
+}
+
+void tst_ServiceSettings::describeChanges()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, sentence);
+    const ServiceSettings before;
+    ServiceSettings after;
+    QVERIFY(after.setValue(key, value).isEmpty());
+    QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{sentence});
+    QCOMPARE(ServiceSettings::describeChanges(after, after), QStringList{});
+    if (key != u"listen-port" && key != u"common-name" && key != u"log-level")
+        QVERIFY(ServiceSettings::describeChanges(after, before).value(0).startsWith(QStringLiteral("Cleared")));
+}
+
+void tst_ServiceSettings::gating_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QList<bool>>("accepted"); // Error, Warning, Information, Debug
+    QTest::newRow("errors") << int(LogLevel::Errors) << QList<bool>{true, false, false, false};
+    QTest::newRow("debug warning") << int(LogLevel::DebugWarning) << QList<bool>{true, true, false, false};
+    QTest::newRow("information") << int(LogLevel::Information) << QList<bool>{true, true, true, false};
+    QTest::newRow("debug") << int(LogLevel::Debug) << QList<bool>{true, true, true, true};
+}
+
+void tst_ServiceSettings::gating()
+{
+    QFETCH(int, level);
+    QFETCH(QList<bool>, accepted);
+    const QList<Severity> severities = allSeverities();
+    for (int i = 0; i < severities.size(); ++i)
+        QCOMPARE(logLevelAccepts(LogLevel(level), severities.at(i)), accepted.at(i));
+}
+
+void tst_ServiceSettings::mapRoundTrip()
+{
+    ServiceSettings s;
+    s.listenPort = 1234;
+    s.requireAuthorization = true;
+    s.commonName = CommonNameSource::HostName;
+    s.logLevel = LogLevel::Debug;
+    QCOMPARE(ServiceSettings::fromMap(s.toMap()), s);
+
+    QMap<QString, QString> broken = s.toMap();
+    broken.insert(QStringLiteral("listen-port"), QStringLiteral("0"));
+    broken.insert(QStringLiteral("something-else"), QStringLiteral("x"));
+    QStringList problems;
+    const ServiceSettings loaded = ServiceSettings::fromMap(broken, &problems);
+    QCOMPARE(loaded.listenPort, ServiceSettings::DefaultListenPort);
+    QCOMPARE(problems.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_ServiceSettings)
+#include "tst_servicesettings.moc"

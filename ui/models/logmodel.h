@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logfilter.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+class QTimer;
+
+namespace Oobm::Core {
+class Store;
+}
+
+namespace Oobm::Gui {
+
+// The user log as a table, newest first. Filtering runs in SQL (LogFilter); rows page in with
+// fetchMore (keyset paging on id) and new entries are prepended live. The model never holds
+// more than what has been fetched.
+class LogModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogModel)
+
+public:
+    enum Column { DateColumn, SeverityColumn, DescriptionColumn, SourceColumn, UuidColumn, ColumnCount };
+    enum Role { EntryIdRole = Qt::UserRole + 1, SeverityRole, TimeRole, DetailsRole };
+
+    static constexpr int PageSize = 200;
+    static constexpr int LiveLimit = 1000; // newer entries taken in one live update
+
+    explicit LogModel(Core::Store *store, QObject *parent = nullptr);
+    ~LogModel() override;
+
+    Core::LogFilter filter() const { return m_filter; }
+    void setFilter(const Core::LogFilter &filter);
+    // Re-reads from the newest entry.
+    void reload();
+    // How often entries written by other processes (the engine, oobmctl) are looked for.
+    void setPollInterval(int ms);
+
+    bool isLoading() const { return m_loading; }
+    bool isAtEnd() const { return m_atEnd; }
+    Core::LogEntry entry(int row) const { return m_rows.value(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    // A page or a live update arrived (or the first load finished with no rows).
+    void loaded();
+    void newEntries(int count);
+
+private:
+    void fetchNewer();
+    void onStoreStateChanged();
+
+    Core::Store *m_store;
+    Core::LogFilter m_filter;
+    QList<Core::LogEntry> m_rows;
+    QTimer *m_poll;
+    quint64 m_generation = 0; // discards answers to queries made before a reset
+    bool m_loading = false;
+    bool m_fetchingNewer = false;
+    bool m_newerPending = false;
+    bool m_atEnd = false;
+    bool m_started = false;
+};
+
+} // namespace Oobm::Gui

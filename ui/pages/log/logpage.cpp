@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "logpage.h"
+
+#include "ui/pages/log/logviewwidget.h"
+#include "ui/shell/icons.h"
+#include "ui/widgets/pageheader.h"
+
+#include <QVBoxLayout>
+
+namespace Oobm::Gui {
+
+LogPage::LogPage(const PageContext &context, QObject *parent)
+    : Page(parent)
+    , m_context(context)
+{
+}
+
+LogPage::~LogPage() = default;
+
+QString LogPage::title() const
+{
+    return tr("Log");
+}
+
+QIcon LogPage::icon() const
+{
+    return themedIcon(QStringLiteral("log"));
+}
+
+QString LogPage::summary() const
+{
+    return tr("What the provisioning service and the console did, newest first.");
+}
+
+QWidget *LogPage::createWidget(QWidget *parent)
+{
+    auto *w = new QWidget(parent);
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(new PageHeader(icon(), tr("View the Logs"),
+                                     tr("Log entries reveal problems during provisioning: look for the "
+                                        "UUID of a system that did not provision. What is recorded "
+                                        "depends on the log level on the General page."),
+                                     w));
+    layout->addWidget(new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w), 1);
+    return w;
+}
+
+} // namespace Oobm::Gui
