@@ -2,24 +2,32 @@
 #pragma once
 
 #include <QFuture>
-#include <QMetaObject>
+#include <QFutureWatcher>
 #include <QObject>
 
 #include <utility>
 
 namespace Oobm::Core {
 
-// Calls f(result) on context's thread once future has a result, always from the event loop and
-// never from inside this call. (QFuture::then(context, ...) runs the continuation at once when
-// the future has already finished, which re-enters the caller: a model would insert rows
-// while it is still inserting.) Nothing is called if context is destroyed first.
+// Calls f(result) on context's thread once future has a result: always later, from the event
+// loop, never from inside this call, and never after context is destroyed. Call it on context's
+// thread.
+//
+// Not QFuture::then(context, ...): on Qt 6.4 that runs the continuation at once when the future
+// has already finished (re-entering the caller, e.g. a model still inserting rows) and asserts
+// when the context dies first.
 template<typename T, typename F>
-void whenReady(QFuture<T> future, QObject *context, F &&f)
+void whenReady(const QFuture<T> &future, QObject *context, F &&f)
 {
-    future.then(context, [context, f = std::forward<F>(f)](const T &result) mutable {
-        QMetaObject::invokeMethod(
-            context, [f = std::move(f), result]() mutable { f(result); }, Qt::QueuedConnection);
-    });
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+                     [watcher, f = std::forward<F>(f)]() mutable {
+                         watcher->deleteLater();
+                         // A future cancelled at shutdown has no result: nothing to report.
+                         if (watcher->future().resultCount() > 0)
+                             f(watcher->future().result());
+                     });
+    watcher->setFuture(future);
 }
 
 } // namespace Oobm::Core

@@ -82,6 +82,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("settings"),
                       QStringLiteral("Keep window state in this file instead of ~/.config/oobm/oobm.conf."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("page"),
+                      QStringLiteral("Open on this page (a node id such as general, log, security-keys) instead "
+                                     "of the last one visited."),
+                      QStringLiteral("ID")});
     parser.process(app);
 
     QString error;
@@ -98,6 +102,11 @@ int main(int argc, char *argv[])
     Oobm::Core::LocalSettings localSettings(parser.value(QStringLiteral("settings")));
 
     Oobm::Gui::MainWindow window({&store, &userLog, &localSettings});
+    if (parser.isSet(QStringLiteral("page")) && !window.selectPage(parser.value(QStringLiteral("page")))) {
+        std::fprintf(stderr, "oobm: there is no page '%s'. The pages are: %s\n",
+                     qPrintable(parser.value(QStringLiteral("page"))), qPrintable(window.pageIds().join(QStringLiteral(", "))));
+        return 2;
+    }
     window.show();
     store.open();
     return app.exec();

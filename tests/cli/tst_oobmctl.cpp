@@ -108,7 +108,7 @@ void tst_Oobmctl::settingsRoundTrip()
     const QStringList db{QStringLiteral("--database"), fixture.location().toUrl()};
 
     Result r = oobmctl(db + QStringList{"settings", "set", "listen-port", "9377"});
-    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("Set service listening port to 9377.\n"));
     r = oobmctl(db + QStringList{"settings", "get", "listen-port"});
     QCOMPARE(r.exitCode, 0);
