@@ -74,8 +74,8 @@ std::unique_ptr<SqlStore> openStore(Context &c, int *exitCode, bool needWrite)
 {
     QString error;
     const StoreLocation location = c.parser.isSet(QStringLiteral("database"))
-                                       ? StoreLocation::parse(c.parser.value(QStringLiteral("database")), &error)
-                                       : StoreLocation::fromEnvironmentOrDefault(&error);
+            ? StoreLocation::parse(c.parser.value(QStringLiteral("database")), &error)
+            : StoreLocation::fromEnvironmentOrDefault(&error);
     if (!location.isValid()) {
         *exitCode = usage(c.err, error);
         return nullptr;
@@ -98,8 +98,9 @@ int settingsGet(Context &c)
         return usage(c.err, QStringLiteral("'settings get' takes at most one key."));
     const QString key = c.args.value(0);
     if (!key.isEmpty() && !ServiceSettings::keys().contains(key))
-        return usage(c.err, QStringLiteral("There is no setting '%1'. The settings are: %2.")
-                                .arg(key, ServiceSettings::keys().join(QStringLiteral(", "))));
+        return usage(c.err,
+                     QStringLiteral("There is no setting '%1'. The settings are: %2.")
+                             .arg(key, ServiceSettings::keys().join(QStringLiteral(", "))));
     int code = Success;
     auto store = openStore(c, &code, false);
     if (!store)
@@ -109,7 +110,7 @@ int settingsGet(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
 
-    const QStringList keys = key.isEmpty() ? ServiceSettings::keys() : QStringList{key};
+    const QStringList keys = key.isEmpty() ? ServiceSettings::keys() : QStringList{ key };
     if (c.format == Format::Json) {
         QJsonObject o;
         for (const QString &k : keys)
@@ -131,12 +132,14 @@ int settingsGet(Context &c)
 int settingsSet(Context &c)
 {
     if (c.args.size() != 2)
-        return usage(c.err, QStringLiteral("'settings set' takes a key and a value, e.g. "
-                                           "'oobmctl settings set listen-port 9971'."));
+        return usage(c.err,
+                     QStringLiteral("'settings set' takes a key and a value, e.g. "
+                                    "'oobmctl settings set listen-port 9971'."));
     const QString key = c.args.at(0);
     if (!ServiceSettings::keys().contains(key))
-        return usage(c.err, QStringLiteral("There is no setting '%1'. The settings are: %2.")
-                                .arg(key, ServiceSettings::keys().join(QStringLiteral(", "))));
+        return usage(c.err,
+                     QStringLiteral("There is no setting '%1'. The settings are: %2.")
+                             .arg(key, ServiceSettings::keys().join(QStringLiteral(", "))));
     ServiceSettings probe;
     if (const QString problem = probe.setValue(key, c.args.at(1)); !problem.isEmpty())
         return usage(c.err, problem);
@@ -150,7 +153,8 @@ int settingsSet(Context &c)
         return failure(c.err, current.error.message);
     ServiceSettings wanted = current.value;
     wanted.setValue(key, c.args.at(1));
-    const StoreResult<QStringList> r = store->applyServiceSettings(wanted, QStringLiteral("oobmctl")).result();
+    const StoreResult<QStringList> r =
+            store->applyServiceSettings(wanted, QStringLiteral("oobmctl")).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (c.format == Format::Json) {
@@ -172,23 +176,27 @@ int settingsSet(Context &c)
 int logTail(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err, QStringLiteral("'log tail' takes no arguments, only -n N and --severity S."));
+        return usage(c.err,
+                     QStringLiteral("'log tail' takes no arguments, only -n N and --severity S."));
     LogQuery query;
     query.limit = 20;
     if (c.parser.isSet(QStringLiteral("n"))) {
         bool ok = false;
         query.limit = c.parser.value(QStringLiteral("n")).toInt(&ok);
         if (!ok || query.limit < 1 || query.limit > 1000000)
-            return usage(c.err, QStringLiteral("-n takes a number of entries from 1 to 1000000, not '%1'.")
-                                    .arg(c.parser.value(QStringLiteral("n"))));
+            return usage(c.err,
+                         QStringLiteral("-n takes a number of entries from 1 to 1000000, not '%1'.")
+                                 .arg(c.parser.value(QStringLiteral("n"))));
     }
     for (const QString &value : c.parser.values(QStringLiteral("severity"))) {
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
             Severity s;
             if (!severityFromKey(part, &s))
-                return usage(c.err, QStringLiteral("Unknown severity '%1'; use error, warning, information "
-                                                   "or debug.")
-                                        .arg(part));
+                return usage(
+                        c.err,
+                        QStringLiteral("Unknown severity '%1'; use error, warning, information "
+                                       "or debug.")
+                                .arg(part));
             if (!query.filter.severities.contains(s))
                 query.filter.severities.append(s);
         }
@@ -209,7 +217,8 @@ int logTail(Context &c)
             o.insert(QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs));
             o.insert(QStringLiteral("severity"), severityKey(e.severity));
             o.insert(QStringLiteral("source"), e.source);
-            o.insert(QStringLiteral("uuid"), e.deviceUuid.isEmpty() ? QJsonValue() : QJsonValue(e.deviceUuid));
+            o.insert(QStringLiteral("uuid"),
+                     e.deviceUuid.isEmpty() ? QJsonValue() : QJsonValue(e.deviceUuid));
             o.insert(QStringLiteral("message"), e.message);
             o.insert(QStringLiteral("details"), e.details);
             a.append(o);
@@ -218,8 +227,9 @@ int logTail(Context &c)
     } else {
         for (const LogEntry &e : std::as_const(r.value)) {
             c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-                  << severityName(e.severity).leftJustified(11) << "  " << e.source.leftJustified(8) << "  "
-                  << (e.deviceUuid.isEmpty() ? QStringLiteral("-") : e.deviceUuid) << "  " << e.message;
+                  << severityName(e.severity).leftJustified(11) << "  " << e.source.leftJustified(8)
+                  << "  " << (e.deviceUuid.isEmpty() ? QStringLiteral("-") : e.deviceUuid) << "  "
+                  << e.message;
             if (!e.details.isEmpty())
                 c.out << " (" << e.details << ')';
             c.out << '\n';
@@ -237,16 +247,17 @@ struct Command
 };
 
 constexpr Command Commands[] = {
-    {"settings", "get", settingsGet},
-    {"settings", "set", settingsSet},
-    {"log", "tail", logTail},
+    { "settings", "get", settingsGet },
+    { "settings", "set", settingsSet },
+    { "log", "tail", logTail },
 };
 
 QString settingsKeyHelp()
 {
     QString text;
     for (const QString &k : ServiceSettings::keys())
-        text += QStringLiteral("  %1 %2\n").arg(k.leftJustified(28), ServiceSettings::describeKey(k));
+        text += QStringLiteral("  %1 %2\n")
+                        .arg(k.leftJustified(28), ServiceSettings::describeKey(k));
     return text;
 }
 
@@ -255,22 +266,28 @@ QString settingsKeyHelp()
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Scripting interface of OOBM, the Intel AMT out-of-band management console.\n\n")
-        + QString::fromLatin1(HelpText).arg(settingsKeyHelp()));
-    parser.addOption({QStringLiteral("database"),
-                      QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
-                                     "(password from PGPASSWORD)."),
-                      QStringLiteral("URL|PATH")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: text (default) or json."),
-                      QStringLiteral("text|json"), QStringLiteral("text")});
-    parser.addOption({QStringLiteral("n"), QStringLiteral("log tail: number of entries."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("severity"),
-                      QStringLiteral("log tail: only these severities (error, warning, information, debug)."),
-                      QStringLiteral("S")});
+    parser.setApplicationDescription(QStringLiteral("Scripting interface of OOBM, the Intel AMT "
+                                                    "out-of-band management console.\n\n")
+                                     + QString::fromLatin1(HelpText).arg(settingsKeyHelp()));
+    parser.addOption(
+            { QStringLiteral("database"),
+              QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
+                             "(password from PGPASSWORD)."),
+              QStringLiteral("URL|PATH") });
+    parser.addOption({ QStringLiteral("format"),
+                       QStringLiteral("Output format: text (default) or json."),
+                       QStringLiteral("text|json"), QStringLiteral("text") });
+    parser.addOption({ QStringLiteral("n"), QStringLiteral("log tail: number of entries."),
+                       QStringLiteral("N") });
+    parser.addOption(
+            { QStringLiteral("severity"),
+              QStringLiteral(
+                      "log tail: only these severities (error, warning, information, debug)."),
+              QStringLiteral("S") });
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("settings get|set, log tail"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("settings get|set, log tail"));
 
     if (!parser.parse(arguments))
         return usage(err, parser.errorText());
@@ -280,12 +297,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Success;
     }
     if (parser.isSet(versionOption)) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+            << '\n';
         out.flush();
         return Success;
     }
 
-    Context c{parser, parser.positionalArguments(), Format::Text, out, err};
+    Context c{ parser, parser.positionalArguments(), Format::Text, out, err };
     const QString format = parser.value(QStringLiteral("format"));
     if (format == u"json")
         c.format = Format::Json;
@@ -293,8 +311,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return usage(err, QStringLiteral("--format takes text or json, not '%1'.").arg(format));
 
     if (c.args.size() < 2)
-        return usage(err, c.args.isEmpty() ? QStringLiteral("No command given.")
-                                           : QStringLiteral("'%1' needs a subcommand.").arg(c.args.first()));
+        return usage(err,
+                     c.args.isEmpty()
+                             ? QStringLiteral("No command given.")
+                             : QStringLiteral("'%1' needs a subcommand.").arg(c.args.first()));
     const QString group = c.args.takeFirst();
     const QString verb = c.args.takeFirst();
     for (const Command &command : Commands) {

@@ -53,7 +53,7 @@ bool severityFromKey(const QString &key, Severity *severity)
 
 QList<Severity> allSeverities()
 {
-    return {Severity::Error, Severity::Warning, Severity::Information, Severity::Debug};
+    return { Severity::Error, Severity::Warning, Severity::Information, Severity::Debug };
 }
 
 LogEntry LogEntry::make(Severity severity, const QString &source, const QString &message,

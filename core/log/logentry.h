@@ -15,8 +15,8 @@ enum class Severity : int {
     Debug = 4,
 };
 
-QString severityName(Severity severity);               // "Error", translated
-QString severityKey(Severity severity);                // "error", stable, for CLI and JSON
+QString severityName(Severity severity); // "Error", translated
+QString severityKey(Severity severity);  // "error", stable, for CLI and JSON
 bool severityFromKey(const QString &key, Severity *severity);
 QList<Severity> allSeverities();
 

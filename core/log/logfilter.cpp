@@ -6,7 +6,7 @@ namespace Oobm::Core {
 bool LogFilter::isEmpty() const
 {
     return severities.isEmpty() && source.isEmpty() && deviceUuid.isEmpty() && text.isEmpty()
-        && !since.isValid() && !until.isValid();
+            && !since.isValid() && !until.isValid();
 }
 
 bool LogFilter::matches(const LogEntry &entry) const

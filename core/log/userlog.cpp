@@ -64,7 +64,8 @@ void UserLog::scheduleFlush()
 {
     // One queued flush at a time: everything logged before it runs goes into its batches.
     if (m_flushScheduled.testAndSetOrdered(0, 1))
-        QMetaObject::invokeMethod(this, [this] { flush(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { flush(); }, Qt::QueuedConnection);
 }
 
 void UserLog::onStoreStateChanged()

@@ -23,8 +23,8 @@ class UserLog final : public QObject
     Q_DISABLE_COPY_MOVE(UserLog)
 
 public:
-    static constexpr int MaxBatch = 2000;      // entries per transaction
-    static constexpr int MaxPending = 100000;  // kept while the store is still opening
+    static constexpr int MaxBatch = 2000;     // entries per transaction
+    static constexpr int MaxPending = 100000; // kept while the store is still opening
 
     // defaultSource names this process in entries that do not name one ("console", "oobmctl").
     UserLog(Store *store, const QString &defaultSource, QObject *parent = nullptr);
@@ -36,10 +36,22 @@ public:
 
     void log(Severity severity, const QString &message, const QString &details = {},
              const QString &deviceUuid = {}, const QString &source = {});
-    void error(const QString &message, const QString &details = {}) { log(Severity::Error, message, details); }
-    void warning(const QString &message, const QString &details = {}) { log(Severity::Warning, message, details); }
-    void information(const QString &message, const QString &details = {}) { log(Severity::Information, message, details); }
-    void debug(const QString &message, const QString &details = {}) { log(Severity::Debug, message, details); }
+    void error(const QString &message, const QString &details = {})
+    {
+        log(Severity::Error, message, details);
+    }
+    void warning(const QString &message, const QString &details = {})
+    {
+        log(Severity::Warning, message, details);
+    }
+    void information(const QString &message, const QString &details = {})
+    {
+        log(Severity::Information, message, details);
+    }
+    void debug(const QString &message, const QString &details = {})
+    {
+        log(Severity::Debug, message, details);
+    }
 
     // Hands everything pending to the store now; the future resolves when the last batch is
     // written. Safe from any thread.

@@ -6,12 +6,11 @@
 namespace Oobm::Core {
 
 LocalSettings::LocalSettings(const QString &fileName)
-    : m_settings(fileName.isEmpty()
-                     ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
-                                                   QStringLiteral("oobm"), QStringLiteral("oobm"))
-                     : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{
-}
+    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>(
+                         QSettings::IniFormat, QSettings::UserScope, QStringLiteral("oobm"),
+                         QStringLiteral("oobm"))
+                                    : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{ }
 
 LocalSettings::~LocalSettings() = default;
 

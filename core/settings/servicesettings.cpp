@@ -19,16 +19,16 @@ struct EnumText
 };
 
 constexpr EnumText CommonNameValues[] = {
-    {"fqdn", int(CommonNameSource::Fqdn)},
-    {"host-name", int(CommonNameSource::HostName)},
-    {"sam-account-name", int(CommonNameSource::SamAccountName)},
+    { "fqdn", int(CommonNameSource::Fqdn) },
+    { "host-name", int(CommonNameSource::HostName) },
+    { "sam-account-name", int(CommonNameSource::SamAccountName) },
 };
 
 constexpr EnumText LogLevelValues[] = {
-    {"errors", int(LogLevel::Errors)},
-    {"debug-warning", int(LogLevel::DebugWarning)},
-    {"information", int(LogLevel::Information)},
-    {"debug", int(LogLevel::Debug)},
+    { "errors", int(LogLevel::Errors) },
+    { "debug-warning", int(LogLevel::DebugWarning) },
+    { "information", int(LogLevel::Information) },
+    { "debug", int(LogLevel::Debug) },
 };
 
 template<std::size_t N>
@@ -85,7 +85,7 @@ QString portProblem(int port)
 {
     if (port < 1 || port > 65535)
         return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
-            .arg(port);
+                .arg(port);
     return {};
 }
 
@@ -136,14 +136,19 @@ QString commonNameSourceName(CommonNameSource source)
 
 QStringList ServiceSettings::keys()
 {
-    return {ListenPortKey,     RequireAuthorizationKey, AllowRemoteConfigurationKey,
-            OneTimePasswordRequiredKey, CommonNameKey,           LogLevelKey};
+    return { ListenPortKey,
+             RequireAuthorizationKey,
+             AllowRemoteConfigurationKey,
+             OneTimePasswordRequiredKey,
+             CommonNameKey,
+             LogLevelKey };
 }
 
 QString ServiceSettings::describeKey(const QString &key)
 {
     if (key == ListenPortKey)
-        return tr("TCP port the provisioning service listens on for hello packets (1-65535, default 9971)");
+        return tr("TCP port the provisioning service listens on for hello packets (1-65535, "
+                  "default 9971)");
     if (key == RequireAuthorizationKey)
         return tr("Intel AMT requires authorization before provisioning (true/false)");
     if (key == AllowRemoteConfigurationKey)
@@ -151,7 +156,8 @@ QString ServiceSettings::describeKey(const QString &key)
     if (key == OneTimePasswordRequiredKey)
         return tr("One time password required for Remote Configuration (true/false)");
     if (key == CommonNameKey)
-        return tr("First Common Name (CN) in certificate subject name (fqdn, host-name, sam-account-name)");
+        return tr("First Common Name (CN) in certificate subject name (fqdn, host-name, "
+                  "sam-account-name)");
     if (key == LogLevelKey)
         return tr("Log level (errors, debug-warning, information, debug)");
     return {};
@@ -161,7 +167,7 @@ QStringList ServiceSettings::allowedValues(const QString &key)
 {
     if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey
         || key == OneTimePasswordRequiredKey)
-        return {QStringLiteral("true"), QStringLiteral("false")};
+        return { QStringLiteral("true"), QStringLiteral("false") };
     if (key == CommonNameKey)
         return enumKeys(CommonNameValues);
     if (key == LogLevelKey)
@@ -193,10 +199,11 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         bool ok = false;
         const qlonglong port = t.toLongLong(&ok);
         if (!ok)
-            return tr("The listen port must be a number from 1 to 65535; '%1' is not a number.").arg(t);
+            return tr("The listen port must be a number from 1 to 65535; '%1' is not a number.")
+                    .arg(t);
         if (port < 1 || port > 65535)
             return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
-                .arg(port);
+                    .arg(port);
         listenPort = int(port);
         return {};
     }
@@ -215,10 +222,11 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
     if (key == CommonNameKey || key == LogLevelKey) {
         int v = 0;
         const bool isCn = key == CommonNameKey;
-        const bool ok = isCn ? enumFromKey(CommonNameValues, t, &v) : enumFromKey(LogLevelValues, t, &v);
+        const bool ok = isCn ? enumFromKey(CommonNameValues, t, &v)
+                             : enumFromKey(LogLevelValues, t, &v);
         if (!ok)
             return tr("%1 takes one of %2; '%3' is not one of them.")
-                .arg(key, allowedValues(key).join(QStringLiteral(", ")), t);
+                    .arg(key, allowedValues(key).join(QStringLiteral(", ")), t);
         if (isCn)
             commonName = CommonNameSource(v);
         else
@@ -226,7 +234,7 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         return {};
     }
     return tr("There is no setting '%1'. The settings are: %2.")
-        .arg(key, keys().join(QStringLiteral(", ")));
+            .arg(key, keys().join(QStringLiteral(", ")));
 }
 
 QMap<QString, QString> ServiceSettings::toMap() const
@@ -257,7 +265,7 @@ QList<SettingProblem> ServiceSettings::validate() const
 {
     QList<SettingProblem> problems;
     if (const QString p = portProblem(listenPort); !p.isEmpty())
-        problems.append({ListenPortKey, p});
+        problems.append({ ListenPortKey, p });
     return problems;
 }
 
@@ -276,7 +284,8 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
         lines << (to.oneTimePasswordRequired ? tr("Set one time password requirement.")
                                              : tr("Cleared one time password requirement."));
     if (from.commonName != to.commonName)
-        lines << tr("Set certificate common name source to %1.").arg(commonNameSourceName(to.commonName));
+        lines << tr("Set certificate common name source to %1.")
+                         .arg(commonNameSourceName(to.commonName));
     if (from.logLevel != to.logLevel)
         lines << tr("Set log level to %1.").arg(logLevelName(to.logLevel));
     return lines;

@@ -45,12 +45,12 @@ struct ServiceSettings
     LogLevel logLevel = LogLevel::Information;
 
     // Stable keys, as stored and as `oobmctl settings` names them.
-    static constexpr QLatin1String ListenPortKey{"listen-port"};
-    static constexpr QLatin1String RequireAuthorizationKey{"require-authorization"};
-    static constexpr QLatin1String AllowRemoteConfigurationKey{"allow-remote-configuration"};
-    static constexpr QLatin1String OneTimePasswordRequiredKey{"one-time-password-required"};
-    static constexpr QLatin1String CommonNameKey{"common-name"};
-    static constexpr QLatin1String LogLevelKey{"log-level"};
+    static constexpr QLatin1String ListenPortKey{ "listen-port" };
+    static constexpr QLatin1String RequireAuthorizationKey{ "require-authorization" };
+    static constexpr QLatin1String AllowRemoteConfigurationKey{ "allow-remote-configuration" };
+    static constexpr QLatin1String OneTimePasswordRequiredKey{ "one-time-password-required" };
+    static constexpr QLatin1String CommonNameKey{ "common-name" };
+    static constexpr QLatin1String LogLevelKey{ "log-level" };
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);
@@ -62,7 +62,8 @@ struct ServiceSettings
 
     QMap<QString, QString> toMap() const;
     // Unknown keys are ignored; values that do not parse keep their default and are reported.
-    static ServiceSettings fromMap(const QMap<QString, QString> &map, QStringList *problems = nullptr);
+    static ServiceSettings fromMap(const QMap<QString, QString> &map,
+                                   QStringList *problems = nullptr);
 
     QList<SettingProblem> validate() const;
 

@@ -17,6 +17,7 @@ inline constexpr int CurrentVersion = 2;
 int readVersion(QSqlDatabase &db, StoreError *error);
 // Runs the migrations from fromVersion+1 to toVersion inside the caller's transaction and
 // records the new version.
-StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVersion = CurrentVersion);
+StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion,
+                   int toVersion = CurrentVersion);
 
 } // namespace Oobm::Core::Schema

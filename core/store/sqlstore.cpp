@@ -48,12 +48,12 @@ QFuture<T> SqlStore::run(Job job)
     QFuture<T> future = promise->future();
     promise->start();
     const bool queued = QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, job = std::move(job)]() mutable {
-            promise->addResult(job(*worker));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+            m_worker,
+            [worker = m_worker, promise, job = std::move(job)]() mutable {
+                promise->addResult(job(*worker));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
     if (!queued) {
         promise->addResult(T{});
         promise->finish();
@@ -100,7 +100,8 @@ QFuture<StoreError> SqlStore::open()
             setState(State::Failed, r.error, 0);
             return r.error;
         }
-        setState(r.readOnlyReason ? State::ReadOnly : State::Open, r.readOnlyReason, r.schemaVersion);
+        setState(r.readOnlyReason ? State::ReadOnly : State::Open, r.readOnlyReason,
+                 r.schemaVersion);
         return StoreError{};
     });
 }
@@ -114,7 +115,8 @@ StoreError SqlStore::openAndWait()
 
 QFuture<StoreResult<ServiceSettings>> SqlStore::serviceSettings()
 {
-    return run<StoreResult<ServiceSettings>>([](SqlStoreWorker &worker) { return worker.loadSettings(); });
+    return run<StoreResult<ServiceSettings>>(
+            [](SqlStoreWorker &worker) { return worker.loadSettings(); });
 }
 
 QFuture<StoreResult<QStringList>> SqlStore::applyServiceSettings(const ServiceSettings &settings,
@@ -145,7 +147,8 @@ QFuture<StoreError> SqlStore::appendLog(const QList<LogEntry> &entries)
 
 QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
 {
-    return run<StoreResult<QList<LogEntry>>>([query](SqlStoreWorker &worker) { return worker.queryLog(query); });
+    return run<StoreResult<QList<LogEntry>>>(
+            [query](SqlStoreWorker &worker) { return worker.queryLog(query); });
 }
 
 } // namespace Oobm::Core

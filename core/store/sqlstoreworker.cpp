@@ -30,11 +30,11 @@ enum SqliteCode {
 // The statements, written once each.
 constexpr auto SelectSettingsSql = "SELECT key, value FROM service_settings";
 constexpr auto UpsertSettingSql =
-    "INSERT INTO service_settings (key, value, changed_ms, changed_by) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms, "
-    "changed_by = excluded.changed_by";
-constexpr auto InsertLogSql =
-    "INSERT INTO log (time_ms, severity, source, device_uuid, message, details) VALUES (?, ?, ?, ?, ?, ?)";
+        "INSERT INTO service_settings (key, value, changed_ms, changed_by) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms, "
+        "changed_by = excluded.changed_by";
+constexpr auto InsertLogSql = "INSERT INTO log (time_ms, severity, source, device_uuid, message, "
+                              "details) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr auto NewestLogIdSql = "SELECT MAX(id) FROM log";
 
 // Qt binds a null QString as SQL NULL; the NOT NULL text columns want ''.
@@ -57,8 +57,7 @@ QString likePattern(const QString &text)
 SqlStoreWorker::SqlStoreWorker(const StoreLocation &location, const QString &connectionName)
     : m_location(location)
     , m_connectionName(connectionName)
-{
-}
+{ }
 
 SqlStoreWorker::~SqlStoreWorker()
 {
@@ -93,14 +92,16 @@ SqlStoreWorker::OpenResult SqlStoreWorker::open()
     close();
     const QString driver = m_location.driver();
     if (!QSqlDatabase::isDriverAvailable(driver)) {
-        const QString kind = m_location.kind() == StoreLocation::Kind::SQLite ? QStringLiteral("SQLite")
-                                                                              : QStringLiteral("PostgreSQL");
+        const QString kind = m_location.kind() == StoreLocation::Kind::SQLite
+                ? QStringLiteral("SQLite")
+                : QStringLiteral("PostgreSQL");
         const QString package = StoreError::debianPackageForDriver(driver);
         OpenResult r;
-        r.error = StoreError::make(StoreError::Kind::DriverMissing,
-                                   tr("The Qt SQL driver %1 is not installed, so OOBM cannot open %2 "
-                                      "databases. Install the Debian package %3 (sudo apt-get install %3).")
-                                       .arg(driver, kind, package));
+        r.error = StoreError::make(
+                StoreError::Kind::DriverMissing,
+                tr("The Qt SQL driver %1 is not installed, so OOBM cannot open %2 "
+                   "databases. Install the Debian package %3 (sudo apt-get install %3).")
+                        .arg(driver, kind, package));
         return r;
     }
     return m_location.kind() == StoreLocation::Kind::SQLite ? openSqlite() : openPostgresql();
@@ -116,39 +117,44 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openSqlite()
 
     if (file.exists()) {
         if (!file.isReadable()) {
-            r.error = StoreError::make(StoreError::Kind::FileUnreadable,
-                                       tr("The database file %1 cannot be read by this user. Give it read "
-                                          "and write permission (chmod u+rw %1) or choose another database.")
-                                           .arg(path));
+            r.error = StoreError::make(
+                    StoreError::Kind::FileUnreadable,
+                    tr("The database file %1 cannot be read by this user. Give it read "
+                       "and write permission (chmod u+rw %1) or choose another database.")
+                            .arg(path));
             return r;
         }
         if (!file.isWritable()) {
             readOnly = true;
             m_readOnlyReason = StoreError::make(
-                StoreError::Kind::FileReadOnly,
-                tr("The database file %1 is read-only. Make it writable for this user (chmod u+w %1); "
-                   "until then OOBM shows what it holds but cannot change it.")
-                    .arg(path));
+                    StoreError::Kind::FileReadOnly,
+                    tr("The database file %1 is read-only. Make it writable for this user (chmod "
+                       "u+w %1); "
+                       "until then OOBM shows what it holds but cannot change it.")
+                            .arg(path));
         } else if (!QFileInfo(folder).isWritable()) {
-            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
-                                       tr("The folder %1 is read-only, so SQLite cannot keep its journal "
-                                          "next to the database file. Make the folder writable for this user.")
-                                           .arg(folder));
+            r.error = StoreError::make(
+                    StoreError::Kind::FileReadOnly,
+                    tr("The folder %1 is read-only, so SQLite cannot keep its journal "
+                       "next to the database file. Make the folder writable for this user.")
+                            .arg(folder));
             return r;
         }
     } else {
         if (!QDir().mkpath(folder)) {
-            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
-                                       tr("The folder %1 for the database does not exist and cannot be "
-                                          "created. Create it, or choose another location with --database.")
-                                           .arg(folder));
+            r.error = StoreError::make(
+                    StoreError::Kind::FileNotCreatable,
+                    tr("The folder %1 for the database does not exist and cannot be "
+                       "created. Create it, or choose another location with --database.")
+                            .arg(folder));
             return r;
         }
         if (!QFileInfo(folder).isWritable()) {
-            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
-                                       tr("The database file %1 does not exist and cannot be created: the "
-                                          "folder %2 is read-only. Choose another location with --database.")
-                                           .arg(path, folder));
+            r.error = StoreError::make(
+                    StoreError::Kind::FileNotCreatable,
+                    tr("The database file %1 does not exist and cannot be created: the "
+                       "folder %2 is read-only. Choose another location with --database.")
+                            .arg(path, folder));
             return r;
         }
     }
@@ -198,7 +204,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openPostgresql()
     if (!m_location.password().isEmpty())
         db.setPassword(m_location.password());
     db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=oobm")
-                             .arg(m_location.connectTimeoutSeconds()));
+                                 .arg(m_location.connectTimeoutSeconds()));
     if (!db.open()) {
         r.error = mapError(db.lastError());
         return r;
@@ -217,23 +223,25 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         return r;
     }
     if (version > Schema::CurrentVersion) {
-        r.error = StoreError::make(StoreError::Kind::SchemaTooNew,
-                                   tr("The schema version %1 is newer than this program (%2): a newer "
-                                      "OOBM has written to this database. Update OOBM on this machine, or "
-                                      "open another database.")
-                                       .arg(version)
-                                       .arg(Schema::CurrentVersion));
+        r.error = StoreError::make(
+                StoreError::Kind::SchemaTooNew,
+                tr("The schema version %1 is newer than this program (%2): a newer "
+                   "OOBM has written to this database. Update OOBM on this machine, or "
+                   "open another database.")
+                        .arg(version)
+                        .arg(Schema::CurrentVersion));
         return r;
     }
     if (readOnly) {
         if (version < Schema::CurrentVersion) {
-            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
-                                       tr("The database file %1 is read-only and uses schema version %2; "
-                                          "this program needs version %3 and cannot upgrade a read-only "
-                                          "file. Make it writable (chmod u+w %1) and start again.")
-                                           .arg(m_location.path())
-                                           .arg(version)
-                                           .arg(Schema::CurrentVersion));
+            r.error = StoreError::make(
+                    StoreError::Kind::FileReadOnly,
+                    tr("The database file %1 is read-only and uses schema version %2; "
+                       "this program needs version %3 and cannot upgrade a read-only "
+                       "file. Make it writable (chmod u+w %1) and start again.")
+                            .arg(m_location.path())
+                            .arg(version)
+                            .arg(Schema::CurrentVersion));
             return r;
         }
         m_readOnly = true;
@@ -320,33 +328,37 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
         switch (code) {
         case SqliteBusy:
         case SqliteLocked:
-            return StoreError::make(StoreError::Kind::FileLocked,
-                                    tr("The database file %1 is locked by another program and stayed "
-                                       "locked for %2 s. Close the program holding it (another OOBM "
-                                       "engine or console busy with a long task, or a backup tool), then "
-                                       "try again.")
-                                        .arg(where)
-                                        .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2));
+            return StoreError::make(
+                    StoreError::Kind::FileLocked,
+                    tr("The database file %1 is locked by another program and stayed "
+                       "locked for %2 s. Close the program holding it (another OOBM "
+                       "engine or console busy with a long task, or a backup tool), then "
+                       "try again.")
+                            .arg(where)
+                            .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2));
         case SqliteReadOnly:
-            return StoreError::make(StoreError::Kind::FileReadOnly,
-                                    tr("The database file %1 is read-only. Make it writable for this "
-                                       "user (chmod u+w %1).")
-                                        .arg(where));
+            return StoreError::make(
+                    StoreError::Kind::FileReadOnly,
+                    tr("The database file %1 is read-only. Make it writable for this "
+                       "user (chmod u+w %1).")
+                            .arg(where));
         case SqliteCantOpen:
-            return StoreError::make(StoreError::Kind::FileNotCreatable,
-                                    tr("SQLite cannot open the database file %1 (%2). Check that the "
-                                       "path exists and that this user may read and write it.")
-                                        .arg(where, text));
+            return StoreError::make(
+                    StoreError::Kind::FileNotCreatable,
+                    tr("SQLite cannot open the database file %1 (%2). Check that the "
+                       "path exists and that this user may read and write it.")
+                            .arg(where, text));
         case SqliteNotADb:
-            return StoreError::make(StoreError::Kind::NotADatabase,
-                                    tr("%1 is not a SQLite database (it may be another program's file, "
-                                       "or damaged). Move it away or choose another database.")
-                                        .arg(where));
+            return StoreError::make(
+                    StoreError::Kind::NotADatabase,
+                    tr("%1 is not a SQLite database (it may be another program's file, "
+                       "or damaged). Move it away or choose another database.")
+                            .arg(where));
         case SqliteFull:
             return StoreError::make(StoreError::Kind::Query,
                                     tr("The disk holding %1 is full. Free some space; nothing was "
                                        "written.")
-                                        .arg(where));
+                                            .arg(where));
         default:
             return StoreError::make(StoreError::Kind::Query,
                                     tr("SQLite error on %1: %2").arg(where, text));
@@ -359,35 +371,39 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
                                 tr("PostgreSQL at %1 refused the connection. Check that the server "
                                    "runs and listens on that address and port (listen_addresses, "
                                    "port in postgresql.conf).")
-                                    .arg(where));
+                                        .arg(where));
     if (lower.contains(u"timeout expired") || lower.contains(u"timed out"))
         return StoreError::make(StoreError::Kind::ServerUnreachable,
                                 tr("PostgreSQL at %1 did not answer within %2 s. Check the address "
                                    "and any firewall between this machine and the server.")
-                                    .arg(where)
-                                    .arg(m_location.connectTimeoutSeconds()));
-    if (lower.contains(u"could not translate host name") || lower.contains(u"name or service not known"))
+                                        .arg(where)
+                                        .arg(m_location.connectTimeoutSeconds()));
+    if (lower.contains(u"could not translate host name")
+        || lower.contains(u"name or service not known"))
         return StoreError::make(StoreError::Kind::ServerUnreachable,
                                 tr("The PostgreSQL host name '%1' cannot be resolved. Check the "
                                    "spelling, or use the server's IP address.")
-                                    .arg(m_location.host()));
+                                        .arg(m_location.host()));
     if (lower.contains(u"password authentication failed") || lower.contains(u"no password supplied")
         || lower.contains(u"authentication failed") || lower.contains(u"role \"")
         || lower.contains(u"pg_hba.conf"))
-        return StoreError::make(StoreError::Kind::AuthenticationFailed,
-                                tr("PostgreSQL at %1 rejected the user '%2': %3 Set PGPASSWORD to "
-                                   "that user's password, or name another user in the URL.")
-                                    .arg(where, m_location.user(), error.databaseText().trimmed()));
+        return StoreError::make(
+                StoreError::Kind::AuthenticationFailed,
+                tr("PostgreSQL at %1 rejected the user '%2': %3 Set PGPASSWORD to "
+                   "that user's password, or name another user in the URL.")
+                        .arg(where, m_location.user(), error.databaseText().trimmed()));
     if (lower.contains(u"database \"") && lower.contains(u"does not exist"))
-        return StoreError::make(StoreError::Kind::DatabaseMissing,
-                                tr("PostgreSQL at %1 has no database '%2'. Create it (createdb -h %3 "
-                                   "-p %4 %2) or name an existing one.")
-                                    .arg(where, m_location.database(), m_location.host())
-                                    .arg(m_location.port()));
+        return StoreError::make(
+                StoreError::Kind::DatabaseMissing,
+                tr("PostgreSQL at %1 has no database '%2'. Create it (createdb -h %3 "
+                   "-p %4 %2) or name an existing one.")
+                        .arg(where, m_location.database(), m_location.host())
+                        .arg(m_location.port()));
     if (lower.contains(u"could not connect") || lower.contains(u"server closed the connection")
         || lower.contains(u"no connection to the server"))
-        return StoreError::make(StoreError::Kind::ServerUnreachable,
-                                tr("PostgreSQL at %1 cannot be reached: %2").arg(where, text.trimmed()));
+        return StoreError::make(
+                StoreError::Kind::ServerUnreachable,
+                tr("PostgreSQL at %1 cannot be reached: %2").arg(where, text.trimmed()));
     return StoreError::make(StoreError::Kind::Query,
                             tr("PostgreSQL error on %1: %2").arg(where, text.trimmed()));
 }
@@ -425,7 +441,8 @@ StoreResult<ServiceSettings> SqlStoreWorker::loadSettings()
 }
 
 StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &settings,
-                                                       const QString &source, ServiceSettings *stored)
+                                                       const QString &source,
+                                                       ServiceSettings *stored)
 {
     StoreResult<QStringList> r;
     if (!m_open || m_readOnly) {
@@ -580,7 +597,8 @@ StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
         where << QStringLiteral("id > ?");
         binds << query.afterId;
     }
-    QString sql = QStringLiteral("SELECT id, time_ms, severity, source, device_uuid, message, details FROM log");
+    QString sql = QStringLiteral(
+            "SELECT id, time_ms, severity, source, device_uuid, message, details FROM log");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, query.limit));
@@ -600,7 +618,7 @@ StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
         e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
         const int sev = q.value(2).toInt();
         e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev)
-                                                                                 : Severity::Debug;
+                                                                                : Severity::Debug;
         e.source = q.value(3).toString();
         e.deviceUuid = q.value(4).toString();
         e.message = q.value(5).toString();

@@ -31,7 +31,7 @@ class Store : public QObject
 
 public:
     enum class State {
-        Closed,   // not opened yet
+        Closed, // not opened yet
         Opening,
         Open,     // read and write
         ReadOnly, // readable, but writes are impossible; lastError() says why

@@ -18,25 +18,4 @@ QString StoreError::debianPackageForDriver(const QString &driver)
     return QStringLiteral("libqt6sql6-") + driver.mid(1).toLower();
 }
 
-QString StoreError::kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::None: return QStringLiteral("none");
-    case Kind::DriverMissing: return QStringLiteral("driver-missing");
-    case Kind::FileNotCreatable: return QStringLiteral("file-not-creatable");
-    case Kind::FileUnreadable: return QStringLiteral("file-unreadable");
-    case Kind::FileReadOnly: return QStringLiteral("file-read-only");
-    case Kind::FileLocked: return QStringLiteral("file-locked");
-    case Kind::NotADatabase: return QStringLiteral("not-a-database");
-    case Kind::ServerUnreachable: return QStringLiteral("server-unreachable");
-    case Kind::AuthenticationFailed: return QStringLiteral("authentication-failed");
-    case Kind::DatabaseMissing: return QStringLiteral("database-missing");
-    case Kind::SchemaTooNew: return QStringLiteral("schema-too-new");
-    case Kind::SchemaInvalid: return QStringLiteral("schema-invalid");
-    case Kind::Query: return QStringLiteral("query");
-    case Kind::NotOpen: return QStringLiteral("not-open");
-    }
-    return {};
-}
-
 } // namespace Oobm::Core

@@ -12,19 +12,19 @@ struct StoreError
 {
     enum class Kind {
         None,
-        DriverMissing,      // the Qt SQL plugin is not installed
-        FileNotCreatable,   // folder missing and cannot be made, or not writable for a new file
-        FileUnreadable,     // the database file exists but this user may not read it
-        FileReadOnly,       // the database file (or its folder, for the journal) is read-only
-        FileLocked,         // another program holds the write lock longer than the busy timeout
-        NotADatabase,       // the file exists but is not a SQLite database
-        ServerUnreachable,  // PostgreSQL refused the connection, host unknown, or timed out
+        DriverMissing,     // the Qt SQL plugin is not installed
+        FileNotCreatable,  // folder missing and cannot be made, or not writable for a new file
+        FileUnreadable,    // the database file exists but this user may not read it
+        FileReadOnly,      // the database file (or its folder, for the journal) is read-only
+        FileLocked,        // another program holds the write lock longer than the busy timeout
+        NotADatabase,      // the file exists but is not a SQLite database
+        ServerUnreachable, // PostgreSQL refused the connection, host unknown, or timed out
         AuthenticationFailed,
-        DatabaseMissing,    // PostgreSQL server is up but the database does not exist
-        SchemaTooNew,       // written by a newer OOBM
-        SchemaInvalid,      // the meta table says something we cannot read
-        Query,              // any other SQL failure
-        NotOpen,            // asked before open() succeeded
+        DatabaseMissing, // PostgreSQL server is up but the database does not exist
+        SchemaTooNew,    // written by a newer OOBM
+        SchemaInvalid,   // the meta table says something we cannot read
+        Query,           // any other SQL failure
+        NotOpen,         // asked before open() succeeded
     };
 
     Kind kind = Kind::None;
@@ -34,10 +34,9 @@ struct StoreError
     explicit operator bool() const { return isError(); }
 
     static StoreError none() { return {}; }
-    static StoreError make(Kind kind, const QString &message) { return {kind, message}; }
+    static StoreError make(Kind kind, const QString &message) { return { kind, message }; }
 
     static QString debianPackageForDriver(const QString &driver);
-    static QString kindName(Kind kind); // "file-read-only", stable, for JSON and tests
 };
 
 } // namespace Oobm::Core

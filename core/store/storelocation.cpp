@@ -68,7 +68,7 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
             if (error)
                 *error = tr("'%1' is not a valid PostgreSQL URL (%2). Write it as "
                             "postgresql://user@host:port/dbname.")
-                             .arg(t, url.errorString());
+                                 .arg(t, url.errorString());
             return {};
         }
         QString database = url.path();
@@ -76,8 +76,9 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
             database.remove(0, 1);
         if (database.isEmpty() || database.contains(u'/')) {
             if (error)
-                *error = tr("'%1' names no database. Write it as postgresql://user@host:port/dbname.")
-                             .arg(url.toDisplayString(QUrl::RemovePassword));
+                *error = tr("'%1' names no database. Write it as "
+                            "postgresql://user@host:port/dbname.")
+                                 .arg(url.toDisplayString(QUrl::RemovePassword));
             return {};
         }
         const int port = url.port(5432);
@@ -86,7 +87,8 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
                 *error = tr("The PostgreSQL port in '%1' must be from 1 to 65535.").arg(t);
             return {};
         }
-        StoreLocation l = postgresql(url.host().isEmpty() ? QStringLiteral("localhost") : url.host(),
+        StoreLocation l = postgresql(url.host().isEmpty() ? QStringLiteral("localhost")
+                                                          : url.host(),
                                      port, url.userName(), database);
         l.m_password = url.password();
         return l;
@@ -108,7 +110,7 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
     if (QFileInfo(path).isDir()) {
         if (error)
             *error = tr("%1 is a folder, not a database file. Give a file name such as %1/oobm.db.")
-                         .arg(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+                             .arg(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
         return {};
     }
     return sqlite(path);

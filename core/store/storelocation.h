@@ -17,8 +17,9 @@ public:
     // $OOBM_DATABASE when set, otherwise defaultLocation().
     static StoreLocation fromEnvironmentOrDefault(QString *error);
 
-    // Accepts a file path, sqlite:PATH, file:PATH, postgresql://[user[:password]@]host[:port]/dbname
-    // (postgres:// too). On failure returns an invalid location and sets *error.
+    // Accepts a file path, sqlite:PATH, file:PATH,
+    // postgresql://[user[:password]@]host[:port]/dbname (postgres:// too). On failure returns an
+    // invalid location and sets *error.
     static StoreLocation parse(const QString &text, QString *error);
 
     static StoreLocation sqlite(const QString &path);

@@ -57,11 +57,11 @@ private Q_SLOTS:
 
 void tst_Oobmctl::helpAndVersion()
 {
-    const Result help = oobmctl({QStringLiteral("--help")});
+    const Result help = oobmctl({ QStringLiteral("--help") });
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("settings set KEY VALUE")));
     QVERIFY(help.out.contains(QStringLiteral("listen-port")));
-    const Result version = oobmctl({QStringLiteral("--version")});
+    const Result version = oobmctl({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith(QStringLiteral("oobmctl ")));
 }
@@ -71,17 +71,26 @@ void tst_Oobmctl::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::newRow("no command") << QStringList{} << "No command given.";
-    QTest::newRow("group only") << QStringList{"settings"} << "'settings' needs a subcommand.";
-    QTest::newRow("unknown command") << QStringList{"settings", "frob"} << "Unknown command 'settings frob'.";
-    QTest::newRow("unknown option") << QStringList{"--bogus", "settings", "get"} << "Unknown option 'bogus'.";
-    QTest::newRow("set without value") << QStringList{"settings", "set", "listen-port"} << "takes a key and a value";
-    QTest::newRow("port 0") << QStringList{"settings", "set", "listen-port", "0"} << "0 is outside that range";
-    QTest::newRow("port 70000") << QStringList{"settings", "set", "listen-port", "70000"} << "70000 is outside";
-    QTest::newRow("unknown key") << QStringList{"settings", "get", "port"} << "There is no setting 'port'.";
-    QTest::newRow("bad format") << QStringList{"--format", "xml", "settings", "get"} << "--format takes text or json";
-    QTest::newRow("bad -n") << QStringList{"log", "tail", "-n", "0"} << "-n takes a number";
-    QTest::newRow("bad severity") << QStringList{"log", "tail", "--severity", "loud"} << "Unknown severity 'loud'";
-    QTest::newRow("bad database") << QStringList{"--database", "postgresql://u@h:5432/", "settings", "get"}
+    QTest::newRow("group only") << QStringList{ "settings" } << "'settings' needs a subcommand.";
+    QTest::newRow("unknown command")
+            << QStringList{ "settings", "frob" } << "Unknown command 'settings frob'.";
+    QTest::newRow("unknown option")
+            << QStringList{ "--bogus", "settings", "get" } << "Unknown option 'bogus'.";
+    QTest::newRow("set without value")
+            << QStringList{ "settings", "set", "listen-port" } << "takes a key and a value";
+    QTest::newRow("port 0") << QStringList{ "settings", "set", "listen-port", "0" }
+                            << "0 is outside that range";
+    QTest::newRow("port 70000") << QStringList{ "settings", "set", "listen-port", "70000" }
+                                << "70000 is outside";
+    QTest::newRow("unknown key") << QStringList{ "settings", "get", "port" }
+                                 << "There is no setting 'port'.";
+    QTest::newRow("bad format") << QStringList{ "--format", "xml", "settings", "get" }
+                                << "--format takes text or json";
+    QTest::newRow("bad -n") << QStringList{ "log", "tail", "-n", "0" } << "-n takes a number";
+    QTest::newRow("bad severity") << QStringList{ "log", "tail", "--severity", "loud" }
+                                  << "Unknown severity 'loud'";
+    QTest::newRow("bad database") << QStringList{ "--database", "postgresql://u@h:5432/",
+                                                  "settings", "get" }
                                   << "names no database";
 }
 
@@ -95,7 +104,8 @@ void tst_Oobmctl::usageErrors()
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.err.startsWith(QStringLiteral("oobmctl: ")));
     QVERIFY(r.out.isEmpty());
-    QVERIFY2(!QFile::exists(dir.filePath(QStringLiteral("oobm/oobm.db"))), "a usage error touched the database");
+    QVERIFY2(!QFile::exists(dir.filePath(QStringLiteral("oobm/oobm.db"))),
+             "a usage error touched the database");
 }
 
 void tst_Oobmctl::settingsRoundTrip()
@@ -105,20 +115,20 @@ void tst_Oobmctl::settingsRoundTrip()
         OOBM_REQUIRE_POSTGRESQL();
     BackendFixture fixture(backend);
     QVERIFY(fixture.isValid());
-    const QStringList db{QStringLiteral("--database"), fixture.location().toUrl()};
+    const QStringList db{ QStringLiteral("--database"), fixture.location().toUrl() };
 
-    Result r = oobmctl(db + QStringList{"settings", "set", "listen-port", "9377"});
+    Result r = oobmctl(db + QStringList{ "settings", "set", "listen-port", "9377" });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("Set service listening port to 9377.\n"));
-    r = oobmctl(db + QStringList{"settings", "get", "listen-port"});
+    r = oobmctl(db + QStringList{ "settings", "get", "listen-port" });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("9377\n"));
-    r = oobmctl(db + QStringList{"settings", "set", "listen-port", "9377"});
+    r = oobmctl(db + QStringList{ "settings", "set", "listen-port", "9377" });
     QCOMPARE(r.out, QStringLiteral("listen-port is already 9377.\n"));
-    r = oobmctl(db + QStringList{"settings", "set", "allow-remote-configuration", "true"});
+    r = oobmctl(db + QStringList{ "settings", "set", "allow-remote-configuration", "true" });
     QCOMPARE(r.out, QStringLiteral("Set service remote configuration.\n"));
 
-    r = oobmctl(db + QStringList{"--format", "json", "settings", "get"});
+    r = oobmctl(db + QStringList{ "--format", "json", "settings", "get" });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("listen-port")).toInt(), 9377);
@@ -126,34 +136,38 @@ void tst_Oobmctl::settingsRoundTrip()
     QCOMPARE(o.value(QStringLiteral("log-level")).toString(), QStringLiteral("information"));
     QCOMPARE(o.size(), 6);
 
-    r = oobmctl(db + QStringList{"settings", "get"});
-    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("^listen-port +9377$"), QRegularExpression::MultilineOption)));
+    r = oobmctl(db + QStringList{ "settings", "get" });
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("^listen-port +9377$"),
+                                              QRegularExpression::MultilineOption)));
 }
 
 void tst_Oobmctl::logTail()
 {
     QTemporaryDir dir;
-    const QStringList db{QStringLiteral("--database"), dir.filePath(QStringLiteral("oobm.db"))};
-    QCOMPARE(oobmctl(db + QStringList{"settings", "set", "listen-port", "9377"}).exitCode, 0);
-    QCOMPARE(oobmctl(db + QStringList{"settings", "set", "require-authorization", "on"}).exitCode, 0);
+    const QStringList db{ QStringLiteral("--database"), dir.filePath(QStringLiteral("oobm.db")) };
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "listen-port", "9377" }).exitCode, 0);
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "require-authorization", "on" }).exitCode,
+             0);
 
-    Result r = oobmctl(db + QStringList{"log", "tail"});
+    Result r = oobmctl(db + QStringList{ "log", "tail" });
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
-    QVERIFY2(lines.at(0).endsWith(QStringLiteral("Set service listening port to 9377.")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(0).endsWith(QStringLiteral("Set service listening port to 9377.")),
+             qPrintable(lines.at(0)));
     QVERIFY(lines.at(0).contains(QStringLiteral("Information")));
     QVERIFY(lines.at(0).contains(QStringLiteral("oobmctl")));
     QVERIFY(lines.at(1).endsWith(QStringLiteral("Set provisioning authorization mode.")));
 
-    r = oobmctl(db + QStringList{"log", "tail", "-n", "1", "--format", "json"});
+    r = oobmctl(db + QStringList{ "log", "tail", "-n", "1", "--format", "json" });
     const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QCOMPARE(a.size(), 1);
     QCOMPARE(a.at(0).toObject().value(QStringLiteral("message")).toString(),
              QStringLiteral("Set provisioning authorization mode."));
-    QCOMPARE(a.at(0).toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("information"));
+    QCOMPARE(a.at(0).toObject().value(QStringLiteral("severity")).toString(),
+             QStringLiteral("information"));
 
-    r = oobmctl(db + QStringList{"log", "tail", "--severity", "error,warning"});
+    r = oobmctl(db + QStringList{ "log", "tail", "--severity", "error,warning" });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
 }
@@ -161,10 +175,10 @@ void tst_Oobmctl::logTail()
 void tst_Oobmctl::defaultDatabaseIsXdgDataHome()
 {
     QTemporaryDir dir;
-    QCOMPARE(oobmctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("listen-port"),
-                      QStringLiteral("1234")},
+    QCOMPARE(oobmctl({ QStringLiteral("settings"), QStringLiteral("set"),
+                       QStringLiteral("listen-port"), QStringLiteral("1234") },
                      dir.path())
-                 .exitCode,
+                     .exitCode,
              0);
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("oobm/oobm.db"))));
 }
@@ -177,11 +191,14 @@ void tst_Oobmctl::runtimeErrorExitsOne()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QByteArray(4096, 'x'));
     f.close();
-    const Result r = oobmctl({QStringLiteral("--database"), path, QStringLiteral("settings"), QStringLiteral("get")});
+    const Result r = oobmctl({ QStringLiteral("--database"), path, QStringLiteral("settings"),
+                               QStringLiteral("get") });
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.err, QStringLiteral("oobmctl: %1 is not a SQLite database (it may be another program's file, or "
-                                   "damaged). Move it away or choose another database.\n")
-                        .arg(path));
+    QCOMPARE(r.err,
+             QStringLiteral(
+                     "oobmctl: %1 is not a SQLite database (it may be another program's file, or "
+                     "damaged). Move it away or choose another database.\n")
+                     .arg(path));
 }
 
 void tst_Oobmctl::readOnlyDatabase()
@@ -189,13 +206,15 @@ void tst_Oobmctl::readOnlyDatabase()
     OOBM_RUN_UNPRIVILEGED();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("oobm.db"));
-    const QStringList db{QStringLiteral("--database"), path};
-    QCOMPARE(oobmctl(db + QStringList{"settings", "set", "listen-port", "9377"}).exitCode, 0);
+    const QStringList db{ QStringLiteral("--database"), path };
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "listen-port", "9377" }).exitCode, 0);
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
-    Result r = oobmctl(db + QStringList{"settings", "set", "listen-port", "9000"});
+    Result r = oobmctl(db + QStringList{ "settings", "set", "listen-port", "9000" });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.startsWith(QStringLiteral("oobmctl: The database file %1 is read-only.").arg(path)), qPrintable(r.err));
-    r = oobmctl(db + QStringList{"settings", "get", "listen-port"});
+    QVERIFY2(r.err.startsWith(
+                     QStringLiteral("oobmctl: The database file %1 is read-only.").arg(path)),
+             qPrintable(r.err));
+    r = oobmctl(db + QStringList{ "settings", "get", "listen-port" });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("9377\n"));
 }

@@ -26,7 +26,8 @@ Core::StoreLocation postgresqlServer()
 namespace {
 bool execOn(const Core::StoreLocation &l, const QString &sql, QString *error)
 {
-    const QString name = QStringLiteral("oobm-test-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+            QStringLiteral("oobm-test-admin-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -58,10 +59,13 @@ PostgresqlTestDatabase::PostgresqlTestDatabase()
         m_error = QStringLiteral("OOBM_TEST_PGSQL_DSN is not set");
         return;
     }
-    m_name = QStringLiteral("oobm_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->bounded(1u << 30));
+    m_name = QStringLiteral("oobm_test_%1_%2")
+                     .arg(QCoreApplication::applicationPid())
+                     .arg(QRandomGenerator::global()->bounded(1u << 30));
     if (!execOn(server, QStringLiteral("CREATE DATABASE %1").arg(m_name), &m_error))
         return;
-    m_location = Core::StoreLocation::postgresql(server.host(), server.port(), server.user(), m_name);
+    m_location = Core::StoreLocation::postgresql(server.host(), server.port(), server.user(),
+                                                 m_name);
 }
 
 PostgresqlTestDatabase::~PostgresqlTestDatabase()
@@ -69,7 +73,8 @@ PostgresqlTestDatabase::~PostgresqlTestDatabase()
     if (!m_location.isValid())
         return;
     QString error;
-    if (!execOn(postgresqlServer(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name), &error))
+    if (!execOn(postgresqlServer(),
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name), &error))
         qWarning("could not drop test database %s: %s", qPrintable(m_name), qPrintable(error));
 }
 
@@ -97,7 +102,8 @@ bool BackendFixture::exec(const QString &sql)
 {
     if (m_pg)
         return m_pg->exec(sql);
-    const QString name = QStringLiteral("oobm-test-fixture-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+            QStringLiteral("oobm-test-fixture-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -135,17 +141,21 @@ bool shouldRunHere(const char *testFunction, QString *failure)
     child.setProcessChannelMode(QProcess::MergedChannels);
     // setpriv (util-linux) drops to nobody for this one test function.
     child.start(QStringLiteral("setpriv"),
-                {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"), QStringLiteral("--clear-groups"),
-                 QStringLiteral("--"), QCoreApplication::applicationFilePath(), QString::fromLatin1(testFunction)});
+                { QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                  QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                  QCoreApplication::applicationFilePath(), QString::fromLatin1(testFunction) });
     if (!child.waitForFinished(120000)) {
-        *failure = QStringLiteral("the unprivileged child did not finish: %1").arg(child.errorString());
+        *failure = QStringLiteral("the unprivileged child did not finish: %1")
+                           .arg(child.errorString());
         return false;
     }
     const QString output = QString::fromLocal8Bit(child.readAll());
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
-        *failure = QStringLiteral("as nobody, %1 failed:\n%2").arg(QString::fromLatin1(testFunction), output);
+        *failure = QStringLiteral("as nobody, %1 failed:\n%2")
+                           .arg(QString::fromLatin1(testFunction), output);
     else if (!output.contains(QStringLiteral("PASS   : ")))
-        *failure = QStringLiteral("as nobody, %1 ran no test:\n%2").arg(QString::fromLatin1(testFunction), output);
+        *failure = QStringLiteral("as nobody, %1 ran no test:\n%2")
+                           .arg(QString::fromLatin1(testFunction), output);
     return false;
 }
 

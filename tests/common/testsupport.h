@@ -14,13 +14,14 @@ namespace Oobm::Test {
 Core::StoreLocation postgresqlServer();
 
 // Skips (developer run) or fails (CI=true) when no PostgreSQL server was given.
-#define OOBM_REQUIRE_POSTGRESQL()                                                                  \
-    do {                                                                                           \
-        if (!Oobm::Test::postgresqlServer().isValid()) {                                           \
-            if (qEnvironmentVariable("CI") == u"true")                                             \
-                QFAIL("OOBM_TEST_PGSQL_DSN is not set: scripts/test starts PostgreSQL and sets it");   \
-            QSKIP("OOBM_TEST_PGSQL_DSN is not set; run scripts/test, which starts PostgreSQL");     \
-        }                                                                                          \
+#define OOBM_REQUIRE_POSTGRESQL() \
+    do { \
+        if (!Oobm::Test::postgresqlServer().isValid()) { \
+            if (qEnvironmentVariable("CI") == u"true") \
+                QFAIL("OOBM_TEST_PGSQL_DSN is not set: scripts/test starts PostgreSQL and sets " \
+                      "it"); \
+            QSKIP("OOBM_TEST_PGSQL_DSN is not set; run scripts/test, which starts PostgreSQL"); \
+        } \
     } while (false)
 
 // A fresh, empty database on that server for one test; dropped on destruction.
@@ -72,13 +73,13 @@ void addBackendRows();
 // function in a child as 'nobody' and *failure says what went wrong there (empty: it passed).
 bool shouldRunHere(const char *testFunction, QString *failure);
 
-#define OOBM_RUN_UNPRIVILEGED()                                                                    \
-    do {                                                                                           \
-        QString childFailure;                                                                      \
-        if (!Oobm::Test::shouldRunHere(QTest::currentTestFunction(), &childFailure)) {             \
-            QVERIFY2(childFailure.isEmpty(), qPrintable(childFailure));                            \
-            return;                                                                                \
-        }                                                                                          \
+#define OOBM_RUN_UNPRIVILEGED() \
+    do { \
+        QString childFailure; \
+        if (!Oobm::Test::shouldRunHere(QTest::currentTestFunction(), &childFailure)) { \
+            QVERIFY2(childFailure.isEmpty(), qPrintable(childFailure)); \
+            return; \
+        } \
     } while (false)
 
 } // namespace Oobm::Test

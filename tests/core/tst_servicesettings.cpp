@@ -37,21 +37,66 @@ void tst_ServiceSettings::setValue_data()
     QTest::addColumn<QString>("expectedValue"); // empty: rejected
     QTest::addColumn<QString>("errorPart");
 
-    QTest::newRow("port 9377") << "listen-port" << "9377" << "9377" << "";
-    QTest::newRow("port 1") << "listen-port" << "1" << "1" << "";
-    QTest::newRow("port 65535") << "listen-port" << "65535" << "65535" << "";
-    QTest::newRow("port 0") << "listen-port" << "0" << "" << "from 1 to 65535; 0 is outside";
-    QTest::newRow("port 70000") << "listen-port" << "70000" << "" << "70000 is outside that range";
-    QTest::newRow("port text") << "listen-port" << "abc" << "" << "'abc' is not a number";
-    QTest::newRow("port empty") << "listen-port" << "" << "" << "is not a number";
-    QTest::newRow("bool yes") << "require-authorization" << "yes" << "true" << "";
-    QTest::newRow("bool off") << "allow-remote-configuration" << "off" << "false" << "";
-    QTest::newRow("bool bad") << "one-time-password-required" << "maybe" << "" << "takes true or false";
-    QTest::newRow("cn host") << "common-name" << "host-name" << "host-name" << "";
-    QTest::newRow("cn bad") << "common-name" << "cn" << "" << "fqdn, host-name, sam-account-name";
-    QTest::newRow("level") << "log-level" << "Debug-Warning" << "debug-warning" << "";
-    QTest::newRow("level bad") << "log-level" << "verbose" << "" << "errors, debug-warning, information, debug";
-    QTest::newRow("unknown key") << "port" << "1" << "" << "There is no setting 'port'";
+    QTest::newRow("port 9377") << "listen-port"
+                               << "9377"
+                               << "9377"
+                               << "";
+    QTest::newRow("port 1") << "listen-port"
+                            << "1"
+                            << "1"
+                            << "";
+    QTest::newRow("port 65535") << "listen-port"
+                                << "65535"
+                                << "65535"
+                                << "";
+    QTest::newRow("port 0") << "listen-port"
+                            << "0"
+                            << ""
+                            << "from 1 to 65535; 0 is outside";
+    QTest::newRow("port 70000") << "listen-port"
+                                << "70000"
+                                << ""
+                                << "70000 is outside that range";
+    QTest::newRow("port text") << "listen-port"
+                               << "abc"
+                               << ""
+                               << "'abc' is not a number";
+    QTest::newRow("port empty") << "listen-port"
+                                << ""
+                                << ""
+                                << "is not a number";
+    QTest::newRow("bool yes") << "require-authorization"
+                              << "yes"
+                              << "true"
+                              << "";
+    QTest::newRow("bool off") << "allow-remote-configuration"
+                              << "off"
+                              << "false"
+                              << "";
+    QTest::newRow("bool bad") << "one-time-password-required"
+                              << "maybe"
+                              << ""
+                              << "takes true or false";
+    QTest::newRow("cn host") << "common-name"
+                             << "host-name"
+                             << "host-name"
+                             << "";
+    QTest::newRow("cn bad") << "common-name"
+                            << "cn"
+                            << ""
+                            << "fqdn, host-name, sam-account-name";
+    QTest::newRow("level") << "log-level"
+                           << "Debug-Warning"
+                           << "debug-warning"
+                           << "";
+    QTest::newRow("level bad") << "log-level"
+                               << "verbose"
+                               << ""
+                               << "errors, debug-warning, information, debug";
+    QTest::newRow("unknown key") << "port"
+                                 << "1"
+                                 << ""
+                                 << "There is no setting 'port'";
 }
 
 void tst_ServiceSettings::setValue()
@@ -80,13 +125,24 @@ void tst_ServiceSettings::describeChanges_data()
     QTest::addColumn<QString>("sentence");
 
     // The reference's own wording (figure 3) for the first three.
-    QTest::newRow("port") << "listen-port" << "9377" << "Set service listening port to 9377.";
-    QTest::newRow("remote configuration") << "allow-remote-configuration" << "true" << "Set service remote configuration.";
-    QTest::newRow("authorization") << "require-authorization" << "true" << "Set provisioning authorization mode.";
-    QTest::newRow("otp") << "one-time-password-required" << "true" << "Set one time password requirement.";
-    QTest::newRow("cn") << "common-name" << "sam-account-name"
+    QTest::newRow("port") << "listen-port"
+                          << "9377"
+                          << "Set service listening port to 9377.";
+    QTest::newRow("remote configuration") << "allow-remote-configuration"
+                                          << "true"
+                                          << "Set service remote configuration.";
+    QTest::newRow("authorization") << "require-authorization"
+                                   << "true"
+                                   << "Set provisioning authorization mode.";
+    QTest::newRow("otp") << "one-time-password-required"
+                         << "true"
+                         << "Set one time password requirement.";
+    QTest::newRow("cn") << "common-name"
+                        << "sam-account-name"
                         << "Set certificate common name source to SAM account name.";
-    QTest::newRow("level") << "log-level" << "debug-warning" << "Set log level to Debug warning.";
+    QTest::newRow("level") << "log-level"
+                           << "debug-warning"
+                           << "Set log level to Debug warning.";
 }
 
 void tst_ServiceSettings::describeChanges()
@@ -97,20 +153,24 @@ void tst_ServiceSettings::describeChanges()
     const ServiceSettings before;
     ServiceSettings after;
     QVERIFY(after.setValue(key, value).isEmpty());
-    QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{sentence});
+    QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{ sentence });
     QCOMPARE(ServiceSettings::describeChanges(after, after), QStringList{});
     if (key != u"listen-port" && key != u"common-name" && key != u"log-level")
-        QVERIFY(ServiceSettings::describeChanges(after, before).value(0).startsWith(QStringLiteral("Cleared")));
+        QVERIFY(ServiceSettings::describeChanges(after, before)
+                        .value(0)
+                        .startsWith(QStringLiteral("Cleared")));
 }
 
 void tst_ServiceSettings::gating_data()
 {
     QTest::addColumn<int>("level");
     QTest::addColumn<QList<bool>>("accepted"); // Error, Warning, Information, Debug
-    QTest::newRow("errors") << int(LogLevel::Errors) << QList<bool>{true, false, false, false};
-    QTest::newRow("debug warning") << int(LogLevel::DebugWarning) << QList<bool>{true, true, false, false};
-    QTest::newRow("information") << int(LogLevel::Information) << QList<bool>{true, true, true, false};
-    QTest::newRow("debug") << int(LogLevel::Debug) << QList<bool>{true, true, true, true};
+    QTest::newRow("errors") << int(LogLevel::Errors) << QList<bool>{ true, false, false, false };
+    QTest::newRow("debug warning")
+            << int(LogLevel::DebugWarning) << QList<bool>{ true, true, false, false };
+    QTest::newRow("information") << int(LogLevel::Information)
+                                 << QList<bool>{ true, true, true, false };
+    QTest::newRow("debug") << int(LogLevel::Debug) << QList<bool>{ true, true, true, true };
 }
 
 void tst_ServiceSettings::gating()

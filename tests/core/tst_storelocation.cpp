@@ -32,19 +32,33 @@ void tst_StoreLocation::parse_data()
 
     const int sqlite = int(StoreLocation::Kind::SQLite);
     const int pg = int(StoreLocation::Kind::PostgreSQL);
-    QTest::newRow("absolute path") << "/var/lib/oobm/oobm.db" << sqlite << "/var/lib/oobm/oobm.db" << "" << 5432 << ""
-                                   << "" << "SQLite /var/lib/oobm/oobm.db";
-    QTest::newRow("sqlite: prefix") << "sqlite:/tmp/x.db" << sqlite << "/tmp/x.db" << "" << 5432 << "" << ""
+    QTest::newRow("absolute path") << "/var/lib/oobm/oobm.db" << sqlite << "/var/lib/oobm/oobm.db"
+                                   << "" << 5432 << ""
+                                   << ""
+                                   << "SQLite /var/lib/oobm/oobm.db";
+    QTest::newRow("sqlite: prefix") << "sqlite:/tmp/x.db" << sqlite << "/tmp/x.db"
+                                    << "" << 5432 << ""
+                                    << ""
                                     << "SQLite /tmp/x.db";
-    QTest::newRow("file url") << "file:///tmp/y.db" << sqlite << "/tmp/y.db" << "" << 5432 << "" << ""
+    QTest::newRow("file url") << "file:///tmp/y.db" << sqlite << "/tmp/y.db"
+                              << "" << 5432 << ""
+                              << ""
                               << "SQLite /tmp/y.db";
-    QTest::newRow("home") << "~/oobm.db" << sqlite << QDir::homePath() + "/oobm.db" << "" << 5432 << "" << ""
+    QTest::newRow("home") << "~/oobm.db" << sqlite << QDir::homePath() + "/oobm.db"
+                          << "" << 5432 << ""
+                          << ""
                           << "SQLite " + QDir::homePath() + "/oobm.db";
-    QTest::newRow("postgresql full") << "postgresql://oobm@db.example:6543/fleet" << pg << "" << "db.example" << 6543
-                                     << "oobm" << "fleet" << "PostgreSQL oobm@db.example:6543/fleet";
-    QTest::newRow("postgres scheme, default port") << "postgres://admin@127.0.0.1/oobm" << pg << "" << "127.0.0.1"
-                                                   << 5432 << "admin" << "oobm" << "PostgreSQL admin@127.0.0.1:5432/oobm";
-    QTest::newRow("no user") << "postgresql://localhost:5433/oobm" << pg << "" << "localhost" << 5433 << "" << "oobm"
+    QTest::newRow("postgresql full") << "postgresql://oobm@db.example:6543/fleet" << pg << ""
+                                     << "db.example" << 6543 << "oobm"
+                                     << "fleet"
+                                     << "PostgreSQL oobm@db.example:6543/fleet";
+    QTest::newRow("postgres scheme, default port") << "postgres://admin@127.0.0.1/oobm" << pg << ""
+                                                   << "127.0.0.1" << 5432 << "admin"
+                                                   << "oobm"
+                                                   << "PostgreSQL admin@127.0.0.1:5432/oobm";
+    QTest::newRow("no user") << "postgresql://localhost:5433/oobm" << pg << ""
+                             << "localhost" << 5433 << ""
+                             << "oobm"
                              << "PostgreSQL localhost:5433/oobm";
 }
 
@@ -80,9 +94,12 @@ void tst_StoreLocation::rejects_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("errorPart");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("no database") << "postgresql://oobm@db.example:5432/" << "names no database";
-    QTest::newRow("bad port") << "postgresql://oobm@db.example:99999/x" << "port";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("no database") << "postgresql://oobm@db.example:5432/"
+                                 << "names no database";
+    QTest::newRow("bad port") << "postgresql://oobm@db.example:99999/x"
+                              << "port";
     QTest::newRow("a folder") << QDir::tempPath() << "is a folder";
 }
 
@@ -111,7 +128,8 @@ void tst_StoreLocation::defaultLocation()
 void tst_StoreLocation::roundTrip()
 {
     QString error;
-    const StoreLocation l = StoreLocation::parse(QStringLiteral("postgresql://oobm:secret@db:5444/fleet"), &error);
+    const StoreLocation l = StoreLocation::parse(
+            QStringLiteral("postgresql://oobm:secret@db:5444/fleet"), &error);
     QCOMPARE(l.password(), QStringLiteral("secret"));
     QVERIFY(!l.toUrl().contains(QStringLiteral("secret")));
     QVERIFY(!l.describe().contains(QStringLiteral("secret")));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "common/testsupport.h"
+
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 
@@ -37,11 +38,12 @@ void tst_UserLog::gating_data()
     QTest::addColumn<int>("level");
     QTest::addColumn<int>("severity");
     QTest::addColumn<bool>("written");
-    const char *levelNames[] = {"errors", "debug-warning", "information", "debug"};
+    const char *levelNames[] = { "errors", "debug-warning", "information", "debug" };
     for (int level = 0; level < 4; ++level) {
         for (Severity s : allSeverities()) {
             const bool written = int(s) <= level + 1;
-            QTest::addRow("%s/%s", levelNames[level], qPrintable(severityKey(s))) << level << int(s) << written;
+            QTest::addRow("%s/%s", levelNames[level], qPrintable(severityKey(s)))
+                    << level << int(s) << written;
         }
     }
 }
@@ -66,7 +68,8 @@ void tst_UserLog::gating()
         QCOMPARE(entries.first().severity, Severity(severity));
         QCOMPARE(entries.first().source, QStringLiteral("test"));
         QCOMPARE(entries.first().details, QStringLiteral("some details"));
-        QCOMPARE(entries.first().deviceUuid, QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
+        QCOMPARE(entries.first().deviceUuid,
+                 QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
     }
 }
 
@@ -88,7 +91,8 @@ void tst_UserLog::burst()
         log.information(QStringLiteral("Incoming connection from 127.0.0.%1").arg(i % 250 + 1));
     // They go out in a handful of transactions, not 10,000.
     QTRY_COMPARE_WITH_TIMEOUT(countEntries(store), 10000, 30000);
-    QVERIFY2(appended.size() <= 10000 / UserLog::MaxBatch + 1, qPrintable(QString::number(appended.size())));
+    QVERIFY2(appended.size() <= 10000 / UserLog::MaxBatch + 1,
+             qPrintable(QString::number(appended.size())));
     QCOMPARE(log.droppedCount(), 0);
 }
 

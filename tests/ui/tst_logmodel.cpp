@@ -15,10 +15,12 @@ QList<LogEntry> makeEntries(int count)
 {
     QList<LogEntry> entries;
     for (int i = 0; i < count; ++i) {
-        const Severity s = i % 10 == 0 ? Severity::Error : (i % 3 == 0 ? Severity::Warning : Severity::Information);
-        entries << LogEntry::make(s, i % 2 ? "engine" : "console", QStringLiteral("entry %1").arg(i),
-                                  QStringLiteral("details %1").arg(i),
-                                  i % 5 == 0 ? QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") : QString());
+        const Severity s = i % 10 == 0 ? Severity::Error
+                                       : (i % 3 == 0 ? Severity::Warning : Severity::Information);
+        entries << LogEntry::make(
+                s, i % 2 ? "engine" : "console", QStringLiteral("entry %1").arg(i),
+                QStringLiteral("details %1").arg(i),
+                i % 5 == 0 ? QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") : QString());
     }
     return entries;
 }
@@ -66,7 +68,8 @@ void tst_LogModel::pagesInWithFetchMore()
 
     QTRY_COMPARE(model.rowCount(), LogModel::PageSize);
     QVERIFY(!model.isAtEnd());
-    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(), QStringLiteral("entry 999"));
+    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(),
+             QStringLiteral("entry 999"));
     while (model.canFetchMore({})) {
         const int before = model.rowCount();
         model.fetchMore({});
@@ -75,7 +78,8 @@ void tst_LogModel::pagesInWithFetchMore()
     }
     QTRY_VERIFY(model.isAtEnd());
     QCOMPARE(model.rowCount(), 1000);
-    QCOMPARE(model.data(model.index(999, LogModel::DescriptionColumn)).toString(), QStringLiteral("entry 0"));
+    QCOMPARE(model.data(model.index(999, LogModel::DescriptionColumn)).toString(),
+             QStringLiteral("entry 0"));
     for (int r = 1; r < model.rowCount(); ++r)
         QVERIFY(model.data(model.index(r - 1, 0), LogModel::EntryIdRole).toLongLong()
                 > model.data(model.index(r, 0), LogModel::EntryIdRole).toLongLong());
@@ -86,22 +90,28 @@ void tst_LogModel::columnsAndRoles()
     LogEntry e = LogEntry::make(Severity::Error, "engine", "failed to find PID K7QX2MBO",
                                 "hello from 127.0.0.7", "4b529b93-d413-181d-e487-1c697a6b7a2b");
     e.time = QDateTime(QDate(2008, 3, 12), QTime(12, 22, 33), Qt::UTC);
-    QVERIFY(!m_store->appendLog({e}).result());
+    QVERIFY(!m_store->appendLog({ e }).result());
     LogModel model(m_store.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(model.columnCount(), 5);
-    const QStringList headers{"Date", "Severity", "Description", "Source", "UUID"};
+    const QStringList headers{ "Date", "Severity", "Description", "Source", "UUID" };
     for (int c = 0; c < headers.size(); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers.at(c));
     QCOMPARE(model.data(model.index(0, LogModel::DateColumn)).toString(),
              e.time.toLocalTime().toString("yyyy-MM-dd HH:mm:ss"));
-    QCOMPARE(model.data(model.index(0, LogModel::SeverityColumn)).toString(), QStringLiteral("Error"));
-    QVERIFY(!model.data(model.index(0, LogModel::SeverityColumn), Qt::DecorationRole).value<QIcon>().isNull());
-    QCOMPARE(model.data(model.index(0, LogModel::SourceColumn)).toString(), QStringLiteral("engine"));
+    QCOMPARE(model.data(model.index(0, LogModel::SeverityColumn)).toString(),
+             QStringLiteral("Error"));
+    QVERIFY(!model.data(model.index(0, LogModel::SeverityColumn), Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
+    QCOMPARE(model.data(model.index(0, LogModel::SourceColumn)).toString(),
+             QStringLiteral("engine"));
     QCOMPARE(model.data(model.index(0, LogModel::UuidColumn)).toString(),
              QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
-    QVERIFY(model.data(model.index(0, LogModel::DescriptionColumn), Qt::ToolTipRole).toString().contains("hello from"));
+    QVERIFY(model.data(model.index(0, LogModel::DescriptionColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains("hello from"));
     QCOMPARE(model.data(model.index(0, 0), LogModel::SeverityRole).toInt(), int(Severity::Error));
     QCOMPARE(model.data(model.index(0, 0), LogModel::TimeRole).toDateTime(), e.time);
 }
@@ -117,8 +127,10 @@ void tst_LogModel::liveUpdatesPrependNewest()
     log.warning("first new");
     log.error("second new");
     QTRY_COMPARE(model.rowCount(), 12);
-    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(), QStringLiteral("second new"));
-    QCOMPARE(model.data(model.index(1, LogModel::DescriptionColumn)).toString(), QStringLiteral("first new"));
+    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(),
+             QStringLiteral("second new"));
+    QCOMPARE(model.data(model.index(1, LogModel::DescriptionColumn)).toString(),
+             QStringLiteral("first new"));
     QVERIFY(!newEntries.isEmpty());
 }
 
@@ -140,10 +152,11 @@ void tst_LogModel::filterRunsInSql_data()
     QTest::addColumn<QList<int>>("severities");
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("expectedRows");
-    QTest::newRow("errors") << QList<int>{int(Severity::Error)} << QString() << 30;
-    QTest::newRow("warnings") << QList<int>{int(Severity::Warning)} << QString() << 90;
+    QTest::newRow("errors") << QList<int>{ int(Severity::Error) } << QString() << 30;
+    QTest::newRow("warnings") << QList<int>{ int(Severity::Warning) } << QString() << 90;
     QTest::newRow("text") << QList<int>{} << QStringLiteral("entry 29") << 11; // 29, 290..299
-    QTest::newRow("errors with text") << QList<int>{int(Severity::Error)} << QStringLiteral("entry 29") << 1;
+    QTest::newRow("errors with text")
+            << QList<int>{ int(Severity::Error) } << QStringLiteral("entry 29") << 1;
 }
 
 void tst_LogModel::filterRunsInSql()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "common/testsupport.h"
+
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
@@ -87,9 +88,8 @@ struct Console
         : store(location)
         , log(&store, "console")
         , settings(settingsFile)
-        , window({&store, &log, &settings})
-    {
-    }
+        , window({ &store, &log, &settings })
+    { }
     SqlStore store;
     UserLog log;
     LocalSettings settings;
@@ -131,7 +131,8 @@ private:
         // Counted on the GUI thread (a QSignalSpy counts on the emitting thread): once the outcome
         // has arrived here, the window, connected earlier, has seen it too.
         m_stateChanges = 0;
-        connect(&m_console->store, &Store::stateChanged, &m_console->window, [this] { ++m_stateChanges; });
+        connect(&m_console->store, &Store::stateChanged, &m_console->window,
+                [this] { ++m_stateChanges; });
         m_console->store.open();
         QVERIFY(QTest::qWaitForWindowExposed(&m_console->window));
         QTRY_COMPARE(m_stateChanges, 2); // Opening, then the outcome
@@ -159,13 +160,34 @@ void tst_MainWindow::everyNodeShowsItsPage_data()
 {
     QTest::addColumn<QString>("id");
     // The ids in tree order; checked against the tree itself in the test.
-    for (const char *id : {"out-of-band-management", "configuration", "out-of-band-discovery",
-                           "out-of-band-task-agent-rollout", "out-of-band-task-agent-uninstall", "provisioning",
-                           "configuration-service-settings", "auxiliary-profiles", "dns-configuration", "general",
-                           "maintenance", "provision-profiles", "security-keys", "service-location", "users",
-                           "delayed-provisioning", "delayed-provision", "intel-amt-systems-folder",
-                           "intel-amt-systems", "profile-assignments", "resource-synchronization", "logs",
-                           "actions-status", "log", "security-audit", "reports", "tasks", "collections"})
+    for (const char *id : { "out-of-band-management",
+                            "configuration",
+                            "out-of-band-discovery",
+                            "out-of-band-task-agent-rollout",
+                            "out-of-band-task-agent-uninstall",
+                            "provisioning",
+                            "configuration-service-settings",
+                            "auxiliary-profiles",
+                            "dns-configuration",
+                            "general",
+                            "maintenance",
+                            "provision-profiles",
+                            "security-keys",
+                            "service-location",
+                            "users",
+                            "delayed-provisioning",
+                            "delayed-provision",
+                            "intel-amt-systems-folder",
+                            "intel-amt-systems",
+                            "profile-assignments",
+                            "resource-synchronization",
+                            "logs",
+                            "actions-status",
+                            "log",
+                            "security-audit",
+                            "reports",
+                            "tasks",
+                            "collections" })
         QTest::newRow(id) << QString::fromLatin1(id);
 }
 
@@ -249,7 +271,7 @@ void tst_MainWindow::stateRestoredOnNextStart()
         w.resize(1000, 640);
         QVERIFY(w.selectPage("security-audit"));
         auto *splitter = w.findChild<QSplitter *>("splitter");
-        splitter->setSizes({420, 580});
+        splitter->setSizes({ 420, 580 });
         sizes = splitter->sizes();
         geometry = w.geometry();
         QVERIFY(w.close());
@@ -275,10 +297,14 @@ void tst_MainWindow::connectionError_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("cause");
-    QTest::newRow("not a database") << "garbage" << "is not a SQLite database";
-    QTest::newRow("schema too new") << "newer" << "The schema version 7 is newer than this program";
-    QTest::newRow("folder cannot be made") << "proc" << "/proc/oobm-ui-test";
-    QTest::newRow("server down") << "postgresql-down" << "refused the connection";
+    QTest::newRow("not a database") << "garbage"
+                                    << "is not a SQLite database";
+    QTest::newRow("schema too new") << "newer"
+                                    << "The schema version 7 is newer than this program";
+    QTest::newRow("folder cannot be made") << "proc"
+                                           << "/proc/oobm-ui-test";
+    QTest::newRow("server down") << "postgresql-down"
+                                 << "refused the connection";
 }
 
 void tst_MainWindow::connectionError()
@@ -315,13 +341,14 @@ void tst_MainWindow::connectionError()
     MainWindow &w = m_console->window;
     QCOMPARE(m_console->store.state(), Store::State::Failed);
 
-    for (const char *id : {"general", "log"}) {
+    for (const char *id : { "general", "log" }) {
         QVERIFY(w.selectPage(id));
         QVERIFY(w.pageArea()->isShowingConnectionError());
         const QString text = w.pageArea()->connectionError()->text();
-        QVERIFY(text.startsWith(QStringLiteral("• Error connecting to the Intel AMT Setup and Configuration Server. "
-                                               "Verify that Intel AMT Setup and Configuration Service security "
-                                               "settings are configured and AMTConfig service is running.\n• ")));
+        QVERIFY(text.startsWith(QStringLiteral(
+                "• Error connecting to the Intel AMT Setup and Configuration Server. "
+                "Verify that Intel AMT Setup and Configuration Service security "
+                "settings are configured and AMTConfig service is running.\n• ")));
         QVERIFY2(text.contains(cause), qPrintable(text));
         QCOMPARE(w.pageArea()->connectionError()->cause(), m_console->store.lastError().message);
     }

@@ -17,7 +17,7 @@ private Q_SLOTS:
 void tst_OobmSmoke::version()
 {
     QProcess p;
-    p.start(OOBM_PATH, {"--version"});
+    p.start(OOBM_PATH, { "--version" });
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().startsWith("oobm "));

@@ -115,7 +115,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return e.details.isEmpty() ? e.message : e.message + QStringLiteral("\n\n") + e.details;
         if (index.column() == DateColumn)
             return tr("%1 (UTC %2)")
-                .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs), e.time.toString(Qt::ISODateWithMs));
+                    .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
+                         e.time.toString(Qt::ISODateWithMs));
         return {};
     case EntryIdRole:
         return e.id;
@@ -164,23 +165,24 @@ void LogModel::fetchMore(const QModelIndex &parent)
     query.limit = PageSize;
     query.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     const quint64 generation = m_generation;
-    Core::whenReady(m_store->queryLog(query), this, [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
-        if (generation != m_generation)
-            return;
-        if (!r.ok() || r.value.size() < PageSize)
-            m_atEnd = true;
-        if (r.ok() && !r.value.isEmpty()) {
-            const int first = int(m_rows.size());
-            beginInsertRows({}, first, first + int(r.value.size()) - 1);
-            m_rows.append(r.value);
-            endInsertRows();
-        }
-        // Only now: a view may ask for more while the rows are being inserted.
-        m_loading = false;
-        Q_EMIT loaded();
-        if (m_newerPending)
-            fetchNewer();
-    });
+    Core::whenReady(m_store->queryLog(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+                        if (generation != m_generation)
+                            return;
+                        if (!r.ok() || r.value.size() < PageSize)
+                            m_atEnd = true;
+                        if (r.ok() && !r.value.isEmpty()) {
+                            const int first = int(m_rows.size());
+                            beginInsertRows({}, first, first + int(r.value.size()) - 1);
+                            m_rows.append(r.value);
+                            endInsertRows();
+                        }
+                        // Only now: a view may ask for more while the rows are being inserted.
+                        m_loading = false;
+                        Q_EMIT loaded();
+                        if (m_newerPending)
+                            fetchNewer();
+                    });
 }
 
 void LogModel::fetchNewer()
@@ -198,27 +200,28 @@ void LogModel::fetchNewer()
     query.afterId = m_rows.isEmpty() ? 0 : m_rows.constFirst().id;
     query.limit = LiveLimit;
     const quint64 generation = m_generation;
-    Core::whenReady(m_store->queryLog(query), this, [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
-        if (generation != m_generation)
-            return;
-        if (r.ok() && r.value.size() >= LiveLimit) {
-            // More arrived than one answer holds: start again from the newest entry rather than
-            // load the whole burst; older rows page in on demand.
-            m_fetchingNewer = false;
-            reload();
-            return;
-        }
-        if (r.ok() && !r.value.isEmpty()) {
-            beginInsertRows({}, 0, int(r.value.size()) - 1);
-            m_rows = r.value + m_rows;
-            endInsertRows();
-            Q_EMIT newEntries(int(r.value.size()));
-            Q_EMIT loaded();
-        }
-        m_fetchingNewer = false;
-        if (m_newerPending)
-            fetchNewer();
-    });
+    Core::whenReady(m_store->queryLog(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+                        if (generation != m_generation)
+                            return;
+                        if (r.ok() && r.value.size() >= LiveLimit) {
+                            // More arrived than one answer holds: start again from the newest entry
+                            // rather than load the whole burst; older rows page in on demand.
+                            m_fetchingNewer = false;
+                            reload();
+                            return;
+                        }
+                        if (r.ok() && !r.value.isEmpty()) {
+                            beginInsertRows({}, 0, int(r.value.size()) - 1);
+                            m_rows = r.value + m_rows;
+                            endInsertRows();
+                            Q_EMIT newEntries(int(r.value.size()));
+                            Q_EMIT loaded();
+                        }
+                        m_fetchingNewer = false;
+                        if (m_newerPending)
+                            fetchNewer();
+                    });
 }
 
 } // namespace Oobm::Gui

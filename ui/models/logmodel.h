@@ -23,7 +23,14 @@ class LogModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LogModel)
 
 public:
-    enum Column { DateColumn, SeverityColumn, DescriptionColumn, SourceColumn, UuidColumn, ColumnCount };
+    enum Column {
+        DateColumn,
+        SeverityColumn,
+        DescriptionColumn,
+        SourceColumn,
+        UuidColumn,
+        ColumnCount
+    };
     enum Role { EntryIdRole = Qt::UserRole + 1, SeverityRole, TimeRole, DetailsRole };
 
     static constexpr int PageSize = 200;
@@ -46,7 +53,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -32,11 +33,11 @@
 namespace Oobm::Gui {
 
 namespace {
-constexpr QLatin1String GeometryKey{"window/geometry"};
-constexpr QLatin1String StateKey{"window/state"};
-constexpr QLatin1String SplitterKey{"window/splitter"};
-constexpr QLatin1String CurrentPageKey{"navigation/current"};
-constexpr QLatin1String DefaultPageId{"general"};
+constexpr QLatin1String GeometryKey{ "window/geometry" };
+constexpr QLatin1String StateKey{ "window/state" };
+constexpr QLatin1String SplitterKey{ "window/splitter" };
+constexpr QLatin1String CurrentPageKey{ "navigation/current" };
+constexpr QLatin1String DefaultPageId{ "general" };
 } // namespace
 
 MainWindow::MainWindow(const PageContext &context, QWidget *parent)
@@ -83,7 +84,8 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->expandAll();
     m_tree->setAccessibleName(tr("Navigation"));
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -97,7 +99,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     m_splitter->addWidget(m_area);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({300, 700});
+    m_splitter->setSizes({ 300, 700 });
     setCentralWidget(m_splitter);
 
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
@@ -139,7 +141,8 @@ void MainWindow::createMenus()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(l.path()).absolutePath()));
     });
     dataFolder->setEnabled(m_context.store->location().kind() == Core::StoreLocation::Kind::SQLite);
-    dataFolder->setToolTip(tr("Show the folder that holds the SQLite database in the file manager"));
+    dataFolder->setToolTip(
+            tr("Show the folder that holds the SQLite database in the file manager"));
     tools->addAction(tr("&Reopen Database"), this, [this] { m_context.store->open(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -151,12 +154,15 @@ void MainWindow::createMenus()
 void MainWindow::showAbout()
 {
     QMessageBox::about(
-        this, tr("About OOBM"),
-        tr("<h3>OOBM %1</h3><p>Out of Band Management console for Intel® vPro™ / Intel® AMT: "
-           "provisioning (hello packets, PID/PPS and Remote Configuration) and management of AMT "
-           "systems.</p><p>Database: %2</p><p>License: GNU General Public License, version 2 or "
-           "later.</p>")
-            .arg(QCoreApplication::applicationVersion(), m_context.store->location().describe().toHtmlEscaped()));
+            this, tr("About OOBM"),
+            tr("<h3>OOBM %1</h3><p>Out of Band Management console for Intel® vPro™ / Intel® AMT: "
+               "provisioning (hello packets, PID/PPS and Remote Configuration) and management of "
+               "AMT "
+               "systems.</p><p>Database: %2</p><p>License: GNU General Public License, version 2 "
+               "or "
+               "later.</p>")
+                    .arg(QCoreApplication::applicationVersion(),
+                         m_context.store->location().describe().toHtmlEscaped()));
 }
 
 QString MainWindow::currentPageId() const
@@ -203,7 +209,9 @@ void MainWindow::onCurrentChanged(const QModelIndex &current, const QModelIndex 
     if (before && before != next && before->isModified() && !confirmLeave(before)) {
         // Stay: put the selection back without asking again.
         m_reverting = true;
-        m_tree->setCurrentIndex(previous.isValid() ? previous : m_proxy->mapFromSource(m_model->indexForId(before->id())));
+        m_tree->setCurrentIndex(
+                previous.isValid() ? previous
+                                   : m_proxy->mapFromSource(m_model->indexForId(before->id())));
         m_reverting = false;
         return;
     }
@@ -215,9 +223,10 @@ void MainWindow::onCurrentChanged(const QModelIndex &current, const QModelIndex 
 
 bool MainWindow::confirmLeave(Page *page)
 {
-    QMessageBox box(QMessageBox::Question, tr("Apply changes?"),
-                    tr("The page \"%1\" has changes that have not been applied.").arg(page->title()),
-                    QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
+    QMessageBox box(
+            QMessageBox::Question, tr("Apply changes?"),
+            tr("The page \"%1\" has changes that have not been applied.").arg(page->title()),
+            QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("leaveModifiedPage"));
     box.setInformativeText(tr("Apply them now, discard them, or stay on the page?"));
     box.setDefaultButton(QMessageBox::Apply);
@@ -254,15 +263,18 @@ void MainWindow::updateStatusBar()
     m_storeStatus->setText(tr("Database: %1 (%2)").arg(store->location().describe(), state));
     m_storeStatus->setToolTip(store->lastError().message);
     m_engineStatus->setText(tr("Engine: not part of this build"));
-    m_engineStatus->setToolTip(tr("The provisioning engine (hello listener on port 9971) arrives in a "
-                                  "later release; this console edits settings and shows the log."));
+    m_engineStatus->setToolTip(
+            tr("The provisioning engine (hello listener on port 9971) arrives in a "
+               "later release; this console edits settings and shows the log."));
 }
 
 void MainWindow::restoreState()
 {
     Core::LocalSettings *s = m_context.settings;
-    if (!restoreGeometry(s->bytes(GeometryKey)))
-        resize(1100, 700);
+    if (!restoreGeometry(s->bytes(GeometryKey))) {
+        const QSize available = screen() ? screen()->availableSize() : QSize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(available * 0.9));
+    }
     QMainWindow::restoreState(s->bytes(StateKey));
     m_splitter->restoreState(s->bytes(SplitterKey));
     const QString id = s->string(CurrentPageKey, DefaultPageId);

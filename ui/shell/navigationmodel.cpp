@@ -7,8 +7,7 @@ namespace Oobm::Gui {
 
 NavigationModel::NavigationModel(QObject *parent)
     : QStandardItemModel(parent)
-{
-}
+{ }
 
 NavigationModel::~NavigationModel() = default;
 

@@ -7,8 +7,7 @@ namespace Oobm::Gui {
 
 Page::Page(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Page::~Page() = default;
 

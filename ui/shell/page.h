@@ -37,7 +37,7 @@ public:
     virtual bool isModified() const { return false; }
     // Starts applying the edits. Returns false (and shows why, inline) when the input is invalid.
     virtual bool apply() { return true; }
-    virtual void revert() {}
+    virtual void revert() { }
 
 Q_SIGNALS:
     void modifiedChanged(bool modified);

@@ -24,10 +24,10 @@ public:
     Builder(QObject *parent, QList<NavigationEntry> *entries)
         : m_parent(parent)
         , m_entries(entries)
-    {
-    }
+    { }
 
-    void folder(const QString &id, const QString &parentId, const QString &title, const QString &summary)
+    void folder(const QString &id, const QString &parentId, const QString &title,
+                const QString &summary)
     {
         add(new FolderPage(id, title, summary, m_parent), parentId);
     }
@@ -40,7 +40,7 @@ public:
 
     void add(Page *page, const QString &parentId)
     {
-        m_entries->append({page, parentId});
+        m_entries->append({ page, parentId });
         if (auto *f = qobject_cast<FolderPage *>(page))
             m_folders.insert(f->id(), f);
         if (FolderPage *parentFolder = m_folders.value(parentId))
@@ -67,128 +67,149 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     const QString configuration = QStringLiteral("configuration");
     b.folder(configuration, root, tr("Configuration"),
              tr("Discovery, agents, and the provisioning service's settings, systems and logs."));
-    b.placeholder(QStringLiteral("out-of-band-discovery"), configuration, tr("Out of Band Discovery"),
-                  QStringLiteral("discovery"), tr("Find the computers that have Intel AMT."),
-                  tr("Out of Band Discovery finds the managed computers that have Intel AMT and reads "
-                     "their UUID and AMT data; in the reference it is a program the management agent "
-                     "runs on each computer. The UUIDs it collects map each Intel AMT system to its "
-                     "host's fully qualified domain name (FQDN), the most reliable way to name a system "
-                     "before it is provisioned."));
-    b.placeholder(QStringLiteral("out-of-band-task-agent-rollout"), configuration,
-                  tr("Out of Band Task Agent Rollout"), QStringLiteral("agent"),
-                  tr("Install the Out of Band Task Agent on managed computers."),
-                  tr("The Out of Band Task Agent runs on the host operating system of an Intel AMT "
-                     "system. Delayed Provisioning uses it to restart the hello packet sequence of a "
-                     "system whose hello window has expired, without a visit to the computer."));
-    b.placeholder(QStringLiteral("out-of-band-task-agent-uninstall"), configuration,
-                  tr("Out of Band Task Agent Uninstall"), QStringLiteral("agent-remove"),
-                  tr("Remove the Out of Band Task Agent from managed computers."),
-                  tr("Removes the Out of Band Task Agent from the computers that no longer need it, "
-                     "for example once every Intel AMT system in a collection is provisioned."));
+    b.placeholder(
+            QStringLiteral("out-of-band-discovery"), configuration, tr("Out of Band Discovery"),
+            QStringLiteral("discovery"), tr("Find the computers that have Intel AMT."),
+            tr("Out of Band Discovery finds the managed computers that have Intel AMT and reads "
+               "their UUID and AMT data; in the reference it is a program the management agent "
+               "runs on each computer. The UUIDs it collects map each Intel AMT system to its "
+               "host's fully qualified domain name (FQDN), the most reliable way to name a system "
+               "before it is provisioned."));
+    b.placeholder(
+            QStringLiteral("out-of-band-task-agent-rollout"), configuration,
+            tr("Out of Band Task Agent Rollout"), QStringLiteral("agent"),
+            tr("Install the Out of Band Task Agent on managed computers."),
+            tr("The Out of Band Task Agent runs on the host operating system of an Intel AMT "
+               "system. Delayed Provisioning uses it to restart the hello packet sequence of a "
+               "system whose hello window has expired, without a visit to the computer."));
+    b.placeholder(
+            QStringLiteral("out-of-band-task-agent-uninstall"), configuration,
+            tr("Out of Band Task Agent Uninstall"), QStringLiteral("agent-remove"),
+            tr("Remove the Out of Band Task Agent from managed computers."),
+            tr("Removes the Out of Band Task Agent from the computers that no longer need it, "
+               "for example once every Intel AMT system in a collection is provisioned."));
 
     const QString provisioning = QStringLiteral("provisioning");
     b.folder(provisioning, configuration, tr("Provisioning"),
-             tr("The setup and configuration service: how Intel AMT systems find it, authenticate and "
+             tr("The setup and configuration service: how Intel AMT systems find it, authenticate "
+                "and "
                 "get configured."));
 
     const QString css = QStringLiteral("configuration-service-settings");
-    b.folder(css, provisioning, tr("Configuration Service Settings"),
-             tr("How the provisioning service listens, authenticates devices and configures them."));
-    b.placeholder(QStringLiteral("auxiliary-profiles"), css, tr("Auxiliary Profiles"),
-                  QStringLiteral("auxiliary-profiles"),
-                  tr("Reusable parts of provision profiles."),
-                  tr("Auxiliary Profiles are the reusable parts of provision profiles: sets of Intel AMT "
-                     "user accounts (access control entries with their realms) and certificates that "
-                     "several provision profiles share."));
-    b.placeholder(QStringLiteral("dns-configuration"), css, tr("DNS Configuration"), QStringLiteral("dns"),
-                  tr("Check that Intel AMT systems can find this server through DNS."),
-                  tr("Intel AMT systems in setup mode look up the name ProvisionServer in their DNS "
-                     "domain and send their hello packets there. The administrator must create that "
-                     "name (a CNAME to this server) in every DNS domain the clients use. This page "
-                     "explains what DNS must contain, and its Test button checks that ProvisionServer "
-                     "resolves to this server, says why not, and how to fix it."));
+    b.folder(
+            css, provisioning, tr("Configuration Service Settings"),
+            tr("How the provisioning service listens, authenticates devices and configures them."));
+    b.placeholder(
+            QStringLiteral("auxiliary-profiles"), css, tr("Auxiliary Profiles"),
+            QStringLiteral("auxiliary-profiles"), tr("Reusable parts of provision profiles."),
+            tr("Auxiliary Profiles are the reusable parts of provision profiles: sets of Intel AMT "
+               "user accounts (access control entries with their realms) and certificates that "
+               "several provision profiles share."));
+    b.placeholder(
+            QStringLiteral("dns-configuration"), css, tr("DNS Configuration"),
+            QStringLiteral("dns"),
+            tr("Check that Intel AMT systems can find this server through DNS."),
+            tr("Intel AMT systems in setup mode look up the name ProvisionServer in their DNS "
+               "domain and send their hello packets there. The administrator must create that "
+               "name (a CNAME to this server) in every DNS domain the clients use. This page "
+               "explains what DNS must contain, and its Test button checks that ProvisionServer "
+               "resolves to this server, says why not, and how to fix it."));
     b.add(new GeneralPage(context, parent), css);
-    b.placeholder(QStringLiteral("maintenance"), css, tr("Maintenance"), QStringLiteral("maintenance"),
-                  tr("Keep the service's database bounded and healthy."),
-                  tr("Maintenance sets how long each log is kept, purges old entries, and shows the "
-                     "database's size with tools to compact and analyze it."));
+    b.placeholder(
+            QStringLiteral("maintenance"), css, tr("Maintenance"), QStringLiteral("maintenance"),
+            tr("Keep the service's database bounded and healthy."),
+            tr("Maintenance sets how long each log is kept, purges old entries, and shows the "
+               "database's size with tools to compact and analyze it."));
     b.placeholder(QStringLiteral("provision-profiles"), css, tr("Provision Profiles"),
-                  QStringLiteral("profiles"), tr("How a system is configured when it is provisioned."),
+                  QStringLiteral("profiles"),
+                  tr("How a system is configured when it is provisioned."),
                   tr("A provision profile says how an Intel AMT system is configured when it is "
                      "provisioned: the admin password, Intel AMT user accounts, TLS and its "
                      "certificate, host and domain naming, and the enabled interfaces (Web UI, "
                      "Serial-over-LAN, IDE redirection)."));
-    b.placeholder(QStringLiteral("security-keys"), css, tr("Security Keys"), QStringLiteral("keys"),
-                  tr("Generate, export and import PID/PPS security keys."),
-                  tr("Security keys are the PID/PPS pairs of TLS-PSK provisioning. Generate them, export "
-                     "them to a USB key (setup.bin) for One-Touch provisioning or hand them to an OEM, "
-                     "import the keys an OEM provides, and see which system used which key. A system "
-                     "that presents a PID the service does not have fails with \"failed to find PID\"."));
-    b.placeholder(QStringLiteral("service-location"), css, tr("Service Location"),
-                  QStringLiteral("location"), tr("Where the service listens and how clients reach it."),
-                  tr("Service Location shows the addresses and port the provisioning service listens on, "
-                     "this server's name and addresses, and the provisioning server address written "
-                     "into exported setup.bin files. It can also send a test hello packet, as the RCT "
-                     "tool does in the reference."));
-    b.placeholder(QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
-                  tr("Who may use the setup and configuration service."),
-                  tr("Users lists the accounts that may use the setup and configuration service and "
-                     "what each may do."));
+    b.placeholder(
+            QStringLiteral("security-keys"), css, tr("Security Keys"), QStringLiteral("keys"),
+            tr("Generate, export and import PID/PPS security keys."),
+            tr("Security keys are the PID/PPS pairs of TLS-PSK provisioning. Generate them, export "
+               "them to a USB key (setup.bin) for One-Touch provisioning or hand them to an OEM, "
+               "import the keys an OEM provides, and see which system used which key. A system "
+               "that presents a PID the service does not have fails with \"failed to find PID\"."));
+    b.placeholder(
+            QStringLiteral("service-location"), css, tr("Service Location"),
+            QStringLiteral("location"), tr("Where the service listens and how clients reach it."),
+            tr("Service Location shows the addresses and port the provisioning service listens on, "
+               "this server's name and addresses, and the provisioning server address written "
+               "into exported setup.bin files. It can also send a test hello packet, as the RCT "
+               "tool does in the reference."));
+    b.placeholder(
+            QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
+            tr("Who may use the setup and configuration service."),
+            tr("Users lists the accounts that may use the setup and configuration service and "
+               "what each may do."));
 
     const QString delayed = QStringLiteral("delayed-provisioning");
-    b.folder(delayed, provisioning, tr("Delayed Provisioning"),
-             tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
-    b.placeholder(QStringLiteral("delayed-provision"), delayed, tr("Delayed Provision"),
-                  QStringLiteral("delayed"), tr("Restart the hello sequence of waiting systems."),
-                  tr("A system in setup mode sends hello packets only for a limited window (24 hours the "
-                     "first time, 6 hours after that); then it enters mode 6, \"hello packet mode "
-                     "disabled\". Delayed Provision lists those systems and the ones whose provisioning "
-                     "failed, and asks each system's Out of Band Task Agent to restart its hello "
-                     "sequence."));
+    b.folder(
+            delayed, provisioning, tr("Delayed Provisioning"),
+            tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
+    b.placeholder(
+            QStringLiteral("delayed-provision"), delayed, tr("Delayed Provision"),
+            QStringLiteral("delayed"), tr("Restart the hello sequence of waiting systems."),
+            tr("A system in setup mode sends hello packets only for a limited window (24 hours the "
+               "first time, 6 hours after that); then it enters mode 6, \"hello packet mode "
+               "disabled\". Delayed Provision lists those systems and the ones whose provisioning "
+               "failed, and asks each system's Out of Band Task Agent to restart its hello "
+               "sequence."));
 
     const QString systems = QStringLiteral("intel-amt-systems-folder");
     b.folder(systems, provisioning, tr("Intel® AMT Systems"),
              tr("The Intel AMT systems the service has seen, and which profile each gets."));
-    b.placeholder(QStringLiteral("intel-amt-systems"), systems, tr("Intel® AMT Systems"),
-                  QStringLiteral("systems"), tr("Every Intel AMT system the service has seen."),
-                  tr("Every Intel AMT system the service has seen: UUID, FQDN, address, AMT version, "
-                     "provisioning state and profile. Authorize, re-provision, unprovision and power "
-                     "systems from here. A system that is believed to be in setup mode but is missing "
-                     "here is the reference's \"System Missing\" symptom."));
-    b.placeholder(QStringLiteral("profile-assignments"), systems, tr("Profile Assignments"),
-                  QStringLiteral("assignments"), tr("Which provision profile each system gets."),
-                  tr("Profile Assignments choose the provision profile of each system by UUID, FQDN "
-                     "pattern or IP range, with a default profile for the rest."));
-    b.placeholder(QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
-                  QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),
-                  tr("Resource Synchronization matches Intel AMT systems with the computers your "
-                     "management system already knows, so that each system is named after its host."));
+    b.placeholder(
+            QStringLiteral("intel-amt-systems"), systems, tr("Intel® AMT Systems"),
+            QStringLiteral("systems"), tr("Every Intel AMT system the service has seen."),
+            tr("Every Intel AMT system the service has seen: UUID, FQDN, address, AMT version, "
+               "provisioning state and profile. Authorize, re-provision, unprovision and power "
+               "systems from here. A system that is believed to be in setup mode but is missing "
+               "here is the reference's \"System Missing\" symptom."));
+    b.placeholder(
+            QStringLiteral("profile-assignments"), systems, tr("Profile Assignments"),
+            QStringLiteral("assignments"), tr("Which provision profile each system gets."),
+            tr("Profile Assignments choose the provision profile of each system by UUID, FQDN "
+               "pattern or IP range, with a default profile for the rest."));
+    b.placeholder(
+            QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
+            QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),
+            tr("Resource Synchronization matches Intel AMT systems with the computers your "
+               "management system already knows, so that each system is named after its host."));
 
     const QString logs = QStringLiteral("logs");
     b.folder(logs, provisioning, tr("Logs"),
-             tr("What the service did and why: the log, each provisioning step, and access to secrets."));
-    b.placeholder(QStringLiteral("actions-status"), logs, tr("Actions Status"), QStringLiteral("actions"),
-                  tr("Every provisioning step run against each system."),
-                  tr("Actions Status lists every step the service ran against each Intel AMT system "
-                     "while provisioning it, with the result, how long it took and the status code the "
-                     "device answered."));
+             tr("What the service did and why: the log, each provisioning step, and access to "
+                "secrets."));
+    b.placeholder(
+            QStringLiteral("actions-status"), logs, tr("Actions Status"), QStringLiteral("actions"),
+            tr("Every provisioning step run against each system."),
+            tr("Actions Status lists every step the service ran against each Intel AMT system "
+               "while provisioning it, with the result, how long it took and the status code the "
+               "device answered."));
     b.add(new LogPage(context, parent), logs);
-    b.placeholder(QStringLiteral("security-audit"), logs, tr("Security Audit"), QStringLiteral("audit"),
-                  tr("Who saw, exported, imported or deleted secrets, and when."),
-                  tr("The Security Audit log records every time someone shows, exports, imports or "
-                     "deletes secrets such as security keys and passwords: who, from which host, when, "
-                     "and what."));
+    b.placeholder(
+            QStringLiteral("security-audit"), logs, tr("Security Audit"), QStringLiteral("audit"),
+            tr("Who saw, exported, imported or deleted secrets, and when."),
+            tr("The Security Audit log records every time someone shows, exports, imports or "
+               "deletes secrets such as security keys and passwords: who, from which host, when, "
+               "and what."));
 
-    b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"), QStringLiteral("reports"),
-                  tr("Summaries of the fleet and its keys."),
+    b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"),
+                  QStringLiteral("reports"), tr("Summaries of the fleet and its keys."),
                   tr("Reports summarize the fleet: systems by provisioning state, AMT version and "
                      "profile, and security keys by state."));
-    b.placeholder(QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
-                  tr("Intel AMT operations on collections of systems."),
-                  tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
-                     "reset, boot options, and redirection sessions."));
-    b.placeholder(QStringLiteral("collections"), root, tr("Collections"), QStringLiteral("collections"),
-                  tr("Groups of Intel AMT systems."),
+    b.placeholder(
+            QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
+            tr("Intel AMT operations on collections of systems."),
+            tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
+               "reset, boot options, and redirection sessions."));
+    b.placeholder(QStringLiteral("collections"), root, tr("Collections"),
+                  QStringLiteral("collections"), tr("Groups of Intel AMT systems."),
                   tr("Collections group Intel AMT systems, for example by provisioning state, AMT "
                      "version or subnet, for tasks and reports."));
     return entries;

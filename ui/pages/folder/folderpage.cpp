@@ -10,13 +10,13 @@
 
 namespace Oobm::Gui {
 
-FolderPage::FolderPage(const QString &id, const QString &title, const QString &summary, QObject *parent)
+FolderPage::FolderPage(const QString &id, const QString &title, const QString &summary,
+                       QObject *parent)
     : Page(parent)
     , m_id(id)
     , m_title(title)
     , m_summary(summary)
-{
-}
+{ }
 
 FolderPage::~FolderPage() = default;
 
@@ -47,10 +47,12 @@ QWidget *FolderPage::createWidget(QWidget *parent)
     }
     if (list->count() > 0)
         list->setCurrentRow(0);
-    connect(list, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { Q_EMIT openRequested(item->data(Qt::UserRole).toString()); });
+    connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        Q_EMIT openRequested(item->data(Qt::UserRole).toString());
+    });
 
-    auto *hint = new QLabel(tr("Double-click an entry, or select it and press Enter, to open it."), w);
+    auto *hint = new QLabel(tr("Double-click an entry, or select it and press Enter, to open it."),
+                            w);
     hint->setEnabled(false);
 
     auto *layout = new QVBoxLayout(w);

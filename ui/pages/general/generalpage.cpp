@@ -9,8 +9,7 @@ namespace Oobm::Gui {
 GeneralPage::GeneralPage(const PageContext &context, QObject *parent)
     : Page(parent)
     , m_context(context)
-{
-}
+{ }
 
 GeneralPage::~GeneralPage() = default;
 

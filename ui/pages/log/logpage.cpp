@@ -12,8 +12,7 @@ namespace Oobm::Gui {
 LogPage::LogPage(const PageContext &context, QObject *parent)
     : Page(parent)
     , m_context(context)
-{
-}
+{ }
 
 LogPage::~LogPage() = default;
 
@@ -36,12 +35,15 @@ QWidget *LogPage::createWidget(QWidget *parent)
 {
     auto *w = new QWidget(parent);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), tr("View the Logs"),
-                                     tr("Log entries reveal problems during provisioning: look for the "
-                                        "UUID of a system that did not provision. What is recorded "
-                                        "depends on the log level on the General page."),
-                                     w));
-    layout->addWidget(new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w), 1);
+    layout->addWidget(
+            new PageHeader(icon(), tr("View the Logs"),
+                           tr("Log entries reveal problems during provisioning: look for the "
+                              "UUID of a system that did not provision. What is recorded "
+                              "depends on the log level on the General page."),
+                           w));
+    layout->addWidget(
+            new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w),
+            1);
     return w;
 }
 

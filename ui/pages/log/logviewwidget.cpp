@@ -12,8 +12,8 @@
 
 namespace Oobm::Gui {
 
-LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings, const QString &settingsKey,
-                             QWidget *parent)
+LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
+                             const QString &settingsKey, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_settingsKey(settingsKey)
@@ -37,10 +37,17 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings, 
     h->setHighlightSections(false);
     h->setStretchLastSection(false);
     h->setSectionResizeMode(LogModel::DescriptionColumn, QHeaderView::Stretch);
-    h->resizeSection(LogModel::DateColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
-    h->resizeSection(LogModel::SeverityColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Information")) + 40);
-    h->resizeSection(LogModel::SourceColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 24);
-    h->resizeSection(LogModel::UuidColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);
+    h->resizeSection(LogModel::DateColumn,
+                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00"))
+                             + 24);
+    h->resizeSection(LogModel::SeverityColumn,
+                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("Information")) + 40);
+    h->resizeSection(LogModel::SourceColumn,
+                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 24);
+    h->resizeSection(LogModel::UuidColumn,
+                     m_view->fontMetrics().horizontalAdvance(
+                             QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"))
+                             + 16);
     if (m_settings)
         h->restoreState(m_settings->bytes(m_settingsKey));
     connect(h, &QHeaderView::sectionResized, this, &LogViewWidget::saveHeader);
@@ -49,9 +56,10 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings, 
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setText(tr("<p><b>No log entries yet.</b></p><p>Entries appear here as the provisioning "
-                        "service and the console work: a hello packet received, a system provisioned "
-                        "or failed, a setting changed on the General page.</p>"));
+    m_empty->setText(
+            tr("<p><b>No log entries yet.</b></p><p>Entries appear here as the provisioning "
+               "service and the console work: a hello packet received, a system provisioned "
+               "or failed, a setting changed on the General page.</p>"));
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
 

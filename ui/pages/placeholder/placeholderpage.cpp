@@ -17,8 +17,7 @@ PlaceholderPage::PlaceholderPage(const QString &id, const QString &title, const 
     , m_iconName(iconName)
     , m_summary(summary)
     , m_purpose(purpose)
-{
-}
+{ }
 
 PlaceholderPage::~PlaceholderPage() = default;
 
@@ -34,10 +33,11 @@ QWidget *PlaceholderPage::createWidget(QWidget *parent)
     purpose->setWordWrap(true);
     purpose->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *notYet = new QLabel(tr("<b>Not in this build yet.</b> This version of OOBM does not provide "
-                                 "this node's feature; it will arrive in a later release. Nothing on "
-                                 "this page can be changed."),
-                              w);
+    auto *notYet = new QLabel(
+            tr("<b>Not in this build yet.</b> This version of OOBM does not provide "
+               "this node's feature; it will arrive in a later release. Nothing on "
+               "this page can be changed."),
+            w);
     notYet->setObjectName(QStringLiteral("notProvided"));
     notYet->setWordWrap(true);
     notYet->setFrameShape(QFrame::StyledPanel);
