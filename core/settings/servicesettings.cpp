@@ -9,7 +9,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Oobm::Core::ServiceSettings", text);
+    // lupdate files free tr() calls under the enclosing namespace: use the same context.
+    return QCoreApplication::translate("Oobm::Core", text);
 }
 
 struct EnumText

@@ -12,7 +12,8 @@ namespace Oobm::Core {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Oobm::Core::StoreLocation", text);
+    // lupdate files free tr() calls under the enclosing namespace: use the same context.
+    return QCoreApplication::translate("Oobm::Core", text);
 }
 } // namespace
 

@@ -15,7 +15,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Oobm::Gui::Pages", text);
+    // lupdate files free tr() calls under the enclosing namespace: use the same context.
+    return QCoreApplication::translate("Oobm::Gui", text);
 }
 
 class Builder
