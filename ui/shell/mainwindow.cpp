@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "mainwindow.h"
 
+#include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
 #include "ui/pages/folder/folderpage.h"
@@ -107,6 +108,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     statusBar()->addWidget(m_storeStatus, 1);
     statusBar()->addPermanentWidget(m_engineStatus);
     connect(context.store, &Core::Store::stateChanged, this, &MainWindow::updateStatusBar);
+    connect(context.log, &Core::UserLog::writeFailed, this, [this](const Core::StoreError &error) {
+        statusBar()->showMessage(tr("Log entries could not be written: %1").arg(error.message));
+    });
     updateStatusBar();
 
     createMenus();
