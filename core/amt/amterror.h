@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Oobm::Core::Amt {
+
+// Why an AMT call failed, with a sentence that names the specifics (address, port, time, realm,
+// user, fault string, PT_STATUS name and number, operation).
+struct AmtError
+{
+    enum class Category {
+        None,
+        ConnectionRefused,
+        Timeout,            // connect, send or receive took longer than allowed
+        ConnectionDropped,  // the peer closed the connection in the middle of a call
+        TlsHandshake,       // PSK mismatch, certificate not trusted, ...
+        Authentication,     // HTTP 401 after Digest
+        SoapFault,
+        Status,             // the call ran but PT_STATUS is not SUCCESS
+        Protocol,           // anything else the transport reported
+    };
+
+    Category category = Category::None;
+    QString message;
+    QString operation;
+    unsigned ptStatus = 0; // with Category::Status
+
+    bool isError() const { return category != Category::None; }
+    explicit operator bool() const { return isError(); }
+    static QString categoryName(Category category); // "connection-refused", ...
+};
+
+} // namespace Oobm::Core::Amt

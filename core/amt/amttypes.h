@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Oobm::Core::Amt {
+
+// RemoteControl `Command` (PROTOCOL.md §5.3).
+enum class RemoteCommand : unsigned char {
+    Reset = 0x10,
+    PowerUp = 0x11,
+    PowerDown = 0x12,
+    PowerCycleReset = 0x13,
+    SetBootOptions = 0x21,
+};
+
+// RemoteControl `SpecialCommand`.
+enum class SpecialCommand : unsigned char {
+    Nop = 0,
+    ForcePxeBoot = 1,
+    ForceHardDriveBoot = 2,
+    ForceHardDriveSafeModeBoot = 3,
+    ForceDiagnosticBoot = 4,
+    ForceCdOrDvdBoot = 5,
+    IntelOemCommand = 0xC1,
+};
+
+// RemoteControl `BootOptions` bits.
+enum BootOption : unsigned short {
+    LockPowerButton = 2,
+    LockResetButton = 4,
+    LockKeyboard = 32,
+    LockSleepButton = 64,
+    UserPasswordBypass = 2048,
+    ForceProgressEvents = 4096,
+};
+
+// `SystemPowerState` (amttool masks with 0x0F).
+enum class PowerState : unsigned {
+    S0 = 0,
+    S1 = 1,
+    S2 = 2,
+    S3 = 3,
+    S4 = 4,
+    S5SoftOff = 5,
+    S4S5 = 6,
+    MechanicalOff = 7,
+    S1S2S3 = 8,
+    S1S4 = 9,
+    S5Override = 10,
+    LegacyOn = 11,
+    LegacyOff = 12,
+};
+QString powerStateName(unsigned state); // "S0", "S5 (soft off)", ...
+
+// PROTOCOL.md §5.5.
+enum class ProvisioningState : unsigned { Pre = 0, In = 1, Post = 2 };
+enum class ProvisioningMode : unsigned { Current = 0, Enterprise = 1, SmallBusiness = 2 };
+QString provisioningStateName(unsigned state); // "Pre (factory)", "In (setup)", "Post (operational)"
+
+// User ACL realms (PROTOCOL.md §5.5).
+enum class Realm : unsigned {
+    Redirection = 2,
+    PtAdministration = 3,
+    HardwareAsset = 4,
+    RemoteControl = 5,
+    Storage = 6,
+    EventManager = 7,
+    StorageAdmin = 8,
+    AgentPresenceLocal = 9,
+    AgentPresenceRemote = 10,
+    CircuitBreaker = 11,
+    NetworkTime = 12,
+    GeneralInfo = 13,
+    FirmwareUpdate = 14,
+    Eit = 15,
+    LocalUn = 16,
+    EndpointAccessControl = 17,
+    EndpointAccessControlAdmin = 18,
+    EventLogReader = 19,
+    AuditLog = 20,
+    Acl = 21,
+    LocalSystem = 24,
+};
+
+inline constexpr unsigned IntelIanaOemNumber = 343;
+
+struct UserAclEntry
+{
+    QString username;
+    QString password; // only when setting
+    QList<unsigned> realms;
+};
+
+struct RemoteControlCapabilities
+{
+    unsigned ianaOemNumber = 0;
+    unsigned oemDefinedCapabilities = 0;
+    unsigned short specialCommandsSupported = 0;
+    unsigned char systemCapabilitiesSupported = 0;
+    unsigned systemFirmwareCapabilities = 0;
+};
+
+struct Ipv4Parameters
+{
+    quint32 localAddress = 0;
+    quint32 subnetMask = 0;
+    quint32 defaultGateway = 0;
+    quint32 primaryDns = 0;
+    quint32 secondaryDns = 0;
+};
+
+struct InterfaceSettings
+{
+    QString hardwareDescription;
+    QString macAddress;
+    QString interfaceMode; // SHARED_MAC_ADDRESS | SEPARATE_MAC_ADDRESS
+    unsigned linkPolicy = 0;
+    bool dhcpEnabled = true;
+    Ipv4Parameters ipv4;
+};
+
+} // namespace Oobm::Core::Amt

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "simprocess.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <csignal>
+
+namespace Oobm::Test {
+
+SimProcess::SimProcess() = default;
+
+SimProcess::~SimProcess()
+{
+    stop();
+}
+
+QString SimProcess::uniqueAddressBase()
+{
+    static int counter = 0;
+    const int pid = int(QCoreApplication::applicationPid());
+    // 127.(20..219).(0..255).1: spread by process id, then by call.
+    const int n = pid * 7 + counter++;
+    return QStringLiteral("127.%1.%2.1").arg(20 + (n / 256) % 200).arg(n % 256);
+}
+
+QString SimProcess::start(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    if (!args.contains(QStringLiteral("--address-base")))
+        args << QStringLiteral("--address-base") << uniqueAddressBase();
+    if (!args.contains(QStringLiteral("--control"))) {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        m_controlPort = probe.serverPort();
+        probe.close();
+        args << QStringLiteral("--control") << QStringLiteral("127.0.0.1:%1").arg(m_controlPort);
+    }
+    m_process.start(QStringLiteral(AMT_SIM_PATH), args);
+    if (!m_process.waitForStarted(10000))
+        return QStringLiteral("amt-sim did not start: %1").arg(m_process.errorString());
+    QDeadlineTimer deadline(60000);
+    QByteArray pending;
+    while (!deadline.hasExpired()) {
+        if (!m_process.waitForReadyRead(200) && m_process.state() != QProcess::Running)
+            return QStringLiteral("amt-sim exited: %1").arg(errorOutput());
+        pending += m_process.readAllStandardOutput();
+        while (pending.contains('\n')) {
+            const int nl = int(pending.indexOf('\n'));
+            const QString line = QString::fromUtf8(pending.left(nl)).trimmed();
+            pending.remove(0, nl + 1);
+            if (line == u"ready")
+                return {};
+            const QStringList f = line.split(u' ');
+            if (f.size() == 4)
+                m_devices.append({f.at(0), f.at(1), f.at(2), f.at(3)});
+        }
+    }
+    return QStringLiteral("amt-sim did not say ready within 60 s: %1").arg(errorOutput());
+}
+
+void SimProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_process.processId()), SIGTERM);
+    if (!m_process.waitForFinished(20000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString SimProcess::errorOutput() const
+{
+    return QString::fromUtf8(const_cast<QProcess &>(m_process).readAllStandardError());
+}
+
+QJsonObject SimProcess::control(const QJsonObject &request) const
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_controlPort);
+    if (!socket.waitForConnected(5000))
+        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), socket.errorString()}};
+    socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    QByteArray answer;
+    while (!answer.contains('\n') && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    return QJsonDocument::fromJson(answer).object();
+}
+
+QJsonObject SimProcess::state(int i, bool secrets) const
+{
+    return control({{QStringLiteral("cmd"), QStringLiteral("get")},
+                    {QStringLiteral("uuid"), device(i).uuid},
+                    {QStringLiteral("secrets"), secrets}})
+        .value(QStringLiteral("device"))
+        .toObject();
+}
+
+} // namespace Oobm::Test

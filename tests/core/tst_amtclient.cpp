@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The AMT SOAP client against amt-sim over loopback: real HTTP Digest, real TLS-PSK and TLS.
+#include "common/simprocess.h"
+#include "core/amt/amtclient.h"
+#include "core/amt/ptstatus.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QtTest>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+using namespace Oobm::Core::Amt;
+using Oobm::Test::SimProcess;
+
+namespace {
+
+const QString Password = QStringLiteral("P@ssw0rd");
+
+struct KeyAndCertificate
+{
+    QByteArray keyPem;
+    QByteArray certPem;
+};
+
+// A self-signed EC certificate, as a provisioning profile's TLS certificate would be.
+KeyAndCertificate makeCertificate(const char *commonName)
+{
+    EVP_PKEY *key = EVP_EC_gen("P-256");
+    X509 *cert = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
+    X509_set_pubkey(cert, key);
+    X509_NAME *name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+    X509_sign(cert, key, EVP_sha256());
+    KeyAndCertificate out;
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    out.keyPem = QByteArray(data, BIO_get_mem_data(b, &data));
+    BIO_free(b);
+    b = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(b, cert);
+    out.certPem = QByteArray(data, BIO_get_mem_data(b, &data));
+    BIO_free(b);
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    return out;
+}
+
+AmtEndpoint httpEndpoint(const SimProcess &sim, int i = 0, const QString &password = Password)
+{
+    AmtEndpoint e;
+    e.host = sim.device(i).address;
+    e.port = 16992;
+    e.password = password;
+    e.connectTimeoutMs = 3000;
+    e.receiveTimeoutMs = 5000;
+    e.sendTimeoutMs = 5000;
+    return e;
+}
+
+AmtEndpoint pskEndpoint(const SimProcess &sim, int i = 0)
+{
+    const QJsonObject s = sim.state(i, true);
+    AmtEndpoint e = httpEndpoint(sim, i);
+    e.port = 16993;
+    e.transport = AmtEndpoint::Transport::TlsPsk;
+    e.pskIdentity = s.value(QStringLiteral("pid")).toString().toLatin1();
+    e.psk = s.value(QStringLiteral("pps")).toString().toLatin1();
+    e.password = s.value(QStringLiteral("mebxPassword")).toString();
+    return e;
+}
+
+} // namespace
+
+class tst_AmtClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyOperationOverHttpDigest();
+    void provisioningOverTlsPsk();
+    void tlsAfterProvisioning();
+    void clientFacadeDeliversFutures();
+    void errors_data();
+    void errors();
+};
+
+void tst_AmtClient::everyOperationOverHttpDigest()
+{
+    SimProcess sim;
+    const QString started = sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", "3.0", "--admin-password", Password});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    AmtSession s(httpEndpoint(sim));
+
+    QCOMPARE(s.getCoreVersion().value, QStringLiteral("3.0.4"));
+    QCOMPARE(s.generalInfoCoreVersion().value, QStringLiteral("3.0.4"));
+    QCOMPARE(s.getProvisioningState().value, 2u);
+    QCOMPARE(s.getProvisioningMode().value, 1u);
+
+    QVERIFY(!s.setHostName("ws-0042"));
+    QVERIFY(!s.setDomainName("corp.example.test"));
+    QCOMPARE(s.getHostName().value, QStringLiteral("ws-0042"));
+    QCOMPARE(s.getDomainName().value, QStringLiteral("corp.example.test"));
+    QCOMPARE(s.setHostName("not a host name!").ptStatus, unsigned(PtStatus::InvalidName));
+
+    const auto interfaces = s.enumerateInterfaces();
+    QVERIFY2(interfaces.ok(), qPrintable(interfaces.error.message));
+    QCOMPARE(interfaces.value, QList<unsigned>{0});
+    auto settings = s.getInterfaceSettings(0);
+    QVERIFY(settings.ok());
+    QCOMPARE(settings.value.interfaceMode, QStringLiteral("SHARED_MAC_ADDRESS"));
+    QVERIFY(settings.value.dhcpEnabled);
+    settings.value.dhcpEnabled = false;
+    settings.value.ipv4.localAddress = 0x0A000005;
+    QVERIFY(!s.setInterfaceSettings(0, settings.value));
+    QCOMPARE(s.getInterfaceSettings(0).value.ipv4.localAddress, 0x0A000005u);
+    QCOMPARE(s.getInterfaceSettings(7).error.ptStatus, unsigned(PtStatus::InvalidHandle));
+
+    const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
+    QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
+    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus, unsigned(PtStatus::InvalidTime));
+
+    QCOMPARE(s.getAdminAclEntry().value, QStringLiteral("admin"));
+    QCOMPARE(s.setAdminAclEntry("admin", "weak").ptStatus, unsigned(PtStatus::InvalidPassword));
+
+    const auto handle = s.addUserAclEntry({"operator", "Op3rator!", {unsigned(Realm::RemoteControl), unsigned(Realm::HardwareAsset)}});
+    QVERIFY2(handle.ok(), qPrintable(handle.error.message));
+    const auto second = s.addUserAclEntry({"auditor", "Aud1tor!!", {unsigned(Realm::GeneralInfo)}});
+    QVERIFY(second.ok());
+    QCOMPARE(s.addUserAclEntry({"operator", "Op3rator!", {}}).error.ptStatus, unsigned(PtStatus::Duplicate));
+    QCOMPARE(s.addUserAclEntry({"x", "Op3rator!", {99}}).error.ptStatus, unsigned(PtStatus::InvalidRealm));
+    QCOMPARE(s.enumerateUserAclEntries().value, (QList<unsigned>{handle.value, second.value}));
+    const auto entry = s.getUserAclEntry(handle.value);
+    QCOMPARE(entry.value.username, QStringLiteral("operator"));
+    QCOMPARE(entry.value.realms, (QList<unsigned>{5, 4}));
+    QVERIFY(!s.updateUserAclEntry(handle.value, {"operator2", {}, {unsigned(Realm::Redirection)}}));
+    QCOMPARE(s.getUserAclEntry(handle.value).value.username, QStringLiteral("operator2"));
+    QVERIFY(!s.removeUserAclEntry(second.value));
+    QCOMPARE(s.removeUserAclEntry(second.value).ptStatus, unsigned(PtStatus::InvalidHandle));
+    QCOMPARE(s.enumerateUserAclEntries().value, QList<unsigned>{handle.value});
+
+    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL"}));
+    QCOMPARE(s.setEnabledInterfaces({"KVM"}).ptStatus, unsigned(PtStatus::InvalidParameter));
+    QVERIFY(!s.setZeroTouchConfigurationMode(false));
+    QVERIFY(!s.setProvisioningServerOtp("0tp-0f-the-day"));
+    QCOMPARE(s.getProvisioningServerOtp().value, QStringLiteral("0tp-0f-the-day"));
+    QCOMPARE(s.setProvisioningServerOtp("short").ptStatus, unsigned(PtStatus::InvalidParameter));
+    QVERIFY(!s.setTlsPsk("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
+    QCOMPARE(s.setTlsPsk("SHORT", "X").ptStatus, unsigned(PtStatus::InvalidParameter));
+
+    QCOMPARE(s.getSystemPowerState().value, 0u);
+    const auto caps = s.getRemoteControlCapabilities();
+    QCOMPARE(caps.value.ianaOemNumber, IntelIanaOemNumber);
+    QCOMPARE(caps.value.systemCapabilitiesSupported, (unsigned char)0x0F);
+    QVERIFY(!s.remoteControl(RemoteCommand::PowerDown));
+    QCOMPARE(s.getSystemPowerState().value, 5u);
+    QCOMPARE(s.remoteControl(RemoteCommand::Reset).ptStatus, unsigned(PtStatus::NotPermitted));
+    QVERIFY(!s.remoteControl(RemoteCommand::PowerUp, SpecialCommand::ForcePxeBoot));
+    QCOMPARE(s.getSystemPowerState().value, 0u);
+    QVERIFY(!s.remoteControl(RemoteCommand::PowerCycleReset));
+
+    // The device's own view agrees.
+    const QJsonObject state = sim.state();
+    QCOMPARE(state.value("hostName").toString(), QStringLiteral("ws-0042"));
+    QCOMPARE(state.value("enabledInterfaces").toArray().size(), 2);
+    QCOMPARE(state.value("pid").toString(), QStringLiteral("K7QX2MBO"));
+
+    // Unprovision: partial goes back to setup mode (the device then serves TLS-PSK only).
+    QVERIFY(!s.unprovision(ProvisioningMode(0x80)));
+    QTRY_COMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-psk"));
+}
+
+void tst_AmtClient::provisioningOverTlsPsk()
+{
+    SimProcess sim;
+    const QString started = sim.start({"--fleet", "1", "--mode", "setup-psk", "--admin-password", Password});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    AmtSession s(pskEndpoint(sim));
+    QCOMPARE(s.getCoreVersion().value, QStringLiteral("3.0.4"));
+    QCOMPARE(s.getProvisioningState().value, 1u);
+    QVERIFY(!s.setHostName("ws-7"));
+    QVERIFY(!s.setDomainName("corp.example.test"));
+    const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
+    QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
+    QVERIFY(!s.setAdminAclEntry("admin", "N3w-Adm1n!"));
+    QVERIFY(!s.setTlsPsk("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
+    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL", "IDER"}));
+    QVERIFY(!s.commitChanges());
+
+    // Provisioned: HTTP on 16992 with the new admin password; committing again is refused.
+    AmtSession after(httpEndpoint(sim, 0, QStringLiteral("N3w-Adm1n!")));
+    QTRY_COMPARE(after.getProvisioningState().value, 2u);
+    const AmtError again = after.commitChanges();
+    QCOMPARE(again.category, AmtError::Category::Status);
+    QCOMPARE(again.ptStatus, unsigned(PtStatus::InvalidProvisioningState));
+    QVERIFY2(again.message.contains(QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
+             qPrintable(again.message));
+    const QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("mode").toString(), QStringLiteral("provisioned"));
+    QCOMPARE(state.value("pid").toString(), QStringLiteral("K7QX2MBO"));
+    QCOMPARE(state.value("hostName").toString(), QStringLiteral("ws-7"));
+}
+
+void tst_AmtClient::tlsAfterProvisioning()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    const KeyAndCertificate kc = makeCertificate("ws-0001.corp.example.test");
+    {
+        AmtSession s(httpEndpoint(sim));
+        QCOMPARE(s.setTlsEnabled(true).ptStatus, unsigned(PtStatus::PkiMissingKeys));
+        QCOMPARE(s.setTlsKeyAndCertificate("not a key", {kc.certPem}).ptStatus, unsigned(PtStatus::InvalidKey));
+        QCOMPARE(s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, {kc.certPem}).ptStatus,
+                 unsigned(PtStatus::CertKeyNotMatch));
+        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.certPem}));
+        QVERIFY(!s.setTlsEnabled(true));
+    }
+    AmtEndpoint tls = httpEndpoint(sim);
+    tls.port = 16993;
+    tls.transport = AmtEndpoint::Transport::Tls;
+    tls.trustedCertificatesPem = kc.certPem; // pinned
+    AmtSession s(tls);
+    const auto version = s.getCoreVersion();
+    QVERIFY2(version.ok(), qPrintable(version.error.message));
+    // A certificate we do not trust is refused by the client.
+    tls.trustedCertificatesPem = makeCertificate("someone else").certPem;
+    AmtSession untrusted(tls);
+    const auto refused = untrusted.getCoreVersion();
+    QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
+    QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")), qPrintable(refused.error.message));
+}
+
+void tst_AmtClient::clientFacadeDeliversFutures()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "20", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    AmtClient client;
+    QList<QFuture<AmtResult<unsigned>>> futures;
+    for (int i = 0; i < 20; ++i)
+        futures << client.run(httpEndpoint(sim, i), [](AmtSession &s) { return s.getSystemPowerState(); });
+    for (auto &f : futures) {
+        QTRY_VERIFY(f.isFinished());
+        QVERIFY2(f.result().ok(), qPrintable(f.result().error.message));
+    }
+}
+
+void tst_AmtClient::errors_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<int>("category");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("wrong password") << "password" << int(AmtError::Category::Authentication)
+                                    << "the device rejected user 'admin' in realm 'Digest:";
+    QTest::newRow("wrong PPS") << "wrong-pps" << int(AmtError::Category::TlsHandshake)
+                               << "did not accept the pre-shared key, so the PPS does not match";
+    QTest::newRow("refused") << "refuse" << int(AmtError::Category::ConnectionRefused) << ":16992 refused the connection";
+    QTest::newRow("slow") << "latency" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
+    QTest::newRow("dropped") << "drop" << int(AmtError::Category::ConnectionDropped)
+                             << "closed the connection in the middle of GetCoreVersion";
+    QTest::newRow("hung") << "hang" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
+    QTest::newRow("PT_STATUS") << "status" << int(AmtError::Category::Status)
+                               << "GetCoreVersion returned INVALID_PROVISIONING_STATE (32)";
+}
+
+void tst_AmtClient::errors()
+{
+    QFETCH(QString, fault);
+    QFETCH(int, category);
+    QFETCH(QString, message);
+    SimProcess sim;
+    const bool psk = fault == u"wrong-pps";
+    QVERIFY(sim.start({"--fleet", "1", "--mode", psk ? "setup-psk" : "provisioned", "--admin-password", Password}).isEmpty());
+    QJsonObject request{{"cmd", "fault"}, {"uuid", sim.device().uuid}, {"kind", fault}};
+    if (fault == u"latency")
+        request.insert("ms", 3000);
+    if (fault == u"status") {
+        request.insert("operation", "GetCoreVersion");
+        request.insert("status", "INVALID_PROVISIONING_STATE");
+    }
+    if (fault != u"password")
+        QVERIFY(sim.control(request).value("ok").toBool());
+
+    AmtEndpoint e = psk ? pskEndpoint(sim) : httpEndpoint(sim, 0, fault == u"password" ? "Wr0ng-pass!" : Password);
+    e.receiveTimeoutMs = 1000;
+    e.sendTimeoutMs = 1000;
+    QElapsedTimer timer;
+    timer.start();
+    AmtSession s(e);
+    const auto r = s.getCoreVersion();
+    QCOMPARE(int(r.error.category), category);
+    QVERIFY2(r.error.message.contains(message), qPrintable(r.error.message));
+    QCOMPARE(r.error.operation, QStringLiteral("GetCoreVersion"));
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed()))); // within the timeout, not after the fault
+    if (fault == u"hang")
+        sim.control({{"cmd", "clear-faults"}, {"uuid", sim.device().uuid}});
+}
+
+QTEST_GUILESS_MAIN(tst_AmtClient)
+#include "tst_amtclient.moc"
