@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// amt-sim as the lab: hellos on the wire, the hello window, restarts, persistence, keys.
+#include "common/simprocess.h"
+#include "core/amt/amtsession.h"
+#include "core/provisioning/hellopacket.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace Oobm::Core;
+using namespace Oobm::Core::Amt;
+using Oobm::Test::SimProcess;
+
+namespace {
+
+// A plain TCP listener standing in for the ProvisionServer: records every hello it gets.
+class HelloCatcher : public QObject
+{
+public:
+    struct Received
+    {
+        qint64 atMs;
+        QString from;
+        QByteArray bytes;
+        HelloPacket hello;
+    };
+
+    HelloCatcher()
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        m_clock.start();
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                const qint64 at = m_clock.elapsed();
+                auto *buffer = new QByteArray;
+                connect(s, &QTcpSocket::readyRead, s, [s, buffer] { *buffer += s->readAll(); });
+                connect(s, &QTcpSocket::disconnected, this, [this, s, buffer, at] {
+                    *buffer += s->readAll();
+                    QString error;
+                    const auto h = HelloPacket::parse(*buffer, &error);
+                    m_received.append({at, s->peerAddress().toString(), *buffer, h.value_or(HelloPacket{})});
+                    delete buffer;
+                    s->deleteLater();
+                });
+            }
+        });
+    }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()); }
+    QList<Received> from(const QString &address) const
+    {
+        QList<Received> r;
+        for (const Received &x : m_received)
+            if (x.from == address)
+                r << x;
+        return r;
+    }
+
+private:
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+    QList<Received> m_received;
+};
+
+} // namespace
+
+class tst_AmtSim final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hellosArriveOnSchedule();
+    void windowClosesIntoMode6AndRestartReopens();
+    void pkiHello();
+    void statePersistsAcrossRestart();
+    void keysFile();
+    void factoryModeIsSilent();
+    void badArguments_data();
+    void badArguments();
+};
+
+void tst_AmtSim::hellosArriveOnSchedule()
+{
+    HelloCatcher catcher;
+    SimProcess sim;
+    // 100x: 12 s between the first five attempts becomes 120 ms, 120 s becomes 1.2 s.
+    const QString e = sim.start({"--fleet", "2", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale", "100"});
+    QVERIFY2(e.isEmpty(), qPrintable(e));
+    const QString address = sim.device(0).address;
+    QTRY_VERIFY_WITH_TIMEOUT(catcher.from(address).size() >= 7, 15000);
+    const auto hellos = catcher.from(address);
+    const QJsonObject state = sim.state(0);
+    for (int i = 0; i < 7; ++i) {
+        const HelloPacket &h = hellos.at(i).hello;
+        QCOMPARE(hellos.at(i).bytes.size(), 32);
+        QCOMPARE(h.version, HelloPacket::Version::Psk);
+        QCOMPARE(h.retryCount, quint32(i));
+        QCOMPARE(HelloPacket::uuidText(h.uuid), sim.device(0).uuid);
+        QCOMPARE(QString::fromLatin1(h.pid), state.value("pid").toString());
+        QVERIFY(h.adminCredentialsSet);
+    }
+    for (int i = 1; i < 5; ++i) { // attempts 0-4: every 12 s (scaled)
+        const qint64 gap = hellos.at(i).atMs - hellos.at(i - 1).atMs;
+        QVERIFY2(gap >= 100 && gap < 600, qPrintable(QString::number(gap)));
+    }
+    const qint64 slow = hellos.at(6).atMs - hellos.at(5).atMs; // attempts 5-9: every 120 s
+    QVERIFY2(slow >= 1000 && slow < 3000, qPrintable(QString::number(slow)));
+    // Each device from its own address.
+    QVERIFY(!catcher.from(sim.device(1).address).isEmpty());
+}
+
+void tst_AmtSim::windowClosesIntoMode6AndRestartReopens()
+{
+    HelloCatcher catcher;
+    SimProcess sim;
+    // 100000x: the 24-hour window lasts 0.86 s; the 6-hour one 0.22 s.
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale", "100000"})
+                .isEmpty());
+    const QString address = sim.device(0).address;
+    QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
+    const int sent = catcher.from(address).size();
+    QVERIFY2(sent > 15, qPrintable(QString::number(sent)));
+    QCOMPARE(catcher.from(address).last().hello.retryCount, 14u); // the field saturates at 14
+    // Mode 6: no more hellos, and nothing listens on 16993.
+    QTest::qWait(300);
+    QCOMPARE(catcher.from(address).size(), sent);
+    AmtEndpoint e;
+    e.host = address;
+    e.port = 16993;
+    e.transport = AmtEndpoint::Transport::TlsPsk;
+    e.pskIdentity = "K7QX2MBO";
+    e.psk = QByteArray(32, 'A');
+    QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
+
+    // The host agent restarts the sequence: hellos again from retry 0, for the shorter window.
+    QVERIFY(sim.control({{"cmd", "restart-hellos"}, {"uuid", sim.device().uuid}}).value("ok").toBool());
+    QTRY_VERIFY(catcher.from(address).size() > sent);
+    QCOMPARE(catcher.from(address).at(sent).hello.retryCount, 0u);
+    QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
+    QCOMPARE(sim.state().value("firstWindow").toBool(), false);
+}
+
+void tst_AmtSim::pkiHello()
+{
+    HelloCatcher catcher;
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-pki", "--provision-server", catcher.address()}).isEmpty());
+    QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
+    const HelloPacket h = catcher.from(sim.device(0).address).first().hello;
+    QCOMPARE(h.version, HelloPacket::Version::Pki);
+    QCOMPARE(h.rootHashes.size(), 2);
+    QCOMPARE(h.rootHashes.first().type, HelloPacket::HashType::Sha1);
+}
+
+void tst_AmtSim::statePersistsAcrossRestart()
+{
+    QTemporaryDir dir;
+    const QString base = SimProcess::uniqueAddressBase();
+    const QStringList args{"--fleet", "2", "--mode", "provisioned", "--state-dir", dir.path(), "--address-base", base};
+    {
+        SimProcess sim;
+        QVERIFY(sim.start(args).isEmpty());
+        AmtEndpoint e;
+        e.host = sim.device(1).address;
+        e.password = "P@ssw0rd";
+        AmtSession s(e);
+        QVERIFY(!s.setHostName("kept-over-restart"));
+        QVERIFY(!s.remoteControl(RemoteCommand::PowerDown));
+        QVERIFY(!s.setAdminAclEntry("admin", "Chang3d-pw!"));
+        sim.stop();
+    }
+    SimProcess again;
+    QVERIFY(again.start(args).isEmpty());
+    const QJsonObject state = again.state(1);
+    QCOMPARE(state.value("hostName").toString(), QStringLiteral("kept-over-restart"));
+    QCOMPARE(state.value("powerState").toInt(), 5);
+    AmtEndpoint e;
+    e.host = again.device(1).address;
+    e.password = "Chang3d-pw!";
+    QCOMPARE(AmtSession(e).getHostName().value, QStringLiteral("kept-over-restart"));
+}
+
+void tst_AmtSim::keysFile()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath("keys.csv"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("PID,PPS,MEBx password\nK7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI,Mebx-Pa55!\n");
+    f.close();
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "2", "--keys", f.fileName()}).isEmpty());
+    QJsonObject s = sim.state(0, true);
+    QCOMPARE(s.value("pid").toString(), QStringLiteral("K7QX2MBO"));
+    QCOMPARE(s.value("pps").toString(), QStringLiteral("R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
+    QCOMPARE(s.value("mebxPassword").toString(), QStringLiteral("Mebx-Pa55!"));
+    QVERIFY(sim.state(1).value("pid").toString() != QStringLiteral("K7QX2MBO")); // the second has its own
+
+    QFile bad(dir.filePath("bad.csv"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("K7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI\nK7QX-2MBA,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI\n");
+    bad.close();
+    SimProcess failing;
+    const QString e = failing.start({"--keys", bad.fileName()});
+    QVERIFY2(e.contains("bad.csv line 2: PID 'K7QX-2MBA': the check character should be 'O'."), qPrintable(e));
+}
+
+void tst_AmtSim::factoryModeIsSilent()
+{
+    HelloCatcher catcher;
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "factory", "--provision-server", catcher.address(), "--time-scale", "1000"}).isEmpty());
+    QTest::qWait(300);
+    QVERIFY(catcher.from(sim.device(0).address).isEmpty());
+    AmtEndpoint e;
+    e.host = sim.device(0).address;
+    QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
+    // Entering setup mode (what a PID/PPS typed into the MEBx does) starts the hellos.
+    QVERIFY(sim.control({{"cmd", "set-mode"}, {"uuid", sim.device().uuid}, {"mode", "setup-psk"}}).value("ok").toBool());
+    QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
+}
+
+void tst_AmtSim::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("mode") << QStringList{"--mode", "sleepy"} << "unknown --mode 'sleepy'";
+    QTest::newRow("version") << QStringList{"--amt-version", "9.0"} << "--amt-version takes one of";
+    QTest::newRow("pki on 2.0") << QStringList{"--mode", "setup-pki", "--amt-version", "2.0"} << "AMT 2.0 has no Remote Configuration";
+    QTest::newRow("not loopback") << QStringList{"--address-base", "192.0.2.10"} << "must be an IPv4 loopback address";
+    QTest::newRow("control not loopback") << QStringList{"--control", "192.0.2.1:9000"} << "loopback only";
+}
+
+void tst_AmtSim::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    SimProcess sim;
+    const QString e = sim.start(args);
+    QVERIFY2(e.contains(message), qPrintable(e));
+}
+
+QTEST_GUILESS_MAIN(tst_AmtSim)
+#include "tst_amtsim.moc"
