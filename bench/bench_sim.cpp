@@ -7,8 +7,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
@@ -39,7 +39,10 @@ struct Sim
         probe.close();
         QElapsedTimer t;
         t.start();
-        process.start(QStringLiteral(AMT_SIM_PATH), args + QStringList{QStringLiteral("--control"), QStringLiteral("127.0.0.1:%1").arg(control)});
+        process.start(QStringLiteral(AMT_SIM_PATH),
+                      args
+                              + QStringList{ QStringLiteral("--control"),
+                                             QStringLiteral("127.0.0.1:%1").arg(control) });
         QByteArray pending;
         while (process.waitForReadyRead(60000) || process.bytesAvailable()) {
             pending += process.readAllStandardOutput();
@@ -56,7 +59,8 @@ struct Sim
                     addresses << QString::fromLatin1(f.at(1));
             }
         }
-        std::fprintf(stderr, "amt-sim did not start: %s\n", process.readAllStandardError().constData());
+        std::fprintf(stderr, "amt-sim did not start: %s\n",
+                     process.readAllStandardError().constData());
         return false;
     }
     double rssKb()
@@ -79,7 +83,12 @@ struct Sim
         QByteArray answer;
         while (!answer.contains('\n') && s.waitForReadyRead(30000))
             answer += s.readAll();
-        return QJsonDocument::fromJson(answer).object().value(QStringLiteral("devices")).toArray().at(i).toObject();
+        return QJsonDocument::fromJson(answer)
+                .object()
+                .value(QStringLiteral("devices"))
+                .toArray()
+                .at(i)
+                .toObject();
     }
     ~Sim()
     {
@@ -101,25 +110,29 @@ QString base(int n)
     return QStringLiteral("127.%1.0.1").arg(60 + n);
 }
 
-double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int threads, double seconds)
+double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int threads,
+                  double seconds)
 {
-    std::atomic<long> calls{0}, failures{0};
-    std::atomic<bool> stop{false};
+    std::atomic<long> calls{ 0 }, failures{ 0 };
+    std::atomic<bool> stop{ false };
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
+            // Keep-alive: one session (connection) per device, reused. Otherwise a new session,
+            // connection, Digest challenge (and TLS handshake) for every call, closed after it.
             std::vector<std::unique_ptr<AmtSession>> sessions;
-            for (std::size_t i = std::size_t(t); i < endpoints.size(); i += std::size_t(threads))
-                sessions.push_back(std::make_unique<AmtSession>(endpoints[i]));
+            std::vector<AmtEndpoint> mine;
+            for (std::size_t i = std::size_t(t); i < endpoints.size(); i += std::size_t(threads)) {
+                mine.push_back(endpoints[i]);
+                if (keepAlive)
+                    sessions.push_back(std::make_unique<AmtSession>(endpoints[i]));
+            }
             std::size_t next = 0;
             while (!stop.load()) {
-                auto &slot = sessions[next++ % sessions.size()];
-                if (!keepAlive)
-                    slot = std::make_unique<AmtSession>(slot->endpoint());
-                if (slot->getSystemPowerState().ok())
-                    ++calls;
-                else
-                    ++failures;
+                const std::size_t i = next++ % mine.size();
+                const bool ok = keepAlive ? sessions[i]->getSystemPowerState().ok()
+                                          : AmtSession(mine[i]).getSystemPowerState().ok();
+                ok ? ++calls : ++failures;
             }
         });
     }
@@ -137,9 +150,10 @@ double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    for (int n : {1000, 10000}) {
+    for (int n : { 1000, 10000 }) {
         Sim sim;
-        if (!sim.start({"--fleet", QString::number(n), "--mode", "setup-psk", "--address-base", base(n / 1000)}))
+        if (!sim.start({ "--fleet", QString::number(n), "--mode", "setup-psk", "--address-base",
+                         base(n / 1000) }))
             return 1;
         metric(QStringLiteral("startup_%1_devices").arg(n), sim.readyMs, "ms");
         const double rss = sim.rssKb();
@@ -151,7 +165,8 @@ int main(int argc, char *argv[])
     const double seconds = 3.0;
     {
         Sim sim;
-        if (!sim.start({"--fleet", "100", "--mode", "provisioned", "--address-base", base(20), "--workers", "64"}))
+        if (!sim.start({ "--fleet", "100", "--mode", "provisioned", "--address-base", base(20),
+                         "--workers", "64" }))
             return 1;
         std::vector<AmtEndpoint> endpoints;
         for (const QString &a : sim.addresses) {
@@ -160,12 +175,15 @@ int main(int argc, char *argv[])
             e.password = QStringLiteral("P@ssw0rd");
             endpoints.push_back(e);
         }
-        metric(QStringLiteral("http_digest_keepalive_calls_per_s"), roundTrips(endpoints, true, threads, seconds), "calls/s");
-        metric(QStringLiteral("http_digest_new_connection_calls_per_s"), roundTrips(endpoints, false, threads, seconds), "calls/s");
+        metric(QStringLiteral("http_digest_keepalive_calls_per_s"),
+               roundTrips(endpoints, true, threads, seconds), "calls/s");
+        metric(QStringLiteral("http_digest_new_connection_calls_per_s"),
+               roundTrips(endpoints, false, threads, seconds), "calls/s");
     }
     {
         Sim sim;
-        if (!sim.start({"--fleet", "100", "--mode", "setup-psk", "--address-base", base(21), "--workers", "64"}))
+        if (!sim.start({ "--fleet", "100", "--mode", "setup-psk", "--address-base", base(21),
+                         "--workers", "64" }))
             return 1;
         std::vector<AmtEndpoint> endpoints;
         for (int i = 0; i < sim.addresses.size(); ++i) {
@@ -174,11 +192,16 @@ int main(int argc, char *argv[])
             QTcpSocket c;
             c.connectToHost(QHostAddress::LocalHost, sim.control);
             c.waitForConnected(5000);
-            c.write(QJsonDocument(QJsonObject{{"cmd", "get"}, {"uuid", s.value("uuid")}, {"secrets", true}}).toJson(QJsonDocument::Compact) + '\n');
+            c.write(QJsonDocument(QJsonObject{ { "cmd", "get" },
+                                               { "uuid", s.value("uuid") },
+                                               { "secrets", true } })
+                            .toJson(QJsonDocument::Compact)
+                    + '\n');
             QByteArray answer;
             while (!answer.contains('\n') && c.waitForReadyRead(10000))
                 answer += c.readAll();
-            const QJsonObject d = QJsonDocument::fromJson(answer).object().value("device").toObject();
+            const QJsonObject d =
+                    QJsonDocument::fromJson(answer).object().value("device").toObject();
             AmtEndpoint e;
             e.host = sim.addresses.at(i);
             e.port = 16993;
@@ -188,8 +211,10 @@ int main(int argc, char *argv[])
             e.psk = d.value("pps").toString().toLatin1();
             endpoints.push_back(e);
         }
-        metric(QStringLiteral("tls_psk_keepalive_calls_per_s"), roundTrips(endpoints, true, threads, seconds), "calls/s");
-        metric(QStringLiteral("tls_psk_new_handshake_calls_per_s"), roundTrips(endpoints, false, threads, seconds), "calls/s");
+        metric(QStringLiteral("tls_psk_keepalive_calls_per_s"),
+               roundTrips(endpoints, true, threads, seconds), "calls/s");
+        metric(QStringLiteral("tls_psk_new_handshake_calls_per_s"),
+               roundTrips(endpoints, false, threads, seconds), "calls/s");
     }
     return 0;
 }

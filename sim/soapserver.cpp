@@ -2,37 +2,38 @@
 // The simulated firmware's SOAP side. The only sim file that sees gSOAP.
 #include "soapserver.h"
 
-#include "core/amt/ptstatus.h"
-#include "core/keys/passwordpolicy.h"
-#include "sim/fleet.h"
-#include "sim/simdevice.h"
-
+#include "httpda.h"
 #include "soapGeneralInfoService.h"
 #include "soapNetworkAdministrationService.h"
 #include "soapNetworkTimeService.h"
 #include "soapRemoteControlService.h"
 #include "soapSecurityAdministrationService.h"
-#include "httpda.h"
 
+#include "core/amt/ptstatus.h"
+#include "core/keys/passwordpolicy.h"
+#include "sim/fleet.h"
+#include "sim/simdevice.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QMutexLocker>
 #include <QThread>
 
-#include <openssl/bio.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
@@ -50,14 +51,16 @@ SimDevice *deviceOfSocket(int fd)
 {
     sockaddr_in local{};
     socklen_t length = sizeof local;
-    if (getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0 || local.sin_family != AF_INET)
+    if (getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0
+        || local.sin_family != AF_INET)
         return nullptr;
     return g_fleet ? g_fleet->deviceByAddress(ntohl(local.sin_addr.s_addr)) : nullptr;
 }
 
 // TLS-PSK server: the identity must be the device's PID; the key is its PPS (or, with the
 // wrong-pps fault, a different one, so the handshake fails as it would with a real mismatch).
-unsigned int pskServerCallback(SSL *ssl, const char *identity, unsigned char *psk, unsigned int maxPsk)
+unsigned int pskServerCallback(SSL *ssl, const char *identity, unsigned char *psk,
+                               unsigned int maxPsk)
 {
     SimDevice *device = deviceOfSocket(SSL_get_fd(ssl));
     if (!device || !identity)
@@ -89,10 +92,13 @@ int certificateCallback(SSL *ssl, void *)
     bool ok = key && SSL_use_PrivateKey(ssl, key) == 1;
     EVP_PKEY_free(key);
     for (int i = 0; ok && i < s.tlsCertificateChainPem.size(); ++i) {
-        BIO *cb = BIO_new_mem_buf(s.tlsCertificateChainPem.at(i).constData(), int(s.tlsCertificateChainPem.at(i).size()));
+        BIO *cb = BIO_new_mem_buf(s.tlsCertificateChainPem.at(i).constData(),
+                                  int(s.tlsCertificateChainPem.at(i).size()));
         X509 *cert = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
         BIO_free(cb);
-        ok = cert && (i == 0 ? SSL_use_certificate(ssl, cert) == 1 : SSL_add1_chain_cert(ssl, cert) == 1);
+        ok = cert
+                && (i == 0 ? SSL_use_certificate(ssl, cert) == 1
+                           : SSL_add1_chain_cert(ssl, cert) == 1);
         X509_free(cert);
     }
     return ok ? 1 : 0;
@@ -111,6 +117,7 @@ int earlyChallenge(struct soap *soap)
             QMutexLocker lock(&device->mutex);
             soap->authrealm = soap_strdup(soap, device->state().realm().toUtf8().constData());
         }
+        soap->keep_alive = 0; // the body was not read: this connection cannot carry another request
         return 401;
     }
     return SOAP_OK;
@@ -156,11 +163,17 @@ bool keyMatchesCertificate(const QByteArray &keyPem, const QByteArray &certPem)
 class SoapServer::Private
 {
 public:
-    struct Job
+    // One accepted connection. Between requests it waits in epoll (EPOLLONESHOT), not in a
+    // worker, so a thousand idle keep-alive connections pin no threads.
+    struct Connection
     {
-        int fd;
-        SimDevice *device;
-        bool tls;
+        int fd = -1;
+        SimDevice *device = nullptr;
+        bool tls = false;
+        struct soap *soap = nullptr;
+        int served = 0;
+        bool armed = false;
+        qint64 idleSinceMs = 0;
     };
     struct Listening
     {
@@ -172,19 +185,24 @@ public:
         SimDevice *device;
         bool tls;
     };
+    // epoll data: listening sockets are tagged (fd << 1 | 1); connections are pointers.
+    static quint64 listenTag(int fd) { return (quint64(fd) << 1) | 1; }
 
     Private(Fleet &f, const SoapServerOptions &o)
         : fleet(f)
         , options(o)
-    {
-    }
+    { }
 
     QString start();
     void stop();
     void updateListeners(SimDevice *device);
     void acceptLoop();
     void workerLoop();
-    void serve(const Job &job);
+    void serve(Connection *connection);
+    bool serveOne(Connection *connection);
+    void park(Connection *connection);
+    void destroy(Connection *connection);
+    void sweepIdle();
     void changed(SimDevice *device) // call with the device's mutex held
     {
         fleet.save(*device);
@@ -193,12 +211,15 @@ public:
     Fleet &fleet;
     SoapServerOptions options;
     int epollFd = -1;
-    std::atomic<bool> stopping{false};
+    std::atomic<bool> stopping{ false };
     std::thread acceptor;
     std::vector<std::thread> workers;
     std::mutex queueMutex;
     std::condition_variable queueReady;
-    std::deque<Job> queue;
+    std::deque<Connection *> queue;
+    std::mutex connectionMutex;
+    std::unordered_map<Connection *, std::unique_ptr<Connection>> connections; // all open ones
+    std::unordered_map<Connection *, qint64> idle;                             // parked in epoll
     std::mutex listenMutex;
     std::unordered_map<int, Listening> listening; // device index -> sockets
     std::unordered_map<int, FdInfo> byFd;
@@ -229,7 +250,8 @@ public:
             latency = s.faults.latencyMs;
             drop = s.faults.dropMidCall;
             hang = s.faults.hang;
-            if (auto it = s.faults.statusFor.constFind(QLatin1String(operation)); it != s.faults.statusFor.cend()) {
+            if (auto it = s.faults.statusFor.constFind(QLatin1String(operation));
+                it != s.faults.statusFor.cend()) {
                 m_forced = true;
                 m_forcedStatus = it.value();
             }
@@ -288,12 +310,12 @@ public:
     SimDevice *device;
 };
 
-#define OOBM_BEGIN(Op, Response, statusField)                                                     \
-    Call call(soap, #Op, server);                                                                  \
-    if (call.stop())                                                                               \
-        return call.finish(Response, &std::remove_reference_t<decltype(Response)>::statusField);  \
-    QMutexLocker lock(&call.device->mutex);                                                        \
-    DeviceState &s = call.device->state();                                                         \
+#define OOBM_BEGIN(Op, Response, statusField) \
+    Call call(soap, #Op, server); \
+    if (call.stop()) \
+        return call.finish(Response, &std::remove_reference_t<decltype(Response)>::statusField); \
+    QMutexLocker lock(&call.device->mutex); \
+    DeviceState &s = call.device->state(); \
     Q_UNUSED(s)
 
 class SimSecurityAdministration final : public SecurityAdministrationService
@@ -302,8 +324,7 @@ public:
     SimSecurityAdministration(struct soap *soap, SoapServer::Private *p)
         : SecurityAdministrationService(soap)
         , server(p)
-    {
-    }
+    { }
     SoapServer::Private *server;
 
     int GetCoreVersion(_sai__GetCoreVersion *, _sai__GetCoreVersionResponse &r) override
@@ -313,7 +334,8 @@ public:
         r.Version = s.coreVersion().toStdString();
         return SOAP_OK;
     }
-    int GetProvisioningMode(_sai__GetProvisioningMode *, _sai__GetProvisioningModeResponse &r) override
+    int GetProvisioningMode(_sai__GetProvisioningMode *,
+                            _sai__GetProvisioningModeResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningMode, r, StatusCode);
         r.StatusCode = Ok;
@@ -383,7 +405,8 @@ public:
     int SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai__SetAdminAclEntryResponse &r) override
     {
         OOBM_BEGIN(SetAdminAclEntry, r, StatusCode);
-        const QString user = QString::fromStdString(q->Username), password = QString::fromStdString(q->Password);
+        const QString user = QString::fromStdString(q->Username),
+                      password = QString::fromStdString(q->Password);
         if (user.isEmpty() || user.size() > 16)
             r.StatusCode = unsigned(PtStatus::InvalidName);
         else if (!Core::mePasswordProblem(password).isEmpty())
@@ -405,16 +428,21 @@ public:
     {
         OOBM_BEGIN(GetAdminAclEntry, r, StatusCode);
         r.StatusCode = Ok;
-        r.Username = (s.pendingAdminUser.isEmpty() ? s.adminUser : s.pendingAdminUser).toStdString();
+        r.Username =
+                (s.pendingAdminUser.isEmpty() ? s.adminUser : s.pendingAdminUser).toStdString();
         return SOAP_OK;
     }
-    static unsigned checkEntry(const DeviceState &s, const sai__UserAclEntryType *e, unsigned ignoreHandle, bool needPassword)
+    static unsigned checkEntry(const DeviceState &s, const sai__UserAclEntryType *e,
+                               unsigned ignoreHandle, bool needPassword)
     {
         if (!e || e->Username.empty() || e->Username.size() > 16 || e->Username.rfind("$$", 0) == 0)
             return unsigned(PtStatus::InvalidName);
-        if (needPassword && (!e->Password || !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty()))
+        if (needPassword
+            && (!e->Password
+                || !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty()))
             return unsigned(PtStatus::InvalidPassword);
-        if (!needPassword && e->Password && !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty())
+        if (!needPassword && e->Password
+            && !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty())
             return unsigned(PtStatus::InvalidPassword);
         if (e->Realms)
             for (unsigned realm : e->Realms->Realm)
@@ -440,20 +468,23 @@ public:
         u.username = QString::fromStdString(q->Entry->Username);
         u.password = QString::fromStdString(*q->Entry->Password);
         if (q->Entry->Realms)
-            u.realms = QList<unsigned>(q->Entry->Realms->Realm.cbegin(), q->Entry->Realms->Realm.cend());
+            u.realms = QList<unsigned>(q->Entry->Realms->Realm.cbegin(),
+                                       q->Entry->Realms->Realm.cend());
         s.aclUsers.append(u);
         call.changed();
         r.Handle = u.handle;
         return SOAP_OK;
     }
-    int EnumerateUserAclEntries(_sai__EnumerateUserAclEntries *q, _sai__EnumerateUserAclEntriesResponse &r) override
+    int EnumerateUserAclEntries(_sai__EnumerateUserAclEntries *q,
+                                _sai__EnumerateUserAclEntriesResponse &r) override
     {
         OOBM_BEGIN(EnumerateUserAclEntries, r, StatusCode);
         r.StatusCode = Ok;
         r.TotalCount = unsigned(s.aclUsers.size());
         r.Handles = soap_new_sai__UserAclEntryHandleListType(soap);
         const unsigned start = q->StartIndex == 0 ? 1 : q->StartIndex; // 1-based, 50 a page
-        for (unsigned i = start - 1; i < unsigned(s.aclUsers.size()) && r.Handles->Handle.size() < 50; ++i)
+        for (unsigned i = start - 1;
+             i < unsigned(s.aclUsers.size()) && r.Handles->Handle.size() < 50; ++i)
             r.Handles->Handle.push_back(s.aclUsers.at(i).handle);
         r.HandleCount = unsigned(r.Handles->Handle.size());
         return SOAP_OK;
@@ -474,7 +505,8 @@ public:
         r.StatusCode = unsigned(PtStatus::InvalidHandle);
         return SOAP_OK;
     }
-    int UpdateUserAclEntry(_sai__UpdateUserAclEntry *q, _sai__UpdateUserAclEntryResponse &r) override
+    int UpdateUserAclEntry(_sai__UpdateUserAclEntry *q,
+                           _sai__UpdateUserAclEntryResponse &r) override
     {
         OOBM_BEGIN(UpdateUserAclEntry, r, StatusCode);
         for (AclUser &u : s.aclUsers) {
@@ -485,7 +517,8 @@ public:
             u.username = QString::fromStdString(q->Entry->Username);
             if (q->Entry->Password)
                 u.password = QString::fromStdString(*q->Entry->Password);
-            u.realms = q->Entry->Realms ? QList<unsigned>(q->Entry->Realms->Realm.cbegin(), q->Entry->Realms->Realm.cend())
+            u.realms = q->Entry->Realms ? QList<unsigned>(q->Entry->Realms->Realm.cbegin(),
+                                                          q->Entry->Realms->Realm.cend())
                                         : QList<unsigned>{};
             call.changed();
             return SOAP_OK;
@@ -493,7 +526,8 @@ public:
         r.StatusCode = unsigned(PtStatus::InvalidHandle);
         return SOAP_OK;
     }
-    int RemoveUserAclEntry(_sai__RemoveUserAclEntry *q, _sai__RemoveUserAclEntryResponse &r) override
+    int RemoveUserAclEntry(_sai__RemoveUserAclEntry *q,
+                           _sai__RemoveUserAclEntryResponse &r) override
     {
         OOBM_BEGIN(RemoveUserAclEntry, r, StatusCode);
         for (qsizetype i = 0; i < s.aclUsers.size(); ++i) {
@@ -525,7 +559,8 @@ public:
         }
         return SOAP_OK;
     }
-    int SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertificate *q, _sai__SetTLSKeyAndCertificateResponse &r) override
+    int SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertificate *q,
+                                _sai__SetTLSKeyAndCertificateResponse &r) override
     {
         OOBM_BEGIN(SetTLSKeyAndCertificate, r, StatusCode);
         const QByteArray key = QByteArray::fromStdString(q->PrivateKey);
@@ -535,7 +570,9 @@ public:
                 chain.append(QByteArray::fromStdString(c));
         if (!validPem(key, true))
             r.StatusCode = unsigned(PtStatus::InvalidKey);
-        else if (chain.isEmpty() || !std::all_of(chain.cbegin(), chain.cend(), [](const QByteArray &c) { return validPem(c, false); }))
+        else if (chain.isEmpty()
+                 || !std::all_of(chain.cbegin(), chain.cend(),
+                                 [](const QByteArray &c) { return validPem(c, false); }))
             r.StatusCode = unsigned(PtStatus::InvalidCert);
         else if (!keyMatchesCertificate(key, chain.first()))
             r.StatusCode = unsigned(PtStatus::CertKeyNotMatch);
@@ -565,7 +602,8 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetEnabledInterfaces(_sai__SetEnabledInterfaces *q, _sai__SetEnabledInterfacesResponse &r) override
+    int SetEnabledInterfaces(_sai__SetEnabledInterfaces *q,
+                             _sai__SetEnabledInterfacesResponse &r) override
     {
         OOBM_BEGIN(SetEnabledInterfaces, r, StatusCode);
         QStringList interfaces;
@@ -583,7 +621,8 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetZeroTouchConfigurationMode(_sai__SetZeroTouchConfigurationMode *q, _sai__SetZeroTouchConfigurationModeResponse &r) override
+    int SetZeroTouchConfigurationMode(_sai__SetZeroTouchConfigurationMode *q,
+                                      _sai__SetZeroTouchConfigurationModeResponse &r) override
     {
         OOBM_BEGIN(SetZeroTouchConfigurationMode, r, StatusCode);
         if (!s.supportsRemoteConfiguration()) {
@@ -595,7 +634,8 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetProvisioningServerOTP(_sai__SetProvisioningServerOTP *q, _sai__SetProvisioningServerOTPResponse &r) override
+    int SetProvisioningServerOTP(_sai__SetProvisioningServerOTP *q,
+                                 _sai__SetProvisioningServerOTPResponse &r) override
     {
         OOBM_BEGIN(SetProvisioningServerOTP, r, StatusCode);
         if (!s.supportsRemoteConfiguration())
@@ -609,7 +649,8 @@ public:
         }
         return SOAP_OK;
     }
-    int GetProvisioningServerOTP(_sai__GetProvisioningServerOTP *, _sai__GetProvisioningServerOTPResponse &r) override
+    int GetProvisioningServerOTP(_sai__GetProvisioningServerOTP *,
+                                 _sai__GetProvisioningServerOTPResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningServerOTP, r, StatusCode);
         r.StatusCode = s.supportsRemoteConfiguration() ? Ok : unsigned(PtStatus::Unsupported);
@@ -624,11 +665,11 @@ public:
     SimGeneralInfo(struct soap *soap, SoapServer::Private *p)
         : GeneralInfoService(soap)
         , server(p)
-    {
-    }
+    { }
     SoapServer::Private *server;
 
-    int GetProvisioningState(_inf__GetProvisioningState *, _inf__GetProvisioningStateResponse &r) override
+    int GetProvisioningState(_inf__GetProvisioningState *,
+                             _inf__GetProvisioningStateResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningState, r, StatusCode);
         r.StatusCode = Ok;
@@ -650,8 +691,7 @@ public:
     SimNetworkAdministration(struct soap *soap, SoapServer::Private *p)
         : NetworkAdministrationService(soap)
         , server(p)
-    {
-    }
+    { }
     SoapServer::Private *server;
 
     static bool validLabel(const QString &name, bool dots)
@@ -704,7 +744,8 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int EnumerateInterfaces(_net__EnumerateInterfaces *, _net__EnumerateInterfacesResponse &r) override
+    int EnumerateInterfaces(_net__EnumerateInterfaces *,
+                            _net__EnumerateInterfacesResponse &r) override
     {
         OOBM_BEGIN(EnumerateInterfaces, r, StatusCode);
         if (!s.supportsInterfaceSettings()) {
@@ -715,7 +756,8 @@ public:
         r.InterfaceHandles.push_back(0);
         return SOAP_OK;
     }
-    int GetInterfaceSettings(_net__GetInterfaceSettings *q, _net__GetInterfaceSettingsResponse &r) override
+    int GetInterfaceSettings(_net__GetInterfaceSettings *q,
+                             _net__GetInterfaceSettingsResponse &r) override
     {
         OOBM_BEGIN(GetInterfaceSettings, r, StatusCode);
         if (!s.supportsInterfaceSettings()) {
@@ -734,7 +776,8 @@ public:
         d->LinkPolicy = 31;
         d->DhcpEnabled = s.dhcpEnabled;
         d->IPv4Parameters = soap_new_net__IPv4ParametersType(soap);
-        d->IPv4Parameters->LocalAddress = s.dhcpEnabled ? s.address.toIPv4Address() : s.staticAddress;
+        d->IPv4Parameters->LocalAddress = s.dhcpEnabled ? s.address.toIPv4Address()
+                                                        : s.staticAddress;
         d->IPv4Parameters->SubnetMask = 0xFF000000u;
         d->IPv4Parameters->DefaultGatewayAddress = 0x7F000001u;
         d->IPv4Parameters->PrimaryDnsAddress = 0x7F000001u;
@@ -743,19 +786,22 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetInterfaceSettings(_net__SetInterfaceSettings *q, _net__SetInterfaceSettingsResponse &r) override
+    int SetInterfaceSettings(_net__SetInterfaceSettings *q,
+                             _net__SetInterfaceSettingsResponse &r) override
     {
         OOBM_BEGIN(SetInterfaceSettings, r, StatusCode);
         if (!s.supportsInterfaceSettings())
             r.StatusCode = unsigned(PtStatus::Unsupported);
         else if (q->InterfaceHandle != 0)
             r.StatusCode = unsigned(PtStatus::InvalidHandle);
-        else if (!q->InterfaceDescriptor || (q->InterfaceDescriptor->InterfaceMode != "SHARED_MAC_ADDRESS"
-                                             && q->InterfaceDescriptor->InterfaceMode != "SEPARATE_MAC_ADDRESS"))
+        else if (!q->InterfaceDescriptor
+                 || (q->InterfaceDescriptor->InterfaceMode != "SHARED_MAC_ADDRESS"
+                     && q->InterfaceDescriptor->InterfaceMode != "SEPARATE_MAC_ADDRESS"))
             r.StatusCode = unsigned(PtStatus::InvalidParameter);
         else {
             s.dhcpEnabled = !q->InterfaceDescriptor->IPv4Parameters;
-            s.staticAddress = s.dhcpEnabled ? 0 : q->InterfaceDescriptor->IPv4Parameters->LocalAddress;
+            s.staticAddress = s.dhcpEnabled ? 0
+                                            : q->InterfaceDescriptor->IPv4Parameters->LocalAddress;
             call.changed();
             r.StatusCode = Ok;
         }
@@ -769,11 +815,11 @@ public:
     SimNetworkTime(struct soap *soap, SoapServer::Private *p)
         : NetworkTimeService(soap)
         , server(p)
-    {
-    }
+    { }
     SoapServer::Private *server;
 
-    int SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q, _tim__SetHighAccuracyTimeSynchResponse &r) override
+    int SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q,
+                                 _tim__SetHighAccuracyTimeSynchResponse &r) override
     {
         OOBM_BEGIN(SetHighAccuracyTimeSynch, r, StatusCode);
         if (q->Tm1 < q->Ta0 || q->Tm2 < q->Tm1) {
@@ -793,18 +839,19 @@ public:
     SimRemoteControl(struct soap *soap, SoapServer::Private *p)
         : RemoteControlService(soap)
         , server(p)
-    {
-    }
+    { }
     SoapServer::Private *server;
 
-    int GetSystemPowerState(_rci__GetSystemPowerState *, _rci__GetSystemPowerStateResponse &r) override
+    int GetSystemPowerState(_rci__GetSystemPowerState *,
+                            _rci__GetSystemPowerStateResponse &r) override
     {
         OOBM_BEGIN(GetSystemPowerState, r, Status);
         r.Status = Ok;
         r.SystemPowerState = s.powerState;
         return SOAP_OK;
     }
-    int GetRemoteControlCapabilities(_rci__GetRemoteControlCapabilities *, _rci__GetRemoteControlCapabilitiesResponse &r) override
+    int GetRemoteControlCapabilities(_rci__GetRemoteControlCapabilities *,
+                                     _rci__GetRemoteControlCapabilitiesResponse &r) override
     {
         OOBM_BEGIN(GetRemoteControlCapabilities, r, Status);
         r.Status = Ok;
@@ -866,10 +913,11 @@ QString SoapServer::Private::start()
     g_fleet = &fleet;
     epollFd = epoll_create1(EPOLL_CLOEXEC);
     if (epollFd < 0)
-        return QStringLiteral("epoll_create1: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return QStringLiteral("epoll_create1: %1")
+                .arg(QString::fromLocal8Bit(std::strerror(errno)));
 
     auto makeMaster = [](int flags) {
-        struct soap *m = soap_new1(SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING);
+        struct soap *m = soap_new1(SOAP_IO_KEEPALIVE | SOAP_IO_BUFFER | SOAP_C_UTFSTRING);
         soap_set_namespaces(m, namespaces); // the table nsmap.cpp defines, shared by all services
         soap_register_plugin_arg(m, http_da, http_da_md5());
         if (!g_httpDaParse)
@@ -882,18 +930,22 @@ QString SoapServer::Private::start()
     httpMaster = makeMaster(0);
     pskMaster = makeMaster(0);
     certMaster = makeMaster(0);
-    if (soap_ssl_server_context(pskMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2, nullptr,
-                                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+    if (soap_ssl_server_context(
+                pskMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
         || !pskMaster->ctx)
-        return QStringLiteral("cannot create the TLS-PSK context: %1").arg(QString::fromUtf8(soap_fault_string(pskMaster)));
+        return QStringLiteral("cannot create the TLS-PSK context: %1")
+                .arg(QString::fromUtf8(soap_fault_string(pskMaster)));
     SSL_CTX_set_min_proto_version(pskMaster->ctx, TLS1_VERSION);
     SSL_CTX_set_max_proto_version(pskMaster->ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(pskMaster->ctx, "PSK-AES128-CBC-SHA:@SECLEVEL=0");
     SSL_CTX_set_psk_server_callback(pskMaster->ctx, pskServerCallback);
-    if (soap_ssl_server_context(certMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2, nullptr,
-                                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+    if (soap_ssl_server_context(
+                certMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
         || !certMaster->ctx)
-        return QStringLiteral("cannot create the TLS context: %1").arg(QString::fromUtf8(soap_fault_string(certMaster)));
+        return QStringLiteral("cannot create the TLS context: %1")
+                .arg(QString::fromUtf8(soap_fault_string(certMaster)));
     SSL_CTX_set_min_proto_version(certMaster->ctx, TLS1_VERSION);
     SSL_CTX_set_max_proto_version(certMaster->ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(certMaster->ctx, "DEFAULT:@SECLEVEL=0");
@@ -930,12 +982,25 @@ void SoapServer::Private::stop()
         listening.clear();
         byFd.clear();
     }
-    for (const Job &j : queue)
-        ::close(j.fd);
     queue.clear();
+    {
+        std::lock_guard lock(connectionMutex);
+        for (auto &[raw, c] : connections) {
+            if (c->soap) {
+                soap_closesock(c->soap);
+                soap_destroy(c->soap);
+                soap_end(c->soap);
+                soap_free(c->soap);
+            } else {
+                ::close(c->fd);
+            }
+        }
+        connections.clear();
+        idle.clear();
+    }
     if (epollFd >= 0)
         ::close(epollFd);
-    for (struct soap *m : {httpMaster, pskMaster, certMaster}) {
+    for (struct soap *m : { httpMaster, pskMaster, certMaster }) {
         if (m) {
             soap_destroy(m);
             soap_end(m);
@@ -975,16 +1040,16 @@ void SoapServer::Private::updateListeners(SimDevice *device)
         a.sin_port = htons(port);
         a.sin_addr.s_addr = htonl(address);
         if (::bind(s, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0 || ::listen(s, 64) != 0) {
-            qWarning("amt-sim: cannot listen on %s:%u: %s", qPrintable(QHostAddress(address).toString()), port,
-                     std::strerror(errno));
+            qWarning("amt-sim: cannot listen on %s:%u: %s",
+                     qPrintable(QHostAddress(address).toString()), port, std::strerror(errno));
             ::close(s);
             return;
         }
         epoll_event ev{};
         ev.events = EPOLLIN;
-        ev.data.fd = s;
+        ev.data.u64 = listenTag(s);
         epoll_ctl(epollFd, EPOLL_CTL_ADD, s, &ev);
-        byFd[s] = {device, tls};
+        byFd[s] = { device, tls };
         *fd = s;
     };
     auto close = [&](int *fd) {
@@ -1002,10 +1067,24 @@ void SoapServer::Private::updateListeners(SimDevice *device)
 void SoapServer::Private::acceptLoop()
 {
     epoll_event events[256];
+    QElapsedTimer sinceSweep;
+    sinceSweep.start();
     while (!stopping.load()) {
-        const int n = epoll_wait(epollFd, events, 256, 100);
+        const int n = epoll_wait(epollFd, events, 256, 200);
         for (int i = 0; i < n; ++i) {
-            const int listenFd = events[i].data.fd;
+            const quint64 data = events[i].data.u64;
+            if (!(data & 1)) { // a parked connection has a request (or closed)
+                auto *c = reinterpret_cast<Connection *>(data);
+                {
+                    std::lock_guard lock(connectionMutex);
+                    idle.erase(c);
+                }
+                std::lock_guard lock(queueMutex);
+                queue.push_back(c);
+                queueReady.notify_one();
+                continue;
+            }
+            const int listenFd = int(data >> 1);
             FdInfo info{};
             {
                 std::lock_guard lock(listenMutex);
@@ -1018,95 +1097,169 @@ void SoapServer::Private::acceptLoop()
                 const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
                 if (fd < 0)
                     break;
+                // As soap_accept() would: no Nagle delay between a TLS handshake's records.
+                const int one = 1;
+                setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                auto owned = std::make_unique<Connection>();
+                Connection *c = owned.get();
+                c->fd = fd;
+                c->device = info.device;
+                c->tls = info.tls;
+                {
+                    std::lock_guard lock(connectionMutex);
+                    connections.emplace(c, std::move(owned));
+                }
                 std::lock_guard lock(queueMutex);
-                queue.push_back({fd, info.device, info.tls});
+                queue.push_back(c);
                 queueReady.notify_one();
             }
         }
+        if (sinceSweep.elapsed() >= 1000) {
+            sweepIdle();
+            sinceSweep.restart();
+        }
     }
+}
+
+void SoapServer::Private::sweepIdle()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<Connection *> expired;
+    {
+        std::lock_guard lock(connectionMutex);
+        for (auto it = idle.begin(); it != idle.end();) {
+            if (now - it->second >= qint64(options.idleTimeoutSeconds) * 1000) {
+                expired.push_back(it->first);
+                it = idle.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (Connection *c : expired)
+        destroy(c);
 }
 
 void SoapServer::Private::workerLoop()
 {
     for (;;) {
-        Job job{};
+        Connection *c = nullptr;
         {
             std::unique_lock lock(queueMutex);
             queueReady.wait(lock, [this] { return stopping.load() || !queue.empty(); });
             if (stopping.load())
                 return;
-            job = queue.front();
+            c = queue.front();
             queue.pop_front();
         }
-        serve(job);
+        serve(c);
     }
 }
 
-void SoapServer::Private::serve(const Job &job)
+void SoapServer::Private::destroy(Connection *c)
 {
-    bool provisioned = false;
+    if (c->armed)
+        epoll_ctl(epollFd, EPOLL_CTL_DEL, c->fd, nullptr);
+    if (c->soap) {
+        soap_closesock(c->soap);
+        soap_destroy(c->soap);
+        soap_end(c->soap);
+        soap_free(c->soap);
+    } else {
+        ::close(c->fd);
+    }
+    std::lock_guard lock(connectionMutex);
+    idle.erase(c);
+    connections.erase(c);
+}
+
+void SoapServer::Private::park(Connection *c)
+{
     {
-        QMutexLocker lock(&job.device->mutex);
-        provisioned = job.device->state().mode == Mode::Provisioned;
+        std::lock_guard lock(connectionMutex);
+        idle[c] = QDateTime::currentMSecsSinceEpoch();
     }
-    struct soap *master = !job.tls ? httpMaster : (provisioned ? certMaster : pskMaster);
-    struct soap *s = soap_copy(master);
-    s->socket = job.fd;
-    s->user = job.device;
-    s->recv_timeout = options.idleTimeoutSeconds;
-    s->send_timeout = options.idleTimeoutSeconds;
-    s->max_keep_alive = 1000;
-    if (job.tls && soap_ssl_accept(s) != SOAP_OK) {
-        ERR_clear_error();
-        soap_closesock(s);
-        soap_destroy(s);
-        soap_end(s);
-        soap_free(s);
-        return;
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+    ev.data.u64 = quint64(reinterpret_cast<quintptr>(c));
+    epoll_ctl(epollFd, c->armed ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c->fd, &ev);
+    c->armed = true;
+}
+
+void SoapServer::Private::serve(Connection *c)
+{
+    if (!c->soap) {
+        bool provisioned = false;
+        {
+            QMutexLocker lock(&c->device->mutex);
+            provisioned = c->device->state().mode == Mode::Provisioned;
+        }
+        struct soap *master = !c->tls ? httpMaster : (provisioned ? certMaster : pskMaster);
+        struct soap *s = soap_copy(master);
+        s->socket = c->fd;
+        s->user = c->device;
+        s->recv_timeout = 10; // once a request has begun, the rest must follow soon
+        s->send_timeout = 10;
+        c->soap = s;
+        if (c->tls && soap_ssl_accept(s) != SOAP_OK) {
+            ERR_clear_error();
+            destroy(c);
+            return;
+        }
     }
+    for (;;) {
+        if (!serveOne(c)) {
+            destroy(c);
+            return;
+        }
+        // A pipelined request may already be buffered: serve it now, epoll would not wake us.
+        const bool buffered = c->soap->bufidx < c->soap->buflen
+                || (c->soap->ssl && SSL_pending(c->soap->ssl) > 0);
+        if (!buffered) {
+            park(c);
+            return;
+        }
+    }
+}
+
+// Serves one request. Returns whether the connection stays open for another.
+bool SoapServer::Private::serveOne(Connection *c)
+{
+    struct soap *s = c->soap;
     SimSecurityAdministration sai(s, this);
     SimGeneralInfo inf(s, this);
     SimNetworkAdministration net(s, this);
     SimNetworkTime tim(s, this);
     SimRemoteControl rci(s, this);
-    s->keep_alive = s->max_keep_alive + 1;
-    do {
-        if (s->keep_alive > 0 && s->max_keep_alive > 0)
-            s->keep_alive--;
-        if (soap_begin_serve(s)) {
-            if (s->error >= SOAP_STOP)
-                continue;
-            break;
-        }
-        int rc = sai.dispatch(s);
-        if (rc == SOAP_NO_METHOD)
-            rc = inf.dispatch(s);
-        if (rc == SOAP_NO_METHOD)
-            rc = net.dispatch(s);
-        if (rc == SOAP_NO_METHOD)
-            rc = tim.dispatch(s);
-        if (rc == SOAP_NO_METHOD)
-            rc = rci.dispatch(s);
-        if (rc && s->error && s->error < SOAP_STOP) {
-            soap_send_fault(s);
-            if (s->error != 401)
-                break;
-        }
-        if (rc == SOAP_STOP || s->error == SOAP_STOP)
-            break;
-        soap_destroy(s);
-        soap_end(s);
-    } while (s->keep_alive && !stopping.load());
-    soap_closesock(s);
+    s->keep_alive = 1000 - c->served++; // gSOAP clears it for "Connection: close" and at 0
+    if (s->keep_alive <= 0)
+        return false;
+    if (soap_begin_serve(s))
+        return s->error >= SOAP_STOP && s->keep_alive > 0 && !stopping.load();
+    int rc = sai.dispatch(s);
+    if (rc == SOAP_NO_METHOD)
+        rc = inf.dispatch(s);
+    if (rc == SOAP_NO_METHOD)
+        rc = net.dispatch(s);
+    if (rc == SOAP_NO_METHOD)
+        rc = tim.dispatch(s);
+    if (rc == SOAP_NO_METHOD)
+        rc = rci.dispatch(s);
+    if (rc && s->error && s->error < SOAP_STOP) {
+        soap_send_fault(s);
+        if (s->error != 401)
+            return false;
+    }
+    if (rc == SOAP_STOP || s->error == SOAP_STOP)
+        return false;
     soap_destroy(s);
     soap_end(s);
-    soap_free(s);
+    return s->keep_alive > 0 && !stopping.load();
 }
 
 SoapServer::SoapServer(Fleet &fleet, const SoapServerOptions &options)
     : d(std::make_unique<Private>(fleet, options))
-{
-}
+{ }
 
 SoapServer::~SoapServer()
 {

@@ -15,8 +15,8 @@ struct SoapServerOptions
 {
     quint16 httpPort = 16992;
     quint16 tlsPort = 16993;
-    int workers = 32;          // connections served at once
-    int idleTimeoutSeconds = 30; // a keep-alive connection with no request is closed after this
+    int workers = 32;            // requests served at once (idle connections hold no worker)
+    int idleTimeoutSeconds = 60; // a keep-alive connection with no request is closed after this
 };
 
 // Serves the AMT SOAP services for every device of the fleet: one epoll thread accepts on every

@@ -2,26 +2,25 @@
 // The only client-side file that sees gSOAP: generated proxies in, Qt value types out.
 #include "amtsession.h"
 
-#include "core/amt/ptstatus.h"
-
+#include "httpda.h"
 #include "soapGeneralInfoProxy.h"
 #include "soapNetworkAdministrationProxy.h"
 #include "soapNetworkTimeProxy.h"
 #include "soapRemoteControlProxy.h"
 #include "soapSecurityAdministrationProxy.h"
-#include "httpda.h"
+
+#include "core/amt/ptstatus.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <cerrno>
+#include <cstring>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace Oobm::Core::Amt {
 
@@ -50,10 +49,11 @@ int sslExIndex()
 }
 
 // TLS-PSK client: identity = the PID, key = the 32 PPS characters as bytes (PROTOCOL.md §4.2).
-unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity, unsigned int maxIdentity,
-                               unsigned char *psk, unsigned int maxPsk)
+unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity,
+                               unsigned int maxIdentity, unsigned char *psk, unsigned int maxPsk)
 {
-    const auto *endpoint = static_cast<const AmtEndpoint *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), sslExIndex()));
+    const auto *endpoint = static_cast<const AmtEndpoint *>(
+            SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), sslExIndex()));
     if (!endpoint || unsigned(endpoint->pskIdentity.size()) + 1 > maxIdentity
         || unsigned(endpoint->psk.size()) > maxPsk)
         return 0;
@@ -73,8 +73,10 @@ int verifyExIndex()
 int verifyCallback(int preverifyOk, X509_STORE_CTX *store)
 {
     if (!preverifyOk) {
-        auto *ssl = static_cast<SSL *>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-        if (auto *lastError = static_cast<int *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), verifyExIndex())))
+        auto *ssl = static_cast<SSL *>(
+                X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+        if (auto *lastError = static_cast<int *>(
+                    SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), verifyExIndex())))
             *lastError = X509_STORE_CTX_get_error(store);
     }
     return preverifyOk;
@@ -98,22 +100,23 @@ class AmtSession::Private
 public:
     explicit Private(const AmtEndpoint &e)
         : endpoint(e)
-        , soap(soap_new1(SOAP_IO_KEEPALIVE | SOAP_C_UTFSTRING))
+        , soap(soap_new1(SOAP_IO_KEEPALIVE | SOAP_IO_BUFFER | SOAP_C_UTFSTRING))
         , sai(soap)
         , inf(soap)
         , net(soap)
         , tim(soap)
         , rci(soap)
     {
-        soap_set_namespaces(soap, namespaces); // the table nsmap.cpp defines, shared by all services
+        soap_set_namespaces(soap,
+                            namespaces); // the table nsmap.cpp defines, shared by all services
         soap_register_plugin(soap, http_da);
         // Negative gSOAP timeouts are microseconds.
         soap->connect_timeout = -1000 * endpoint.connectTimeoutMs;
         soap->send_timeout = -1000 * endpoint.sendTimeoutMs;
         soap->recv_timeout = -1000 * endpoint.receiveTimeoutMs;
         soap->transfer_timeout = 0;
-        for (const char *service : {"SecurityAdministration", "GeneralInfo", "NetworkAdministration",
-                                    "NetworkTime", "RemoteControl"})
+        for (const char *service : { "SecurityAdministration", "GeneralInfo",
+                                     "NetworkAdministration", "NetworkTime", "RemoteControl" })
             urls.push_back(str(endpoint.url(QLatin1String(service))));
         if (endpoint.transport != AmtEndpoint::Transport::Http)
             setupTls();
@@ -123,6 +126,7 @@ public:
     {
         if (daSaved)
             http_da_release(soap, &da);
+        soap_closesock(soap); // soap_free() does not: a kept-alive connection would stay open
         soap_destroy(soap);
         soap_end(soap);
         soap_free(soap);
@@ -131,10 +135,13 @@ public:
     void setupTls()
     {
         const bool psk = endpoint.transport == AmtEndpoint::Transport::TlsPsk;
-        const unsigned short flags = psk ? (SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2)
-                                         : (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK
-                                            | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2);
-        if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr) != SOAP_OK || !soap->ctx) {
+        const unsigned short flags = psk
+                ? (SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2)
+                : (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_TLSv1_0
+                   | SOAP_TLSv1_1 | SOAP_TLSv1_2);
+        if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr)
+                    != SOAP_OK
+            || !soap->ctx) {
             tlsError = tr("cannot set up TLS: %1").arg(QString::fromUtf8(soap_fault_string(soap)));
             return;
         }
@@ -147,11 +154,13 @@ public:
             SSL_CTX_set_psk_client_callback(ctx, pskClientCallback);
             return;
         }
-        SSL_CTX_set_cipher_list(ctx, "DEFAULT:@SECLEVEL=0"); // AMT 2.x/3.x certificates are RSA/SHA-1
+        SSL_CTX_set_cipher_list(ctx,
+                                "DEFAULT:@SECLEVEL=0"); // AMT 2.x/3.x certificates are RSA/SHA-1
         SSL_CTX_set_ex_data(ctx, verifyExIndex(), &verifyError);
         SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verifyCallback);
         X509_STORE *store = SSL_CTX_get_cert_store(ctx);
-        BIO *bio = BIO_new_mem_buf(endpoint.trustedCertificatesPem.constData(), int(endpoint.trustedCertificatesPem.size()));
+        BIO *bio = BIO_new_mem_buf(endpoint.trustedCertificatesPem.constData(),
+                                   int(endpoint.trustedCertificatesPem.size()));
         while (X509 *cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
             X509_STORE_add_cert(store, cert);
             X509_free(cert);
@@ -172,11 +181,13 @@ public:
                 }
             }
             BIO_free(chain);
-            BIO *key = BIO_new_mem_buf(endpoint.clientPrivateKeyPem.constData(), int(endpoint.clientPrivateKeyPem.size()));
+            BIO *key = BIO_new_mem_buf(endpoint.clientPrivateKeyPem.constData(),
+                                       int(endpoint.clientPrivateKeyPem.size()));
             EVP_PKEY *pkey = PEM_read_bio_PrivateKey(key, nullptr, nullptr, nullptr);
             BIO_free(key);
             if (!pkey || SSL_CTX_use_PrivateKey(ctx, pkey) != 1)
-                tlsError = tr("the client certificate's private key cannot be used: %1").arg(openSslErrors());
+                tlsError = tr("the client certificate's private key cannot be used: %1")
+                                   .arg(openSslErrors());
             EVP_PKEY_free(pkey);
             ERR_clear_error();
         }
@@ -191,9 +202,13 @@ public:
         soap_destroy(soap);
         soap_end(soap);
         ERR_clear_error();
+        if (endpoint.host.isEmpty()) // gSOAP would write the request to standard output
+            return { AmtError::Category::Protocol, tr("No address was given for the device."),
+                     QLatin1String(operation) };
         if (!tlsError.isEmpty())
-            return {AmtError::Category::TlsHandshake, tr("TLS with %1: %2").arg(endpoint.address(), tlsError),
-                    QLatin1String(operation)};
+            return { AmtError::Category::TlsHandshake,
+                     tr("TLS with %1: %2").arg(endpoint.address(), tlsError),
+                     QLatin1String(operation) };
         QElapsedTimer timer;
         timer.start();
         if (daSaved)
@@ -205,7 +220,9 @@ public:
                 daSaved = false;
             }
             lastRealm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : QString();
-            http_da_save(soap, &da, soap->authrealm, str(endpoint.user).c_str(), str(endpoint.password).c_str());
+            soap_closesock(soap); // a device may have left the challenged request's body unread
+            http_da_save(soap, &da, soap->authrealm, str(endpoint.user).c_str(),
+                         str(endpoint.password).c_str());
             daSaved = true;
             rc = invoke();
         }
@@ -218,65 +235,80 @@ public:
     {
         const QString op = QLatin1String(operation);
         const QString where = endpoint.address();
-        const QString fault = QString::fromUtf8(soap_fault_string(soap) ? soap_fault_string(soap) : "");
-        const QString detail = QString::fromUtf8(soap_fault_detail(soap) ? soap_fault_detail(soap) : "");
+        const QString fault = QString::fromUtf8(soap_fault_string(soap) ? soap_fault_string(soap)
+                                                                        : "");
+        const QString detail = QString::fromUtf8(soap_fault_detail(soap) ? soap_fault_detail(soap)
+                                                                         : "");
         const QString ssl = openSslErrors();
         const int err = soap->errnum;
         soap_closesock(soap);
         if (rc == 401) {
             const QString realm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : lastRealm;
-            return {AmtError::Category::Authentication,
-                    tr("Authentication failed at %1: the device rejected user '%2' in realm '%3' (HTTP 401). "
-                       "Check the admin password.")
-                        .arg(where, endpoint.user, realm),
-                    op};
+            return { AmtError::Category::Authentication,
+                     tr("Authentication failed at %1: the device rejected user '%2' in realm '%3' "
+                        "(HTTP 401). "
+                        "Check the admin password.")
+                             .arg(where, endpoint.user, realm),
+                     op };
         }
         if (rc == SOAP_SSL_ERROR) {
             if (endpoint.transport == AmtEndpoint::Transport::TlsPsk) {
-                return {AmtError::Category::TlsHandshake,
-                        tr("TLS-PSK handshake with %1 failed for PID %2: the device did not accept the pre-shared "
-                           "key, so the PPS does not match the one the device holds (%3).")
-                            .arg(where, QString::fromLatin1(endpoint.pskIdentity),
-                                 ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                        op};
+                return { AmtError::Category::TlsHandshake,
+                         tr("TLS-PSK handshake with %1 failed for PID %2: the device did not "
+                            "accept the pre-shared "
+                            "key, so the PPS does not match the one the device holds (%3).")
+                                 .arg(where, QString::fromLatin1(endpoint.pskIdentity),
+                                      ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
+                         op };
             }
             if (verifyError != X509_V_OK) {
                 const QString why = QString::fromLatin1(X509_verify_cert_error_string(verifyError));
                 verifyError = X509_V_OK;
-                return {AmtError::Category::TlsHandshake,
-                        tr("TLS handshake with %1 failed: the device's certificate is not trusted (%2). Check the "
-                           "trusted CA or the pinned certificate.")
-                            .arg(where, why),
-                        op};
+                return { AmtError::Category::TlsHandshake,
+                         tr("TLS handshake with %1 failed: the device's certificate is not trusted "
+                            "(%2). Check the "
+                            "trusted CA or the pinned certificate.")
+                                 .arg(where, why),
+                         op };
             }
-            return {AmtError::Category::TlsHandshake,
-                    tr("TLS handshake with %1 failed: %2").arg(where, ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                    op};
+            return { AmtError::Category::TlsHandshake,
+                     tr("TLS handshake with %1 failed: %2")
+                             .arg(where, ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
+                     op };
         }
         if (rc == SOAP_TCP_ERROR) {
             if (err == ECONNREFUSED)
-                return {AmtError::Category::ConnectionRefused,
-                        tr("%1 refused the connection: nothing listens there, or a firewall rejects it.").arg(where), op};
+                return { AmtError::Category::ConnectionRefused,
+                         tr("%1 refused the connection: nothing listens there, or a firewall "
+                            "rejects it.")
+                                 .arg(where),
+                         op };
             if (err == ETIMEDOUT || err == 0 || elapsedMs >= endpoint.connectTimeoutMs)
-                return {AmtError::Category::Timeout,
-                        tr("Connecting to %1 timed out after %2 ms.").arg(where).arg(elapsedMs), op};
-            return {AmtError::Category::Protocol,
-                    tr("Cannot connect to %1: %2").arg(where, QString::fromLocal8Bit(std::strerror(err))), op};
+                return { AmtError::Category::Timeout,
+                         tr("Connecting to %1 timed out after %2 ms.").arg(where).arg(elapsedMs),
+                         op };
+            return { AmtError::Category::Protocol,
+                     tr("Cannot connect to %1: %2")
+                             .arg(where, QString::fromLocal8Bit(std::strerror(err))),
+                     op };
         }
         if (rc == SOAP_EOF || rc == SOAP_CHK_EOF || rc == SOAP_LENGTH) {
             if (elapsedMs + 50 >= qMin(endpoint.receiveTimeoutMs, endpoint.sendTimeoutMs))
-                return {AmtError::Category::Timeout,
-                        tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs), op};
-            return {AmtError::Category::ConnectionDropped,
-                    tr("%1 closed the connection in the middle of %2.").arg(where, op), op};
+                return { AmtError::Category::Timeout,
+                         tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs),
+                         op };
+            return { AmtError::Category::ConnectionDropped,
+                     tr("%1 closed the connection in the middle of %2.").arg(where, op), op };
         }
         if (rc == SOAP_FAULT || rc == SOAP_CLI_FAULT || rc == SOAP_SVR_FAULT || rc == SOAP_NO_METHOD
             || rc == SOAP_TAG_MISMATCH)
-            return {AmtError::Category::SoapFault,
-                    tr("%1 answered %2 with a SOAP fault: %3").arg(where, op, fault + (detail.isEmpty() ? QString() : u' ' + detail)),
-                    op};
-        return {AmtError::Category::Protocol,
-                tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault), op};
+            return { AmtError::Category::SoapFault,
+                     tr("%1 answered %2 with a SOAP fault: %3")
+                             .arg(where, op,
+                                  fault + (detail.isEmpty() ? QString() : u' ' + detail)),
+                     op };
+        return { AmtError::Category::Protocol,
+                 tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault), op };
     }
 
     static AmtError status(const char *operation, unsigned status)
@@ -288,9 +320,9 @@ public:
         e.operation = QLatin1String(operation);
         e.ptStatus = status;
         e.message = tr("%1 returned %2 (%3): %4")
-                        .arg(e.operation, ptStatusName(status))
-                        .arg(status)
-                        .arg(ptStatusSentence(status));
+                            .arg(e.operation, ptStatusName(status))
+                            .arg(status)
+                            .arg(ptStatusSentence(status));
         return e;
     }
 
@@ -312,13 +344,12 @@ public:
 };
 
 // One macro per shape keeps the 30 operations below to a line or two each.
-#define OOBM_CALL(proxy, service, op, req, resp)                                                    \
+#define OOBM_CALL(proxy, service, op, req, resp) \
     d->call(#op, [&] { return d->proxy.op(d->url(Private::service), nullptr, &req, resp); })
 
 AmtSession::AmtSession(const AmtEndpoint &endpoint)
     : d(std::make_unique<Private>(endpoint))
-{
-}
+{ }
 
 AmtSession::~AmtSession() = default;
 
@@ -332,7 +363,8 @@ AmtResult<QString> AmtSession::getCoreVersion()
     _sai__GetCoreVersion req;
     _sai__GetCoreVersionResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetCoreVersion, req, resp)) && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(sai, Sai, GetCoreVersion, req, resp))
+        && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
         r.value = qstr(resp.Version);
     return r;
 }
@@ -342,7 +374,8 @@ AmtResult<unsigned> AmtSession::getProvisioningMode()
     _sai__GetProvisioningMode req;
     _sai__GetProvisioningModeResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetProvisioningMode, req, resp)) && !(r.error = Private::status("GetProvisioningMode", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(sai, Sai, GetProvisioningMode, req, resp))
+        && !(r.error = Private::status("GetProvisioningMode", resp.StatusCode)))
         r.value = resp.ProvisioningMode;
     return r;
 }
@@ -382,7 +415,8 @@ AmtResult<QString> AmtSession::getAdminAclEntry()
     _sai__GetAdminAclEntry req;
     _sai__GetAdminAclEntryResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetAdminAclEntry, req, resp)) && !(r.error = Private::status("GetAdminAclEntry", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(sai, Sai, GetAdminAclEntry, req, resp))
+        && !(r.error = Private::status("GetAdminAclEntry", resp.StatusCode)))
         r.value = qstr(resp.Username);
     return r;
 }
@@ -400,7 +434,8 @@ AmtResult<unsigned> AmtSession::addUserAclEntry(const UserAclEntry &entry)
     req.Entry = &e;
     _sai__AddUserAclEntryResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, AddUserAclEntry, req, resp)) && !(r.error = Private::status("AddUserAclEntry", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(sai, Sai, AddUserAclEntry, req, resp))
+        && !(r.error = Private::status("AddUserAclEntry", resp.StatusCode)))
         r.value = resp.Handle;
     return r;
 }
@@ -431,8 +466,8 @@ AmtResult<UserAclEntry> AmtSession::getUserAclEntry(unsigned handle)
     req.Handle = handle;
     _sai__GetUserAclEntryResponse resp;
     AmtResult<UserAclEntry> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetUserAclEntry, req, resp)) && !(r.error = Private::status("GetUserAclEntry", resp.StatusCode))
-        && resp.Entry) {
+    if (!(r.error = OOBM_CALL(sai, Sai, GetUserAclEntry, req, resp))
+        && !(r.error = Private::status("GetUserAclEntry", resp.StatusCode)) && resp.Entry) {
         r.value.username = qstr(resp.Entry->Username);
         if (resp.Entry->Realms)
             for (unsigned realm : resp.Entry->Realms->Realm)
@@ -479,7 +514,8 @@ AmtError AmtSession::setTlsEnabled(bool enabled)
     return Private::status("SetTlsEnabled", resp.StatusCode);
 }
 
-AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem, const QList<QByteArray> &chainPem)
+AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem,
+                                             const QList<QByteArray> &chainPem)
 {
     sai__CertificateChainType chain;
     for (const QByteArray &c : chainPem)
@@ -553,7 +589,8 @@ AmtResult<unsigned> AmtSession::getProvisioningState()
     _inf__GetProvisioningState req;
     _inf__GetProvisioningStateResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(inf, Inf, GetProvisioningState, req, resp)) && !(r.error = Private::status("GetProvisioningState", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(inf, Inf, GetProvisioningState, req, resp))
+        && !(r.error = Private::status("GetProvisioningState", resp.StatusCode)))
         r.value = resp.ProvisioningState;
     return r;
 }
@@ -563,7 +600,8 @@ AmtResult<QString> AmtSession::generalInfoCoreVersion()
     _inf__GetCoreVersion req;
     _inf__GetCoreVersionResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(inf, Inf, GetCoreVersion, req, resp)) && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(inf, Inf, GetCoreVersion, req, resp))
+        && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
         r.value = qstr(resp.Version);
     return r;
 }
@@ -573,7 +611,8 @@ AmtResult<QString> AmtSession::getHostName()
     _net__GetHostName req;
     _net__GetHostNameResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetHostName, req, resp)) && !(r.error = Private::status("GetHostName", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(net, Net, GetHostName, req, resp))
+        && !(r.error = Private::status("GetHostName", resp.StatusCode)))
         r.value = qstr(resp.HostName);
     return r;
 }
@@ -593,7 +632,8 @@ AmtResult<QString> AmtSession::getDomainName()
     _net__GetDomainName req;
     _net__GetDomainNameResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetDomainName, req, resp)) && !(r.error = Private::status("GetDomainName", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(net, Net, GetDomainName, req, resp))
+        && !(r.error = Private::status("GetDomainName", resp.StatusCode)))
         r.value = qstr(resp.DomainName);
     return r;
 }
@@ -613,7 +653,8 @@ AmtResult<QList<unsigned>> AmtSession::enumerateInterfaces()
     _net__EnumerateInterfaces req;
     _net__EnumerateInterfacesResponse resp;
     AmtResult<QList<unsigned>> r;
-    if (!(r.error = OOBM_CALL(net, Net, EnumerateInterfaces, req, resp)) && !(r.error = Private::status("EnumerateInterfaces", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL(net, Net, EnumerateInterfaces, req, resp))
+        && !(r.error = Private::status("EnumerateInterfaces", resp.StatusCode)))
         r.value = QList<unsigned>(resp.InterfaceHandles.cbegin(), resp.InterfaceHandles.cend());
     return r;
 }
@@ -624,7 +665,8 @@ AmtResult<InterfaceSettings> AmtSession::getInterfaceSettings(unsigned handle)
     req.InterfaceHandle = handle;
     _net__GetInterfaceSettingsResponse resp;
     AmtResult<InterfaceSettings> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetInterfaceSettings, req, resp)) && !(r.error = Private::status("GetInterfaceSettings", resp.StatusCode))
+    if (!(r.error = OOBM_CALL(net, Net, GetInterfaceSettings, req, resp))
+        && !(r.error = Private::status("GetInterfaceSettings", resp.StatusCode))
         && resp.InterfaceDescriptor) {
         const net__InterfaceDescriptorGetType &d = *resp.InterfaceDescriptor;
         r.value.hardwareDescription = qstr(d.HardwareAddressDescription);
@@ -633,8 +675,10 @@ AmtResult<InterfaceSettings> AmtSession::getInterfaceSettings(unsigned handle)
         r.value.linkPolicy = d.LinkPolicy;
         r.value.dhcpEnabled = d.DhcpEnabled;
         if (d.IPv4Parameters) {
-            r.value.ipv4 = {d.IPv4Parameters->LocalAddress, d.IPv4Parameters->SubnetMask, d.IPv4Parameters->DefaultGatewayAddress,
-                            d.IPv4Parameters->PrimaryDnsAddress, d.IPv4Parameters->SecondaryDnsAddress};
+            r.value.ipv4 = { d.IPv4Parameters->LocalAddress, d.IPv4Parameters->SubnetMask,
+                             d.IPv4Parameters->DefaultGatewayAddress,
+                             d.IPv4Parameters->PrimaryDnsAddress,
+                             d.IPv4Parameters->SecondaryDnsAddress };
         }
     }
     return r;
@@ -678,7 +722,8 @@ AmtResult<unsigned> AmtSession::getSystemPowerState()
     _rci__GetSystemPowerState req;
     _rci__GetSystemPowerStateResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(rci, Rci, GetSystemPowerState, req, resp)) && !(r.error = Private::status("GetSystemPowerState", resp.Status)))
+    if (!(r.error = OOBM_CALL(rci, Rci, GetSystemPowerState, req, resp))
+        && !(r.error = Private::status("GetSystemPowerState", resp.Status)))
         r.value = resp.SystemPowerState;
     return r;
 }
@@ -690,13 +735,13 @@ AmtResult<RemoteControlCapabilities> AmtSession::getRemoteControlCapabilities()
     AmtResult<RemoteControlCapabilities> r;
     if (!(r.error = OOBM_CALL(rci, Rci, GetRemoteControlCapabilities, req, resp))
         && !(r.error = Private::status("GetRemoteControlCapabilities", resp.Status)))
-        r.value = {resp.IanaOemNumber, resp.OemDefinedCapabilities, resp.SpecialCommandsSupported,
-                   resp.SystemCapabilitiesSupported, resp.SystemFirmwareCapabilities};
+        r.value = { resp.IanaOemNumber, resp.OemDefinedCapabilities, resp.SpecialCommandsSupported,
+                    resp.SystemCapabilitiesSupported, resp.SystemFirmwareCapabilities };
     return r;
 }
 
-AmtError AmtSession::remoteControl(RemoteCommand command, SpecialCommand special, unsigned short specialParameter,
-                                   unsigned short bootOptions)
+AmtError AmtSession::remoteControl(RemoteCommand command, SpecialCommand special,
+                                   unsigned short specialParameter, unsigned short bootOptions)
 {
     _rci__RemoteControl req;
     req.Command = static_cast<unsigned char>(command);
