@@ -2,6 +2,7 @@
 #include "fleet.h"
 
 #include "core/keys/pidpps.h"
+#include "core/keys/setupbin.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -91,10 +92,24 @@ QString Fleet::load()
     if ((base & 0xFF) == 0 || quint64(base) + quint64(m_options.count) > 0x7FFFFFFFull)
         return QStringLiteral("%1 devices from %2 do not fit in 127.0.0.0/8").arg(m_options.count).arg(m_options.addressBase.toString());
     QList<QList<QByteArray>> keys;
+    // A USB key with setup.bin: devices in factory mode take records as a BIOS would at POST.
+    QByteArray setupBin;
+    bool usbKey = false;
     if (!m_options.keysFile.isEmpty()) {
-        if (const QString e = loadKeys(&keys); !e.isEmpty())
-            return e;
+        QFile f(m_options.keysFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read the keys file %1: %2").arg(m_options.keysFile, f.errorString());
+        setupBin = f.readAll();
+        QString notSetupBin;
+        usbKey = SetupBin::decode(setupBin, &notSetupBin).has_value();
+        if (!usbKey) {
+            if (setupBin.contains('\0'))
+                return QStringLiteral("%1 is not a valid setup.bin: %2").arg(m_options.keysFile, notSetupBin);
+            if (const QString e = loadKeys(&keys); !e.isEmpty())
+                return e;
+        }
     }
+    bool setupBinChanged = false;
     if (!m_options.stateDir.isEmpty() && !QDir().mkpath(m_options.stateDir))
         return QStringLiteral("cannot create the state folder %1").arg(m_options.stateDir);
 
@@ -134,12 +149,31 @@ QString Fleet::load()
             }
             if (s.mode == Mode::Provisioned)
                 s.powerState = 0;
+            if (usbKey && s.mode == Mode::Factory) {
+                QString why;
+                if (const auto record = SetupBin::consumeNext(setupBin, &why)) {
+                    // MEBx: the current password must be right, the new one is set, PID/PPS entered,
+                    // and the device enters setup mode.
+                    if (record->currentMePassword == s.mebxPassword && !record->pid.isEmpty() && !record->pps.isEmpty()) {
+                        s.mebxPassword = record->newMePassword;
+                        s.pid = record->pid;
+                        s.pps = record->pps;
+                        s.mode = Mode::SetupPsk;
+                    }
+                    setupBinChanged = true;
+                }
+            }
         }
         auto device = std::make_unique<SimDevice>(s);
         device->index = i;
         m_byAddress.insert(address, device.get());
         m_byUuid.insert(s.uuid.toString(QUuid::WithoutBraces).toUpper(), device.get());
         m_devices.push_back(std::move(device));
+    }
+    if (setupBinChanged) {
+        QSaveFile out(m_options.keysFile);
+        if (!out.open(QIODevice::WriteOnly) || out.write(setupBin) != setupBin.size() || !out.commit())
+            return QStringLiteral("cannot mark the used records in %1").arg(m_options.keysFile);
     }
     return {};
 }

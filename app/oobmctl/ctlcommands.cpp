@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlcommands.h"
 
+#include "core/async.h"
+#include "core/keys/datakeyunlocker.h"
+#include "core/keys/keyledger.h"
+#include "core/keys/pidpps.h"
 #include "core/log/logentry.h"
 #include "core/log/userlog.h"
 #include "core/settings/servicesettings.h"
@@ -9,6 +13,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +33,19 @@ const char HelpText[] = R"(Commands:
   log tail [-n N] [--severity S]
                                Print the newest N log entries (default 20), oldest first;
                                --severity may repeat or list several: error,warning
+  keys generate -n N --me-password OLD --new-me-password NEW [--export FILE --format F]
+                               Generate N PID/PPS keys (1-100000); F: setupbin-v1, setupbin-v2, csv
+  keys list [--state S] [--format text|csv|json]
+                               The key ledger (no secrets)
+  keys export --format F FILE [--state S] [--count N] [--include-passwords]
+                               Write keys to a setup.bin or CSV (mode 0600); they become Exported
+  keys import FILE             Import an OEM's CSV (PID,PPS[,ME password,new ME password]) or
+                               setup.bin; all or nothing, with a report of bad rows
+  keys show PID                Show one key's PPS and passwords (written to the Security Audit log)
+  audit tail [-n N]            The Security Audit log
+Passwords may also come from OOBM_ME_PASSWORD / OOBM_NEW_ME_PASSWORD, or "-" reads them from
+standard input, so they stay out of shell history. Secrets are sealed with a key in the user's
+keychain, or with --key-file PATH (OOBM_KEY_FILE) on a server without one.
 
 Settings keys:
 %1
@@ -239,6 +258,248 @@ int logTail(Context &c)
     return Success;
 }
 
+// Opens the store and gives it its data key (keychain or key file); prints the error if not.
+std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode)
+{
+    auto store = openStore(c, exitCode, false);
+    if (!store)
+        return nullptr;
+    const QString keyFile = c.parser.isSet(QStringLiteral("key-file")) ? c.parser.value(QStringLiteral("key-file"))
+                                                                        : qEnvironmentVariable("OOBM_KEY_FILE");
+    DataKeyUnlocker unlocker(store.get(), keyFile);
+    QEventLoop loop;
+    StoreError error;
+    QObject::connect(&unlocker, &DataKeyUnlocker::finished, &loop, [&](const StoreError &e, const QString &warning) {
+        error = e;
+        if (!warning.isEmpty())
+            c.err << "oobmctl: " << warning << '\n';
+        loop.quit();
+    });
+    unlocker.unlock();
+    loop.exec(); // a command-line tool may wait; the console never does
+    if (error) {
+        *exitCode = failure(c.err, error.message);
+        return nullptr;
+    }
+    return store;
+}
+
+// A password from the option, its environment variable, or standard input ("-").
+QString secretOption(Context &c, const QString &option, const char *env, const QString &fallback = {})
+{
+    QString value = c.parser.isSet(option) ? c.parser.value(option) : qEnvironmentVariable(env, fallback);
+    if (value == u"-") {
+        QTextStream in(stdin);
+        value = in.readLine();
+    }
+    return value;
+}
+
+bool parseStates(Context &c, QList<KeyState> *states, int *exitCode)
+{
+    for (const QString &value : c.parser.values(QStringLiteral("state"))) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            KeyState s;
+            if (!keyStateFromKey(part, &s)) {
+                *exitCode = usage(c.err, QStringLiteral("Unknown key state '%1'; use available, exported, consumed or retired.").arg(part));
+                return false;
+            }
+            states->append(s);
+        }
+    }
+    return true;
+}
+
+int writeExport(Context &c, Store &store, KeyExportRequest request)
+{
+    request.actor = AuditActor::current();
+    const StoreResult<KeyExportResult> r = store.exportKeys(request).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    for (const QString &w : r.value.warnings)
+        c.err << "oobmctl: warning: " << w << '\n';
+    c.out << QStringLiteral("Exported %1 keys to %2 (%3).").arg(r.value.count).arg(r.value.path, keyExportFormatKey(request.format)) << '\n';
+    c.out.flush();
+    c.err.flush();
+    return Success;
+}
+
+int keysGenerate(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'keys generate' takes options only: -n N --me-password OLD --new-me-password NEW."));
+    KeyGenerationRequest request;
+    bool ok = false;
+    request.count = c.parser.value(QStringLiteral("n")).toInt(&ok);
+    if (!c.parser.isSet(QStringLiteral("n")) || !ok)
+        return usage(c.err, QStringLiteral("Give the number of keys with -n N (1 to 100000)."));
+    request.mePassword = secretOption(c, QStringLiteral("me-password"), "OOBM_ME_PASSWORD", QStringLiteral("admin"));
+    request.newMePassword = secretOption(c, QStringLiteral("new-me-password"), "OOBM_NEW_ME_PASSWORD");
+    request.actor = AuditActor::current();
+    if (const QString problem = request.problem(); !problem.isEmpty())
+        return usage(c.err, problem);
+    KeyExportFormat format = KeyExportFormat::SetupBinV2;
+    const bool exporting = c.parser.isSet(QStringLiteral("export"));
+    if (exporting && !keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &format))
+        return usage(c.err, QStringLiteral("--format takes setupbin-v1, setupbin-v2 or csv for an export."));
+    int code = Success;
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    const StoreResult<KeyBatchResult> r = store->generateKeys(request).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch) << '\n';
+    if (!exporting)
+        return Success;
+    KeyExportRequest ex;
+    ex.format = format;
+    ex.path = c.parser.value(QStringLiteral("export"));
+    ex.filter.text = r.value.batch;
+    return writeExport(c, *store, ex);
+}
+
+int keysList(Context &c)
+{
+    KeyFilter filter;
+    int code = Success;
+    if (!parseStates(c, &filter.states, &code))
+        return code;
+    const QString format = c.parser.value(QStringLiteral("format"));
+    if (format != u"text" && format != u"csv" && format != u"json")
+        return usage(c.err, QStringLiteral("'keys list' --format takes text, csv or json."));
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const StoreResult<QList<KeyRecord>> r = store->listKeys(filter).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    auto when = [](const QDateTime &t) { return t.isValid() ? t.toString(Qt::ISODate) : QString(); };
+    if (format == u"json") {
+        QJsonArray a;
+        for (const KeyRecord &k : r.value)
+            a.append(QJsonObject{{QStringLiteral("pid"), PidPps::formatPid(k.pid)},
+                                 {QStringLiteral("state"), keyStateKey(k.state)},
+                                 {QStringLiteral("batch"), k.batch},
+                                 {QStringLiteral("created"), when(k.created)},
+                                 {QStringLiteral("exportedTo"), k.exportedTo},
+                                 {QStringLiteral("device"), k.consumedBy}});
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else if (format == u"csv") {
+        c.out << "PID,State,Batch,Created,Exported to,Device\n";
+        for (const KeyRecord &k : r.value)
+            c.out << PidPps::formatPid(k.pid) << ',' << keyStateKey(k.state) << ',' << k.batch << ',' << when(k.created)
+                  << ',' << k.exportedTo << ',' << k.consumedBy << '\n';
+    } else {
+        for (const KeyRecord &k : r.value)
+            c.out << PidPps::formatPid(k.pid) << "  " << keyStateName(k.state).leftJustified(10) << "  " << k.batch
+                  << "  " << when(k.created) << (k.exportedTo.isEmpty() ? QString() : QStringLiteral("  -> ") + k.exportedTo)
+                  << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy) << '\n';
+        c.out << QStringLiteral("%1 keys").arg(r.value.size()) << '\n';
+    }
+    c.out.flush();
+    return Success;
+}
+
+int keysExport(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'keys export' takes one FILE: oobmctl keys export --format setupbin-v2 setup.bin"));
+    KeyExportRequest request;
+    if (!keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &request.format))
+        return usage(c.err, QStringLiteral("'keys export' --format takes setupbin-v1, setupbin-v2 or csv."));
+    request.path = c.args.first();
+    int code = Success;
+    if (!c.parser.values(QStringLiteral("state")).isEmpty()) {
+        request.filter.states.clear();
+        if (!parseStates(c, &request.filter.states, &code))
+            return code;
+    }
+    if (c.parser.isSet(QStringLiteral("count"))) {
+        bool ok = false;
+        request.filter.limit = c.parser.value(QStringLiteral("count")).toInt(&ok);
+        if (!ok || request.filter.limit < 1)
+            return usage(c.err, QStringLiteral("--count takes a positive number."));
+    }
+    request.includePasswords = c.parser.isSet(QStringLiteral("include-passwords"));
+    if (request.includePasswords && request.format != KeyExportFormat::Csv)
+        return usage(c.err, QStringLiteral("--include-passwords is for CSV; a setup.bin always holds the ME passwords."));
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    return writeExport(c, *store, request);
+}
+
+int keysImport(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'keys import' takes one FILE (CSV or setup.bin)."));
+    int code = Success;
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    const StoreResult<KeyImportReport> r = store->importKeys(c.args.first(), AuditActor::current()).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (!r.value.ok()) {
+        c.err << "oobmctl: nothing was imported from " << c.args.first() << ":\n";
+        for (const QString &p : r.value.problems)
+            c.err << "  " << p << '\n';
+        for (const QString &d : r.value.duplicates)
+            c.err << "  " << d << '\n';
+        c.err.flush();
+        return RuntimeError;
+    }
+    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).").arg(r.value.imported).arg(r.value.consumed) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int keysShow(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'keys show' takes one PID."));
+    QString problem;
+    const QByteArray pid = PidPps::normalizePid(c.args.first(), &problem);
+    if (pid.isEmpty())
+        return usage(c.err, problem);
+    int code = Success;
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    const StoreResult<KeyRecord> r = store->revealKey(pid, AuditActor::current()).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << "PID:                  " << PidPps::formatPid(r.value.pid) << '\n'
+          << "PPS:                  " << PidPps::formatPps(r.value.pps) << '\n'
+          << "State:                " << keyStateName(r.value.state) << '\n'
+          << "ME password:          " << r.value.mePassword << '\n'
+          << "New ME password:      " << r.value.newMePassword << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int auditTail(Context &c)
+{
+    int limit = 20;
+    if (c.parser.isSet(QStringLiteral("n")))
+        limit = c.parser.value(QStringLiteral("n")).toInt();
+    int code = Success;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    StoreResult<QList<AuditEntry>> r = store->securityAudit(qMax(1, limit)).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    std::reverse(r.value.begin(), r.value.end());
+    for (const AuditEntry &e : std::as_const(r.value))
+        c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  " << e.user << '@' << e.host
+              << "  " << e.action << "  " << e.count << (e.file.isEmpty() ? QString() : QStringLiteral("  ") + e.file)
+              << (e.details.isEmpty() ? QString() : QStringLiteral("  (") + e.details + u')') << '\n';
+    c.out.flush();
+    return Success;
+}
+
 struct Command
 {
     const char *group;
@@ -250,6 +511,12 @@ constexpr Command Commands[] = {
     { "settings", "get", settingsGet },
     { "settings", "set", settingsSet },
     { "log", "tail", logTail },
+    { "keys", "generate", keysGenerate },
+    { "keys", "list", keysList },
+    { "keys", "export", keysExport },
+    { "keys", "import", keysImport },
+    { "keys", "show", keysShow },
+    { "audit", "tail", auditTail },
 };
 
 QString settingsKeyHelp()
@@ -277,6 +544,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({ QStringLiteral("format"),
                        QStringLiteral("Output format: text (default) or json."),
                        QStringLiteral("text|json"), QStringLiteral("text") });
+    parser.addOption({QStringLiteral("key-file"),
+                      QStringLiteral("Keep the data key that seals secrets in this file (mode 0600) instead of the keychain."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("me-password"), QStringLiteral("keys generate: the factory default ME password."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("new-me-password"), QStringLiteral("keys generate: the new ME password."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("export"), QStringLiteral("keys generate: also export the new keys to FILE."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("state"), QStringLiteral("keys list/export: only keys in these states."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("count"), QStringLiteral("keys export: at most N keys."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("include-passwords"), QStringLiteral("keys export to CSV: include the ME passwords.")});
     parser.addOption({ QStringLiteral("n"), QStringLiteral("log tail: number of entries."),
                        QStringLiteral("N") });
     parser.addOption(
@@ -305,9 +581,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     Context c{ parser, parser.positionalArguments(), Format::Text, out, err };
     const QString format = parser.value(QStringLiteral("format"));
+    const bool fileFormat = c.args.value(0) == u"keys";
     if (format == u"json")
         c.format = Format::Json;
-    else if (format != u"text")
+    else if (format != u"text" && !fileFormat)
         return usage(err, QStringLiteral("--format takes text or json, not '%1'.").arg(format));
 
     if (c.args.size() < 2)

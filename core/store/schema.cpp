@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUuid>
 
 namespace Oobm::Core::Schema {
 
@@ -67,8 +68,36 @@ StoreError migrateTo2(QSqlDatabase &db, Dialect d)
             2);
 }
 
+QString blob(Dialect d)
+{
+    return d == Dialect::SQLite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA");
+}
+
+// Version 3: the security key ledger (secrets sealed with the store's data key), the Security
+// Audit log, and the store's identity (names its data key in the keychain).
+StoreError migrateTo3(QSqlDatabase &db, Dialect d)
+{
+    return execAll(db,
+                   {QStringLiteral("CREATE TABLE security_keys (id %1, pid TEXT NOT NULL UNIQUE, pps %2 NOT NULL, "
+                                   "state INTEGER NOT NULL, batch TEXT NOT NULL, created_ms BIGINT NOT NULL, "
+                                   "me_password %2, new_me_password %2, exported_file TEXT, exported_format TEXT, "
+                                   "exported_by TEXT, exported_ms BIGINT, consumed_by TEXT, consumed_ms BIGINT, "
+                                   "retired_ms BIGINT)")
+                        .arg(autoId(d), blob(d)),
+                    QStringLiteral("CREATE INDEX security_keys_state ON security_keys (state, id)"),
+                    QStringLiteral("CREATE INDEX security_keys_batch ON security_keys (batch)"),
+                    QStringLiteral("CREATE TABLE security_audit (id %1, time_ms BIGINT NOT NULL, user_name TEXT NOT NULL, "
+                                   "host TEXT NOT NULL, action TEXT NOT NULL, count INTEGER NOT NULL, "
+                                   "file TEXT NOT NULL DEFAULT '', details TEXT NOT NULL DEFAULT '')")
+                        .arg(autoId(d)),
+                    QStringLiteral("CREATE INDEX security_audit_time ON security_audit (time_ms)"),
+                    QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', '%1')")
+                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))},
+                   3);
+}
+
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = { migrateTo1, migrateTo2 };
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

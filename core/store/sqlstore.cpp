@@ -61,6 +61,22 @@ QFuture<T> SqlStore::run(Job job)
     return future;
 }
 
+template<typename T, typename Job>
+QFuture<T> SqlStore::runWithPromise(Job job)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, job = std::move(job)]() mutable {
+            promise->addResult(job(*worker, *promise));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
 Store::State SqlStore::state() const
 {
     QMutexLocker locker(&m_mutex);
@@ -149,6 +165,72 @@ QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
 {
     return run<StoreResult<QList<LogEntry>>>(
             [query](SqlStoreWorker &worker) { return worker.queryLog(query); });
+}
+
+QFuture<StoreResult<DataKeyInfo>> SqlStore::dataKeyInfo()
+{
+    return run<StoreResult<DataKeyInfo>>([](SqlStoreWorker &w) { return w.dataKeyInfo(); });
+}
+
+QFuture<StoreError> SqlStore::setDataKey(const QByteArray &key, const QString &unavailableReason)
+{
+    return run<StoreError>([key, unavailableReason](SqlStoreWorker &w) { return w.setDataKey(key, unavailableReason); });
+}
+
+QFuture<StoreResult<KeyBatchResult>> SqlStore::generateKeys(const KeyGenerationRequest &request)
+{
+    return runWithPromise<StoreResult<KeyBatchResult>>(
+        [this, request](SqlStoreWorker &w, QPromise<StoreResult<KeyBatchResult>> &promise) {
+            auto r = w.generateKeys(request, promise);
+            if (r.ok())
+                Q_EMIT keysChanged();
+            return r;
+        });
+}
+
+QFuture<StoreResult<QList<KeyRecord>>> SqlStore::listKeys(const KeyFilter &filter)
+{
+    return run<StoreResult<QList<KeyRecord>>>([filter](SqlStoreWorker &w) { return w.listKeys(filter); });
+}
+
+QFuture<StoreResult<KeyRecord>> SqlStore::revealKey(const QByteArray &pid, const AuditActor &actor)
+{
+    return run<StoreResult<KeyRecord>>([pid, actor](SqlStoreWorker &w) { return w.revealKey(pid, actor); });
+}
+
+QFuture<StoreResult<KeyExportResult>> SqlStore::exportKeys(const KeyExportRequest &request)
+{
+    return run<StoreResult<KeyExportResult>>([this, request](SqlStoreWorker &w) {
+        auto r = w.exportKeys(request);
+        if (r.ok())
+            Q_EMIT keysChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<KeyImportReport>> SqlStore::importKeys(const QString &path, const AuditActor &actor)
+{
+    return run<StoreResult<KeyImportReport>>([this, path, actor](SqlStoreWorker &w) {
+        auto r = w.importKeys(path, actor);
+        if (r.ok() && r.value.imported > 0)
+            Q_EMIT keysChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor)
+{
+    return run<StoreResult<int>>([this, pids, actor](SqlStoreWorker &w) {
+        auto r = w.deleteKeys(pids, actor);
+        if (r.ok())
+            Q_EMIT keysChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<AuditEntry>>> SqlStore::securityAudit(int limit)
+{
+    return run<StoreResult<QList<AuditEntry>>>([limit](SqlStoreWorker &w) { return w.securityAudit(limit); });
 }
 
 } // namespace Oobm::Core

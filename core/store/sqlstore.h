@@ -33,6 +33,15 @@ public:
                                                            const QString &source) override;
     QFuture<StoreError> appendLog(const QList<LogEntry> &entries) override;
     QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) override;
+    QFuture<StoreResult<DataKeyInfo>> dataKeyInfo() override;
+    QFuture<StoreError> setDataKey(const QByteArray &key, const QString &unavailableReason) override;
+    QFuture<StoreResult<KeyBatchResult>> generateKeys(const KeyGenerationRequest &request) override;
+    QFuture<StoreResult<QList<KeyRecord>>> listKeys(const KeyFilter &filter) override;
+    QFuture<StoreResult<KeyRecord>> revealKey(const QByteArray &pid, const AuditActor &actor) override;
+    QFuture<StoreResult<KeyExportResult>> exportKeys(const KeyExportRequest &request) override;
+    QFuture<StoreResult<KeyImportReport>> importKeys(const QString &path, const AuditActor &actor) override;
+    QFuture<StoreResult<int>> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor) override;
+    QFuture<StoreResult<QList<AuditEntry>>> securityAudit(int limit) override;
 
     // Blocks until open() has finished; for command-line tools and tests.
     StoreError openAndWait();
@@ -40,6 +49,9 @@ public:
 private:
     template<typename T, typename Job>
     QFuture<T> run(Job job);
+    // The job also gets the promise, for progress and cancellation.
+    template<typename T, typename Job>
+    QFuture<T> runWithPromise(Job job);
     void setState(State state, const StoreError &error, int schemaVersion);
 
     const StoreLocation m_location;

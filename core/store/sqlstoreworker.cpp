@@ -246,6 +246,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         }
         m_readOnly = true;
         m_open = true;
+        m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
         r.readOnlyReason = m_readOnlyReason;
         r.schemaVersion = version;
         return r;
@@ -283,6 +284,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
     m_open = true;
     m_readOnly = false;
     r.schemaVersion = Schema::CurrentVersion;
+    m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
     return r;
 }
 
@@ -627,5 +629,71 @@ StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
     }
     return r;
 }
+
+// The key ledger: the store must be open; writes need it writable.
+#define OOBM_NEED(writable, Result)                                                                \
+    if (!m_open || !m_keys || ((writable) && m_readOnly)) {                                        \
+        Result r;                                                                                  \
+        r.error = notWritable();                                                                   \
+        return r;                                                                                  \
+    }
+
+StoreResult<DataKeyInfo> SqlStoreWorker::dataKeyInfo()
+{
+    OOBM_NEED(false, StoreResult<DataKeyInfo>)
+    return m_keys->dataKeyInfo();
+}
+
+StoreError SqlStoreWorker::setDataKey(const QByteArray &key, const QString &unavailableReason)
+{
+    if (!m_open || !m_keys)
+        return notWritable();
+    return m_keys->setDataKey(key, unavailableReason);
+}
+
+StoreResult<KeyBatchResult> SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
+                                                         QPromise<StoreResult<KeyBatchResult>> &promise)
+{
+    OOBM_NEED(true, StoreResult<KeyBatchResult>)
+    return m_keys->generate(request, promise);
+}
+
+StoreResult<QList<KeyRecord>> SqlStoreWorker::listKeys(const KeyFilter &filter)
+{
+    OOBM_NEED(false, StoreResult<QList<KeyRecord>>)
+    return m_keys->list(filter);
+}
+
+StoreResult<KeyRecord> SqlStoreWorker::revealKey(const QByteArray &pid, const AuditActor &actor)
+{
+    OOBM_NEED(true, StoreResult<KeyRecord>) // showing a PPS writes an audit entry
+    return m_keys->reveal(pid, actor);
+}
+
+StoreResult<KeyExportResult> SqlStoreWorker::exportKeys(const KeyExportRequest &request)
+{
+    OOBM_NEED(true, StoreResult<KeyExportResult>)
+    return m_keys->exportKeys(request);
+}
+
+StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path, const AuditActor &actor)
+{
+    OOBM_NEED(true, StoreResult<KeyImportReport>)
+    return m_keys->importKeys(path, actor);
+}
+
+StoreResult<int> SqlStoreWorker::deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor)
+{
+    OOBM_NEED(true, StoreResult<int>)
+    return m_keys->deleteKeys(pids, actor);
+}
+
+StoreResult<QList<AuditEntry>> SqlStoreWorker::securityAudit(int limit)
+{
+    OOBM_NEED(false, StoreResult<QList<AuditEntry>>)
+    return m_keys->audit(limit);
+}
+
+#undef OOBM_NEED
 
 } // namespace Oobm::Core

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "core/store/schema.h"
+#include "core/store/sqlkeyledger.h"
 #include "core/store/store.h"
+
+#include <memory>
 
 #include <QObject>
 
@@ -38,6 +41,17 @@ public:
     StoreError appendLog(const QList<LogEntry> &entries, qint64 *newestId);
     StoreResult<QList<LogEntry>> queryLog(const LogQuery &query);
 
+    StoreResult<DataKeyInfo> dataKeyInfo();
+    StoreError setDataKey(const QByteArray &key, const QString &unavailableReason);
+    StoreResult<KeyBatchResult> generateKeys(const KeyGenerationRequest &request,
+                                             QPromise<StoreResult<KeyBatchResult>> &promise);
+    StoreResult<QList<KeyRecord>> listKeys(const KeyFilter &filter);
+    StoreResult<KeyRecord> revealKey(const QByteArray &pid, const AuditActor &actor);
+    StoreResult<KeyExportResult> exportKeys(const KeyExportRequest &request);
+    StoreResult<KeyImportReport> importKeys(const QString &path, const AuditActor &actor);
+    StoreResult<int> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor);
+    StoreResult<QList<AuditEntry>> securityAudit(int limit);
+
 private:
     QSqlDatabase database() const;
     Schema::Dialect dialect() const;
@@ -56,6 +70,7 @@ private:
     bool m_open = false;
     bool m_readOnly = false;
     StoreError m_readOnlyReason;
+    std::unique_ptr<SqlKeyLedger> m_keys;
 };
 
 } // namespace Oobm::Core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/keys/keyledger.h"
 #include "core/log/logentry.h"
 #include "core/log/logfilter.h"
 #include "core/settings/servicesettings.h"
@@ -62,11 +63,27 @@ public:
     virtual QFuture<StoreError> appendLog(const QList<LogEntry> &entries) = 0;
     virtual QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) = 0;
 
+    // The security key ledger. Its secrets are sealed with a data key that lives outside the
+    // database (keychain or key file); every keys call fails with KeysLocked until setDataKey()
+    // has succeeded. unavailableReason is what to tell the user when key is empty.
+    virtual QFuture<StoreResult<DataKeyInfo>> dataKeyInfo() = 0;
+    virtual QFuture<StoreError> setDataKey(const QByteArray &key, const QString &unavailableReason) = 0;
+    // Progress (0..count) is reported on the future; cancelling it keeps nothing.
+    virtual QFuture<StoreResult<KeyBatchResult>> generateKeys(const KeyGenerationRequest &request) = 0;
+    virtual QFuture<StoreResult<QList<KeyRecord>>> listKeys(const KeyFilter &filter) = 0;
+    virtual QFuture<StoreResult<KeyRecord>> revealKey(const QByteArray &pid, const AuditActor &actor) = 0;
+    virtual QFuture<StoreResult<KeyExportResult>> exportKeys(const KeyExportRequest &request) = 0;
+    virtual QFuture<StoreResult<KeyImportReport>> importKeys(const QString &path, const AuditActor &actor) = 0;
+    virtual QFuture<StoreResult<int>> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor) = 0;
+    virtual QFuture<StoreResult<QList<AuditEntry>>> securityAudit(int limit) = 0;
+
 Q_SIGNALS:
     void stateChanged(Oobm::Core::Store::State state);
     void serviceSettingsChanged(const Oobm::Core::ServiceSettings &settings);
     // Entries up to newestId were written through this store.
     void logAppended(qint64 newestId);
+    // Keys were generated, exported, imported or deleted through this store.
+    void keysChanged();
 };
 
 } // namespace Oobm::Core

@@ -25,6 +25,10 @@ struct StoreError
         SchemaInvalid,   // the meta table says something we cannot read
         Query,           // any other SQL failure
         NotOpen,         // asked before open() succeeded
+        KeysLocked,         // the data key that seals the security keys is not available
+        InvalidRequest,     // what was asked for is not valid (the message says why)
+        FileError,          // an export or import file cannot be read or written
+        Cancelled,          // the caller cancelled; nothing was kept
     };
 
     Kind kind = Kind::None;
