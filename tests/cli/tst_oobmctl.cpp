@@ -53,6 +53,9 @@ private Q_SLOTS:
     void defaultDatabaseIsXdgDataHome();
     void runtimeErrorExitsOne();
     void readOnlyDatabase();
+    void keysLifecycle();
+    void keysErrors_data();
+    void keysErrors();
 };
 
 void tst_Oobmctl::helpAndVersion()
@@ -217,6 +220,91 @@ void tst_Oobmctl::readOnlyDatabase()
     r = oobmctl(db + QStringList{ "settings", "get", "listen-port" });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("9377\n"));
+}
+
+void tst_Oobmctl::keysLifecycle()
+{
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.db"), "--key-file",
+                          dir.filePath("oobm.key") };
+    Result r = oobmctl(db
+                       + QStringList{ "keys", "generate", "-n", "5", "--new-me-password",
+                                      "N3w-Pass!", "--export", dir.filePath("setup.bin"),
+                                      "--format", "setupbin-v2" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("Generated 5 keys"));
+    QVERIFY(r.out.contains("Exported 5 keys to " + dir.filePath("setup.bin")));
+    QVERIFY(r.err.contains("Created the key file"));
+
+    r = oobmctl(db + QStringList{ "keys", "list", "--format", "json" });
+    const QJsonArray keys = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(keys.size(), 5);
+    QCOMPARE(keys.at(0).toObject().value("state").toString(), QStringLiteral("exported"));
+    const QString pid = keys.at(0).toObject().value("pid").toString();
+
+    r = oobmctl(db + QStringList{ "keys", "show", pid });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("New ME password:      N3w-Pass!"));
+    QVERIFY(r.out.contains(QRegularExpression("PPS: +[0-9A-Z]{4}(-[0-9A-Z]{4}){7}")));
+
+    // Import into another database: the OEM path.
+    const QStringList other{ "--database", dir.filePath("other.db"), "--key-file",
+                             dir.filePath("other.key") };
+    r = oobmctl(other + QStringList{ "keys", "import", dir.filePath("setup.bin") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Imported 5 keys (0 already consumed).\n"));
+    r = oobmctl(other + QStringList{ "keys", "import", dir.filePath("setup.bin") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("record 1: PID " + pid + " is already in the store"));
+
+    // Passwords from the environment keep them out of shell history.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OOBM_NEW_ME_PASSWORD", "Fr0m-Env!");
+    p.setProcessEnvironment(env);
+    p.start(OOBMCTL_PATH, db + QStringList{ "keys", "generate", "-n", "1" });
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+
+    r = oobmctl(db + QStringList{ "audit", "tail" });
+    QVERIFY(r.out.contains("generate  5"));
+    QVERIFY(r.out.contains("export  5  " + dir.filePath("setup.bin")));
+    QVERIFY(r.out.contains("show  1"));
+}
+
+void tst_Oobmctl::keysErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no count") << QStringList{ "keys", "generate", "--new-me-password", "N3w-Pass!" }
+                              << 2 << "-n N";
+    QTest::newRow("weak password")
+            << QStringList{ "keys", "generate", "-n", "2", "--new-me-password", "weak" } << 2
+            << "New Intel ME password: The password has 4 characters";
+    QTest::newRow("bad export format")
+            << QStringList{ "keys", "export", "--format", "zip", "x.bin" } << 2
+            << "takes setupbin-v1, setupbin-v2 or csv";
+    QTest::newRow("bad pid") << QStringList{ "keys", "show", "K7QX-2MBA" } << 2
+                             << "the check character should be 'O'";
+    QTest::newRow("unknown state")
+            << QStringList{ "keys", "list", "--state", "lost" } << 2 << "Unknown key state 'lost'";
+    QTest::newRow("missing key file")
+            << QStringList{ "--key-file", "/nonexistent/oobm.key", "keys",     "generate", "-n",
+                            "1",          "--new-me-password",     "N3w-Pass!" }
+            << 1 << "cannot be created";
+}
+
+void tst_Oobmctl::keysErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Result r = oobmctl(QStringList{ "--database", dir.filePath("oobm.db") } + args,
+                             dir.path());
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Oobmctl)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // amt-sim as the lab: hellos on the wire, the hello window, restarts, persistence, keys.
 #include "common/simprocess.h"
+
 #include "core/amt/amtsession.h"
+#include "core/keys/setupbin.h"
 #include "core/provisioning/hellopacket.h"
 
 #include <QElapsedTimer>
@@ -40,7 +42,8 @@ public:
                     *buffer += s->readAll();
                     QString error;
                     const auto h = HelloPacket::parse(*buffer, &error);
-                    m_received.append({at, s->peerAddress().toString(), *buffer, h.value_or(HelloPacket{})});
+                    m_received.append({ at, s->peerAddress().toString(), *buffer,
+                                        h.value_or(HelloPacket{}) });
                     delete buffer;
                     s->deleteLater();
                 });
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void statePersistsAcrossRestart();
     void keysFile();
     void factoryModeIsSilent();
+    void usbKeyLikeABios();
     void badArguments_data();
     void badArguments();
 };
@@ -85,7 +89,8 @@ void tst_AmtSim::hellosArriveOnSchedule()
     HelloCatcher catcher;
     SimProcess sim;
     // 100x: 12 s between the first five attempts becomes 120 ms, 120 s becomes 1.2 s.
-    const QString e = sim.start({"--fleet", "2", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale", "100"});
+    const QString e = sim.start({ "--fleet", "2", "--mode", "setup-psk", "--provision-server",
+                                  catcher.address(), "--time-scale", "100" });
     QVERIFY2(e.isEmpty(), qPrintable(e));
     const QString address = sim.device(0).address;
     QTRY_VERIFY_WITH_TIMEOUT(catcher.from(address).size() >= 7, 15000);
@@ -115,8 +120,9 @@ void tst_AmtSim::windowClosesIntoMode6AndRestartReopens()
     HelloCatcher catcher;
     SimProcess sim;
     // 100000x: the 24-hour window lasts 0.86 s; the 6-hour one 0.22 s.
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale", "100000"})
-                .isEmpty());
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-psk", "--provision-server",
+                        catcher.address(), "--time-scale", "100000" })
+                    .isEmpty());
     const QString address = sim.device(0).address;
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
     const int sent = catcher.from(address).size();
@@ -134,7 +140,9 @@ void tst_AmtSim::windowClosesIntoMode6AndRestartReopens()
     QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
 
     // The host agent restarts the sequence: hellos again from retry 0, for the shorter window.
-    QVERIFY(sim.control({{"cmd", "restart-hellos"}, {"uuid", sim.device().uuid}}).value("ok").toBool());
+    QVERIFY(sim.control({ { "cmd", "restart-hellos" }, { "uuid", sim.device().uuid } })
+                    .value("ok")
+                    .toBool());
     QTRY_VERIFY(catcher.from(address).size() > sent);
     QCOMPARE(catcher.from(address).at(sent).hello.retryCount, 0u);
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
@@ -145,7 +153,9 @@ void tst_AmtSim::pkiHello()
 {
     HelloCatcher catcher;
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-pki", "--provision-server", catcher.address()}).isEmpty());
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-pki", "--provision-server",
+                        catcher.address() })
+                    .isEmpty());
     QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
     const HelloPacket h = catcher.from(sim.device(0).address).first().hello;
     QCOMPARE(h.version, HelloPacket::Version::Pki);
@@ -157,7 +167,8 @@ void tst_AmtSim::statePersistsAcrossRestart()
 {
     QTemporaryDir dir;
     const QString base = SimProcess::uniqueAddressBase();
-    const QStringList args{"--fleet", "2", "--mode", "provisioned", "--state-dir", dir.path(), "--address-base", base};
+    const QStringList args{ "--fleet",     "2",        "--mode",         "provisioned",
+                            "--state-dir", dir.path(), "--address-base", base };
     {
         SimProcess sim;
         QVERIFY(sim.start(args).isEmpty());
@@ -186,49 +197,97 @@ void tst_AmtSim::keysFile()
     QTemporaryDir dir;
     QFile f(dir.filePath("keys.csv"));
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("PID,PPS,MEBx password\nK7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI,Mebx-Pa55!\n");
+    f.write("PID,PPS,MEBx "
+            "password\nK7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI,Mebx-Pa55!\n");
     f.close();
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "2", "--keys", f.fileName()}).isEmpty());
+    QVERIFY(sim.start({ "--fleet", "2", "--keys", f.fileName() }).isEmpty());
     QJsonObject s = sim.state(0, true);
     QCOMPARE(s.value("pid").toString(), QStringLiteral("K7QX2MBO"));
     QCOMPARE(s.value("pps").toString(), QStringLiteral("R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
     QCOMPARE(s.value("mebxPassword").toString(), QStringLiteral("Mebx-Pa55!"));
-    QVERIFY(sim.state(1).value("pid").toString() != QStringLiteral("K7QX2MBO")); // the second has its own
+    QVERIFY(sim.state(1).value("pid").toString()
+            != QStringLiteral("K7QX2MBO")); // the second has its own
 
     QFile bad(dir.filePath("bad.csv"));
     QVERIFY(bad.open(QIODevice::WriteOnly));
-    bad.write("K7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI\nK7QX-2MBA,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI\n");
+    bad.write("K7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI\nK7QX-2MBA,R2DK-C3PI-O4Z5-9XYI-"
+              "R2DK-C3PI-O4Z5-9XYI\n");
     bad.close();
     SimProcess failing;
-    const QString e = failing.start({"--keys", bad.fileName()});
-    QVERIFY2(e.contains("bad.csv line 2: PID 'K7QX-2MBA': the check character should be 'O'."), qPrintable(e));
+    const QString e = failing.start({ "--keys", bad.fileName() });
+    QVERIFY2(e.contains("bad.csv line 2: PID 'K7QX-2MBA': the check character should be 'O'."),
+             qPrintable(e));
 }
 
 void tst_AmtSim::factoryModeIsSilent()
 {
     HelloCatcher catcher;
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "factory", "--provision-server", catcher.address(), "--time-scale", "1000"}).isEmpty());
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "factory", "--provision-server",
+                        catcher.address(), "--time-scale", "1000" })
+                    .isEmpty());
     QTest::qWait(300);
     QVERIFY(catcher.from(sim.device(0).address).isEmpty());
     AmtEndpoint e;
     e.host = sim.device(0).address;
     QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
     // Entering setup mode (what a PID/PPS typed into the MEBx does) starts the hellos.
-    QVERIFY(sim.control({{"cmd", "set-mode"}, {"uuid", sim.device().uuid}, {"mode", "setup-psk"}}).value("ok").toBool());
+    QVERIFY(sim.control({ { "cmd", "set-mode" },
+                          { "uuid", sim.device().uuid },
+                          { "mode", "setup-psk" } })
+                    .value("ok")
+                    .toBool());
     QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
+}
+
+void tst_AmtSim::usbKeyLikeABios()
+{
+    QTemporaryDir dir;
+    SetupBin bin;
+    for (const char *pid : { "K7QX2MBO", "AAAAAAAN" }) {
+        SetupBinRecord r;
+        r.currentMePassword = "admin";
+        r.newMePassword = "Usb-Pass1!";
+        r.pid = pid;
+        r.pps = "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI";
+        bin.records << r;
+    }
+    QFile f(dir.filePath("setup.bin"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bin.encode());
+    f.close();
+    SimProcess sim;
+    // Three factory-fresh devices, two records: the first two take one each, the third has none.
+    QVERIFY(sim.start({ "--fleet", "3", "--mode", "factory", "--keys", f.fileName() }).isEmpty());
+    QJsonObject first = sim.state(0, true), second = sim.state(1, true), third = sim.state(2, true);
+    QCOMPARE(first.value("mode").toString(), QStringLiteral("setup-psk"));
+    QCOMPARE(first.value("pid").toString(), QStringLiteral("K7QX2MBO"));
+    QCOMPARE(first.value("pps").toString(), QStringLiteral("R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
+    QCOMPARE(first.value("mebxPassword").toString(), QStringLiteral("Usb-Pass1!"));
+    QCOMPARE(second.value("pid").toString(), QStringLiteral("AAAAAAAN"));
+    QCOMPARE(third.value("mode").toString(), QStringLiteral("factory"));
+    // The records are marked used in the file, as the BIOS does.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString why;
+    const auto after = SetupBin::decode(f.readAll(), &why);
+    QVERIFY(after->records.at(0).consumed && after->records.at(1).consumed);
+    QCOMPARE(after->consumedCount, 2u);
 }
 
 void tst_AmtSim::badArguments_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("mode") << QStringList{"--mode", "sleepy"} << "unknown --mode 'sleepy'";
-    QTest::newRow("version") << QStringList{"--amt-version", "9.0"} << "--amt-version takes one of";
-    QTest::newRow("pki on 2.0") << QStringList{"--mode", "setup-pki", "--amt-version", "2.0"} << "AMT 2.0 has no Remote Configuration";
-    QTest::newRow("not loopback") << QStringList{"--address-base", "192.0.2.10"} << "must be an IPv4 loopback address";
-    QTest::newRow("control not loopback") << QStringList{"--control", "192.0.2.1:9000"} << "loopback only";
+    QTest::newRow("mode") << QStringList{ "--mode", "sleepy" } << "unknown --mode 'sleepy'";
+    QTest::newRow("version") << QStringList{ "--amt-version", "9.0" }
+                             << "--amt-version takes one of";
+    QTest::newRow("pki on 2.0") << QStringList{ "--mode", "setup-pki", "--amt-version", "2.0" }
+                                << "AMT 2.0 has no Remote Configuration";
+    QTest::newRow("not loopback") << QStringList{ "--address-base", "192.0.2.10" }
+                                  << "must be an IPv4 loopback address";
+    QTest::newRow("control not loopback")
+            << QStringList{ "--control", "192.0.2.1:9000" } << "loopback only";
 }
 
 void tst_AmtSim::badArguments()
