@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // oobm: the console. Wires the core services (store, user log, local settings) to the main window.
+#include "core/keys/datakeyunlocker.h"
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"

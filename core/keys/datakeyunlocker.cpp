@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-
 #include <qt6keychain/keychain.h>
 
 #include <cerrno>
@@ -23,11 +22,16 @@ DataKeyUnlocker::DataKeyUnlocker(Store *store, const QString &keyFile, QObject *
     , m_store(store)
     , m_keyFile(keyFile)
 {
+    connect(this, &DataKeyUnlocker::finished, this, [this](const StoreError &e) {
+        m_done = true;
+        m_lastError = e;
+    });
 }
 
 DataKeyUnlocker::~DataKeyUnlocker() = default;
 
-QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *created, QString *error)
+QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *created,
+                                        QString *error)
 {
     *created = false;
     QFile f(path);
@@ -38,7 +42,8 @@ QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *
         }
         const QByteArray key = QByteArray::fromBase64(f.readAll().trimmed());
         if (key.size() != SecretBox::KeySize) {
-            *error = tr("the key file %1 does not hold a 256-bit key (base64, 44 characters).").arg(path);
+            *error = tr("the key file %1 does not hold a 256-bit key (base64, 44 characters).")
+                             .arg(path);
             return {};
         }
         return key;
@@ -48,14 +53,17 @@ QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *
         return {};
     }
     // O_EXCL and mode 0600 from the start: the key is never readable by others, not even briefly.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = tr("the key file %1 cannot be created: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = tr("the key file %1 cannot be created: %2")
+                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return {};
     }
     const QByteArray key = SecretBox::generateKey();
     const QByteArray text = key.toBase64() + '\n';
-    const bool ok = ::write(fd, text.constData(), std::size_t(text.size())) == text.size() && ::fsync(fd) == 0;
+    const bool ok = ::write(fd, text.constData(), std::size_t(text.size())) == text.size()
+            && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) {
         QFile::remove(path);
@@ -88,9 +96,10 @@ void DataKeyUnlocker::haveInfo(const QString &storeId, bool initialized)
             return;
         }
         useKey(key, tr("the key file %1 holds another key.").arg(m_keyFile),
-               created ? tr("Created the key file %1 for the security keys of this database (no keychain is used). "
+               created ? tr("Created the key file %1 for the security keys of this database (no "
+                            "keychain is used). "
                             "Keep it safe: without it the keys cannot be read.")
-                             .arg(m_keyFile)
+                                 .arg(m_keyFile)
                        : QString());
         return;
     }
@@ -99,18 +108,22 @@ void DataKeyUnlocker::haveInfo(const QString &storeId, bool initialized)
     read->setKey(keychainKey(storeId));
     connect(read, &QKeychain::Job::finished, this, [this, read, storeId, initialized] {
         if (read->error() == QKeychain::NoError) {
-            useKey(QByteArray::fromBase64(read->binaryData()), tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)), {});
+            useKey(QByteArray::fromBase64(read->binaryData()),
+                   tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)), {});
             return;
         }
         if (read->error() != QKeychain::EntryNotFound || initialized) {
             fail(read->error() == QKeychain::EntryNotFound
-                     ? tr("the keychain has no entry '%1' (service '%2'). The database was probably set up on another "
-                          "machine or by another user: run with --key-file and that machine's key file, or copy the "
-                          "keychain entry.")
-                           .arg(keychainKey(storeId), keychainService())
-                     : tr("the keychain cannot be used: %1. On a server without a desktop session, run with "
-                          "--key-file PATH.")
-                           .arg(read->errorString()));
+                         ? tr("the keychain has no entry '%1' (service '%2'). The database was "
+                              "probably set up on another "
+                              "machine or by another user: run with --key-file and that machine's "
+                              "key file, or copy the "
+                              "keychain entry.")
+                                   .arg(keychainKey(storeId), keychainService())
+                         : tr("the keychain cannot be used: %1. On a server without a desktop "
+                              "session, run with "
+                              "--key-file PATH.")
+                                   .arg(read->errorString()));
             return;
         }
         // A store with no sealed secrets yet: make its key and keep it in the keychain first.
@@ -121,12 +134,14 @@ void DataKeyUnlocker::haveInfo(const QString &storeId, bool initialized)
         write->setBinaryData(key.toBase64());
         connect(write, &QKeychain::Job::finished, this, [this, write, key, storeId] {
             if (write->error() != QKeychain::NoError) {
-                fail(tr("the key cannot be saved in the keychain: %1. On a server without a desktop session, run "
+                fail(tr("the key cannot be saved in the keychain: %1. On a server without a "
+                        "desktop session, run "
                         "with --key-file PATH.")
-                         .arg(write->errorString()));
+                             .arg(write->errorString()));
                 return;
             }
-            useKey(key, tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)), {});
+            useKey(key, tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)),
+                   {});
         });
         write->start();
     });
@@ -135,13 +150,15 @@ void DataKeyUnlocker::haveInfo(const QString &storeId, bool initialized)
 
 void DataKeyUnlocker::useKey(const QByteArray &key, const QString &reason, const QString &warning)
 {
-    whenReady(m_store->setDataKey(key, reason), this, [this, warning](const StoreError &e) { Q_EMIT finished(e, warning); });
+    whenReady(m_store->setDataKey(key, reason), this,
+              [this, warning](const StoreError &e) { Q_EMIT finished(e, warning); });
 }
 
 void DataKeyUnlocker::fail(const QString &reason)
 {
     // Tell the store, so every keys call says why instead of failing vaguely.
-    whenReady(m_store->setDataKey({}, reason), this, [this](const StoreError &e) { Q_EMIT finished(e, {}); });
+    whenReady(m_store->setDataKey({}, reason), this,
+              [this](const StoreError &e) { Q_EMIT finished(e, {}); });
 }
 
 } // namespace Oobm::Core

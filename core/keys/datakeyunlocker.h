@@ -26,9 +26,14 @@ public:
     ~DataKeyUnlocker() override;
 
     void unlock(); // once the store is open; reports finished()
+    bool isDone() const { return m_done; }
+    StoreError lastError() const { return m_lastError; }
     QString keyFile() const { return m_keyFile; }
     static QString keychainService() { return QStringLiteral("oobm"); }
-    static QString keychainKey(const QString &storeId) { return QStringLiteral("store-") + storeId; }
+    static QString keychainKey(const QString &storeId)
+    {
+        return QStringLiteral("store-") + storeId;
+    }
 
     // Reads (or, with create, makes) a key file. Returns the key, or empty and *error.
     static QByteArray readKeyFile(const QString &path, bool create, bool *created, QString *error);
@@ -44,6 +49,8 @@ private:
 
     Store *m_store;
     QString m_keyFile;
+    bool m_done = false;
+    StoreError m_lastError;
 };
 
 } // namespace Oobm::Core

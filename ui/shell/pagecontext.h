@@ -2,6 +2,7 @@
 #pragma once
 
 namespace Oobm::Core {
+class DataKeyUnlocker;
 class LocalSettings;
 class Store;
 class UserLog;
@@ -16,6 +17,7 @@ struct PageContext
     Core::Store *store = nullptr;
     Core::UserLog *log = nullptr;
     Core::LocalSettings *settings = nullptr;
+    Core::DataKeyUnlocker *keys = nullptr; // gives the store its data key; may be null in tests
 };
 
 } // namespace Oobm::Gui

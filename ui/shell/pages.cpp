@@ -5,6 +5,7 @@
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
+#include "ui/pages/securitykeys/securitykeyspage.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -128,13 +129,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                      "provisioned: the admin password, Intel AMT user accounts, TLS and its "
                      "certificate, host and domain naming, and the enabled interfaces (Web UI, "
                      "Serial-over-LAN, IDE redirection)."));
-    b.placeholder(
-            QStringLiteral("security-keys"), css, tr("Security Keys"), QStringLiteral("keys"),
-            tr("Generate, export and import PID/PPS security keys."),
-            tr("Security keys are the PID/PPS pairs of TLS-PSK provisioning. Generate them, export "
-               "them to a USB key (setup.bin) for One-Touch provisioning or hand them to an OEM, "
-               "import the keys an OEM provides, and see which system used which key. A system "
-               "that presents a PID the service does not have fails with \"failed to find PID\"."));
+    b.add(new SecurityKeysPage(context, parent), css);
     b.placeholder(
             QStringLiteral("service-location"), css, tr("Service Location"),
             QStringLiteral("location"), tr("Where the service listens and how clients reach it."),
