@@ -76,12 +76,18 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(SecurityKeysModel::PidColumn, 100);
-    m_view->setColumnWidth(SecurityKeysModel::PpsColumn, 340);
+    const QFontMetrics fm = m_view->fontMetrics();
+    m_view->setColumnWidth(SecurityKeysModel::PidColumn, fm.horizontalAdvance(QStringLiteral("WWWW-WWWW")) + 16);
+    m_view->setColumnWidth(SecurityKeysModel::PpsColumn, fm.horizontalAdvance(QStringLiteral("••••-••••-••••-••••-••••-••••-••••-••••")) + 16);
+    m_view->setColumnWidth(SecurityKeysModel::StateColumn, fm.horizontalAdvance(QStringLiteral("Available")) + 24);
+    m_view->setColumnWidth(SecurityKeysModel::BatchColumn, fm.horizontalAdvance(QStringLiteral("WWWWWWWW")) + 16);
+    m_view->setColumnWidth(SecurityKeysModel::CreatedColumn, fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 24);
 
     m_banner->setObjectName(QStringLiteral("keysLocked"));
     m_banner->setWordWrap(true);
@@ -92,7 +98,9 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
     m_status->setWordWrap(true);
 
     auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("S&tate:"), this));
+    auto *stateLabel = new QLabel(tr("S&tate:"), this);
+    stateLabel->setBuddy(m_state);
+    filters->addWidget(stateLabel);
     filters->addWidget(m_state);
     filters->addWidget(m_search, 1);
     auto *layout = new QVBoxLayout(this);
