@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/generatekeysdialog.h"
+#include "ui/models/securityauditmodel.h"
 #include "ui/models/securitykeysmodel.h"
 #include "ui/pages/securitykeys/securitykeyswidget.h"
 
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void tableShowsTheLedger();
     void showPpsIsAudited();
     void exportMarksKeysExported();
+    void auditModelListsEntries();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -201,6 +203,29 @@ void tst_SecurityKeysPage::exportMarksKeysExported()
                              Qt::DisplayRole, "setup.bin", -1)
                      .size(),
              2);
+}
+
+void tst_SecurityKeysPage::auditModelListsEntries()
+{
+    SecurityAuditModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.reload();
+    QSignalSpy loaded(&model, &SecurityAuditModel::loaded);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    KeyGenerationRequest r;
+    r.count = 2;
+    r.newMePassword = "N3w-Pass!";
+    r.actor = { "alice", "console-host" };
+    QVERIFY(m_store->generateKeys(r).result().ok());
+    QTRY_COMPARE(model.rowCount(), 1); // follows keysChanged
+    QCOMPARE(model.data(model.index(0, SecurityAuditModel::UserColumn)).toString(),
+             QStringLiteral("alice"));
+    QCOMPARE(model.data(model.index(0, SecurityAuditModel::HostColumn)).toString(),
+             QStringLiteral("console-host"));
+    QCOMPARE(model.data(model.index(0, SecurityAuditModel::ActionColumn)).toString(),
+             QStringLiteral("generate"));
+    QCOMPARE(model.data(model.index(0, SecurityAuditModel::CountColumn)).toInt(), 2);
 }
 
 QTEST_MAIN(tst_SecurityKeysPage)

@@ -5,6 +5,7 @@
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
+#include "ui/pages/securityaudit/securityauditpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
 
 #include <QCoreApplication>
@@ -188,12 +189,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                "while provisioning it, with the result, how long it took and the status code the "
                "device answered."));
     b.add(new LogPage(context, parent), logs);
-    b.placeholder(
-            QStringLiteral("security-audit"), logs, tr("Security Audit"), QStringLiteral("audit"),
-            tr("Who saw, exported, imported or deleted secrets, and when."),
-            tr("The Security Audit log records every time someone shows, exports, imports or "
-               "deletes secrets such as security keys and passwords: who, from which host, when, "
-               "and what."));
+    b.add(new SecurityAuditPage(context, parent), logs);
 
     b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"),
                   QStringLiteral("reports"), tr("Summaries of the fleet and its keys."),
