@@ -2,6 +2,7 @@
 #include "hellosender.h"
 
 #include "core/provisioning/hellopacket.h"
+#include "sim/dnsresolver.h"
 #include "sim/fleet.h"
 #include "sim/simdevice.h"
 
@@ -10,15 +11,14 @@
 #include <QMutexLocker>
 
 #include <arpa/inet.h>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 
 namespace Oobm::Sim {
 
@@ -27,8 +27,7 @@ HelloSender::HelloSender(Fleet &fleet, const HelloOptions &options, Changed chan
     , m_options(options)
     , m_changed(std::move(changed))
     , m_generation(std::size_t(fleet.size()), 0)
-{
-}
+{ }
 
 HelloSender::~HelloSender()
 {
@@ -63,8 +62,8 @@ qint64 HelloSender::scaled(double seconds) const
 
 void HelloSender::start()
 {
-    if (m_options.server.isNull())
-        return; // no ProvisionServer: devices wait, as real ones do without DNS
+    if (m_options.server.isNull() && m_options.dnsServer.isNull())
+        return; // no ProvisionServer and no DNS: devices wait, as real ones do
     const qint64 now = nowMs();
     {
         std::lock_guard lock(m_mutex);
@@ -76,7 +75,7 @@ void HelloSender::start()
                 continue;
             if (!s.helloWindowOpened.isValid())
                 s.helloWindowOpened = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-            m_due.push({now, i, m_generation[std::size_t(i)]});
+            m_due.push({ now, i, m_generation[std::size_t(i)] });
         }
     }
     m_thread = std::thread([this] { run(); });
@@ -122,7 +121,7 @@ void HelloSender::reschedule(SimDevice *device)
     {
         std::lock_guard lock(m_mutex);
         const quint64 g = ++m_generation[std::size_t(device->index)];
-        m_due.push({nowMs(), device->index, g});
+        m_due.push({ nowMs(), device->index, g });
     }
     m_wake.notify_all();
 }
@@ -174,7 +173,7 @@ void HelloSender::run()
 
         lock.lock();
         if (again && next.generation == m_generation[std::size_t(next.index)])
-            m_due.push({nextAt, next.index, next.generation});
+            m_due.push({ nextAt, next.index, next.generation });
     }
 }
 
@@ -182,23 +181,40 @@ void HelloSender::sendOne(SimDevice *device)
 {
     Core::HelloPacket hello;
     quint32 source = 0;
+    QString domain;
     {
         QMutexLocker dl(&device->mutex);
         DeviceState &s = device->state();
         hello.adminCredentialsSet = s.mebxPassword != u"admin";
-        hello.version = s.mode == Mode::SetupPki ? Core::HelloPacket::Version::Pki : Core::HelloPacket::Version::Psk;
+        hello.version = s.mode == Mode::SetupPki ? Core::HelloPacket::Version::Pki
+                                                 : Core::HelloPacket::Version::Psk;
         hello.retryCount = qMin<quint32>(s.helloRetry, 14); // the field saturates at 14
         hello.uuid = s.uuid;
         hello.pid = s.pid;
         if (hello.version == Core::HelloPacket::Version::Pki) {
             // The firmware's trusted root hashes (SHA-1 on 2.x/3.x).
-            for (const char *name : {"amt-sim default root A", "amt-sim default root B"})
-                hello.rootHashes.append({Core::HelloPacket::HashType::Sha1,
-                                         QCryptographicHash::hash(name, QCryptographicHash::Sha1)});
+            for (const char *name : { "amt-sim default root A", "amt-sim default root B" })
+                hello.rootHashes.append(
+                        { Core::HelloPacket::HashType::Sha1,
+                          QCryptographicHash::hash(name, QCryptographicHash::Sha1) });
         }
         source = s.address.toIPv4Address();
+        domain = s.domainName;
         ++s.helloRetry;
         ++s.hellosSent;
+    }
+    QHostAddress server = m_options.server;
+    if (server.isNull()) {
+        QString name, why;
+        server = DnsResolver(m_options.dnsServer, m_options.dnsPort)
+                         .findProvisionServer(domain, &name, &why);
+        QMutexLocker dl(&device->mutex);
+        device->state().provisionServerName = name;
+        if (server.isNull()) {
+            device->state().lastHelloError =
+                    QStringLiteral("cannot find the ProvisionServer: %1").arg(why);
+            return; // the attempt counts, as on firmware: the next one follows the schedule
+        }
     }
     const QByteArray bytes = hello.encode();
     QString error;
@@ -209,23 +225,28 @@ void HelloSender::sendOne(SimDevice *device)
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_port = htons(m_options.port);
-    to.sin_addr.s_addr = htonl(m_options.server.toIPv4Address());
+    to.sin_addr.s_addr = htonl(server.toIPv4Address());
     if (::bind(fd, reinterpret_cast<sockaddr *>(&from), sizeof from) != 0) {
         error = QStringLiteral("bind: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-    } else if (::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to) != 0 && errno != EINPROGRESS) {
+    } else if (::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to) != 0
+               && errno != EINPROGRESS) {
         error = QStringLiteral("connect: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     } else {
-        pollfd p{fd, POLLOUT, 0};
+        pollfd p{ fd, POLLOUT, 0 };
         int soError = 0;
         socklen_t len = sizeof soError;
-        if (::poll(&p, 1, 2000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len) != 0 || soError != 0) {
-            error = QStringLiteral("connect: %1").arg(soError ? QString::fromLocal8Bit(std::strerror(soError))
-                                                              : QStringLiteral("timed out"));
+        if (::poll(&p, 1, 2000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len) != 0
+            || soError != 0) {
+            error = QStringLiteral("connect: %1")
+                            .arg(soError ? QString::fromLocal8Bit(std::strerror(soError))
+                                         : QStringLiteral("timed out"));
         } else {
             const int flags = fcntl(fd, F_GETFL);
             fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-            if (::send(fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL) != bytes.size())
-                error = QStringLiteral("send: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            if (::send(fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL)
+                != bytes.size())
+                error = QStringLiteral("send: %1")
+                                .arg(QString::fromLocal8Bit(std::strerror(errno)));
             ::shutdown(fd, SHUT_WR); // the device sends, closes, and never reads an answer
         }
     }

@@ -2,11 +2,11 @@
 #pragma once
 
 #include <QHostAddress>
+#include <queue>
 
 #include <condition_variable>
 #include <functional>
 #include <mutex>
-#include <queue>
 #include <thread>
 #include <vector>
 
@@ -17,9 +17,13 @@ class SimDevice;
 
 struct HelloOptions
 {
-    QHostAddress server;       // the ProvisionServer, as given with --provision-server
+    QHostAddress server; // the ProvisionServer, as given with --provision-server
     quint16 port = 9971;
-    double timeScale = 1.0;    // 1000 = a thousand times faster than real firmware
+    // Without a server: the DNS server DHCP would give the devices; each hello first looks up
+    // ProvisionServer.<device's domain>, then ProvisionServer (PROTOCOL.md §2).
+    QHostAddress dnsServer;
+    quint16 dnsPort = 53;
+    double timeScale = 1.0; // 1000 = a thousand times faster than real firmware
 };
 
 // Sends hello packets from each device in setup mode, from the device's own address, on the

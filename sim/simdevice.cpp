@@ -13,8 +13,12 @@ struct ModeName
     const char *key;
 };
 constexpr ModeName ModeNames[] = {
-    {Mode::Disabled, "disabled"},       {Mode::Factory, "factory"},      {Mode::PasswordChanged, "password-changed"},
-    {Mode::SetupPsk, "setup-psk"},      {Mode::SetupPki, "setup-pki"},   {Mode::Provisioned, "provisioned"},
+    { Mode::Disabled, "disabled" },
+    { Mode::Factory, "factory" },
+    { Mode::PasswordChanged, "password-changed" },
+    { Mode::SetupPsk, "setup-psk" },
+    { Mode::SetupPki, "setup-pki" },
+    { Mode::Provisioned, "provisioned" },
 };
 } // namespace
 
@@ -109,7 +113,8 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
     o.insert(QStringLiteral("firstWindow"), firstWindow);
     o.insert(QStringLiteral("helloWindowClosed"), helloWindowClosed);
     if (helloWindowOpened.isValid())
-        o.insert(QStringLiteral("helloWindowOpened"), helloWindowOpened.toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("helloWindowOpened"),
+                 helloWindowOpened.toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("adminUser"), adminUser);
     o.insert(QStringLiteral("nextAclHandle"), qint64(nextAclHandle));
     o.insert(QStringLiteral("dhcpEnabled"), dhcpEnabled);
@@ -148,6 +153,8 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
         o.insert(QStringLiteral("faults"), faults.toJson());
     if (!lastHelloError.isEmpty())
         o.insert(QStringLiteral("lastHelloError"), lastHelloError);
+    if (!provisionServerName.isEmpty())
+        o.insert(QStringLiteral("provisionServerName"), provisionServerName);
     return o;
 }
 
@@ -182,7 +189,8 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.hellosSent = quint64(o.value(QStringLiteral("hellosSent")).toInteger());
     s.firstWindow = o.value(QStringLiteral("firstWindow")).toBool(true);
     s.helloWindowClosed = o.value(QStringLiteral("helloWindowClosed")).toBool();
-    s.helloWindowOpened = QDateTime::fromString(o.value(QStringLiteral("helloWindowOpened")).toString(), Qt::ISODateWithMs);
+    s.helloWindowOpened = QDateTime::fromString(
+            o.value(QStringLiteral("helloWindowOpened")).toString(), Qt::ISODateWithMs);
     s.nextAclHandle = unsigned(o.value(QStringLiteral("nextAclHandle")).toInteger(1));
     s.dhcpEnabled = o.value(QStringLiteral("dhcpEnabled")).toBool(true);
     s.staticAddress = quint32(o.value(QStringLiteral("staticAddress")).toInteger());

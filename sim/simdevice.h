@@ -19,14 +19,14 @@ namespace Oobm::Sim {
 // The device modes of the reference (PROTOCOL.md §9). HelloDisabled (mode 6) is a setup mode
 // whose hello window has closed.
 enum class Mode {
-    Disabled,          // 1: AMT disabled in BIOS/MEBx
-    Factory,           // 2: not in setup mode, MEBx password still "admin"
-    PasswordChanged,   // 3: not in setup mode, MEBx password changed
-    SetupPsk,          // 4: setup mode for TLS-PSK
-    SetupPki,          // 5: setup mode for Remote Configuration
-    Provisioned,       // after CommitChanges (ProvisioningState Post)
+    Disabled,        // 1: AMT disabled in BIOS/MEBx
+    Factory,         // 2: not in setup mode, MEBx password still "admin"
+    PasswordChanged, // 3: not in setup mode, MEBx password changed
+    SetupPsk,        // 4: setup mode for TLS-PSK
+    SetupPki,        // 5: setup mode for Remote Configuration
+    Provisioned,     // after CommitChanges (ProvisioningState Post)
 };
-QString modeKey(Mode mode);       // "setup-psk", as on the command line
+QString modeKey(Mode mode); // "setup-psk", as on the command line
 bool modeFromKey(const QString &key, Mode *mode);
 
 struct AclUser
@@ -40,14 +40,17 @@ struct AclUser
 // Faults a test can switch on for a device (PROTOCOL.md has none of these: they are the lab's).
 struct Faults
 {
-    bool wrongPps = false;      // the device holds a PPS other than the one it was given
-    bool refuse = false;        // nothing listens: connections are refused
-    int latencyMs = 0;          // every SOAP answer is this late
-    bool dropMidCall = false;   // the connection closes after the request, with no answer
-    bool hang = false;          // the request is read and never answered
+    bool wrongPps = false;             // the device holds a PPS other than the one it was given
+    bool refuse = false;               // nothing listens: connections are refused
+    int latencyMs = 0;                 // every SOAP answer is this late
+    bool dropMidCall = false;          // the connection closes after the request, with no answer
+    bool hang = false;                 // the request is read and never answered
     QMap<QString, unsigned> statusFor; // operation -> PT_STATUS to answer instead
 
-    bool any() const { return wrongPps || refuse || latencyMs || dropMidCall || hang || !statusFor.isEmpty(); }
+    bool any() const
+    {
+        return wrongPps || refuse || latencyMs || dropMidCall || hang || !statusFor.isEmpty();
+    }
     QJsonObject toJson() const;
 };
 
@@ -70,7 +73,8 @@ struct DeviceState
     bool tlsEnabled = false;
     QByteArray tlsKeyPem;
     QList<QByteArray> tlsCertificateChainPem;
-    QStringList enabledInterfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
+    QStringList enabledInterfaces{ QStringLiteral("WebUI"), QStringLiteral("SOL"),
+                                   QStringLiteral("IDER") };
     bool zeroTouchEnabled = true;
     QString otp;
     qint64 timeOffsetSeconds = 0;
@@ -83,6 +87,7 @@ struct DeviceState
     quint64 hellosSent = 0;
     bool helloWindowClosed = false; // mode 6, "hello packet mode disabled"
     QString lastHelloError;
+    QString provisionServerName; // the name DNS answered for, when hellos go by DNS
     // Staged during setup, applied by CommitChanges.
     QString pendingAdminUser;
     QString pendingAdminPassword;
@@ -107,12 +112,11 @@ class SimDevice
 public:
     explicit SimDevice(const DeviceState &state)
         : m_state(state)
-    {
-    }
+    { }
     mutable QMutex mutex;
     DeviceState &state() { return m_state; } // with mutex held
     const DeviceState &state() const { return m_state; }
-    std::atomic<bool> dirty{false};
+    std::atomic<bool> dirty{ false };
     int index = 0;
 
 private:

@@ -4,10 +4,13 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUdpSocket>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace Oobm::Test {
 
@@ -56,7 +59,7 @@ QString SimProcess::start(const QStringList &arguments)
                 return {};
             const QStringList f = line.split(u' ');
             if (f.size() == 4)
-                m_devices.append({f.at(0), f.at(1), f.at(2), f.at(3)});
+                m_devices.append({ f.at(0), f.at(1), f.at(2), f.at(3) });
         }
     }
     return QStringLiteral("amt-sim did not say ready within 60 s: %1").arg(errorOutput());
@@ -83,7 +86,8 @@ QJsonObject SimProcess::control(const QJsonObject &request) const
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_controlPort);
     if (!socket.waitForConnected(5000))
-        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), socket.errorString()}};
+        return { { QStringLiteral("ok"), false },
+                 { QStringLiteral("error"), socket.errorString() } };
     socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     QByteArray answer;
     while (!answer.contains('\n') && socket.waitForReadyRead(10000))
@@ -93,11 +97,73 @@ QJsonObject SimProcess::control(const QJsonObject &request) const
 
 QJsonObject SimProcess::state(int i, bool secrets) const
 {
-    return control({{QStringLiteral("cmd"), QStringLiteral("get")},
-                    {QStringLiteral("uuid"), device(i).uuid},
-                    {QStringLiteral("secrets"), secrets}})
-        .value(QStringLiteral("device"))
-        .toObject();
+    return control({ { QStringLiteral("cmd"), QStringLiteral("get") },
+                     { QStringLiteral("uuid"), device(i).uuid },
+                     { QStringLiteral("secrets"), secrets } })
+            .value(QStringLiteral("device"))
+            .toObject();
+}
+
+DnsmasqProcess::DnsmasqProcess() = default;
+
+DnsmasqProcess::~DnsmasqProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString DnsmasqProcess::start(const QStringList &records)
+{
+    const QString binary = QStandardPaths::findExecutable(
+            QStringLiteral("dnsmasq"), { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin") });
+    if (binary.isEmpty())
+        return QStringLiteral(
+                "dnsmasq is not installed (Debian package dnsmasq-base; scripts/test installs it)");
+    QUdpSocket probe;
+    probe.bind(QHostAddress::LocalHost, 0);
+    m_port = probe.localPort();
+    probe.close();
+    QStringList args{
+        QStringLiteral("--no-daemon"),
+        QStringLiteral("--conf-file=/dev/null"),
+        QStringLiteral("--listen-address=127.0.0.1"),
+        QStringLiteral("--bind-interfaces"),
+        QStringLiteral("--port=%1").arg(m_port),
+        QStringLiteral("--no-resolv"),
+        QStringLiteral("--no-hosts"),
+        QStringLiteral("--local=/#/"), // authoritative for everything: unknown names are NXDOMAIN
+        QStringLiteral("--pid-file="),
+        QStringLiteral("--log-facility=-")
+    };
+    if (::geteuid() == 0)
+        args << QStringLiteral("--user=root");
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(binary, args + records);
+    if (!m_process.waitForStarted(5000))
+        return QStringLiteral("dnsmasq did not start: %1").arg(m_process.errorString());
+    // Ready once it answers: ask it for a name until it does.
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        if (m_process.state() != QProcess::Running)
+            return QStringLiteral("dnsmasq exited: %1")
+                    .arg(QString::fromLocal8Bit(m_process.readAll()));
+        QUdpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_port);
+        // A standard query for "." type SOA; any answer proves it listens.
+        s.write(QByteArray::fromHex("abcd01000001000000000000000006000001"));
+        if (s.waitForReadyRead(200))
+            return {};
+    }
+    return QStringLiteral("dnsmasq did not answer on 127.0.0.1:%1").arg(m_port);
+}
+
+QString DnsmasqProcess::address() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_port);
 }
 
 } // namespace Oobm::Test

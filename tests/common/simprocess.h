@@ -48,4 +48,23 @@ private:
     quint16 m_controlPort = 0;
 };
 
+// dnsmasq (Debian package dnsmasq-base) as a test's DNS server: on 127.0.0.1 and a free high
+// port, with only the records given, never forwarding anywhere. Stopped on destruction.
+class DnsmasqProcess
+{
+public:
+    DnsmasqProcess();
+    ~DnsmasqProcess();
+    DnsmasqProcess(const DnsmasqProcess &) = delete;
+    DnsmasqProcess &operator=(const DnsmasqProcess &) = delete;
+
+    QString start(const QStringList &records); // e.g. "--host-record=scs.example.test,127.0.0.9"
+    QString address() const;                   // "127.0.0.1:PORT"
+    quint16 port() const { return m_port; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
 } // namespace Oobm::Test

@@ -29,9 +29,9 @@ public:
         HelloPacket hello;
     };
 
-    HelloCatcher()
+    explicit HelloCatcher(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0)
     {
-        m_server.listen(QHostAddress::LocalHost);
+        m_server.listen(address, port);
         m_clock.start();
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = m_server.nextPendingConnection()) {
@@ -50,7 +50,13 @@ public:
             }
         });
     }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()); }
+    QString address() const
+    {
+        return QStringLiteral("%1:%2")
+                .arg(m_server.serverAddress().toString())
+                .arg(m_server.serverPort());
+    }
+    bool isListening() const { return m_server.isListening(); }
     QList<Received> from(const QString &address) const
     {
         QList<Received> r;
@@ -80,6 +86,8 @@ private Q_SLOTS:
     void keysFile();
     void factoryModeIsSilent();
     void usbKeyLikeABios();
+    void provisionServerFoundByDns_data();
+    void provisionServerFoundByDns();
     void badArguments_data();
     void badArguments();
 };
@@ -273,6 +281,58 @@ void tst_AmtSim::usbKeyLikeABios()
     const auto after = SetupBin::decode(f.readAll(), &why);
     QVERIFY(after->records.at(0).consumed && after->records.at(1).consumed);
     QCOMPARE(after->consumedCount, 2u);
+}
+
+void tst_AmtSim::provisionServerFoundByDns_data()
+{
+    QTest::addColumn<QStringList>("records");
+    QTest::addColumn<QString>("expectedName"); // empty: not found
+    QTest::newRow("CNAME in the device's domain")
+            << QStringList{ "--cname=ProvisionServer.corp.example.test,scs.corp.example.test",
+                            "--host-record=scs.corp.example.test,%1" }
+            << "ProvisionServer.corp.example.test";
+    QTest::newRow("only the bare name")
+            << QStringList{ "--host-record=ProvisionServer,%1" } << "ProvisionServer";
+    QTest::newRow("no record") << QStringList{ "--host-record=elsewhere.corp.example.test,%1" }
+                               << "";
+}
+
+void tst_AmtSim::provisionServerFoundByDns()
+{
+    QFETCH(QStringList, records);
+    QFETCH(QString, expectedName);
+    // The ProvisionServer on its own loopback address, port 9971, as a real one listens.
+    const QString base = SimProcess::uniqueAddressBase();
+    const QHostAddress server(base.section(u'.', 0, 2) + QStringLiteral(".250"));
+    HelloCatcher catcher(server, 9971);
+    QVERIFY2(catcher.isListening(), "cannot listen on port 9971");
+    Oobm::Test::DnsmasqProcess dns;
+    QStringList args;
+    for (const QString &r : records)
+        args << r.arg(server.toString());
+    const QString started = dns.start(args);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+
+    SimProcess sim;
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-psk", "--domain", "corp.example.test",
+                        "--dns-server", dns.address(), "--time-scale", "100", "--address-base",
+                        base })
+                    .isEmpty());
+    if (expectedName.isEmpty()) {
+        QTRY_VERIFY(sim.state().value("lastHelloError").toString().contains("NXDOMAIN"));
+        const QString error = sim.state().value("lastHelloError").toString();
+        QVERIFY2(error.contains("ProvisionServer.corp.example.test: NXDOMAIN")
+                         && error.contains("ProvisionServer: NXDOMAIN"),
+                 qPrintable(error));
+        QTest::qWait(300);
+        QVERIFY(catcher.from(sim.device().address).isEmpty());
+        QVERIFY(sim.state().value("helloRetry").toInt() >= 2); // it keeps trying on schedule
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!catcher.from(sim.device().address).isEmpty(), 10000);
+    QCOMPARE(sim.state().value("provisionServerName").toString(), expectedName);
+    QCOMPARE(HelloPacket::uuidText(catcher.from(sim.device().address).first().hello.uuid),
+             sim.device().uuid);
 }
 
 void tst_AmtSim::badArguments_data()
