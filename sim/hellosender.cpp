@@ -192,11 +192,13 @@ void HelloSender::sendOne(SimDevice *device)
         hello.uuid = s.uuid;
         hello.pid = s.pid;
         if (hello.version == Core::HelloPacket::Version::Pki) {
-            // The firmware's trusted root hashes (SHA-1 on 2.x/3.x).
-            for (const char *name : { "amt-sim default root A", "amt-sim default root B" })
-                hello.rootHashes.append(
-                        { Core::HelloPacket::HashType::Sha1,
-                          QCryptographicHash::hash(name, QCryptographicHash::Sha1) });
+            // The firmware's trusted root hashes (SHA-1 on 2.x/3.x; SHA-256 when a lab adds one).
+            for (const QString &hex : std::as_const(s.trustedRootHashes)) {
+                const QByteArray hash = QByteArray::fromHex(hex.toLatin1());
+                hello.rootHashes.append({ hash.size() == 32 ? Core::HelloPacket::HashType::Sha256
+                                                            : Core::HelloPacket::HashType::Sha1,
+                                          hash });
+            }
         }
         source = s.address.toIPv4Address();
         domain = s.domainName;

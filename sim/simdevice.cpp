@@ -153,6 +153,9 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
         o.insert(QStringLiteral("faults"), faults.toJson());
     if (!lastHelloError.isEmpty())
         o.insert(QStringLiteral("lastHelloError"), lastHelloError);
+    o.insert(QStringLiteral("trustedRootHashes"), QJsonArray::fromStringList(trustedRootHashes));
+    if (!lastRemoteConfigurationError.isEmpty())
+        o.insert(QStringLiteral("lastRemoteConfigurationError"), lastRemoteConfigurationError);
     if (!provisionServerName.isEmpty())
         o.insert(QStringLiteral("provisionServerName"), provisionServerName);
     return o;
@@ -191,6 +194,8 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.helloWindowClosed = o.value(QStringLiteral("helloWindowClosed")).toBool();
     s.helloWindowOpened = QDateTime::fromString(
             o.value(QStringLiteral("helloWindowOpened")).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue &h : o.value(QStringLiteral("trustedRootHashes")).toArray())
+        s.trustedRootHashes.append(h.toString());
     s.nextAclHandle = unsigned(o.value(QStringLiteral("nextAclHandle")).toInteger(1));
     s.dhcpEnabled = o.value(QStringLiteral("dhcpEnabled")).toBool(true);
     s.staticAddress = quint32(o.value(QStringLiteral("staticAddress")).toInteger());

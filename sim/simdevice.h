@@ -87,7 +87,10 @@ struct DeviceState
     quint64 hellosSent = 0;
     bool helloWindowClosed = false; // mode 6, "hello packet mode disabled"
     QString lastHelloError;
-    QString provisionServerName; // the name DNS answered for, when hellos go by DNS
+    QString provisionServerName;   // the name DNS answered for, when hellos go by DNS
+    QStringList trustedRootHashes; // hex SHA-1 or SHA-256 of the root certificates trusted for
+                                   // Remote Configuration
+    QString lastRemoteConfigurationError; // why the last Remote Configuration session was refused
     // Staged during setup, applied by CommitChanges.
     QString pendingAdminUser;
     QString pendingAdminPassword;

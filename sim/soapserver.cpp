@@ -30,6 +30,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <thread>
@@ -156,6 +157,96 @@ bool keyMatchesCertificate(const QByteArray &keyPem, const QByteArray &certPem)
     return ok;
 }
 
+// Remote Configuration (PROTOCOL.md §4.3): the SCS's client certificate must chain to a root
+// whose hash the device trusts, carry the Intel OID or OU, and name a host in the device's domain.
+// One self-signed RSA certificate for the whole fleet: AMT's own certificate only carries the
+// key exchange; nobody trusts it (PROTOCOL.md §4.3, step 2).
+QString setUpRemoteConfiguration(SSL_CTX *ctx)
+{
+    EVP_PKEY *key = EVP_RSA_gen(2048);
+    X509 *cert = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 20L * 365 * 24 * 3600);
+    X509_set_pubkey(cert, key);
+    X509_NAME *name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("Intel(R) AMT (amt-sim)"),
+                               -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+    X509_sign(cert, key, EVP_sha256());
+    const bool ok = SSL_CTX_use_certificate(ctx, cert) == 1
+            && SSL_CTX_use_PrivateKey(ctx, key) == 1;
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
+    SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_cipher_list(ctx, "kRSA:@SECLEVEL=0"); // RSA key exchange, as on AMT 2.2-3.x
+    // The client must show its chain; which chain is acceptable is decided after the handshake.
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT,
+                       [](int, X509_STORE_CTX *) { return 1; });
+    ERR_clear_error();
+    return ok ? QString() : QStringLiteral("cannot set up the Remote Configuration certificate");
+}
+
+QString hashHex(X509 *cert, const EVP_MD *md)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    X509_digest(cert, md, digest, &length);
+    return QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+}
+
+QString checkProvisioningCertificate(SSL *ssl, SimDevice *device)
+{
+    X509 *leaf = SSL_get0_peer_certificate(ssl);
+    if (!leaf)
+        return QStringLiteral("no client certificate was presented");
+    STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl); // on a server: without the leaf
+    X509 *root = (chain && sk_X509_num(chain) > 0) ? sk_X509_value(chain, sk_X509_num(chain) - 1)
+                                                   : leaf;
+    const QString sha1 = hashHex(root, EVP_sha1());
+    const QString sha256 = hashHex(root, EVP_sha256());
+    QStringList trusted;
+    QString domain;
+    {
+        QMutexLocker lock(&device->mutex);
+        trusted = device->state().trustedRootHashes;
+        domain = device->state().domainName;
+    }
+    if (!trusted.contains(sha1, Qt::CaseInsensitive)
+        && !trusted.contains(sha256, Qt::CaseInsensitive))
+        return QStringLiteral("the root certificate (SHA-1 %1) is not among the device's trusted "
+                              "root hashes")
+                .arg(sha1);
+    bool intel = false;
+    if (EXTENDED_KEY_USAGE *eku = static_cast<EXTENDED_KEY_USAGE *>(
+                X509_get_ext_d2i(leaf, NID_ext_key_usage, nullptr, nullptr))) {
+        for (int i = 0; i < sk_ASN1_OBJECT_num(eku); ++i) {
+            char oid[80];
+            OBJ_obj2txt(oid, sizeof oid, sk_ASN1_OBJECT_value(eku, i), 1);
+            intel = intel || qstrcmp(oid, "2.16.840.1.113741.1.2.3") == 0;
+        }
+        EXTENDED_KEY_USAGE_free(eku);
+    }
+    X509_NAME *subject = X509_get_subject_name(leaf);
+    char ou[256] = { 0 };
+    if (X509_NAME_get_text_by_NID(subject, NID_organizationalUnitName, ou, sizeof ou) > 0)
+        intel = intel || qstrcmp(ou, "Intel(R) Client Setup Certificate") == 0;
+    if (!intel)
+        return QStringLiteral(
+                "the certificate has neither the Intel OID 2.16.840.1.113741.1.2.3 nor the OU "
+                "\"Intel(R) Client Setup Certificate\"");
+    char cn[256] = { 0 };
+    X509_NAME_get_text_by_NID(subject, NID_commonName, cn, sizeof cn);
+    const QString name = QString::fromLatin1(cn).toLower();
+    if (domain.isEmpty() || !name.endsWith(u'.' + domain.toLower()))
+        return QStringLiteral("the certificate's name %1 is not in the device's domain %2")
+                .arg(name, domain);
+    return {};
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +317,7 @@ public:
     struct soap *httpMaster = nullptr;
     struct soap *pskMaster = nullptr;
     struct soap *certMaster = nullptr;
+    struct soap *pkiMaster = nullptr; // Remote Configuration: the device's self-signed certificate
 };
 
 // The context every operation starts with: which device, authentication, and the faults.
@@ -950,6 +1042,15 @@ QString SoapServer::Private::start()
     SSL_CTX_set_max_proto_version(certMaster->ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(certMaster->ctx, "DEFAULT:@SECLEVEL=0");
     SSL_CTX_set_cert_cb(certMaster->ctx, certificateCallback, nullptr);
+    pkiMaster = makeMaster(0);
+    if (soap_ssl_server_context(
+                pkiMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+        || !pkiMaster->ctx)
+        return QStringLiteral("cannot create the Remote Configuration TLS context: %1")
+                .arg(QString::fromUtf8(soap_fault_string(pkiMaster)));
+    if (const QString e = setUpRemoteConfiguration(pkiMaster->ctx); !e.isEmpty())
+        return e;
     ERR_clear_error();
 
     for (int i = 0; i < fleet.size(); ++i)
@@ -1000,14 +1101,14 @@ void SoapServer::Private::stop()
     }
     if (epollFd >= 0)
         ::close(epollFd);
-    for (struct soap *m : { httpMaster, pskMaster, certMaster }) {
+    for (struct soap *m : { httpMaster, pskMaster, certMaster, pkiMaster }) {
         if (m) {
             soap_destroy(m);
             soap_end(m);
             soap_free(m);
         }
     }
-    httpMaster = pskMaster = certMaster = nullptr;
+    httpMaster = pskMaster = certMaster = pkiMaster = nullptr;
 }
 
 void SoapServer::Private::updateListeners(SimDevice *device)
@@ -1019,7 +1120,7 @@ void SoapServer::Private::updateListeners(SimDevice *device)
         const DeviceState &s = device->state();
         address = s.address.toIPv4Address();
         if (!s.faults.refuse) {
-            if (s.mode == Mode::SetupPsk && !s.helloWindowClosed)
+            if ((s.mode == Mode::SetupPsk || s.mode == Mode::SetupPki) && !s.helloWindowClosed)
                 wantTls = true;
             else if (s.mode == Mode::Provisioned) {
                 wantTls = s.tlsEnabled;
@@ -1189,12 +1290,15 @@ void SoapServer::Private::park(Connection *c)
 void SoapServer::Private::serve(Connection *c)
 {
     if (!c->soap) {
-        bool provisioned = false;
+        Mode mode = Mode::SetupPsk;
         {
             QMutexLocker lock(&c->device->mutex);
-            provisioned = c->device->state().mode == Mode::Provisioned;
+            mode = c->device->state().mode;
         }
-        struct soap *master = !c->tls ? httpMaster : (provisioned ? certMaster : pskMaster);
+        struct soap *master = !c->tls       ? httpMaster
+                : mode == Mode::Provisioned ? certMaster
+                : mode == Mode::SetupPki    ? pkiMaster
+                                            : pskMaster;
         struct soap *s = soap_copy(master);
         s->socket = c->fd;
         s->user = c->device;
@@ -1205,6 +1309,16 @@ void SoapServer::Private::serve(Connection *c)
             ERR_clear_error();
             destroy(c);
             return;
+        }
+        if (c->tls && mode == Mode::SetupPki) {
+            const QString refused = checkProvisioningCertificate(s->ssl, c->device);
+            QMutexLocker lock(&c->device->mutex);
+            c->device->state().lastRemoteConfigurationError = refused;
+            if (!refused.isEmpty()) {
+                lock.unlock();
+                destroy(c); // as firmware does: the session ends; the SCS sees the connection close
+                return;
+            }
         }
     }
     for (;;) {

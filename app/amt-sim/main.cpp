@@ -93,6 +93,10 @@ int main(int argc, char *argv[])
         { QStringLiteral("keys"),
           QStringLiteral("CSV of PID,PPS[,MEBx password], or a USB One-Touch setup.bin."),
           QStringLiteral("FILE") },
+        { QStringLiteral("root-hash"),
+          QStringLiteral("Trust this root certificate for Remote Configuration too (hex SHA-1 or "
+                         "SHA-256; repeatable)."),
+          QStringLiteral("HEX") },
         { QStringLiteral("state-dir"),
           QStringLiteral("Keep each device's state here; a restart resumes it."),
           QStringLiteral("DIR") },
@@ -136,6 +140,15 @@ int main(int argc, char *argv[])
     fo.keysFile = parser.value(QStringLiteral("keys"));
     fo.stateDir = parser.value(QStringLiteral("state-dir"));
     fo.domainName = parser.value(QStringLiteral("domain"));
+    for (const QString &hash : parser.values(QStringLiteral("root-hash"))) {
+        const QByteArray bytes = QByteArray::fromHex(hash.toLatin1());
+        if ((bytes.size() != 20 && bytes.size() != 32)
+            || bytes.toHex() != hash.toLower().toLatin1())
+            return usage(QStringLiteral("--root-hash takes a SHA-1 (40 hex digits) or SHA-256 (64) "
+                                        "hash, not '%1'")
+                                 .arg(hash));
+        fo.rootHashes << hash.toLower();
+    }
 
     HelloOptions ho;
     if (parser.isSet(QStringLiteral("provision-server"))) {

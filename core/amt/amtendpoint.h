@@ -26,6 +26,9 @@ struct AmtEndpoint
     QByteArray psk;         // the PPS, 32 characters without dashes
 
     QByteArray trustedCertificatesPem; // Tls: CA certificates, or the device's pinned certificate
+    // Tls: false for Remote Configuration, where the device's self-signed certificate only carries
+    // the key exchange and the device checks us (our chain), not we it.
+    bool verifyServer = true;
     QByteArray clientCertificateChainPem; // Tls, Remote Configuration: leaf first, root last
     QByteArray clientPrivateKeyPem;
 

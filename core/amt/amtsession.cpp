@@ -135,9 +135,13 @@ public:
     void setupTls()
     {
         const bool psk = endpoint.transport == AmtEndpoint::Transport::TlsPsk;
-        const unsigned short flags = psk
-                ? (SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2)
-                : (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_TLSv1_0
+        // Remote Configuration: the device's certificate is self-signed and only carries the key
+        // exchange (PROTOCOL.md §4.3), so it is not verified; the device verifies us.
+        const bool verify = !psk && endpoint.verifyServer;
+        const unsigned short flags = verify
+                ? (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_TLSv1_0
+                   | SOAP_TLSv1_1 | SOAP_TLSv1_2)
+                : (SOAP_SSL_NO_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_TLSv1_0
                    | SOAP_TLSv1_1 | SOAP_TLSv1_2);
         if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr)
                     != SOAP_OK
@@ -156,8 +160,12 @@ public:
         }
         SSL_CTX_set_cipher_list(ctx,
                                 "DEFAULT:@SECLEVEL=0"); // AMT 2.x/3.x certificates are RSA/SHA-1
-        SSL_CTX_set_ex_data(ctx, verifyExIndex(), &verifyError);
-        SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verifyCallback);
+        if (endpoint.verifyServer) {
+            SSL_CTX_set_ex_data(ctx, verifyExIndex(), &verifyError);
+            SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verifyCallback);
+        } else {
+            SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+        }
         X509_STORE *store = SSL_CTX_get_cert_store(ctx);
         BIO *bio = BIO_new_mem_buf(endpoint.trustedCertificatesPem.constData(),
                                    int(endpoint.trustedCertificatesPem.size()));

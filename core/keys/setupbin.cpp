@@ -7,10 +7,16 @@ namespace Oobm::Core {
 
 namespace {
 
-const QByteArray GuidV1 = QByteArray::fromHex("b516fb7187cbf94ab441ca7b383578f9");
-const QByteArray GuidV2 = QByteArray::fromHex("96b28158cf6b724c8b91a15e512e99c4");
-const QByteArray GuidV3 = QByteArray::fromHex("a7f7f6c689c4f64793ede2e5020da51d");
-const QByteArray GuidV4 = QByteArray::fromHex("aaa93452e129a9448d4d081c07b96353");
+// File-type GUIDs, as stored (PROTOCOL.md §7.1).
+constexpr char GuidV1[] = "\xb5\x16\xfb\x71\x87\xcb\xf9\x4a\xb4\x41\xca\x7b\x38\x35\x78\xf9";
+constexpr char GuidV2[] = "\x96\xb2\x81\x58\xcf\x6b\x72\x4c\x8b\x91\xa1\x5e\x51\x2e\x99\xc4";
+constexpr char GuidV3[] = "\xa7\xf7\xf6\xc6\x89\xc4\xf6\x47\x93\xed\xe2\xe5\x02\x0d\xa5\x1d";
+constexpr char GuidV4[] = "\xaa\xa9\x34\x52\xe1\x29\xa9\x44\x8d\x4d\x08\x1c\x07\xb9\x63\x53";
+
+QByteArray guid(const char (&bytes)[17])
+{
+    return QByteArray(bytes, 16);
+}
 
 constexpr int RecordHeaderBytes = 24;
 
@@ -57,7 +63,7 @@ QByteArray SetupBin::encode(QString *error) const
     const int writtenMinor = v1 ? 0 : (withServer ? 1 : minor);
 
     QByteArray out(ChunkSize, '\0');
-    out.replace(0, 16, v1 ? GuidV1 : GuidV2);
+    out.replace(0, 16, v1 ? guid(GuidV1) : guid(GuidV2));
     put16(out, 16, 1);
     put16(out, 18, 42 + 2 * 2); // two modules: ME and AMT
     put32(out, 20, 0);
@@ -83,12 +89,14 @@ QByteArray SetupBin::encode(QString *error) const
         put16(rec, 16, 1);
         put16(rec, 18, RecordHeaderBytes);
         put32(rec, 20, quint32(i + 1));
-        bool fits = addEntry(rec, 1, 1, r.currentMePassword.toLatin1()) && addEntry(rec, 1, 2, r.newMePassword.toLatin1())
-                    && addEntry(rec, 1, 3, QByteArray(1, char(r.manageability))) && addEntry(rec, 2, 1, r.pid)
-                    && addEntry(rec, 2, 2, r.pps);
+        bool fits = addEntry(rec, 1, 1, r.currentMePassword.toLatin1())
+                && addEntry(rec, 1, 2, r.newMePassword.toLatin1())
+                && addEntry(rec, 1, 3, QByteArray(1, char(r.manageability)))
+                && addEntry(rec, 2, 1, r.pid) && addEntry(rec, 2, 2, r.pps);
         if (fits && !v1 && !r.provisioningServer.isNull()) {
             QByteArray ip(4, '\0');
-            qToLittleEndian(r.provisioningServer.toIPv4Address(), ip.data()); // a.b.c.d stored d c b a
+            qToLittleEndian(r.provisioningServer.toIPv4Address(),
+                            ip.data()); // a.b.c.d stored d c b a
             QByteArray port(2, '\0');
             qToLittleEndian(r.provisioningPort, port.data());
             fits = addEntry(rec, 2, 17, ip) && addEntry(rec, 2, 18, port);
@@ -112,33 +120,40 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
         return std::nullopt;
     };
     if (bytes.size() < ChunkSize)
-        return fail(QStringLiteral("%1 bytes: a setup.bin starts with a 512-byte header").arg(bytes.size()));
-    const QByteArray guid = bytes.left(16);
+        return fail(QStringLiteral("%1 bytes: a setup.bin starts with a 512-byte header")
+                            .arg(bytes.size()));
+    const QByteArray fileType = bytes.left(16);
     int version = 0;
-    if (guid == GuidV1)
+    if (fileType == guid(GuidV1))
         version = 1;
-    else if (guid == GuidV2)
+    else if (fileType == guid(GuidV2))
         version = 2;
-    else if (guid == GuidV3)
+    else if (fileType == guid(GuidV3))
         version = 3;
-    else if (guid == GuidV4)
+    else if (fileType == guid(GuidV4))
         version = 4;
     else
         return fail(QStringLiteral("not a setup.bin: the file-type GUID %1 is none of versions 1-4")
-                        .arg(QString::fromLatin1(guid.toHex())));
+                            .arg(QString::fromLatin1(fileType.toHex())));
     SetupBin bin;
     bin.major = quint8(bytes.at(24));
     bin.minor = quint8(bytes.at(25));
     if (bin.major != version)
-        return fail(QStringLiteral("the header says version %1.%2 but the GUID is version %3's").arg(bin.major).arg(bin.minor).arg(version));
+        return fail(QStringLiteral("the header says version %1.%2 but the GUID is version %3's")
+                            .arg(bin.major)
+                            .arg(bin.minor)
+                            .arg(version));
     bin.doNotConsume = get16(bytes, 26) & 1;
     const quint32 count = get32(bytes, 28);
     bin.consumedCount = get32(bytes, 32);
     const int chunks = qMax<int>(1, get16(bytes, 36));
     const qint64 needed = qint64(ChunkSize) + qint64(count) * chunks * ChunkSize;
     if (bytes.size() < needed)
-        return fail(QStringLiteral("the header announces %1 records (%2 bytes) but the file has %3 bytes")
-                        .arg(count).arg(needed).arg(bytes.size()));
+        return fail(QStringLiteral(
+                            "the header announces %1 records (%2 bytes) but the file has %3 bytes")
+                            .arg(count)
+                            .arg(needed)
+                            .arg(bytes.size()));
     for (quint32 i = 0; i < count; ++i) {
         QByteArray rec = bytes.mid(ChunkSize + qint64(i) * chunks * ChunkSize, chunks * ChunkSize);
         SetupBinRecord r;
@@ -151,11 +166,14 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
                 rec[k] = char(quint8(rec.at(k)) + 0xEF);
         int at = get16(rec, 18) ? get16(rec, 18) : RecordHeaderBytes;
         while (at + 8 <= rec.size()) {
-            const quint16 module = get16(rec, at), variable = get16(rec, at + 2), length = get16(rec, at + 4);
+            const quint16 module = get16(rec, at), variable = get16(rec, at + 2),
+                          length = get16(rec, at + 4);
             if (module == 0 && variable == 0)
                 break;
             if (at + 8 + length > rec.size())
-                return fail(QStringLiteral("record %1: the entry at offset %2 runs past the record").arg(i + 1).arg(at));
+                return fail(QStringLiteral("record %1: the entry at offset %2 runs past the record")
+                                    .arg(i + 1)
+                                    .arg(at));
             const QByteArray value = rec.mid(at + 8, length);
             if (module == 1 && variable == 1)
                 r.currentMePassword = QString::fromLatin1(value);

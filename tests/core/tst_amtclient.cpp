@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The AMT SOAP client against amt-sim over loopback: real HTTP Digest, real TLS-PSK and TLS.
 #include "common/simprocess.h"
+
 #include "core/amt/amtclient.h"
 #include "core/amt/ptstatus.h"
 
@@ -11,6 +12,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 using namespace Oobm::Core::Amt;
 using Oobm::Test::SimProcess;
@@ -35,7 +37,8 @@ KeyAndCertificate makeCertificate(const char *commonName)
     X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
     X509_set_pubkey(cert, key);
     X509_NAME *name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509_sign(cert, key, EVP_sha256());
     KeyAndCertificate out;
@@ -51,6 +54,87 @@ KeyAndCertificate makeCertificate(const char *commonName)
     X509_free(cert);
     EVP_PKEY_free(key);
     return out;
+}
+
+QByteArray pem(X509 *cert)
+{
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(b, cert);
+    char *data = nullptr;
+    const QByteArray out(data, BIO_get_mem_data(b, &data));
+    BIO_free(b);
+    return out;
+}
+
+QByteArray pem(EVP_PKEY *key)
+{
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const QByteArray out(data, BIO_get_mem_data(b, &data));
+    BIO_free(b);
+    return out;
+}
+
+void addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
+{
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
+    X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+    X509_add_ext(cert, ext, -1);
+    X509_EXTENSION_free(ext);
+}
+
+// A provisioning certificate chain as a CA would issue it: root (CA) -> leaf for the SCS.
+struct Chain
+{
+    QByteArray rootPem;
+    QByteArray leafPem;
+    QByteArray keyPem;
+    QString rootSha1;
+};
+
+Chain makeChain(const char *commonName, bool intelOid, const char *ou)
+{
+    EVP_PKEY *rootKey = EVP_RSA_gen(2048);
+    X509 *root = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(root), 1);
+    X509_gmtime_adj(X509_getm_notBefore(root), 0);
+    X509_gmtime_adj(X509_getm_notAfter(root), 3600);
+    X509_set_pubkey(root, rootKey);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(root), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("Lab Root CA"), -1, -1, 0);
+    X509_set_issuer_name(root, X509_get_subject_name(root));
+    addExtension(root, root, NID_basic_constraints, "critical,CA:TRUE");
+    X509_sign(root, rootKey, EVP_sha256());
+
+    EVP_PKEY *key = EVP_RSA_gen(2048);
+    X509 *leaf = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(leaf), 2);
+    X509_gmtime_adj(X509_getm_notBefore(leaf), 0);
+    X509_gmtime_adj(X509_getm_notAfter(leaf), 3600);
+    X509_set_pubkey(leaf, key);
+    X509_NAME *name = X509_get_subject_name(leaf);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    if (ou)
+        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char *>(ou), -1, -1, 0);
+    X509_set_issuer_name(leaf, X509_get_subject_name(root));
+    addExtension(leaf, root, NID_ext_key_usage,
+                 intelOid ? "serverAuth,2.16.840.1.113741.1.2.3" : "serverAuth");
+    X509_sign(leaf, rootKey, EVP_sha256());
+
+    unsigned char digest[20];
+    unsigned int length = 0;
+    X509_digest(root, EVP_sha1(), digest, &length);
+    Chain c{ pem(root), pem(leaf), pem(key),
+             QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex()) };
+    X509_free(root);
+    X509_free(leaf);
+    EVP_PKEY_free(rootKey);
+    EVP_PKEY_free(key);
+    return c;
 }
 
 AmtEndpoint httpEndpoint(const SimProcess &sim, int i = 0, const QString &password = Password)
@@ -88,6 +172,8 @@ private Q_SLOTS:
     void provisioningOverTlsPsk();
     void tlsAfterProvisioning();
     void clientFacadeDeliversFutures();
+    void remoteConfiguration_data();
+    void remoteConfiguration();
     void errors_data();
     void errors();
 };
@@ -95,7 +181,8 @@ private Q_SLOTS:
 void tst_AmtClient::everyOperationOverHttpDigest()
 {
     SimProcess sim;
-    const QString started = sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", "3.0", "--admin-password", Password});
+    const QString started = sim.start({ "--fleet", "1", "--mode", "provisioned", "--amt-version",
+                                        "3.0", "--admin-password", Password });
     QVERIFY2(started.isEmpty(), qPrintable(started));
     AmtSession s(httpEndpoint(sim));
 
@@ -112,7 +199,7 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 
     const auto interfaces = s.enumerateInterfaces();
     QVERIFY2(interfaces.ok(), qPrintable(interfaces.error.message));
-    QCOMPARE(interfaces.value, QList<unsigned>{0});
+    QCOMPARE(interfaces.value, QList<unsigned>{ 0 });
     auto settings = s.getInterfaceSettings(0);
     QVERIFY(settings.ok());
     QCOMPARE(settings.value.interfaceMode, QStringLiteral("SHARED_MAC_ADDRESS"));
@@ -125,29 +212,37 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 
     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
-    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus, unsigned(PtStatus::InvalidTime));
+    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus,
+             unsigned(PtStatus::InvalidTime));
 
     QCOMPARE(s.getAdminAclEntry().value, QStringLiteral("admin"));
     QCOMPARE(s.setAdminAclEntry("admin", "weak").ptStatus, unsigned(PtStatus::InvalidPassword));
 
-    const auto handle = s.addUserAclEntry({"operator", "Op3rator!", {unsigned(Realm::RemoteControl), unsigned(Realm::HardwareAsset)}});
+    const auto handle = s.addUserAclEntry(
+            { "operator",
+              "Op3rator!",
+              { unsigned(Realm::RemoteControl), unsigned(Realm::HardwareAsset) } });
     QVERIFY2(handle.ok(), qPrintable(handle.error.message));
-    const auto second = s.addUserAclEntry({"auditor", "Aud1tor!!", {unsigned(Realm::GeneralInfo)}});
+    const auto second = s.addUserAclEntry(
+            { "auditor", "Aud1tor!!", { unsigned(Realm::GeneralInfo) } });
     QVERIFY(second.ok());
-    QCOMPARE(s.addUserAclEntry({"operator", "Op3rator!", {}}).error.ptStatus, unsigned(PtStatus::Duplicate));
-    QCOMPARE(s.addUserAclEntry({"x", "Op3rator!", {99}}).error.ptStatus, unsigned(PtStatus::InvalidRealm));
-    QCOMPARE(s.enumerateUserAclEntries().value, (QList<unsigned>{handle.value, second.value}));
+    QCOMPARE(s.addUserAclEntry({ "operator", "Op3rator!", {} }).error.ptStatus,
+             unsigned(PtStatus::Duplicate));
+    QCOMPARE(s.addUserAclEntry({ "x", "Op3rator!", { 99 } }).error.ptStatus,
+             unsigned(PtStatus::InvalidRealm));
+    QCOMPARE(s.enumerateUserAclEntries().value, (QList<unsigned>{ handle.value, second.value }));
     const auto entry = s.getUserAclEntry(handle.value);
     QCOMPARE(entry.value.username, QStringLiteral("operator"));
-    QCOMPARE(entry.value.realms, (QList<unsigned>{5, 4}));
-    QVERIFY(!s.updateUserAclEntry(handle.value, {"operator2", {}, {unsigned(Realm::Redirection)}}));
+    QCOMPARE(entry.value.realms, (QList<unsigned>{ 5, 4 }));
+    QVERIFY(!s.updateUserAclEntry(handle.value,
+                                  { "operator2", {}, { unsigned(Realm::Redirection) } }));
     QCOMPARE(s.getUserAclEntry(handle.value).value.username, QStringLiteral("operator2"));
     QVERIFY(!s.removeUserAclEntry(second.value));
     QCOMPARE(s.removeUserAclEntry(second.value).ptStatus, unsigned(PtStatus::InvalidHandle));
-    QCOMPARE(s.enumerateUserAclEntries().value, QList<unsigned>{handle.value});
+    QCOMPARE(s.enumerateUserAclEntries().value, QList<unsigned>{ handle.value });
 
-    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL"}));
-    QCOMPARE(s.setEnabledInterfaces({"KVM"}).ptStatus, unsigned(PtStatus::InvalidParameter));
+    QVERIFY(!s.setEnabledInterfaces({ "WebUI", "SOL" }));
+    QCOMPARE(s.setEnabledInterfaces({ "KVM" }).ptStatus, unsigned(PtStatus::InvalidParameter));
     QVERIFY(!s.setZeroTouchConfigurationMode(false));
     QVERIFY(!s.setProvisioningServerOtp("0tp-0f-the-day"));
     QCOMPARE(s.getProvisioningServerOtp().value, QStringLiteral("0tp-0f-the-day"));
@@ -180,7 +275,8 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 void tst_AmtClient::provisioningOverTlsPsk()
 {
     SimProcess sim;
-    const QString started = sim.start({"--fleet", "1", "--mode", "setup-psk", "--admin-password", Password});
+    const QString started = sim.start(
+            { "--fleet", "1", "--mode", "setup-psk", "--admin-password", Password });
     QVERIFY2(started.isEmpty(), qPrintable(started));
     AmtSession s(pskEndpoint(sim));
     QCOMPARE(s.getCoreVersion().value, QStringLiteral("3.0.4"));
@@ -191,7 +287,7 @@ void tst_AmtClient::provisioningOverTlsPsk()
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
     QVERIFY(!s.setAdminAclEntry("admin", "N3w-Adm1n!"));
     QVERIFY(!s.setTlsPsk("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
-    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL", "IDER"}));
+    QVERIFY(!s.setEnabledInterfaces({ "WebUI", "SOL", "IDER" }));
     QVERIFY(!s.commitChanges());
 
     // Provisioned: HTTP on 16992 with the new admin password; committing again is refused.
@@ -200,7 +296,8 @@ void tst_AmtClient::provisioningOverTlsPsk()
     const AmtError again = after.commitChanges();
     QCOMPARE(again.category, AmtError::Category::Status);
     QCOMPARE(again.ptStatus, unsigned(PtStatus::InvalidProvisioningState));
-    QVERIFY2(again.message.contains(QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
+    QVERIFY2(again.message.contains(
+                     QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
              qPrintable(again.message));
     const QJsonObject state = sim.state(0, true);
     QCOMPARE(state.value("mode").toString(), QStringLiteral("provisioned"));
@@ -211,15 +308,18 @@ void tst_AmtClient::provisioningOverTlsPsk()
 void tst_AmtClient::tlsAfterProvisioning()
 {
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "provisioned", "--admin-password", Password })
+                    .isEmpty());
     const KeyAndCertificate kc = makeCertificate("ws-0001.corp.example.test");
     {
         AmtSession s(httpEndpoint(sim));
         QCOMPARE(s.setTlsEnabled(true).ptStatus, unsigned(PtStatus::PkiMissingKeys));
-        QCOMPARE(s.setTlsKeyAndCertificate("not a key", {kc.certPem}).ptStatus, unsigned(PtStatus::InvalidKey));
-        QCOMPARE(s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, {kc.certPem}).ptStatus,
-                 unsigned(PtStatus::CertKeyNotMatch));
-        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.certPem}));
+        QCOMPARE(s.setTlsKeyAndCertificate("not a key", { kc.certPem }).ptStatus,
+                 unsigned(PtStatus::InvalidKey));
+        QCOMPARE(
+                s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, { kc.certPem }).ptStatus,
+                unsigned(PtStatus::CertKeyNotMatch));
+        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, { kc.certPem }));
         QVERIFY(!s.setTlsEnabled(true));
     }
     AmtEndpoint tls = httpEndpoint(sim);
@@ -234,21 +334,88 @@ void tst_AmtClient::tlsAfterProvisioning()
     AmtSession untrusted(tls);
     const auto refused = untrusted.getCoreVersion();
     QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
-    QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")), qPrintable(refused.error.message));
+    QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")),
+             qPrintable(refused.error.message));
 }
 
 void tst_AmtClient::clientFacadeDeliversFutures()
 {
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "20", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    QVERIFY(sim.start({ "--fleet", "20", "--mode", "provisioned", "--admin-password", Password })
+                    .isEmpty());
     AmtClient client;
     QList<QFuture<AmtResult<unsigned>>> futures;
     for (int i = 0; i < 20; ++i)
-        futures << client.run(httpEndpoint(sim, i), [](AmtSession &s) { return s.getSystemPowerState(); });
+        futures << client.run(httpEndpoint(sim, i),
+                              [](AmtSession &s) { return s.getSystemPowerState(); });
     for (auto &f : futures) {
         QTRY_VERIFY(f.isFinished());
         QVERIFY2(f.result().ok(), qPrintable(f.result().error.message));
     }
+}
+
+void tst_AmtClient::remoteConfiguration_data()
+{
+    QTest::addColumn<QString>("commonName");
+    QTest::addColumn<bool>("intelOid");
+    QTest::addColumn<QString>("ou");
+    QTest::addColumn<bool>("trustRoot");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    QTest::newRow("Intel OID") << "scs.amt.example.test" << true << "" << true << "";
+    QTest::newRow("Intel OU") << "scs.amt.example.test" << false
+                              << "Intel(R) Client Setup Certificate" << true << "";
+    QTest::newRow("root not trusted") << "scs.amt.example.test" << true << "" << false
+                                      << "is not among the device's trusted root hashes";
+    QTest::newRow("other domain") << "scs.other.example.test" << true << "" << true
+                                  << "is not in the device's domain amt.example.test";
+    QTest::newRow("no Intel marker")
+            << "scs.amt.example.test" << false << "" << true << "neither the Intel OID";
+}
+
+void tst_AmtClient::remoteConfiguration()
+{
+    QFETCH(QString, commonName);
+    QFETCH(bool, intelOid);
+    QFETCH(QString, ou);
+    QFETCH(bool, trustRoot);
+    QFETCH(QString, refusal);
+    const Chain chain = makeChain(commonName.toLatin1().constData(), intelOid,
+                                  ou.isEmpty() ? nullptr : ou.toLatin1().constData());
+    const Chain other = makeChain("unrelated", true, nullptr);
+    SimProcess sim;
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-pki", "--amt-version", "3.0",
+                        "--admin-password", Password, "--root-hash",
+                        trustRoot ? chain.rootSha1 : other.rootSha1 })
+                    .isEmpty());
+    QVERIFY(sim.state()
+                    .value("trustedRootHashes")
+                    .toArray()
+                    .contains(trustRoot ? chain.rootSha1 : other.rootSha1));
+    AmtEndpoint e = httpEndpoint(sim);
+    e.port = 16993;
+    e.transport = AmtEndpoint::Transport::Tls;
+    e.verifyServer = false;
+    e.clientCertificateChainPem = chain.leafPem + chain.rootPem;
+    e.clientPrivateKeyPem = chain.keyPem;
+    AmtSession s(e);
+    const auto r = s.getProvisioningState();
+    if (refusal.isEmpty()) {
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.value, 1u);
+        QVERIFY(!s.setProvisioningServerOtp("0ne-Time-Pass"));
+        QCOMPARE(s.getProvisioningServerOtp().value, QStringLiteral("0ne-Time-Pass"));
+        QVERIFY(!s.commitChanges());
+        QTRY_COMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
+        return;
+    }
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.category == AmtError::Category::ConnectionDropped
+                     || r.error.category == AmtError::Category::TlsHandshake
+                     || r.error.category == AmtError::Category::Protocol,
+             qPrintable(r.error.message));
+    const QString why = sim.state().value("lastRemoteConfigurationError").toString();
+    QVERIFY2(why.contains(refusal), qPrintable(why));
+    QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-pki"));
 }
 
 void tst_AmtClient::errors_data()
@@ -260,11 +427,14 @@ void tst_AmtClient::errors_data()
                                     << "the device rejected user 'admin' in realm 'Digest:";
     QTest::newRow("wrong PPS") << "wrong-pps" << int(AmtError::Category::TlsHandshake)
                                << "did not accept the pre-shared key, so the PPS does not match";
-    QTest::newRow("refused") << "refuse" << int(AmtError::Category::ConnectionRefused) << ":16992 refused the connection";
-    QTest::newRow("slow") << "latency" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
+    QTest::newRow("refused") << "refuse" << int(AmtError::Category::ConnectionRefused)
+                             << ":16992 refused the connection";
+    QTest::newRow("slow") << "latency" << int(AmtError::Category::Timeout)
+                          << "did not answer GetCoreVersion within";
     QTest::newRow("dropped") << "drop" << int(AmtError::Category::ConnectionDropped)
                              << "closed the connection in the middle of GetCoreVersion";
-    QTest::newRow("hung") << "hang" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
+    QTest::newRow("hung") << "hang" << int(AmtError::Category::Timeout)
+                          << "did not answer GetCoreVersion within";
     QTest::newRow("PT_STATUS") << "status" << int(AmtError::Category::Status)
                                << "GetCoreVersion returned INVALID_PROVISIONING_STATE (32)";
 }
@@ -276,8 +446,10 @@ void tst_AmtClient::errors()
     QFETCH(QString, message);
     SimProcess sim;
     const bool psk = fault == u"wrong-pps";
-    QVERIFY(sim.start({"--fleet", "1", "--mode", psk ? "setup-psk" : "provisioned", "--admin-password", Password}).isEmpty());
-    QJsonObject request{{"cmd", "fault"}, {"uuid", sim.device().uuid}, {"kind", fault}};
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", psk ? "setup-psk" : "provisioned",
+                        "--admin-password", Password })
+                    .isEmpty());
+    QJsonObject request{ { "cmd", "fault" }, { "uuid", sim.device().uuid }, { "kind", fault } };
     if (fault == u"latency")
         request.insert("ms", 3000);
     if (fault == u"status") {
@@ -287,7 +459,8 @@ void tst_AmtClient::errors()
     if (fault != u"password")
         QVERIFY(sim.control(request).value("ok").toBool());
 
-    AmtEndpoint e = psk ? pskEndpoint(sim) : httpEndpoint(sim, 0, fault == u"password" ? "Wr0ng-pass!" : Password);
+    AmtEndpoint e = psk ? pskEndpoint(sim)
+                        : httpEndpoint(sim, 0, fault == u"password" ? "Wr0ng-pass!" : Password);
     e.receiveTimeoutMs = 1000;
     e.sendTimeoutMs = 1000;
     QElapsedTimer timer;
@@ -297,9 +470,11 @@ void tst_AmtClient::errors()
     QCOMPARE(int(r.error.category), category);
     QVERIFY2(r.error.message.contains(message), qPrintable(r.error.message));
     QCOMPARE(r.error.operation, QStringLiteral("GetCoreVersion"));
-    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed()))); // within the timeout, not after the fault
+    QVERIFY2(timer.elapsed() < 2500,
+             qPrintable(
+                     QString::number(timer.elapsed()))); // within the timeout, not after the fault
     if (fault == u"hang")
-        sim.control({{"cmd", "clear-faults"}, {"uuid", sim.device().uuid}});
+        sim.control({ { "cmd", "clear-faults" }, { "uuid", sim.device().uuid } });
 }
 
 QTEST_GUILESS_MAIN(tst_AmtClient)
