@@ -1280,11 +1280,14 @@ void SoapServer::Private::park(Connection *c)
         std::lock_guard lock(connectionMutex);
         idle[c] = QDateTime::currentMSecsSinceEpoch();
     }
+    // Decide ADD or MOD and record it before the call: once armed, the event may fire at once and
+    // another worker may serve (and park) this connection while this call is still returning.
+    const int op = c->armed ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+    c->armed = true;
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
     ev.data.u64 = quint64(reinterpret_cast<quintptr>(c));
-    epoll_ctl(epollFd, c->armed ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c->fd, &ev);
-    c->armed = true;
+    epoll_ctl(epollFd, op, c->fd, &ev); // c is no longer ours after this line
 }
 
 void SoapServer::Private::serve(Connection *c)
@@ -1326,9 +1329,10 @@ void SoapServer::Private::serve(Connection *c)
             destroy(c);
             return;
         }
-        // A pipelined request may already be buffered: serve it now, epoll would not wake us.
+        // Between requests a connection waits in epoll, holding no worker. A pipelined request
+        // already buffered (by gSOAP or OpenSSL) is served now: epoll would not wake us for it.
         const bool buffered = c->soap->bufidx < c->soap->buflen
-                || (c->soap->ssl && SSL_pending(c->soap->ssl) > 0);
+                || (c->soap->ssl && SSL_has_pending(c->soap->ssl));
         if (!buffered) {
             park(c);
             return;

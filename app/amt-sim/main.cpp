@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
         { QStringLiteral("tls-port"), QStringLiteral("SOAP over TLS port."), QStringLiteral("PORT"),
           QStringLiteral("16993") },
         { QStringLiteral("workers"), QStringLiteral("Connections served at once."),
-          QStringLiteral("N"), QStringLiteral("32") },
+          QStringLiteral("N"), QStringLiteral("64") },
     };
     parser.addOptions(options);
     parser.process(app);

@@ -264,17 +264,24 @@ std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode)
     auto store = openStore(c, exitCode, false);
     if (!store)
         return nullptr;
-    const QString keyFile = c.parser.isSet(QStringLiteral("key-file")) ? c.parser.value(QStringLiteral("key-file"))
-                                                                        : qEnvironmentVariable("OOBM_KEY_FILE");
+    const QString keyFile = c.parser.isSet(QStringLiteral("key-file"))
+            ? c.parser.value(QStringLiteral("key-file"))
+            : qEnvironmentVariable("OOBM_KEY_FILE");
     DataKeyUnlocker unlocker(store.get(), keyFile);
     QEventLoop loop;
     StoreError error;
-    QObject::connect(&unlocker, &DataKeyUnlocker::finished, &loop, [&](const StoreError &e, const QString &warning) {
-        error = e;
-        if (!warning.isEmpty())
-            c.err << "oobmctl: " << warning << '\n';
-        loop.quit();
-    });
+    QObject::connect(&unlocker, &DataKeyUnlocker::finished, &loop,
+                     [&](const StoreError &e, const QString &warning) {
+                         error = e;
+                         if (!warning.isEmpty()) {
+                             c.err << "oobmctl: " << warning << '\n';
+                             // The key file's creation goes to the user log too, where an admin
+                             // looks later.
+                             store->appendLog({ LogEntry::make(Severity::Warning,
+                                                               QStringLiteral("keys"), warning) });
+                         }
+                         loop.quit();
+                     });
     unlocker.unlock();
     loop.exec(); // a command-line tool may wait; the console never does
     if (error) {
@@ -285,9 +292,11 @@ std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode)
 }
 
 // A password from the option, its environment variable, or standard input ("-").
-QString secretOption(Context &c, const QString &option, const char *env, const QString &fallback = {})
+QString secretOption(Context &c, const QString &option, const char *env,
+                     const QString &fallback = {})
 {
-    QString value = c.parser.isSet(option) ? c.parser.value(option) : qEnvironmentVariable(env, fallback);
+    QString value = c.parser.isSet(option) ? c.parser.value(option)
+                                           : qEnvironmentVariable(env, fallback);
     if (value == u"-") {
         QTextStream in(stdin);
         value = in.readLine();
@@ -301,7 +310,10 @@ bool parseStates(Context &c, QList<KeyState> *states, int *exitCode)
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
             KeyState s;
             if (!keyStateFromKey(part, &s)) {
-                *exitCode = usage(c.err, QStringLiteral("Unknown key state '%1'; use available, exported, consumed or retired.").arg(part));
+                *exitCode = usage(c.err,
+                                  QStringLiteral("Unknown key state '%1'; use available, exported, "
+                                                 "consumed or retired.")
+                                          .arg(part));
                 return false;
             }
             states->append(s);
@@ -318,7 +330,10 @@ int writeExport(Context &c, Store &store, KeyExportRequest request)
         return failure(c.err, r.error.message);
     for (const QString &w : r.value.warnings)
         c.err << "oobmctl: warning: " << w << '\n';
-    c.out << QStringLiteral("Exported %1 keys to %2 (%3).").arg(r.value.count).arg(r.value.path, keyExportFormatKey(request.format)) << '\n';
+    c.out << QStringLiteral("Exported %1 keys to %2 (%3).")
+                     .arg(r.value.count)
+                     .arg(r.value.path, keyExportFormatKey(request.format))
+          << '\n';
     c.out.flush();
     c.err.flush();
     return Success;
@@ -327,21 +342,27 @@ int writeExport(Context &c, Store &store, KeyExportRequest request)
 int keysGenerate(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err, QStringLiteral("'keys generate' takes options only: -n N --me-password OLD --new-me-password NEW."));
+        return usage(c.err,
+                     QStringLiteral("'keys generate' takes options only: -n N --me-password OLD "
+                                    "--new-me-password NEW."));
     KeyGenerationRequest request;
     bool ok = false;
     request.count = c.parser.value(QStringLiteral("n")).toInt(&ok);
     if (!c.parser.isSet(QStringLiteral("n")) || !ok)
         return usage(c.err, QStringLiteral("Give the number of keys with -n N (1 to 100000)."));
-    request.mePassword = secretOption(c, QStringLiteral("me-password"), "OOBM_ME_PASSWORD", QStringLiteral("admin"));
-    request.newMePassword = secretOption(c, QStringLiteral("new-me-password"), "OOBM_NEW_ME_PASSWORD");
+    request.mePassword = secretOption(c, QStringLiteral("me-password"), "OOBM_ME_PASSWORD",
+                                      QStringLiteral("admin"));
+    request.newMePassword = secretOption(c, QStringLiteral("new-me-password"),
+                                         "OOBM_NEW_ME_PASSWORD");
     request.actor = AuditActor::current();
     if (const QString problem = request.problem(); !problem.isEmpty())
         return usage(c.err, problem);
     KeyExportFormat format = KeyExportFormat::SetupBinV2;
     const bool exporting = c.parser.isSet(QStringLiteral("export"));
     if (exporting && !keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &format))
-        return usage(c.err, QStringLiteral("--format takes setupbin-v1, setupbin-v2 or csv for an export."));
+        return usage(
+                c.err,
+                QStringLiteral("--format takes setupbin-v1, setupbin-v2 or csv for an export."));
     int code = Success;
     auto store = openUnlockedStore(c, &code);
     if (!store)
@@ -349,7 +370,8 @@ int keysGenerate(Context &c)
     const StoreResult<KeyBatchResult> r = store->generateKeys(request).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
-    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch) << '\n';
+    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch)
+          << '\n';
     if (!exporting)
         return Success;
     KeyExportRequest ex;
@@ -374,27 +396,31 @@ int keysList(Context &c)
     const StoreResult<QList<KeyRecord>> r = store->listKeys(filter).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
-    auto when = [](const QDateTime &t) { return t.isValid() ? t.toString(Qt::ISODate) : QString(); };
+    auto when = [](const QDateTime &t) {
+        return t.isValid() ? t.toString(Qt::ISODate) : QString();
+    };
     if (format == u"json") {
         QJsonArray a;
         for (const KeyRecord &k : r.value)
-            a.append(QJsonObject{{QStringLiteral("pid"), PidPps::formatPid(k.pid)},
-                                 {QStringLiteral("state"), keyStateKey(k.state)},
-                                 {QStringLiteral("batch"), k.batch},
-                                 {QStringLiteral("created"), when(k.created)},
-                                 {QStringLiteral("exportedTo"), k.exportedTo},
-                                 {QStringLiteral("device"), k.consumedBy}});
+            a.append(QJsonObject{ { QStringLiteral("pid"), PidPps::formatPid(k.pid) },
+                                  { QStringLiteral("state"), keyStateKey(k.state) },
+                                  { QStringLiteral("batch"), k.batch },
+                                  { QStringLiteral("created"), when(k.created) },
+                                  { QStringLiteral("exportedTo"), k.exportedTo },
+                                  { QStringLiteral("device"), k.consumedBy } });
         c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
     } else if (format == u"csv") {
         c.out << "PID,State,Batch,Created,Exported to,Device\n";
         for (const KeyRecord &k : r.value)
-            c.out << PidPps::formatPid(k.pid) << ',' << keyStateKey(k.state) << ',' << k.batch << ',' << when(k.created)
-                  << ',' << k.exportedTo << ',' << k.consumedBy << '\n';
+            c.out << PidPps::formatPid(k.pid) << ',' << keyStateKey(k.state) << ',' << k.batch
+                  << ',' << when(k.created) << ',' << k.exportedTo << ',' << k.consumedBy << '\n';
     } else {
         for (const KeyRecord &k : r.value)
-            c.out << PidPps::formatPid(k.pid) << "  " << keyStateName(k.state).leftJustified(10) << "  " << k.batch
-                  << "  " << when(k.created) << (k.exportedTo.isEmpty() ? QString() : QStringLiteral("  -> ") + k.exportedTo)
-                  << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy) << '\n';
+            c.out << PidPps::formatPid(k.pid) << "  " << keyStateName(k.state).leftJustified(10)
+                  << "  " << k.batch << "  " << when(k.created)
+                  << (k.exportedTo.isEmpty() ? QString() : QStringLiteral("  -> ") + k.exportedTo)
+                  << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy)
+                  << '\n';
         c.out << QStringLiteral("%1 keys").arg(r.value.size()) << '\n';
     }
     c.out.flush();
@@ -404,10 +430,14 @@ int keysList(Context &c)
 int keysExport(Context &c)
 {
     if (c.args.size() != 1)
-        return usage(c.err, QStringLiteral("'keys export' takes one FILE: oobmctl keys export --format setupbin-v2 setup.bin"));
+        return usage(c.err,
+                     QStringLiteral("'keys export' takes one FILE: oobmctl keys export --format "
+                                    "setupbin-v2 setup.bin"));
     KeyExportRequest request;
     if (!keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &request.format))
-        return usage(c.err, QStringLiteral("'keys export' --format takes setupbin-v1, setupbin-v2 or csv."));
+        return usage(
+                c.err,
+                QStringLiteral("'keys export' --format takes setupbin-v1, setupbin-v2 or csv."));
     request.path = c.args.first();
     int code = Success;
     if (!c.parser.values(QStringLiteral("state")).isEmpty()) {
@@ -423,7 +453,9 @@ int keysExport(Context &c)
     }
     request.includePasswords = c.parser.isSet(QStringLiteral("include-passwords"));
     if (request.includePasswords && request.format != KeyExportFormat::Csv)
-        return usage(c.err, QStringLiteral("--include-passwords is for CSV; a setup.bin always holds the ME passwords."));
+        return usage(c.err,
+                     QStringLiteral("--include-passwords is for CSV; a setup.bin always holds the "
+                                    "ME passwords."));
     auto store = openUnlockedStore(c, &code);
     if (!store)
         return code;
@@ -438,7 +470,8 @@ int keysImport(Context &c)
     auto store = openUnlockedStore(c, &code);
     if (!store)
         return code;
-    const StoreResult<KeyImportReport> r = store->importKeys(c.args.first(), AuditActor::current()).result();
+    const StoreResult<KeyImportReport> r =
+            store->importKeys(c.args.first(), AuditActor::current()).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (!r.value.ok()) {
@@ -450,7 +483,10 @@ int keysImport(Context &c)
         c.err.flush();
         return RuntimeError;
     }
-    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).").arg(r.value.imported).arg(r.value.consumed) << '\n';
+    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).")
+                     .arg(r.value.imported)
+                     .arg(r.value.consumed)
+          << '\n';
     c.out.flush();
     return Success;
 }
@@ -493,9 +529,11 @@ int auditTail(Context &c)
         return failure(c.err, r.error.message);
     std::reverse(r.value.begin(), r.value.end());
     for (const AuditEntry &e : std::as_const(r.value))
-        c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  " << e.user << '@' << e.host
-              << "  " << e.action << "  " << e.count << (e.file.isEmpty() ? QString() : QStringLiteral("  ") + e.file)
-              << (e.details.isEmpty() ? QString() : QStringLiteral("  (") + e.details + u')') << '\n';
+        c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+              << e.user << '@' << e.host << "  " << e.action << "  " << e.count
+              << (e.file.isEmpty() ? QString() : QStringLiteral("  ") + e.file)
+              << (e.details.isEmpty() ? QString() : QStringLiteral("  (") + e.details + u')')
+              << '\n';
     c.out.flush();
     return Success;
 }
@@ -508,14 +546,10 @@ struct Command
 };
 
 constexpr Command Commands[] = {
-    { "settings", "get", settingsGet },
-    { "settings", "set", settingsSet },
-    { "log", "tail", logTail },
-    { "keys", "generate", keysGenerate },
-    { "keys", "list", keysList },
-    { "keys", "export", keysExport },
-    { "keys", "import", keysImport },
-    { "keys", "show", keysShow },
+    { "settings", "get", settingsGet }, { "settings", "set", settingsSet },
+    { "log", "tail", logTail },         { "keys", "generate", keysGenerate },
+    { "keys", "list", keysList },       { "keys", "export", keysExport },
+    { "keys", "import", keysImport },   { "keys", "show", keysShow },
     { "audit", "tail", auditTail },
 };
 
@@ -544,15 +578,26 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({ QStringLiteral("format"),
                        QStringLiteral("Output format: text (default) or json."),
                        QStringLiteral("text|json"), QStringLiteral("text") });
-    parser.addOption({QStringLiteral("key-file"),
-                      QStringLiteral("Keep the data key that seals secrets in this file (mode 0600) instead of the keychain."),
-                      QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("me-password"), QStringLiteral("keys generate: the factory default ME password."), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("new-me-password"), QStringLiteral("keys generate: the new ME password."), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("export"), QStringLiteral("keys generate: also export the new keys to FILE."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("state"), QStringLiteral("keys list/export: only keys in these states."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("count"), QStringLiteral("keys export: at most N keys."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("include-passwords"), QStringLiteral("keys export to CSV: include the ME passwords.")});
+    parser.addOption({ QStringLiteral("key-file"),
+                       QStringLiteral("Keep the data key that seals secrets in this file (mode "
+                                      "0600) instead of the keychain."),
+                       QStringLiteral("PATH") });
+    parser.addOption({ QStringLiteral("me-password"),
+                       QStringLiteral("keys generate: the factory default ME password."),
+                       QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("new-me-password"),
+                       QStringLiteral("keys generate: the new ME password."),
+                       QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("export"),
+                       QStringLiteral("keys generate: also export the new keys to FILE."),
+                       QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("state"),
+                       QStringLiteral("keys list/export: only keys in these states."),
+                       QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("count"), QStringLiteral("keys export: at most N keys."),
+                       QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("include-passwords"),
+                       QStringLiteral("keys export to CSV: include the ME passwords.") });
     parser.addOption({ QStringLiteral("n"), QStringLiteral("log tail: number of entries."),
                        QStringLiteral("N") });
     parser.addOption(

@@ -281,7 +281,8 @@ void tst_AmtClient::provisioningOverTlsPsk()
     AmtSession s(pskEndpoint(sim));
     QCOMPARE(s.getCoreVersion().value, QStringLiteral("3.0.4"));
     QCOMPARE(s.getProvisioningState().value, 1u);
-    QVERIFY(!s.setHostName("ws-7"));
+    const AmtError hostName = s.setHostName("ws-7");
+    QVERIFY2(!hostName, qPrintable(hostName.message));
     QVERIFY(!s.setDomainName("corp.example.test"));
     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));

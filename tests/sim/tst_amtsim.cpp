@@ -7,6 +7,7 @@
 #include "core/provisioning/hellopacket.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
@@ -329,7 +330,9 @@ void tst_AmtSim::provisionServerFoundByDns()
         QVERIFY(sim.state().value("helloRetry").toInt() >= 2); // it keeps trying on schedule
         return;
     }
-    QTRY_VERIFY_WITH_TIMEOUT(!catcher.from(sim.device().address).isEmpty(), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(!catcher.from(sim.device().address).isEmpty(),
+                              qPrintable(QJsonDocument(sim.state()).toJson(QJsonDocument::Compact)),
+                              20000);
     QCOMPARE(sim.state().value("provisionServerName").toString(), expectedName);
     QCOMPARE(HelloPacket::uuidText(catcher.from(sim.device().address).first().hello.uuid),
              sim.device().uuid);
