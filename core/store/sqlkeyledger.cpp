@@ -3,6 +3,7 @@
 
 #include "core/keys/pidpps.h"
 #include "core/keys/setupbin.h"
+#include "core/store/sqlhelpers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,62 +40,59 @@ StoreError writeFileAtomically(const QString &path, const QByteArray &bytes)
     const QFileInfo info(path);
     if (!QFileInfo(info.absolutePath()).isDir())
         return StoreError::make(StoreError::Kind::FileError,
-                                tr("The folder %1 does not exist. Choose an existing folder.").arg(info.absolutePath()));
+                                tr("The folder %1 does not exist. Choose an existing folder.")
+                                        .arg(info.absolutePath()));
     QTemporaryFile tmp(info.absoluteFilePath() + QStringLiteral(".XXXXXX.tmp"));
     tmp.setAutoRemove(true);
     if (!tmp.open())
-        return StoreError::make(StoreError::Kind::FileError,
-                                tr("Cannot write in %1: %2").arg(info.absolutePath(), tmp.errorString()));
+        return StoreError::make(
+                StoreError::Kind::FileError,
+                tr("Cannot write in %1: %2").arg(info.absolutePath(), tmp.errorString()));
     tmp.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // secrets: mode 0600
     if (tmp.write(bytes) != bytes.size() || !tmp.flush())
-        return StoreError::make(StoreError::Kind::FileError, tr("Cannot write %1: %2").arg(path, tmp.errorString()));
+        return StoreError::make(StoreError::Kind::FileError,
+                                tr("Cannot write %1: %2").arg(path, tmp.errorString()));
     QFile::remove(path);
     if (!tmp.rename(path))
-        return StoreError::make(StoreError::Kind::FileError, tr("Cannot create %1: %2").arg(path, tmp.errorString()));
+        return StoreError::make(StoreError::Kind::FileError,
+                                tr("Cannot create %1: %2").arg(path, tmp.errorString()));
     tmp.setAutoRemove(false);
     return {};
 }
 
 } // namespace
 
-SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError)
+SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect,
+                           MapError mapError)
     : m_connectionName(connectionName)
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
-{
-}
+{ }
 
 StoreError SqlKeyLedger::locked() const
 {
     return StoreError::make(StoreError::Kind::KeysLocked,
-                            tr("The security keys in this database are encrypted with a key that is not available on "
+                            tr("The security keys in this database are encrypted with a key that "
+                               "is not available on "
                                "this machine: %1")
-                                .arg(m_unavailableReason.isEmpty() ? tr("no data key was given.") : m_unavailableReason));
+                                    .arg(m_unavailableReason.isEmpty()
+                                                 ? tr("no data key was given.")
+                                                 : m_unavailableReason));
 }
 
 StoreError SqlKeyLedger::begin()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(m_dialect == Schema::Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return m_mapError(q.lastError());
-    return {};
+    return Sql::begin(m_connectionName, m_dialect, m_mapError);
 }
 
 StoreError SqlKeyLedger::commit()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const StoreError e = m_mapError(q.lastError());
-        rollback();
-        return e;
-    }
-    return {};
+    return Sql::commit(m_connectionName, m_mapError);
 }
 
 void SqlKeyLedger::rollback()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.exec(QStringLiteral("ROLLBACK"));
+    Sql::rollback(m_connectionName);
 }
 
 QByteArray SqlKeyLedger::seal(const QString &secret, const QByteArray &pid) const
@@ -111,12 +109,13 @@ QString SqlKeyLedger::open(const QByteArray &sealed, const QByteArray &pid, bool
     return QString::fromUtf8(m_box.open(sealed, pid, ok));
 }
 
-StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
-                                    const QString &details)
+StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count,
+                                    const QString &file, const QString &details)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, file, details) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+            "INSERT INTO security_audit (time_ms, user_name, host, action, count, file, details) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user);
     q.addBindValue(actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host);
@@ -133,7 +132,8 @@ StoreResult<DataKeyInfo> SqlKeyLedger::dataKeyInfo()
 {
     StoreResult<DataKeyInfo> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('store_id', 'data_key_check')"))) {
+    if (!q.exec(QStringLiteral(
+                "SELECT key, value FROM meta WHERE key IN ('store_id', 'data_key_check')"))) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -162,7 +162,8 @@ StoreError SqlKeyLedger::setDataKey(const QByteArray &key, const QString &unavai
         bool ok = false;
         box.open(QByteArray::fromBase64(q.value(0).toString().toLatin1()), "meta", &ok);
         if (!ok) {
-            m_unavailableReason = tr("the key given does not decrypt them (it belongs to another database, or it was "
+            m_unavailableReason = tr("the key given does not decrypt them (it belongs to another "
+                                     "database, or it was "
                                      "replaced).");
             return locked();
         }
@@ -201,14 +202,16 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
     const QString conflict = QStringLiteral(" ON CONFLICT (pid) DO NOTHING");
-    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, me_password, new_me_password) "
+    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                                  "me_password, new_me_password) "
                                   "VALUES (?, ?, 0, ?, ?, ?, ?)")
                    + conflict);
     int made = 0;
     while (made < request.count) {
         if (promise.isCanceled()) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::Cancelled, tr("Generation was cancelled; no keys were kept."));
+            r.error = StoreError::make(StoreError::Kind::Cancelled,
+                                       tr("Generation was cancelled; no keys were kept."));
             return r;
         }
         const QByteArray pid = PidPps::generatePid();
@@ -229,7 +232,8 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         if (made % 500 == 0 || made == request.count)
             promise.setProgressValue(made);
     }
-    if (StoreError e = writeAudit(request.actor, QStringLiteral("generate"), made, {}, tr("batch %1").arg(batch))) {
+    if (StoreError e = writeAudit(request.actor, QStringLiteral("generate"), made, {},
+                                  tr("batch %1").arg(batch))) {
         rollback();
         r.error = e;
         return r;
@@ -238,7 +242,7 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         r.error = e;
         return r;
     }
-    r.value = {batch, made};
+    r.value = { batch, made };
     return r;
 }
 
@@ -247,21 +251,16 @@ StoreResult<QList<KeyRecord>> SqlKeyLedger::list(const KeyFilter &filter)
     StoreResult<QList<KeyRecord>> r;
     QStringList where;
     QVariantList binds;
-    if (!filter.states.isEmpty()) {
-        QStringList marks;
-        for (KeyState s : filter.states) {
-            marks << QStringLiteral("?");
-            binds << int(s);
-        }
-        where << QStringLiteral("state IN (%1)").arg(marks.join(u','));
-    }
+    if (!filter.states.isEmpty())
+        where << Sql::inList(QStringLiteral("state"), filter.states, &binds);
     if (!filter.text.isEmpty()) {
         where << QStringLiteral("(pid LIKE ? OR batch LIKE ?)");
         const QString t = u'%' + QString(filter.text).remove(u'-').toUpper() + u'%';
         binds << t << t;
     }
-    QString sql = QStringLiteral("SELECT pid, state, batch, created_ms, exported_file, exported_format, exported_by, "
-                                 "exported_ms, consumed_by, consumed_ms FROM security_keys");
+    QString sql = QStringLiteral(
+            "SELECT pid, state, batch, created_ms, exported_file, exported_format, exported_by, "
+            "exported_ms, consumed_by, consumed_ms FROM security_keys");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id");
@@ -301,15 +300,17 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM security_keys WHERE pid = ?"));
+    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
+                             "security_keys WHERE pid = ?"));
     q.addBindValue(QString::fromLatin1(pid));
     if (!q.exec()) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+        r.error = StoreError::make(
+                StoreError::Kind::InvalidRequest,
+                tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
         return r;
     }
     bool ok1 = false, ok2 = false, ok3 = false;
@@ -321,12 +322,14 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
     r.value.batch = q.value(4).toString();
     if (!ok1 || !ok2 || !ok3) {
         r.value = {};
-        r.error = StoreError::make(StoreError::Kind::KeysLocked,
-                                   tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
-                                       .arg(PidPps::formatPid(pid)));
+        r.error = StoreError::make(
+                StoreError::Kind::KeysLocked,
+                tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
+                        .arg(PidPps::formatPid(pid)));
         return r;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("show"), 1, {}, tr("PPS of PID %1").arg(PidPps::formatPid(pid)))) {
+    if (StoreError e = writeAudit(actor, QStringLiteral("show"), 1, {},
+                                  tr("PPS of PID %1").arg(PidPps::formatPid(pid)))) {
         r.value = {};
         r.error = e;
     }
@@ -341,7 +344,8 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         return r;
     }
     if (request.path.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("Name the file to export to."));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("Name the file to export to."));
         return r;
     }
     QList<QByteArray> pids = request.pids;
@@ -355,7 +359,9 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             pids << k.pid;
     }
     if (pids.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("There are no keys to export: generate or import some first."));
+        r.error = StoreError::make(
+                StoreError::Kind::InvalidRequest,
+                tr("There are no keys to export: generate or import some first."));
         return r;
     }
     if (StoreError e = begin()) {
@@ -364,23 +370,27 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state FROM security_keys WHERE pid = ?"));
+    q.prepare(QStringLiteral(
+            "SELECT pps, me_password, new_me_password, state FROM security_keys WHERE pid = ?"));
     QList<SetupBinRecord> records;
-    QByteArray csv = request.includePasswords ? QByteArray("PID,PPS,ME password,New ME password\n") : QByteArray("PID,PPS\n");
+    QByteArray csv = request.includePasswords ? QByteArray("PID,PPS,ME password,New ME password\n")
+                                              : QByteArray("PID,PPS\n");
     for (const QByteArray &pid : std::as_const(pids)) {
         q.addBindValue(QString::fromLatin1(pid));
         if (!q.exec() || !q.next()) {
             rollback();
             r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+                                       tr("There is no key with PID %1 in this database.")
+                                               .arg(PidPps::formatPid(pid)));
             return r;
         }
         const KeyState state = KeyState(q.value(3).toInt());
         if (state == KeyState::Consumed || state == KeyState::Retired) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("The key %1 is %2 and is never exported again.")
-                                           .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
+            r.error = StoreError::make(
+                    StoreError::Kind::InvalidRequest,
+                    tr("The key %1 is %2 and is never exported again.")
+                            .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
             return r;
         }
         bool ok1 = false, ok2 = false, ok3 = false;
@@ -390,8 +400,9 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         if (!ok1 || !ok2 || !ok3) {
             rollback();
             r.error = StoreError::make(StoreError::Kind::KeysLocked,
-                                       tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
-                                           .arg(PidPps::formatPid(pid)));
+                                       tr("The key %1 cannot be decrypted: its stored secret was "
+                                          "changed outside OOBM.")
+                                               .arg(PidPps::formatPid(pid)));
             return r;
         }
         if (request.format == KeyExportFormat::Csv) {
@@ -419,16 +430,20 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         bytes = bin.encode(&why);
         if (bytes.isEmpty()) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("Cannot build the setup.bin: %1").arg(why));
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                       tr("Cannot build the setup.bin: %1").arg(why));
             return r;
         }
         if (records.size() > LargeSetupBin)
-            r.value.warnings << tr("The setup.bin holds %1 records. A client reads every record at boot; more than "
-                                   "1,000 delays its start by 15 seconds or more. Consider several smaller files.")
-                                    .arg(records.size());
+            r.value.warnings << tr("The setup.bin holds %1 records. A client reads every record at "
+                                   "boot; more than "
+                                   "1,000 delays its start by 15 seconds or more. Consider several "
+                                   "smaller files.")
+                                        .arg(records.size());
     }
     QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, exported_format = ?, exported_by = ?, "
+    mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, "
+                                "exported_format = ?, exported_by = ?, "
                                 "exported_ms = ? WHERE pid = ? AND state IN (0, 1)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString file = QFileInfo(request.path).absoluteFilePath();
@@ -444,9 +459,10 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             return r;
         }
     }
-    if (StoreError e = writeAudit(request.actor, QStringLiteral("export"), int(pids.size()), file,
-                                  keyExportFormatKey(request.format)
-                                      + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
+    if (StoreError e = writeAudit(
+                request.actor, QStringLiteral("export"), int(pids.size()), file,
+                keyExportFormatKey(request.format)
+                        + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
         rollback();
         r.error = e;
         return r;
@@ -477,7 +493,8 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        r.error = StoreError::make(StoreError::Kind::FileError, tr("Cannot read %1: %2").arg(path, f.errorString()));
+        r.error = StoreError::make(StoreError::Kind::FileError,
+                                   tr("Cannot read %1: %2").arg(path, f.errorString()));
         return r;
     }
     const QByteArray bytes = f.readAll();
@@ -493,10 +510,16 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     QList<Row> rows;
     QString why;
     const auto bin = SetupBin::decode(bytes, &why);
-    const bool looksLikeSetupBin = bytes.size() >= SetupBin::ChunkSize && bytes.left(16).count('\0') < 16 && bin;
+    const bool looksLikeSetupBin = bytes.size() >= SetupBin::ChunkSize
+            && bytes.left(16).count('\0') < 16 && bin;
     if (looksLikeSetupBin) {
         for (const SetupBinRecord &rec : bin->records) {
-            Row row{tr("record %1").arg(rec.recordNumber), {}, {}, rec.currentMePassword, rec.newMePassword, rec.consumed};
+            Row row{ tr("record %1").arg(rec.recordNumber),
+                     {},
+                     {},
+                     rec.currentMePassword,
+                     rec.newMePassword,
+                     rec.consumed };
             QString problem;
             row.pid = PidPps::normalizePid(QString::fromLatin1(rec.pid), &problem);
             if (!row.pid.isEmpty())
@@ -507,20 +530,23 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
                 rows << row;
         }
     } else if (bytes.size() >= 16 && bytes.contains('\0')) {
-        r.error = StoreError::make(StoreError::Kind::FileError,
-                                   tr("%1 is neither a CSV file nor a setup.bin: %2").arg(path, why));
+        r.error = StoreError::make(
+                StoreError::Kind::FileError,
+                tr("%1 is neither a CSV file nor a setup.bin: %2").arg(path, why));
         return r;
     } else {
         int line = 0;
         for (const QByteArray &raw : bytes.split('\n')) {
             ++line;
             const QString text = QString::fromUtf8(raw).trimmed();
-            if (text.isEmpty() || text.startsWith(u'#') || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
+            if (text.isEmpty() || text.startsWith(u'#')
+                || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
                 continue;
             const QStringList fields = text.split(u',');
-            Row row{tr("line %1").arg(line), {}, {}, {}, {}, false};
+            Row row{ tr("line %1").arg(line), {}, {}, {}, {}, false };
             if (fields.size() < 2) {
-                r.value.problems << row.where + QStringLiteral(": ") + tr("expected PID,PPS[,ME password,new ME password]");
+                r.value.problems << row.where + QStringLiteral(": ")
+                                + tr("expected PID,PPS[,ME password,new ME password]");
                 continue;
             }
             QString problem;
@@ -554,9 +580,11 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     QSet<QByteArray> inFile;
     for (const Row &row : std::as_const(rows)) {
         if (seen.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 is already in the store").arg(row.where, PidPps::formatPid(row.pid));
+            r.value.duplicates << tr("%1: PID %2 is already in the store")
+                                          .arg(row.where, PidPps::formatPid(row.pid));
         else if (inFile.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 appears twice in the file").arg(row.where, PidPps::formatPid(row.pid));
+            r.value.duplicates << tr("%1: PID %2 appears twice in the file")
+                                          .arg(row.where, PidPps::formatPid(row.pid));
         inFile.insert(row.pid);
     }
     if (!r.value.ok())
@@ -566,10 +594,13 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         r.error = e;
         return r;
     }
-    const QString batch = tr("import %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
+    const QString batch =
+            tr("import %1")
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, me_password, new_me_password, "
+    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                                  "me_password, new_me_password, "
                                   "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const Row &row : std::as_const(rows)) {
         insert.addBindValue(QString::fromLatin1(row.pid));
@@ -577,11 +608,16 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         insert.addBindValue(int(row.consumed ? KeyState::Consumed : KeyState::Available));
         insert.addBindValue(batch);
         insert.addBindValue(now);
-        insert.addBindValue(row.me.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(seal(row.me, row.pid)));
-        insert.addBindValue(row.newMe.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(seal(row.newMe, row.pid)));
-        insert.addBindValue(row.consumed ? QVariant(tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
-                                         : QVariant(QMetaType::fromType<QString>()));
-        insert.addBindValue(row.consumed ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
+        insert.addBindValue(row.me.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                             : QVariant(seal(row.me, row.pid)));
+        insert.addBindValue(row.newMe.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                : QVariant(seal(row.newMe, row.pid)));
+        insert.addBindValue(
+                row.consumed ? QVariant(
+                        tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
+                             : QVariant(QMetaType::fromType<QString>()));
+        insert.addBindValue(row.consumed ? QVariant(now)
+                                         : QVariant(QMetaType::fromType<qlonglong>()));
         if (!insert.exec()) {
             r.error = m_mapError(insert.lastError());
             rollback();
@@ -590,7 +626,8 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         r.value.imported += 1;
         r.value.consumed += row.consumed ? 1 : 0;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("import"), r.value.imported, QFileInfo(path).absoluteFilePath(), batch)) {
+    if (StoreError e = writeAudit(actor, QStringLiteral("import"), r.value.imported,
+                                  QFileInfo(path).absoluteFilePath(), batch)) {
         rollback();
         r.error = e;
         return r;
@@ -617,14 +654,17 @@ StoreResult<int> SqlKeyLedger::deleteKeys(const QList<QByteArray> &pids, const A
         if (!q.exec() || !q.next()) {
             rollback();
             r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+                                       tr("There is no key with PID %1 in this database.")
+                                               .arg(PidPps::formatPid(pid)));
             return r;
         }
         if (KeyState(q.value(0).toInt()) != KeyState::Available) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("The key %1 is %2; only available keys can be deleted.")
-                                           .arg(PidPps::formatPid(pid), keyStateName(KeyState(q.value(0).toInt())).toLower()));
+            r.error = StoreError::make(
+                    StoreError::Kind::InvalidRequest,
+                    tr("The key %1 is %2; only available keys can be deleted.")
+                            .arg(PidPps::formatPid(pid),
+                                 keyStateName(KeyState(q.value(0).toInt())).toLower()));
             return r;
         }
         del.addBindValue(QString::fromLatin1(pid));
@@ -649,16 +689,18 @@ StoreResult<QList<AuditEntry>> SqlKeyLedger::audit(int limit)
 {
     StoreResult<QList<AuditEntry>> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details FROM security_audit "
+    q.prepare(QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details "
+                             "FROM security_audit "
                              "ORDER BY id DESC LIMIT %1")
-                  .arg(qMax(1, limit)));
+                      .arg(qMax(1, limit)));
     if (!q.exec()) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     while (q.next())
-        r.value.append({q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toString(), q.value(3).toString(),
-                        q.value(4).toString(), q.value(5).toInt(), q.value(6).toString(), q.value(7).toString()});
+        r.value.append({ q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toString(),
+                         q.value(3).toString(), q.value(4).toString(), q.value(5).toInt(),
+                         q.value(6).toString(), q.value(7).toString() });
     return r;
 }
 

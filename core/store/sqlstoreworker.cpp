@@ -2,6 +2,7 @@
 #include "sqlstoreworker.h"
 
 #include "core/logging.h"
+#include "core/store/sqlhelpers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -246,7 +247,8 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         }
         m_readOnly = true;
         m_open = true;
-        m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
+        m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
+                                                [this](const QSqlError &e) { return mapError(e); });
         r.readOnlyReason = m_readOnlyReason;
         r.schemaVersion = version;
         return r;
@@ -254,7 +256,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
 
     // Take the write lock even when there is nothing to migrate: it proves that this process can
     // write, and it serializes migrations between engines sharing the database.
-    if (StoreError e = begin(true)) {
+    if (StoreError e = begin()) {
         r.error = e;
         return r;
     }
@@ -284,34 +286,25 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
     m_open = true;
     m_readOnly = false;
     r.schemaVersion = Schema::CurrentVersion;
-    m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
+    m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
+                                            [this](const QSqlError &e) { return mapError(e); });
     return r;
 }
 
-StoreError SqlStoreWorker::begin(bool immediate)
+StoreError SqlStoreWorker::begin()
 {
-    QSqlQuery q(database());
-    const bool sqlite = dialect() == Schema::Dialect::SQLite;
-    if (!q.exec(sqlite && immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return mapError(q.lastError());
-    return {};
+    return Sql::begin(m_connectionName, dialect(),
+                      [this](const QSqlError &e) { return mapError(e); });
 }
 
 StoreError SqlStoreWorker::commit()
 {
-    QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const StoreError e = mapError(q.lastError());
-        rollback();
-        return e;
-    }
-    return {};
+    return Sql::commit(m_connectionName, [this](const QSqlError &e) { return mapError(e); });
 }
 
 void SqlStoreWorker::rollback()
 {
-    QSqlQuery q(database());
-    q.exec(QStringLiteral("ROLLBACK"));
+    Sql::rollback(m_connectionName);
 }
 
 StoreError SqlStoreWorker::notWritable() const
@@ -455,7 +448,7 @@ StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &se
         r.error = StoreError::make(StoreError::Kind::Query, problems.first().message);
         return r;
     }
-    if (StoreError e = begin(true)) {
+    if (StoreError e = begin()) {
         r.error = e;
         return r;
     }
@@ -526,7 +519,7 @@ StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *new
         return notWritable();
     if (entries.isEmpty())
         return {};
-    if (StoreError e = begin(true))
+    if (StoreError e = begin())
         return e;
     QSqlDatabase db = database();
     QSqlQuery insert(db);
@@ -561,14 +554,8 @@ StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
     const LogFilter &f = query.filter;
     QStringList where;
     QVariantList binds;
-    if (!f.severities.isEmpty()) {
-        QStringList marks;
-        for (Severity s : f.severities) {
-            marks << QStringLiteral("?");
-            binds << int(s);
-        }
-        where << QStringLiteral("severity IN (%1)").arg(marks.join(u','));
-    }
+    if (!f.severities.isEmpty())
+        where << Sql::inList(QStringLiteral("severity"), f.severities, &binds);
     if (!f.source.isEmpty()) {
         where << QStringLiteral("source = ?");
         binds << f.source;
@@ -631,11 +618,11 @@ StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
 }
 
 // The key ledger: the store must be open; writes need it writable.
-#define OOBM_NEED(writable, Result)                                                                \
-    if (!m_open || !m_keys || ((writable) && m_readOnly)) {                                        \
-        Result r;                                                                                  \
-        r.error = notWritable();                                                                   \
-        return r;                                                                                  \
+#define OOBM_NEED(writable, Result) \
+    if (!m_open || !m_keys || ((writable) && m_readOnly)) { \
+        Result r; \
+        r.error = notWritable(); \
+        return r; \
     }
 
 StoreResult<DataKeyInfo> SqlStoreWorker::dataKeyInfo()
@@ -651,8 +638,9 @@ StoreError SqlStoreWorker::setDataKey(const QByteArray &key, const QString &unav
     return m_keys->setDataKey(key, unavailableReason);
 }
 
-StoreResult<KeyBatchResult> SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
-                                                         QPromise<StoreResult<KeyBatchResult>> &promise)
+StoreResult<KeyBatchResult>
+SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
+                             QPromise<StoreResult<KeyBatchResult>> &promise)
 {
     OOBM_NEED(true, StoreResult<KeyBatchResult>)
     return m_keys->generate(request, promise);
@@ -676,7 +664,8 @@ StoreResult<KeyExportResult> SqlStoreWorker::exportKeys(const KeyExportRequest &
     return m_keys->exportKeys(request);
 }
 
-StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path, const AuditActor &actor)
+StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path,
+                                                        const AuditActor &actor)
 {
     OOBM_NEED(true, StoreResult<KeyImportReport>)
     return m_keys->importKeys(path, actor);

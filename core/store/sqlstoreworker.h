@@ -59,7 +59,7 @@ private:
     OpenResult openPostgresql();
     OpenResult finishOpen(bool readOnly);
     StoreError mapError(const QSqlError &error) const;
-    StoreError begin(bool immediate);
+    StoreError begin();
     StoreError commit();
     void rollback();
     StoreError notWritable() const;

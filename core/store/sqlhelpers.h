@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/store/schema.h"
+#include "core/store/storeerror.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+class QSqlError;
+
+// SQL pieces the store's classes share, on the store thread.
+namespace Oobm::Core::Sql {
+
+using MapError = std::function<StoreError(const QSqlError &)>;
+
+// "state IN (?, ?)", appending the values (as ints) to binds.
+template<typename Enum>
+QString inList(const QString &column, const QList<Enum> &values, QVariantList *binds)
+{
+    QStringList marks;
+    for (Enum v : values) {
+        marks << QStringLiteral("?");
+        binds->append(int(v));
+    }
+    return column + QStringLiteral(" IN (") + marks.join(u',') + u')';
+}
+
+// BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
+StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);
+// COMMIT, rolling back if it fails.
+StoreError commit(const QString &connection, const MapError &mapError);
+void rollback(const QString &connection);
+
+} // namespace Oobm::Core::Sql
