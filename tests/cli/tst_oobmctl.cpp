@@ -28,7 +28,7 @@ Result oobmctl(const QStringList &args, const QString &xdgDataHome = {})
     if (!xdgDataHome.isEmpty())
         env.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(OOBMCTL_PATH), args);
+    p.start(Oobm::Test::unprivilegedBinary(QStringLiteral(OOBMCTL_PATH)), args);
     p.waitForFinished(60000);
     Result r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -206,7 +206,7 @@ void tst_Oobmctl::runtimeErrorExitsOne()
 
 void tst_Oobmctl::readOnlyDatabase()
 {
-    OOBM_RUN_UNPRIVILEGED();
+    OOBM_RUN_UNPRIVILEGED(QStringList{ QStringLiteral(OOBMCTL_PATH) });
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("oobm.db"));
     const QStringList db{ QStringLiteral("--database"), path };

@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -127,23 +129,51 @@ void addBackendRows()
     QTest::newRow("postgresql") << QStringLiteral("postgresql");
 }
 
-bool shouldRunHere(const char *testFunction, QString *failure)
+QString unprivilegedBinary(const QString &path)
+{
+    const QString copied = qEnvironmentVariable("OOBM_TEST_UNPRIVILEGED_DIR");
+    if (copied.isEmpty())
+        return path;
+    return copied + u'/' + QFileInfo(path).fileName();
+}
+
+bool shouldRunHere(const char *testFunction, QString *failure, const QStringList &helpers)
 {
     if (geteuid() != 0 || qEnvironmentVariableIsSet("OOBM_TEST_UNPRIVILEGED_CHILD"))
         return true;
+    // The build folder may sit where 'nobody' cannot enter (a clone under /root): run copies of
+    // the test and its helpers from a folder anyone may read.
+    QTemporaryDir binaries(QStringLiteral("/tmp/oobm-unprivileged-XXXXXX"));
+    QFile::setPermissions(binaries.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                  | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    const QString self = binaries.filePath(
+            QFileInfo(QCoreApplication::applicationFilePath()).fileName());
+    for (const QString &source : QStringList{ QCoreApplication::applicationFilePath() } + helpers) {
+        const QString target = binaries.filePath(QFileInfo(source).fileName());
+        if (!QFile::copy(source, target)) {
+            *failure = QStringLiteral("cannot copy %1 for the unprivileged run").arg(source);
+            return false;
+        }
+        QFile::setPermissions(target,
+                              QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther
+                                      | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+    }
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("OOBM_TEST_UNPRIVILEGED_CHILD"), QStringLiteral("1"));
+    env.insert(QStringLiteral("OOBM_TEST_UNPRIVILEGED_DIR"), binaries.path());
     env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
     env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/tmp"));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("/tmp"));
     child.setProcessEnvironment(env);
+    child.setWorkingDirectory(QStringLiteral("/tmp"));
     child.setProcessChannelMode(QProcess::MergedChannels);
     // setpriv (util-linux) drops to nobody for this one test function.
     child.start(QStringLiteral("setpriv"),
                 { QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
-                  QStringLiteral("--clear-groups"), QStringLiteral("--"),
-                  QCoreApplication::applicationFilePath(), QString::fromLatin1(testFunction) });
+                  QStringLiteral("--clear-groups"), QStringLiteral("--"), self,
+                  QString::fromLatin1(testFunction) });
     if (!child.waitForFinished(120000)) {
         *failure = QStringLiteral("the unprivileged child did not finish: %1")
                            .arg(child.errorString());

@@ -71,12 +71,16 @@ void addBackendRows();
 // Root may write any file, so tests of permission errors run again as an unprivileged user.
 // Returns true when this process should run the test itself; otherwise it has run the test
 // function in a child as 'nobody' and *failure says what went wrong there (empty: it passed).
-bool shouldRunHere(const char *testFunction, QString *failure);
+// helpers: other binaries the test runs (copied too; find them with unprivilegedBinary()).
+bool shouldRunHere(const char *testFunction, QString *failure, const QStringList &helpers = {});
+// In the unprivileged child, the copy of a helper binary; otherwise path itself.
+QString unprivilegedBinary(const QString &path);
 
-#define OOBM_RUN_UNPRIVILEGED() \
+// OOBM_RUN_UNPRIVILEGED() or OOBM_RUN_UNPRIVILEGED(QStringList{helper binaries})
+#define OOBM_RUN_UNPRIVILEGED(...) \
     do { \
         QString childFailure; \
-        if (!Oobm::Test::shouldRunHere(QTest::currentTestFunction(), &childFailure)) { \
+        if (!Oobm::Test::shouldRunHere(QTest::currentTestFunction(), &childFailure __VA_OPT__(, ) __VA_ARGS__)) { \
             QVERIFY2(childFailure.isEmpty(), qPrintable(childFailure)); \
             return; \
         } \
