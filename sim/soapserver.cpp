@@ -23,6 +23,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <future>
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -318,6 +319,9 @@ public:
     struct soap *pskMaster = nullptr;
     struct soap *certMaster = nullptr;
     struct soap *pkiMaster = nullptr; // Remote Configuration: the device's self-signed certificate
+    // Its 2048-bit RSA key takes a few hundred milliseconds to generate, so it is made in the
+    // background while the fleet starts; the first Remote Configuration handshake waits for it.
+    std::shared_future<QString> pkiSetup;
 };
 
 // The context every operation starts with: which device, authentication, and the faults.
@@ -1049,8 +1053,7 @@ QString SoapServer::Private::start()
         || !pkiMaster->ctx)
         return QStringLiteral("cannot create the Remote Configuration TLS context: %1")
                 .arg(QString::fromUtf8(soap_fault_string(pkiMaster)));
-    if (const QString e = setUpRemoteConfiguration(pkiMaster->ctx); !e.isEmpty())
-        return e;
+    pkiSetup = std::async(std::launch::async, setUpRemoteConfiguration, pkiMaster->ctx).share();
     ERR_clear_error();
 
     for (int i = 0; i < fleet.size(); ++i)
@@ -1101,6 +1104,9 @@ void SoapServer::Private::stop()
     }
     if (epollFd >= 0)
         ::close(epollFd);
+    if (pkiSetup.valid())
+        pkiSetup.wait(); // it still writes to pkiMaster's context
+    pkiSetup = {};
     for (struct soap *m : { httpMaster, pskMaster, certMaster, pkiMaster }) {
         if (m) {
             soap_destroy(m);
@@ -1297,6 +1303,13 @@ void SoapServer::Private::serve(Connection *c)
         {
             QMutexLocker lock(&c->device->mutex);
             mode = c->device->state().mode;
+        }
+        if (c->tls && mode == Mode::SetupPki) {
+            if (const QString e = std::shared_future<QString>(pkiSetup).get(); !e.isEmpty()) {
+                qWarning("amt-sim: %s", qPrintable(e));
+                destroy(c);
+                return;
+            }
         }
         struct soap *master = !c->tls       ? httpMaster
                 : mode == Mode::Provisioned ? certMaster
