@@ -354,6 +354,13 @@ public:
 // One macro per shape keeps the 30 operations below to a line or two each.
 #define OOBM_CALL(proxy, service, op, req, resp) \
     d->call(#op, [&] { return d->proxy.op(d->url(Private::service), nullptr, &req, resp); })
+// For responses with a StatusCode: the transport's error first, then the PT_STATUS.
+#define OOBM_CALL_CHECKED(proxy, service, op, req, resp) \
+    [&]() -> AmtError { \
+        if (AmtError e = OOBM_CALL(proxy, service, op, req, resp)) \
+            return e; \
+        return Private::status(#op, resp.StatusCode); \
+    }()
 
 AmtSession::AmtSession(const AmtEndpoint &endpoint)
     : d(std::make_unique<Private>(endpoint))
@@ -371,8 +378,7 @@ AmtResult<QString> AmtSession::getCoreVersion()
     _sai__GetCoreVersion req;
     _sai__GetCoreVersionResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetCoreVersion, req, resp))
-        && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, GetCoreVersion, req, resp)))
         r.value = qstr(resp.Version);
     return r;
 }
@@ -382,8 +388,7 @@ AmtResult<unsigned> AmtSession::getProvisioningMode()
     _sai__GetProvisioningMode req;
     _sai__GetProvisioningModeResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetProvisioningMode, req, resp))
-        && !(r.error = Private::status("GetProvisioningMode", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, GetProvisioningMode, req, resp)))
         r.value = resp.ProvisioningMode;
     return r;
 }
@@ -392,9 +397,7 @@ AmtError AmtSession::commitChanges()
 {
     _sai__CommitChanges req;
     _sai__CommitChangesResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, CommitChanges, req, resp))
-        return e;
-    return Private::status("CommitChanges", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, CommitChanges, req, resp);
 }
 
 AmtError AmtSession::unprovision(ProvisioningMode mode)
@@ -402,9 +405,7 @@ AmtError AmtSession::unprovision(ProvisioningMode mode)
     _sai__Unprovision req;
     req.ProvisioningMode = unsigned(mode);
     _sai__UnprovisionResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, Unprovision, req, resp))
-        return e;
-    return Private::status("Unprovision", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, Unprovision, req, resp);
 }
 
 AmtError AmtSession::setAdminAclEntry(const QString &username, const QString &password)
@@ -413,9 +414,7 @@ AmtError AmtSession::setAdminAclEntry(const QString &username, const QString &pa
     req.Username = str(username);
     req.Password = str(password);
     _sai__SetAdminAclEntryResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetAdminAclEntry, req, resp))
-        return e;
-    return Private::status("SetAdminAclEntry", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetAdminAclEntry, req, resp);
 }
 
 AmtResult<QString> AmtSession::getAdminAclEntry()
@@ -423,8 +422,7 @@ AmtResult<QString> AmtSession::getAdminAclEntry()
     _sai__GetAdminAclEntry req;
     _sai__GetAdminAclEntryResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetAdminAclEntry, req, resp))
-        && !(r.error = Private::status("GetAdminAclEntry", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, GetAdminAclEntry, req, resp)))
         r.value = qstr(resp.Username);
     return r;
 }
@@ -442,8 +440,7 @@ AmtResult<unsigned> AmtSession::addUserAclEntry(const UserAclEntry &entry)
     req.Entry = &e;
     _sai__AddUserAclEntryResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, AddUserAclEntry, req, resp))
-        && !(r.error = Private::status("AddUserAclEntry", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, AddUserAclEntry, req, resp)))
         r.value = resp.Handle;
     return r;
 }
@@ -456,8 +453,7 @@ AmtResult<QList<unsigned>> AmtSession::enumerateUserAclEntries()
         _sai__EnumerateUserAclEntries req;
         req.StartIndex = start;
         _sai__EnumerateUserAclEntriesResponse resp;
-        if ((r.error = OOBM_CALL(sai, Sai, EnumerateUserAclEntries, req, resp))
-            || (r.error = Private::status("EnumerateUserAclEntries", resp.StatusCode)))
+        if ((r.error = OOBM_CALL_CHECKED(sai, Sai, EnumerateUserAclEntries, req, resp)))
             return r;
         if (resp.Handles)
             for (unsigned h : resp.Handles->Handle)
@@ -474,8 +470,7 @@ AmtResult<UserAclEntry> AmtSession::getUserAclEntry(unsigned handle)
     req.Handle = handle;
     _sai__GetUserAclEntryResponse resp;
     AmtResult<UserAclEntry> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetUserAclEntry, req, resp))
-        && !(r.error = Private::status("GetUserAclEntry", resp.StatusCode)) && resp.Entry) {
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, GetUserAclEntry, req, resp)) && resp.Entry) {
         r.value.username = qstr(resp.Entry->Username);
         if (resp.Entry->Realms)
             for (unsigned realm : resp.Entry->Realms->Realm)
@@ -497,9 +492,7 @@ AmtError AmtSession::updateUserAclEntry(unsigned handle, const UserAclEntry &ent
     req.Handle = handle;
     req.Entry = &e;
     _sai__UpdateUserAclEntryResponse resp;
-    if (AmtError err = OOBM_CALL(sai, Sai, UpdateUserAclEntry, req, resp))
-        return err;
-    return Private::status("UpdateUserAclEntry", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, UpdateUserAclEntry, req, resp);
 }
 
 AmtError AmtSession::removeUserAclEntry(unsigned handle)
@@ -507,9 +500,7 @@ AmtError AmtSession::removeUserAclEntry(unsigned handle)
     _sai__RemoveUserAclEntry req;
     req.Handle = handle;
     _sai__RemoveUserAclEntryResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, RemoveUserAclEntry, req, resp))
-        return e;
-    return Private::status("RemoveUserAclEntry", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, RemoveUserAclEntry, req, resp);
 }
 
 AmtError AmtSession::setTlsEnabled(bool enabled)
@@ -517,9 +508,7 @@ AmtError AmtSession::setTlsEnabled(bool enabled)
     _sai__SetTlsEnabled req;
     req.Enabled = enabled;
     _sai__SetTlsEnabledResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetTlsEnabled, req, resp))
-        return e;
-    return Private::status("SetTlsEnabled", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetTlsEnabled, req, resp);
 }
 
 AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem,
@@ -532,9 +521,7 @@ AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem,
     req.PrivateKey = privateKeyPem.toStdString();
     req.CertificateChain = &chain;
     _sai__SetTLSKeyAndCertificateResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetTLSKeyAndCertificate, req, resp))
-        return e;
-    return Private::status("SetTLSKeyAndCertificate", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetTLSKeyAndCertificate, req, resp);
 }
 
 AmtError AmtSession::setTlsPsk(const QByteArray &pid, const QByteArray &pps)
@@ -543,9 +530,7 @@ AmtError AmtSession::setTlsPsk(const QByteArray &pid, const QByteArray &pps)
     req.PID = pid.toStdString();
     req.PPS = pps.toStdString();
     _sai__SetTLSPSKResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetTLSPSK, req, resp))
-        return e;
-    return Private::status("SetTLSPSK", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetTLSPSK, req, resp);
 }
 
 AmtError AmtSession::setEnabledInterfaces(const QStringList &interfaces)
@@ -556,9 +541,7 @@ AmtError AmtSession::setEnabledInterfaces(const QStringList &interfaces)
     _sai__SetEnabledInterfaces req;
     req.EnabledInterfaces = &list;
     _sai__SetEnabledInterfacesResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetEnabledInterfaces, req, resp))
-        return e;
-    return Private::status("SetEnabledInterfaces", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetEnabledInterfaces, req, resp);
 }
 
 AmtError AmtSession::setZeroTouchConfigurationMode(bool enabled)
@@ -566,9 +549,7 @@ AmtError AmtSession::setZeroTouchConfigurationMode(bool enabled)
     _sai__SetZeroTouchConfigurationMode req;
     req.Enabled = enabled;
     _sai__SetZeroTouchConfigurationModeResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetZeroTouchConfigurationMode, req, resp))
-        return e;
-    return Private::status("SetZeroTouchConfigurationMode", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetZeroTouchConfigurationMode, req, resp);
 }
 
 AmtError AmtSession::setProvisioningServerOtp(const QString &otp)
@@ -576,9 +557,7 @@ AmtError AmtSession::setProvisioningServerOtp(const QString &otp)
     _sai__SetProvisioningServerOTP req;
     req.OTP = str(otp);
     _sai__SetProvisioningServerOTPResponse resp;
-    if (AmtError e = OOBM_CALL(sai, Sai, SetProvisioningServerOTP, req, resp))
-        return e;
-    return Private::status("SetProvisioningServerOTP", resp.StatusCode);
+    return OOBM_CALL_CHECKED(sai, Sai, SetProvisioningServerOTP, req, resp);
 }
 
 AmtResult<QString> AmtSession::getProvisioningServerOtp()
@@ -586,8 +565,7 @@ AmtResult<QString> AmtSession::getProvisioningServerOtp()
     _sai__GetProvisioningServerOTP req;
     _sai__GetProvisioningServerOTPResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(sai, Sai, GetProvisioningServerOTP, req, resp))
-        && !(r.error = Private::status("GetProvisioningServerOTP", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(sai, Sai, GetProvisioningServerOTP, req, resp)))
         r.value = qstr(resp.OTP);
     return r;
 }
@@ -597,8 +575,7 @@ AmtResult<unsigned> AmtSession::getProvisioningState()
     _inf__GetProvisioningState req;
     _inf__GetProvisioningStateResponse resp;
     AmtResult<unsigned> r;
-    if (!(r.error = OOBM_CALL(inf, Inf, GetProvisioningState, req, resp))
-        && !(r.error = Private::status("GetProvisioningState", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(inf, Inf, GetProvisioningState, req, resp)))
         r.value = resp.ProvisioningState;
     return r;
 }
@@ -608,8 +585,7 @@ AmtResult<QString> AmtSession::generalInfoCoreVersion()
     _inf__GetCoreVersion req;
     _inf__GetCoreVersionResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(inf, Inf, GetCoreVersion, req, resp))
-        && !(r.error = Private::status("GetCoreVersion", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(inf, Inf, GetCoreVersion, req, resp)))
         r.value = qstr(resp.Version);
     return r;
 }
@@ -619,8 +595,7 @@ AmtResult<QString> AmtSession::getHostName()
     _net__GetHostName req;
     _net__GetHostNameResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetHostName, req, resp))
-        && !(r.error = Private::status("GetHostName", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(net, Net, GetHostName, req, resp)))
         r.value = qstr(resp.HostName);
     return r;
 }
@@ -630,9 +605,7 @@ AmtError AmtSession::setHostName(const QString &hostName)
     _net__SetHostName req;
     req.HostName = str(hostName);
     _net__SetHostNameResponse resp;
-    if (AmtError e = OOBM_CALL(net, Net, SetHostName, req, resp))
-        return e;
-    return Private::status("SetHostName", resp.StatusCode);
+    return OOBM_CALL_CHECKED(net, Net, SetHostName, req, resp);
 }
 
 AmtResult<QString> AmtSession::getDomainName()
@@ -640,8 +613,7 @@ AmtResult<QString> AmtSession::getDomainName()
     _net__GetDomainName req;
     _net__GetDomainNameResponse resp;
     AmtResult<QString> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetDomainName, req, resp))
-        && !(r.error = Private::status("GetDomainName", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(net, Net, GetDomainName, req, resp)))
         r.value = qstr(resp.DomainName);
     return r;
 }
@@ -651,9 +623,7 @@ AmtError AmtSession::setDomainName(const QString &domainName)
     _net__SetDomainName req;
     req.DomainName = str(domainName);
     _net__SetDomainNameResponse resp;
-    if (AmtError e = OOBM_CALL(net, Net, SetDomainName, req, resp))
-        return e;
-    return Private::status("SetDomainName", resp.StatusCode);
+    return OOBM_CALL_CHECKED(net, Net, SetDomainName, req, resp);
 }
 
 AmtResult<QList<unsigned>> AmtSession::enumerateInterfaces()
@@ -661,8 +631,7 @@ AmtResult<QList<unsigned>> AmtSession::enumerateInterfaces()
     _net__EnumerateInterfaces req;
     _net__EnumerateInterfacesResponse resp;
     AmtResult<QList<unsigned>> r;
-    if (!(r.error = OOBM_CALL(net, Net, EnumerateInterfaces, req, resp))
-        && !(r.error = Private::status("EnumerateInterfaces", resp.StatusCode)))
+    if (!(r.error = OOBM_CALL_CHECKED(net, Net, EnumerateInterfaces, req, resp)))
         r.value = QList<unsigned>(resp.InterfaceHandles.cbegin(), resp.InterfaceHandles.cend());
     return r;
 }
@@ -673,8 +642,7 @@ AmtResult<InterfaceSettings> AmtSession::getInterfaceSettings(unsigned handle)
     req.InterfaceHandle = handle;
     _net__GetInterfaceSettingsResponse resp;
     AmtResult<InterfaceSettings> r;
-    if (!(r.error = OOBM_CALL(net, Net, GetInterfaceSettings, req, resp))
-        && !(r.error = Private::status("GetInterfaceSettings", resp.StatusCode))
+    if (!(r.error = OOBM_CALL_CHECKED(net, Net, GetInterfaceSettings, req, resp))
         && resp.InterfaceDescriptor) {
         const net__InterfaceDescriptorGetType &d = *resp.InterfaceDescriptor;
         r.value.hardwareDescription = qstr(d.HardwareAddressDescription);
@@ -708,9 +676,7 @@ AmtError AmtSession::setInterfaceSettings(unsigned handle, const InterfaceSettin
     req.InterfaceHandle = handle;
     req.InterfaceDescriptor = &desc;
     _net__SetInterfaceSettingsResponse resp;
-    if (AmtError e = OOBM_CALL(net, Net, SetInterfaceSettings, req, resp))
-        return e;
-    return Private::status("SetInterfaceSettings", resp.StatusCode);
+    return OOBM_CALL_CHECKED(net, Net, SetInterfaceSettings, req, resp);
 }
 
 AmtError AmtSession::setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2)
@@ -720,9 +686,7 @@ AmtError AmtSession::setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 
     req.Tm1 = tm1;
     req.Tm2 = tm2;
     _tim__SetHighAccuracyTimeSynchResponse resp;
-    if (AmtError e = OOBM_CALL(tim, Tim, SetHighAccuracyTimeSynch, req, resp))
-        return e;
-    return Private::status("SetHighAccuracyTimeSynch", resp.StatusCode);
+    return OOBM_CALL_CHECKED(tim, Tim, SetHighAccuracyTimeSynch, req, resp);
 }
 
 AmtResult<unsigned> AmtSession::getSystemPowerState()
