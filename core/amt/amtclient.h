@@ -48,6 +48,21 @@ public:
         return future;
     }
 
+    // Runs any blocking task on the same pool (for conversations that open their own sessions).
+    template<typename Task>
+    auto runTask(Task task) -> QFuture<std::invoke_result_t<Task>>
+    {
+        using Result = std::invoke_result_t<Task>;
+        auto promise = std::make_shared<QPromise<Result>>();
+        QFuture<Result> future = promise->future();
+        promise->start();
+        m_pool.start([promise, task = std::move(task)]() mutable {
+            promise->addResult(task());
+            promise->finish();
+        });
+        return future;
+    }
+
     // Waits for every running conversation (for shutdown and tests).
     void waitForDone();
 

@@ -96,8 +96,56 @@ StoreError migrateTo3(QSqlDatabase &db, Dialect d)
                    3);
 }
 
+// Version 4: the provisioning engine: Intel AMT systems (claimed by one engine at a time with a
+// lease), every hello received, every provisioning step (Actions Status), provision profiles
+// (secrets sealed), engine heartbeats; a key is reserved for the device it is installed on.
+StoreError migrateTo4(QSqlDatabase &db, Dialect d)
+{
+    return execAll(
+            db,
+            {QStringLiteral("CREATE TABLE amt_systems (uuid TEXT PRIMARY KEY, fqdn TEXT NOT NULL DEFAULT '', "
+                            "address TEXT NOT NULL DEFAULT '', amt_version TEXT NOT NULL DEFAULT '', "
+                            "state INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', profile_id BIGINT, "
+                            "pid TEXT NOT NULL DEFAULT '', new_pid TEXT NOT NULL DEFAULT '', "
+                            "hello_version INTEGER NOT NULL DEFAULT 0, hello_count INTEGER NOT NULL DEFAULT 0, "
+                            "last_retry INTEGER NOT NULL DEFAULT 0, admin_set INTEGER NOT NULL DEFAULT 0, "
+                            "first_seen_ms BIGINT NOT NULL, last_hello_ms BIGINT, last_action TEXT NOT NULL "
+                            "DEFAULT '', last_action_ms BIGINT, authorized INTEGER NOT NULL DEFAULT 0, "
+                            "attempts INTEGER NOT NULL DEFAULT 0, admin_user TEXT NOT NULL DEFAULT '', "
+                            "admin_password %1, provisioned_ms BIGINT, claimed_by TEXT, claim_until_ms BIGINT)")
+                     .arg(blob(d)),
+             QStringLiteral("CREATE INDEX amt_systems_state ON amt_systems (state)"),
+             QStringLiteral("CREATE TABLE hellos (id %1, time_ms BIGINT NOT NULL, address TEXT NOT NULL, "
+                            "port INTEGER NOT NULL, version INTEGER NOT NULL, uuid TEXT NOT NULL DEFAULT '', "
+                            "pid TEXT NOT NULL DEFAULT '', hashes TEXT NOT NULL DEFAULT '', retry INTEGER NOT "
+                            "NULL DEFAULT 0, admin_set INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL "
+                            "DEFAULT '', engine TEXT NOT NULL DEFAULT '')")
+                     .arg(autoId(d)),
+             QStringLiteral("CREATE INDEX hellos_uuid ON hellos (uuid, id)"),
+             QStringLiteral("CREATE TABLE actions (id %1, time_ms BIGINT NOT NULL, uuid TEXT NOT NULL, "
+                            "step TEXT NOT NULL, result INTEGER NOT NULL, duration_ms INTEGER NOT NULL, "
+                            "status TEXT NOT NULL DEFAULT '', message TEXT NOT NULL DEFAULT '', attempt "
+                            "INTEGER NOT NULL DEFAULT 1)")
+                     .arg(autoId(d)),
+             QStringLiteral("CREATE INDEX actions_uuid ON actions (uuid, id)"),
+             QStringLiteral("CREATE INDEX actions_step ON actions (step, id)"),
+             QStringLiteral("CREATE INDEX actions_result ON actions (result, id)"),
+             QStringLiteral("CREATE TABLE provision_profiles (id %1, name TEXT NOT NULL UNIQUE, is_default "
+                            "INTEGER NOT NULL DEFAULT 0, admin_user TEXT NOT NULL, admin_password %2 NOT NULL, "
+                            "acl_users %2, tls_enabled INTEGER NOT NULL DEFAULT 0, domain_name TEXT NOT NULL "
+                            "DEFAULT '', host_name_pattern TEXT NOT NULL DEFAULT '', interfaces TEXT NOT NULL "
+                            "DEFAULT '', changed_ms BIGINT NOT NULL)")
+                     .arg(autoId(d), blob(d)),
+             QStringLiteral("CREATE TABLE engines (id TEXT PRIMARY KEY, host TEXT NOT NULL, listen TEXT NOT "
+                            "NULL, started_ms BIGINT NOT NULL, heartbeat_ms BIGINT NOT NULL, error TEXT NOT "
+                            "NULL DEFAULT '', in_flight INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("ALTER TABLE security_keys ADD COLUMN assigned_to TEXT"),
+             QStringLiteral("CREATE INDEX security_keys_assigned ON security_keys (assigned_to)")},
+            4);
+}
+
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

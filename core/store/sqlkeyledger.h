@@ -26,6 +26,9 @@ public:
     // Checks the key against the store's check value (writing one on first use).
     StoreError setDataKey(const QByteArray &key, const QString &unavailableReason);
     bool isUnlocked() const { return m_box.isValid(); }
+    // For the engine's ledger, which seals profile and system passwords with the same key.
+    const SecretBox &box() const { return m_box; }
+    StoreError lockedError() const { return locked(); }
 
     StoreResult<KeyBatchResult> generate(const KeyGenerationRequest &request, QPromise<StoreResult<KeyBatchResult>> &promise);
     StoreResult<QList<KeyRecord>> list(const KeyFilter &filter);

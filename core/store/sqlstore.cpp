@@ -77,6 +77,24 @@ QFuture<T> SqlStore::runWithPromise(Job job)
     return future;
 }
 
+template<typename T, typename Job>
+QFuture<T> SqlStore::runEngine(bool writable, Job job)
+{
+    return run<T>([writable, job = std::move(job)](SqlStoreWorker &worker) mutable {
+        StoreError error;
+        SqlEngineLedger *engine = worker.engineLedger(writable, &error);
+        if (!engine) {
+            T failed{};
+            if constexpr (std::is_same_v<T, StoreError>)
+                failed = error;
+            else
+                failed.error = error;
+            return failed;
+        }
+        return job(*engine);
+    });
+}
+
 Store::State SqlStore::state() const
 {
     QMutexLocker locker(&m_mutex);
@@ -231,6 +249,120 @@ QFuture<StoreResult<int>> SqlStore::deleteKeys(const QList<QByteArray> &pids, co
 QFuture<StoreResult<QList<AuditEntry>>> SqlStore::securityAudit(int limit)
 {
     return run<StoreResult<QList<AuditEntry>>>([limit](SqlStoreWorker &w) { return w.securityAudit(limit); });
+}
+
+QFuture<StoreResult<HelloDecision>> SqlStore::recordHello(const HelloIntake &intake)
+{
+    return runEngine<StoreResult<HelloDecision>>(true, [this, intake](SqlEngineLedger &e) {
+        auto r = e.recordHello(intake);
+        Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreError> SqlStore::recordRejectedHello(const HelloRecord &hello)
+{
+    return runEngine<StoreError>(true, [this, hello](SqlEngineLedger &e) {
+        auto r = e.recordRejectedHello(hello);
+        Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreError> SqlStore::finishProvisioning(const ProvisioningReport &report)
+{
+    return runEngine<StoreError>(true, [this, report](SqlEngineLedger &e) {
+        auto r = e.finishProvisioning(report);
+        Q_EMIT systemsChanged();
+        if (report.success)
+            Q_EMIT keysChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::releaseClaims(const QString &engineId, const QString &reason)
+{
+    return runEngine<StoreResult<int>>(true, [this, engineId, reason](SqlEngineLedger &e) {
+        auto r = e.releaseClaims(engineId, reason);
+        if (r.value > 0)
+            Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<AmtSystem>>> SqlStore::listSystems(const SystemFilter &filter)
+{
+    return runEngine<StoreResult<QList<AmtSystem>>>(false, [filter](SqlEngineLedger &e) { return e.listSystems(filter); });
+}
+
+QFuture<StoreResult<AmtSystem>> SqlStore::systemCredentials(const QString &uuid)
+{
+    return runEngine<StoreResult<AmtSystem>>(false, [uuid](SqlEngineLedger &e) { return e.systemCredentials(uuid); });
+}
+
+QFuture<StoreResult<int>> SqlStore::authorizeSystems(const QStringList &uuids)
+{
+    return runEngine<StoreResult<int>>(true, [this, uuids](SqlEngineLedger &e) {
+        auto r = e.authorizeSystems(uuids);
+        Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::setSystemsState(const QStringList &uuids, SystemState state,
+                                                    const QString &reason, const QList<ActionRecord> &actions)
+{
+    return runEngine<StoreResult<int>>(true, [this, uuids, state, reason, actions](SqlEngineLedger &e) {
+        auto r = e.setSystemsState(uuids, state, reason, actions);
+        Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<HelloRecord>>> SqlStore::listHellos(const QString &uuid, qint64 afterId, int limit)
+{
+    return runEngine<StoreResult<QList<HelloRecord>>>(
+            false, [uuid, afterId, limit](SqlEngineLedger &e) { return e.listHellos(uuid, afterId, limit); });
+}
+
+QFuture<StoreResult<QList<ActionRecord>>> SqlStore::listActions(const ActionFilter &filter)
+{
+    return runEngine<StoreResult<QList<ActionRecord>>>(false, [filter](SqlEngineLedger &e) { return e.listActions(filter); });
+}
+
+QFuture<StoreResult<QList<ProvisionProfile>>> SqlStore::listProfiles()
+{
+    return runEngine<StoreResult<QList<ProvisionProfile>>>(false, [](SqlEngineLedger &e) { return e.listProfiles(); });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::saveProfile(const ProvisionProfile &profile)
+{
+    return runEngine<StoreResult<qint64>>(true, [this, profile](SqlEngineLedger &e) {
+        auto r = e.saveProfile(profile);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteProfile(qint64 id)
+{
+    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
+        auto r = e.deleteProfile(id);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreError> SqlStore::engineHeartbeat(const EngineStatus &status)
+{
+    return runEngine<StoreError>(true, [status](SqlEngineLedger &e) { return e.heartbeat(status); });
+}
+
+QFuture<StoreResult<QList<EngineStatus>>> SqlStore::engines()
+{
+    return runEngine<StoreResult<QList<EngineStatus>>>(false, [](SqlEngineLedger &e) { return e.engines(); });
 }
 
 } // namespace Oobm::Core

@@ -43,6 +43,23 @@ public:
     QFuture<StoreResult<int>> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor) override;
     QFuture<StoreResult<QList<AuditEntry>>> securityAudit(int limit) override;
 
+    QFuture<StoreResult<HelloDecision>> recordHello(const HelloIntake &intake) override;
+    QFuture<StoreError> recordRejectedHello(const HelloRecord &hello) override;
+    QFuture<StoreError> finishProvisioning(const ProvisioningReport &report) override;
+    QFuture<StoreResult<int>> releaseClaims(const QString &engineId, const QString &reason) override;
+    QFuture<StoreResult<QList<AmtSystem>>> listSystems(const SystemFilter &filter) override;
+    QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) override;
+    QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) override;
+    QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
+                                              const QList<ActionRecord> &actions) override;
+    QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId, int limit) override;
+    QFuture<StoreResult<QList<ActionRecord>>> listActions(const ActionFilter &filter) override;
+    QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() override;
+    QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) override;
+    QFuture<StoreResult<int>> deleteProfile(qint64 id) override;
+    QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
+    QFuture<StoreResult<QList<EngineStatus>>> engines() override;
+
     // Blocks until open() has finished; for command-line tools and tests.
     StoreError openAndWait();
 
@@ -52,6 +69,9 @@ private:
     // The job also gets the promise, for progress and cancellation.
     template<typename T, typename Job>
     QFuture<T> runWithPromise(Job job);
+    // Runs job(SqlEngineLedger &) when the store is open (and writable, if asked).
+    template<typename T, typename Job>
+    QFuture<T> runEngine(bool writable, Job job);
     void setState(State state, const StoreError &error, int schemaVersion);
 
     const StoreLocation m_location;

@@ -249,6 +249,8 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         m_open = true;
         m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
                                                 [this](const QSqlError &e) { return mapError(e); });
+        m_engine = std::make_unique<SqlEngineLedger>(
+                m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
         r.readOnlyReason = m_readOnlyReason;
         r.schemaVersion = version;
         return r;
@@ -288,6 +290,8 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
     r.schemaVersion = Schema::CurrentVersion;
     m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
                                             [this](const QSqlError &e) { return mapError(e); });
+    m_engine = std::make_unique<SqlEngineLedger>(
+            m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
     return r;
 }
 
@@ -684,5 +688,14 @@ StoreResult<QList<AuditEntry>> SqlStoreWorker::securityAudit(int limit)
 }
 
 #undef OOBM_NEED
+
+SqlEngineLedger *SqlStoreWorker::engineLedger(bool writable, StoreError *error)
+{
+    if (!m_open || !m_engine || (writable && m_readOnly)) {
+        *error = notWritable();
+        return nullptr;
+    }
+    return m_engine.get();
+}
 
 } // namespace Oobm::Core

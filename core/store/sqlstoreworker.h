@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/store/schema.h"
+#include "core/store/sqlengineledger.h"
 #include "core/store/sqlkeyledger.h"
 #include "core/store/store.h"
 
@@ -52,6 +53,9 @@ public:
     StoreResult<int> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor);
     StoreResult<QList<AuditEntry>> securityAudit(int limit);
 
+    // The engine's SQL, or null and *error when the store is not open (or not writable).
+    SqlEngineLedger *engineLedger(bool writable, StoreError *error);
+
 private:
     QSqlDatabase database() const;
     Schema::Dialect dialect() const;
@@ -71,6 +75,7 @@ private:
     bool m_readOnly = false;
     StoreError m_readOnlyReason;
     std::unique_ptr<SqlKeyLedger> m_keys;
+    std::unique_ptr<SqlEngineLedger> m_engine;
 };
 
 } // namespace Oobm::Core

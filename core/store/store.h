@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/engine/enginetypes.h"
 #include "core/keys/keyledger.h"
 #include "core/log/logentry.h"
 #include "core/log/logfilter.h"
@@ -77,6 +78,31 @@ public:
     virtual QFuture<StoreResult<int>> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor) = 0;
     virtual QFuture<StoreResult<QList<AuditEntry>>> securityAudit(int limit) = 0;
 
+    // The provisioning engine. recordHello records a well-formed hello and, in the same
+    // transaction, decides what to do with it: claims the system (and the key to install next)
+    // for the engine, or says why not. finishProvisioning writes an attempt's steps and outcome
+    // in one transaction (the keys become Consumed only on success).
+    virtual QFuture<StoreResult<HelloDecision>> recordHello(const HelloIntake &intake) = 0;
+    virtual QFuture<StoreError> recordRejectedHello(const HelloRecord &hello) = 0;
+    virtual QFuture<StoreError> finishProvisioning(const ProvisioningReport &report) = 0;
+    virtual QFuture<StoreResult<int>> releaseClaims(const QString &engineId, const QString &reason) = 0;
+    virtual QFuture<StoreResult<QList<AmtSystem>>> listSystems(const SystemFilter &filter) = 0;
+    // The system with its admin password, for a power action.
+    virtual QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) = 0;
+    virtual QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) = 0;
+    virtual QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state,
+                                                      const QString &reason,
+                                                      const QList<ActionRecord> &actions) = 0;
+    // Newest first; uuid empty for every system; afterId > 0 for only the newer ones.
+    virtual QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId,
+                                                                int limit) = 0;
+    virtual QFuture<StoreResult<QList<ActionRecord>>> listActions(const ActionFilter &filter) = 0;
+    virtual QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() = 0; // without secrets
+    virtual QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) = 0;
+    virtual QFuture<StoreResult<int>> deleteProfile(qint64 id) = 0;
+    virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
+    virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
+
 Q_SIGNALS:
     void stateChanged(Oobm::Core::Store::State state);
     void serviceSettingsChanged(const Oobm::Core::ServiceSettings &settings);
@@ -84,6 +110,9 @@ Q_SIGNALS:
     void logAppended(qint64 newestId);
     // Keys were generated, exported, imported or deleted through this store.
     void keysChanged();
+    // Systems, hellos or steps were written through this store (by the engine or an action).
+    void systemsChanged();
+    void profilesChanged();
 };
 
 } // namespace Oobm::Core

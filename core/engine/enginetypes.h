@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/amt/amttypes.h"
+#include "core/provisioning/hellopacket.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The provisioning engine's records, as the store keeps them and the pages show them.
+namespace Oobm::Core {
+
+// Where an Intel AMT system is on its way to being provisioned. The numbers are stored.
+enum class SystemState {
+    AwaitingHello = 0,         // known (assigned, or unprovisioned here) but no hello yet
+    AwaitingAuthorization = 1, // "Intel AMT requires authorization before provisioning"
+    Provisioning = 2,          // an engine is talking to it
+    Provisioned = 3,
+    Failed = 4,             // reason says why
+    HelloWindowExpired = 5, // mode 6: Delayed Provisioning can restart it
+    Unprovisioned = 6,
+};
+QString systemStateName(SystemState state);          // "Awaiting authorization", translated
+QString systemStateKey(SystemState state);           // "awaiting-authorization", for CLI and JSON
+bool systemStateFromKey(const QString &key, SystemState *state);
+QList<SystemState> allSystemStates();
+
+// An Intel AMT system: created by its first hello, keyed by its UUID.
+struct AmtSystem
+{
+    QString uuid; // "4B529B93-D413-181D-E487-1C697A6B7A2B"
+    QString fqdn;
+    QString address;
+    QString amtVersion; // "3.0.4", from GetCoreVersion
+    SystemState state = SystemState::AwaitingHello;
+    QString reason; // why it failed or waits, one sentence
+    qint64 profileId = 0;
+    QString profileName;
+    QByteArray pid;    // the PID its last hello offered
+    QByteArray newPid; // the key installed for its next provisioning
+    int helloVersion = 0;
+    int helloCount = 0;
+    int lastRetry = 0;
+    bool adminCredentialsSet = false;
+    QDateTime firstSeen;
+    QDateTime lastHello;
+    QString lastAction;
+    QDateTime lastActionTime;
+    bool authorized = false;
+    int attempts = 0; // provisioning attempts since the last success
+    QString adminUser;
+    QString adminPassword; // only when revealed for a power action
+    QDateTime provisioned;
+};
+
+struct SystemFilter
+{
+    QList<SystemState> states; // empty: all
+    QString text;              // part of the UUID, FQDN or address
+    int limit = -1;
+};
+
+// One hello as received, with what became of it.
+struct HelloRecord
+{
+    qint64 id = 0;
+    QDateTime time;
+    QString address;
+    quint16 port = 0;
+    int version = 0; // 2 PSK, 3 PKI; 0 malformed
+    QString uuid;
+    QByteArray pid;
+    QStringList rootHashes; // "sha1:ABCD..." for PKI hellos
+    int retry = 0;
+    bool adminCredentialsSet = false;
+    QString outcome; // "provisioning", "awaiting authorization", "failed to find PID ...", ...
+    QString engine;  // which engine received it
+};
+
+// One step run against a system (Logs > Actions Status).
+struct ActionRecord
+{
+    enum class Result { Succeeded = 0, Failed = 1, Skipped = 2 };
+    qint64 id = 0;
+    QDateTime time;
+    QString uuid;
+    QString step;  // "GetCoreVersion", "SetAdminAclEntry", ..., or "Connect", "Claim"
+    Result result = Result::Succeeded;
+    int durationMs = 0;
+    QString status;  // PT_STATUS name when the device answered one, else the error category
+    QString message; // what went wrong (no secrets)
+    int attempt = 1;
+};
+QString actionResultName(ActionRecord::Result result); // translated
+QString actionResultKey(ActionRecord::Result result);  // "succeeded", "failed", "skipped"
+
+struct ActionFilter
+{
+    QString uuid;
+    QString step;
+    QList<ActionRecord::Result> results;
+    int limit = 1000;
+};
+
+// How a system is configured when it is provisioned (Provision Profiles).
+struct ProvisionProfile
+{
+    qint64 id = 0;
+    QString name;
+    bool isDefault = false;
+    QString adminUser = QStringLiteral("admin");
+    QString adminPassword;      // sealed at rest; empty in listings
+    QList<Amt::UserAclEntry> aclUsers; // passwords sealed at rest; empty in listings
+    bool tlsEnabled = false;
+    QString domainName;           // set on the device when not empty
+    QString hostNamePattern;      // "{host}" keeps it; "amt-{uuid8}" names it; empty: unchanged
+    QStringList interfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
+    QDateTime changed;
+
+    // Empty, or what is wrong with the profile ("The admin password needs a digit (0-9).").
+    QString problem() const;
+    QString hostNameFor(const QString &uuid, const QString &currentHost) const;
+};
+
+// What the engine hands the store for each hello it accepted as well-formed.
+struct HelloIntake
+{
+    HelloPacket hello;
+    QHostAddress address;
+    quint16 port = 0;
+    QString engineId;
+    bool requireAuthorization = false;
+    bool allowRemoteConfiguration = false;
+    int leaseSeconds = 300; // how long this engine owns the system before another may take it
+};
+
+// What the store decided for a hello, in the same transaction that recorded it.
+struct HelloDecision
+{
+    enum class Action {
+        Provision,          // everything below is filled: go
+        AwaitAuthorization, // recorded; wait for an admin
+        InFlight,           // another attempt (this engine or another) owns the system
+        Rejected,           // reason says why (unknown PID, no profile, no keys left, ...)
+    };
+    Action action = Action::Rejected;
+    QString reason;
+    AmtSystem system;
+    ProvisionProfile profile; // with its secrets
+    QByteArray pps;           // for the hello's PID
+    QString mePassword;       // the device's current (MEBx) password, from the key record
+    QString alternatePassword; // tried if the first is refused (the key's other password)
+    QByteArray newPid;         // the key to install for the next provisioning
+    QByteArray newPps;
+    int attempt = 1;
+    qint64 helloId = 0;
+};
+
+// What the engine reports when it is done with one attempt.
+struct ProvisioningReport
+{
+    QString uuid;
+    QString engineId;
+    bool success = false;
+    bool transient = false; // failed, but another try may succeed (connection refused, timeout)
+    QString reason;
+    QString amtVersion;
+    QByteArray pid;    // consumed on success
+    QByteArray newPid; // installed on success
+    QString fqdn;
+    QString adminUser;
+    QString adminPassword; // sealed by the store
+    QList<ActionRecord> actions;
+};
+
+// A running engine, as its heartbeat says.
+struct EngineStatus
+{
+    QString id;
+    QString host;
+    QString listen; // "0.0.0.0:9971"
+    QDateTime started;
+    QDateTime heartbeat;
+    QString error; // why it is not listening, or empty
+    int inFlight = 0;
+    bool isAlive(const QDateTime &now) const { return heartbeat.secsTo(now) < 30; }
+};
+
+} // namespace Oobm::Core

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "provisioningengine.h"
+
+#include "core/amt/amtclient.h"
+#include "core/async.h"
+#include "core/engine/hellolistener.h"
+#include "core/engine/provisioningsequence.h"
+#include "core/keys/pidpps.h"
+#include "core/log/userlog.h"
+#include "core/logging.h"
+#include "core/store/store.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QTimer>
+
+namespace Oobm::Core {
+
+namespace {
+
+const QString Source = QStringLiteral("engine");
+
+QString hostPort(const QHostAddress &address, quint16 port)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
+            : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+}
+
+QHostAddress plainAddress(const QHostAddress &address)
+{
+    // A dual-stack listener reports IPv4 peers as ::ffff:a.b.c.d.
+    bool ok = false;
+    const quint32 v4 = address.toIPv4Address(&ok);
+    return ok ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
+ProvisioningEngine::ProvisioningEngine(Store *store, UserLog *log, const EngineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_log(log)
+    , m_options(options)
+    , m_client(std::make_unique<Amt::AmtClient>())
+    , m_listener(new HelloListener(this))
+    , m_heartbeat(new QTimer(this))
+{
+    m_client->setMaxConcurrent(qMax(1, options.maxConcurrent));
+    m_listener->setTimeout(options.helloTimeoutMs);
+    connect(m_listener, &HelloListener::helloReceived, this, &ProvisioningEngine::onHello);
+    connect(m_listener, &HelloListener::helloRejected, this, &ProvisioningEngine::onRejected);
+    connect(m_heartbeat, &QTimer::timeout, this, &ProvisioningEngine::sendHeartbeat);
+    connect(m_store, &Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
+        if (m_running)
+            haveSettings(s);
+    });
+}
+
+ProvisioningEngine::~ProvisioningEngine()
+{
+    m_listener->close();
+    m_client->waitForDone();
+}
+
+bool ProvisioningEngine::isListening() const
+{
+    return m_listener->isListening();
+}
+
+quint16 ProvisioningEngine::port() const
+{
+    return m_listener->port();
+}
+
+EngineStatus ProvisioningEngine::status() const
+{
+    EngineStatus s;
+    s.id = m_engineId;
+    s.host = QSysInfo::machineHostName();
+    s.listen = m_listener->isListening() ? m_listener->describe() : QString();
+    s.started = m_started;
+    s.heartbeat = QDateTime::currentDateTimeUtc();
+    s.error = m_listenError;
+    s.inFlight = int(m_inFlight.size());
+    return s;
+}
+
+void ProvisioningEngine::start()
+{
+    m_running = true;
+    m_stopping = false;
+    m_started = QDateTime::currentDateTimeUtc();
+    whenReady(m_store->serviceSettings(), this, [this](const StoreResult<ServiceSettings> &r) {
+        if (!r.ok()) {
+            m_listenError = tr("cannot read the service settings: %1").arg(r.error.message);
+            m_log->log(Severity::Error, tr("The provisioning engine cannot start: %1").arg(m_listenError), {}, {},
+                       Source);
+            Q_EMIT started(m_listenError);
+            return;
+        }
+        haveSettings(r.value);
+        // What an earlier run of this engine left claimed will never finish: say so.
+        whenReady(m_store->releaseClaims(m_engineId,
+                                         tr("The engine %1 stopped while provisioning it; it is provisioned again "
+                                            "at its next hello.")
+                                                 .arg(m_engineId)),
+                  this, [this](const StoreResult<int> &released) {
+                      if (released.value > 0)
+                          m_log->log(Severity::Warning,
+                                     tr("%1 systems were being provisioned when this engine last stopped; they are "
+                                        "marked Failed and are provisioned again at their next hello.")
+                                             .arg(released.value),
+                                     {}, {}, Source);
+                      sendHeartbeat();
+                      m_heartbeat->start(m_options.heartbeatMs);
+                      Q_EMIT started(m_listenError);
+                  });
+    });
+}
+
+void ProvisioningEngine::haveSettings(const ServiceSettings &settings)
+{
+    const bool portChanged = !m_haveSettings || settings.listenPort != m_settings.listenPort;
+    m_settings = settings;
+    m_haveSettings = true;
+    if (portChanged && !m_stopping)
+        relisten();
+}
+
+void ProvisioningEngine::relisten()
+{
+    const quint16 port = quint16(m_options.listenPort >= 0 ? m_options.listenPort : m_settings.listenPort);
+    if (m_listener->isListening() && m_listener->port() == port)
+        return;
+    m_listenError = m_listener->listen(m_options.listenAddresses, port);
+    if (m_engineId.isEmpty())
+        m_engineId = m_options.engineId.isEmpty()
+                ? QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(m_listener->isListening() ? m_listener->port() : port)
+                : m_options.engineId;
+    if (!m_listenError.isEmpty()) {
+        m_log->log(Severity::Error, tr("The provisioning engine is not receiving hello packets: %1").arg(m_listenError),
+                   {}, {}, Source);
+    } else {
+        m_log->log(Severity::Information,
+                   tr("The provisioning engine listens for hello packets on %1.").arg(m_listener->describe()), {}, {},
+                   Source);
+    }
+    Q_EMIT statusChanged(status());
+    if (m_heartbeat->isActive())
+        sendHeartbeat();
+}
+
+void ProvisioningEngine::stop()
+{
+    if (!m_running) {
+        Q_EMIT stopped();
+        return;
+    }
+    m_stopping = true;
+    m_listener->close();
+    m_heartbeat->stop();
+    QTimer::singleShot(m_options.shutdownGraceMs, this, [this] {
+        if (!m_running)
+            return;
+        // Attempts still running are abandoned: their systems are marked Failed now; a finish
+        // that arrives later no longer owns them and changes nothing.
+        whenReady(m_store->releaseClaims(m_engineId, tr("The engine %1 was stopped while provisioning it; it is "
+                                                        "provisioned again at its next hello.")
+                                                             .arg(m_engineId)),
+                  this, [this](const StoreResult<int> &) {
+                      m_inFlight.clear();
+                      checkStopped();
+                  });
+    });
+    checkStopped();
+}
+
+void ProvisioningEngine::checkStopped()
+{
+    if (!m_stopping || !m_inFlight.isEmpty() || !m_running)
+        return;
+    m_running = false;
+    EngineStatus s = status();
+    s.error = tr("stopped");
+    s.listen.clear();
+    whenReady(m_store->engineHeartbeat(s), this, [this](const StoreError &) { Q_EMIT stopped(); });
+}
+
+void ProvisioningEngine::sendHeartbeat()
+{
+    const EngineStatus s = status();
+    m_store->engineHeartbeat(s);
+    Q_EMIT statusChanged(s);
+}
+
+void ProvisioningEngine::onRejected(const QHostAddress &address, quint16 port, const QString &reason,
+                                    const QByteArray &excerpt)
+{
+    const QString from = hostPort(plainAddress(address), port);
+    m_log->log(Severity::Warning, tr("Malformed hello from %1 dropped: %2").arg(from, reason),
+               excerpt.isEmpty() ? QString() : tr("first bytes: %1").arg(QString::fromLatin1(excerpt.toHex(' '))), {},
+               Source);
+    HelloRecord h;
+    h.time = QDateTime::currentDateTimeUtc();
+    h.address = plainAddress(address).toString();
+    h.port = port;
+    h.outcome = tr("dropped: %1").arg(reason);
+    h.engine = m_engineId;
+    m_store->recordRejectedHello(h);
+}
+
+void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &peer, quint16 port)
+{
+    const QHostAddress address = plainAddress(peer);
+    const QString uuid = HelloPacket::uuidText(hello.uuid);
+    if (m_stopping)
+        return;
+    if (m_inFlight.contains(uuid)) {
+        // The device retries while we talk to it: record the hello, change nothing.
+        HelloRecord h;
+        h.time = QDateTime::currentDateTimeUtc();
+        h.address = address.toString();
+        h.port = port;
+        h.version = int(hello.version);
+        h.uuid = uuid;
+        h.pid = hello.pid;
+        h.retry = int(hello.retryCount);
+        h.adminCredentialsSet = hello.adminCredentialsSet;
+        h.outcome = tr("ignored: already being provisioned by this engine");
+        h.engine = m_engineId;
+        m_store->recordRejectedHello(h);
+        return;
+    }
+    m_inFlight.insert(uuid);
+    m_log->log(Severity::Debug,
+               tr("Hello from %1 at %2 (%3, retry %4).")
+                       .arg(uuid, hostPort(address, port),
+                            hello.version == HelloPacket::Version::Psk
+                                    ? tr("PSK, PID %1").arg(PidPps::formatPid(hello.pid))
+                                    : tr("PKI, %n root hashes", nullptr, int(hello.rootHashes.size())))
+                       .arg(hello.retryCount),
+               {}, uuid, Source);
+    HelloIntake intake;
+    intake.hello = hello;
+    intake.address = address;
+    intake.port = port;
+    intake.engineId = m_engineId;
+    intake.requireAuthorization = m_settings.requireAuthorization;
+    intake.allowRemoteConfiguration = m_settings.allowRemoteConfiguration;
+    intake.leaseSeconds = m_options.leaseSeconds;
+    whenReady(m_store->recordHello(intake), this, [this, address, uuid](const StoreResult<HelloDecision> &r) {
+        if (!r.ok()) {
+            m_inFlight.remove(uuid);
+            m_log->log(Severity::Error, tr("The hello of %1 could not be recorded: %2").arg(uuid, r.error.message), {},
+                       uuid, Source);
+            checkStopped();
+            return;
+        }
+        onDecision(r.value, address);
+    });
+}
+
+void ProvisioningEngine::onDecision(const HelloDecision &d, const QHostAddress &address)
+{
+    const QString uuid = d.system.uuid;
+    switch (d.action) {
+    case HelloDecision::Action::Provision:
+        break;
+    case HelloDecision::Action::AwaitAuthorization:
+        m_inFlight.remove(uuid);
+        m_log->log(Severity::Information,
+                   tr("%1 is waiting for authorization before it is provisioned.").arg(uuid), {}, uuid, Source);
+        checkStopped();
+        return;
+    case HelloDecision::Action::InFlight:
+        m_inFlight.remove(uuid);
+        checkStopped();
+        return;
+    case HelloDecision::Action::Rejected:
+        m_inFlight.remove(uuid);
+        m_log->log(Severity::Error, d.reason, tr("UUID %1, address %2").arg(uuid, address.toString()), uuid, Source);
+        Q_EMIT provisioningFinished(uuid, false, d.reason);
+        checkStopped();
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    job->decision = d;
+    job->address = address;
+    job->report.uuid = uuid;
+    job->report.engineId = m_engineId;
+    job->report.pid = d.system.pid;
+    job->report.adminUser = d.profile.adminUser;
+    job->elapsed.start();
+    runAttempt(job);
+}
+
+void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
+{
+    ++job->tries;
+    ProvisioningPlan plan;
+    plan.uuid = job->decision.system.uuid;
+    plan.endpoint.host = job->address.toString();
+    plan.endpoint.port = m_options.deviceTlsPort;
+    plan.endpoint.transport = Amt::AmtEndpoint::Transport::TlsPsk;
+    plan.endpoint.pskIdentity = job->decision.system.pid;
+    plan.endpoint.psk = job->decision.pps;
+    plan.endpoint.user = QStringLiteral("admin");
+    plan.endpoint.password = job->decision.mePassword;
+    plan.endpoint.connectTimeoutMs = m_options.soapTimeoutMs;
+    plan.endpoint.sendTimeoutMs = m_options.soapTimeoutMs;
+    plan.endpoint.receiveTimeoutMs = m_options.soapTimeoutMs;
+    plan.alternatePassword = job->decision.alternatePassword;
+    plan.profile = job->decision.profile;
+    plan.newPid = job->decision.newPid;
+    plan.newPps = job->decision.newPps;
+    plan.attempt = job->decision.attempt;
+    whenReady(m_client->runTask([plan] { return runProvisioningSequence(plan); }), this,
+              [this, job](const ProvisioningAttempt &a) {
+                  job->report.actions += a.actions;
+                  job->report.success = a.success;
+                  job->report.transient = a.transient;
+                  job->report.reason = a.reason;
+                  if (!a.amtVersion.isEmpty())
+                      job->report.amtVersion = a.amtVersion;
+                  job->report.fqdn = a.fqdn;
+                  const int backoff = m_options.retryBackoffMs << qMin(job->tries - 1, 10);
+                  if (!a.success && a.transient && job->tries < m_options.attempts && !m_stopping
+                      && job->elapsed.elapsed() + backoff < m_options.deviceDeadlineMs) {
+                      m_log->log(Severity::Warning,
+                                 tr("Provisioning %1: try %2 of %3 failed (%4); trying again in %5 ms.")
+                                         .arg(job->report.uuid)
+                                         .arg(job->tries)
+                                         .arg(m_options.attempts)
+                                         .arg(a.reason)
+                                         .arg(backoff),
+                                 {}, job->report.uuid, Source);
+                      QTimer::singleShot(backoff, this, [this, job] { runAttempt(job); });
+                      return;
+                  }
+                  finishJob(job);
+              });
+}
+
+void ProvisioningEngine::finishJob(const std::shared_ptr<Job> &job)
+{
+    ProvisioningReport &report = job->report;
+    if (report.success) {
+        report.newPid = job->decision.newPid;
+        report.adminPassword = job->decision.profile.adminPassword;
+    } else if (report.transient && job->tries > 1) {
+        report.reason = tr("%1 (after %2 tries)").arg(report.reason).arg(job->tries);
+    }
+    const qint64 ms = job->elapsed.elapsed();
+    whenReady(m_store->finishProvisioning(report), this, [this, job, ms](const StoreError &e) {
+        const ProvisioningReport &report = job->report;
+        const QString uuid = report.uuid;
+        m_inFlight.remove(uuid);
+        if (e) {
+            m_log->log(Severity::Error, tr("Provisioning %1: the result could not be recorded: %2").arg(uuid, e.message),
+                       {}, uuid, Source);
+            Q_EMIT provisioningFinished(uuid, false, e.message);
+        } else if (report.success) {
+            m_log->log(Severity::Information,
+                       tr("Provisioned %1 (%2, AMT %3) with the profile %4 in %5 ms.")
+                               .arg(uuid, report.fqdn.isEmpty() ? job->address.toString() : report.fqdn,
+                                    report.amtVersion, job->decision.profile.name)
+                               .arg(ms),
+                       report.newPid.isEmpty()
+                               ? tr("Key %1 consumed; no new key was installed (none Available).")
+                                         .arg(PidPps::formatPid(report.pid))
+                               : tr("Key %1 consumed; key %2 installed for the next provisioning.")
+                                         .arg(PidPps::formatPid(report.pid), PidPps::formatPid(report.newPid)),
+                       uuid, Source);
+            Q_EMIT provisioningFinished(uuid, true, {});
+        } else {
+            m_log->log(Severity::Error, tr("Provisioning %1 failed: %2").arg(uuid, report.reason),
+                       tr("address %1, attempt %2").arg(job->address.toString()).arg(job->decision.attempt), uuid,
+                       Source);
+            Q_EMIT provisioningFinished(uuid, false, report.reason);
+        }
+        checkStopped();
+    });
+}
+
+} // namespace Oobm::Core

@@ -1,0 +1,965 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sqlengineledger.h"
+
+#include "core/keys/pidpps.h"
+#include "core/keys/secretbox.h"
+#include "core/store/sqlkeyledger.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Oobm::Core {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Oobm::Core::SqlEngineLedger", text, disambiguation, n);
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// NOT NULL text columns: a null QString would bind as NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+const QByteArray ProfileAd = "provision-profile";
+
+QString hashText(const HelloPacket::RootHash &h)
+{
+    const char *type = h.type == HelloPacket::HashType::Sha1 ? "sha1"
+            : h.type == HelloPacket::HashType::Sha256        ? "sha256"
+                                                             : "sha384";
+    return QString::fromLatin1(type) + u':' + QString::fromLatin1(h.hash.toHex().toUpper());
+}
+
+constexpr char SystemColumns[] =
+        "s.uuid, s.fqdn, s.address, s.amt_version, s.state, s.reason, s.profile_id, s.pid, s.new_pid, "
+        "s.hello_version, s.hello_count, s.last_retry, s.admin_set, s.first_seen_ms, s.last_hello_ms, "
+        "s.last_action, s.last_action_ms, s.authorized, s.attempts, s.admin_user, s.provisioned_ms, p.name";
+
+AmtSystem readSystem(const QSqlQuery &q)
+{
+    AmtSystem s;
+    s.uuid = q.value(0).toString();
+    s.fqdn = q.value(1).toString();
+    s.address = q.value(2).toString();
+    s.amtVersion = q.value(3).toString();
+    s.state = SystemState(q.value(4).toInt());
+    s.reason = q.value(5).toString();
+    s.profileId = q.value(6).toLongLong();
+    s.pid = q.value(7).toString().toLatin1();
+    s.newPid = q.value(8).toString().toLatin1();
+    s.helloVersion = q.value(9).toInt();
+    s.helloCount = q.value(10).toInt();
+    s.lastRetry = q.value(11).toInt();
+    s.adminCredentialsSet = q.value(12).toInt() != 0;
+    s.firstSeen = fromMs(q.value(13));
+    s.lastHello = fromMs(q.value(14));
+    s.lastAction = q.value(15).toString();
+    s.lastActionTime = fromMs(q.value(16));
+    s.authorized = q.value(17).toInt() != 0;
+    s.attempts = q.value(18).toInt();
+    s.adminUser = q.value(19).toString();
+    s.provisioned = fromMs(q.value(20));
+    s.profileName = q.value(21).toString();
+    return s;
+}
+
+} // namespace
+
+SqlEngineLedger::SqlEngineLedger(const QString &connectionName, Schema::Dialect dialect,
+                                 Sql::MapError mapError, const SqlKeyLedger *keys)
+    : m_connectionName(connectionName)
+    , m_dialect(dialect)
+    , m_mapError(std::move(mapError))
+    , m_keys(keys)
+{ }
+
+StoreError SqlEngineLedger::begin()
+{
+    return Sql::begin(m_connectionName, m_dialect, m_mapError);
+}
+
+StoreError SqlEngineLedger::commit()
+{
+    return Sql::commit(m_connectionName, m_mapError);
+}
+
+void SqlEngineLedger::rollback()
+{
+    Sql::rollback(m_connectionName);
+}
+
+const SecretBox *SqlEngineLedger::box() const
+{
+    return m_keys && m_keys->box().isValid() ? &m_keys->box() : nullptr;
+}
+
+StoreError SqlEngineLedger::locked() const
+{
+    return m_keys ? m_keys->lockedError()
+                  : StoreError::make(StoreError::Kind::KeysLocked, tr("The store has no data key."));
+}
+
+StoreError SqlEngineLedger::insertHello(const HelloRecord &h)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO hellos (time_ms, address, port, version, uuid, pid, hashes, retry, "
+                             "admin_set, outcome, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(h.time.toMSecsSinceEpoch());
+    q.addBindValue(text(h.address));
+    q.addBindValue(int(h.port));
+    q.addBindValue(h.version);
+    q.addBindValue(text(h.uuid));
+    q.addBindValue(text(QString::fromLatin1(h.pid)));
+    q.addBindValue(text(h.rootHashes.join(u' ')));
+    q.addBindValue(h.retry);
+    q.addBindValue(h.adminCredentialsSet ? 1 : 0);
+    q.addBindValue(text(h.outcome));
+    q.addBindValue(text(h.engine));
+    if (!q.exec())
+        return m_mapError(q.lastError());
+    return {};
+}
+
+StoreError SqlEngineLedger::insertActions(const QList<ActionRecord> &actions)
+{
+    if (actions.isEmpty())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
+                             "attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ActionRecord &a : actions) {
+        q.addBindValue(a.time.isValid() ? a.time.toMSecsSinceEpoch() : nowMs());
+        q.addBindValue(text(a.uuid));
+        q.addBindValue(text(a.step));
+        q.addBindValue(int(a.result));
+        q.addBindValue(a.durationMs);
+        q.addBindValue(text(a.status));
+        q.addBindValue(text(a.message));
+        q.addBindValue(a.attempt);
+        if (!q.exec())
+            return m_mapError(q.lastError());
+    }
+    return {};
+}
+
+StoreError SqlEngineLedger::recordRejectedHello(const HelloRecord &hello)
+{
+    return insertHello(hello);
+}
+
+bool SqlEngineLedger::readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p,
+                                  StoreError *error) const
+{
+    // id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, domain_name,
+    // host_name_pattern, interfaces, changed_ms
+    p->id = q.value(0).toLongLong();
+    p->name = q.value(1).toString();
+    p->isDefault = q.value(2).toInt() != 0;
+    p->adminUser = q.value(3).toString();
+    p->tlsEnabled = q.value(6).toInt() != 0;
+    p->domainName = q.value(7).toString();
+    p->hostNamePattern = q.value(8).toString();
+    p->interfaces = q.value(9).toString().split(u',', Qt::SkipEmptyParts);
+    p->changed = fromMs(q.value(10));
+    const SecretBox *b = box();
+    if (withSecrets && !b) {
+        *error = locked();
+        return false;
+    }
+    bool ok = true;
+    if (withSecrets)
+        p->adminPassword = QString::fromUtf8(b->open(q.value(4).toByteArray(), ProfileAd, &ok));
+    const QJsonArray users = QJsonDocument::fromJson(q.value(5).toByteArray()).array();
+    for (const QJsonValue &v : users) {
+        const QJsonObject o = v.toObject();
+        Amt::UserAclEntry u;
+        u.username = o.value(QStringLiteral("name")).toString();
+        for (const QJsonValue &r : o.value(QStringLiteral("realms")).toArray())
+            u.realms << unsigned(r.toInt());
+        if (withSecrets && ok) {
+            u.password = QString::fromUtf8(
+                    b->open(QByteArray::fromBase64(o.value(QStringLiteral("password")).toString().toLatin1()),
+                            ProfileAd, &ok));
+        }
+        p->aclUsers << u;
+    }
+    if (!ok) {
+        *error = StoreError::make(StoreError::Kind::KeysLocked,
+                                  tr("The passwords of the provision profile %1 cannot be decrypted: they "
+                                     "were changed outside OOBM or sealed with another data key.")
+                                          .arg(p->name));
+        return false;
+    }
+    return true;
+}
+
+StoreResult<ProvisionProfile> SqlEngineLedger::defaultProfile(bool withSecrets)
+{
+    StoreResult<ProvisionProfile> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
+                               "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles "
+                               "ORDER BY is_default DESC, id LIMIT 2"))) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    QList<ProvisionProfile> found;
+    while (q.next()) {
+        ProvisionProfile p;
+        if (!readProfile(q, withSecrets, &p, &r.error))
+            return r;
+        found << p;
+    }
+    // The default profile; a single profile is the default even when not marked.
+    if (found.isEmpty() || (!found.first().isDefault && found.size() > 1)) {
+        r.error = StoreError::make(
+                StoreError::Kind::InvalidRequest,
+                found.isEmpty() ? tr("There is no provision profile: create one under Configuration Service "
+                                     "Settings > Provision Profiles (or oobmctl profiles create).")
+                                : tr("No provision profile is the default: mark one as the default under "
+                                     "Provision Profiles."));
+        return r;
+    }
+    r.value = found.first();
+    return r;
+}
+
+StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intake)
+{
+    StoreResult<HelloDecision> r;
+    HelloDecision &d = r.value;
+    const HelloPacket &hello = intake.hello;
+    const QString uuid = HelloPacket::uuidText(hello.uuid);
+    const qint64 now = nowMs();
+    const bool psk = hello.version == HelloPacket::Version::Psk;
+
+    HelloRecord rec;
+    rec.time = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    rec.address = intake.address.toString();
+    rec.port = intake.port;
+    rec.version = int(hello.version);
+    rec.uuid = uuid;
+    rec.pid = hello.pid;
+    for (const HelloPacket::RootHash &h : hello.rootHashes)
+        rec.rootHashes << hashText(h);
+    rec.retry = int(hello.retryCount);
+    rec.adminCredentialsSet = hello.adminCredentialsSet;
+    rec.engine = intake.engineId;
+
+    if (StoreError e = begin()) {
+        r.error = e;
+        return r;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    auto fail = [&](const QSqlQuery &failed) {
+        r.error = m_mapError(failed.lastError());
+        rollback();
+        return r;
+    };
+
+    q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms) VALUES (?, ?, ?) "
+                             "ON CONFLICT (uuid) DO NOTHING"));
+    q.addBindValue(uuid);
+    q.addBindValue(int(SystemState::AwaitingHello));
+    q.addBindValue(now);
+    if (!q.exec())
+        return fail(q);
+    q.prepare(QStringLiteral("UPDATE amt_systems SET address = ?, pid = ?, hello_version = ?, hello_count = "
+                             "hello_count + 1, last_retry = ?, admin_set = ?, last_hello_ms = ? WHERE uuid = ?"));
+    q.addBindValue(text(rec.address));
+    q.addBindValue(text(QString::fromLatin1(hello.pid)));
+    q.addBindValue(rec.version);
+    q.addBindValue(rec.retry);
+    q.addBindValue(rec.adminCredentialsSet ? 1 : 0);
+    q.addBindValue(now);
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return fail(q);
+    // The row lock (PostgreSQL) or the write lock (SQLite) makes this engine the only one
+    // deciding about this system until commit.
+    q.prepare(QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
+                             "s.profile_id WHERE s.uuid = ?%2")
+                      .arg(QLatin1String(SystemColumns),
+                           m_dialect == Schema::Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE OF s")
+                                                                    : QString()));
+    q.addBindValue(uuid);
+    if (!q.exec() || !q.next())
+        return fail(q);
+    d.system = readSystem(q);
+    QString claimedBy;
+    qint64 claimUntil = 0;
+    {
+        QSqlQuery c(db);
+        c.prepare(QStringLiteral("SELECT claimed_by, claim_until_ms FROM amt_systems WHERE uuid = ?"));
+        c.addBindValue(uuid);
+        if (!c.exec() || !c.next())
+            return fail(c);
+        claimedBy = c.value(0).toString();
+        claimUntil = c.value(1).toLongLong();
+    }
+
+    auto setState = [&](SystemState state, const QString &reason) -> bool {
+        QSqlQuery u(db);
+        u.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE uuid = ?"));
+        u.addBindValue(int(state));
+        u.addBindValue(text(reason));
+        u.addBindValue(uuid);
+        if (!u.exec()) {
+            r.error = m_mapError(u.lastError());
+            return false;
+        }
+        d.system.state = state;
+        d.system.reason = reason;
+        return true;
+    };
+    auto finish = [&](HelloDecision::Action action, const QString &outcome) {
+        d.action = action;
+        d.reason = outcome;
+        rec.outcome = outcome;
+        if (StoreError e = insertHello(rec)) {
+            r.error = e;
+            rollback();
+            return r;
+        }
+        if (StoreError e = commit())
+            r.error = e;
+        return r;
+    };
+    auto reject = [&](SystemState state, const QString &reason) {
+        if (!setState(state, reason)) {
+            rollback();
+            return r;
+        }
+        return finish(HelloDecision::Action::Rejected, reason);
+    };
+
+    if (d.system.state == SystemState::Provisioning && !claimedBy.isEmpty() && claimUntil > now)
+        return finish(HelloDecision::Action::InFlight,
+                      tr("ignored: being provisioned by the engine %1").arg(claimedBy));
+    if (!psk) {
+        return reject(SystemState::Failed,
+                      intake.allowRemoteConfiguration
+                              ? tr("Remote Configuration hello (PKI): this engine provisions by PID/PPS only so "
+                                   "far; enter a PID/PPS in the device's MEBx or USB key to provision it by PSK.")
+                              : tr("Remote Configuration hello (PKI), but Remote Configuration is off: turn on "
+                                   "\"Allow Remote Configuration\" on the General page, or give the device a "
+                                   "PID/PPS."));
+    }
+    if (intake.requireAuthorization && !d.system.authorized) {
+        if (!setState(SystemState::AwaitingAuthorization,
+                      tr("Waiting for an administrator to authorize it (Intel AMT Systems > Authorize)."))) {
+            rollback();
+            return r;
+        }
+        return finish(HelloDecision::Action::AwaitAuthorization, tr("awaiting authorization"));
+    }
+
+    // The hello's key: its PPS is the TLS pre-shared key; the password the device has now is
+    // the record's new ME password (set by setup.bin or typed into the MEBx), else its old one.
+    const SecretBox *b = box();
+    if (!b)
+        return reject(SystemState::Failed, locked().message);
+    const QString pidText = PidPps::formatPid(hello.pid);
+    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, assigned_to FROM "
+                             "security_keys WHERE pid = ?"));
+    q.addBindValue(text(QString::fromLatin1(hello.pid)));
+    if (!q.exec())
+        return fail(q);
+    if (!q.next()) {
+        return reject(SystemState::Failed,
+                      tr("failed to find PID %1: the key this device offers is not in this database. Import the "
+                         "keys it was given (Security Keys > Import), or give it a key from this database.")
+                              .arg(pidText));
+    }
+    const KeyState keyState = KeyState(q.value(3).toInt());
+    const QString consumedBy = q.value(4).toString();
+    const QString assignedTo = q.value(5).toString();
+    if ((keyState == KeyState::Consumed && !consumedBy.isEmpty() && consumedBy != uuid)
+        || (!assignedTo.isEmpty() && assignedTo != uuid)) {
+        return reject(SystemState::Failed,
+                      tr("PID %1 is already used by the system %2; a key is never used by two systems. Give this "
+                         "device a new key.")
+                              .arg(pidText, consumedBy.isEmpty() ? assignedTo : consumedBy));
+    }
+    if (keyState == KeyState::Retired)
+        return reject(SystemState::Failed,
+                      tr("PID %1 is retired; give the device a new key.").arg(pidText));
+    bool ok1 = false, ok2 = false, ok3 = false;
+    d.pps = b->open(q.value(0).toByteArray(), hello.pid, &ok1);
+    const QString me = QString::fromUtf8(b->open(q.value(1).toByteArray(), hello.pid, &ok2));
+    const QString newMe = QString::fromUtf8(b->open(q.value(2).toByteArray(), hello.pid, &ok3));
+    if (!ok1 || !ok2 || !ok3)
+        return reject(SystemState::Failed,
+                      tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
+    d.mePassword = newMe.isEmpty() ? me : newMe;
+    d.alternatePassword = newMe.isEmpty() ? QString() : me;
+    // The key is this device's now: never handed to another as its next key.
+    q.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND assigned_to IS NULL"));
+    q.addBindValue(uuid);
+    q.addBindValue(text(QString::fromLatin1(hello.pid)));
+    if (!q.exec())
+        return fail(q);
+
+    StoreResult<ProvisionProfile> profile = defaultProfile(true);
+    if (!profile.ok())
+        return reject(SystemState::Failed, profile.error.message);
+    d.profile = profile.value;
+
+    // The next key: one already reserved for this system, else the oldest Available key nobody
+    // has (SKIP LOCKED: engines claiming at once take different keys).
+    q.prepare(QStringLiteral("SELECT pid, pps FROM security_keys WHERE assigned_to = ? AND state = 0 AND pid <> ? "
+                             "ORDER BY id LIMIT 1"));
+    q.addBindValue(uuid);
+    q.addBindValue(text(QString::fromLatin1(hello.pid)));
+    if (!q.exec())
+        return fail(q);
+    if (!q.next()) {
+        q.prepare(QStringLiteral("SELECT pid, pps FROM security_keys WHERE state = 0 AND assigned_to IS NULL "
+                                 "ORDER BY id LIMIT 1%1")
+                          .arg(m_dialect == Schema::Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE SKIP LOCKED")
+                                                                        : QString()));
+        if (!q.exec())
+            return fail(q);
+        q.next();
+    }
+    if (q.isValid()) {
+        d.newPid = q.value(0).toString().toLatin1();
+        bool ok = false;
+        d.newPps = b->open(q.value(1).toByteArray(), d.newPid, &ok);
+        if (!ok)
+            return reject(SystemState::Failed,
+                          tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
+                                  .arg(PidPps::formatPid(d.newPid)));
+        QSqlQuery u(db);
+        u.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ?"));
+        u.addBindValue(uuid);
+        u.addBindValue(QString::fromLatin1(d.newPid));
+        if (!u.exec())
+            return fail(u);
+    }
+
+    d.attempt = d.system.attempts + 1;
+    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, claimed_by = ?, "
+                             "claim_until_ms = ?, attempts = attempts + 1 WHERE uuid = ?"));
+    q.addBindValue(int(SystemState::Provisioning));
+    q.addBindValue(d.profile.id);
+    q.addBindValue(intake.engineId);
+    q.addBindValue(now + qint64(intake.leaseSeconds) * 1000);
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return fail(q);
+    d.system.state = SystemState::Provisioning;
+    d.system.profileId = d.profile.id;
+    d.system.profileName = d.profile.name;
+    return finish(HelloDecision::Action::Provision, tr("provisioning (attempt %1)").arg(d.attempt));
+}
+
+StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
+{
+    const SecretBox *b = box();
+    if (report.success && !b)
+        return locked();
+    if (StoreError e = begin())
+        return e;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    const qint64 now = nowMs();
+    auto fail = [&](const QSqlQuery &failed) {
+        const StoreError e = m_mapError(failed.lastError());
+        rollback();
+        return e;
+    };
+    if (StoreError e = insertActions(report.actions)) {
+        rollback();
+        return e;
+    }
+    const QString lastAction = report.actions.isEmpty() ? QString() : report.actions.last().step;
+    if (report.success) {
+        q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, fqdn = ?, "
+                                 "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, attempts "
+                                 "= 0, claimed_by = NULL, claim_until_ms = NULL, last_action = ?, last_action_ms "
+                                 "= ? WHERE uuid = ? AND claimed_by = ?"));
+        q.addBindValue(int(SystemState::Provisioned));
+        q.addBindValue(text(report.amtVersion));
+        q.addBindValue(text(report.fqdn));
+        q.addBindValue(text(report.adminUser));
+        q.addBindValue(b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()));
+        q.addBindValue(text(QString::fromLatin1(report.newPid)));
+        q.addBindValue(now);
+        q.addBindValue(text(lastAction));
+        q.addBindValue(now);
+        q.addBindValue(report.uuid);
+        q.addBindValue(report.engineId);
+        if (!q.exec())
+            return fail(q);
+        if (q.numRowsAffected() != 1) {
+            rollback();
+            return StoreError::make(StoreError::Kind::InvalidRequest,
+                                    tr("The system %1 is no longer claimed by this engine (its lease ran out "
+                                       "and another engine took it).")
+                                            .arg(report.uuid));
+        }
+        for (const QByteArray &pid : {report.pid, report.newPid}) {
+            if (pid.isEmpty())
+                continue;
+            q.prepare(QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, consumed_ms = ?, "
+                                     "assigned_to = ? WHERE pid = ?"));
+            q.addBindValue(int(KeyState::Consumed));
+            q.addBindValue(report.uuid);
+            q.addBindValue(now);
+            q.addBindValue(report.uuid);
+            q.addBindValue(QString::fromLatin1(pid));
+            if (!q.exec())
+                return fail(q);
+        }
+    } else {
+        q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, amt_version = CASE WHEN ? = '' "
+                                 "THEN amt_version ELSE ? END, claimed_by = NULL, claim_until_ms = NULL, "
+                                 "last_action = ?, last_action_ms = ? WHERE uuid = ? AND (claimed_by = ? OR "
+                                 "claimed_by IS NULL)"));
+        q.addBindValue(int(SystemState::Failed));
+        q.addBindValue(text(report.reason));
+        q.addBindValue(text(report.amtVersion));
+        q.addBindValue(text(report.amtVersion));
+        q.addBindValue(text(lastAction));
+        q.addBindValue(now);
+        q.addBindValue(report.uuid);
+        q.addBindValue(report.engineId);
+        if (!q.exec())
+            return fail(q);
+    }
+    return commit();
+}
+
+StoreResult<int> SqlEngineLedger::releaseClaims(const QString &engineId, const QString &reason)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, claimed_by = NULL, claim_until_ms = "
+                             "NULL WHERE claimed_by = ? AND state = ?"));
+    q.addBindValue(int(SystemState::Failed));
+    q.addBindValue(text(reason));
+    q.addBindValue(engineId);
+    q.addBindValue(int(SystemState::Provisioning));
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
+StoreResult<QList<AmtSystem>> SqlEngineLedger::listSystems(const SystemFilter &filter)
+{
+    StoreResult<QList<AmtSystem>> r;
+    QStringList where;
+    QVariantList binds;
+    if (!filter.states.isEmpty())
+        where << Sql::inList(QStringLiteral("s.state"), filter.states, &binds);
+    if (!filter.text.isEmpty()) {
+        where << QStringLiteral("(s.uuid LIKE ? OR s.fqdn LIKE ? OR s.address LIKE ?)");
+        const QString like = QStringLiteral("%") + filter.text + QStringLiteral("%");
+        binds << QVariant(like.toUpper()) << QVariant(like) << QVariant(like);
+    }
+    QString sql = QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
+                                 "s.profile_id")
+                          .arg(QLatin1String(SystemColumns));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY s.last_hello_ms DESC, s.uuid");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next())
+        r.value << readSystem(q);
+    return r;
+}
+
+StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
+{
+    StoreResult<AmtSystem> r;
+    const SecretBox *b = box();
+    if (!b) {
+        r.error = locked();
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT %1, s.admin_password FROM amt_systems s LEFT JOIN provision_profiles p ON "
+                             "p.id = s.profile_id WHERE s.uuid = ?")
+                      .arg(QLatin1String(SystemColumns)));
+    q.addBindValue(uuid.toUpper());
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    if (!q.next()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("There is no Intel AMT system %1 in this database.").arg(uuid));
+        return r;
+    }
+    r.value = readSystem(q);
+    if (q.value(22).isNull() || r.value.state != SystemState::Provisioned) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The system %1 was not provisioned by OOBM, so its admin credentials are "
+                                      "not known here.")
+                                           .arg(r.value.uuid));
+        return r;
+    }
+    bool ok = false;
+    r.value.adminPassword = QString::fromUtf8(b->open(q.value(22).toByteArray(), r.value.uuid.toLatin1(), &ok));
+    if (!ok)
+        r.error = StoreError::make(StoreError::Kind::KeysLocked,
+                                   tr("The admin password of %1 cannot be decrypted: it was changed outside "
+                                      "OOBM or sealed with another data key.")
+                                           .arg(r.value.uuid));
+    return r;
+}
+
+StoreResult<int> SqlEngineLedger::authorizeSystems(const QStringList &uuids)
+{
+    StoreResult<int> r;
+    if (StoreError e = begin()) {
+        r.error = e;
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE amt_systems SET authorized = 1, reason = CASE WHEN state = ? THEN ? ELSE "
+                             "reason END WHERE uuid = ?"));
+    for (const QString &uuid : uuids) {
+        q.addBindValue(int(SystemState::AwaitingAuthorization));
+        q.addBindValue(tr("Authorized; provisioned at its next hello."));
+        q.addBindValue(uuid.toUpper());
+        if (!q.exec()) {
+            r.error = m_mapError(q.lastError());
+            rollback();
+            return r;
+        }
+        r.value += q.numRowsAffected();
+    }
+    r.error = commit();
+    return r;
+}
+
+StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, SystemState state,
+                                                  const QString &reason, const QList<ActionRecord> &actions)
+{
+    StoreResult<int> r;
+    if (StoreError e = begin()) {
+        r.error = e;
+        return r;
+    }
+    if (StoreError e = insertActions(actions)) {
+        r.error = e;
+        rollback();
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, authorized = CASE WHEN ? THEN 0 ELSE "
+                             "authorized END, last_action = ?, last_action_ms = ? WHERE uuid = ?"));
+    for (const QString &uuid : uuids) {
+        QString last;
+        for (const ActionRecord &a : actions) {
+            if (a.uuid == uuid)
+                last = a.step;
+        }
+        q.addBindValue(int(state));
+        q.addBindValue(text(reason));
+        q.addBindValue(state == SystemState::Unprovisioned ? 1 : 0);
+        q.addBindValue(text(last));
+        q.addBindValue(nowMs());
+        q.addBindValue(uuid.toUpper());
+        if (!q.exec()) {
+            r.error = m_mapError(q.lastError());
+            rollback();
+            return r;
+        }
+        r.value += q.numRowsAffected();
+    }
+    r.error = commit();
+    return r;
+}
+
+StoreResult<QList<HelloRecord>> SqlEngineLedger::listHellos(const QString &uuid, qint64 afterId, int limit)
+{
+    StoreResult<QList<HelloRecord>> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // Newest first; afterId > 0 asks only for what came since.
+    q.prepare(QStringLiteral("SELECT id, time_ms, address, port, version, uuid, pid, hashes, retry, admin_set, "
+                             "outcome, engine FROM hellos WHERE id > ?%1 ORDER BY id DESC LIMIT ?")
+                      .arg(uuid.isEmpty() ? QString() : QStringLiteral(" AND uuid = ?")));
+    q.addBindValue(afterId);
+    if (!uuid.isEmpty())
+        q.addBindValue(uuid.toUpper());
+    q.addBindValue(limit > 0 ? limit : 1000);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        HelloRecord h;
+        h.id = q.value(0).toLongLong();
+        h.time = fromMs(q.value(1));
+        h.address = q.value(2).toString();
+        h.port = quint16(q.value(3).toInt());
+        h.version = q.value(4).toInt();
+        h.uuid = q.value(5).toString();
+        h.pid = q.value(6).toString().toLatin1();
+        h.rootHashes = q.value(7).toString().split(u' ', Qt::SkipEmptyParts);
+        h.retry = q.value(8).toInt();
+        h.adminCredentialsSet = q.value(9).toInt() != 0;
+        h.outcome = q.value(10).toString();
+        h.engine = q.value(11).toString();
+        r.value << h;
+    }
+    return r;
+}
+
+StoreResult<QList<ActionRecord>> SqlEngineLedger::listActions(const ActionFilter &filter)
+{
+    StoreResult<QList<ActionRecord>> r;
+    QStringList where;
+    QVariantList binds;
+    if (!filter.uuid.isEmpty()) {
+        where << QStringLiteral("uuid = ?");
+        binds << filter.uuid.toUpper();
+    }
+    if (!filter.step.isEmpty()) {
+        where << QStringLiteral("step = ?");
+        binds << filter.step;
+    }
+    if (!filter.results.isEmpty())
+        where << Sql::inList(QStringLiteral("result"), filter.results, &binds);
+    QString sql = QStringLiteral("SELECT id, time_ms, uuid, step, result, duration_ms, status, message, attempt "
+                                 "FROM actions");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(filter.limit > 0 ? filter.limit : 1000);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        ActionRecord a;
+        a.id = q.value(0).toLongLong();
+        a.time = fromMs(q.value(1));
+        a.uuid = q.value(2).toString();
+        a.step = q.value(3).toString();
+        a.result = ActionRecord::Result(q.value(4).toInt());
+        a.durationMs = q.value(5).toInt();
+        a.status = q.value(6).toString();
+        a.message = q.value(7).toString();
+        a.attempt = q.value(8).toInt();
+        r.value << a;
+    }
+    return r;
+}
+
+StoreResult<QList<ProvisionProfile>> SqlEngineLedger::listProfiles()
+{
+    StoreResult<QList<ProvisionProfile>> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
+                               "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles "
+                               "ORDER BY name"))) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        ProvisionProfile p;
+        StoreError ignored;
+        readProfile(q, false, &p, &ignored);
+        r.value << p;
+    }
+    return r;
+}
+
+StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile)
+{
+    StoreResult<qint64> r;
+    if (const QString problem = profile.problem(); !problem.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest, problem);
+        return r;
+    }
+    const SecretBox *b = box();
+    if (!b) {
+        r.error = locked();
+        return r;
+    }
+    QJsonArray users;
+    for (const Amt::UserAclEntry &u : profile.aclUsers) {
+        QJsonArray realms;
+        for (unsigned realm : u.realms)
+            realms.append(int(realm));
+        users.append(QJsonObject{{QStringLiteral("name"), u.username},
+                                 {QStringLiteral("realms"), realms},
+                                 {QStringLiteral("password"),
+                                  QString::fromLatin1(b->seal(u.password.toUtf8(), ProfileAd).toBase64())}});
+    }
+    if (StoreError e = begin()) {
+        r.error = e;
+        return r;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM provision_profiles WHERE name = ? AND id <> ?"));
+    q.addBindValue(profile.name.trimmed());
+    q.addBindValue(profile.id);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
+    if (q.next()) {
+        rollback();
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("There is already a provision profile named %1; choose another name.")
+                                           .arg(profile.name.trimmed()));
+        return r;
+    }
+    if (profile.isDefault && !q.exec(QStringLiteral("UPDATE provision_profiles SET is_default = 0"))) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
+    if (profile.id > 0) {
+        q.prepare(QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, "
+                                 "admin_password = ?, acl_users = ?, tls_enabled = ?, domain_name = ?, "
+                                 "host_name_pattern = ?, interfaces = ?, changed_ms = ? WHERE id = ?"));
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, "
+                                 "acl_users, tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+    q.addBindValue(profile.name.trimmed());
+    q.addBindValue(profile.isDefault ? 1 : 0);
+    q.addBindValue(profile.adminUser.trimmed());
+    q.addBindValue(b->seal(profile.adminPassword.toUtf8(), ProfileAd));
+    q.addBindValue(QJsonDocument(users).toJson(QJsonDocument::Compact));
+    q.addBindValue(profile.tlsEnabled ? 1 : 0);
+    q.addBindValue(text(profile.domainName.trimmed()));
+    q.addBindValue(text(profile.hostNamePattern.trimmed()));
+    q.addBindValue(text(profile.interfaces.join(u',')));
+    q.addBindValue(nowMs());
+    if (profile.id > 0)
+        q.addBindValue(profile.id);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
+    if (profile.id > 0 && q.numRowsAffected() != 1) {
+        rollback();
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The provision profile was deleted meanwhile."));
+        return r;
+    }
+    r.value = profile.id;
+    if (profile.id <= 0) {
+        q.prepare(QStringLiteral("SELECT id FROM provision_profiles WHERE name = ?"));
+        q.addBindValue(profile.name.trimmed());
+        if (q.exec() && q.next())
+            r.value = q.value(0).toLongLong();
+    }
+    r.error = commit();
+    return r;
+}
+
+StoreResult<int> SqlEngineLedger::deleteProfile(qint64 id)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM amt_systems WHERE profile_id = ? AND state = ?"));
+    q.addBindValue(id);
+    q.addBindValue(int(SystemState::Provisioning));
+    if (q.exec() && q.next() && q.value(0).toInt() > 0) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("%n system(s) are being provisioned with this profile right now; delete "
+                                      "it when they are done.",
+                                      nullptr, q.value(0).toInt()));
+        return r;
+    }
+    q.prepare(QStringLiteral("DELETE FROM provision_profiles WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
+StoreError SqlEngineLedger::heartbeat(const EngineStatus &status)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO engines (id, host, listen, started_ms, heartbeat_ms, error, in_flight) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET host = excluded.host, "
+                             "listen = excluded.listen, started_ms = excluded.started_ms, heartbeat_ms = "
+                             "excluded.heartbeat_ms, error = excluded.error, in_flight = excluded.in_flight"));
+    q.addBindValue(status.id);
+    q.addBindValue(text(status.host));
+    q.addBindValue(text(status.listen));
+    q.addBindValue(status.started.toMSecsSinceEpoch());
+    q.addBindValue(status.heartbeat.isValid() ? status.heartbeat.toMSecsSinceEpoch() : nowMs());
+    q.addBindValue(text(status.error));
+    q.addBindValue(status.inFlight);
+    if (!q.exec())
+        return m_mapError(q.lastError());
+    return {};
+}
+
+StoreResult<QList<EngineStatus>> SqlEngineLedger::engines()
+{
+    StoreResult<QList<EngineStatus>> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT id, host, listen, started_ms, heartbeat_ms, error, in_flight FROM engines "
+                               "ORDER BY heartbeat_ms DESC"))) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        EngineStatus e;
+        e.id = q.value(0).toString();
+        e.host = q.value(1).toString();
+        e.listen = q.value(2).toString();
+        e.started = fromMs(q.value(3));
+        e.heartbeat = fromMs(q.value(4));
+        e.error = q.value(5).toString();
+        e.inFlight = q.value(6).toInt();
+        r.value << e;
+    }
+    return r;
+}
+
+} // namespace Oobm::Core

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The provisioning engine end to end: amt-sim devices send real hellos to the engine on
+// loopback, which connects back over real TLS-PSK with real Digest and provisions them.
+#include "common/simprocess.h"
+#include "common/testsupport.h"
+
+#include "core/engine/provisioningengine.h"
+#include "core/keys/pidpps.h"
+#include "core/keys/secretbox.h"
+#include "core/log/userlog.h"
+#include "core/store/sqlstore.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace Oobm::Core;
+using Oobm::Test::BackendFixture;
+using Oobm::Test::SimProcess;
+
+namespace {
+
+const QString AdminPassword = QStringLiteral("Adm1n!Pass");
+const QString OperatorPassword = QStringLiteral("Op3rator!x");
+const QString NewMePassword = QStringLiteral("N3w-Pass!");
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+// A store with keys and a default profile, an engine on a free loopback port, and the setup.bin
+// the simulated devices take their keys from.
+class EngineLab
+{
+public:
+    explicit EngineLab(const QString &backend = QStringLiteral("sqlite"))
+        : m_backend(backend)
+    {
+        current = this;
+    }
+    ~EngineLab()
+    {
+        // A failed test shows what the engine logged and decided.
+        if (QTest::currentTestFailed() && store) {
+            for (const LogEntry &e : logEntries())
+                qInfo().noquote() << "log:" << severityKey(e.severity) << e.message << e.details;
+            for (const AmtSystem &s : systems())
+                qInfo().noquote() << "system:" << s.uuid << systemStateKey(s.state) << s.reason;
+        }
+        engine.reset();
+        current = nullptr;
+    }
+    static inline EngineLab *current = nullptr;
+
+    // keys: exported to setup.bin for the devices; spare: left Available as next keys.
+    QString prepare(int keys, int spare, bool requireAuthorization = false)
+    {
+        if (!m_backend.isValid())
+            return QStringLiteral("no store");
+        store = std::make_unique<SqlStore>(m_backend.location());
+        if (StoreError e = store->openAndWait())
+            return e.message;
+        if (StoreError e = store->setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result())
+            return e.message;
+        log = std::make_unique<UserLog>(store.get(), QStringLiteral("test"));
+        log->setLevel(LogLevel::Debug);
+        KeyGenerationRequest g;
+        g.count = keys + spare;
+        g.newMePassword = NewMePassword;
+        g.actor = {QStringLiteral("tester"), QStringLiteral("lab")};
+        if (g.count > 0) {
+            const auto generated = store->generateKeys(g).result();
+            if (!generated.ok())
+                return generated.error.message;
+        }
+        const auto all = store->listKeys({}).result().value;
+        QList<QByteArray> forDevices;
+        for (int i = 0; i < keys; ++i)
+            forDevices << all.at(all.size() - 1 - i).pid; // the oldest: listing is newest first
+        KeyExportRequest x;
+        x.pids = forDevices;
+        x.format = KeyExportFormat::SetupBinV2;
+        x.path = m_dir.filePath(QStringLiteral("setup.bin"));
+        x.actor = g.actor;
+        if (keys > 0) {
+            const auto exported = store->exportKeys(x).result();
+            if (!exported.ok())
+                return exported.error.message;
+        }
+        setupBin = x.path;
+        ProvisionProfile p;
+        p.name = QStringLiteral("Standard");
+        p.isDefault = true;
+        p.adminPassword = AdminPassword;
+        p.aclUsers = {{QStringLiteral("operator"), OperatorPassword, {5, 13}}};
+        p.domainName = QStringLiteral("example.test");
+        p.hostNamePattern = QStringLiteral("amt-{uuid8}");
+        p.interfaces = {QStringLiteral("WebUI"), QStringLiteral("SOL")};
+        const auto saved = store->saveProfile(p).result();
+        if (!saved.ok())
+            return saved.error.message;
+        if (requireAuthorization) {
+            ServiceSettings s = store->serviceSettings().result().value;
+            s.requireAuthorization = true;
+            store->applyServiceSettings(s, QStringLiteral("test")).waitForFinished();
+        }
+        port = freePort();
+        return {};
+    }
+
+    void startEngine(EngineOptions options = {})
+    {
+        options.listenAddresses = {QHostAddress::LocalHost};
+        options.listenPort = port;
+        if (options.engineId.isEmpty())
+            options.engineId = QStringLiteral("test-engine");
+        engine = std::make_unique<ProvisioningEngine>(store.get(), log.get(), options);
+        finished = std::make_unique<QSignalSpy>(engine.get(), &ProvisioningEngine::provisioningFinished);
+        QSignalSpy started(engine.get(), &ProvisioningEngine::started);
+        engine->start();
+        QVERIFY(started.wait(10000));
+        QCOMPARE(started.first().first().toString(), QString());
+    }
+
+    QStringList simArguments(int fleet, const QString &mode = QStringLiteral("factory")) const
+    {
+        return {QStringLiteral("--fleet"),       QString::number(fleet),
+                QStringLiteral("--mode"),        mode,
+                QStringLiteral("--keys"),        setupBin,
+                QStringLiteral("--provision-server"), QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--time-scale"),  QStringLiteral("200")};
+    }
+
+    QList<AmtSystem> systems() const { return store->listSystems({}).result().value; }
+    AmtSystem system(const QString &uuid) const
+    {
+        for (const AmtSystem &s : systems()) {
+            if (s.uuid == uuid)
+                return s;
+        }
+        return {};
+    }
+    QList<LogEntry> logEntries()
+    {
+        log->flush().waitForFinished();
+        LogQuery q;
+        q.limit = 10000;
+        return store->queryLog(q).result().value;
+    }
+    QList<KeyRecord> keys(KeyState state) const
+    {
+        return store->listKeys({{state}, {}, -1}).result().value;
+    }
+
+    std::unique_ptr<SqlStore> store;
+    std::unique_ptr<UserLog> log;
+    std::unique_ptr<ProvisioningEngine> engine;
+    std::unique_ptr<QSignalSpy> finished;
+    QString setupBin;
+    quint16 port = 0;
+
+private:
+    BackendFixture m_backend;
+    QTemporaryDir m_dir;
+};
+
+bool logContains(const QList<LogEntry> &entries, Severity severity, const QString &text, const QString &uuid = {})
+{
+    for (const LogEntry &e : entries) {
+        if (e.severity == severity && e.message.contains(text) && (uuid.isEmpty() || e.deviceUuid == uuid))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class tst_ProvisioningEngine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void provisionsOneDeviceByPsk_data();
+    void provisionsOneDeviceByPsk();
+    void provisionsFiftyInParallel();
+    void unknownPidIsNamed();
+    void wrongPpsIsNamedAndConsumesNothing();
+    void authorizationGateHoldsTheDevice();
+    void faultsEndAsFailedWithTheirReason_data();
+    void faultsEndAsFailedWithTheirReason();
+    void malformedHellosAreDroppedAndLogged_data();
+    void malformedHellosAreDroppedAndLogged();
+    void listenerFollowsPortInUse();
+};
+
+void tst_ProvisioningEngine::provisionsOneDeviceByPsk_data()
+{
+    Oobm::Test::addBackendRows();
+}
+
+void tst_ProvisioningEngine::provisionsOneDeviceByPsk()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    EngineLab lab(backend);
+    QCOMPARE(lab.prepare(1, 2), QString());
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QVERIFY(lab.finished->wait(30000));
+    QCOMPARE(lab.finished->first().at(0).toString(), uuid);
+    QCOMPARE(lab.finished->first().at(2).toString(), QString());
+    QVERIFY(lab.finished->first().at(1).toBool());
+
+    const AmtSystem s = lab.system(uuid);
+    QCOMPARE(s.state, SystemState::Provisioned);
+    QCOMPARE(s.address, sim.device().address);
+    QCOMPARE(s.amtVersion.left(3), QStringLiteral("3.0"));
+    QCOMPARE(s.profileName, QStringLiteral("Standard"));
+    QCOMPARE(s.fqdn, QStringLiteral("amt-%1.example.test").arg(uuid.left(8).toLower()));
+    QVERIFY(!s.newPid.isEmpty());
+    QVERIFY(s.newPid != s.pid);
+
+    // The device took the profile: admin account, user, names, interfaces, the next key.
+    const QJsonObject device = sim.state(0, true);
+    QCOMPARE(device.value("mode").toString(), QStringLiteral("provisioned"));
+    QCOMPARE(device.value("hostName").toString(), QStringLiteral("amt-%1").arg(uuid.left(8).toLower()));
+    QCOMPARE(device.value("domainName").toString(), QStringLiteral("example.test"));
+    QCOMPARE(device.value("pid").toString(), QString::fromLatin1(s.newPid));
+    QCOMPARE(device.value("enabledInterfaces").toArray().toVariantList(),
+             QVariantList({QStringLiteral("WebUI"), QStringLiteral("SOL")}));
+    const QJsonArray users = device.value("aclUsers").toArray();
+    QCOMPARE(users.size(), 1);
+    QCOMPARE(users.at(0).toObject().value("username").toString(), QStringLiteral("operator"));
+    QCOMPARE(users.at(0).toObject().value("password").toString(), OperatorPassword);
+
+    // Both keys are Consumed by this device; the spare one is still Available.
+    const QList<KeyRecord> consumed = lab.keys(KeyState::Consumed);
+    QCOMPARE(consumed.size(), 2);
+    for (const KeyRecord &k : consumed)
+        QCOMPARE(k.consumedBy, uuid);
+    QCOMPARE(lab.keys(KeyState::Available).size(), 1);
+
+    // Every step is an Actions Status row, and the admin password is kept, sealed.
+    const auto actions = lab.store->listActions({uuid, {}, {}, 100}).result().value;
+    QStringList steps;
+    for (const ActionRecord &a : actions) {
+        steps.prepend(a.step);
+        QCOMPARE(a.result, ActionRecord::Result::Succeeded);
+        QCOMPARE(a.status, QStringLiteral("SUCCESS"));
+    }
+    QCOMPARE(steps, QStringList({"GetCoreVersion", "GetProvisioningState", "GetHostName", "GetDomainName",
+                                 "SetHostName", "SetDomainName", "SetHighAccuracyTimeSynch", "SetAdminAclEntry",
+                                 "AddUserAclEntry", "SetTlsEnabled", "SetTLSPSK", "SetEnabledInterfaces",
+                                 "CommitChanges"}));
+    const auto credentials = lab.store->systemCredentials(uuid).result();
+    QVERIFY2(credentials.ok(), qPrintable(credentials.error.message));
+    QCOMPARE(credentials.value.adminPassword, AdminPassword);
+    const auto entries = lab.logEntries();
+    QVERIFY(logContains(entries, Severity::Information, QStringLiteral("Provisioned %1").arg(uuid), uuid));
+    for (const LogEntry &e : entries) {
+        QVERIFY2(!e.message.contains(AdminPassword) && !e.details.contains(AdminPassword), qPrintable(e.message));
+        QVERIFY(!e.message.contains(NewMePassword) && !e.details.contains(NewMePassword));
+    }
+    const auto hellos = lab.store->listHellos(uuid, 0, 100).result().value;
+    QVERIFY(!hellos.isEmpty());
+    QCOMPARE(hellos.last().version, 2);
+    QCOMPARE(hellos.last().address, sim.device().address);
+    QVERIFY(hellos.last().outcome.startsWith(QStringLiteral("provisioning")));
+}
+
+void tst_ProvisioningEngine::provisionsFiftyInParallel()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(50, 50), QString());
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(50)), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(lab.finished->size(), 50, 60000);
+    QSet<QByteArray> installed;
+    for (const AmtSystem &s : lab.systems()) {
+        QCOMPARE(s.state, SystemState::Provisioned);
+        QVERIFY(!installed.contains(s.newPid));
+        installed.insert(s.newPid);
+    }
+    QCOMPARE(installed.size(), 50);
+    // 100 keys, each Consumed by exactly one device: 50 offered in hellos, 50 installed.
+    const QList<KeyRecord> consumed = lab.keys(KeyState::Consumed);
+    QCOMPARE(consumed.size(), 100);
+    QHash<QString, int> perDevice;
+    for (const KeyRecord &k : consumed)
+        ++perDevice[k.consumedBy];
+    QCOMPARE(perDevice.size(), 50);
+    for (int n : std::as_const(perDevice))
+        QCOMPARE(n, 2);
+    for (int i = 0; i < 50; i += 7)
+        QCOMPARE(sim.state(i).value("mode").toString(), QStringLiteral("provisioned"));
+}
+
+void tst_ProvisioningEngine::unknownPidIsNamed()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(0, 3), QString());
+    lab.startEngine();
+    SimProcess sim; // setup mode with the simulator's own keys: this database has never seen them
+    QCOMPARE(sim.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server",
+                        QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "200"}),
+             QString());
+    const QString uuid = sim.device().uuid;
+    QVERIFY(lab.finished->wait(30000));
+    QVERIFY(!lab.finished->first().at(1).toBool());
+    const AmtSystem s = lab.system(uuid);
+    QCOMPARE(s.state, SystemState::Failed);
+    const QString pid = PidPps::formatPid(s.pid);
+    QVERIFY2(s.reason.startsWith(QStringLiteral("failed to find PID %1").arg(pid)), qPrintable(s.reason));
+    QVERIFY(logContains(lab.logEntries(), Severity::Error, QStringLiteral("failed to find PID %1").arg(pid), uuid));
+    QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
+    QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-psk"));
+}
+
+void tst_ProvisioningEngine::wrongPpsIsNamedAndConsumesNothing()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 3), QString());
+    SimProcess sim; // hellos go nowhere until the engine starts
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    QVERIFY(sim.control({{"cmd", "fault"}, {"kind", "wrong-pps"}, {"all", true}}).value("ok").toBool());
+    lab.startEngine();
+    const QString uuid = sim.device().uuid;
+    QVERIFY(lab.finished->wait(30000));
+    const AmtSystem s = lab.system(uuid);
+    QCOMPARE(s.state, SystemState::Failed);
+    QVERIFY2(s.reason.contains(QStringLiteral("PSK")), qPrintable(s.reason));
+    QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
+    // One handshake with the device's own key; no other key was tried.
+    const auto actions = lab.store->listActions({uuid, {}, {}, 100}).result().value;
+    QCOMPARE(actions.size(), 1);
+    QCOMPARE(actions.first().status, QStringLiteral("tls-handshake"));
+}
+
+void tst_ProvisioningEngine::authorizationGateHoldsTheDevice()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1, true), QString());
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::AwaitingAuthorization, 20000);
+    // It keeps sending hellos and keeps waiting.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.system(uuid).helloCount >= 3, 20000);
+    QCOMPARE(lab.system(uuid).state, SystemState::AwaitingAuthorization);
+    QCOMPARE(lab.finished->size(), 0);
+    QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-psk"));
+
+    QCOMPARE(lab.store->authorizeSystems({uuid}).result().value, 1);
+    QVERIFY(lab.finished->wait(30000));
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+}
+
+void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason_data()
+{
+    QTest::addColumn<QJsonObject>("fault");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("status at a step")
+            << QJsonObject{{"cmd", "fault"}, {"kind", "status"}, {"operation", "SetAdminAclEntry"},
+                           {"status", "INVALID_PASSWORD"}}
+            << QStringLiteral("SetAdminAclEntry failed:");
+    QTest::newRow("dropped") << QJsonObject{{"cmd", "fault"}, {"kind", "drop"}}
+                             << QStringLiteral("GetCoreVersion failed:");
+    QTest::newRow("hang") << QJsonObject{{"cmd", "fault"}, {"kind", "hang"}} << QStringLiteral("after 2 tries");
+}
+
+void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason()
+{
+    QFETCH(QJsonObject, fault);
+    QFETCH(QString, reason);
+    EngineLab lab;
+    QCOMPARE(lab.prepare(4, 4), QString());
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(4)), QString());
+    fault.insert("uuid", sim.device(0).uuid);
+    QVERIFY(sim.control(fault).value("ok").toBool());
+    EngineOptions o;
+    o.attempts = 2;
+    o.retryBackoffMs = 50;
+    o.soapTimeoutMs = 1500;
+    lab.startEngine(o);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.finished->size() >= 4, 60000);
+    // The faulty device keeps sending hellos (it is still in setup mode) and each one is another
+    // attempt; the first one's outcome is what this test checks.
+    const QString failedUuid = sim.device(0).uuid;
+    QString failedReason;
+    for (const QList<QVariant> &f : std::as_const(*lab.finished)) {
+        if (f.at(0).toString() == failedUuid && failedReason.isEmpty()) {
+            QVERIFY(!f.at(1).toBool());
+            failedReason = f.at(2).toString();
+        }
+    }
+    QVERIFY2(failedReason.contains(reason), qPrintable(failedReason));
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(lab.system(sim.device(i).uuid).state, SystemState::Provisioned);
+    const auto failedSteps = lab.store->listActions({failedUuid, {}, {ActionRecord::Result::Failed}, 10}).result().value;
+    QVERIFY(!failedSteps.isEmpty());
+    QVERIFY(!failedSteps.last().message.isEmpty());
+    // The failed device's key is not consumed; the others' are.
+    QCOMPARE(lab.keys(KeyState::Consumed).size(), 6);
+    for (const KeyRecord &k : lab.keys(KeyState::Consumed))
+        QVERIFY(k.consumedBy != failedUuid);
+    QVERIFY(logContains(lab.logEntries(), Severity::Error, QStringLiteral("Provisioning %1 failed").arg(failedUuid)));
+}
+
+void tst_ProvisioningEngine::malformedHellosAreDroppedAndLogged_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("keepOpen");
+    QTest::addColumn<QString>("reason");
+    HelloPacket h;
+    h.uuid = QUuid::createUuid();
+    h.pid = "ABCDEFGH";
+    const QByteArray good = h.encode();
+    QByteArray wrongVersion = good;
+    wrongVersion[2] = 7;
+    QTest::newRow("truncated") << good.left(20) << false << QStringLiteral("20 bytes");
+    QTest::newRow("oversized") << QByteArray(HelloPacket::MaxSize + 100, 'x') << true << QStringLiteral("oversized");
+    QTest::newRow("garbage") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << false << QString();
+    QTest::newRow("wrong version") << wrongVersion << false << QString();
+    QTest::newRow("slow sender") << good.left(10) << true << QStringLiteral("did not close");
+}
+
+void tst_ProvisioningEngine::malformedHellosAreDroppedAndLogged()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, keepOpen);
+    QFETCH(QString, reason);
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1), QString());
+    EngineOptions o;
+    o.helloTimeoutMs = 500;
+    lab.startEngine(o);
+    QTcpSocket bad;
+    bad.connectToHost(QHostAddress::LocalHost, lab.port);
+    QVERIFY(bad.waitForConnected(5000));
+    bad.write(bytes);
+    QVERIFY(bad.waitForBytesWritten(5000) || bytes.isEmpty());
+    if (!keepOpen)
+        bad.disconnectFromHost();
+    // The dropped hello is recorded with why, and logged as a Warning with the sender.
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.store->listHellos({}, 0, 10).result().value.isEmpty(), 10000);
+    const HelloRecord h = lab.store->listHellos({}, 0, 10).result().value.first();
+    QVERIFY2(h.outcome.startsWith(QStringLiteral("dropped: ")), qPrintable(h.outcome));
+    QVERIFY2(h.outcome.contains(reason), qPrintable(h.outcome));
+    QCOMPARE(h.address, QStringLiteral("127.0.0.1"));
+    QVERIFY(logContains(lab.logEntries(), Severity::Warning, QStringLiteral("Malformed hello from 127.0.0.1:")));
+    // And the engine keeps serving: a real device provisions afterwards.
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    QVERIFY(lab.finished->wait(30000));
+    QCOMPARE(lab.system(sim.device().uuid).state, SystemState::Provisioned);
+}
+
+void tst_ProvisioningEngine::listenerFollowsPortInUse()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(0, 0), QString());
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, lab.port));
+    EngineOptions o;
+    o.listenAddresses = {QHostAddress::LocalHost};
+    o.listenPort = lab.port;
+    ProvisioningEngine engine(lab.store.get(), lab.log.get(), o);
+    QSignalSpy started(&engine, &ProvisioningEngine::started);
+    engine.start();
+    QVERIFY(started.wait(10000));
+    const QString error = started.first().first().toString();
+    QVERIFY2(error.contains(QStringLiteral("port %1 is in use").arg(lab.port)), qPrintable(error));
+    // The heartbeat tells every console why.
+    QTRY_VERIFY(!lab.store->engines().result().value.isEmpty());
+    QCOMPARE(lab.store->engines().result().value.first().error, error);
+}
+
+QTEST_GUILESS_MAIN(tst_ProvisioningEngine)
+#include "tst_provisioningengine.moc"
