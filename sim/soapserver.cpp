@@ -288,6 +288,7 @@ public:
     QString start();
     void stop();
     void updateListeners(SimDevice *device);
+    std::function<void(SimDevice *)> modeChanged;
     void acceptLoop();
     void workerLoop();
     void serve(Connection *connection);
@@ -392,6 +393,11 @@ public:
     }
     void changed() { m_server->changed(device); } // with the mutex held
     void updateListeners() { m_server->updateListeners(device); }
+    void modeChanged()
+    {
+        if (m_server->modeChanged)
+            m_server->modeChanged(device);
+    }
     struct soap *soap() const { return m_soap; }
 
 private:
@@ -495,6 +501,7 @@ public:
         soap->keep_alive = 0;
         lock.unlock();
         call.updateListeners();
+        call.modeChanged();
         r.StatusCode = Ok;
         return SOAP_OK;
     }
@@ -1405,6 +1412,11 @@ QString SoapServer::start()
 void SoapServer::stop()
 {
     d->stop();
+}
+
+void SoapServer::setModeChangedHandler(std::function<void(SimDevice *)> handler)
+{
+    d->modeChanged = std::move(handler);
 }
 
 void SoapServer::updateListeners(SimDevice *device)

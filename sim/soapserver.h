@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace Oobm::Sim {
@@ -36,6 +37,9 @@ public:
     // Opens or closes the device's listening sockets to match its state (mode, TLS, faults).
     // Thread-safe; call after any change that affects them.
     void updateListeners(SimDevice *device);
+    // Called (on a worker thread, mutex not held) after a SOAP call moved a device into or out of
+    // setup mode, e.g. a partial Unprovision: the hello sender reschedules it.
+    void setModeChangedHandler(std::function<void(SimDevice *)> handler);
 
     class Private;
 

@@ -192,6 +192,7 @@ int main(int argc, char *argv[])
     }
     SoapServer soap(fleet, so);
     HelloSender hellos(fleet, ho, [&soap](SimDevice *d) { soap.updateListeners(d); });
+    soap.setModeChangedHandler([&hellos](SimDevice *d) { hellos.reschedule(d); });
     ControlServer control(fleet, soap, hellos);
     if (const QString e = soap.start(); !e.isEmpty()) {
         std::fprintf(stderr, "amt-sim: %s\n", qPrintable(e));

@@ -152,8 +152,10 @@ struct HelloDecision
     AmtSystem system;
     ProvisionProfile profile; // with its secrets
     QByteArray pps;           // for the hello's PID
-    QString mePassword;       // the device's current (MEBx) password, from the key record
-    QString alternatePassword; // tried if the first is refused (the key's other password)
+    // The passwords the device may have now, most likely first: the admin password this store
+    // gave it when it was provisioned before (a partial unprovision keeps it), the key record's
+    // new ME password (setup.bin sets it), its old one. The next is tried when one is refused.
+    QStringList passwords;
     QByteArray newPid;         // the key to install for the next provisioning
     QByteArray newPps;
     int attempt = 1;

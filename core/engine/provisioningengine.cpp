@@ -306,11 +306,11 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.endpoint.pskIdentity = job->decision.system.pid;
     plan.endpoint.psk = job->decision.pps;
     plan.endpoint.user = QStringLiteral("admin");
-    plan.endpoint.password = job->decision.mePassword;
+    plan.endpoint.password = job->decision.passwords.value(0);
     plan.endpoint.connectTimeoutMs = m_options.soapTimeoutMs;
     plan.endpoint.sendTimeoutMs = m_options.soapTimeoutMs;
     plan.endpoint.receiveTimeoutMs = m_options.soapTimeoutMs;
-    plan.alternatePassword = job->decision.alternatePassword;
+    plan.passwords = job->decision.passwords;
     plan.profile = job->decision.profile;
     plan.newPid = job->decision.newPid;
     plan.newPps = job->decision.newPps;

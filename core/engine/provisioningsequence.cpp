@@ -108,18 +108,18 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
     const ProvisionProfile &profile = plan.profile;
 
     std::optional<Amt::AmtSession> session;
-    session.emplace(plan.endpoint);
-    if (!run.step(QStringLiteral("GetCoreVersion"), [&] { return session->getCoreVersion(); })) {
-        // The key record names two passwords (the old and the new ME password): try the other.
-        if (run.lastError().category != Amt::AmtError::Category::Authentication || plan.alternatePassword.isEmpty())
+    // The device has one of the candidate passwords: try them in order while it answers 401.
+    const QStringList passwords = plan.passwords.isEmpty() ? QStringList{plan.endpoint.password} : plan.passwords;
+    for (int i = 0; i < passwords.size(); ++i) {
+        Amt::AmtEndpoint endpoint = plan.endpoint;
+        endpoint.password = passwords.at(i);
+        session.emplace(endpoint);
+        if (run.step(QStringLiteral("GetCoreVersion"), [&] { return session->getCoreVersion(); })) {
+            out.reason.clear();
+            break;
+        }
+        if (run.lastError().category != Amt::AmtError::Category::Authentication || i + 1 == passwords.size())
             return out;
-        Amt::AmtEndpoint second = plan.endpoint;
-        second.password = plan.alternatePassword;
-        session.emplace(second);
-        out.transient = false;
-        if (!run.step(QStringLiteral("GetCoreVersion"), [&] { return session->getCoreVersion(); }))
-            return out;
-        out.reason.clear();
     }
     out.amtVersion = run.text;
     if (!run.step(QStringLiteral("GetProvisioningState"), [&] { return session->getProvisioningState(); }))

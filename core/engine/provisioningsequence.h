@@ -11,8 +11,8 @@ namespace Oobm::Core {
 struct ProvisioningPlan
 {
     QString uuid;
-    Amt::AmtEndpoint endpoint; // TLS-PSK to the hello's source address; password = the MEBx one
-    QString alternatePassword; // tried once when the first is refused
+    Amt::AmtEndpoint endpoint; // TLS-PSK to the hello's source address; password = the first below
+    QStringList passwords;     // the passwords the device may have, tried in order when refused
     ProvisionProfile profile;
     QByteArray newPid;
     QByteArray newPps;

@@ -411,8 +411,21 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     if (!ok1 || !ok2 || !ok3)
         return reject(SystemState::Failed,
                       tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
-    d.mePassword = newMe.isEmpty() ? me : newMe;
-    d.alternatePassword = newMe.isEmpty() ? QString() : me;
+    {
+        QSqlQuery a(db);
+        a.prepare(QStringLiteral("SELECT admin_password FROM amt_systems WHERE uuid = ? AND admin_password IS NOT NULL"));
+        a.addBindValue(uuid);
+        if (a.exec() && a.next()) {
+            bool ok = false;
+            const QString previous = QString::fromUtf8(b->open(a.value(0).toByteArray(), uuid.toLatin1(), &ok));
+            if (ok && !previous.isEmpty())
+                d.passwords << previous;
+        }
+    }
+    for (const QString &p : {newMe, me}) {
+        if (!p.isEmpty() && !d.passwords.contains(p))
+            d.passwords << p;
+    }
     // The key is this device's now: never handed to another as its next key.
     q.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND assigned_to IS NULL"));
     q.addBindValue(uuid);

@@ -5,12 +5,15 @@
 #include "common/testsupport.h"
 
 #include "core/engine/provisioningengine.h"
+#include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -196,6 +199,7 @@ private Q_SLOTS:
     void malformedHellosAreDroppedAndLogged_data();
     void malformedHellosAreDroppedAndLogged();
     void listenerFollowsPortInUse();
+    void powerAndUnprovisionWithStoredCredentials();
 };
 
 void tst_ProvisioningEngine::provisionsOneDeviceByPsk_data()
@@ -484,6 +488,61 @@ void tst_ProvisioningEngine::listenerFollowsPortInUse()
     // The heartbeat tells every console why.
     QTRY_VERIFY(!lab.store->engines().result().value.isEmpty());
     QCOMPARE(lab.store->engines().result().value.first().error, error);
+}
+
+void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1), QString());
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QVERIFY(lab.finished->wait(30000));
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+
+    // The console's Power action, with the credentials the engine stored.
+    SystemActions actions(lab.store.get(), lab.log.get());
+    auto off = actions.run(SystemActions::Action::PowerOff, {uuid, QStringLiteral("00000000-0000-0000-0000-000000000000")});
+    QTRY_VERIFY_WITH_TIMEOUT(off.isFinished(), 20000);
+    const auto results = off.result();
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results.at(0).ok, qPrintable(results.at(0).message));
+    QVERIFY(!results.at(1).ok);
+    QVERIFY2(results.at(1).message.contains(QStringLiteral("no Intel AMT system")), qPrintable(results.at(1).message));
+    QCOMPARE(sim.state().value("powerState").toInt(), 5);
+
+    // amttool, with the profile's admin password, powers it up again.
+    if (QStandardPaths::findExecutable("amttool").isEmpty())
+        QFAIL("amttool is not installed (Debian packages amtterm and libsoap-lite-perl; scripts/test installs them)");
+    QProcess amttool;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("AMT_PASSWORD", AdminPassword);
+    amttool.setProcessEnvironment(env);
+    amttool.setProcessChannelMode(QProcess::MergedChannels);
+    amttool.start("amttool", {sim.device().address, "powerup"});
+    QVERIFY(amttool.waitForStarted());
+    amttool.write("y\n");
+    amttool.closeWriteChannel();
+    QVERIFY(amttool.waitForFinished(60000));
+    const QString out = QString::fromUtf8(amttool.readAll());
+    QVERIFY2(out.contains("result: pt_status: success"), qPrintable(out));
+    QCOMPARE(sim.state().value("powerState").toInt(), 0);
+
+    // Partial unprovision: back to setup mode with its key; its next hello provisions it again.
+    lab.finished->clear();
+    auto unprovision = actions.run(SystemActions::Action::PartialUnprovision, {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(unprovision.isFinished(), 20000);
+    QVERIFY2(unprovision.result().first().ok, qPrintable(unprovision.result().first().message));
+    QVERIFY(lab.finished->wait(30000));
+    QVERIFY(lab.finished->first().at(1).toBool());
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+    QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
+    QStringList steps;
+    for (const ActionRecord &a : lab.store->listActions({uuid, {}, {}, 100}).result().value)
+        steps << a.step;
+    QVERIFY(steps.contains(QStringLiteral("RemoteControl")));
+    QVERIFY(steps.contains(QStringLiteral("Unprovision")));
 }
 
 QTEST_GUILESS_MAIN(tst_ProvisioningEngine)

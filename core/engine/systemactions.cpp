@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "systemactions.h"
+
+#include "core/amt/amtsession.h"
+#include "core/log/userlog.h"
+#include "core/store/store.h"
+
+#include <QElapsedTimer>
+#include <QPromise>
+#include <QThreadPool>
+
+namespace Oobm::Core {
+
+QString SystemActions::actionName(Action action)
+{
+    switch (action) {
+    case Action::PowerOn:
+        return tr("Power on");
+    case Action::PowerOff:
+        return tr("Power off");
+    case Action::Reset:
+        return tr("Reset");
+    case Action::Unprovision:
+        return tr("Unprovision");
+    case Action::PartialUnprovision:
+        return tr("Partial unprovision");
+    }
+    return {};
+}
+
+bool SystemActions::actionFromKey(const QString &key, Action *action)
+{
+    static const QList<QPair<QString, Action>> keys{{QStringLiteral("on"), Action::PowerOn},
+                                                   {QStringLiteral("off"), Action::PowerOff},
+                                                   {QStringLiteral("reset"), Action::Reset}};
+    for (const auto &[k, a] : keys) {
+        if (key.compare(k, Qt::CaseInsensitive) == 0) {
+            *action = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+SystemActions::SystemActions(Store *store, UserLog *log, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_log(log)
+{ }
+
+SystemActions::~SystemActions() = default;
+
+QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QStringList &uuids)
+{
+    auto promise = std::make_shared<QPromise<QList<Result>>>();
+    QFuture<QList<Result>> future = promise->future();
+    promise->start();
+    promise->setProgressRange(0, int(uuids.size()));
+    Store *store = m_store;
+    UserLog *log = m_log;
+    const quint16 httpPort = m_httpPort;
+    const int timeoutMs = m_timeoutMs;
+    // One coordinating task; the store calls it waits for run on the store thread.
+    QThreadPool::globalInstance()->start([=] {
+        QList<Result> results;
+        QList<ActionRecord> records;
+        int done = 0;
+        for (const QString &uuid : uuids) {
+            Result r;
+            r.uuid = uuid;
+            if (promise->isCanceled()) {
+                r.message = tr("cancelled");
+                results << r;
+                continue;
+            }
+            auto credentials = store->systemCredentials(uuid);
+            credentials.waitForFinished();
+            const StoreResult<AmtSystem> c = credentials.result();
+            if (!c.ok()) {
+                r.message = c.error.message;
+                results << r;
+                promise->setProgressValue(++done);
+                continue;
+            }
+            Amt::AmtEndpoint e;
+            e.host = c.value.address;
+            e.port = httpPort;
+            e.transport = Amt::AmtEndpoint::Transport::Http;
+            e.user = c.value.adminUser;
+            e.password = c.value.adminPassword;
+            e.connectTimeoutMs = e.sendTimeoutMs = e.receiveTimeoutMs = timeoutMs;
+            QElapsedTimer timer;
+            timer.start();
+            Amt::AmtSession session(e);
+            Amt::AmtError error;
+            QString step;
+            switch (action) {
+            case Action::PowerOn:
+            case Action::PowerOff:
+            case Action::Reset:
+                step = QStringLiteral("RemoteControl");
+                error = session.remoteControl(action == Action::PowerOn    ? Amt::RemoteCommand::PowerUp
+                                                      : action == Action::PowerOff ? Amt::RemoteCommand::PowerDown
+                                                                                   : Amt::RemoteCommand::Reset);
+                break;
+            case Action::Unprovision:
+            case Action::PartialUnprovision:
+                step = QStringLiteral("Unprovision");
+                // Project contract (amt.h): 0x80 asks for a partial unprovision, as MEBx offers it.
+                error = session.unprovision(action == Action::Unprovision ? Amt::ProvisioningMode::Current
+                                                                          : Amt::ProvisioningMode(0x80));
+                break;
+            }
+            ActionRecord a;
+            a.time = QDateTime::currentDateTimeUtc();
+            a.uuid = c.value.uuid;
+            a.step = step;
+            a.durationMs = int(timer.elapsed());
+            a.result = error ? ActionRecord::Result::Failed : ActionRecord::Result::Succeeded;
+            a.status = error ? (error.category == Amt::AmtError::Category::Status
+                                        ? QStringLiteral("status %1").arg(error.ptStatus)
+                                        : Amt::AmtError::categoryName(error.category))
+                             : QStringLiteral("SUCCESS");
+            a.message = error ? error.message : actionName(action);
+            records << a;
+            r.ok = !error;
+            r.message = error ? error.message : tr("%1: done").arg(actionName(action));
+            log->log(error ? Severity::Error : Severity::Information,
+                     error ? tr("%1 of %2 failed: %3").arg(actionName(action), c.value.uuid, error.message)
+                           : tr("%1 of %2 (%3) done.").arg(actionName(action), c.value.uuid, c.value.address),
+                     {}, c.value.uuid, QStringLiteral("console"));
+            if (!error && (action == Action::Unprovision || action == Action::PartialUnprovision)) {
+                store->setSystemsState({c.value.uuid}, SystemState::Unprovisioned,
+                                       action == Action::Unprovision
+                                               ? tr("Unprovisioned (full): back to factory mode; it needs a new key.")
+                                               : tr("Unprovisioned (partial): back in setup mode with its key; it "
+                                                    "sends hellos again."),
+                                       {a})
+                        .waitForFinished();
+                records.removeLast();
+            }
+            results << r;
+            promise->setProgressValue(++done);
+        }
+        if (!records.isEmpty()) {
+            // Steps only; the state does not change for power actions.
+            QStringList none;
+            store->setSystemsState(none, SystemState::Provisioned, {}, records).waitForFinished();
+        }
+        promise->addResult(results);
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace Oobm::Core

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/engine/enginetypes.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+
+
+namespace Oobm::Core {
+
+class Store;
+class UserLog;
+
+// What an administrator does to provisioned systems from the console or oobmctl: power on, off
+// or reset (RemoteControl) and unprovision, with the admin credentials the engine stored. Each
+// system gets its own result; each run is an Actions Status row and a log entry.
+class SystemActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SystemActions)
+
+public:
+    enum class Action { PowerOn, PowerOff, Reset, Unprovision, PartialUnprovision };
+    static QString actionName(Action action); // "Power on", translated
+    static bool actionFromKey(const QString &key, Action *action); // "on", "off", "reset"
+
+    struct Result
+    {
+        QString uuid;
+        bool ok = false;
+        QString message; // what happened, or why not
+    };
+
+    SystemActions(Store *store, UserLog *log, QObject *parent = nullptr);
+    ~SystemActions() override;
+
+    // The devices' SOAP port over HTTP (16992); tests use the default too.
+    void setHttpPort(quint16 port) { m_httpPort = port; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // Runs on a worker pool; progress (systems done) is reported on the future, one result per
+    // system in the given order.
+    QFuture<QList<Result>> run(Action action, const QStringList &uuids);
+
+private:
+    Store *m_store;
+    UserLog *m_log;
+    quint16 m_httpPort = 16992;
+    int m_timeoutMs = 10000;
+};
+
+} // namespace Oobm::Core
