@@ -78,24 +78,8 @@ int main(int argc, char *argv[])
         return fail(error, 2);
 
     Oobm::Core::EngineOptions options;
-    if (parser.isSet(QStringLiteral("listen"))) {
-        options.listenAddresses.clear();
-        for (const QString &value : parser.values(QStringLiteral("listen"))) {
-            const int colon = int(value.lastIndexOf(u':'));
-            const bool hasPort = colon > 0 && !value.endsWith(u']') && value.count(u':') == 1;
-            const QHostAddress address(hasPort ? value.left(colon) : value);
-            bool ok = true;
-            const int port = hasPort ? value.mid(colon + 1).toInt(&ok) : -1;
-            if (address.isNull() || !ok || port < -1 || port > 65535)
-                return fail(QStringLiteral("--listen takes ADDR[:PORT] with an IP address, e.g. 0.0.0.0:9971 or "
-                                           "10.0.0.5, not '%1'")
-                                    .arg(value),
-                            2);
-            options.listenAddresses << address;
-            if (hasPort)
-                options.listenPort = port;
-        }
-    }
+    if (const QString e = options.parseListen(parser.values(QStringLiteral("listen"))); !e.isEmpty())
+        return fail(e, 2);
     options.engineId = parser.value(QStringLiteral("engine-id"));
     if (parser.isSet(QStringLiteral("device-port")))
         options.deviceTlsPort = quint16(parser.value(QStringLiteral("device-port")).toUInt());

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// oobm: the console. Wires the core services (store, user log, local settings) to the main window.
+// oobm: the console. Wires the core services (store, user log, local settings, data key, and by
+// default the provisioning engine on its own thread) to the main window.
+#include "core/async.h"
+#include "core/engine/provisioningengine.h"
 #include "core/keys/datakeyunlocker.h"
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
@@ -9,6 +12,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QThread>
+#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -95,6 +101,17 @@ int main(int argc, char *argv[])
                       "Open on this page (a node id such as general, log, security-keys) instead "
                       "of the last one visited."),
               QStringLiteral("ID") });
+    parser.addOption({QStringLiteral("no-engine"),
+                      QStringLiteral("Do not run the provisioning engine in the console (another console or "
+                                     "oobm-engine provisions for this database).")});
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("The embedded engine listens on ADDR[:PORT] instead of all addresses and the "
+                                     "General page's port. Repeatable."),
+                      QStringLiteral("ADDR[:PORT]")});
+    parser.addOption({QStringLiteral("key-file"),
+                      QStringLiteral("The data key file that seals the security keys and passwords (default: "
+                                     "$OOBM_KEY_FILE, else the keychain)."),
+                      QStringLiteral("PATH")});
     parser.process(app);
 
     QString error;
@@ -106,19 +123,70 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    Oobm::Core::EngineOptions engineOptions;
+    if (const QString e = engineOptions.parseListen(parser.values(QStringLiteral("listen"))); !e.isEmpty()) {
+        std::fprintf(stderr, "oobm: %s\n", qPrintable(e));
+        return 2;
+    }
+
     Oobm::Core::SqlStore store(location);
     Oobm::Core::UserLog userLog(&store, QStringLiteral("console"));
     Oobm::Core::LocalSettings localSettings(parser.value(QStringLiteral("settings")));
+    const QString keyFile = parser.isSet(QStringLiteral("key-file")) ? parser.value(QStringLiteral("key-file"))
+                                                                      : qEnvironmentVariable("OOBM_KEY_FILE");
+    Oobm::Core::DataKeyUnlocker unlocker(&store, keyFile);
 
-    Oobm::Gui::MainWindow window({ &store, &userLog, &localSettings });
+    // The embedded engine lives on its own thread: hello intake never waits for the GUI.
+    QThread engineThread;
+    engineThread.setObjectName(QStringLiteral("oobm-engine"));
+    Oobm::Core::ProvisioningEngine *engine = nullptr;
+    if (!parser.isSet(QStringLiteral("no-engine"))) {
+        engine = new Oobm::Core::ProvisioningEngine(&store, &userLog, engineOptions);
+        engine->moveToThread(&engineThread);
+        QObject::connect(&engineThread, &QThread::finished, engine, &QObject::deleteLater);
+        engineThread.start();
+    }
+
+    Oobm::Gui::MainWindow window({ &store, &userLog, &localSettings, &unlocker });
     if (parser.isSet(QStringLiteral("page"))
         && !window.selectPage(parser.value(QStringLiteral("page")))) {
         std::fprintf(stderr, "oobm: there is no page '%s'. The pages are: %s\n",
                      qPrintable(parser.value(QStringLiteral("page"))),
                      qPrintable(window.pageIds().join(QStringLiteral(", "))));
+        if (engine) {
+            engineThread.quit();
+            engineThread.wait();
+        }
         return 2;
     }
+    QObject::connect(&unlocker, &Oobm::Core::DataKeyUnlocker::finished, &app,
+                     [&](const Oobm::Core::StoreError &error, const QString &warning) {
+                         if (!warning.isEmpty())
+                             userLog.warning(warning);
+                         if (error)
+                             userLog.error(QCoreApplication::translate(
+                                                   "main", "The provisioning engine cannot read the security keys: %1")
+                                                   .arg(error.message));
+                         // Without the key the engine still records hellos and names the cause.
+                         if (engine && store.isWritable())
+                             QMetaObject::invokeMethod(engine, &Oobm::Core::ProvisioningEngine::start);
+                     });
     window.show();
-    store.open();
-    return app.exec();
+    Oobm::Core::whenReady(store.open(), &app, [&](const Oobm::Core::StoreError &e) {
+        if (!e)
+            unlocker.unlock();
+    });
+    const int code = app.exec();
+    if (engine) {
+        // Let running provisioning attempts finish (bounded by the engine's grace period).
+        QEventLoop loop;
+        QObject::connect(engine, &Oobm::Core::ProvisioningEngine::stopped, &loop, &QEventLoop::quit);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        QMetaObject::invokeMethod(engine, &Oobm::Core::ProvisioningEngine::stop);
+        loop.exec();
+        engineThread.quit();
+        engineThread.wait();
+    }
+    userLog.flush().waitForFinished();
+    return code;
 }

@@ -37,6 +37,29 @@ QHostAddress plainAddress(const QHostAddress &address)
 
 } // namespace
 
+QString EngineOptions::parseListen(const QStringList &values)
+{
+    if (values.isEmpty())
+        return {};
+    listenAddresses.clear();
+    for (const QString &value : values) {
+        const int colon = int(value.lastIndexOf(u':'));
+        const bool hasPort = colon > 0 && value.count(u':') == 1;
+        const QHostAddress address(hasPort ? value.left(colon) : value);
+        bool ok = true;
+        const int port = hasPort ? value.mid(colon + 1).toInt(&ok) : -1;
+        if (address.isNull() || !ok || (hasPort && port < 0) || port > 65535)
+            return QCoreApplication::translate("Oobm::Core::EngineOptions",
+                                               "--listen takes ADDR[:PORT] with an IP address, e.g. 0.0.0.0:9971 or "
+                                               "10.0.0.5, not '%1'")
+                    .arg(value);
+        listenAddresses << address;
+        if (hasPort)
+            listenPort = port;
+    }
+    return {};
+}
+
 ProvisioningEngine::ProvisioningEngine(Store *store, UserLog *log, const EngineOptions &options, QObject *parent)
     : QObject(parent)
     , m_store(store)

@@ -40,6 +40,10 @@ struct EngineOptions
     int leaseSeconds = 300;                          // how long a claim on a system lasts
     int heartbeatMs = 10000;
     int shutdownGraceMs = 10000;                     // stop() waits this long for running attempts
+
+    // --listen ADDR[:PORT] (repeatable), as oobm and oobm-engine take it. Returns an error
+    // sentence, or empty.
+    QString parseListen(const QStringList &values);
 };
 
 // The provisioning engine (the role of Intel SCS / AMTConfig): receives hellos, records them,

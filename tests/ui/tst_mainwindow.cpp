@@ -47,6 +47,7 @@ const char Figure11[] = R"(Out of Band Management
         Delayed Provision
       Intel® AMT Systems
         Intel® AMT Systems
+        Hello Monitor
         Profile Assignments
         Resource Synchronization
       Logs
@@ -179,6 +180,7 @@ void tst_MainWindow::everyNodeShowsItsPage_data()
                             "delayed-provision",
                             "intel-amt-systems-folder",
                             "intel-amt-systems",
+                            "hello-monitor",
                             "profile-assignments",
                             "resource-synchronization",
                             "logs",
@@ -197,7 +199,7 @@ void tst_MainWindow::everyNodeShowsItsPage()
     start(StoreLocation::sqlite(dbPath()));
     MainWindow &w = m_console->window;
     QVERIFY(w.pageIds().contains(id));
-    QCOMPARE(w.pageIds().size(), 28);
+    QCOMPARE(w.pageIds().size(), 29);
     QVERIFY(w.selectPage(id));
     QCOMPARE(w.currentPageId(), id);
     Page *page = w.page(id);

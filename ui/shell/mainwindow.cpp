@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "mainwindow.h"
 
+#include "core/async.h"
+
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
@@ -27,6 +29,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -108,6 +111,9 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     statusBar()->addWidget(m_storeStatus, 1);
     statusBar()->addPermanentWidget(m_engineStatus);
     connect(context.store, &Core::Store::stateChanged, this, &MainWindow::updateStatusBar);
+    auto *heartbeat = new QTimer(this);
+    connect(heartbeat, &QTimer::timeout, this, &MainWindow::updateEngineStatus);
+    heartbeat->start(5000);
     connect(context.log, &Core::UserLog::writeFailed, this, [this](const Core::StoreError &error) {
         statusBar()->showMessage(tr("Log entries could not be written: %1").arg(error.message));
     });
@@ -266,10 +272,48 @@ void MainWindow::updateStatusBar()
     }
     m_storeStatus->setText(tr("Database: %1 (%2)").arg(store->location().describe(), state));
     m_storeStatus->setToolTip(store->lastError().message);
-    m_engineStatus->setText(tr("Engine: not part of this build"));
-    m_engineStatus->setToolTip(
-            tr("The provisioning engine (hello listener on port 9971) arrives in a "
-               "later release; this console edits settings and shows the log."));
+    updateEngineStatus();
+}
+
+void MainWindow::updateEngineStatus()
+{
+    Core::Store *store = m_context.store;
+    if (!store->isReadable()) {
+        m_engineStatus->setText(tr("Engine: unknown"));
+        m_engineStatus->setToolTip(tr("The database cannot be read, so no engine's heartbeat can be seen."));
+        return;
+    }
+    Core::whenReady(store->engines(), this, [this](const Core::StoreResult<QList<Core::EngineStatus>> &r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList lines;
+        const Core::EngineStatus *best = nullptr;
+        for (const Core::EngineStatus &e : r.value) {
+            const bool alive = e.isAlive(now) && e.error != u"stopped";
+            lines << tr("%1: %2, last heartbeat %3")
+                             .arg(e.id,
+                                  !alive ? tr("not running") : e.error.isEmpty() ? tr("listening on %1").arg(e.listen) : e.error,
+                                  e.heartbeat.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            if (alive && (!best || (best->error.isEmpty() < e.error.isEmpty())))
+                best = &e;
+        }
+        if (!best) {
+            m_engineStatus->setText(tr("Engine: not running"));
+            m_engineStatus->setStyleSheet(QString());
+        } else if (!best->error.isEmpty()) {
+            // Figure 12's cause, where the admin looks: the status bar, with the reason.
+            m_engineStatus->setText(tr("Engine on %1 is not receiving hellos: %2").arg(best->host, best->error));
+            m_engineStatus->setStyleSheet(QStringLiteral("color: #b00020"));
+        } else {
+            m_engineStatus->setText(tr("Engine running on %1 since %2%3")
+                                            .arg(best->listen,
+                                                 best->started.toLocalTime().toString(QStringLiteral("HH:mm")),
+                                                 best->inFlight > 0 ? tr(", provisioning %n", nullptr, best->inFlight)
+                                                                    : QString()));
+            m_engineStatus->setStyleSheet(QString());
+        }
+        m_engineStatus->setToolTip(lines.isEmpty() ? tr("No provisioning engine has ever run on this database.")
+                                                   : lines.join(u'\n'));
+    });
 }
 
 void MainWindow::restoreState()

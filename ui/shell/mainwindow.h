@@ -49,6 +49,7 @@ private:
     void onCurrentChanged(const QModelIndex &current, const QModelIndex &previous);
     bool confirmLeave(Page *page);
     void updateStatusBar();
+    void updateEngineStatus();
     void restoreState();
     void saveState();
     void showAbout();

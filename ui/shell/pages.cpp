@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pages.h"
 
+#include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
+#include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
+#include "ui/pages/profiles/profilespage.h"
 #include "ui/pages/securityaudit/securityauditpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
+#include "ui/pages/systems/systemspage.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -123,13 +127,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
             tr("Keep the service's database bounded and healthy."),
             tr("Maintenance sets how long each log is kept, purges old entries, and shows the "
                "database's size with tools to compact and analyze it."));
-    b.placeholder(QStringLiteral("provision-profiles"), css, tr("Provision Profiles"),
-                  QStringLiteral("profiles"),
-                  tr("How a system is configured when it is provisioned."),
-                  tr("A provision profile says how an Intel AMT system is configured when it is "
-                     "provisioned: the admin password, Intel AMT user accounts, TLS and its "
-                     "certificate, host and domain naming, and the enabled interfaces (Web UI, "
-                     "Serial-over-LAN, IDE redirection)."));
+    b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
     b.placeholder(
             QStringLiteral("service-location"), css, tr("Service Location"),
@@ -160,13 +158,8 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     const QString systems = QStringLiteral("intel-amt-systems-folder");
     b.folder(systems, provisioning, tr("Intel® AMT Systems"),
              tr("The Intel AMT systems the service has seen, and which profile each gets."));
-    b.placeholder(
-            QStringLiteral("intel-amt-systems"), systems, tr("Intel® AMT Systems"),
-            QStringLiteral("systems"), tr("Every Intel AMT system the service has seen."),
-            tr("Every Intel AMT system the service has seen: UUID, FQDN, address, AMT version, "
-               "provisioning state and profile. Authorize, re-provision, unprovision and power "
-               "systems from here. A system that is believed to be in setup mode but is missing "
-               "here is the reference's \"System Missing\" symptom."));
+    b.add(new SystemsPage(context, parent), systems);
+    b.add(new HelloMonitorPage(context, parent), systems);
     b.placeholder(
             QStringLiteral("profile-assignments"), systems, tr("Profile Assignments"),
             QStringLiteral("assignments"), tr("Which provision profile each system gets."),
@@ -182,12 +175,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(logs, provisioning, tr("Logs"),
              tr("What the service did and why: the log, each provisioning step, and access to "
                 "secrets."));
-    b.placeholder(
-            QStringLiteral("actions-status"), logs, tr("Actions Status"), QStringLiteral("actions"),
-            tr("Every provisioning step run against each system."),
-            tr("Actions Status lists every step the service ran against each Intel AMT system "
-               "while provisioning it, with the result, how long it took and the status code the "
-               "device answered."));
+    b.add(new ActionsStatusPage(context, parent), logs);
     b.add(new LogPage(context, parent), logs);
     b.add(new SecurityAuditPage(context, parent), logs);
 

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "profilesmodel.h"
+
+#include "core/async.h"
+#include "core/store/store.h"
+
+#include <QFont>
+
+namespace Oobm::Gui {
+
+ProfilesModel::ProfilesModel(Core::Store *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(m_store, &Core::Store::profilesChanged, this, &ProfilesModel::reload);
+}
+
+ProfilesModel::~ProfilesModel() = default;
+
+void ProfilesModel::reload()
+{
+    const quint64 generation = ++m_generation;
+    Core::whenReady(m_store->listProfiles(), this,
+                    [this, generation](const Core::StoreResult<QList<Core::ProvisionProfile>> &r) {
+                        if (generation != m_generation)
+                            return;
+                        beginResetModel();
+                        m_profiles = r.ok() ? r.value : QList<Core::ProvisionProfile>{};
+                        endResetModel();
+                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+                    });
+}
+
+int ProfilesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_profiles.size());
+}
+
+int ProfilesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProfilesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Core::ProvisionProfile &p = m_profiles.at(index.row());
+    if (role == Qt::FontRole && p.isDefault) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return p.name;
+    case DefaultColumn:
+        return p.isDefault ? tr("Default") : QString();
+    case AdminColumn:
+        return p.adminUser;
+    case UsersColumn: {
+        QStringList names;
+        for (const auto &u : p.aclUsers)
+            names << u.username;
+        return names.join(QStringLiteral(", "));
+    }
+    case DomainColumn:
+        return p.domainName;
+    case HostColumn:
+        return p.hostNamePattern.isEmpty() ? tr("(unchanged)") : p.hostNamePattern;
+    case InterfacesColumn:
+        return p.interfaces.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DefaultColumn:
+        return tr("Default");
+    case AdminColumn:
+        return tr("Admin user");
+    case UsersColumn:
+        return tr("Intel AMT users");
+    case DomainColumn:
+        return tr("Domain");
+    case HostColumn:
+        return tr("Host name");
+    case InterfacesColumn:
+        return tr("Interfaces");
+    }
+    return {};
+}
+
+} // namespace Oobm::Gui

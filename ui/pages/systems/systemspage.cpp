@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "systemspage.h"
+
+#include "ui/pages/systems/systemswidget.h"
+#include "ui/shell/icons.h"
+
+namespace Oobm::Gui {
+
+SystemsPage::SystemsPage(const PageContext &context, QObject *parent)
+    : Page(parent)
+    , m_context(context)
+{ }
+
+SystemsPage::~SystemsPage() = default;
+
+QString SystemsPage::title() const
+{
+    return tr("Intel® AMT Systems");
+}
+
+QIcon SystemsPage::icon() const
+{
+    return themedIcon(QStringLiteral("systems"));
+}
+
+QString SystemsPage::summary() const
+{
+    return tr("Every Intel AMT system the service has seen.");
+}
+
+QWidget *SystemsPage::createWidget(QWidget *parent)
+{
+    return new SystemsWidget(m_context, parent);
+}
+
+} // namespace Oobm::Gui
