@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlcommands.h"
 
+#include "core/amt/amttypes.h"
 #include "core/async.h"
+#include "core/engine/systemactions.h"
 #include "core/keys/datakeyunlocker.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
@@ -15,6 +17,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,10 +46,37 @@ const char HelpText[] = R"(Commands:
                                setup.bin; all or nothing, with a report of bad rows
   keys show PID                Show one key's PPS and passwords (written to the Security Audit log)
   audit tail [-n N]            The Security Audit log
-Passwords may also come from OOBM_ME_PASSWORD / OOBM_NEW_ME_PASSWORD, or "-" reads them from
+  systems list [--state S] [--format text|csv|json]
+                               The Intel AMT systems; --state may repeat or list several:
+                               provisioned,failed
+  systems show UUID            One system, then its hellos and steps as one timeline, oldest first
+  systems authorize UUID...    Let systems that await authorization be provisioned
+  systems power on|off|reset UUID...
+                               Power action, with the admin credentials OOBM stored
+  systems unprovision UUID... [--partial]
+                               Back to factory mode (it needs a new key), or with --partial back
+                               to setup mode with its key, sending hellos again; asks nothing
+  profiles list [--format text|csv|json]
+                               The provision profiles (no passwords)
+  profiles show NAME           One provision profile (no passwords)
+  profiles create NAME --admin-password P [--admin-user U] [--user NAME:REALM,REALM...]...
+                  [--user-password P] [--domain D] [--host-pattern PATTERN]
+                  [--interfaces WebUI,SOL,IDER] [--default]
+                               A new provision profile; every --user gets --user-password;
+                               PATTERN: {host} keeps the name, amt-{uuid8} names it
+  profiles delete NAME         Delete a provision profile
+  hellos tail [-n N]           The newest N hellos (default 20), oldest first
+  actions list [--system UUID] [--step S] [--result R] [-n N]
+                               Actions Status: the newest N steps (default 50), oldest first;
+                               R: succeeded, failed or skipped (may repeat or list several)
+Passwords may also come from OOBM_ME_PASSWORD / OOBM_NEW_ME_PASSWORD (keys) and
+OOBM_PROFILE_ADMIN_PASSWORD / OOBM_PROFILE_USER_PASSWORD (profiles), or "-" reads them from
 standard input, so they stay out of shell history. Secrets are sealed with a key in the user's
 keychain, or with --key-file PATH (OOBM_KEY_FILE) on a server without one.
 
+System states (systems list --state):
+%2Realms of --user, by name or number:
+%3
 Settings keys:
 %1
 The database is --database, else $OOBM_DATABASE, else the console's default SQLite file.
@@ -259,9 +289,9 @@ int logTail(Context &c)
 }
 
 // Opens the store and gives it its data key (keychain or key file); prints the error if not.
-std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode)
+std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode, bool needWrite = false)
 {
-    auto store = openStore(c, exitCode, false);
+    auto store = openStore(c, exitCode, needWrite);
     if (!store)
         return nullptr;
     const QString keyFile = c.parser.isSet(QStringLiteral("key-file"))
@@ -298,7 +328,9 @@ QString secretOption(Context &c, const QString &option, const char *env,
     QString value = c.parser.isSet(option) ? c.parser.value(option)
                                            : qEnvironmentVariable(env, fallback);
     if (value == u"-") {
-        QTextStream in(stdin);
+        // One stream for the whole run: a second "-" reads the next line, not what the first
+        // stream buffered.
+        static QTextStream in(stdin);
         value = in.readLine();
     }
     return value;
@@ -538,6 +570,1057 @@ int auditTail(Context &c)
     return Success;
 }
 
+// --- Intel AMT systems, provision profiles, hellos and Actions Status ---
+
+enum class ListFormat { Text, Csv, Json };
+
+// The list commands take text, csv or json.
+bool listFormat(Context &c, const char *command, ListFormat *format, int *exitCode)
+{
+    const QString f = c.parser.value(QStringLiteral("format"));
+    if (f == u"text") {
+        *format = ListFormat::Text;
+    } else if (f == u"csv") {
+        *format = ListFormat::Csv;
+    } else if (f == u"json") {
+        *format = ListFormat::Json;
+    } else {
+        *exitCode = usage(c.err,
+                          QStringLiteral("'%1' --format takes text, csv or json.")
+                                  .arg(QLatin1String(command)));
+        return false;
+    }
+    return true;
+}
+
+// The other commands of those groups print text or JSON (c.format).
+bool textOrJson(Context &c, const char *command, int *exitCode)
+{
+    if (c.parser.value(QStringLiteral("format")) != u"csv")
+        return true;
+    *exitCode = usage(
+            c.err, QStringLiteral("'%1' --format takes text or json.").arg(QLatin1String(command)));
+    return false;
+}
+
+// -n N, from 1 to 1000000.
+bool parseCount(Context &c, int defaultValue, int *value, int *exitCode)
+{
+    *value = defaultValue;
+    if (!c.parser.isSet(QStringLiteral("n")))
+        return true;
+    bool ok = false;
+    *value = c.parser.value(QStringLiteral("n")).toInt(&ok);
+    if (ok && *value >= 1 && *value <= 1000000)
+        return true;
+    *exitCode = usage(c.err,
+                      QStringLiteral("-n takes a number of entries from 1 to 1000000, not '%1'.")
+                              .arg(c.parser.value(QStringLiteral("n"))));
+    return false;
+}
+
+QString plural(qsizetype n, const char *singular, const char *pluralForm)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? singular : pluralForm));
+}
+
+QString localTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                       : QString();
+}
+
+QString isoTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue jsonTime(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(isoTime(t)) : QJsonValue();
+}
+
+QString pidText(const QByteArray &pid)
+{
+    return pid.isEmpty() ? QString() : PidPps::formatPid(pid);
+}
+
+QString yesNo(bool b)
+{
+    return b ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+// Columns two spaces apart, aligned; an empty cell shows as "-".
+void printTable(QTextStream &out, const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(1);
+            widths[i] = std::max(widths.at(i), int(row.at(i).size()));
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i) {
+            const QString cell = row.at(i).isEmpty() ? QStringLiteral("-") : row.at(i);
+            line += i + 1 < row.size() ? cell.leftJustified(widths.at(i) + 2) : cell;
+        }
+        out << line << '\n';
+    }
+}
+
+QString csvField(QString value)
+{
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n')
+        && !value.contains(u'\r'))
+        return value;
+    value.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + value + u'"';
+}
+
+void printCsv(QTextStream &out, const QStringList &header, const QList<QStringList> &rows)
+{
+    out << header.join(u',') << '\n';
+    for (const QStringList &row : rows) {
+        QStringList fields;
+        for (const QString &v : row)
+            fields << csvField(v);
+        out << fields.join(u',') << '\n';
+    }
+}
+
+// Items joined with ", " in indented lines of at most 100 characters, for the help text.
+QString wrappedList(const QStringList &items)
+{
+    QString text;
+    QString line = QStringLiteral("  ");
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString item = items.at(i) + (i + 1 < items.size() ? QStringLiteral(",") : QString());
+        if (line.size() > 2 && line.size() + 1 + item.size() > 100) {
+            text += line + u'\n';
+            line = QStringLiteral("  ");
+        }
+        line += (line.size() > 2 ? QStringLiteral(" ") : QString()) + item;
+    }
+    return text + line + u'\n';
+}
+
+QString systemStateKeys()
+{
+    QStringList keys;
+    for (SystemState s : allSystemStates())
+        keys << systemStateKey(s);
+    return keys.join(QStringLiteral(", "));
+}
+
+bool parseSystemStates(Context &c, QList<SystemState> *states, int *exitCode)
+{
+    for (const QString &value : c.parser.values(QStringLiteral("state"))) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            SystemState s;
+            if (!systemStateFromKey(part.trimmed(), &s)) {
+                *exitCode = usage(c.err,
+                                  QStringLiteral("Unknown system state '%1'; the states are: %2.")
+                                          .arg(part, systemStateKeys()));
+                return false;
+            }
+            if (!states->contains(s))
+                states->append(s);
+        }
+    }
+    return true;
+}
+
+// UUIDs as the store keeps them (upper case), each once.
+QStringList normalizedUuids(const QStringList &uuids)
+{
+    QStringList result;
+    for (const QString &u : uuids) {
+        const QString upper = u.trimmed().toUpper();
+        if (!upper.isEmpty() && !result.contains(upper))
+            result << upper;
+    }
+    return result;
+}
+
+QString noSuchSystem(const QString &uuid)
+{
+    return QStringLiteral("There is no Intel AMT system %1 in this database.").arg(uuid);
+}
+
+QString helloType(int version)
+{
+    return version == 2 ? QStringLiteral("PSK") : version == 3 ? QStringLiteral("PKI") : QString();
+}
+
+QJsonObject systemJson(const AmtSystem &s)
+{
+    return QJsonObject{
+        { QStringLiteral("uuid"), s.uuid },
+        { QStringLiteral("state"), systemStateKey(s.state) },
+        { QStringLiteral("reason"), s.reason },
+        { QStringLiteral("fqdn"), s.fqdn },
+        { QStringLiteral("address"), s.address },
+        { QStringLiteral("amtVersion"), s.amtVersion },
+        { QStringLiteral("profile"), s.profileName },
+        { QStringLiteral("pid"), pidText(s.pid) },
+        { QStringLiteral("newPid"), pidText(s.newPid) },
+        { QStringLiteral("helloVersion"), s.helloVersion },
+        { QStringLiteral("helloCount"), s.helloCount },
+        { QStringLiteral("lastRetry"), s.lastRetry },
+        { QStringLiteral("adminCredentialsSet"), s.adminCredentialsSet },
+        { QStringLiteral("authorized"), s.authorized },
+        { QStringLiteral("attempts"), s.attempts },
+        { QStringLiteral("adminUser"), s.adminUser },
+        { QStringLiteral("firstSeen"), jsonTime(s.firstSeen) },
+        { QStringLiteral("lastHello"), jsonTime(s.lastHello) },
+        { QStringLiteral("lastAction"), s.lastAction },
+        { QStringLiteral("lastActionTime"), jsonTime(s.lastActionTime) },
+        { QStringLiteral("provisioned"), jsonTime(s.provisioned) },
+    };
+}
+
+QJsonObject helloJson(const HelloRecord &h)
+{
+    const QString type = helloType(h.version).toLower();
+    return QJsonObject{
+        { QStringLiteral("id"), h.id },
+        { QStringLiteral("time"), jsonTime(h.time) },
+        { QStringLiteral("address"), h.address },
+        { QStringLiteral("port"), int(h.port) },
+        { QStringLiteral("type"), type.isEmpty() ? QJsonValue() : QJsonValue(type) },
+        { QStringLiteral("uuid"), h.uuid },
+        { QStringLiteral("pid"), pidText(h.pid) },
+        { QStringLiteral("retry"), h.retry },
+        { QStringLiteral("adminCredentialsSet"), h.adminCredentialsSet },
+        { QStringLiteral("outcome"), h.outcome },
+        { QStringLiteral("engine"), h.engine },
+    };
+}
+
+QJsonObject actionJson(const ActionRecord &a)
+{
+    return QJsonObject{
+        { QStringLiteral("id"), a.id },
+        { QStringLiteral("time"), jsonTime(a.time) },
+        { QStringLiteral("uuid"), a.uuid },
+        { QStringLiteral("step"), a.step },
+        { QStringLiteral("result"), actionResultKey(a.result) },
+        { QStringLiteral("durationMs"), a.durationMs },
+        { QStringLiteral("status"), a.status },
+        { QStringLiteral("message"), a.message },
+        { QStringLiteral("attempt"), a.attempt },
+    };
+}
+
+// The system with this UUID (any case); prints the error when there is none.
+bool findSystem(Context &c, Store &store, const QString &uuid, AmtSystem *system, int *exitCode)
+{
+    SystemFilter filter;
+    filter.text = uuid.trimmed().toUpper();
+    const StoreResult<QList<AmtSystem>> r = store.listSystems(filter).result();
+    if (!r.ok()) {
+        *exitCode = failure(c.err, r.error.message);
+        return false;
+    }
+    for (const AmtSystem &s : r.value) {
+        if (s.uuid.compare(filter.text, Qt::CaseInsensitive) == 0) {
+            *system = s;
+            return true;
+        }
+    }
+    *exitCode = failure(c.err, noSuchSystem(uuid.trimmed()));
+    return false;
+}
+
+int systemsList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'systems list' takes no arguments, only --state S and "
+                                    "--format F."));
+    SystemFilter filter;
+    int code = Success;
+    if (!parseSystemStates(c, &filter.states, &code))
+        return code;
+    ListFormat format;
+    if (!listFormat(c, "systems list", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const StoreResult<QList<AmtSystem>> r = store->listSystems(filter).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const AmtSystem &s : r.value)
+            a.append(systemJson(s));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        const bool csv = format == ListFormat::Csv;
+        QList<QStringList> rows;
+        for (const AmtSystem &s : r.value)
+            rows << QStringList{
+                s.uuid,         csv ? systemStateKey(s.state) : systemStateName(s.state),
+                s.fqdn,         s.address,
+                s.amtVersion,   s.profileName,
+                pidText(s.pid), csv ? isoTime(s.lastHello) : localTime(s.lastHello),
+                s.reason
+            };
+        if (csv) {
+            printCsv(c.out,
+                     { QStringLiteral("UUID"), QStringLiteral("State"), QStringLiteral("FQDN"),
+                       QStringLiteral("Address"), QStringLiteral("AMT version"),
+                       QStringLiteral("Profile"), QStringLiteral("PID"),
+                       QStringLiteral("Last hello"), QStringLiteral("Reason") },
+                     rows);
+        } else {
+            printTable(c.out, rows);
+            c.out << plural(r.value.size(), "system", "systems") << '\n';
+        }
+    }
+    c.out.flush();
+    return Success;
+}
+
+int systemsShow(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'systems show' takes one UUID."));
+    int code = Success;
+    if (!textOrJson(c, "systems show", &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    AmtSystem s;
+    if (!findSystem(c, *store, c.args.first(), &s, &code))
+        return code;
+    const StoreResult<QList<HelloRecord>> hellos = store->listHellos(s.uuid, 0, 50).result();
+    if (!hellos.ok())
+        return failure(c.err, hellos.error.message);
+    ActionFilter filter;
+    filter.uuid = s.uuid;
+    const StoreResult<QList<ActionRecord>> actions = store->listActions(filter).result();
+    if (!actions.ok())
+        return failure(c.err, actions.error.message);
+
+    // One timeline, oldest first; a hello comes before the steps it started in the same ms.
+    struct Event
+    {
+        QDateTime time;
+        int kind; // 0 hello, 1 step
+        qint64 id;
+        qsizetype index;
+    };
+    QList<Event> events;
+    for (qsizetype i = 0; i < hellos.value.size(); ++i)
+        events << Event{ hellos.value.at(i).time, 0, hellos.value.at(i).id, i };
+    for (qsizetype i = 0; i < actions.value.size(); ++i)
+        events << Event{ actions.value.at(i).time, 1, actions.value.at(i).id, i };
+    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+        if (a.time != b.time)
+            return a.time < b.time;
+        if (a.kind != b.kind)
+            return a.kind < b.kind;
+        return a.id < b.id;
+    });
+
+    if (c.format == Format::Json) {
+        QJsonObject o = systemJson(s);
+        QJsonArray timeline;
+        for (const Event &e : std::as_const(events)) {
+            QJsonObject item = e.kind == 0 ? helloJson(hellos.value.at(e.index))
+                                           : actionJson(actions.value.at(e.index));
+            item.insert(QStringLiteral("kind"),
+                        e.kind == 0 ? QStringLiteral("hello") : QStringLiteral("step"));
+            timeline.append(item);
+        }
+        o.insert(QStringLiteral("timeline"), timeline);
+        c.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+
+    auto field = [&](const char *label, const QString &value) {
+        c.out << QString(QLatin1String(label) + u':').leftJustified(24)
+              << (value.isEmpty() ? QStringLiteral("-") : value) << '\n';
+    };
+    field("UUID", s.uuid);
+    field("State", systemStateName(s.state));
+    field("Reason", s.reason);
+    field("FQDN", s.fqdn);
+    field("Address", s.address);
+    field("AMT version", s.amtVersion);
+    field("Profile", s.profileName);
+    field("PID", pidText(s.pid));
+    field("Next PID", pidText(s.newPid));
+    field("Hello version",
+          s.helloVersion == 0
+                  ? QString()
+                  : QStringLiteral("%1 (%2)").arg(s.helloVersion).arg(helloType(s.helloVersion)));
+    field("Hellos", QString::number(s.helloCount));
+    field("Last retry", QString::number(s.lastRetry));
+    field("Admin credentials set", yesNo(s.adminCredentialsSet));
+    field("Authorized", yesNo(s.authorized));
+    field("Attempts", QString::number(s.attempts));
+    field("Admin user", s.adminUser);
+    field("First seen", localTime(s.firstSeen));
+    field("Last hello", localTime(s.lastHello));
+    field("Last action",
+          s.lastAction.isEmpty()
+                  ? QString()
+                  : QStringLiteral("%1 (%2)").arg(s.lastAction, localTime(s.lastActionTime)));
+    field("Provisioned", localTime(s.provisioned));
+    c.out << '\n'
+          << QStringLiteral("Timeline (%1, %2, oldest first):")
+                     .arg(plural(hellos.value.size(), "hello", "hellos"),
+                          plural(actions.value.size(), "step", "steps"))
+          << '\n';
+    QList<QStringList> rows;
+    for (const Event &e : std::as_const(events)) {
+        if (e.kind == 0) {
+            const HelloRecord &h = hellos.value.at(e.index);
+            rows << QStringList{ localTime(h.time),
+                                 QStringLiteral("Hello"),
+                                 QStringLiteral("%1:%2").arg(h.address).arg(h.port),
+                                 helloType(h.version),
+                                 pidText(h.pid),
+                                 QStringLiteral("retry %1").arg(h.retry),
+                                 h.outcome };
+        } else {
+            const ActionRecord &a = actions.value.at(e.index);
+            rows << QStringList{ localTime(a.time),
+                                 QStringLiteral("Step"),
+                                 a.step,
+                                 actionResultName(a.result),
+                                 QStringLiteral("%1 ms").arg(a.durationMs),
+                                 a.status,
+                                 a.message };
+        }
+    }
+    printTable(c.out, rows);
+    c.out.flush();
+    return Success;
+}
+
+int systemsAuthorize(Context &c)
+{
+    const QStringList uuids = normalizedUuids(c.args);
+    if (uuids.isEmpty())
+        return usage(c.err, QStringLiteral("'systems authorize' takes one or more UUIDs."));
+    int code = Success;
+    if (!textOrJson(c, "systems authorize", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    // All or nothing: a mistyped UUID authorizes none.
+    const StoreResult<QList<AmtSystem>> known = store->listSystems({}).result();
+    if (!known.ok())
+        return failure(c.err, known.error.message);
+    QStringList unknown;
+    for (const QString &uuid : uuids) {
+        const bool found = std::any_of(known.value.cbegin(), known.value.cend(),
+                                       [&](const AmtSystem &s) { return s.uuid == uuid; });
+        if (!found)
+            unknown << uuid;
+    }
+    if (!unknown.isEmpty()) {
+        for (const QString &uuid : std::as_const(unknown))
+            c.err << "oobmctl: " << noSuchSystem(uuid) << '\n';
+        return failure(c.err, QStringLiteral("Nothing was authorized."));
+    }
+    const StoreResult<int> r = store->authorizeSystems(uuids).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("authorized"), r.value } })
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        c.out << QStringLiteral("Authorized %1.").arg(plural(r.value, "system", "systems")) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+// Runs a power action or an unprovision on each system, one line per system.
+int runSystemActions(Context &c, SystemActions::Action action, const QStringList &uuids)
+{
+    int code = Success;
+    auto store = openUnlockedStore(c, &code, true);
+    if (!store)
+        return code;
+    UserLog log(store.get(), QStringLiteral("oobmctl"));
+    if (const StoreResult<ServiceSettings> s = store->serviceSettings().result(); s.ok())
+        log.setLevel(s.value.logLevel);
+    SystemActions actions(store.get(), &log);
+    QFutureWatcher<QList<SystemActions::Result>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    const QFuture<QList<SystemActions::Result>> future = actions.run(action, uuids);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec(); // the log's queued writes run meanwhile
+    const QList<SystemActions::Result> results = future.resultCount() > 0
+            ? future.result()
+            : QList<SystemActions::Result>{};
+    log.flush().waitForFinished();
+
+    int failed = 0;
+    QJsonArray a;
+    for (const SystemActions::Result &r : results) {
+        if (!r.ok)
+            ++failed;
+        if (c.format == Format::Json)
+            a.append(QJsonObject{ { QStringLiteral("uuid"), r.uuid },
+                                  { QStringLiteral("ok"), r.ok },
+                                  { QStringLiteral("message"), r.message } });
+        else if (r.ok)
+            c.out << r.uuid << ": ok\n";
+        else
+            c.out << r.uuid << ": failed: " << r.message << '\n';
+    }
+    if (c.format == Format::Json) {
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else if (action == SystemActions::Action::Unprovision
+               || action == SystemActions::Action::PartialUnprovision) {
+        const qsizetype done = results.size() - failed;
+        c.out << (action == SystemActions::Action::Unprovision
+                          ? QStringLiteral("Unprovisioned %1 of %2 (full): back in factory mode; "
+                                           "each needs a new key to be provisioned again.")
+                          : QStringLiteral("Unprovisioned %1 of %2 (partial): back in setup mode "
+                                           "with their key; they send hellos again."))
+                         .arg(done)
+                         .arg(plural(results.size(), "system", "systems"))
+              << '\n';
+    }
+    c.out.flush();
+    if (results.size() != uuids.size())
+        return failure(c.err, QStringLiteral("The action did not finish."));
+    return failed > 0 ? RuntimeError : Success;
+}
+
+int systemsPower(Context &c)
+{
+    if (c.args.size() < 2)
+        return usage(
+                c.err,
+                QStringLiteral("'systems power' takes on, off or reset and one or more UUIDs."));
+    SystemActions::Action action;
+    if (!SystemActions::actionFromKey(c.args.first(), &action))
+        return usage(c.err,
+                     QStringLiteral("'systems power' takes on, off or reset, not '%1'.")
+                             .arg(c.args.first()));
+    int code = Success;
+    if (!textOrJson(c, "systems power", &code))
+        return code;
+    return runSystemActions(c, action, normalizedUuids(c.args.mid(1)));
+}
+
+int systemsUnprovision(Context &c)
+{
+    const QStringList uuids = normalizedUuids(c.args);
+    if (uuids.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'systems unprovision' takes one or more UUIDs (and "
+                                    "--partial)."));
+    int code = Success;
+    if (!textOrJson(c, "systems unprovision", &code))
+        return code;
+    return runSystemActions(c,
+                            c.parser.isSet(QStringLiteral("partial"))
+                                    ? SystemActions::Action::PartialUnprovision
+                                    : SystemActions::Action::Unprovision,
+                            uuids);
+}
+
+struct RealmName
+{
+    Amt::Realm realm;
+    const char *name;
+};
+
+constexpr RealmName RealmNames[] = {
+    { Amt::Realm::Redirection, "Redirection" },
+    { Amt::Realm::PtAdministration, "PTAdministration" },
+    { Amt::Realm::HardwareAsset, "HardwareAsset" },
+    { Amt::Realm::RemoteControl, "RemoteControl" },
+    { Amt::Realm::Storage, "Storage" },
+    { Amt::Realm::EventManager, "EventManager" },
+    { Amt::Realm::StorageAdmin, "StorageAdmin" },
+    { Amt::Realm::AgentPresenceLocal, "AgentPresenceLocal" },
+    { Amt::Realm::AgentPresenceRemote, "AgentPresenceRemote" },
+    { Amt::Realm::CircuitBreaker, "CircuitBreaker" },
+    { Amt::Realm::NetworkTime, "NetworkTime" },
+    { Amt::Realm::GeneralInfo, "GeneralInfo" },
+    { Amt::Realm::FirmwareUpdate, "FirmwareUpdate" },
+    { Amt::Realm::Eit, "EIT" },
+    { Amt::Realm::LocalUn, "LocalUN" },
+    { Amt::Realm::EndpointAccessControl, "EndpointAccessControl" },
+    { Amt::Realm::EndpointAccessControlAdmin, "EndpointAccessControlAdmin" },
+    { Amt::Realm::EventLogReader, "EventLogReader" },
+    { Amt::Realm::AuditLog, "AuditLog" },
+    { Amt::Realm::Acl, "ACL" },
+    { Amt::Realm::LocalSystem, "LocalSystem" },
+};
+
+QString realmName(unsigned realm)
+{
+    for (const RealmName &r : RealmNames) {
+        if (unsigned(r.realm) == realm)
+            return QLatin1String(r.name);
+    }
+    return QString::number(realm);
+}
+
+QString realmHelp()
+{
+    QStringList names;
+    for (const RealmName &r : RealmNames)
+        names << QStringLiteral("%1 (%2)").arg(QLatin1String(r.name)).arg(unsigned(r.realm));
+    return wrappedList(names);
+}
+
+// "RemoteControl", "remotecontrolrealm" or "5".
+bool realmFromText(const QString &text, unsigned *realm)
+{
+    QString t = text.trimmed();
+    bool isNumber = false;
+    const unsigned number = t.toUInt(&isNumber);
+    if (!isNumber && t.endsWith(QStringLiteral("Realm"), Qt::CaseInsensitive) && t.size() > 5)
+        t.chop(5);
+    for (const RealmName &r : RealmNames) {
+        if (isNumber ? unsigned(r.realm) == number
+                     : t.compare(QLatin1String(r.name), Qt::CaseInsensitive) == 0) {
+            *realm = unsigned(r.realm);
+            return true;
+        }
+    }
+    return false;
+}
+
+// NAME:REALM,REALM...
+bool parseUser(Context &c, const QString &text, Amt::UserAclEntry *user, int *exitCode)
+{
+    const qsizetype colon = text.indexOf(u':');
+    user->username = (colon < 0 ? text : text.left(colon)).trimmed();
+    if (user->username.isEmpty()) {
+        *exitCode = usage(c.err,
+                          QStringLiteral("--user takes NAME:REALM,REALM..., e.g. "
+                                         "operator:RemoteControl,GeneralInfo; '%1' has "
+                                         "no name.")
+                                  .arg(text));
+        return false;
+    }
+    const QStringList realms = colon < 0 ? QStringList()
+                                         : text.mid(colon + 1).split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : realms) {
+        unsigned realm = 0;
+        if (!realmFromText(part, &realm)) {
+            QStringList names;
+            for (const RealmName &r : RealmNames)
+                names << QLatin1String(r.name);
+            *exitCode = usage(
+                    c.err,
+                    QStringLiteral("Unknown realm '%1' for the user %2; the "
+                                   "realms are: %3 (or their numbers).")
+                            .arg(part.trimmed(), user->username, names.join(QStringLiteral(", "))));
+            return false;
+        }
+        if (!user->realms.contains(realm))
+            user->realms << realm;
+    }
+    return true;
+}
+
+QString userText(const Amt::UserAclEntry &u)
+{
+    QStringList realms;
+    for (unsigned r : u.realms)
+        realms << realmName(r);
+    return u.username + u':' + realms.join(u',');
+}
+
+QJsonObject profileJson(const ProvisionProfile &p)
+{
+    QJsonArray users;
+    for (const Amt::UserAclEntry &u : p.aclUsers) {
+        QJsonArray realms;
+        for (unsigned r : u.realms)
+            realms.append(realmName(r));
+        users.append(QJsonObject{ { QStringLiteral("name"), u.username },
+                                  { QStringLiteral("realms"), realms } });
+    }
+    return QJsonObject{
+        { QStringLiteral("id"), p.id },
+        { QStringLiteral("name"), p.name },
+        { QStringLiteral("default"), p.isDefault },
+        { QStringLiteral("adminUser"), p.adminUser },
+        { QStringLiteral("users"), users },
+        { QStringLiteral("tls"), p.tlsEnabled },
+        { QStringLiteral("domain"), p.domainName },
+        { QStringLiteral("hostNamePattern"), p.hostNamePattern },
+        { QStringLiteral("interfaces"), QJsonArray::fromStringList(p.interfaces) },
+        { QStringLiteral("changed"), jsonTime(p.changed) },
+    };
+}
+
+// The profile with this name: exactly, else the only one that matches in another case.
+bool findProfile(Context &c, Store &store, const QString &name, ProvisionProfile *profile,
+                 int *exitCode)
+{
+    const StoreResult<QList<ProvisionProfile>> r = store.listProfiles().result();
+    if (!r.ok()) {
+        *exitCode = failure(c.err, r.error.message);
+        return false;
+    }
+    QList<ProvisionProfile> similar;
+    for (const ProvisionProfile &p : r.value) {
+        if (p.name == name) {
+            *profile = p;
+            return true;
+        }
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            similar << p;
+    }
+    if (similar.size() == 1) {
+        *profile = similar.first();
+        return true;
+    }
+    *exitCode = failure(c.err, QStringLiteral("There is no provision profile %1.").arg(name));
+    return false;
+}
+
+int profilesList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'profiles list' takes no arguments."));
+    ListFormat format;
+    int code = Success;
+    if (!listFormat(c, "profiles list", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const StoreResult<QList<ProvisionProfile>> r = store->listProfiles().result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const ProvisionProfile &p : r.value)
+            a.append(profileJson(p));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+    const bool csv = format == ListFormat::Csv;
+    QList<QStringList> rows;
+    for (const ProvisionProfile &p : r.value) {
+        QStringList users;
+        for (const Amt::UserAclEntry &u : p.aclUsers)
+            users << userText(u);
+        rows << QStringList{ p.name,
+                             csv ? (p.isDefault ? QStringLiteral("true") : QStringLiteral("false"))
+                                 : (p.isDefault ? QStringLiteral("default") : QString()),
+                             p.adminUser,
+                             users.join(u' '),
+                             p.domainName,
+                             p.hostNamePattern,
+                             p.interfaces.join(u','),
+                             csv ? isoTime(p.changed) : localTime(p.changed) };
+    }
+    if (csv) {
+        printCsv(c.out,
+                 { QStringLiteral("Name"), QStringLiteral("Default"), QStringLiteral("Admin user"),
+                   QStringLiteral("Users"), QStringLiteral("Domain"),
+                   QStringLiteral("Host name pattern"), QStringLiteral("Interfaces"),
+                   QStringLiteral("Changed") },
+                 rows);
+    } else {
+        printTable(c.out, rows);
+        c.out << plural(r.value.size(), "profile", "profiles") << '\n';
+    }
+    c.out.flush();
+    return Success;
+}
+
+int profilesShow(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'profiles show' takes one NAME."));
+    int code = Success;
+    if (!textOrJson(c, "profiles show", &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    ProvisionProfile p;
+    if (!findProfile(c, *store, c.args.first(), &p, &code))
+        return code;
+    if (c.format == Format::Json) {
+        c.out << QJsonDocument(profileJson(p)).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+    auto field = [&](const char *label, const QString &value) {
+        c.out << QString(QLatin1String(label) + u':').leftJustified(22)
+              << (value.isEmpty() ? QStringLiteral("-") : value) << '\n';
+    };
+    field("Name", p.name);
+    field("Default", yesNo(p.isDefault));
+    field("Admin user", p.adminUser);
+    if (p.aclUsers.isEmpty())
+        field("Users", {});
+    for (const Amt::UserAclEntry &u : p.aclUsers)
+        field("User", userText(u));
+    field("TLS", yesNo(p.tlsEnabled));
+    field("Domain", p.domainName);
+    field("Host name pattern", p.hostNamePattern);
+    field("Interfaces", p.interfaces.join(QStringLiteral(", ")));
+    field("Changed", localTime(p.changed));
+    c.out.flush();
+    return Success;
+}
+
+int profilesCreate(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err,
+                     QStringLiteral("'profiles create' takes one NAME and options: "
+                                    "oobmctl profiles create Standard --admin-password P"));
+    int code = Success;
+    if (!textOrJson(c, "profiles create", &code))
+        return code;
+    ProvisionProfile p;
+    p.name = c.args.first().trimmed();
+    p.isDefault = c.parser.isSet(QStringLiteral("default"));
+    if (c.parser.isSet(QStringLiteral("admin-user")))
+        p.adminUser = c.parser.value(QStringLiteral("admin-user"));
+    for (const QString &value : c.parser.values(QStringLiteral("user"))) {
+        Amt::UserAclEntry user;
+        if (!parseUser(c, value, &user, &code))
+            return code;
+        p.aclUsers << user;
+    }
+    if (c.parser.isSet(QStringLiteral("domain")))
+        p.domainName = c.parser.value(QStringLiteral("domain")).trimmed();
+    if (c.parser.isSet(QStringLiteral("host-pattern")))
+        p.hostNamePattern = c.parser.value(QStringLiteral("host-pattern")).trimmed();
+    if (c.parser.isSet(QStringLiteral("interfaces"))) {
+        static const QStringList Known{ QStringLiteral("WebUI"), QStringLiteral("SOL"),
+                                        QStringLiteral("IDER") };
+        p.interfaces.clear();
+        for (const QString &part :
+             c.parser.value(QStringLiteral("interfaces")).split(u',', Qt::SkipEmptyParts)) {
+            QString name = part.trimmed();
+            for (const QString &k : Known) {
+                if (name.compare(k, Qt::CaseInsensitive) == 0)
+                    name = k;
+            }
+            if (!p.interfaces.contains(name))
+                p.interfaces << name;
+        }
+    }
+    if (p.aclUsers.isEmpty() && c.parser.isSet(QStringLiteral("user-password")))
+        return usage(c.err,
+                     QStringLiteral("--user-password is the password of the users given "
+                                    "with --user NAME:REALM,...; there are none."));
+    p.adminPassword = secretOption(c, QStringLiteral("admin-password"),
+                                   "OOBM_PROFILE_ADMIN_PASSWORD");
+    if (p.adminPassword.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("Give the admin password with --admin-password P, "
+                                    "OOBM_PROFILE_ADMIN_PASSWORD, or \"-\" to read it from "
+                                    "standard input."));
+    if (!p.aclUsers.isEmpty()) {
+        const QString password = secretOption(c, QStringLiteral("user-password"),
+                                              "OOBM_PROFILE_USER_PASSWORD");
+        if (password.isEmpty())
+            return usage(c.err,
+                         QStringLiteral("Give the users' password with --user-password P, "
+                                        "OOBM_PROFILE_USER_PASSWORD, or \"-\" to read it from "
+                                        "standard input."));
+        for (Amt::UserAclEntry &u : p.aclUsers)
+            u.password = password;
+    }
+    // What the store would refuse, said before the data key is needed.
+    if (const QString problem = p.problem(); !problem.isEmpty())
+        return failure(c.err, problem);
+    auto store = openUnlockedStore(c, &code, true);
+    if (!store)
+        return code;
+    const StoreResult<qint64> r = store->saveProfile(p).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("id"), r.value },
+                                            { QStringLiteral("name"), p.name },
+                                            { QStringLiteral("default"), p.isDefault } })
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        c.out << QStringLiteral("Created the provision profile %1%2.")
+                         .arg(p.name, p.isDefault ? QStringLiteral(" (the default)") : QString())
+              << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int profilesDelete(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'profiles delete' takes one NAME."));
+    int code = Success;
+    if (!textOrJson(c, "profiles delete", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    ProvisionProfile p;
+    if (!findProfile(c, *store, c.args.first(), &p, &code))
+        return code;
+    const StoreResult<int> r = store->deleteProfile(p.id).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (r.value == 0)
+        return failure(c.err, QStringLiteral("There is no provision profile %1.").arg(p.name));
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("name"), p.name },
+                                            { QStringLiteral("deleted"), true } })
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        c.out << QStringLiteral("Deleted the provision profile %1.").arg(p.name) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int hellosTail(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'hellos tail' takes no arguments, only -n N."));
+    int limit = 0;
+    int code = Success;
+    if (!parseCount(c, 20, &limit, &code))
+        return code;
+    ListFormat format;
+    if (!listFormat(c, "hellos tail", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    StoreResult<QList<HelloRecord>> r = store->listHellos({}, 0, limit).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    std::reverse(r.value.begin(), r.value.end()); // tail: oldest of the page first
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const HelloRecord &h : std::as_const(r.value))
+            a.append(helloJson(h));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else if (format == ListFormat::Csv) {
+        QList<QStringList> rows;
+        for (const HelloRecord &h : std::as_const(r.value))
+            rows << QStringList{ isoTime(h.time),          h.address, QString::number(h.port),
+                                 helloType(h.version),     h.uuid,    pidText(h.pid),
+                                 QString::number(h.retry), h.outcome };
+        printCsv(c.out,
+                 { QStringLiteral("Time"), QStringLiteral("Address"), QStringLiteral("Port"),
+                   QStringLiteral("Type"), QStringLiteral("UUID"), QStringLiteral("PID"),
+                   QStringLiteral("Retry"), QStringLiteral("Outcome") },
+                 rows);
+    } else {
+        QList<QStringList> rows;
+        for (const HelloRecord &h : std::as_const(r.value))
+            rows << QStringList{ localTime(h.time),
+                                 QStringLiteral("%1:%2").arg(h.address).arg(h.port),
+                                 helloType(h.version),
+                                 h.uuid,
+                                 pidText(h.pid),
+                                 QStringLiteral("retry %1").arg(h.retry),
+                                 h.outcome };
+        printTable(c.out, rows);
+    }
+    c.out.flush();
+    return Success;
+}
+
+int actionsList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'actions list' takes no arguments, only --system UUID, "
+                                    "--step S, --result R and -n N."));
+    ActionFilter filter;
+    int code = Success;
+    if (!parseCount(c, 50, &filter.limit, &code))
+        return code;
+    filter.uuid = c.parser.value(QStringLiteral("system")).trimmed().toUpper();
+    filter.step = c.parser.value(QStringLiteral("step")).trimmed();
+    static const QList<ActionRecord::Result> Results{ ActionRecord::Result::Succeeded,
+                                                      ActionRecord::Result::Failed,
+                                                      ActionRecord::Result::Skipped };
+    for (const QString &value : c.parser.values(QStringLiteral("result"))) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            const auto it = std::find_if(Results.cbegin(), Results.cend(), [&](auto r) {
+                return part.trimmed().compare(actionResultKey(r), Qt::CaseInsensitive) == 0;
+            });
+            if (it == Results.cend())
+                return usage(c.err,
+                             QStringLiteral("Unknown result '%1'; use succeeded, failed "
+                                            "or skipped.")
+                                     .arg(part));
+            if (!filter.results.contains(*it))
+                filter.results << *it;
+        }
+    }
+    ListFormat format;
+    if (!listFormat(c, "actions list", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    StoreResult<QList<ActionRecord>> r = store->listActions(filter).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    std::reverse(r.value.begin(), r.value.end()); // oldest of the page first
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const ActionRecord &x : std::as_const(r.value))
+            a.append(actionJson(x));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        const bool csv = format == ListFormat::Csv;
+        QList<QStringList> rows;
+        for (const ActionRecord &x : std::as_const(r.value))
+            rows << QStringList{
+                csv ? isoTime(x.time) : localTime(x.time),
+                x.uuid,
+                x.step,
+                csv ? actionResultKey(x.result) : actionResultName(x.result),
+                csv ? QString::number(x.durationMs) : QStringLiteral("%1 ms").arg(x.durationMs),
+                x.status,
+                csv ? QString::number(x.attempt) : QStringLiteral("attempt %1").arg(x.attempt),
+                x.message
+            };
+        if (csv)
+            printCsv(c.out,
+                     { QStringLiteral("Time"), QStringLiteral("UUID"), QStringLiteral("Step"),
+                       QStringLiteral("Result"), QStringLiteral("Duration ms"),
+                       QStringLiteral("Status"), QStringLiteral("Attempt"),
+                       QStringLiteral("Message") },
+                     rows);
+        else
+            printTable(c.out, rows);
+    }
+    c.out.flush();
+    return Success;
+}
+
 struct Command
 {
     const char *group;
@@ -546,11 +1629,26 @@ struct Command
 };
 
 constexpr Command Commands[] = {
-    { "settings", "get", settingsGet }, { "settings", "set", settingsSet },
-    { "log", "tail", logTail },         { "keys", "generate", keysGenerate },
-    { "keys", "list", keysList },       { "keys", "export", keysExport },
-    { "keys", "import", keysImport },   { "keys", "show", keysShow },
+    { "settings", "get", settingsGet },
+    { "settings", "set", settingsSet },
+    { "log", "tail", logTail },
+    { "keys", "generate", keysGenerate },
+    { "keys", "list", keysList },
+    { "keys", "export", keysExport },
+    { "keys", "import", keysImport },
+    { "keys", "show", keysShow },
     { "audit", "tail", auditTail },
+    { "systems", "list", systemsList },
+    { "systems", "show", systemsShow },
+    { "systems", "authorize", systemsAuthorize },
+    { "systems", "power", systemsPower },
+    { "systems", "unprovision", systemsUnprovision },
+    { "profiles", "list", profilesList },
+    { "profiles", "show", profilesShow },
+    { "profiles", "create", profilesCreate },
+    { "profiles", "delete", profilesDelete },
+    { "hellos", "tail", hellosTail },
+    { "actions", "list", actionsList },
 };
 
 QString settingsKeyHelp()
@@ -567,17 +1665,21 @@ QString settingsKeyHelp()
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Scripting interface of OOBM, the Intel AMT "
-                                                    "out-of-band management console.\n\n")
-                                     + QString::fromLatin1(HelpText).arg(settingsKeyHelp()));
+    parser.setApplicationDescription(
+            QStringLiteral("Scripting interface of OOBM, the Intel AMT "
+                           "out-of-band management console.\n\n")
+            + QString::fromLatin1(HelpText).arg(
+                    settingsKeyHelp(), wrappedList(systemStateKeys().split(QStringLiteral(", "))),
+                    realmHelp()));
     parser.addOption(
             { QStringLiteral("database"),
               QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
                              "(password from PGPASSWORD)."),
               QStringLiteral("URL|PATH") });
     parser.addOption({ QStringLiteral("format"),
-                       QStringLiteral("Output format: text (default) or json."),
-                       QStringLiteral("text|json"), QStringLiteral("text") });
+                       QStringLiteral("Output format: text (default) or json; csv for the list "
+                                      "commands; the file format of keys generate/export."),
+                       QStringLiteral("text|csv|json"), QStringLiteral("text") });
     parser.addOption({ QStringLiteral("key-file"),
                        QStringLiteral("Keep the data key that seals secrets in this file (mode "
                                       "0600) instead of the keychain."),
@@ -592,23 +1694,64 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        QStringLiteral("keys generate: also export the new keys to FILE."),
                        QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("state"),
-                       QStringLiteral("keys list/export: only keys in these states."),
+                       QStringLiteral("keys list/export, systems list: only these states."),
                        QStringLiteral("S") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("keys export: at most N keys."),
                        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("include-passwords"),
                        QStringLiteral("keys export to CSV: include the ME passwords.") });
-    parser.addOption({ QStringLiteral("n"), QStringLiteral("log tail: number of entries."),
+    parser.addOption({ QStringLiteral("n"),
+                       QStringLiteral("log/audit/hellos tail, actions list: number of entries."),
                        QStringLiteral("N") });
     parser.addOption(
             { QStringLiteral("severity"),
               QStringLiteral(
                       "log tail: only these severities (error, warning, information, debug)."),
               QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("partial"),
+                       QStringLiteral("systems unprovision: partial (keeps its key and sends "
+                                      "hellos again).") });
+    parser.addOption({ QStringLiteral("admin-password"),
+                       QStringLiteral("profiles create: the admin password to give devices."),
+                       QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("admin-user"),
+                       QStringLiteral("profiles create: the admin account (default admin)."),
+                       QStringLiteral("U") });
+    parser.addOption({ QStringLiteral("user"),
+                       QStringLiteral("profiles create: an Intel AMT user and its realms; may "
+                                      "repeat."),
+                       QStringLiteral("NAME:REALM,...") });
+    parser.addOption({ QStringLiteral("user-password"),
+                       QStringLiteral("profiles create: the password of the --user accounts."),
+                       QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("domain"),
+                       QStringLiteral("profiles create: the domain name to set."),
+                       QStringLiteral("D") });
+    parser.addOption({ QStringLiteral("host-pattern"),
+                       QStringLiteral("profiles create: the host name, e.g. amt-{uuid8} or "
+                                      "{host}."),
+                       QStringLiteral("PATTERN") });
+    parser.addOption({ QStringLiteral("interfaces"),
+                       QStringLiteral("profiles create: the interfaces to enable (WebUI, SOL, "
+                                      "IDER)."),
+                       QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("default"),
+                       QStringLiteral("profiles create: make it the default profile.") });
+    parser.addOption({ QStringLiteral("system"),
+                       QStringLiteral("actions list: only this system's steps."),
+                       QStringLiteral("UUID") });
+    parser.addOption({ QStringLiteral("step"),
+                       QStringLiteral("actions list: only this step (e.g. CommitChanges)."),
+                       QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("result"),
+                       QStringLiteral("actions list: only these results (succeeded, failed, "
+                                      "skipped)."),
+                       QStringLiteral("R") });
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("settings get|set, log tail"));
+                                 QStringLiteral("settings, log, keys, audit, systems, profiles, "
+                                                "hellos, actions (see below)"));
 
     if (!parser.parse(arguments))
         return usage(err, parser.errorText());
@@ -626,11 +1769,18 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     Context c{ parser, parser.positionalArguments(), Format::Text, out, err };
     const QString format = parser.value(QStringLiteral("format"));
-    const bool fileFormat = c.args.value(0) == u"keys";
+    const QString groupArg = c.args.value(0);
+    const bool fileFormat = groupArg == u"keys";
+    // The list commands of these groups take csv too; the others say so themselves.
+    const bool csvGroup = groupArg == u"systems" || groupArg == u"profiles" || groupArg == u"hellos"
+            || groupArg == u"actions";
     if (format == u"json")
         c.format = Format::Json;
-    else if (format != u"text" && !fileFormat)
-        return usage(err, QStringLiteral("--format takes text or json, not '%1'.").arg(format));
+    else if (format != u"text" && !fileFormat && !(csvGroup && format == u"csv"))
+        return usage(err,
+                     (csvGroup ? QStringLiteral("--format takes text, csv or json, not '%1'.")
+                               : QStringLiteral("--format takes text or json, not '%1'."))
+                             .arg(format));
 
     if (c.args.size() < 2)
         return usage(err,

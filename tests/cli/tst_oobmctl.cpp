@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // oobmctl as a user runs it: a separate process, exit codes, stdout and stderr.
+#include "common/simprocess.h"
 #include "common/testsupport.h"
+
+#include "core/engine/provisioningengine.h"
+#include "core/keys/datakeyunlocker.h"
+#include "core/keys/pidpps.h"
+#include "core/log/userlog.h"
+#include "core/store/sqlstore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QtTest>
 
+using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
+using Oobm::Test::SimProcess;
 
 namespace {
 
@@ -20,21 +30,51 @@ struct Result
     QString err;
 };
 
-Result oobmctl(const QStringList &args, const QString &xdgDataHome = {})
+// extraEnv: more environment variables; input: written to its standard input.
+Result oobmctl(const QStringList &args, const QString &xdgDataHome = {},
+               const QHash<QString, QString> &extraEnv = {}, const QByteArray &input = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("OOBM_DATABASE"));
+    env.remove(QStringLiteral("OOBM_PROFILE_ADMIN_PASSWORD"));
+    env.remove(QStringLiteral("OOBM_PROFILE_USER_PASSWORD"));
     if (!xdgDataHome.isEmpty())
         env.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome);
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
     p.start(Oobm::Test::unprivilegedBinary(QStringLiteral(OOBMCTL_PATH)), args);
+    if (p.waitForStarted(30000)) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     p.waitForFinished(60000);
     Result r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+const QString AdminPassword = QStringLiteral("Adm1n!Pass");
+const QString OperatorPassword = QStringLiteral("Op3rator!x");
+const QString NewMePassword = QStringLiteral("N3w-Pass!");
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+// The cells of oobmctl's text tables: columns are two or more spaces apart.
+QList<QStringList> tableRows(const QString &out)
+{
+    QList<QStringList> rows;
+    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
+        rows << line.split(QRegularExpression(QStringLiteral(" {2,}")));
+    return rows;
 }
 
 } // namespace
@@ -56,6 +96,12 @@ private Q_SLOTS:
     void keysLifecycle();
     void keysErrors_data();
     void keysErrors();
+    void profilesRoundTrip();
+    void profilesErrors_data();
+    void profilesErrors();
+    void systemsErrors_data();
+    void systemsErrors();
+    void systemsOfAProvisionedDevice();
 };
 
 void tst_Oobmctl::helpAndVersion()
@@ -64,6 +110,10 @@ void tst_Oobmctl::helpAndVersion()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("settings set KEY VALUE")));
     QVERIFY(help.out.contains(QStringLiteral("listen-port")));
+    QVERIFY(help.out.contains(QStringLiteral("systems power on|off|reset UUID...")));
+    QVERIFY(help.out.contains(QStringLiteral("profiles create NAME --admin-password P")));
+    QVERIFY(help.out.contains(QStringLiteral("RemoteControl (5)")));
+    QVERIFY(help.out.contains(QStringLiteral("awaiting-authorization")));
     const Result version = oobmctl({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith(QStringLiteral("oobmctl ")));
@@ -305,6 +355,496 @@ void tst_Oobmctl::keysErrors()
                              dir.path());
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void tst_Oobmctl::profilesRoundTrip()
+{
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.db"), "--key-file",
+                          dir.filePath("oobm.key") };
+    const QString labPassword = QStringLiteral("L4b!Secret");
+    const QString envPassword = QStringLiteral("Env!r0nment");
+    QString everything; // every output, to look for secrets
+    auto run = [&](const QStringList &args, const QHash<QString, QString> &env = {},
+                   const QByteArray &input = {}) {
+        const Result r = oobmctl(db + args, dir.path(), env, input);
+        everything += r.out + r.err;
+        return r;
+    };
+
+    Result r = run({ "profiles", "create", "Standard", "--admin-password", AdminPassword, "--user",
+                     "operator:RemoteControl,13", "--user", "viewer:hardwareassetrealm",
+                     "--user-password", OperatorPassword, "--domain", "example.test",
+                     "--host-pattern", "amt-{uuid8}", "--interfaces", "webui,SOL", "--default" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Created the provision profile Standard (the default).\n"));
+    // The admin password from standard input, or from the environment.
+    r = run({ "profiles", "create", "Lab", "--admin-password", "-", "--admin-user", "labadmin" },
+            {}, labPassword.toUtf8() + "\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Created the provision profile Lab.\n"));
+    r = run({ "profiles", "create", "Env" }, { { "OOBM_PROFILE_ADMIN_PASSWORD", envPassword } });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    r = run({ "profiles", "list" });
+    QCOMPARE(r.exitCode, 0);
+    QList<QStringList> rows = tableRows(r.out);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.at(0).value(0), QStringLiteral("Env"));
+    QCOMPARE(rows.at(1).mid(0, 3), QStringList({ "Lab", "-", "labadmin" }));
+    QCOMPARE(rows.at(2).mid(0, 7),
+             QStringList({ "Standard", "default", "admin",
+                           "operator:RemoteControl,GeneralInfo viewer:HardwareAsset",
+                           "example.test", "amt-{uuid8}", "WebUI,SOL" }));
+    QCOMPARE(rows.at(3), QStringList{ "3 profiles" });
+
+    r = run({ "profiles", "list", "--format", "json" });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray profiles = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(profiles.size(), 3);
+    const QJsonObject standard = profiles.at(2).toObject();
+    QCOMPARE(standard.value("name").toString(), QStringLiteral("Standard"));
+    QCOMPARE(standard.value("default").toBool(), true);
+    QCOMPARE(profiles.at(1).toObject().value("default").toBool(), false);
+    QCOMPARE(standard.value("domain").toString(), QStringLiteral("example.test"));
+    QCOMPARE(standard.value("interfaces").toArray().toVariantList(),
+             QVariantList({ "WebUI", "SOL" }));
+    const QJsonArray users = standard.value("users").toArray();
+    QCOMPARE(users.size(), 2);
+    QCOMPARE(users.at(0).toObject().value("name").toString(), QStringLiteral("operator"));
+    QCOMPARE(users.at(0).toObject().value("realms").toArray().toVariantList(),
+             QVariantList({ "RemoteControl", "GeneralInfo" }));
+    QVERIFY(!r.out.contains(QStringLiteral("password"), Qt::CaseInsensitive));
+
+    r = run({ "profiles", "list", "--format", "csv" });
+    QCOMPARE(r.exitCode, 0);
+    const QStringList csv = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(csv.size(), 4);
+    QCOMPARE(csv.at(0),
+             QStringLiteral("Name,Default,Admin user,Users,Domain,Host name pattern,Interfaces,"
+                            "Changed"));
+    QVERIFY2(csv.at(3).startsWith(QStringLiteral(
+                     "Standard,true,admin,\"operator:RemoteControl,GeneralInfo "
+                     "viewer:HardwareAsset\",example.test,amt-{uuid8},\"WebUI,SOL\",")),
+             qPrintable(csv.at(3)));
+
+    r = run({ "profiles", "show", "standard" }); // the only match in another case
+    QCOMPARE(r.exitCode, 0);
+    for (const char *line :
+         { "^Name: +Standard$", "^Default: +yes$", "^Admin user: +admin$",
+           "^User: +operator:RemoteControl,GeneralInfo$", "^User: +viewer:HardwareAsset$",
+           "^Domain: +example.test$", "^Host name pattern: +amt-\\{uuid8\\}$",
+           "^Interfaces: +WebUI, SOL$" })
+        QVERIFY2(r.out.contains(QRegularExpression(QLatin1String(line),
+                                                   QRegularExpression::MultilineOption)),
+                 line);
+    r = run({ "--format", "json", "profiles", "show", "Lab" });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("adminUser").toString(),
+             QStringLiteral("labadmin"));
+
+    // A second profile of the same name is the store's refusal.
+    r = run({ "profiles", "create", "Standard", "--admin-password", "An0ther!pw" });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err,
+             QStringLiteral("oobmctl: There is already a provision profile named Standard; "
+                            "choose another name.\n"));
+
+    r = run({ "profiles", "delete", "Lab" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Deleted the provision profile Lab.\n"));
+    r = run({ "profiles", "delete", "Lab" });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("oobmctl: There is no provision profile Lab.\n"));
+    r = run({ "profiles", "list", "--format", "json" });
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2);
+
+    // The log says what changed; no output ever shows a password.
+    for (const QString &secret : { AdminPassword, OperatorPassword, labPassword, envPassword })
+        QVERIFY2(!everything.contains(secret), qPrintable(secret));
+}
+
+void tst_Oobmctl::profilesErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QStringList create{ "profiles", "create", "P", "--admin-password", "Adm1n!Pass" };
+    QTest::newRow("weak admin password")
+            << QStringList{ "profiles", "create", "P", "--admin-password", "weak" } << 1
+            << "oobmctl: Admin password: The password has 4 characters; it needs at least 8.\n";
+    QTest::newRow("no admin password")
+            << QStringList{ "profiles", "create", "P" } << 2 << "Give the admin password";
+    QTest::newRow("unknown realm")
+            << create
+                    + QStringList{ "--user", "op:RemoteControl,Cooking", "--user-password",
+                                   "Op3rator!x" }
+            << 2
+            << "Unknown realm 'Cooking' for the user op; the realms are: Redirection, "
+               "PTAdministration,";
+    QTest::newRow("unknown realm number")
+            << create + QStringList{ "--user", "op:99", "--user-password", "Op3rator!x" } << 2
+            << "Unknown realm '99'";
+    QTest::newRow("user without password")
+            << create + QStringList{ "--user", "op:5" } << 2 << "Give the users' password";
+    QTest::newRow("user password without users")
+            << create + QStringList{ "--user-password", "Op3rator!x" } << 2 << "there are none";
+    QTest::newRow("user without realms")
+            << create + QStringList{ "--user", "op", "--user-password", "Op3rator!x" } << 1
+            << "The user op has no realms";
+    QTest::newRow("weak user password")
+            << create + QStringList{ "--user", "op:5", "--user-password", "Op!erator" } << 1
+            << "Password of the user op: The password needs a digit (0-9).";
+    QTest::newRow("user named like the admin")
+            << create + QStringList{ "--user", "Admin:5", "--user-password", "Op3rator!x" } << 1
+            << "The user Admin has the admin account's name";
+    QTest::newRow("unknown interface")
+            << create + QStringList{ "--interfaces", "WebUI,VNC" } << 1
+            << "Unknown interface 'VNC'; the interfaces are WebUI, SOL and IDER.";
+    QTest::newRow("show unknown") << QStringList{ "profiles", "show", "Nope" } << 1
+                                  << "oobmctl: There is no provision profile Nope.\n";
+    QTest::newRow("delete unknown") << QStringList{ "profiles", "delete", "Nope" } << 1
+                                    << "There is no provision profile Nope.";
+    QTest::newRow("show as csv") << QStringList{ "profiles", "show", "P", "--format", "csv" } << 2
+                                 << "'profiles show' --format takes text or json.";
+    QTest::newRow("list as xml") << QStringList{ "profiles", "list", "--format", "xml" } << 2
+                                 << "--format takes text, csv or json, not 'xml'.";
+}
+
+void tst_Oobmctl::profilesErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Result r = oobmctl(QStringList{ "--database", dir.filePath("oobm.db"), "--key-file",
+                                          dir.filePath("oobm.key") }
+                                     + args,
+                             dir.path());
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!r.err.contains(QStringLiteral("Adm1n!Pass")));
+    if (exitCode == 2)
+        QVERIFY2(!QFile::exists(dir.filePath("oobm.db")), "a usage error touched the database");
+}
+
+void tst_Oobmctl::systemsErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    QTest::newRow("unknown state")
+            << QStringList{ "systems", "list", "--state", "lost" } << 2
+            << "Unknown system state 'lost'; the states are: awaiting-hello, "
+               "awaiting-authorization, provisioning, provisioned, failed, hello-window-expired, "
+               "unprovisioned.";
+    QTest::newRow("unknown state in a list")
+            << QStringList{ "systems", "list", "--state", "provisioned,gone" } << 2
+            << "Unknown system state 'gone'";
+    QTest::newRow("list as xml") << QStringList{ "systems", "list", "--format", "xml" } << 2
+                                 << "--format takes text, csv or json, not 'xml'.";
+    QTest::newRow("show unknown") << QStringList{ "systems", "show", uuid.toLower() } << 1
+                                  << QStringLiteral("oobmctl: There is no Intel AMT system %1 in "
+                                                    "this database.\n")
+                                             .arg(uuid.toLower());
+    QTest::newRow("show without uuid")
+            << QStringList{ "systems", "show" } << 2 << "'systems show' takes one UUID.";
+    QTest::newRow("show as csv") << QStringList{ "systems", "show", uuid, "--format", "csv" } << 2
+                                 << "'systems show' --format takes text or json.";
+    QTest::newRow("authorize unknown")
+            << QStringList{ "systems", "authorize", uuid } << 1
+            << QStringLiteral("There is no Intel AMT system %1 in this database.").arg(uuid);
+    QTest::newRow("power up") << QStringList{ "systems", "power", "up", uuid } << 2
+                              << "'systems power' takes on, off or reset, not 'up'.";
+    QTest::newRow("power without uuid")
+            << QStringList{ "systems", "power", "off" } << 2 << "one or more UUIDs";
+    QTest::newRow("unprovision without uuid")
+            << QStringList{ "systems", "unprovision", "--partial" } << 2 << "one or more UUIDs";
+    QTest::newRow("unknown verb") << QStringList{ "systems", "frob" } << 2
+                                  << "Unknown command 'systems frob'.";
+    QTest::newRow("hellos -n 0") << QStringList{ "hellos", "tail", "-n", "0" } << 2
+                                 << "-n takes a number of entries from 1 to 1000000, not '0'.";
+    QTest::newRow("unknown result")
+            << QStringList{ "actions", "list", "--result", "succeeded,maybe" } << 2
+            << "Unknown result 'maybe'; use succeeded, failed or skipped.";
+}
+
+void tst_Oobmctl::systemsErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Result r = oobmctl(QStringList{ "--database", dir.filePath("oobm.db"), "--key-file",
+                                          dir.filePath("oobm.key") }
+                                     + args,
+                             dir.path());
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    if (exitCode == 2)
+        QVERIFY2(!QFile::exists(dir.filePath("oobm.db")), "a usage error touched the database");
+}
+
+// The store, engine and amt-sim of tst_provisioningengine, with oobmctl on the same database:
+// what it lists and shows is what really happened to a device, and its actions reach it.
+void tst_Oobmctl::systemsOfAProvisionedDevice()
+{
+    QTemporaryDir dir;
+    const QString dbPath = dir.filePath("oobm.db");
+    const QString keyPath = dir.filePath("oobm.key");
+    const QStringList db{ "--database", dbPath, "--key-file", keyPath };
+    QString everything;
+    auto run = [&](const QStringList &args) {
+        const Result r = oobmctl(db + args, dir.path());
+        everything += r.out + r.err;
+        return r;
+    };
+
+    bool created = false;
+    QString error;
+    const QByteArray key = DataKeyUnlocker::readKeyFile(keyPath, true, &created, &error);
+    QVERIFY2(!key.isEmpty(), qPrintable(error));
+    QVERIFY(created);
+    SqlStore store(StoreLocation::parse(dbPath, &error));
+    QVERIFY2(!store.openAndWait(), qPrintable(store.lastError().message));
+    QVERIFY(!store.setDataKey(key, QStringLiteral("test")).result());
+    UserLog log(&store, QStringLiteral("test"));
+    KeyGenerationRequest g;
+    g.count = 2;
+    g.newMePassword = NewMePassword;
+    g.actor = { QStringLiteral("tester"), QStringLiteral("lab") };
+    const auto generated = store.generateKeys(g).result();
+    QVERIFY2(generated.ok(), qPrintable(generated.error.message));
+    const QList<KeyRecord> keys = store.listKeys({}).result().value;
+    QCOMPARE(keys.size(), 2);
+    KeyExportRequest x;
+    x.pids = { keys.last().pid }; // the oldest; the other is the next key
+    x.format = KeyExportFormat::SetupBinV2;
+    x.path = dir.filePath("setup.bin");
+    x.actor = g.actor;
+    const auto exported = store.exportKeys(x).result();
+    QVERIFY2(exported.ok(), qPrintable(exported.error.message));
+
+    // The profile comes from oobmctl: the engine provisions with what it sealed.
+    Result r = run({ "profiles", "create", "Standard", "--default", "--admin-password",
+                     AdminPassword, "--user", "operator:RemoteControl,GeneralInfo",
+                     "--user-password", OperatorPassword, "--domain", "example.test",
+                     "--host-pattern", "amt-{uuid8}" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    EngineOptions options;
+    options.engineId = QStringLiteral("cli-test");
+    options.listenAddresses = { QHostAddress::LocalHost };
+    options.listenPort = freePort();
+    auto engine = std::make_unique<ProvisioningEngine>(&store, &log, options);
+    QSignalSpy finished(engine.get(), &ProvisioningEngine::provisioningFinished);
+    QSignalSpy started(engine.get(), &ProvisioningEngine::started);
+    engine->start();
+    QVERIFY(started.wait(10000));
+    QCOMPARE(started.first().first().toString(), QString());
+    SimProcess sim;
+    QCOMPARE(
+            sim.start({ "--fleet", "1", "--mode", "factory", "--keys", x.path, "--provision-server",
+                        QStringLiteral("127.0.0.1:%1").arg(options.listenPort), "--time-scale",
+                        "200" }),
+            QString());
+    const QString uuid = sim.device().uuid;
+    const QString address = sim.device().address;
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
+    const QString pid = PidPps::formatPid(keys.last().pid);
+
+    // systems list: text, JSON, CSV and --state.
+    r = run({ "systems", "list" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QList<QStringList> rows = tableRows(r.out);
+    QCOMPARE(rows.size(), 2);
+    const QString fqdn = QStringLiteral("amt-%1.example.test").arg(uuid.left(8).toLower());
+    QCOMPARE(rows.at(0).mid(0, 7),
+             QStringList(
+                     { uuid, "Provisioned", fqdn, address, rows.at(0).value(4), "Standard", pid }));
+    QVERIFY2(rows.at(0).value(4).startsWith(QStringLiteral("3.0")), qPrintable(r.out));
+    QVERIFY(rows.at(0).value(7).contains(
+            QRegularExpression("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$")));
+    QCOMPARE(rows.at(1), QStringList{ "1 system" });
+    r = run({ "systems", "list", "--format", "json", "--state", "failed", "--state",
+              "provisioned" });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray systems = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(systems.size(), 1);
+    QJsonObject s = systems.at(0).toObject();
+    QCOMPARE(s.value("uuid").toString(), uuid);
+    QCOMPARE(s.value("state").toString(), QStringLiteral("provisioned"));
+    QCOMPARE(s.value("fqdn").toString(), fqdn);
+    QCOMPARE(s.value("profile").toString(), QStringLiteral("Standard"));
+    QCOMPARE(s.value("pid").toString(), pid);
+    QCOMPARE(s.value("adminUser").toString(), QStringLiteral("admin"));
+    QVERIFY(!s.value("provisioned").toString().isEmpty());
+    r = run({ "systems", "list", "--state", "failed,awaiting-authorization" });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("0 systems\n"));
+    r = run({ "systems", "list", "--format", "csv" });
+    QCOMPARE(r.exitCode, 0);
+    QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0),
+             QStringLiteral("UUID,State,FQDN,Address,AMT version,Profile,PID,Last hello,Reason"));
+    QVERIFY2(lines.at(1).startsWith(QString(uuid + ",provisioned," + fqdn + ',' + address + ',')),
+             qPrintable(lines.at(1)));
+
+    // systems show, by the UUID in lower case: fields, then hello and steps in order.
+    const QStringList steps{ "GetCoreVersion",
+                             "GetProvisioningState",
+                             "GetHostName",
+                             "GetDomainName",
+                             "SetHostName",
+                             "SetDomainName",
+                             "SetHighAccuracyTimeSynch",
+                             "SetAdminAclEntry",
+                             "AddUserAclEntry",
+                             "SetTlsEnabled",
+                             "SetTLSPSK",
+                             "SetEnabledInterfaces",
+                             "CommitChanges" };
+    // Hellos the device sent while it was being provisioned are in the timeline too.
+    const QList<HelloRecord> hellos = store.listHellos(uuid, 0, 100).result().value;
+    QVERIFY(!hellos.isEmpty());
+    r = run({ "systems", "show", uuid.toLower() });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList patterns{
+        "^UUID: +" + uuid + '$',
+        QStringLiteral("^State: +Provisioned$"),
+        "^FQDN: +" + QRegularExpression::escape(fqdn) + '$',
+        "^Address: +" + QRegularExpression::escape(address) + '$',
+        QStringLiteral("^Profile: +Standard$"),
+        "^PID: +" + pid + '$',
+        QStringLiteral("^Hello version: +2 \\(PSK\\)$"),
+        QStringLiteral("^Admin user: +admin$"),
+        QStringLiteral("^Timeline \\(%1, 13 steps, oldest first\\):$")
+                .arg(hellos.size() == 1 ? QStringLiteral("1 hello")
+                                        : QStringLiteral("%1 hellos").arg(hellos.size())),
+    };
+    for (const QString &pattern : patterns)
+        QVERIFY2(r.out.contains(QRegularExpression(pattern, QRegularExpression::MultilineOption)),
+                 qPrintable(QString(pattern + u'\n' + r.out)));
+    QList<QStringList> timeline = tableRows(
+            r.out.mid(r.out.indexOf(QStringLiteral("\nTimeline")) + 1));
+    timeline.removeFirst(); // its heading
+    QCOMPARE(timeline.size(), hellos.size() + steps.size());
+    QCOMPARE(timeline.at(0).value(1), QStringLiteral("Hello")); // the hello came first
+    QVERIFY(timeline.at(0).value(2).startsWith(QString(address + u':')));
+    QCOMPARE(timeline.at(0).value(3), QStringLiteral("PSK"));
+    QCOMPARE(timeline.at(0).value(4), pid);
+    QStringList shownSteps;
+    for (const QStringList &row : std::as_const(timeline)) {
+        if (row.value(1) == u"Step") {
+            shownSteps << row.value(2);
+            QCOMPARE(row.value(3), QStringLiteral("Succeeded"));
+        }
+    }
+    QCOMPARE(shownSteps, steps);
+    r = run({ "--format", "json", "systems", "show", uuid });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(shown.value("uuid").toString(), uuid);
+    QCOMPARE(shown.value("state").toString(), QStringLiteral("provisioned"));
+    const QJsonArray events = shown.value("timeline").toArray();
+    QCOMPARE(events.size(), hellos.size() + steps.size());
+    QCOMPARE(events.at(0).toObject().value("kind").toString(), QStringLiteral("hello"));
+    QCOMPARE(events.at(0).toObject().value("type").toString(), QStringLiteral("psk"));
+    QStringList jsonSteps;
+    for (const QJsonValue &e : events) {
+        if (e.toObject().value("kind").toString() == u"step") {
+            jsonSteps << e.toObject().value("step").toString();
+            QCOMPARE(e.toObject().value("result").toString(), QStringLiteral("succeeded"));
+        }
+    }
+    QCOMPARE(jsonSteps, steps);
+
+    // hellos tail and actions list show the device's rows.
+    r = run({ "hellos", "tail", "-n", "100" });
+    QCOMPARE(r.exitCode, 0);
+    rows = tableRows(r.out);
+    QCOMPARE(rows.size(), hellos.size());
+    QVERIFY(rows.at(0).value(1).startsWith(QString(address + u':')));
+    QCOMPARE(rows.at(0).mid(2, 4), QStringList({ "PSK", uuid, pid, "retry 0" }));
+    QVERIFY2(rows.at(0).value(6).startsWith(QStringLiteral("provisioning")), qPrintable(r.out));
+    r = run({ "hellos", "tail", "-n", "1", "--format", "json" });
+    const QJsonArray newest = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(newest.size(), 1);
+    QCOMPARE(newest.at(0).toObject().value("uuid").toString(), uuid);
+    QCOMPARE(newest.at(0).toObject().value("address").toString(), address);
+    QCOMPARE(newest.at(0).toObject().value("engine").toString(), QStringLiteral("cli-test"));
+    QCOMPARE(newest.at(0).toObject().value("id").toInteger(), hellos.first().id);
+
+    r = run({ "actions", "list", "--system", uuid.toLower() });
+    QCOMPARE(r.exitCode, 0);
+    rows = tableRows(r.out);
+    QCOMPARE(rows.size(), steps.size());
+    for (int i = 0; i < steps.size(); ++i) {
+        QCOMPARE(rows.at(i).value(1), uuid);
+        QCOMPARE(rows.at(i).value(2), steps.at(i));
+        QCOMPARE(rows.at(i).value(3), QStringLiteral("Succeeded"));
+        QCOMPARE(rows.at(i).value(5), QStringLiteral("SUCCESS"));
+    }
+    r = run({ "actions", "list", "--result", "failed,skipped" });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString());
+    r = run({ "actions", "list", "--step", "CommitChanges", "--format", "json", "-n", "3" });
+    QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.at(0).toObject().value("uuid").toString(), uuid);
+    QCOMPARE(a.at(0).toObject().value("result").toString(), QStringLiteral("succeeded"));
+
+    // Power, with the credentials the engine stored; one line per system.
+    r = run({ "systems", "power", "off", uuid.toLower() });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QCOMPARE(r.out, QString(uuid + QStringLiteral(": ok\n")));
+    QCOMPARE(sim.state().value("powerState").toInt(), 5);
+    const QString nobody = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    r = run({ "systems", "power", "on", uuid, nobody });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out,
+             QStringLiteral("%1: ok\n%2: failed: There is no Intel AMT system %2 in this "
+                            "database.\n")
+                     .arg(uuid, nobody));
+    QCOMPARE(sim.state().value("powerState").toInt(), 0);
+    r = run({ "actions", "list", "--step", "RemoteControl", "--format", "csv" });
+    lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(1).contains(
+                     QString(u',' + uuid + QStringLiteral(",RemoteControl,succeeded,"))),
+             qPrintable(lines.at(1)));
+
+    r = run({ "systems", "authorize", uuid });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("Authorized 1 system.\n"));
+
+    // Partial unprovision, without the engine (which would provision it again at once).
+    engine.reset();
+    r = run({ "systems", "unprovision", "--partial", uuid });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QCOMPARE(r.out,
+             QString(uuid
+                     + QStringLiteral(": ok\nUnprovisioned 1 of 1 system (partial): back in "
+                                      "setup mode with their key; they send hellos again.\n")));
+    QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-psk"));
+    r = run({ "systems", "list", "--state", "unprovisioned", "--format", "json" });
+    a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.at(0).toObject().value("uuid").toString(), uuid);
+    QCOMPARE(a.at(0).toObject().value("lastAction").toString(), QStringLiteral("Unprovision"));
+    r = run({ "log", "tail", "-n", "50" });
+    QVERIFY2(r.out.contains(
+                     QStringLiteral("Partial unprovision of %1 (%2) done.").arg(uuid, address)),
+             qPrintable(r.out));
+
+    // No output showed a secret.
+    for (const QString &secret : { AdminPassword, OperatorPassword, NewMePassword })
+        QVERIFY2(!everything.contains(secret), qPrintable(secret));
 }
 
 QTEST_GUILESS_MAIN(tst_Oobmctl)
