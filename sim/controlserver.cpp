@@ -132,6 +132,16 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         }
         return {{QStringLiteral("ok"), true}};
     }
+    if (cmd == u"set-otp") {
+        // What a local agent does through HECI (CFG_SetProvisioningServerOTP): the OTP the
+        // device will compare with the one the provisioning server presents.
+        for (SimDevice *d : devices) {
+            QMutexLocker lock(&d->mutex);
+            d->state().otp = request.value(QStringLiteral("otp")).toString();
+            m_fleet.save(*d);
+        }
+        return {{QStringLiteral("ok"), true}};
+    }
     if (cmd == u"restart-hellos") {
         for (SimDevice *d : devices)
             m_hellos.restart(d);

@@ -18,6 +18,7 @@ class SoapServer;
 //   {"cmd":"set-mode","uuid":U,"mode":"setup-psk"}  factory|password-changed|setup-psk|setup-pki|provisioned|disabled
 //   {"cmd":"set-power","uuid":U,"state":5}          SystemPowerState
 //   {"cmd":"restart-hellos","uuid":U}               re-open the hello window (the host agent's job)
+//   {"cmd":"set-otp","uuid":U,"otp":"..."}         the OTP a local agent set (Remote Configuration)
 //   {"cmd":"fault","uuid":U,"kind":K,...}           K: wrong-pps | refuse | latency (ms) | drop | hang |
 //                                                   status (operation, status: name or number)
 //   {"cmd":"clear-faults","uuid":U}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/amt/amttypes.h"
+#include "core/keys/provisioningcertificate.h"
 #include "core/provisioning/hellopacket.h"
 
 #include <QByteArray>
@@ -135,6 +136,7 @@ struct HelloIntake
     QString engineId;
     bool requireAuthorization = false;
     bool allowRemoteConfiguration = false;
+    bool oneTimePasswordRequired = false;
     int leaseSeconds = 300; // how long this engine owns the system before another may take it
 };
 
@@ -158,6 +160,11 @@ struct HelloDecision
     QStringList passwords;
     QByteArray newPid;         // the key to install for the next provisioning
     QByteArray newPps;
+    // Remote Configuration (a PKI hello): the provisioning certificate whose root the device
+    // trusts, with its key, and the one-time password to expect when one is required.
+    bool remoteConfiguration = false;
+    ProvisioningCertificate certificate;
+    QString otp;
     int attempt = 1;
     qint64 helloId = 0;
 };

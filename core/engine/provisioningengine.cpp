@@ -271,6 +271,7 @@ void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &p
     intake.engineId = m_engineId;
     intake.requireAuthorization = m_settings.requireAuthorization;
     intake.allowRemoteConfiguration = m_settings.allowRemoteConfiguration;
+    intake.oneTimePasswordRequired = m_settings.oneTimePasswordRequired;
     intake.leaseSeconds = m_options.leaseSeconds;
     whenReady(m_store->recordHello(intake), this, [this, address, uuid](const StoreResult<HelloDecision> &r) {
         if (!r.ok()) {
@@ -325,9 +326,20 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.uuid = job->decision.system.uuid;
     plan.endpoint.host = job->address.toString();
     plan.endpoint.port = m_options.deviceTlsPort;
-    plan.endpoint.transport = Amt::AmtEndpoint::Transport::TlsPsk;
-    plan.endpoint.pskIdentity = job->decision.system.pid;
-    plan.endpoint.psk = job->decision.pps;
+    if (job->decision.remoteConfiguration) {
+        // TLS with our provisioning certificate chain; the device's self-signed certificate only
+        // carries the key exchange (PROTOCOL.md §4.3).
+        plan.endpoint.transport = Amt::AmtEndpoint::Transport::Tls;
+        plan.endpoint.verifyServer = false;
+        plan.endpoint.clientCertificateChainPem = job->decision.certificate.chainPem;
+        plan.endpoint.clientPrivateKeyPem = job->decision.certificate.keyPem;
+        plan.expectedOtp = job->decision.otp;
+        plan.remoteConfiguration = true;
+    } else {
+        plan.endpoint.transport = Amt::AmtEndpoint::Transport::TlsPsk;
+        plan.endpoint.pskIdentity = job->decision.system.pid;
+        plan.endpoint.psk = job->decision.pps;
+    }
     plan.endpoint.user = QStringLiteral("admin");
     plan.endpoint.password = job->decision.passwords.value(0);
     plan.endpoint.connectTimeoutMs = m_options.soapTimeoutMs;
@@ -373,6 +385,17 @@ void ProvisioningEngine::finishJob(const std::shared_ptr<Job> &job)
         report.adminPassword = job->decision.profile.adminPassword;
     } else if (report.transient && job->tries > 1) {
         report.reason = tr("%1 (after %2 tries)").arg(report.reason).arg(job->tries);
+    }
+    if (!report.success && job->decision.remoteConfiguration && !report.actions.isEmpty()
+        && (report.actions.constFirst().status == Amt::AmtError::categoryName(Amt::AmtError::Category::TlsHandshake)
+            || report.actions.constFirst().status
+                    == Amt::AmtError::categoryName(Amt::AmtError::Category::ConnectionDropped))) {
+        // The device checks our chain and says nothing but "handshake failure": name what it checks.
+        const ProvisioningCertificate &c = job->decision.certificate;
+        report.reason = tr("The device refused the provisioning certificate %1 (CN %2, root sha1:%3). It accepts a "
+                           "certificate whose CN ends in its own DNS domain (DHCP option 15 or the MEBx PKI DNS "
+                           "suffix), whose root it trusts, and which has the Intel key usage. The connection said: %4")
+                                .arg(c.name, c.commonName, c.rootSha1, report.actions.constFirst().message);
     }
     const qint64 ms = job->elapsed.elapsed();
     whenReady(m_store->finishProvisioning(report), this, [this, job, ms](const StoreError &e) {

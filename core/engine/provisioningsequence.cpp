@@ -118,6 +118,12 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
             out.reason.clear();
             break;
         }
+        if (plan.remoteConfiguration && run.lastError().category == Amt::AmtError::Category::ConnectionDropped) {
+            // A device that checked our chain after the handshake and did not like it closes the
+            // connection before answering: a refusal, not a transient failure.
+            out.transient = false;
+            return out;
+        }
         if (run.lastError().category != Amt::AmtError::Category::Authentication || i + 1 == passwords.size())
             return out;
     }
@@ -131,6 +137,19 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
         return out;
     }
 
+    if (!plan.expectedOtp.isEmpty()) {
+        if (!run.step(QStringLiteral("GetProvisioningServerOTP"), [&] { return session->getProvisioningServerOtp(); }))
+            return out;
+        if (run.text != plan.expectedOtp) {
+            // Never log either value.
+            out.reason = tr("OTP mismatch: the one-time password the device holds differs from the one stored for "
+                            "it. Enter the device's current OTP (oobmctl systems otp UUID) and let it say hello again.");
+            out.actions.last().result = ActionRecord::Result::Failed;
+            out.actions.last().status = QStringLiteral("otp-mismatch");
+            out.actions.last().message = out.reason;
+            return out;
+        }
+    }
     if (!run.step(QStringLiteral("GetHostName"), [&] { return session->getHostName(); }))
         return out;
     QString host = run.text;

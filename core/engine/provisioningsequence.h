@@ -16,6 +16,8 @@ struct ProvisioningPlan
     ProvisionProfile profile;
     QByteArray newPid;
     QByteArray newPps;
+    bool remoteConfiguration = false;
+    QString expectedOtp; // Remote Configuration with "One time password required": must match
     int attempt = 1;
 };
 

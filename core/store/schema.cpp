@@ -139,6 +139,12 @@ StoreError migrateTo4(QSqlDatabase &db, Dialect d)
              QStringLiteral("CREATE TABLE engines (id TEXT PRIMARY KEY, host TEXT NOT NULL, listen TEXT NOT "
                             "NULL, started_ms BIGINT NOT NULL, heartbeat_ms BIGINT NOT NULL, error TEXT NOT "
                             "NULL DEFAULT '', in_flight INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE TABLE provisioning_certificates (id %1, name TEXT NOT NULL UNIQUE, common_name "
+                            "TEXT NOT NULL, chain_pem TEXT NOT NULL, private_key %2 NOT NULL, root_sha1 TEXT NOT NULL, "
+                            "root_sha256 TEXT NOT NULL, not_before_ms BIGINT, not_after_ms BIGINT, imported_ms "
+                            "BIGINT NOT NULL)")
+                     .arg(autoId(d), blob(d)),
+             QStringLiteral("ALTER TABLE amt_systems ADD COLUMN otp %1").arg(blob(d)),
              QStringLiteral("ALTER TABLE security_keys ADD COLUMN assigned_to TEXT"),
              QStringLiteral("CREATE INDEX security_keys_assigned ON security_keys (assigned_to)")},
             4);

@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 namespace Oobm::Core {
@@ -356,14 +357,10 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     if (d.system.state == SystemState::Provisioning && !claimedBy.isEmpty() && claimUntil > now)
         return finish(HelloDecision::Action::InFlight,
                       tr("ignored: being provisioned by the engine %1").arg(claimedBy));
-    if (!psk) {
+    if (!psk && !intake.allowRemoteConfiguration) {
         return reject(SystemState::Failed,
-                      intake.allowRemoteConfiguration
-                              ? tr("Remote Configuration hello (PKI): this engine provisions by PID/PPS only so "
-                                   "far; enter a PID/PPS in the device's MEBx or USB key to provision it by PSK.")
-                              : tr("Remote Configuration hello (PKI), but Remote Configuration is off: turn on "
-                                   "\"Allow Remote Configuration\" on the General page, or give the device a "
-                                   "PID/PPS."));
+                      tr("Remote Configuration hello (PKI), but Remote Configuration is off: turn on \"Allow Remote "
+                         "Configuration\" on the General page, or give the device a PID/PPS."));
     }
     if (intake.requireAuthorization && !d.system.authorized) {
         if (!setState(SystemState::AwaitingAuthorization,
@@ -374,64 +371,123 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
         return finish(HelloDecision::Action::AwaitAuthorization, tr("awaiting authorization"));
     }
 
-    // The hello's key: its PPS is the TLS pre-shared key; the password the device has now is
-    // the record's new ME password (set by setup.bin or typed into the MEBx), else its old one.
     const SecretBox *b = box();
     if (!b)
         return reject(SystemState::Failed, locked().message);
-    const QString pidText = PidPps::formatPid(hello.pid);
-    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, assigned_to FROM "
-                             "security_keys WHERE pid = ?"));
-    q.addBindValue(text(QString::fromLatin1(hello.pid)));
-    if (!q.exec())
-        return fail(q);
-    if (!q.next()) {
-        return reject(SystemState::Failed,
-                      tr("failed to find PID %1: the key this device offers is not in this database. Import the "
-                         "keys it was given (Security Keys > Import), or give it a key from this database.")
-                              .arg(pidText));
-    }
-    const KeyState keyState = KeyState(q.value(3).toInt());
-    const QString consumedBy = q.value(4).toString();
-    const QString assignedTo = q.value(5).toString();
-    if ((keyState == KeyState::Consumed && !consumedBy.isEmpty() && consumedBy != uuid)
-        || (!assignedTo.isEmpty() && assignedTo != uuid)) {
-        return reject(SystemState::Failed,
-                      tr("PID %1 is already used by the system %2; a key is never used by two systems. Give this "
-                         "device a new key.")
-                              .arg(pidText, consumedBy.isEmpty() ? assignedTo : consumedBy));
-    }
-    if (keyState == KeyState::Retired)
-        return reject(SystemState::Failed,
-                      tr("PID %1 is retired; give the device a new key.").arg(pidText));
-    bool ok1 = false, ok2 = false, ok3 = false;
-    d.pps = b->open(q.value(0).toByteArray(), hello.pid, &ok1);
-    const QString me = QString::fromUtf8(b->open(q.value(1).toByteArray(), hello.pid, &ok2));
-    const QString newMe = QString::fromUtf8(b->open(q.value(2).toByteArray(), hello.pid, &ok3));
-    if (!ok1 || !ok2 || !ok3)
-        return reject(SystemState::Failed,
-                      tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
+    // The password this store gave the device when it provisioned it before (a partial
+    // unprovision keeps it): the most likely one.
     {
         QSqlQuery a(db);
-        a.prepare(QStringLiteral("SELECT admin_password FROM amt_systems WHERE uuid = ? AND admin_password IS NOT NULL"));
+        a.prepare(QStringLiteral("SELECT admin_password, otp FROM amt_systems WHERE uuid = ?"));
         a.addBindValue(uuid);
         if (a.exec() && a.next()) {
             bool ok = false;
-            const QString previous = QString::fromUtf8(b->open(a.value(0).toByteArray(), uuid.toLatin1(), &ok));
+            const QString previous = a.value(0).isNull()
+                    ? QString()
+                    : QString::fromUtf8(b->open(a.value(0).toByteArray(), uuid.toLatin1(), &ok));
             if (ok && !previous.isEmpty())
                 d.passwords << previous;
+            if (!a.value(1).isNull())
+                d.otp = QString::fromUtf8(b->open(a.value(1).toByteArray(), "otp:" + uuid.toLatin1(), &ok));
         }
     }
-    for (const QString &p : {newMe, me}) {
-        if (!p.isEmpty() && !d.passwords.contains(p))
-            d.passwords << p;
+    if (psk) {
+        // The hello's key: its PPS is the TLS pre-shared key; the password the device has now is
+        // the record's new ME password (set by setup.bin or typed into the MEBx), else its old one.
+        const QString pidText = PidPps::formatPid(hello.pid);
+        q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, assigned_to FROM "
+                                 "security_keys WHERE pid = ?"));
+        q.addBindValue(text(QString::fromLatin1(hello.pid)));
+        if (!q.exec())
+            return fail(q);
+        if (!q.next()) {
+            return reject(SystemState::Failed,
+                          tr("failed to find PID %1: the key this device offers is not in this database. Import the "
+                             "keys it was given (Security Keys > Import), or give it a key from this database.")
+                                  .arg(pidText));
+        }
+        const KeyState keyState = KeyState(q.value(3).toInt());
+        const QString consumedBy = q.value(4).toString();
+        const QString assignedTo = q.value(5).toString();
+        if ((keyState == KeyState::Consumed && !consumedBy.isEmpty() && consumedBy != uuid)
+            || (!assignedTo.isEmpty() && assignedTo != uuid)) {
+            return reject(SystemState::Failed,
+                          tr("PID %1 is already used by the system %2; a key is never used by two systems. Give this "
+                             "device a new key.")
+                                  .arg(pidText, consumedBy.isEmpty() ? assignedTo : consumedBy));
+        }
+        if (keyState == KeyState::Retired)
+            return reject(SystemState::Failed,
+                          tr("PID %1 is retired; give the device a new key.").arg(pidText));
+        bool ok1 = false, ok2 = false, ok3 = false;
+        d.pps = b->open(q.value(0).toByteArray(), hello.pid, &ok1);
+        const QString me = QString::fromUtf8(b->open(q.value(1).toByteArray(), hello.pid, &ok2));
+        const QString newMe = QString::fromUtf8(b->open(q.value(2).toByteArray(), hello.pid, &ok3));
+        if (!ok1 || !ok2 || !ok3)
+            return reject(SystemState::Failed,
+                          tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
+        for (const QString &p : {newMe, me}) {
+            if (!p.isEmpty() && !d.passwords.contains(p))
+                d.passwords << p;
+        }
+        // The key is this device's now: never handed to another as its next key.
+        q.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND assigned_to IS NULL"));
+        q.addBindValue(uuid);
+        q.addBindValue(text(QString::fromLatin1(hello.pid)));
+        if (!q.exec())
+            return fail(q);
+
+    } else {
+        // Remote Configuration: a certificate whose root the device trusts (PROTOCOL.md §4.3).
+        d.remoteConfiguration = true;
+        const auto loaded = certificates(true);
+        if (!loaded.ok())
+            return reject(SystemState::Failed, loaded.error.message);
+        QStringList offered, available;
+        for (const QString &h : std::as_const(rec.rootHashes))
+            offered << h;
+        const ProvisioningCertificate *match = nullptr;
+        for (const ProvisioningCertificate &c : loaded.value) {
+            available << QStringLiteral("%1 (sha1:%2)").arg(c.name, c.rootSha1);
+            for (const HelloPacket::RootHash &h : hello.rootHashes) {
+                const QString hex = QString::fromLatin1(h.hash.toHex().toUpper());
+                if ((h.type == HelloPacket::HashType::Sha1 && hex == c.rootSha1)
+                    || (h.type == HelloPacket::HashType::Sha256 && hex == c.rootSha256)) {
+                    if (!match || (match->isExpired() && !c.isExpired()))
+                        match = &c;
+                }
+            }
+        }
+        if (!match)
+            return reject(SystemState::Failed,
+                          tr("No provisioning certificate matches a root this device trusts. It offers %1; loaded: "
+                             "%2. Import a provisioning certificate issued under one of the offered roots, or add "
+                             "your root's hash to the device (MEBx or setup.bin).")
+                                  .arg(offered.isEmpty() ? tr("no hashes") : offered.join(QStringLiteral(", ")),
+                                       available.isEmpty() ? tr("none") : available.join(QStringLiteral(", "))));
+        if (match->isExpired())
+            return reject(SystemState::Failed,
+                          tr("The provisioning certificate %1 expired on %2; the device would refuse it. Import a "
+                             "renewed one.")
+                                  .arg(match->name, match->notAfter.toString(Qt::ISODate)));
+        const int dot = int(d.system.fqdn.indexOf(u'.'));
+        if (dot > 0 && !match->matchesDomain(d.system.fqdn.mid(dot + 1)))
+            return reject(SystemState::Failed,
+                          tr("The provisioning certificate's CN %1 does not end in the device's domain %2; the "
+                             "device refuses a certificate from another domain. Use a certificate issued for %2.")
+                                  .arg(match->commonName, d.system.fqdn.mid(dot + 1)));
+        if (intake.oneTimePasswordRequired && d.otp.isEmpty())
+            return reject(SystemState::Failed,
+                          tr("A one-time password is required (General page) but none is stored for this system: "
+                             "enter the OTP the device was given (oobmctl systems otp %1)."
+                             ).arg(uuid));
+        if (!intake.oneTimePasswordRequired)
+            d.otp.clear();
+        d.certificate = *match;
+        // A device in Remote Configuration setup mode still has the factory password.
+        if (!d.passwords.contains(QStringLiteral("admin")))
+            d.passwords << QStringLiteral("admin");
     }
-    // The key is this device's now: never handed to another as its next key.
-    q.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND assigned_to IS NULL"));
-    q.addBindValue(uuid);
-    q.addBindValue(text(QString::fromLatin1(hello.pid)));
-    if (!q.exec())
-        return fail(q);
 
     StoreResult<ProvisionProfile> profile = defaultProfile(true);
     if (!profile.ok())
@@ -931,6 +987,134 @@ StoreResult<int> SqlEngineLedger::deleteProfile(qint64 id)
     else
         r.value = q.numRowsAffected();
     return r;
+}
+
+StoreResult<QList<ProvisioningCertificate>> SqlEngineLedger::certificates(bool withKeys)
+{
+    StoreResult<QList<ProvisioningCertificate>> r;
+    const SecretBox *b = box();
+    if (withKeys && !b) {
+        r.error = locked();
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT id, name, common_name, chain_pem, private_key, root_sha1, root_sha256, "
+                               "not_before_ms, not_after_ms, imported_ms FROM provisioning_certificates ORDER BY name"))) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        ProvisioningCertificate c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        c.commonName = q.value(2).toString();
+        c.chainPem = q.value(3).toString().toLatin1();
+        c.rootSha1 = q.value(5).toString();
+        if (withKeys) {
+            bool ok = false;
+            c.keyPem = b->open(q.value(4).toByteArray(), "certificate:" + c.rootSha1.toLatin1(), &ok);
+            if (!ok) {
+                r.error = StoreError::make(StoreError::Kind::KeysLocked,
+                                           tr("The private key of the provisioning certificate %1 cannot be "
+                                              "decrypted: it was changed outside OOBM or sealed with another data key.")
+                                                   .arg(c.name));
+                return r;
+            }
+        }
+        c.rootSha256 = q.value(6).toString();
+        c.notBefore = fromMs(q.value(7));
+        c.notAfter = fromMs(q.value(8));
+        c.imported = fromMs(q.value(9));
+        c.intelUsage = true;
+        r.value << c;
+    }
+    return r;
+}
+
+StoreResult<QList<ProvisioningCertificate>> SqlEngineLedger::listCertificates()
+{
+    return certificates(false);
+}
+
+StoreResult<qint64> SqlEngineLedger::importCertificate(const ProvisioningCertificate &c)
+{
+    StoreResult<qint64> r;
+    const SecretBox *b = box();
+    if (!b) {
+        r.error = locked();
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT name FROM provisioning_certificates WHERE name = ? OR root_sha1 = ? AND "
+                             "common_name = ?"));
+    q.addBindValue(c.name);
+    q.addBindValue(c.rootSha1);
+    q.addBindValue(c.commonName);
+    if (q.exec() && q.next()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("A provisioning certificate named %1 (or for %2 under the same root) is already "
+                                      "loaded; delete it first to replace it.")
+                                           .arg(q.value(0).toString(), c.commonName));
+        return r;
+    }
+    q.prepare(QStringLiteral("INSERT INTO provisioning_certificates (name, common_name, chain_pem, private_key, "
+                             "root_sha1, root_sha256, not_before_ms, not_after_ms, imported_ms) VALUES (?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?)"));
+    q.addBindValue(c.name);
+    q.addBindValue(c.commonName);
+    q.addBindValue(QString::fromLatin1(c.chainPem));
+    q.addBindValue(b->seal(c.keyPem, "certificate:" + c.rootSha1.toLatin1()));
+    q.addBindValue(c.rootSha1);
+    q.addBindValue(c.rootSha256);
+    q.addBindValue(c.notBefore.toMSecsSinceEpoch());
+    q.addBindValue(c.notAfter.toMSecsSinceEpoch());
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    q.prepare(QStringLiteral("SELECT id FROM provisioning_certificates WHERE name = ?"));
+    q.addBindValue(c.name);
+    if (q.exec() && q.next())
+        r.value = q.value(0).toLongLong();
+    return r;
+}
+
+StoreResult<int> SqlEngineLedger::deleteCertificate(qint64 id)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM provisioning_certificates WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
+StoreError SqlEngineLedger::setSystemOtp(const QString &uuid, const QString &otp)
+{
+    const SecretBox *b = box();
+    if (!b)
+        return locked();
+    if (otp.size() < 8 || otp.size() > 32)
+        return StoreError::make(StoreError::Kind::InvalidRequest,
+                                tr("A one-time password has 8 to 32 characters; this one has %1.").arg(otp.size()));
+    const QString id = uuid.toUpper();
+    if (QUuid::fromString(id).isNull())
+        return StoreError::make(StoreError::Kind::InvalidRequest,
+                                tr("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.").arg(uuid));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, otp) VALUES (?, ?, ?, ?) ON "
+                             "CONFLICT (uuid) DO UPDATE SET otp = excluded.otp"));
+    q.addBindValue(id);
+    q.addBindValue(int(SystemState::AwaitingHello));
+    q.addBindValue(nowMs());
+    q.addBindValue(b->seal(otp.toUtf8(), "otp:" + id.toLatin1()));
+    if (!q.exec())
+        return m_mapError(q.lastError());
+    return {};
 }
 
 StoreError SqlEngineLedger::heartbeat(const EngineStatus &status)

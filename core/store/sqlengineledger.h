@@ -41,6 +41,11 @@ public:
     StoreResult<qint64> saveProfile(const ProvisionProfile &profile);
     StoreResult<int> deleteProfile(qint64 id);
 
+    StoreResult<qint64> importCertificate(const ProvisioningCertificate &certificate);
+    StoreResult<QList<ProvisioningCertificate>> listCertificates(); // without keys
+    StoreResult<int> deleteCertificate(qint64 id);
+    StoreError setSystemOtp(const QString &uuid, const QString &otp);
+
     StoreError heartbeat(const EngineStatus &status);
     StoreResult<QList<EngineStatus>> engines();
 
@@ -53,6 +58,7 @@ private:
     StoreError insertHello(const HelloRecord &h);
     StoreError insertActions(const QList<ActionRecord> &actions);
     StoreResult<ProvisionProfile> defaultProfile(bool withSecrets);
+    StoreResult<QList<ProvisioningCertificate>> certificates(bool withKeys);
     bool readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p, StoreError *error) const;
 
     QString m_connectionName;

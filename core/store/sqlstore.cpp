@@ -355,6 +355,40 @@ QFuture<StoreResult<int>> SqlStore::deleteProfile(qint64 id)
     });
 }
 
+QFuture<StoreResult<qint64>> SqlStore::importCertificate(const ProvisioningCertificate &certificate)
+{
+    return runEngine<StoreResult<qint64>>(true, [this, certificate](SqlEngineLedger &e) {
+        auto r = e.importCertificate(certificate);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<ProvisioningCertificate>>> SqlStore::listCertificates()
+{
+    return runEngine<StoreResult<QList<ProvisioningCertificate>>>(false, [](SqlEngineLedger &e) { return e.listCertificates(); });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteCertificate(qint64 id)
+{
+    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
+        auto r = e.deleteCertificate(id);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreError> SqlStore::setSystemOtp(const QString &uuid, const QString &otp)
+{
+    return runEngine<StoreError>(true, [this, uuid, otp](SqlEngineLedger &e) {
+        auto r = e.setSystemOtp(uuid, otp);
+        Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
 QFuture<StoreError> SqlStore::engineHeartbeat(const EngineStatus &status)
 {
     return runEngine<StoreError>(true, [status](SqlEngineLedger &e) { return e.heartbeat(status); });

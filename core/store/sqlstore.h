@@ -57,6 +57,10 @@ public:
     QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() override;
     QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) override;
     QFuture<StoreResult<int>> deleteProfile(qint64 id) override;
+    QFuture<StoreResult<qint64>> importCertificate(const ProvisioningCertificate &certificate) override;
+    QFuture<StoreResult<QList<ProvisioningCertificate>>> listCertificates() override;
+    QFuture<StoreResult<int>> deleteCertificate(qint64 id) override;
+    QFuture<StoreError> setSystemOtp(const QString &uuid, const QString &otp) override;
     QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
     QFuture<StoreResult<QList<EngineStatus>>> engines() override;
 

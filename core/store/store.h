@@ -100,6 +100,12 @@ public:
     virtual QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() = 0; // without secrets
     virtual QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) = 0;
     virtual QFuture<StoreResult<int>> deleteProfile(qint64 id) = 0;
+    // Remote Configuration: provisioning certificates (keys sealed) and per-system one-time
+    // passwords (sealed; a system not seen yet is created, as an agent pre-registers it).
+    virtual QFuture<StoreResult<qint64>> importCertificate(const ProvisioningCertificate &certificate) = 0;
+    virtual QFuture<StoreResult<QList<ProvisioningCertificate>>> listCertificates() = 0;
+    virtual QFuture<StoreResult<int>> deleteCertificate(qint64 id) = 0;
+    virtual QFuture<StoreError> setSystemOtp(const QString &uuid, const QString &otp) = 0;
     virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
     virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
 

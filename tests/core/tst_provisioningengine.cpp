@@ -19,6 +19,11 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
 using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
 using Oobm::Test::SimProcess;
@@ -172,6 +177,78 @@ private:
     QTemporaryDir m_dir;
 };
 
+QByteArray pem(X509 *cert)
+{
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(b, cert);
+    char *data = nullptr;
+    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
+    BIO_free(b);
+    return out;
+}
+
+QByteArray pem(EVP_PKEY *key)
+{
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
+    BIO_free(b);
+    return out;
+}
+
+void addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
+{
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
+    X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+    X509_add_ext(cert, ext, -1);
+    X509_EXTENSION_free(ext);
+}
+
+// A provisioning certificate as a CA issues it for the SCS: root -> leaf with the Intel usage.
+struct Chain
+{
+    QByteArray chainPem; // leaf, root
+    QByteArray keyPem;
+    QString rootSha1;
+};
+
+Chain makeChain(const char *commonName, long leafValidFrom = 0, long leafValidTo = 3600)
+{
+    EVP_PKEY *rootKey = EVP_RSA_gen(2048);
+    X509 *root = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(root), 1);
+    X509_gmtime_adj(X509_getm_notBefore(root), -86400);
+    X509_gmtime_adj(X509_getm_notAfter(root), 86400);
+    X509_set_pubkey(root, rootKey);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(root), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("Lab Root CA"), -1, -1, 0);
+    X509_set_issuer_name(root, X509_get_subject_name(root));
+    addExtension(root, root, NID_basic_constraints, "critical,CA:TRUE");
+    X509_sign(root, rootKey, EVP_sha256());
+    EVP_PKEY *key = EVP_RSA_gen(2048);
+    X509 *leaf = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(leaf), 2);
+    X509_gmtime_adj(X509_getm_notBefore(leaf), leafValidFrom);
+    X509_gmtime_adj(X509_getm_notAfter(leaf), leafValidTo);
+    X509_set_pubkey(leaf, key);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(leaf), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_set_issuer_name(leaf, X509_get_subject_name(root));
+    addExtension(leaf, root, NID_ext_key_usage, "serverAuth,2.16.840.1.113741.1.2.3");
+    X509_sign(leaf, rootKey, EVP_sha256());
+    unsigned char digest[20];
+    unsigned int length = 0;
+    X509_digest(root, EVP_sha1(), digest, &length);
+    Chain c{pem(leaf) + pem(root), pem(key), QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
+    X509_free(root);
+    X509_free(leaf);
+    EVP_PKEY_free(rootKey);
+    EVP_PKEY_free(key);
+    return c;
+}
+
 bool logContains(const QList<LogEntry> &entries, Severity severity, const QString &text, const QString &uuid = {})
 {
     for (const LogEntry &e : entries) {
@@ -200,6 +277,8 @@ private Q_SLOTS:
     void malformedHellosAreDroppedAndLogged();
     void listenerFollowsPortInUse();
     void powerAndUnprovisionWithStoredCredentials();
+    void remoteConfiguration_data();
+    void remoteConfiguration();
 };
 
 void tst_ProvisioningEngine::provisionsOneDeviceByPsk_data()
@@ -218,7 +297,7 @@ void tst_ProvisioningEngine::provisionsOneDeviceByPsk()
     SimProcess sim;
     QCOMPARE(sim.start(lab.simArguments(1)), QString());
     const QString uuid = sim.device().uuid;
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QCOMPARE(lab.finished->first().at(0).toString(), uuid);
     QCOMPARE(lab.finished->first().at(2).toString(), QString());
     QVERIFY(lab.finished->first().at(1).toBool());
@@ -318,7 +397,7 @@ void tst_ProvisioningEngine::unknownPidIsNamed()
                         QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "200"}),
              QString());
     const QString uuid = sim.device().uuid;
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QVERIFY(!lab.finished->first().at(1).toBool());
     const AmtSystem s = lab.system(uuid);
     QCOMPARE(s.state, SystemState::Failed);
@@ -338,7 +417,7 @@ void tst_ProvisioningEngine::wrongPpsIsNamedAndConsumesNothing()
     QVERIFY(sim.control({{"cmd", "fault"}, {"kind", "wrong-pps"}, {"all", true}}).value("ok").toBool());
     lab.startEngine();
     const QString uuid = sim.device().uuid;
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     const AmtSystem s = lab.system(uuid);
     QCOMPARE(s.state, SystemState::Failed);
     QVERIFY2(s.reason.contains(QStringLiteral("PSK")), qPrintable(s.reason));
@@ -365,7 +444,7 @@ void tst_ProvisioningEngine::authorizationGateHoldsTheDevice()
     QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-psk"));
 
     QCOMPARE(lab.store->authorizeSystems({uuid}).result().value, 1);
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
 }
 
@@ -466,7 +545,7 @@ void tst_ProvisioningEngine::malformedHellosAreDroppedAndLogged()
     // And the engine keeps serving: a real device provisions afterwards.
     SimProcess sim;
     QCOMPARE(sim.start(lab.simArguments(1)), QString());
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QCOMPARE(lab.system(sim.device().uuid).state, SystemState::Provisioned);
 }
 
@@ -498,7 +577,7 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
     SimProcess sim;
     QCOMPARE(sim.start(lab.simArguments(1)), QString());
     const QString uuid = sim.device().uuid;
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
 
     // The console's Power action, with the credentials the engine stored.
@@ -534,7 +613,7 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
     auto unprovision = actions.run(SystemActions::Action::PartialUnprovision, {uuid});
     QTRY_VERIFY_WITH_TIMEOUT(unprovision.isFinished(), 20000);
     QVERIFY2(unprovision.result().first().ok, qPrintable(unprovision.result().first().message));
-    QVERIFY(lab.finished->wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000); // may have arrived already
     QVERIFY(lab.finished->first().at(1).toBool());
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
     QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
@@ -543,6 +622,95 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
         steps << a.step;
     QVERIFY(steps.contains(QStringLiteral("RemoteControl")));
     QVERIFY(steps.contains(QStringLiteral("Unprovision")));
+}
+
+void tst_ProvisioningEngine::remoteConfiguration_data()
+{
+    QTest::addColumn<bool>("allow");
+    QTest::addColumn<bool>("trustRoot");
+    QTest::addColumn<QString>("deviceDomain");
+    QTest::addColumn<bool>("expired");
+    QTest::addColumn<QString>("storedOtp");  // empty: OTP not required
+    QTest::addColumn<QString>("deviceOtp");
+    QTest::addColumn<QString>("reason");     // empty: provisioned
+    QTest::newRow("success") << true << true << "example.test" << false << "" << "" << "";
+    QTest::newRow("success with OTP") << true << true << "example.test" << false << "Corr3ct-OTP" << "Corr3ct-OTP" << "";
+    QTest::newRow("remote configuration off") << false << true << "example.test" << false << "" << ""
+                                              << "Remote Configuration is off";
+    QTest::newRow("no matching root hash") << true << false << "example.test" << false << "" << ""
+                                           << "No provisioning certificate matches a root this device trusts";
+    QTest::newRow("suffix mismatch") << true << true << "other.test" << false << "" << ""
+                                     << "refused the provisioning certificate Lab SCS (CN scs.example.test";
+    QTest::newRow("OTP mismatch") << true << true << "example.test" << false << "Corr3ct-OTP" << "Wr0ng-OTP-1"
+                                  << "OTP mismatch";
+    QTest::newRow("OTP missing") << true << true << "example.test" << false << "-" << "Wr0ng-OTP-1"
+                                 << "A one-time password is required";
+    QTest::newRow("certificate expired") << true << true << "example.test" << true << "" << ""
+                                         << "expired on";
+}
+
+void tst_ProvisioningEngine::remoteConfiguration()
+{
+    QFETCH(bool, allow);
+    QFETCH(bool, trustRoot);
+    QFETCH(QString, deviceDomain);
+    QFETCH(bool, expired);
+    QFETCH(QString, storedOtp);
+    QFETCH(QString, deviceOtp);
+    QFETCH(QString, reason);
+    EngineLab lab;
+    QCOMPARE(lab.prepare(0, 2), QString());
+    ServiceSettings settings = lab.store->serviceSettings().result().value;
+    settings.allowRemoteConfiguration = allow;
+    settings.oneTimePasswordRequired = !storedOtp.isEmpty();
+    QVERIFY(lab.store->applyServiceSettings(settings, "test").result().ok());
+
+    const Chain chain = expired ? makeChain("scs.example.test", -7200, -3600) : makeChain("scs.example.test");
+    QString error;
+    ProvisioningCertificate certificate = ProvisioningCertificate::fromPem(chain.chainPem, chain.keyPem, &error);
+    QCOMPARE(error, QString());
+    QCOMPARE(certificate.rootSha1, chain.rootSha1.toUpper());
+    certificate.name = "Lab SCS";
+    QVERIFY(lab.store->importCertificate(certificate).result().ok());
+    // The key is sealed at rest: the listing has none.
+    QVERIFY(lab.store->listCertificates().result().value.first().keyPem.isEmpty());
+
+    QStringList args{"--fleet", "1", "--mode", "setup-pki", "--admin-password", "admin", "--domain", deviceDomain,
+                     "--provision-server", QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "200"};
+    if (trustRoot)
+        args << "--root-hash" << chain.rootSha1;
+    SimProcess sim;
+    QCOMPARE(sim.start(args), QString());
+    const QString uuid = sim.device().uuid;
+    if (!deviceOtp.isEmpty())
+        QVERIFY(sim.control({{"cmd", "set-otp"}, {"uuid", uuid}, {"otp", deviceOtp}}).value("ok").toBool());
+    if (!storedOtp.isEmpty() && storedOtp != u"-")
+        QCOMPARE(lab.store->setSystemOtp(uuid, storedOtp).result().message, QString());
+    lab.startEngine();
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    const AmtSystem s = lab.system(uuid);
+    if (reason.isEmpty()) {
+        QVERIFY2(lab.finished->first().at(1).toBool(), qPrintable(lab.finished->first().at(2).toString()));
+        QCOMPARE(s.state, SystemState::Provisioned);
+        QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
+        QCOMPARE(s.helloVersion, 3);
+        QCOMPARE(lab.keys(KeyState::Consumed).size(), 1); // the key installed for next time
+        const auto credentials = lab.store->systemCredentials(uuid).result();
+        QCOMPARE(credentials.value.adminPassword, AdminPassword);
+    } else {
+        QCOMPARE(s.state, SystemState::Failed);
+        QVERIFY2(s.reason.contains(reason), qPrintable(s.reason));
+        QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-pki"));
+        QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
+        if (reason.startsWith("No provisioning certificate")) {
+            // Both sides of the mismatch are named: what the device offers and what is loaded.
+            QVERIFY2(s.reason.contains(QStringLiteral("sha1:")), qPrintable(s.reason));
+            QVERIFY2(s.reason.contains(QStringLiteral("Lab SCS (sha1:%1)").arg(chain.rootSha1.toUpper())),
+                     qPrintable(s.reason));
+        }
+        for (const LogEntry &e : lab.logEntries())
+            QVERIFY(!e.message.contains("Corr3ct-OTP") && !e.message.contains("Wr0ng-OTP-1"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ProvisioningEngine)
