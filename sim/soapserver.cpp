@@ -331,7 +331,6 @@ class Call
 public:
     Call(struct soap *soap, const char *operation, SoapServer::Private *server)
         : m_soap(soap)
-        , m_operation(operation)
         , m_server(server)
         , device(static_cast<SimDevice *>(soap->user))
     {
@@ -402,7 +401,6 @@ public:
 
 private:
     struct soap *m_soap;
-    const char *m_operation;
     SoapServer::Private *m_server;
     int m_result = SOAP_OK;
     bool m_forced = false;

@@ -7,6 +7,7 @@
 #include "core/keys/datakeyunlocker.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
+#include "core/keys/provisioningcertificate.h"
 #include "core/log/logentry.h"
 #include "core/log/userlog.h"
 #include "core/settings/servicesettings.h"
@@ -56,6 +57,12 @@ const char HelpText[] = R"(Commands:
   systems unprovision UUID... [--partial]
                                Back to factory mode (it needs a new key), or with --partial back
                                to setup mode with its key, sending hellos again; asks nothing
+  systems otp UUID --otp OTP  Store the one-time password a device was given (Remote Configuration)
+  certificates import FILE [--passphrase P] [--key KEYFILE] [--name N]
+                               A provisioning certificate for Remote Configuration: PKCS#12 with
+                               its chain, or PEM chain with --key; the key is stored encrypted
+  certificates list            The provisioning certificates (CN, root hash, expiry)
+  certificates delete NAME     Delete one
   profiles list [--format text|csv|json]
                                The provision profiles (no passwords)
   profiles show NAME           One provision profile (no passwords)
@@ -1499,6 +1506,118 @@ int profilesDelete(Context &c)
     return Success;
 }
 
+// Remote Configuration: the provisioning certificates the engine presents to AMT devices.
+int certificatesImport(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'certificates import' takes one FILE (.pfx/.p12, or PEM with --key)."));
+    int code = Success;
+    QFile f(c.args.first());
+    if (!f.open(QIODevice::ReadOnly))
+        return failure(c.err, QStringLiteral("Cannot read %1: %2").arg(c.args.first(), f.errorString()));
+    const QByteArray bytes = f.readAll();
+    QString error;
+    ProvisioningCertificate certificate;
+    if (c.parser.isSet(QStringLiteral("key"))) {
+        QFile k(c.parser.value(QStringLiteral("key")));
+        if (!k.open(QIODevice::ReadOnly))
+            return failure(c.err, QStringLiteral("Cannot read %1: %2").arg(k.fileName(), k.errorString()));
+        certificate = ProvisioningCertificate::fromPem(bytes, k.readAll(), &error);
+    } else {
+        certificate = ProvisioningCertificate::fromPkcs12(
+                bytes, secretOption(c, QStringLiteral("passphrase"), "OOBM_CERTIFICATE_PASSPHRASE"), &error);
+    }
+    if (!error.isEmpty())
+        return failure(c.err, QStringLiteral("%1: %2").arg(c.args.first(), error));
+    if (c.parser.isSet(QStringLiteral("name")))
+        certificate.name = c.parser.value(QStringLiteral("name"));
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    const StoreResult<qint64> r = store->importCertificate(certificate).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << QStringLiteral("Imported the provisioning certificate %1 (CN %2, root sha1:%3, valid until %4)%5.")
+                     .arg(certificate.name, certificate.commonName, certificate.rootSha1,
+                          certificate.notAfter.toString(Qt::ISODate),
+                          certificate.isExpired() ? QStringLiteral("; it has EXPIRED and will not be used")
+                                                  : QString())
+          << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int certificatesList(Context &c)
+{
+    int code = Success;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const auto r = store->listCertificates().result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json) {
+        QJsonArray a;
+        for (const ProvisioningCertificate &p : r.value)
+            a.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                 {QStringLiteral("commonName"), p.commonName},
+                                 {QStringLiteral("rootSha1"), p.rootSha1},
+                                 {QStringLiteral("rootSha256"), p.rootSha256},
+                                 {QStringLiteral("notAfter"), p.notAfter.toString(Qt::ISODate)},
+                                 {QStringLiteral("expired"), p.isExpired()}});
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        for (const ProvisioningCertificate &p : r.value)
+            c.out << p.name << "  CN " << p.commonName << "  root sha1:" << p.rootSha1 << "  until "
+                  << p.notAfter.toString(Qt::ISODate) << (p.isExpired() ? "  EXPIRED" : "") << '\n';
+        if (r.value.isEmpty())
+            c.out << "No provisioning certificates; import one with: oobmctl certificates import FILE.pfx\n";
+    }
+    c.out.flush();
+    return Success;
+}
+
+int certificatesDelete(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'certificates delete' takes one NAME."));
+    int code = Success;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    for (const ProvisioningCertificate &p : store->listCertificates().result().value) {
+        if (p.name == c.args.first()) {
+            const auto r = store->deleteCertificate(p.id).result();
+            if (!r.ok())
+                return failure(c.err, r.error.message);
+            c.out << QStringLiteral("Deleted the provisioning certificate %1.").arg(p.name) << '\n';
+            c.out.flush();
+            return Success;
+        }
+    }
+    return failure(c.err, QStringLiteral("There is no provisioning certificate named %1.").arg(c.args.first()));
+}
+
+// The one-time password a device was given (Remote Configuration with "One time password required").
+int systemsOtp(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'systems otp' takes one UUID; the OTP comes from --otp, OOBM_OTP or "
+                                           "standard input (--otp -)."));
+    const QString otp = secretOption(c, QStringLiteral("otp"), "OOBM_OTP");
+    if (otp.isEmpty())
+        return usage(c.err, QStringLiteral("Give the one-time password with --otp, OOBM_OTP, or --otp - (stdin)."));
+    int code = Success;
+    auto store = openUnlockedStore(c, &code);
+    if (!store)
+        return code;
+    if (StoreError e = store->setSystemOtp(c.args.first(), otp).result())
+        return failure(c.err, e.message);
+    c.out << QStringLiteral("Stored the one-time password of %1.").arg(c.args.first().toUpper()) << '\n';
+    c.out.flush();
+    return Success;
+}
+
 int hellosTail(Context &c)
 {
     if (!c.args.isEmpty())
@@ -1643,6 +1762,10 @@ constexpr Command Commands[] = {
     { "systems", "authorize", systemsAuthorize },
     { "systems", "power", systemsPower },
     { "systems", "unprovision", systemsUnprovision },
+    { "systems", "otp", systemsOtp },
+    { "certificates", "import", certificatesImport },
+    { "certificates", "list", certificatesList },
+    { "certificates", "delete", certificatesDelete },
     { "profiles", "list", profilesList },
     { "profiles", "show", profilesShow },
     { "profiles", "create", profilesCreate },
@@ -1708,6 +1831,17 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
               QStringLiteral(
                       "log tail: only these severities (error, warning, information, debug)."),
               QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("passphrase"),
+                       QStringLiteral("certificates import: the PKCS#12 passphrase (or OOBM_CERTIFICATE_PASSPHRASE; "
+                                      "\"-\" reads it from stdin)."),
+                       QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("key"), QStringLiteral("certificates import: the PEM private key file."),
+                       QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("name"), QStringLiteral("certificates import: the name to give it."),
+                       QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("otp"),
+                       QStringLiteral("systems otp: the one-time password (or OOBM_OTP; \"-\" reads stdin)."),
+                       QStringLiteral("OTP") });
     parser.addOption({ QStringLiteral("partial"),
                        QStringLiteral("systems unprovision: partial (keeps its key and sends "
                                       "hellos again).") });

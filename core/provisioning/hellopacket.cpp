@@ -94,7 +94,7 @@ std::optional<HelloPacket> HelloPacket::parse(const QByteArray &bytes, QString *
         return std::nullopt;
     };
     if (bytes.size() < 8)
-        return fail(tr("truncated: %1 bytes, a hello has at least 24").arg(bytes.size()));
+        return fail(tr("truncated: %1 bytes; a PKI hello has at least 25 and a PSK hello 32").arg(bytes.size()));
     if (bytes.size() > MaxSize)
         return fail(tr("oversized: %1 bytes, no valid hello has more than %2").arg(bytes.size()).arg(MaxSize));
     const auto *p = reinterpret_cast<const uchar *>(bytes.constData());

@@ -569,6 +569,19 @@ void tst_Oobmctl::systemsErrors_data()
     QTest::newRow("unknown result")
             << QStringList{ "actions", "list", "--result", "succeeded,maybe" } << 2
             << "Unknown result 'maybe'; use succeeded, failed or skipped.";
+    QTest::newRow("certificate that is not PKCS#12")
+            << QStringList{ "certificates", "import", QStringLiteral(OOBMCTL_PATH), "--passphrase", "x" } << 1
+            << "This is not a PKCS#12 file (.pfx or .p12).";
+    QTest::newRow("certificate file missing")
+            << QStringList{ "certificates", "import", "/nonexistent/scs.pfx" } << 1 << "Cannot read /nonexistent/scs.pfx";
+    QTest::newRow("delete unknown certificate")
+            << QStringList{ "certificates", "delete", "Lab SCS" } << 1
+            << "There is no provisioning certificate named Lab SCS.";
+    QTest::newRow("OTP too short") << QStringList{ "systems", "otp", uuid, "--otp", "short" } << 1
+                                   << "A one-time password has 8 to 32 characters; this one has 5.";
+    QTest::newRow("OTP for a non-UUID") << QStringList{ "systems", "otp", "pc-42", "--otp", "Corr3ct-OTP" } << 1
+                                        << "'pc-42' is not a UUID";
+    QTest::newRow("OTP missing") << QStringList{ "systems", "otp", uuid } << 2 << "Give the one-time password";
 }
 
 void tst_Oobmctl::systemsErrors()

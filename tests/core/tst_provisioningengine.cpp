@@ -21,6 +21,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -277,6 +278,8 @@ private Q_SLOTS:
     void malformedHellosAreDroppedAndLogged();
     void listenerFollowsPortInUse();
     void powerAndUnprovisionWithStoredCredentials();
+    void provisioningCertificateFromPkcs12_data();
+    void provisioningCertificateFromPkcs12();
     void remoteConfiguration_data();
     void remoteConfiguration();
 };
@@ -622,6 +625,63 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
         steps << a.step;
     QVERIFY(steps.contains(QStringLiteral("RemoteControl")));
     QVERIFY(steps.contains(QStringLiteral("Unprovision")));
+}
+
+void tst_ProvisioningEngine::provisioningCertificateFromPkcs12_data()
+{
+    QTest::addColumn<bool>("withRoot");
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("chain with root") << true << "s3cret" << "";
+    QTest::newRow("wrong passphrase") << true << "guess" << "The passphrase does not open this PKCS#12 file";
+    QTest::newRow("no root in the file") << false << "s3cret" << "does not reach a root certificate";
+}
+
+void tst_ProvisioningEngine::provisioningCertificateFromPkcs12()
+{
+    QFETCH(bool, withRoot);
+    QFETCH(QString, passphrase);
+    QFETCH(QString, error);
+    const Chain chain = makeChain("scs.example.test");
+    // Build the .pfx as a CA's tooling exports it.
+    BIO *kb = BIO_new_mem_buf(chain.keyPem.constData(), int(chain.keyPem.size()));
+    EVP_PKEY *key = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
+    BIO *cb = BIO_new_mem_buf(chain.chainPem.constData(), int(chain.chainPem.size()));
+    X509 *leaf = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
+    X509 *root = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
+    STACK_OF(X509) *ca = sk_X509_new_null();
+    if (withRoot)
+        sk_X509_push(ca, root);
+    PKCS12 *p12 = PKCS12_create("s3cret", "scs", key, leaf, ca, 0, 0, 0, 0, 0);
+    unsigned char *der = nullptr;
+    const int n = i2d_PKCS12(p12, &der);
+    const QByteArray pfx(reinterpret_cast<char *>(der), n);
+    OPENSSL_free(der);
+    PKCS12_free(p12);
+    sk_X509_free(ca);
+    X509_free(root);
+    X509_free(leaf);
+    EVP_PKEY_free(key);
+    BIO_free(kb);
+    BIO_free(cb);
+
+    QString problem;
+    const ProvisioningCertificate c = ProvisioningCertificate::fromPkcs12(pfx, passphrase, &problem);
+    if (error.isEmpty()) {
+        QCOMPARE(problem, QString());
+        QCOMPARE(c.commonName, QStringLiteral("scs.example.test"));
+        QCOMPARE(c.rootSha1, chain.rootSha1.toUpper());
+        QCOMPARE(c.rootSha256.size(), 64);
+        QVERIFY(c.intelUsage);
+        QVERIFY(c.matchesDomain("example.test"));
+        QVERIFY(!c.matchesDomain("other.test"));
+        QVERIFY(!c.isExpired());
+    } else {
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+    }
+    // Not a PKCS#12 file at all.
+    ProvisioningCertificate::fromPkcs12("not a certificate", passphrase, &problem);
+    QVERIFY(problem.startsWith(QStringLiteral("This is not a PKCS#12 file")));
 }
 
 void tst_ProvisioningEngine::remoteConfiguration_data()
