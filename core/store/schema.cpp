@@ -145,6 +145,11 @@ StoreError migrateTo4(QSqlDatabase &db, Dialect d)
                             "BIGINT NOT NULL)")
                      .arg(autoId(d), blob(d)),
              QStringLiteral("ALTER TABLE amt_systems ADD COLUMN otp %1").arg(blob(d)),
+             QStringLiteral("ALTER TABLE amt_systems ADD COLUMN assignment TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE profile_assignments (id %1, kind INTEGER NOT NULL, value TEXT NOT NULL, "
+                            "profile_id BIGINT NOT NULL REFERENCES provision_profiles (id) ON DELETE CASCADE, "
+                            "created_ms BIGINT NOT NULL)")
+                     .arg(autoId(d)),
              QStringLiteral("ALTER TABLE security_keys ADD COLUMN assigned_to TEXT"),
              QStringLiteral("CREATE INDEX security_keys_assigned ON security_keys (assigned_to)")},
             4);

@@ -53,7 +53,8 @@ QString hashText(const HelloPacket::RootHash &h)
 constexpr char SystemColumns[] =
         "s.uuid, s.fqdn, s.address, s.amt_version, s.state, s.reason, s.profile_id, s.pid, s.new_pid, "
         "s.hello_version, s.hello_count, s.last_retry, s.admin_set, s.first_seen_ms, s.last_hello_ms, "
-        "s.last_action, s.last_action_ms, s.authorized, s.attempts, s.admin_user, s.provisioned_ms, p.name";
+        "s.last_action, s.last_action_ms, s.authorized, s.attempts, s.admin_user, s.provisioned_ms, p.name, "
+        "s.assignment";
 
 AmtSystem readSystem(const QSqlQuery &q)
 {
@@ -80,6 +81,7 @@ AmtSystem readSystem(const QSqlQuery &q)
     s.adminUser = q.value(19).toString();
     s.provisioned = fromMs(q.value(20));
     s.profileName = q.value(21).toString();
+    s.assignment = q.value(22).toString();
     return s;
 }
 
@@ -489,10 +491,27 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
             d.passwords << QStringLiteral("admin");
     }
 
-    StoreResult<ProvisionProfile> profile = defaultProfile(true);
+    // Profile Assignments first (in the order they were made), then the default profile.
+    StoreResult<ProvisionProfile> profile;
+    QString assignment = tr("default profile");
+    {
+        const auto rules = assignments();
+        if (!rules.ok())
+            return reject(SystemState::Failed, rules.error.message);
+        for (const ProfileAssignment &rule : rules.value) {
+            if (rule.matches(uuid, d.system.fqdn, intake.address)) {
+                profile = profileById(rule.profileId);
+                assignment = rule.describe();
+                break;
+            }
+        }
+        if (assignment == tr("default profile"))
+            profile = defaultProfile(true);
+    }
     if (!profile.ok())
         return reject(SystemState::Failed, profile.error.message);
     d.profile = profile.value;
+    d.system.assignment = assignment;
 
     // The next key: one already reserved for this system, else the oldest Available key nobody
     // has (SKIP LOCKED: engines claiming at once take different keys).
@@ -528,10 +547,11 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     }
 
     d.attempt = d.system.attempts + 1;
-    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, claimed_by = ?, "
-                             "claim_until_ms = ?, attempts = attempts + 1 WHERE uuid = ?"));
+    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, assignment = ?, "
+                             "claimed_by = ?, claim_until_ms = ?, attempts = attempts + 1 WHERE uuid = ?"));
     q.addBindValue(int(SystemState::Provisioning));
     q.addBindValue(d.profile.id);
+    q.addBindValue(text(d.system.assignment));
     q.addBindValue(intake.engineId);
     q.addBindValue(now + qint64(intake.leaseSeconds) * 1000);
     q.addBindValue(uuid);
@@ -694,7 +714,7 @@ StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
         return r;
     }
     r.value = readSystem(q);
-    if (q.value(22).isNull() || r.value.state != SystemState::Provisioned) {
+    if (q.value(23).isNull() || r.value.state != SystemState::Provisioned) {
         r.error = StoreError::make(StoreError::Kind::InvalidRequest,
                                    tr("The system %1 was not provisioned by OOBM, so its admin credentials are "
                                       "not known here.")
@@ -702,7 +722,7 @@ StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
         return r;
     }
     bool ok = false;
-    r.value.adminPassword = QString::fromUtf8(b->open(q.value(22).toByteArray(), r.value.uuid.toLatin1(), &ok));
+    r.value.adminPassword = QString::fromUtf8(b->open(q.value(23).toByteArray(), r.value.uuid.toLatin1(), &ok));
     if (!ok)
         r.error = StoreError::make(StoreError::Kind::KeysLocked,
                                    tr("The admin password of %1 cannot be decrypted: it was changed outside "
@@ -981,6 +1001,81 @@ StoreResult<int> SqlEngineLedger::deleteProfile(qint64 id)
         return r;
     }
     q.prepare(QStringLiteral("DELETE FROM provision_profiles WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
+StoreResult<ProvisionProfile> SqlEngineLedger::profileById(qint64 id)
+{
+    StoreResult<ProvisionProfile> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
+                             "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    if (!q.next()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The provision profile of a Profile Assignment no longer exists."));
+        return r;
+    }
+    readProfile(q, true, &r.value, &r.error);
+    return r;
+}
+
+StoreResult<QList<ProfileAssignment>> SqlEngineLedger::assignments()
+{
+    StoreResult<QList<ProfileAssignment>> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT a.id, a.kind, a.value, a.profile_id, p.name FROM profile_assignments a JOIN "
+                               "provision_profiles p ON p.id = a.profile_id ORDER BY a.id"))) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        ProfileAssignment a;
+        a.id = q.value(0).toLongLong();
+        a.kind = ProfileAssignment::Kind(q.value(1).toInt());
+        a.value = q.value(2).toString();
+        a.profileId = q.value(3).toLongLong();
+        a.profileName = q.value(4).toString();
+        r.value << a;
+    }
+    return r;
+}
+
+StoreResult<qint64> SqlEngineLedger::addAssignment(const ProfileAssignment &a)
+{
+    StoreResult<qint64> r;
+    if (const QString problem = a.problem(); !problem.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest, problem);
+        return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO profile_assignments (kind, value, profile_id, created_ms) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(int(a.kind));
+    q.addBindValue(a.kind == ProfileAssignment::Kind::Uuid ? a.value.trimmed().toUpper() : a.value.trimmed());
+    q.addBindValue(a.profileId);
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    r.value = q.lastInsertId().toLongLong();
+    return r;
+}
+
+StoreResult<int> SqlEngineLedger::deleteAssignment(qint64 id)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM profile_assignments WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         r.error = m_mapError(q.lastError());

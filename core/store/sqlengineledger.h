@@ -41,6 +41,9 @@ public:
     StoreResult<qint64> saveProfile(const ProvisionProfile &profile);
     StoreResult<int> deleteProfile(qint64 id);
 
+    StoreResult<QList<ProfileAssignment>> assignments();
+    StoreResult<qint64> addAssignment(const ProfileAssignment &assignment);
+    StoreResult<int> deleteAssignment(qint64 id);
     StoreResult<qint64> importCertificate(const ProvisioningCertificate &certificate);
     StoreResult<QList<ProvisioningCertificate>> listCertificates(); // without keys
     StoreResult<int> deleteCertificate(qint64 id);
@@ -58,6 +61,7 @@ private:
     StoreError insertHello(const HelloRecord &h);
     StoreError insertActions(const QList<ActionRecord> &actions);
     StoreResult<ProvisionProfile> defaultProfile(bool withSecrets);
+    StoreResult<ProvisionProfile> profileById(qint64 id);
     StoreResult<QList<ProvisioningCertificate>> certificates(bool withKeys);
     bool readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p, StoreError *error) const;
 

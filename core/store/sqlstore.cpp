@@ -355,6 +355,31 @@ QFuture<StoreResult<int>> SqlStore::deleteProfile(qint64 id)
     });
 }
 
+QFuture<StoreResult<QList<ProfileAssignment>>> SqlStore::listAssignments()
+{
+    return runEngine<StoreResult<QList<ProfileAssignment>>>(false, [](SqlEngineLedger &e) { return e.assignments(); });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::addAssignment(const ProfileAssignment &assignment)
+{
+    return runEngine<StoreResult<qint64>>(true, [this, assignment](SqlEngineLedger &e) {
+        auto r = e.addAssignment(assignment);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteAssignment(qint64 id)
+{
+    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
+        auto r = e.deleteAssignment(id);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
 QFuture<StoreResult<qint64>> SqlStore::importCertificate(const ProvisioningCertificate &certificate)
 {
     return runEngine<StoreResult<qint64>>(true, [this, certificate](SqlEngineLedger &e) {

@@ -57,6 +57,9 @@ public:
     QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() override;
     QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) override;
     QFuture<StoreResult<int>> deleteProfile(qint64 id) override;
+    QFuture<StoreResult<QList<ProfileAssignment>>> listAssignments() override;
+    QFuture<StoreResult<qint64>> addAssignment(const ProfileAssignment &assignment) override;
+    QFuture<StoreResult<int>> deleteAssignment(qint64 id) override;
     QFuture<StoreResult<qint64>> importCertificate(const ProvisioningCertificate &certificate) override;
     QFuture<StoreResult<QList<ProvisioningCertificate>>> listCertificates() override;
     QFuture<StoreResult<int>> deleteCertificate(qint64 id) override;

@@ -100,6 +100,10 @@ public:
     virtual QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() = 0; // without secrets
     virtual QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) = 0;
     virtual QFuture<StoreResult<int>> deleteProfile(qint64 id) = 0;
+    // Profile Assignments, in the order they are tried.
+    virtual QFuture<StoreResult<QList<ProfileAssignment>>> listAssignments() = 0;
+    virtual QFuture<StoreResult<qint64>> addAssignment(const ProfileAssignment &assignment) = 0;
+    virtual QFuture<StoreResult<int>> deleteAssignment(qint64 id) = 0;
     // Remote Configuration: provisioning certificates (keys sealed) and per-system one-time
     // passwords (sealed; a system not seen yet is created, as an agent pre-registers it).
     virtual QFuture<StoreResult<qint64>> importCertificate(const ProvisioningCertificate &certificate) = 0;

@@ -114,7 +114,7 @@ void tst_SystemsPage::systemsModelShowsEveryStateAndReason()
         const auto state = SystemState(model.index(row, 0).data(SystemsModel::StateRole).toInt());
         if (state == SystemState::Provisioned) {
             ++provisioned;
-            QCOMPARE(model.index(row, SystemsModel::ProfileColumn).data().toString(), QStringLiteral("Standard"));
+            QCOMPARE(model.index(row, SystemsModel::ProfileColumn).data().toString(), QStringLiteral("Standard (default profile)"));
             QVERIFY(model.index(row, SystemsModel::VersionColumn).data().toString().startsWith("3.0"));
         } else {
             failed = model.index(row, SystemsModel::StateColumn).data().toString();

@@ -116,7 +116,7 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
                     ? tr("Failed: %1").arg(s.reason)
                     : Core::systemStateName(s.state);
         case ProfileColumn:
-            return s.profileName;
+            return s.assignment.isEmpty() ? s.profileName : QStringLiteral("%1 (%2)").arg(s.profileName, s.assignment);
         case PidColumn:
             return s.pid.isEmpty() ? QString() : Core::PidPps::formatPid(s.pid);
         case LastHelloColumn:
@@ -128,6 +128,8 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == StateColumn && !s.reason.isEmpty())
         return s.reason;
+    if (role == Qt::ToolTipRole && index.column() == ProfileColumn && !s.assignment.isEmpty())
+        return tr("Chosen by: %1").arg(s.assignment);
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
         if (s.state == Core::SystemState::Failed)
             return QColor(Qt::darkRed);

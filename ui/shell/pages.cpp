@@ -2,6 +2,7 @@
 #include "pages.h"
 
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
+#include "ui/pages/assignments/assignmentspage.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
@@ -160,11 +161,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
              tr("The Intel AMT systems the service has seen, and which profile each gets."));
     b.add(new SystemsPage(context, parent), systems);
     b.add(new HelloMonitorPage(context, parent), systems);
-    b.placeholder(
-            QStringLiteral("profile-assignments"), systems, tr("Profile Assignments"),
-            QStringLiteral("assignments"), tr("Which provision profile each system gets."),
-            tr("Profile Assignments choose the provision profile of each system by UUID, FQDN "
-               "pattern or IP range, with a default profile for the rest."));
+    b.add(new AssignmentsPage(context, parent), systems);
     b.placeholder(
             QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
             QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "assignmentspage.h"
+
+#include "core/async.h"
+#include "core/log/userlog.h"
+#include "core/store/store.h"
+#include "ui/models/assignmentsmodel.h"
+#include "ui/shell/icons.h"
+#include "ui/widgets/pageheader.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Oobm::Gui {
+
+AssignmentsPage::AssignmentsPage(const PageContext &context, QObject *parent)
+    : Page(parent)
+    , m_context(context)
+{ }
+
+AssignmentsPage::~AssignmentsPage() = default;
+
+QString AssignmentsPage::title() const
+{
+    return tr("Profile Assignments");
+}
+
+QIcon AssignmentsPage::icon() const
+{
+    return themedIcon(QStringLiteral("assignments"));
+}
+
+QString AssignmentsPage::summary() const
+{
+    return tr("Which provision profile each system gets.");
+}
+
+QWidget *AssignmentsPage::createWidget(QWidget *parent)
+{
+    auto *w = new QWidget(parent);
+    Core::Store *store = m_context.store;
+    Core::UserLog *log = m_context.log;
+    auto *model = new AssignmentsModel(store, w);
+    auto *view = new QTableView(w);
+    view->setObjectName(QStringLiteral("assignmentsView"));
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setColumnWidth(AssignmentsModel::OrderColumn, 40);
+    view->setColumnWidth(AssignmentsModel::ValueColumn, 320);
+
+    // The new rule, in one row: match by, value, profile, Add.
+    auto *kind = new QComboBox(w);
+    kind->setObjectName(QStringLiteral("kind"));
+    kind->addItem(tr("IP range"), int(Core::ProfileAssignment::Kind::IpRange));
+    kind->addItem(tr("FQDN pattern"), int(Core::ProfileAssignment::Kind::FqdnPattern));
+    kind->addItem(tr("UUID"), int(Core::ProfileAssignment::Kind::Uuid));
+    auto *value = new QLineEdit(w);
+    value->setObjectName(QStringLiteral("value"));
+    auto *profile = new QComboBox(w);
+    profile->setObjectName(QStringLiteral("profile"));
+    auto *add = new QToolButton(w);
+    add->setText(tr("&Add rule"));
+    add->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *remove = new QToolButton(w);
+    remove->setText(tr("&Delete rule"));
+    auto *problem = new QLabel(w);
+    problem->setObjectName(QStringLiteral("problem"));
+    problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    auto placeholder = [kind, value] {
+        switch (Core::ProfileAssignment::Kind(kind->currentData().toInt())) {
+        case Core::ProfileAssignment::Kind::IpRange:
+            value->setPlaceholderText(tr("10.1.0.0/16 or 10.1.0.5-10.1.0.90"));
+            break;
+        case Core::ProfileAssignment::Kind::FqdnPattern:
+            value->setPlaceholderText(tr("*.lab.example.com"));
+            break;
+        case Core::ProfileAssignment::Kind::Uuid:
+            value->setPlaceholderText(tr("4B529B93-D413-181D-E487-1C697A6B7A2B"));
+            break;
+        }
+    };
+    QObject::connect(kind, &QComboBox::currentIndexChanged, w, placeholder);
+    placeholder();
+    auto loadProfiles = [store, profile, w] {
+        Core::whenReady(store->listProfiles(), w, [profile](const Core::StoreResult<QList<Core::ProvisionProfile>> &r) {
+            profile->clear();
+            for (const Core::ProvisionProfile &p : r.value)
+                profile->addItem(p.isDefault ? tr("%1 (default)").arg(p.name) : p.name, p.id);
+        });
+    };
+    QObject::connect(store, &Core::Store::profilesChanged, w, loadProfiles);
+    loadProfiles();
+    QObject::connect(add, &QToolButton::clicked, w, [=] {
+        Core::ProfileAssignment a;
+        a.kind = Core::ProfileAssignment::Kind(kind->currentData().toInt());
+        a.value = value->text().trimmed();
+        a.profileId = profile->currentData().toLongLong();
+        if (const QString why = a.problem(); !why.isEmpty()) {
+            problem->setText(why);
+            return;
+        }
+        problem->clear();
+        Core::whenReady(store->addAssignment(a), w, [=](const Core::StoreResult<qint64> &r) {
+            if (!r.ok()) {
+                problem->setText(r.error.message);
+                return;
+            }
+            log->information(tr("Added the profile assignment %1 -> %2.").arg(a.describe(), profile->currentText()));
+            value->clear();
+        });
+    });
+    QObject::connect(value, &QLineEdit::returnPressed, add, &QToolButton::click);
+    QObject::connect(remove, &QToolButton::clicked, w, [=] {
+        const QModelIndexList rows = view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const Core::ProfileAssignment a = model->assignment(rows.first().row());
+        if (QMessageBox::question(w, tr("Delete rule"),
+                                  tr("Delete the rule %1 -> %2? Systems it matched get the next matching rule or the "
+                                     "default profile when they are provisioned again.")
+                                          .arg(a.describe(), a.profileName),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+            return;
+        Core::whenReady(store->deleteAssignment(a.id), w, [=](const Core::StoreResult<int> &r) {
+            if (!r.ok())
+                problem->setText(r.error.message);
+            else
+                log->information(tr("Deleted the profile assignment %1.").arg(a.describe()));
+        });
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("New rule:"), w));
+    row->addWidget(kind);
+    row->addWidget(value, 2);
+    row->addWidget(new QLabel(tr("gets"), w));
+    row->addWidget(profile, 1);
+    row->addWidget(add);
+    row->addWidget(remove);
+    auto *status = new QLabel(w);
+    QObject::connect(model, &AssignmentsModel::loaded, w, [model, status](const QString &error) {
+        status->setText(!error.isEmpty() ? error
+                        : model->rowCount() == 0
+                                ? tr("No rules: every system gets the default profile.")
+                                : tr("%n rules, tried from the top; the first that matches wins, and systems no "
+                                     "rule matches get the default profile.",
+                                     nullptr, model->rowCount()));
+    });
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(new PageHeader(icon(), title(),
+                                     tr("Choose the provision profile of systems by UUID, by FQDN pattern or by IP "
+                                        "range. Intel AMT Systems shows which rule matched each system."),
+                                     w));
+    layout->addLayout(row);
+    layout->addWidget(problem);
+    layout->addWidget(view, 1);
+    layout->addWidget(status);
+    model->reload();
+    return w;
+}
+
+} // namespace Oobm::Gui
