@@ -2,6 +2,8 @@
 // The only client-side file that sees gSOAP: generated proxies in, Qt value types out.
 #include "amtsession.h"
 
+#include "core/keys/pidpps.h"
+
 #include "httpda.h"
 #include "soapGeneralInfoProxy.h"
 #include "soapNetworkAdministrationProxy.h"
@@ -268,7 +270,7 @@ public:
                          tr("TLS-PSK handshake with %1 failed for PID %2: the device did not "
                             "accept the pre-shared "
                             "key, so the PPS does not match the one the device holds (%3).")
-                                 .arg(where, QString::fromLatin1(endpoint.pskIdentity),
+                                 .arg(where, PidPps::formatPid(endpoint.pskIdentity),
                                       ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
                          op };
             }

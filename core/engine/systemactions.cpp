@@ -6,6 +6,9 @@
 #include "core/store/store.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
 #include <QPromise>
 #include <QThreadPool>
 
@@ -147,6 +150,74 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             QStringList none;
             store->setSystemsState(none, SystemState::Provisioned, {}, records).waitForFinished();
         }
+        promise->addResult(results);
+        promise->finish();
+    });
+    return future;
+}
+
+QFuture<QList<SystemActions::Result>> SystemActions::restartHellos(const QString &agent, const QStringList &uuids)
+{
+    auto promise = std::make_shared<QPromise<QList<Result>>>();
+    QFuture<QList<Result>> future = promise->future();
+    promise->start();
+    promise->setProgressRange(0, int(uuids.size()));
+    Store *store = m_store;
+    UserLog *log = m_log;
+    const int timeoutMs = m_timeoutMs;
+    QThreadPool::globalInstance()->start([=] {
+        QList<Result> results;
+        QList<ActionRecord> records;
+        const int colon = int(agent.lastIndexOf(u':'));
+        const QHostAddress host(agent.left(colon));
+        const quint16 port = quint16(agent.mid(colon + 1).toUInt());
+        QTcpSocket socket;
+        QString connectError;
+        if (colon <= 0 || host.isNull() || port == 0)
+            connectError = tr("The task agent address '%1' is not HOST:PORT with an IP address.").arg(agent);
+        else {
+            socket.connectToHost(host, port);
+            if (!socket.waitForConnected(timeoutMs))
+                connectError = tr("The task agent at %1 does not answer: %2. Is it running?").arg(agent, socket.errorString());
+        }
+        int done = 0;
+        for (const QString &uuid : uuids) {
+            Result r;
+            r.uuid = uuid;
+            QElapsedTimer timer;
+            timer.start();
+            if (!connectError.isEmpty()) {
+                r.message = connectError;
+            } else {
+                socket.write(QJsonDocument(QJsonObject{{QStringLiteral("cmd"), QStringLiteral("restart-hellos")},
+                                                       {QStringLiteral("uuid"), uuid}})
+                                     .toJson(QJsonDocument::Compact)
+                             + '\n');
+                QByteArray answer;
+                while (!answer.contains('\n') && socket.waitForReadyRead(timeoutMs))
+                    answer += socket.readAll();
+                const QJsonObject o = QJsonDocument::fromJson(answer).object();
+                r.ok = o.value(QStringLiteral("ok")).toBool();
+                r.message = r.ok ? tr("hello sequence restarted; the system says hello again for 6 hours")
+                                 : o.value(QStringLiteral("error")).toString(tr("the task agent did not answer"));
+            }
+            ActionRecord a;
+            a.time = QDateTime::currentDateTimeUtc();
+            a.uuid = uuid;
+            a.step = QStringLiteral("DelayedProvision");
+            a.durationMs = int(timer.elapsed());
+            a.result = r.ok ? ActionRecord::Result::Succeeded : ActionRecord::Result::Failed;
+            a.status = r.ok ? QStringLiteral("SUCCESS") : QStringLiteral("agent");
+            a.message = r.message;
+            records << a;
+            log->log(r.ok ? Severity::Information : Severity::Error,
+                     r.ok ? tr("Delayed Provision: the task agent restarted the hello sequence of %1.").arg(uuid)
+                          : tr("Delayed Provision of %1 failed: %2").arg(uuid, r.message),
+                     {}, uuid, QStringLiteral("console"));
+            results << r;
+            promise->setProgressValue(++done);
+        }
+        store->setSystemsState({}, SystemState::Failed, {}, records).waitForFinished();
         promise->addResult(results);
         promise->finish();
     });

@@ -44,6 +44,11 @@ public:
     // system in the given order.
     QFuture<QList<Result>> run(Action action, const QStringList &uuids);
 
+    // Delayed Provisioning: asks the systems' host agent (the reference's Out of Band Task
+    // Agent; in the lab, amt-sim's control interface at HOST:PORT) to restart each system's hello
+    // sequence. One JSON line per system: {"cmd":"restart-hellos","uuid":...}.
+    QFuture<QList<Result>> restartHellos(const QString &agent, const QStringList &uuids);
+
 private:
     Store *m_store;
     UserLog *m_log;

@@ -39,6 +39,7 @@ public:
     QList<Device> devices() const { return m_devices; }
     Device device(int i = 0) const { return m_devices.value(i); }
     QJsonObject control(const QJsonObject &request) const;
+    QString controlAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_controlPort); }
     QJsonObject state(int i = 0, bool secrets = false) const; // the "get" answer's device
     QString errorOutput() const;
 

@@ -279,6 +279,7 @@ private Q_SLOTS:
     void listenerFollowsPortInUse();
     void powerAndUnprovisionWithStoredCredentials();
     void profileAssignmentsChooseTheProfile();
+    void delayedProvisionRestartsTheHellos();
     void provisioningCertificateFromPkcs12_data();
     void provisioningCertificateFromPkcs12();
     void remoteConfiguration_data();
@@ -662,6 +663,43 @@ void tst_ProvisioningEngine::profileAssignmentsChooseTheProfile()
     // Deleting the profile deletes its rules.
     QVERIFY(lab.store->deleteProfile(saved.value).result().ok());
     QCOMPARE(lab.store->listAssignments().result().value.size(), 0);
+}
+
+void tst_ProvisioningEngine::delayedProvisionRestartsTheHellos()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1), QString());
+    SimProcess sim; // a fast clock: the 24-hour hello window closes in under a second
+    QCOMPARE(sim.start({"--fleet", "1", "--mode", "factory", "--keys", lab.setupBin, "--provision-server",
+                        QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "100000"}),
+             QString());
+    QVERIFY(sim.control({{"cmd", "fault"}, {"kind", "wrong-pps"}, {"all", true}}).value("ok").toBool());
+    lab.startEngine();
+    const QString uuid = sim.device().uuid;
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    // Mode 6: the device stopped saying hello, and its last attempt failed.
+    QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::Failed, 10000);
+    QVERIFY(sim.control({{"cmd", "clear-faults"}, {"all", true}}).value("ok").toBool());
+    lab.finished->clear();
+
+    SystemActions actions(lab.store.get(), lab.log.get());
+    // An agent that is not there is named.
+    auto nobody = actions.restartHellos(QStringLiteral("127.0.0.1:%1").arg(freePort()), {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(nobody.isFinished(), 20000);
+    QVERIFY(!nobody.result().first().ok);
+    QVERIFY2(nobody.result().first().message.contains("does not answer"), qPrintable(nobody.result().first().message));
+    auto restarted = actions.restartHellos(sim.controlAddress(), {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(restarted.isFinished(), 20000);
+    QVERIFY2(restarted.result().first().ok, qPrintable(restarted.result().first().message));
+    // The hellos return and the system is provisioned.
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    QVERIFY(lab.finished->first().at(1).toBool());
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+    ActionFilter f;
+    f.uuid = uuid;
+    f.step = "DelayedProvision";
+    QCOMPARE(lab.store->listActions(f).result().value.size(), 2);
 }
 
 void tst_ProvisioningEngine::provisioningCertificateFromPkcs12_data()

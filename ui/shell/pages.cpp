@@ -3,6 +3,7 @@
 
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/assignments/assignmentspage.h"
+#include "ui/pages/delayed/delayedprovisionpage.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
@@ -147,14 +148,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(
             delayed, provisioning, tr("Delayed Provisioning"),
             tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
-    b.placeholder(
-            QStringLiteral("delayed-provision"), delayed, tr("Delayed Provision"),
-            QStringLiteral("delayed"), tr("Restart the hello sequence of waiting systems."),
-            tr("A system in setup mode sends hello packets only for a limited window (24 hours the "
-               "first time, 6 hours after that); then it enters mode 6, \"hello packet mode "
-               "disabled\". Delayed Provision lists those systems and the ones whose provisioning "
-               "failed, and asks each system's Out of Band Task Agent to restart its hello "
-               "sequence."));
+    b.add(new DelayedProvisionPage(context, parent), delayed);
 
     const QString systems = QStringLiteral("intel-amt-systems-folder");
     b.folder(systems, provisioning, tr("Intel® AMT Systems"),

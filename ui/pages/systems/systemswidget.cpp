@@ -76,6 +76,7 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_search->setObjectName(QStringLiteral("systemSearch"));
     m_search->setPlaceholderText(tr("Filter by UUID, FQDN or address"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
