@@ -364,15 +364,6 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
                       tr("Remote Configuration hello (PKI), but Remote Configuration is off: turn on \"Allow Remote "
                          "Configuration\" on the General page, or give the device a PID/PPS."));
     }
-    if (intake.requireAuthorization && !d.system.authorized) {
-        if (!setState(SystemState::AwaitingAuthorization,
-                      tr("Waiting for an administrator to authorize it (Intel AMT Systems > Authorize)."))) {
-            rollback();
-            return r;
-        }
-        return finish(HelloDecision::Action::AwaitAuthorization, tr("awaiting authorization"));
-    }
-
     const SecretBox *b = box();
     if (!b)
         return reject(SystemState::Failed, locked().message);
@@ -489,6 +480,17 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
         // A device in Remote Configuration setup mode still has the factory password.
         if (!d.passwords.contains(QStringLiteral("admin")))
             d.passwords << QStringLiteral("admin");
+    }
+
+    // The authorization gate comes after the checks above: a system that could not be
+    // provisioned anyway shows why, not "awaiting authorization".
+    if (intake.requireAuthorization && !d.system.authorized) {
+        if (!setState(SystemState::AwaitingAuthorization,
+                      tr("Waiting for an administrator to authorize it (Intel AMT Systems > Authorize)."))) {
+            rollback();
+            return r;
+        }
+        return finish(HelloDecision::Action::AwaitAuthorization, tr("awaiting authorization"));
     }
 
     // Profile Assignments first (in the order they were made), then the default profile.

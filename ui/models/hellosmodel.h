@@ -25,12 +25,12 @@ public:
     enum Column {
         TimeColumn,
         SourceColumn,
-        VersionColumn,
         UuidColumn,
+        VersionColumn,
         PidColumn,
+        OutcomeColumn,
         RetryColumn,
         AdminSetColumn,
-        OutcomeColumn,
         EngineColumn,
         ColumnCount
     };
