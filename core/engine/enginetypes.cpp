@@ -125,6 +125,9 @@ QString ProvisionProfile::problem() const
             return tr("The user %1 has no realms; give it at least one (for example Remote Control).")
                     .arg(u.username);
     }
+    if (tlsEnabled)
+        return tr("TLS needs a server certificate for each system, and certificate profiles are not available in "
+                  "this release: provision without TLS (Digest over HTTP on 16992) for now.");
     for (const QString &i : interfaces) {
         if (!KnownInterfaces.contains(i))
             return tr("Unknown interface '%1'; the interfaces are WebUI, SOL and IDER.").arg(i);

@@ -41,6 +41,9 @@ qint64 nowMs()
 }
 
 const QByteArray ProfileAd = "provision-profile";
+// Hellos are sent the moment a device decides to, and are handled within seconds even in a burst
+// of 10,000; one older than its system's provisioning by less than this was sent before it.
+constexpr qint64 StaleHelloMs = 120000;
 
 QString hashText(const HelloPacket::RootHash &h)
 {
@@ -359,6 +362,13 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     if (d.system.state == SystemState::Provisioning && !claimedBy.isEmpty() && claimUntil > now)
         return finish(HelloDecision::Action::InFlight,
                       tr("ignored: being provisioned by the engine %1").arg(claimedBy));
+    // A hello the device sent just before its CommitChanges can arrive after it (at this engine
+    // or another): it must not start a second attempt against a device that is provisioned now.
+    if (d.system.state == SystemState::Provisioned && d.system.provisioned.isValid()
+        && d.system.provisioned.toMSecsSinceEpoch() > now - StaleHelloMs)
+        return finish(HelloDecision::Action::InFlight,
+                      tr("ignored: provisioned %1 s ago; the device sent this hello before it was provisioned")
+                              .arg((now - d.system.provisioned.toMSecsSinceEpoch()) / 1000));
     if (!psk && !intake.allowRemoteConfiguration) {
         return reject(SystemState::Failed,
                       tr("Remote Configuration hello (PKI), but Remote Configuration is off: turn on \"Allow Remote "
