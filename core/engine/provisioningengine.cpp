@@ -215,6 +215,15 @@ void ProvisioningEngine::sendHeartbeat()
     const EngineStatus s = status();
     m_store->engineHeartbeat(s);
     Q_EMIT statusChanged(s);
+    whenReady(m_store->markSilentSystems(QDateTime::currentMSecsSinceEpoch() - m_options.helloSilenceMs), this,
+              [this](const StoreResult<int> &r) {
+                  if (r.value > 0)
+                      m_log->log(Severity::Warning,
+                                 tr("%n systems stopped sending hello packets: their hello window has closed (mode "
+                                    "6). Delayed Provision restarts it.",
+                                    nullptr, r.value),
+                                 {}, {}, Source);
+              });
 }
 
 void ProvisioningEngine::onRejected(const QHostAddress &address, quint16 port, const QString &reason,

@@ -39,6 +39,9 @@ struct EngineOptions
     int helloTimeoutMs = 5000;                       // a sender must close within this
     int leaseSeconds = 300;                          // how long a claim on a system lasts
     int heartbeatMs = 10000;
+    // A system that is not provisioned and has said nothing for this long has closed its hello
+    // window (mode 6): it is marked Hello window expired, for Delayed Provision.
+    qint64 helloSilenceMs = 2 * 3600 * 1000;
     int shutdownGraceMs = 10000;                     // stop() waits this long for running attempts
 
     // --listen ADDR[:PORT] (repeatable), as oobm and oobm-engine take it. Returns an error

@@ -768,6 +768,27 @@ StoreResult<int> SqlEngineLedger::authorizeSystems(const QStringList &uuids)
     return r;
 }
 
+StoreResult<int> SqlEngineLedger::markSilentSystems(qint64 silentSinceMs)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE state IN (?, ?) AND claimed_by IS "
+                             "NULL AND last_hello_ms IS NOT NULL AND last_hello_ms < ?"));
+    q.addBindValue(int(SystemState::HelloWindowExpired));
+    q.addBindValue(tr("No hello since %1: the device's hello window has closed (mode 6, \"hello packet mode "
+                      "disabled\"). Delayed Provision asks its task agent to restart it; an AC power cycle or a "
+                      "partial unprovision in the MEBx does too.")
+                           .arg(QDateTime::fromMSecsSinceEpoch(silentSinceMs, Qt::UTC).toString(Qt::ISODate)));
+    q.addBindValue(int(SystemState::Failed));
+    q.addBindValue(int(SystemState::AwaitingAuthorization));
+    q.addBindValue(silentSinceMs);
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
 StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, SystemState state,
                                                   const QString &reason, const QList<ActionRecord> &actions)
 {

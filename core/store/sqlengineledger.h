@@ -32,6 +32,7 @@ public:
     StoreResult<QList<AmtSystem>> listSystems(const SystemFilter &filter);
     StoreResult<AmtSystem> systemCredentials(const QString &uuid); // with the admin password
     StoreResult<int> authorizeSystems(const QStringList &uuids);
+    StoreResult<int> markSilentSystems(qint64 silentSinceMs);
     StoreResult<int> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
                                      const QList<ActionRecord> &actions);
     StoreResult<QList<HelloRecord>> listHellos(const QString &uuid, qint64 afterId, int limit);

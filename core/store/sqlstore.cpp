@@ -309,6 +309,16 @@ QFuture<StoreResult<int>> SqlStore::authorizeSystems(const QStringList &uuids)
     });
 }
 
+QFuture<StoreResult<int>> SqlStore::markSilentSystems(qint64 silentSinceMs)
+{
+    return runEngine<StoreResult<int>>(true, [this, silentSinceMs](SqlEngineLedger &e) {
+        auto r = e.markSilentSystems(silentSinceMs);
+        if (r.value > 0)
+            Q_EMIT systemsChanged();
+        return r;
+    });
+}
+
 QFuture<StoreResult<int>> SqlStore::setSystemsState(const QStringList &uuids, SystemState state,
                                                     const QString &reason, const QList<ActionRecord> &actions)
 {

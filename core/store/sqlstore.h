@@ -50,6 +50,7 @@ public:
     QFuture<StoreResult<QList<AmtSystem>>> listSystems(const SystemFilter &filter) override;
     QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) override;
     QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) override;
+    QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) override;
     QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
                                               const QList<ActionRecord> &actions) override;
     QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId, int limit) override;

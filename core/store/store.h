@@ -90,6 +90,9 @@ public:
     // The system with its admin password, for a power action.
     virtual QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) = 0;
     virtual QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) = 0;
+    // Systems that failed or wait for authorization and said nothing since then (ms since the
+    // epoch) become Hello window expired. Resolves to how many changed.
+    virtual QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) = 0;
     virtual QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state,
                                                       const QString &reason,
                                                       const QList<ActionRecord> &actions) = 0;

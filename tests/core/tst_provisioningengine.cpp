@@ -674,12 +674,17 @@ void tst_ProvisioningEngine::delayedProvisionRestartsTheHellos()
                         QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "100000"}),
              QString());
     QVERIFY(sim.control({{"cmd", "fault"}, {"kind", "wrong-pps"}, {"all", true}}).value("ok").toBool());
-    lab.startEngine();
+    EngineOptions o;
+    o.heartbeatMs = 200;
+    o.helloSilenceMs = 2000; // 2 hours, on this clock
+    lab.startEngine(o);
     const QString uuid = sim.device().uuid;
     QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
-    // Mode 6: the device stopped saying hello, and its last attempt failed.
+    // Mode 6: the device stopped saying hello; the engine notices the silence.
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::Failed, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::HelloWindowExpired, 15000);
+    QVERIFY2(lab.system(uuid).reason.contains("hello window has closed"), qPrintable(lab.system(uuid).reason));
+    QVERIFY(logContains(lab.logEntries(), Severity::Warning, QStringLiteral("stopped sending hello packets")));
     QVERIFY(sim.control({{"cmd", "clear-faults"}, {"all", true}}).value("ok").toBool());
     lab.finished->clear();
 
