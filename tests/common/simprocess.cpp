@@ -10,6 +10,7 @@
 #include <QUdpSocket>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace Oobm::Test {
@@ -42,6 +43,8 @@ QString SimProcess::start(const QStringList &arguments)
         probe.close();
         args << QStringLiteral("--control") << QStringLiteral("127.0.0.1:%1").arg(m_controlPort);
     }
+    // A test killed by ctest's timeout must not leave its fleet running (and saying hello).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(QStringLiteral(AMT_SIM_PATH), args);
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("amt-sim did not start: %1").arg(m_process.errorString());
@@ -142,6 +145,7 @@ QString DnsmasqProcess::start(const QStringList &records)
     if (::geteuid() == 0)
         args << QStringLiteral("--user=root");
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(binary, args + records);
     if (!m_process.waitForStarted(5000))
         return QStringLiteral("dnsmasq did not start: %1").arg(m_process.errorString());

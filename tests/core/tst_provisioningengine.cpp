@@ -684,7 +684,9 @@ void tst_ProvisioningEngine::delayedProvisionRestartsTheHellos()
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::HelloWindowExpired, 15000);
     QVERIFY2(lab.system(uuid).reason.contains("hello window has closed"), qPrintable(lab.system(uuid).reason));
-    QVERIFY(logContains(lab.logEntries(), Severity::Warning, QStringLiteral("stopped sending hello packets")));
+    // The warning follows the state change (the engine logs once the store has answered).
+    QTRY_VERIFY_WITH_TIMEOUT(logContains(lab.logEntries(), Severity::Warning, QStringLiteral("stopped sending hello packets")),
+                             10000);
     QVERIFY(sim.control({{"cmd", "clear-faults"}, {"all", true}}).value("ok").toBool());
     lab.finished->clear();
 
