@@ -98,6 +98,20 @@ SqlEngineLedger::SqlEngineLedger(const QString &connectionName, Schema::Dialect 
     , m_keys(keys)
 { }
 
+StoreResult<int> SqlEngineLedger::execCount(const QString &sql, const QVariantList &binds)
+{
+    StoreResult<int> r;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        r.error = m_mapError(q.lastError());
+    else
+        r.value = q.numRowsAffected();
+    return r;
+}
+
 StoreError SqlEngineLedger::begin()
 {
     return Sql::begin(m_connectionName, m_dialect, m_mapError);
@@ -654,19 +668,9 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
 
 StoreResult<int> SqlEngineLedger::releaseClaims(const QString &engineId, const QString &reason)
 {
-    StoreResult<int> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, claimed_by = NULL, claim_until_ms = "
-                             "NULL WHERE claimed_by = ? AND state = ?"));
-    q.addBindValue(int(SystemState::Failed));
-    q.addBindValue(text(reason));
-    q.addBindValue(engineId);
-    q.addBindValue(int(SystemState::Provisioning));
-    if (!q.exec())
-        r.error = m_mapError(q.lastError());
-    else
-        r.value = q.numRowsAffected();
-    return r;
+    return execCount(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, claimed_by = NULL, claim_until_ms "
+                                    "= NULL WHERE claimed_by = ? AND state = ?"),
+                     {int(SystemState::Failed), text(reason), engineId, int(SystemState::Provisioning)});
 }
 
 StoreResult<QList<AmtSystem>> SqlEngineLedger::listSystems(const SystemFilter &filter)
@@ -770,23 +774,15 @@ StoreResult<int> SqlEngineLedger::authorizeSystems(const QStringList &uuids)
 
 StoreResult<int> SqlEngineLedger::markSilentSystems(qint64 silentSinceMs)
 {
-    StoreResult<int> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE state IN (?, ?) AND claimed_by IS "
-                             "NULL AND last_hello_ms IS NOT NULL AND last_hello_ms < ?"));
-    q.addBindValue(int(SystemState::HelloWindowExpired));
-    q.addBindValue(tr("No hello since %1: the device's hello window has closed (mode 6, \"hello packet mode "
-                      "disabled\"). Delayed Provision asks its task agent to restart it; an AC power cycle or a "
-                      "partial unprovision in the MEBx does too.")
-                           .arg(QDateTime::fromMSecsSinceEpoch(silentSinceMs, Qt::UTC).toString(Qt::ISODate)));
-    q.addBindValue(int(SystemState::Failed));
-    q.addBindValue(int(SystemState::AwaitingAuthorization));
-    q.addBindValue(silentSinceMs);
-    if (!q.exec())
-        r.error = m_mapError(q.lastError());
-    else
-        r.value = q.numRowsAffected();
-    return r;
+    return execCount(
+            QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE state IN (?, ?) AND claimed_by IS NULL "
+                           "AND last_hello_ms IS NOT NULL AND last_hello_ms < ?"),
+            {int(SystemState::HelloWindowExpired),
+             tr("No hello since %1: the device's hello window has closed (mode 6, \"hello packet mode disabled\"). "
+                "Delayed Provision asks its task agent to restart it; an AC power cycle or a partial unprovision in "
+                "the MEBx does too.")
+                     .arg(QDateTime::fromMSecsSinceEpoch(silentSinceMs, Qt::UTC).toString(Qt::ISODate)),
+             int(SystemState::Failed), int(SystemState::AwaitingAuthorization), silentSinceMs});
 }
 
 StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, SystemState state,
@@ -1033,13 +1029,7 @@ StoreResult<int> SqlEngineLedger::deleteProfile(qint64 id)
                                       nullptr, q.value(0).toInt()));
         return r;
     }
-    q.prepare(QStringLiteral("DELETE FROM provision_profiles WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        r.error = m_mapError(q.lastError());
-    else
-        r.value = q.numRowsAffected();
-    return r;
+    return execCount(QStringLiteral("DELETE FROM provision_profiles WHERE id = ?"), {id});
 }
 
 StoreResult<ProvisionProfile> SqlEngineLedger::profileById(qint64 id)
@@ -1106,15 +1096,7 @@ StoreResult<qint64> SqlEngineLedger::addAssignment(const ProfileAssignment &a)
 
 StoreResult<int> SqlEngineLedger::deleteAssignment(qint64 id)
 {
-    StoreResult<int> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("DELETE FROM profile_assignments WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        r.error = m_mapError(q.lastError());
-    else
-        r.value = q.numRowsAffected();
-    return r;
+    return execCount(QStringLiteral("DELETE FROM profile_assignments WHERE id = ?"), {id});
 }
 
 StoreResult<QList<ProvisioningCertificate>> SqlEngineLedger::certificates(bool withKeys)
@@ -1210,15 +1192,7 @@ StoreResult<qint64> SqlEngineLedger::importCertificate(const ProvisioningCertifi
 
 StoreResult<int> SqlEngineLedger::deleteCertificate(qint64 id)
 {
-    StoreResult<int> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("DELETE FROM provisioning_certificates WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        r.error = m_mapError(q.lastError());
-    else
-        r.value = q.numRowsAffected();
-    return r;
+    return execCount(QStringLiteral("DELETE FROM provisioning_certificates WHERE id = ?"), {id});
 }
 
 StoreError SqlEngineLedger::setSystemOtp(const QString &uuid, const QString &otp)

@@ -54,6 +54,8 @@ public:
     StoreResult<QList<EngineStatus>> engines();
 
 private:
+    // Runs one statement; resolves to the rows it changed.
+    StoreResult<int> execCount(const QString &sql, const QVariantList &binds);
     StoreError begin();
     StoreError commit();
     void rollback();

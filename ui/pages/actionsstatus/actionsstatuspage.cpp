@@ -4,6 +4,7 @@
 #include "ui/models/actionsmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -45,13 +46,7 @@ QWidget *ActionsStatusPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("actionsView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionsMovable(true);
+    setUpRecordTable(view);
     const QFontMetrics fm = view->fontMetrics();
     view->setColumnWidth(ActionsModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
     view->setColumnWidth(ActionsModel::SystemColumn, fm.horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);

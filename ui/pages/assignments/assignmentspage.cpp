@@ -7,6 +7,7 @@
 #include "ui/models/assignmentsmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -51,11 +52,8 @@ QWidget *AssignmentsPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("assignmentsView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRecordTable(view);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     view->setColumnWidth(AssignmentsModel::OrderColumn, 40);
     view->setColumnWidth(AssignmentsModel::ValueColumn, 320);
 

@@ -6,6 +6,7 @@
 #include "ui/models/systemsmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -56,13 +57,8 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("delayedView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRecordTable(view);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->setColumnWidth(SystemsModel::UuidColumn,
                          view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);
     view->setColumnWidth(SystemsModel::StateColumn, 360);

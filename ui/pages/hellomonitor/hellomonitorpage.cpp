@@ -4,6 +4,7 @@
 #include "ui/models/hellosmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -42,13 +43,7 @@ QWidget *HelloMonitorPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("hellosView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionsMovable(true);
+    setUpRecordTable(view);
     const QFontMetrics fm = view->fontMetrics();
     view->setColumnWidth(HellosModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
     view->setColumnWidth(HellosModel::SourceColumn, fm.horizontalAdvance(QStringLiteral("127.255.255.255:65535")) + 16);

@@ -8,6 +8,7 @@
 #include "ui/models/profilesmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -48,12 +49,8 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("profilesView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRecordTable(view);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionsMovable(true);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     Core::Store *store = m_context.store;

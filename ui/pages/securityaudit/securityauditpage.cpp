@@ -4,6 +4,7 @@
 #include "ui/models/securityauditmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -42,13 +43,7 @@ QWidget *SecurityAuditPage::createWidget(QWidget *parent)
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("auditView"));
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionsMovable(true);
+    setUpRecordTable(view);
     view->setColumnWidth(
             SecurityAuditModel::TimeColumn,
             view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);

@@ -9,6 +9,7 @@
 #include "ui/models/systemsmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/recordtable.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -52,14 +53,8 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(SystemsModel::LastHelloColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRecordTable(m_view);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setSectionsMovable(true);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     const int uuidWidth = m_view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16;
     m_view->setColumnWidth(SystemsModel::UuidColumn, uuidWidth);
     m_view->setColumnWidth(SystemsModel::FqdnColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("amt-00000000.example.com")) + 16);
