@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "servicesettings.h"
 
+#include "core/dns/dnsresolver.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+
 #include <QCoreApplication>
 
 namespace Oobm::Core {
@@ -90,6 +95,49 @@ QString portProblem(int port)
     return {};
 }
 
+QString dnsServerProblem(const QString &text)
+{
+    QString error;
+    DnsServer::parse(text, &error);
+    return error;
+}
+
+// Letters, digits, hyphens and dots; labels of 1-63 characters; 253 in all.
+QString dnsNameProblem(const QString &name, const QString &what)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?$"));
+    if (name.size() > 253)
+        return tr("The %1 '%2' is longer than the 253 characters DNS allows.").arg(what, name);
+    for (const QString &part : name.split(u'.')) {
+        if (!label.match(part).hasMatch())
+            return tr("The %1 '%2' is not a DNS name: use letters, digits and hyphens in "
+                      "dot-separated labels, such as example.com.")
+                    .arg(what, name);
+    }
+    return {};
+}
+
+QString hostPortProblem(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QString host = text.section(u':', 0, 0);
+    const QString portText = text.contains(u':') ? text.section(u':', 1) : QString();
+    if (text.contains(u':')) {
+        bool ok = false;
+        const uint port = portText.toUInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return tr("'%1' is not a port: use a number from 1 to 65535 (the hello port is "
+                      "normally 9971).")
+                    .arg(portText);
+    }
+    if (QHostAddress(host).isNull() && !dnsNameProblem(host.toLower(), QString()).isEmpty())
+        return tr("'%1' is neither an IPv4 address nor a DNS name: give the provisioning "
+                  "server as HOST or HOST:PORT, such as scs.example.com:9971.")
+                .arg(host);
+    return {};
+}
+
 } // namespace
 
 bool logLevelAccepts(LogLevel level, Severity severity)
@@ -142,7 +190,12 @@ QStringList ServiceSettings::keys()
              AllowRemoteConfigurationKey,
              OneTimePasswordRequiredKey,
              CommonNameKey,
-             LogLevelKey };
+             LogLevelKey,
+             DnsServerKey,
+             DnsSuffixesKey,
+             ReverseLookupsKey,
+             ServerFqdnKey,
+             SetupServerAddressKey };
 }
 
 QString ServiceSettings::describeKey(const QString &key)
@@ -161,13 +214,25 @@ QString ServiceSettings::describeKey(const QString &key)
                   "sam-account-name)");
     if (key == LogLevelKey)
         return tr("Log level (errors, debug-warning, information, debug)");
+    if (key == DnsServerKey)
+        return tr("DNS server for the DNS test and reverse lookups, IP[:PORT]; empty: this "
+                  "machine's resolvers");
+    if (key == DnsSuffixesKey)
+        return tr("DNS domains the AMT clients use, comma-separated (example.com,lab.example.com)");
+    if (key == ReverseLookupsKey)
+        return tr("Name systems by a reverse DNS lookup of their hello's address (true/false)");
+    if (key == ServerFqdnKey)
+        return tr("This provisioning server's fully qualified name; empty: the machine's name");
+    if (key == SetupServerAddressKey)
+        return tr("Provisioning server HOST[:PORT] written into exported setup.bin files; empty: "
+                  "devices find ProvisionServer through DNS");
     return {};
 }
 
 QStringList ServiceSettings::allowedValues(const QString &key)
 {
     if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey
-        || key == OneTimePasswordRequiredKey)
+        || key == OneTimePasswordRequiredKey || key == ReverseLookupsKey)
         return { QStringLiteral("true"), QStringLiteral("false") };
     if (key == CommonNameKey)
         return enumKeys(CommonNameValues);
@@ -190,6 +255,16 @@ QString ServiceSettings::value(const QString &key) const
         return enumKey(CommonNameValues, int(commonName));
     if (key == LogLevelKey)
         return enumKey(LogLevelValues, int(logLevel));
+    if (key == DnsServerKey)
+        return dnsServer;
+    if (key == DnsSuffixesKey)
+        return dnsSuffixes.join(u',');
+    if (key == ReverseLookupsKey)
+        return boolText(reverseLookups);
+    if (key == ServerFqdnKey)
+        return serverFqdn;
+    if (key == SetupServerAddressKey)
+        return setupServerAddress;
     return {};
 }
 
@@ -215,6 +290,8 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         flag = &allowRemoteConfiguration;
     else if (key == OneTimePasswordRequiredKey)
         flag = &oneTimePasswordRequired;
+    else if (key == ReverseLookupsKey)
+        flag = &reverseLookups;
     if (flag) {
         if (!parseBool(t, flag))
             return tr("%1 takes true or false; '%2' is neither.").arg(key, t);
@@ -232,6 +309,44 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
             commonName = CommonNameSource(v);
         else
             logLevel = LogLevel(v);
+        return {};
+    }
+    if (key == DnsServerKey) {
+        if (const QString p = dnsServerProblem(t); !p.isEmpty())
+            return p;
+        dnsServer = t;
+        return {};
+    }
+    if (key == DnsSuffixesKey) {
+        QStringList list;
+        static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+        for (const QString &part : t.split(separators, Qt::SkipEmptyParts)) {
+            QString suffix = part.toLower();
+            while (suffix.startsWith(u'.'))
+                suffix.remove(0, 1);
+            while (suffix.endsWith(u'.'))
+                suffix.chop(1);
+            if (const QString p = dnsNameProblem(suffix, tr("DNS suffix")); !p.isEmpty())
+                return p;
+            if (!list.contains(suffix))
+                list << suffix;
+        }
+        dnsSuffixes = list;
+        return {};
+    }
+    if (key == ServerFqdnKey) {
+        const QString name = t.toLower();
+        if (!name.isEmpty()) {
+            if (const QString p = dnsNameProblem(name, tr("server name")); !p.isEmpty())
+                return p;
+        }
+        serverFqdn = name;
+        return {};
+    }
+    if (key == SetupServerAddressKey) {
+        if (const QString p = hostPortProblem(t); !p.isEmpty())
+            return p;
+        setupServerAddress = t;
         return {};
     }
     return tr("There is no setting '%1'. The settings are: %2.")
@@ -289,6 +404,23 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
                          .arg(commonNameSourceName(to.commonName));
     if (from.logLevel != to.logLevel)
         lines << tr("Set log level to %1.").arg(logLevelName(to.logLevel));
+    if (from.dnsServer != to.dnsServer)
+        lines << (to.dnsServer.isEmpty() ? tr("Set DNS server to this machine's resolvers.")
+                                         : tr("Set DNS server to %1.").arg(to.dnsServer));
+    if (from.dnsSuffixes != to.dnsSuffixes)
+        lines << tr("Set DNS suffixes to %1.")
+                         .arg(to.dnsSuffixes.isEmpty() ? tr("none")
+                                                       : to.dnsSuffixes.join(QStringLiteral(", ")));
+    if (from.reverseLookups != to.reverseLookups)
+        lines << (to.reverseLookups ? tr("Set reverse DNS lookups of systems.")
+                                    : tr("Cleared reverse DNS lookups of systems."));
+    if (from.serverFqdn != to.serverFqdn)
+        lines << tr("Set provisioning server name to %1.")
+                         .arg(to.serverFqdn.isEmpty() ? tr("this machine's name") : to.serverFqdn);
+    if (from.setupServerAddress != to.setupServerAddress)
+        lines << tr("Set setup.bin provisioning server address to %1.")
+                         .arg(to.setupServerAddress.isEmpty() ? tr("none (DNS)")
+                                                              : to.setupServerAddress);
     return lines;
 }
 

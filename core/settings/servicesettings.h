@@ -43,6 +43,12 @@ struct ServiceSettings
     bool oneTimePasswordRequired = false;
     CommonNameSource commonName = CommonNameSource::Fqdn;
     LogLevel logLevel = LogLevel::Information;
+    // DNS Configuration and Service Location.
+    QString dnsServer;          // "IP[:PORT]" to ask; empty: this machine's resolvers
+    QStringList dnsSuffixes;    // the DNS domains the AMT clients use (DHCP option 15)
+    bool reverseLookups = true; // name systems by a reverse lookup of their hello's source
+    QString serverFqdn;         // this provisioning server's name; empty: the machine's name
+    QString setupServerAddress; // the provisioning server written into setup.bin; empty: none
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{ "listen-port" };
@@ -51,6 +57,11 @@ struct ServiceSettings
     static constexpr QLatin1String OneTimePasswordRequiredKey{ "one-time-password-required" };
     static constexpr QLatin1String CommonNameKey{ "common-name" };
     static constexpr QLatin1String LogLevelKey{ "log-level" };
+    static constexpr QLatin1String DnsServerKey{ "dns-server" };
+    static constexpr QLatin1String DnsSuffixesKey{ "dns-suffixes" };
+    static constexpr QLatin1String ReverseLookupsKey{ "reverse-lookups" };
+    static constexpr QLatin1String ServerFqdnKey{ "server-fqdn" };
+    static constexpr QLatin1String SetupServerAddressKey{ "setup-server-address" };
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);

@@ -4,9 +4,11 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QNetworkDatagram>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QUdpSocket>
 
 #include <csignal>
@@ -159,8 +161,11 @@ QString DnsmasqProcess::start(const QStringList &records)
         s.connectToHost(QHostAddress::LocalHost, m_port);
         // A standard query for "." type SOA; any answer proves it listens.
         s.write(QByteArray::fromHex("abcd01000001000000000000000006000001"));
-        if (s.waitForReadyRead(200))
+        // A closed port also wakes the socket up (ICMP port unreachable): only a reply counts.
+        if (s.waitForReadyRead(200) && s.hasPendingDatagrams()
+            && s.receiveDatagram().data().startsWith(QByteArray::fromHex("abcd")))
             return {};
+        QThread::msleep(20);
     }
     return QStringLiteral("dnsmasq did not answer on 127.0.0.1:%1").arg(m_port);
 }
