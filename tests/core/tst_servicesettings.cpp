@@ -27,7 +27,9 @@ void tst_ServiceSettings::defaults()
     QVERIFY(!s.requireAuthorization);
     QCOMPARE(s.commonName, CommonNameSource::Fqdn);
     QVERIFY(s.validate().isEmpty());
-    QCOMPARE(ServiceSettings::keys().size(), 6);
+    QCOMPARE(ServiceSettings::keys().size(), 11);
+    QVERIFY(s.reverseLookups);
+    QVERIFY(s.dnsServer.isEmpty());
 }
 
 void tst_ServiceSettings::setValue_data()
@@ -65,6 +67,19 @@ void tst_ServiceSettings::setValue_data()
                                 << ""
                                 << ""
                                 << "is not a number";
+    QTest::newRow("dns server") << "dns-server" << "127.0.0.1:5353" << "127.0.0.1:5353" << "";
+    QTest::newRow("dns server name") << "dns-server" << "dns.example.com" << ""
+                                     << "'dns.example.com' is not an IP address";
+    QTest::newRow("dns suffixes") << "dns-suffixes" << " Example.COM, .lab.example.com.;x.test"
+                                  << "example.com,lab.example.com,x.test" << "";
+    QTest::newRow("dns suffix bad") << "dns-suffixes" << "good.test,bad_label!.test" << ""
+                                    << "'bad_label!.test' is not a DNS name";
+    QTest::newRow("server fqdn") << "server-fqdn" << "SCS.Example.com" << "scs.example.com" << "";
+    QTest::newRow("setup server") << "setup-server-address" << "scs.example.com:9971"
+                                  << "scs.example.com:9971" << "";
+    QTest::newRow("setup server port") << "setup-server-address" << "10.0.0.1:0" << ""
+                                       << "'0' is not a port";
+    QTest::newRow("reverse off") << "reverse-lookups" << "off" << "false" << "";
     QTest::newRow("bool yes") << "require-authorization"
                               << "yes"
                               << "true"
