@@ -158,6 +158,7 @@ struct HelloIntake
     bool allowRemoteConfiguration = false;
     bool oneTimePasswordRequired = false;
     int leaseSeconds = 300; // how long this engine owns the system before another may take it
+    QString reverseName;    // the PTR name of address, when reverse lookups are on and found one
 };
 
 // What the store decided for a hello, in the same transaction that recorded it.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provisioningengine.h"
 
+#include "core/dns/reversenamer.h"
+
 #include "core/amt/amtclient.h"
 #include "core/async.h"
 #include "core/engine/hellolistener.h"
@@ -66,6 +68,7 @@ ProvisioningEngine::ProvisioningEngine(Store *store, UserLog *log, const EngineO
     , m_log(log)
     , m_options(options)
     , m_client(std::make_unique<Amt::AmtClient>())
+    , m_namer(std::make_unique<ReverseNamer>())
     , m_listener(new HelloListener(this))
     , m_heartbeat(new QTimer(this))
 {
@@ -147,6 +150,8 @@ void ProvisioningEngine::haveSettings(const ServiceSettings &settings)
     const bool portChanged = !m_haveSettings || settings.listenPort != m_settings.listenPort;
     m_settings = settings;
     m_haveSettings = true;
+    QString dnsProblem;
+    m_namer->setServer(DnsServer::parse(settings.dnsServer, &dnsProblem));
     if (portChanged && !m_stopping)
         relisten();
 }
@@ -282,6 +287,24 @@ void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &p
     intake.allowRemoteConfiguration = m_settings.allowRemoteConfiguration;
     intake.oneTimePasswordRequired = m_settings.oneTimePasswordRequired;
     intake.leaseSeconds = m_options.leaseSeconds;
+    // Loopback sources (the simulator's devices) are named only by an explicitly chosen DNS
+    // server: the system resolver would answer "localhost" at best, and tests and rehearsals
+    // never send a question to it.
+    if (!m_settings.reverseLookups || (address.isLoopback() && m_settings.dnsServer.isEmpty())) {
+        recordIntake(intake);
+        return;
+    }
+    // The system's name, by a reverse lookup of the hello's source (off this thread, cached).
+    whenReady(m_namer->nameOf(address), this, [this, intake](const QString &name) mutable {
+        intake.reverseName = name;
+        recordIntake(intake);
+    });
+}
+
+void ProvisioningEngine::recordIntake(const HelloIntake &intake)
+{
+    const QHostAddress address = intake.address;
+    const QString uuid = HelloPacket::uuidText(intake.hello.uuid);
     whenReady(m_store->recordHello(intake), this, [this, address, uuid](const StoreResult<HelloDecision> &r) {
         if (!r.ok()) {
             m_inFlight.remove(uuid);

@@ -18,6 +18,8 @@ class QTimer;
 
 namespace Oobm::Core {
 
+class ReverseNamer;
+
 namespace Amt {
 class AmtClient;
 }
@@ -96,6 +98,7 @@ private:
     void relisten();
     void onHello(const HelloPacket &hello, const QHostAddress &address, quint16 port);
     void onRejected(const QHostAddress &address, quint16 port, const QString &reason, const QByteArray &excerpt);
+    void recordIntake(const HelloIntake &intake);
     void onDecision(const HelloDecision &decision, const QHostAddress &address);
     void runAttempt(const std::shared_ptr<Job> &job);
     void finishJob(const std::shared_ptr<Job> &job);
@@ -106,6 +109,7 @@ private:
     UserLog *m_log;
     EngineOptions m_options;
     std::unique_ptr<Amt::AmtClient> m_client;
+    std::unique_ptr<ReverseNamer> m_namer;
     HelloListener *m_listener;
     QTimer *m_heartbeat;
     ServiceSettings m_settings;

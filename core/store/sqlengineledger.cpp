@@ -315,6 +315,15 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     q.addBindValue(uuid);
     if (!q.exec())
         return fail(q);
+    // A reverse lookup names a system that has no name yet; the device's own name, once
+    // provisioned, or an admin's, is never overwritten.
+    if (!intake.reverseName.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE amt_systems SET fqdn = ? WHERE uuid = ? AND (fqdn IS NULL OR fqdn = '')"));
+        q.addBindValue(intake.reverseName);
+        q.addBindValue(uuid);
+        if (!q.exec())
+            return fail(q);
+    }
     // The row lock (PostgreSQL) or the write lock (SQLite) makes this engine the only one
     // deciding about this system until commit.
     q.prepare(QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "

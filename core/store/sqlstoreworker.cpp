@@ -473,7 +473,7 @@ StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &se
         if (before.value(it.key()) == it.value() && map.value.contains(it.key()))
             continue;
         upsert.addBindValue(it.key());
-        upsert.addBindValue(it.value());
+        upsert.addBindValue(notNull(it.value()));
         upsert.addBindValue(now);
         upsert.addBindValue(notNull(source));
         if (!upsert.exec()) {

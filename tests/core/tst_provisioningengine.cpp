@@ -4,6 +4,7 @@
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
+#include "core/dns/dnsmessage.h"
 #include "core/engine/provisioningengine.h"
 #include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
@@ -272,6 +273,8 @@ private Q_SLOTS:
     void unknownPidIsNamed();
     void wrongPpsIsNamedAndConsumesNothing();
     void authorizationGateHoldsTheDevice();
+    void reverseLookupNamesTheSystem_data();
+    void reverseLookupNamesTheSystem();
     void faultsEndAsFailedWithTheirReason_data();
     void faultsEndAsFailedWithTheirReason();
     void malformedHellosAreDroppedAndLogged_data();
@@ -458,6 +461,50 @@ void tst_ProvisioningEngine::authorizationGateHoldsTheDevice()
     QCOMPARE(lab.store->authorizeSystems({uuid}).result().value, 1);
     QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+}
+
+void tst_ProvisioningEngine::reverseLookupNamesTheSystem_data()
+{
+    QTest::addColumn<bool>("reverseLookups");
+    QTest::newRow("on") << true;
+    QTest::newRow("off") << false;
+}
+
+// The system's FQDN comes from a PTR lookup of its hello's source, asked of the DNS server in
+// the settings (a dnsmasq on loopback), before the assignments are matched: an FQDN pattern
+// chooses the profile on the very first hello.
+void tst_ProvisioningEngine::reverseLookupNamesTheSystem()
+{
+    QFETCH(bool, reverseLookups);
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1, true), QString());
+    ProvisionProfile labProfile;
+    labProfile.name = "Lab";
+    labProfile.adminPassword = "L4b-Admin!";
+    const auto saved = lab.store->saveProfile(labProfile).result();
+    QVERIFY(saved.ok());
+    QVERIFY(lab.store->addAssignment({0, ProfileAssignment::Kind::FqdnPattern, "*.lab.example.test", saved.value, {}})
+                    .result()
+                    .ok());
+    SimProcess sim; // hellos wait until the engine starts
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    Oobm::Test::DnsmasqProcess dns;
+    const QString reverse = DnsMessage::reverseName(QHostAddress(sim.device().address));
+    QCOMPARE(dns.start({QStringLiteral("--ptr-record=%1,pc-17.lab.example.test").arg(reverse)}), QString());
+    ServiceSettings settings = lab.store->serviceSettings().result().value;
+    settings.dnsServer = dns.address();
+    settings.reverseLookups = reverseLookups;
+    QVERIFY(lab.store->applyServiceSettings(settings, "test").result().ok());
+    lab.startEngine();
+    const QString uuid = sim.device().uuid;
+    QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::AwaitingAuthorization, 20000);
+    QCOMPARE(lab.system(uuid).fqdn, reverseLookups ? QStringLiteral("pc-17.lab.example.test") : QString());
+    QCOMPARE(lab.store->authorizeSystems({uuid}).result().value, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    const AmtSystem s = lab.system(uuid);
+    QCOMPARE(s.profileName, reverseLookups ? QStringLiteral("Lab") : QStringLiteral("Standard"));
+    if (reverseLookups)
+        QVERIFY2(s.assignment.contains("*.lab.example.test"), qPrintable(s.assignment));
 }
 
 void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason_data()
