@@ -6,6 +6,7 @@
 #include "core/engine/provisioningengine.h"
 #include "core/keys/datakeyunlocker.h"
 #include "core/keys/pidpps.h"
+#include "core/provisioning/hellopacket.h"
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 
@@ -102,6 +103,11 @@ private Q_SLOTS:
     void systemsErrors_data();
     void systemsErrors();
     void systemsOfAProvisionedDevice();
+    void dnsTest_data();
+    void dnsTest();
+    void helloSend_data();
+    void helloSend();
+    void doctor();
 };
 
 void tst_Oobmctl::helpAndVersion()
@@ -670,7 +676,6 @@ void tst_Oobmctl::systemsOfAProvisionedDevice()
     QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
     const QString pid = PidPps::formatPid(keys.last().pid);
 
-    // systems list: text, JSON, CSV and --state.
     r = run({ "systems", "list" });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QList<QStringList> rows = tableRows(r.out);
@@ -836,6 +841,23 @@ void tst_Oobmctl::systemsOfAProvisionedDevice()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("Authorized 1 system.\n"));
 
+    // hello send (the RCT tool) to the running engine: the engine records it, and oobmctl says
+    // so. Run without blocking this thread, where the engine lives.
+    const QString strangerPid = PidPps::formatPid(PidPps::generatePid());
+    QProcess hello;
+    hello.start(Oobm::Test::unprivilegedBinary(QStringLiteral(OOBMCTL_PATH)),
+                db + QStringList{ "hello", "send", "--server",
+                                  QStringLiteral("127.0.0.1:%1").arg(options.listenPort),
+                                  "--uuid", "11111111-2222-3333-4444-555555555555",
+                                  "--pid", strangerPid });
+    QTRY_COMPARE_WITH_TIMEOUT(hello.state(), QProcess::NotRunning, 20000);
+    const QString said = QString::fromUtf8(hello.readAllStandardOutput() + hello.readAllStandardError());
+    QVERIFY2(hello.exitCode() == 0, qPrintable(said));
+    QVERIFY2(said.contains("Received by engine cli-test"), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("failed to find PID %1").arg(strangerPid)), qPrintable(said));
+
+
+    // systems list: text, JSON, CSV and --state.
     // Partial unprovision, without the engine (which would provision it again at once).
     engine.reset();
     r = run({ "systems", "unprovision", "--partial", uuid });
@@ -858,6 +880,131 @@ void tst_Oobmctl::systemsOfAProvisionedDevice()
     // No output showed a secret.
     for (const QString &secret : { AdminPassword, OperatorPassword, NewMePassword })
         QVERIFY2(!everything.contains(secret), qPrintable(secret));
+}
+
+
+void tst_Oobmctl::dnsTest_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("words");
+
+    QTest::newRow("all pass")
+            << QStringList{ "--suffix", "good.test" } << 0
+            << QStringList{ "PASS     ProvisionServer.good.test: CNAME scs.example.test, A 127.0.0.1",
+                            "Resolved provisioning server IP: 127.0.0.1", "accepts connections",
+                            "0 with warnings, 0 failed." };
+    QTest::newRow("one suffix broken")
+            << QStringList{ "--suffix", "good.test", "--suffix", "missing.test" } << 1
+            << QStringList{ "FAIL     ProvisionServer.missing.test: NXDOMAIN",
+                            "Fix: Create a CNAME ProvisionServer → scs.example.test in missing.test",
+                            "1 failed." };
+    QTest::newRow("NODATA") << QStringList{ "--suffix", "nodata.test" } << 1
+                            << QStringList{ "no data of the requested type was found" };
+    QTest::newRow("a name as the DNS server")
+            << QStringList{ "--suffix", "good.test", "--server", "dns.example.com" } << 2
+            << QStringList{ "'dns.example.com' is not an IP address" };
+}
+
+void tst_Oobmctl::dnsTest()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, words);
+    Oobm::Test::DnsmasqProcess dns;
+    QCOMPARE(dns.start({ "--cname=provisionserver.good.test,scs.example.test",
+                         "--host-record=scs.example.test,127.0.0.1",
+                         "--txt-record=provisionserver.nodata.test,v=1" }),
+             QString());
+    QTcpServer listener; // the engine's hello port
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.sqlite") };
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "listen-port", QString::number(listener.serverPort()) }).exitCode, 0);
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "dns-server", dns.address() }).exitCode, 0);
+    const Result r = oobmctl(db + QStringList{ "dns", "test", "--server-name", "scs.example.test" } + args);
+    QVERIFY2(r.exitCode == exitCode, qPrintable(r.out + r.err));
+    for (const QString &w : words)
+        QVERIFY2(QString(r.out + r.err).contains(w), qPrintable(QStringLiteral("'%1' not in:\n%2%3").arg(w, r.out, r.err)));
+    if (exitCode != 2) // each run leaves its summary in the log
+        QVERIFY(oobmctl(db + QStringList{ "log", "tail" }).out.contains("DNS test against 127.0.0.1:"));
+}
+
+void tst_Oobmctl::helloSend_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("words");
+
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    QTest::newRow("PSK") << QStringList{ "--uuid", uuid, "--pid", "k7qx-2mbo" } << 1
+                         << "no engine on this database recorded it";
+    QTest::newRow("PKI") << QStringList{ "--uuid", uuid, "--pki", "--root-hash",
+                                         QString(40, u'a') }
+                         << 1 << "no engine on this database recorded it";
+    QTest::newRow("both") << QStringList{ "--uuid", uuid, "--pki", "--pid", "K7QX2MBO" } << 2
+                          << "either --pid P";
+    QTest::newRow("bad PID") << QStringList{ "--uuid", uuid, "--pid", "K7QX" } << 2 << "PID";
+    QTest::newRow("bad UUID") << QStringList{ "--uuid", "nope", "--pid", "K7QX2MBO" } << 2
+                              << "'nope' is not a UUID";
+    QTest::newRow("bad hash") << QStringList{ "--uuid", uuid, "--pki", "--root-hash", "abc" } << 2
+                              << "'abc' is not a SHA-1";
+}
+
+// The RCT tool: the bytes that arrive are a valid hello for what was asked.
+void tst_Oobmctl::helloSend()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, words);
+    QTcpServer server; // not an engine: it takes the hello and records nothing
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.sqlite") };
+    const Result r = oobmctl(db + QStringList{ "hello", "send", "--server",
+                                               QStringLiteral("127.0.0.1:%1").arg(server.serverPort()) } + args);
+    QVERIFY2(r.exitCode == exitCode, qPrintable(r.out + r.err));
+    QVERIFY2(QString(r.out + r.err).contains(words), qPrintable(r.out + r.err));
+    if (exitCode != 1)
+        return;
+    QVERIFY(r.out.contains("Sent a "));
+    QVERIFY(server.waitForNewConnection(5000));
+    QTcpSocket *socket = server.nextPendingConnection();
+    QByteArray bytes;
+    while (socket->state() == QAbstractSocket::ConnectedState && socket->waitForReadyRead(2000))
+        bytes += socket->readAll();
+    bytes += socket->readAll();
+    QString error;
+    const auto hello = HelloPacket::parse(bytes, &error);
+    QVERIFY2(hello, qPrintable(error));
+    QCOMPARE(HelloPacket::uuidText(hello->uuid), QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
+    if (args.contains("--pki"))
+        QCOMPARE(hello->rootHashes.first().hash, QByteArray(20, char(0xAA)));
+    else
+        QCOMPARE(hello->pid, QByteArray("K7QX2MBO"));
+}
+
+void tst_Oobmctl::doctor()
+{
+    Oobm::Test::DnsmasqProcess dns;
+    QCOMPARE(dns.start({ "--host-record=scs.example.test,127.0.0.1" }), QString());
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.sqlite") };
+    Result r = oobmctl(db + QStringList{ "doctor" });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("nothing to diagnose"), qPrintable(r.out));
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "dns-server", dns.address() }).exitCode, 0);
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "dns-suffixes", "example.test" }).exitCode, 0);
+    QCOMPARE(oobmctl(db + QStringList{ "settings", "set", "server-fqdn", "scs.example.test" }).exitCode, 0);
+    // No engine runs on this database: that comes first for a system never seen.
+    r = oobmctl(db + QStringList{ "doctor", "4B529B93-D413-181D-E487-1C697A6B7A2B" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("Verdict: FAIL     Provisioning engine: no engine has reported"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("FAIL     ProvisionServer.example.test: NXDOMAIN"), qPrintable(r.out));
+    r = oobmctl(db + QStringList{ "--format", "json", "doctor", "10.1.2.3" });
+    const QJsonArray reports = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.first().toObject().value("verdict").toObject().value("id").toString(), QStringLiteral("engine"));
 }
 
 QTEST_GUILESS_MAIN(tst_Oobmctl)
