@@ -193,7 +193,9 @@ void tst_Oobmctl::settingsRoundTrip()
     QCOMPARE(o.value(QStringLiteral("listen-port")).toInt(), 9377);
     QCOMPARE(o.value(QStringLiteral("allow-remote-configuration")).toBool(), true);
     QCOMPARE(o.value(QStringLiteral("log-level")).toString(), QStringLiteral("information"));
-    QCOMPARE(o.size(), 6);
+    QCOMPARE(o.size(), ServiceSettings::keys().size());
+    QCOMPARE(o.value(QStringLiteral("reverse-lookups")).toBool(), true);
+    QCOMPARE(o.value(QStringLiteral("dns-server")).toString(), QString());
 
     r = oobmctl(db + QStringList{ "settings", "get" });
     QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("^listen-port +9377$"),
