@@ -131,9 +131,10 @@ QString hostPortProblem(const QString &text)
                       "normally 9971).")
                     .arg(portText);
     }
-    if (QHostAddress(host).isNull() && !dnsNameProblem(host.toLower(), QString()).isEmpty())
-        return tr("'%1' is neither an IPv4 address nor a DNS name: give the provisioning "
-                  "server as HOST or HOST:PORT, such as scs.example.com:9971.")
+    if (QHostAddress(host).protocol() != QAbstractSocket::IPv4Protocol)
+        return tr("'%1' is not an IPv4 address: setup.bin files hold the provisioning server "
+                  "as IPV4[:PORT], such as 192.0.2.10:9971 (devices that should find it by "
+                  "name use DNS: leave this empty).")
                 .arg(host);
     return {};
 }
@@ -224,7 +225,7 @@ QString ServiceSettings::describeKey(const QString &key)
     if (key == ServerFqdnKey)
         return tr("This provisioning server's fully qualified name; empty: the machine's name");
     if (key == SetupServerAddressKey)
-        return tr("Provisioning server HOST[:PORT] written into exported setup.bin files; empty: "
+        return tr("Provisioning server IPV4[:PORT] written into exported setup.bin files; empty: "
                   "devices find ProvisionServer through DNS");
     return {};
 }

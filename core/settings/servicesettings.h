@@ -48,7 +48,7 @@ struct ServiceSettings
     QStringList dnsSuffixes;    // the DNS domains the AMT clients use (DHCP option 15)
     bool reverseLookups = true; // name systems by a reverse lookup of their hello's source
     QString serverFqdn;         // this provisioning server's name; empty: the machine's name
-    QString setupServerAddress; // the provisioning server written into setup.bin; empty: none
+    QString setupServerAddress; // "IPV4[:PORT]" written into exported setup.bin; empty: none
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{ "listen-port" };

@@ -364,6 +364,19 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
                 tr("There are no keys to export: generate or import some first."));
         return r;
     }
+    // setup.bin 2.1 names the provisioning server when Service Location sets one.
+    QHostAddress server = request.provisioningServer;
+    quint16 serverPort = request.provisioningPort;
+    if (server.isNull() && request.format != KeyExportFormat::Csv) {
+        QSqlQuery setting(QSqlDatabase::database(m_connectionName, false));
+        setting.prepare(QStringLiteral("SELECT value FROM service_settings WHERE key = ?"));
+        setting.addBindValue(QStringLiteral("setup-server-address"));
+        if (setting.exec() && setting.next()) {
+            const QString text = setting.value(0).toString();
+            server = QHostAddress(text.section(u':', 0, 0));
+            serverPort = text.contains(u':') ? quint16(text.section(u':', 1).toUInt()) : quint16(9971);
+        }
+    }
     if (StoreError e = begin()) {
         r.error = e;
         return r;
@@ -416,8 +429,8 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             rec.newMePassword = newMe;
             rec.pid = pid;
             rec.pps = pps;
-            rec.provisioningServer = request.provisioningServer;
-            rec.provisioningPort = request.provisioningPort;
+            rec.provisioningServer = server;
+            rec.provisioningPort = server.isNull() ? quint16(0) : serverPort;
             records.append(rec);
         }
     }

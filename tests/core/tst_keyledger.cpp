@@ -237,19 +237,27 @@ void tst_KeyLedger::exportSetupBin_data()
 {
     QTest::addColumn<int>("format");
     QTest::addColumn<int>("major");
-    QTest::newRow("v1") << int(KeyExportFormat::SetupBinV1) << 1;
-    QTest::newRow("v2") << int(KeyExportFormat::SetupBinV2) << 2;
+    QTest::addColumn<QString>("server"); // Service Location's setup.bin server setting
+    QTest::newRow("v1") << int(KeyExportFormat::SetupBinV1) << 1 << "";
+    QTest::newRow("v2") << int(KeyExportFormat::SetupBinV2) << 2 << "";
+    QTest::newRow("v2.1 with a server") << int(KeyExportFormat::SetupBinV2) << 2 << "192.0.2.10:9977";
 }
 
 void tst_KeyLedger::exportSetupBin()
 {
     QFETCH(int, format);
     QFETCH(int, major);
-    auto store = open(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("export-%1.db").arg(major))));
+    QFETCH(QString, server);
+    auto store = open(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("export-%1-%2.db").arg(major).arg(server.size()))));
     QVERIFY(store->generateKeys(request(4)).result().ok());
+    if (!server.isEmpty()) {
+        ServiceSettings s = store->serviceSettings().result().value;
+        s.setupServerAddress = server;
+        QVERIFY(store->applyServiceSettings(s, QStringLiteral("test")).result().ok());
+    }
     KeyExportRequest ex;
     ex.format = KeyExportFormat(format);
-    ex.path = m_dir.filePath(QStringLiteral("setup-%1.bin").arg(major));
+    ex.path = m_dir.filePath(QStringLiteral("setup-%1-%2.bin").arg(major).arg(server.size()));
     ex.actor = Tester;
     ex.filter.limit = 3;
     const auto r = store->exportKeys(ex).result();
@@ -263,7 +271,10 @@ void tst_KeyLedger::exportSetupBin()
     const auto bin = SetupBin::decode(f.readAll(), &why);
     QVERIFY2(bin, qPrintable(why));
     QCOMPARE(bin->major, major);
+    QCOMPARE(bin->minor, server.isEmpty() ? 0 : 1);
     QCOMPARE(bin->records.size(), 3);
+    QCOMPARE(bin->records.first().provisioningServer.toString(), server.section(u':', 0, 0));
+    QCOMPARE(bin->records.first().provisioningPort, quint16(server.section(u':', 1).toUInt()));
     const auto exported = store->listKeys({{KeyState::Exported}, {}, -1}).result().value;
     QCOMPARE(exported.size(), 3);
     for (int i = 0; i < 3; ++i) {

@@ -75,8 +75,10 @@ void tst_ServiceSettings::setValue_data()
     QTest::newRow("dns suffix bad") << "dns-suffixes" << "good.test,bad_label!.test" << ""
                                     << "'bad_label!.test' is not a DNS name";
     QTest::newRow("server fqdn") << "server-fqdn" << "SCS.Example.com" << "scs.example.com" << "";
-    QTest::newRow("setup server") << "setup-server-address" << "scs.example.com:9971"
-                                  << "scs.example.com:9971" << "";
+    QTest::newRow("setup server") << "setup-server-address" << "192.0.2.10:9971"
+                                  << "192.0.2.10:9971" << "";
+    QTest::newRow("setup server name") << "setup-server-address" << "scs.example.com" << ""
+                                       << "'scs.example.com' is not an IPv4 address";
     QTest::newRow("setup server port") << "setup-server-address" << "10.0.0.1:0" << ""
                                        << "'0' is not a port";
     QTest::newRow("reverse off") << "reverse-lookups" << "off" << "false" << "";
