@@ -4,6 +4,7 @@
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/assignments/assignmentspage.h"
 #include "ui/pages/delayed/delayedprovisionpage.h"
+#include "ui/pages/dns/dnsconfigurationpage.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
@@ -114,15 +115,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
             tr("Auxiliary Profiles are the reusable parts of provision profiles: sets of Intel AMT "
                "user accounts (access control entries with their realms) and certificates that "
                "several provision profiles share."));
-    b.placeholder(
-            QStringLiteral("dns-configuration"), css, tr("DNS Configuration"),
-            QStringLiteral("dns"),
-            tr("Check that Intel AMT systems can find this server through DNS."),
-            tr("Intel AMT systems in setup mode look up the name ProvisionServer in their DNS "
-               "domain and send their hello packets there. The administrator must create that "
-               "name (a CNAME to this server) in every DNS domain the clients use. This page "
-               "explains what DNS must contain, and its Test button checks that ProvisionServer "
-               "resolves to this server, says why not, and how to fix it."));
+    b.add(new DnsConfigurationPage(context, parent), css);
     b.add(new GeneralPage(context, parent), css);
     b.placeholder(
             QStringLiteral("maintenance"), css, tr("Maintenance"), QStringLiteral("maintenance"),
