@@ -12,6 +12,7 @@
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
 #include "ui/pages/securityaudit/securityauditpage.h"
+#include "ui/pages/servicelocation/servicelocationpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
 #include "ui/pages/systems/systemspage.h"
 
@@ -124,13 +125,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                "database's size with tools to compact and analyze it."));
     b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
-    b.placeholder(
-            QStringLiteral("service-location"), css, tr("Service Location"),
-            QStringLiteral("location"), tr("Where the service listens and how clients reach it."),
-            tr("Service Location shows the addresses and port the provisioning service listens on, "
-               "this server's name and addresses, and the provisioning server address written "
-               "into exported setup.bin files. It can also send a test hello packet, as the RCT "
-               "tool does in the reference."));
+    b.add(new ServiceLocationPage(context, parent), css);
     b.placeholder(
             QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
             tr("Who may use the setup and configuration service."),
