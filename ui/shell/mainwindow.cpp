@@ -13,6 +13,8 @@
 #include "ui/shell/pagearea.h"
 #include "ui/shell/pages.h"
 
+#include "ui/dialogs/doctordialog.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -145,6 +147,15 @@ void MainWindow::createMenus()
     view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *diagnose = tools->addAction(tr("&Diagnose Provisioning…"), this, [this] {
+        auto *dialog = new DoctorDialog(m_context, {}, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    diagnose->setObjectName(QStringLiteral("diagnoseAction"));
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    diagnose->setToolTip(tr("Find out why a system does not provision"));
+    tools->addSeparator();
     QAction *dataFolder = tools->addAction(tr("Open &Database Folder"), this, [this] {
         const Core::StoreLocation l = m_context.store->location();
         if (l.kind() == Core::StoreLocation::Kind::SQLite)

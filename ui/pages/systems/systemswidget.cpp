@@ -5,6 +5,7 @@
 #include "core/engine/systemactions.h"
 #include "core/log/userlog.h"
 #include "core/store/store.h"
+#include "ui/dialogs/doctordialog.h"
 #include "ui/dialogs/systemdetailsdialog.h"
 #include "ui/models/systemsmodel.h"
 #include "ui/shell/icons.h"
@@ -107,7 +108,12 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_details = toolbar->addAction(themedIcon(QStringLiteral("information")), tr("&Details…"), this,
                                    &SystemsWidget::showDetails);
     m_details->setToolTip(tr("Every hello and every action of the selected system on one timeline (Enter)"));
-    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details})
+    m_diagnose = toolbar->addAction(themedIcon(QStringLiteral("warning")), tr("Dia&gnose…"), this,
+                                    &SystemsWidget::diagnoseSelected);
+    m_diagnose->setObjectName(QStringLiteral("diagnose"));
+    m_diagnose->setToolTip(tr("Why the selected system does not provision: the first failing check, its "
+                              "evidence and the fix"));
+    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details, m_diagnose})
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
@@ -194,6 +200,7 @@ void SystemsWidget::updateActions()
     for (QAction *a : {m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision})
         a->setEnabled(writable && anyProvisioned);
     m_details->setEnabled(rows.size() == 1);
+    m_diagnose->setEnabled(rows.size() == 1);
 }
 
 void SystemsWidget::authorizeSelected()
@@ -293,6 +300,18 @@ void SystemsWidget::showDetails()
     auto *dialog = new SystemDetailsDialog(m_context.store, m_model->system(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void SystemsWidget::diagnoseSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return;
+    const int row = m_proxy->mapToSource(rows.first()).row();
+    auto *dialog = new DoctorDialog(m_context, m_model->system(row).uuid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->diagnose();
 }
 
 } // namespace Oobm::Gui

@@ -42,6 +42,7 @@ public:
     void powerSelected(int action); // Core::SystemActions::Action
     void unprovisionSelected(bool partial);
     void showDetails();
+    void diagnoseSelected();
 
 private:
     void updateActions();
@@ -66,6 +67,7 @@ private:
     QAction *m_unprovision;
     QAction *m_partialUnprovision;
     QAction *m_details;
+    QAction *m_diagnose = nullptr;
     bool m_busy = false;
 };
 
