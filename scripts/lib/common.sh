@@ -10,7 +10,7 @@ OOBM_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6sql6-sq
     qt6-l10n-tools qt6-tools-dev libqt6svg6 fonts-dejavu-core gsoap libgsoap-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0)
 OOBM_TEST_PACKAGES=(postgresql-15 sqlite3 util-linux xvfb xauth amtterm libsoap-lite-perl libxml2-utils dbus gnome-keyring dnsmasq-base
     clang libclang-rt-14-dev)
-OOBM_SCREENSHOT_PACKAGES=(xvfb xauth imagemagick x11-apps)
+OOBM_SCREENSHOT_PACKAGES=(xvfb xauth imagemagick x11-apps xdotool dnsmasq-base)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -192,6 +192,7 @@ void DoctorDialog::finished()
     m_progress->hide();
     m_run->setEnabled(true);
     m_run->setText(tr("&Diagnose"));
+    m_results->selectFirstProblem();
     if (m_watcher.isCanceled()) {
         m_verdict->setText(tr("Cancelled after %n systems.", nullptr, int(m_reports.size())));
     } else if (!m_single) {

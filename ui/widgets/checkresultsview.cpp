@@ -26,20 +26,28 @@ CheckResultsView::CheckResultsView(QWidget *parent)
     , m_view(new QTableView(this))
     , m_summary(new QLabel(this))
     , m_empty(new QLabel(this))
+    , m_details(new QLabel(this))
     , m_copy(new QPushButton(tr("&Copy"), this))
     , m_save(new QPushButton(tr("&Save As…"), this))
 {
     m_view->setObjectName(QStringLiteral("checkResults"));
     m_view->setModel(m_model);
     setUpRecordTable(m_view);
-    m_view->setWordWrap(true);
-    m_view->setTextElideMode(Qt::ElideNone);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->resizeSection(CheckResultsModel::ResultColumn, 90);
-    m_view->horizontalHeader()->resizeSection(CheckResultsModel::CheckColumn, 230);
-    m_view->horizontalHeader()->resizeSection(CheckResultsModel::AnswerColumn, 260);
+    m_view->horizontalHeader()->resizeSection(CheckResultsModel::ResultColumn, 80);
+    m_view->horizontalHeader()->resizeSection(CheckResultsModel::CheckColumn, 250);
+    m_view->horizontalHeader()->resizeSection(CheckResultsModel::AnswerColumn, 250);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->hide();
+    // The selected check in full: its answer, cause and fix, which the row only begins.
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(6);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 4 + 12);
+    m_details->hide();
 
     m_empty->setObjectName(QStringLiteral("emptyText"));
     m_empty->setWordWrap(true);
@@ -63,8 +71,11 @@ CheckResultsView::CheckResultsView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_empty, 1);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_details);
     layout->addLayout(buttons);
 
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showDetails(current.row()); });
     connect(m_copy, &QPushButton::clicked, this, &CheckResultsView::copy);
     connect(m_save, &QPushButton::clicked, this, &CheckResultsView::save);
     auto *copyShortcut = new QAction(this);
@@ -77,9 +88,44 @@ CheckResultsView::CheckResultsView(QWidget *parent)
 
 CheckResultsView::~CheckResultsView() = default;
 
+void CheckResultsView::showDetails(int row)
+{
+    const QList<Core::CheckResult> &results = m_model->results();
+    if (row < 0 || row >= results.size()) {
+        m_details->clear();
+        m_details->hide();
+        return;
+    }
+    const Core::CheckResult &r = results.at(row);
+    QString html = QStringLiteral("<b>%1</b>").arg(r.check.toHtmlEscaped());
+    if (!r.answer.isEmpty())
+        html += QStringLiteral(": %1").arg(r.answer.toHtmlEscaped());
+    if (!r.cause.isEmpty())
+        html += QStringLiteral("<br>%1").arg(r.cause.toHtmlEscaped());
+    if (!r.fix.isEmpty())
+        html += tr("<br><b>Fix:</b> %1").arg(r.fix.toHtmlEscaped());
+    m_details->setText(html);
+    m_details->show();
+}
+
+void CheckResultsView::selectFirstProblem()
+{
+    const QList<Core::CheckResult> &results = m_model->results();
+    for (int i = 0; i < results.size(); ++i) {
+        if (results.at(i).verdict == Core::CheckVerdict::Fail
+            || results.at(i).verdict == Core::CheckVerdict::Warning) {
+            m_view->setCurrentIndex(m_model->index(i, 0));
+            return;
+        }
+    }
+    if (!results.isEmpty())
+        m_view->setCurrentIndex(m_model->index(0, 0));
+}
+
 void CheckResultsView::clear()
 {
     m_model->clear();
+    showDetails(-1);
     m_summary->clear();
     updateButtons();
 }

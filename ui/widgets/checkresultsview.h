@@ -30,11 +30,14 @@ public:
     // What Copy and Save write: the header line, then one line per check.
     void setReportHeader(const QString &header) { m_header = header; }
     QString reportText() const;
+    // Selects the first failure or warning (else the first row) and shows it in full below.
+    void selectFirstProblem();
 
     CheckResultsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
 private:
+    void showDetails(int row);
     void copy();
     void save();
     void updateButtons();
@@ -43,6 +46,7 @@ private:
     QTableView *m_view;
     QLabel *m_summary;
     QLabel *m_empty;
+    QLabel *m_details;
     QPushButton *m_copy;
     QPushButton *m_save;
     QString m_header;

@@ -37,7 +37,7 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     , m_error(new QLabel(this))
     , m_apply(new QPushButton(tr("&Apply"), this))
     , m_revert(new QPushButton(tr("Re&vert"), this))
-    , m_test(new QPushButton(tr("&Test"), this))
+    , m_test(new QPushButton(tr("T&est"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_results(new CheckResultsView(this))
@@ -321,7 +321,7 @@ void DnsConfigurationWidget::finished()
 {
     m_progress->hide();
     m_test->setEnabled(true);
-    m_test->setText(tr("&Test"));
+    m_test->setText(tr("T&est"));
     m_test->setToolTip(tr("Check ProvisionServer in each suffix, this server's name, the hello "
                           "listener, and each system's forward and reverse records"));
     const QList<CheckResult> results = m_results->model()->results();
@@ -335,6 +335,7 @@ void DnsConfigurationWidget::finished()
     const bool ok = DnsChecker::allPassed(results);
     m_status->clear();
     m_results->setSummary(summary, !ok);
+    m_results->selectFirstProblem();
     if (m_context.log)
         m_context.log->log(ok ? Core::Severity::Information : Core::Severity::Warning, summary,
                            DnsChecker::toText(results), {}, QStringLiteral("console"));
