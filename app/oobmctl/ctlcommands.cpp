@@ -10,6 +10,7 @@
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
 #include "core/keys/provisioningcertificate.h"
+#include "core/keys/tlscertificate.h"
 #include "core/log/logentry.h"
 #include "core/log/userlog.h"
 #include "core/provisioning/helloclient.h"
@@ -73,10 +74,30 @@ const char HelpText[] = R"(Commands:
   profiles show NAME           One provision profile (no passwords)
   profiles create NAME --admin-password P [--admin-user U] [--user NAME:REALM,REALM...]...
                   [--user-password P] [--domain D] [--host-pattern PATTERN]
-                  [--interfaces WebUI,SOL,IDER] [--default]
+                  [--interfaces WebUI,SOL,IDER] [--default] [--tls]
+                  [--tls-certificate NAME] [--aux-profile NAME]
                                A new provision profile; every --user gets --user-password;
-                               PATTERN: {host} keeps the name, amt-{uuid8} names it
+                               PATTERN: {host} keeps the name, amt-{uuid8} names it; --tls
+                               installs the TLS certificate (its own, else the aux profile's)
   profiles delete NAME         Delete a provision profile
+  assignments list [--format text|csv|json]
+                               Profile Assignments, in the order they are tried
+  assignments add uuid|fqdn|ip VALUE --profile NAME
+                               A rule: a UUID, an FQDN pattern (*.lab.example.com) or an IPv4
+                               range (10.1.0.0/16 or 10.1.0.5-10.1.0.90) gets the profile NAME
+  assignments delete ID        Delete a rule (its ID from assignments list)
+  tls-certificates import FILE [--passphrase P] [--key KEYFILE] [--name N]
+                               A TLS server certificate that profiles install: PKCS#12, or PEM
+                               (certificate, then its CAs) with --key; the key is stored encrypted
+  tls-certificates list        The TLS certificates (CN, SHA-256, expiry)
+  tls-certificates delete NAME Delete one (refused while a profile uses it)
+  aux-profiles list [--format text|csv|json]
+                               Auxiliary profiles: users and a TLS certificate profiles share
+  aux-profiles show NAME       One auxiliary profile (no passwords)
+  aux-profiles create NAME [--user NAME:REALM,...]... [--user-password P]
+                  [--tls-certificate NAME]
+                               A new auxiliary profile; every --user gets --user-password
+  aux-profiles delete NAME     Delete one (refused while a profile uses it)
   hellos tail [-n N]           The newest N hellos (default 20), oldest first
   actions list [--system UUID] [--step S] [--result R] [-n N]
                                Actions Status: the newest N steps (default 50), oldest first;
@@ -1283,6 +1304,8 @@ QJsonObject profileJson(const ProvisionProfile &p)
         { QStringLiteral("adminUser"), p.adminUser },
         { QStringLiteral("users"), users },
         { QStringLiteral("tls"), p.tlsEnabled },
+        { QStringLiteral("tlsCertificate"), p.tlsCertificateName },
+        { QStringLiteral("auxProfile"), p.auxiliaryProfileName },
         { QStringLiteral("domain"), p.domainName },
         { QStringLiteral("hostNamePattern"), p.hostNamePattern },
         { QStringLiteral("interfaces"), QJsonArray::fromStringList(p.interfaces) },
@@ -1399,6 +1422,8 @@ int profilesShow(Context &c)
     for (const Amt::UserAclEntry &u : p.aclUsers)
         field("User", userText(u));
     field("TLS", yesNo(p.tlsEnabled));
+    field("TLS certificate", p.tlsCertificateName);
+    field("Auxiliary profile", p.auxiliaryProfileName);
     field("Domain", p.domainName);
     field("Host name pattern", p.hostNamePattern);
     field("Interfaces", p.interfaces.join(QStringLiteral(", ")));
@@ -1406,6 +1431,10 @@ int profilesShow(Context &c)
     c.out.flush();
     return Success;
 }
+
+bool findTlsCertificate(Context &c, Store &store, const QString &name, qint64 *id, int *exitCode);
+bool findAuxiliaryProfile(Context &c, Store &store, const QString &name, qint64 *id, int *exitCode,
+                          AuxiliaryProfile *profile = nullptr);
 
 int profilesCreate(Context &c)
 {
@@ -1468,11 +1497,21 @@ int profilesCreate(Context &c)
         for (Amt::UserAclEntry &u : p.aclUsers)
             u.password = password;
     }
+    p.tlsEnabled = c.parser.isSet(QStringLiteral("tls"));
+    const QString certificateName = c.parser.value(QStringLiteral("tls-certificate"));
+    const QString auxiliaryName = c.parser.value(QStringLiteral("aux-profile"));
+    // Named references get a placeholder id until the store is open; problem() only asks whether.
+    p.tlsCertificateId = certificateName.isEmpty() ? 0 : 1;
+    p.auxiliaryProfileId = auxiliaryName.isEmpty() ? 0 : 1;
     // What the store would refuse, said before the data key is needed.
     if (const QString problem = p.problem(); !problem.isEmpty())
         return failure(c.err, problem);
     auto store = openUnlockedStore(c, &code, true);
     if (!store)
+        return code;
+    if (!certificateName.isEmpty() && !findTlsCertificate(c, *store, certificateName, &p.tlsCertificateId, &code))
+        return code;
+    if (!auxiliaryName.isEmpty() && !findAuxiliaryProfile(c, *store, auxiliaryName, &p.auxiliaryProfileId, &code))
         return code;
     const StoreResult<qint64> r = store->saveProfile(p).result();
     if (!r.ok())
@@ -1957,6 +1996,436 @@ int helloSend(Context &c)
                                   .arg(port));
 }
 
+// TLS server certificates that profiles install.
+bool findTlsCertificate(Context &c, Store &store, const QString &name, qint64 *id, int *exitCode)
+{
+    const auto r = store.listTlsCertificates().result();
+    if (!r.ok()) {
+        *exitCode = failure(c.err, r.error.message);
+        return false;
+    }
+    for (const TlsCertificate &t : r.value) {
+        if (t.name == name) {
+            *id = t.id;
+            return true;
+        }
+    }
+    QStringList names;
+    for (const TlsCertificate &t : r.value)
+        names << t.name;
+    *exitCode = failure(c.err, QStringLiteral("There is no TLS certificate named %1; %2")
+                                       .arg(name, names.isEmpty()
+                                                        ? QStringLiteral("import one with: oobmctl tls-certificates "
+                                                                         "import FILE.pfx")
+                                                        : QStringLiteral("there are: %1.")
+                                                                  .arg(names.join(QStringLiteral(", ")))));
+    return false;
+}
+
+int tlsCertificatesImport(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err,
+                     QStringLiteral("'tls-certificates import' takes one FILE (.pfx/.p12, or PEM with --key)."));
+    int code = Success;
+    if (!textOrJson(c, "tls-certificates import", &code))
+        return code;
+    QFile f(c.args.first());
+    if (!f.open(QIODevice::ReadOnly))
+        return failure(c.err, QStringLiteral("Cannot read %1: %2").arg(c.args.first(), f.errorString()));
+    const QByteArray bytes = f.readAll();
+    QString error;
+    TlsCertificate certificate;
+    if (c.parser.isSet(QStringLiteral("key"))) {
+        QFile k(c.parser.value(QStringLiteral("key")));
+        if (!k.open(QIODevice::ReadOnly))
+            return failure(c.err, QStringLiteral("Cannot read %1: %2").arg(k.fileName(), k.errorString()));
+        certificate = TlsCertificate::fromPem(bytes, k.readAll(), &error);
+    } else {
+        certificate = TlsCertificate::fromPkcs12(
+                bytes, secretOption(c, QStringLiteral("passphrase"), "OOBM_CERTIFICATE_PASSPHRASE"), &error);
+    }
+    if (!error.isEmpty())
+        return failure(c.err, QStringLiteral("%1: %2").arg(c.args.first(), error));
+    if (c.parser.isSet(QStringLiteral("name")))
+        certificate.name = c.parser.value(QStringLiteral("name")).trimmed();
+    auto store = openUnlockedStore(c, &code, true);
+    if (!store)
+        return code;
+    const StoreResult<qint64> r = store->importTlsCertificate(certificate).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), r.value},
+                                           {QStringLiteral("name"), certificate.name},
+                                           {QStringLiteral("sha256"), certificate.sha256}})
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        c.out << QStringLiteral("Imported the TLS certificate %1 (CN %2, SHA-256 %3, valid until %4).")
+                         .arg(certificate.name, certificate.commonName, certificate.sha256,
+                              certificate.notAfter.toString(Qt::ISODate))
+              << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int tlsCertificatesList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'tls-certificates list' takes no arguments."));
+    int code = Success;
+    if (!textOrJson(c, "tls-certificates list", &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const auto r = store->listTlsCertificates().result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json) {
+        QJsonArray a;
+        for (const TlsCertificate &t : r.value)
+            a.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                 {QStringLiteral("commonName"), t.commonName},
+                                 {QStringLiteral("sha256"), t.sha256},
+                                 {QStringLiteral("notAfter"), jsonTime(t.notAfter)},
+                                 {QStringLiteral("expired"), t.isExpired()},
+                                 {QStringLiteral("chainLength"), int(t.chainList().size())}});
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        QList<QStringList> rows;
+        for (const TlsCertificate &t : r.value)
+            rows << QStringList{t.name, QStringLiteral("CN ") + t.commonName, QStringLiteral("sha256:") + t.sha256,
+                                QStringLiteral("until ") + t.notAfter.toString(Qt::ISODate)
+                                        + (t.isExpired() ? QStringLiteral(" EXPIRED") : QString())};
+        printTable(c.out, rows);
+        if (r.value.isEmpty())
+            c.out << "No TLS certificates; import one with: oobmctl tls-certificates import FILE.pfx\n";
+    }
+    c.out.flush();
+    return Success;
+}
+
+int tlsCertificatesDelete(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'tls-certificates delete' takes one NAME."));
+    int code = Success;
+    if (!textOrJson(c, "tls-certificates delete", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    qint64 id = 0;
+    if (!findTlsCertificate(c, *store, c.args.first(), &id, &code))
+        return code;
+    const auto r = store->deleteTlsCertificate(id).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << QStringLiteral("Deleted the TLS certificate %1.").arg(c.args.first()) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+// Auxiliary Profiles: users and a TLS certificate that provision profiles share.
+bool findAuxiliaryProfile(Context &c, Store &store, const QString &name, qint64 *id, int *exitCode,
+                          AuxiliaryProfile *profile)
+{
+    const auto r = store.listAuxiliaryProfiles().result();
+    if (!r.ok()) {
+        *exitCode = failure(c.err, r.error.message);
+        return false;
+    }
+    for (const AuxiliaryProfile &a : r.value) {
+        if (a.name == name || a.name.compare(name, Qt::CaseInsensitive) == 0) {
+            *id = a.id;
+            if (profile)
+                *profile = a;
+            return true;
+        }
+    }
+    *exitCode = failure(c.err, QStringLiteral("There is no auxiliary profile %1.").arg(name));
+    return false;
+}
+
+QJsonObject auxiliaryProfileJson(const AuxiliaryProfile &a)
+{
+    QJsonArray users;
+    for (const Amt::UserAclEntry &u : a.aclUsers) {
+        QJsonArray realms;
+        for (unsigned r : u.realms)
+            realms.append(realmName(r));
+        users.append(QJsonObject{{QStringLiteral("name"), u.username}, {QStringLiteral("realms"), realms}});
+    }
+    return QJsonObject{{QStringLiteral("id"), a.id},
+                       {QStringLiteral("name"), a.name},
+                       {QStringLiteral("users"), users},
+                       {QStringLiteral("tlsCertificate"), a.tlsCertificateName},
+                       {QStringLiteral("usedBy"), QJsonArray::fromStringList(a.usedBy)},
+                       {QStringLiteral("changed"), jsonTime(a.changed)}};
+}
+
+int auxProfilesList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'aux-profiles list' takes no arguments."));
+    ListFormat format;
+    int code = Success;
+    if (!listFormat(c, "aux-profiles list", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const auto r = store->listAuxiliaryProfiles().result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const AuxiliaryProfile &p : r.value)
+            a.append(auxiliaryProfileJson(p));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+    QList<QStringList> rows;
+    for (const AuxiliaryProfile &p : r.value) {
+        QStringList users;
+        for (const Amt::UserAclEntry &u : p.aclUsers)
+            users << userText(u);
+        rows << QStringList{p.name, users.join(u' '), p.tlsCertificateName, p.usedBy.join(u',')};
+    }
+    if (format == ListFormat::Csv) {
+        printCsv(c.out,
+                 {QStringLiteral("Name"), QStringLiteral("Users"), QStringLiteral("TLS certificate"),
+                  QStringLiteral("Used by")},
+                 rows);
+    } else {
+        printTable(c.out, rows);
+        c.out << plural(r.value.size(), "auxiliary profile", "auxiliary profiles") << '\n';
+    }
+    c.out.flush();
+    return Success;
+}
+
+int auxProfilesShow(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'aux-profiles show' takes one NAME."));
+    int code = Success;
+    if (!textOrJson(c, "aux-profiles show", &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    AuxiliaryProfile a;
+    qint64 id = 0;
+    if (!findAuxiliaryProfile(c, *store, c.args.first(), &id, &code, &a))
+        return code;
+    if (c.format == Format::Json) {
+        c.out << QJsonDocument(auxiliaryProfileJson(a)).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+    auto field = [&](const char *label, const QString &value) {
+        c.out << QString(QLatin1String(label) + u':').leftJustified(22)
+              << (value.isEmpty() ? QStringLiteral("-") : value) << '\n';
+    };
+    field("Name", a.name);
+    if (a.aclUsers.isEmpty())
+        field("Users", {});
+    for (const Amt::UserAclEntry &u : a.aclUsers)
+        field("User", userText(u));
+    field("TLS certificate", a.tlsCertificateName);
+    field("Used by", a.usedBy.join(QStringLiteral(", ")));
+    field("Changed", localTime(a.changed));
+    c.out.flush();
+    return Success;
+}
+
+int auxProfilesCreate(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err,
+                     QStringLiteral("'aux-profiles create' takes one NAME and options: oobmctl aux-profiles create "
+                                    "Helpdesk --user helpdesk:RemoteControl --user-password P"));
+    int code = Success;
+    if (!textOrJson(c, "aux-profiles create", &code))
+        return code;
+    AuxiliaryProfile a;
+    a.name = c.args.first().trimmed();
+    for (const QString &value : c.parser.values(QStringLiteral("user"))) {
+        Amt::UserAclEntry user;
+        if (!parseUser(c, value, &user, &code))
+            return code;
+        a.aclUsers << user;
+    }
+    if (a.aclUsers.isEmpty() && c.parser.isSet(QStringLiteral("user-password")))
+        return usage(c.err, QStringLiteral("--user-password is the password of the users given with --user "
+                                           "NAME:REALM,...; there are none."));
+    if (!a.aclUsers.isEmpty()) {
+        const QString password = secretOption(c, QStringLiteral("user-password"), "OOBM_PROFILE_USER_PASSWORD");
+        if (password.isEmpty())
+            return usage(c.err, QStringLiteral("Give the users' password with --user-password P, "
+                                               "OOBM_PROFILE_USER_PASSWORD, or \"-\" to read it from standard "
+                                               "input."));
+        for (Amt::UserAclEntry &u : a.aclUsers)
+            u.password = password;
+    }
+    const QString certificateName = c.parser.value(QStringLiteral("tls-certificate"));
+    a.tlsCertificateId = certificateName.isEmpty() ? 0 : 1; // resolved below; problem() asks whether
+    if (const QString problem = a.problem(); !problem.isEmpty())
+        return failure(c.err, problem);
+    auto store = openUnlockedStore(c, &code, true);
+    if (!store)
+        return code;
+    if (!certificateName.isEmpty() && !findTlsCertificate(c, *store, certificateName, &a.tlsCertificateId, &code))
+        return code;
+    const StoreResult<qint64> r = store->saveAuxiliaryProfile(a).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), r.value}, {QStringLiteral("name"), a.name}})
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        c.out << QStringLiteral("Created the auxiliary profile %1.").arg(a.name) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int auxProfilesDelete(Context &c)
+{
+    if (c.args.size() != 1)
+        return usage(c.err, QStringLiteral("'aux-profiles delete' takes one NAME."));
+    int code = Success;
+    if (!textOrJson(c, "aux-profiles delete", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    AuxiliaryProfile a;
+    qint64 id = 0;
+    if (!findAuxiliaryProfile(c, *store, c.args.first(), &id, &code, &a))
+        return code;
+    const StoreResult<int> r = store->deleteAuxiliaryProfile(id).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << QStringLiteral("Deleted the auxiliary profile %1.").arg(a.name) << '\n';
+    c.out.flush();
+    return Success;
+}
+
+// Profile Assignments: which provision profile a system gets.
+QJsonObject assignmentJson(const ProfileAssignment &a)
+{
+    return QJsonObject{{QStringLiteral("id"), a.id},
+                       {QStringLiteral("kind"), ProfileAssignment::kindKey(a.kind)},
+                       {QStringLiteral("value"), a.value},
+                       {QStringLiteral("profile"), a.profileName}};
+}
+
+int assignmentsList(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'assignments list' takes no arguments."));
+    ListFormat format;
+    int code = Success;
+    if (!listFormat(c, "assignments list", &format, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    const auto r = store->listAssignments().result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (format == ListFormat::Json) {
+        QJsonArray a;
+        for (const ProfileAssignment &p : r.value)
+            a.append(assignmentJson(p));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        c.out.flush();
+        return Success;
+    }
+    QList<QStringList> rows;
+    for (const ProfileAssignment &p : r.value)
+        rows << QStringList{QString::number(p.id), ProfileAssignment::kindKey(p.kind), p.value, p.profileName};
+    if (format == ListFormat::Csv) {
+        printCsv(c.out,
+                 {QStringLiteral("ID"), QStringLiteral("Kind"), QStringLiteral("Value"), QStringLiteral("Profile")},
+                 rows);
+    } else {
+        printTable(c.out, rows);
+        c.out << plural(r.value.size(), "rule", "rules")
+              << "; systems no rule matches get the default profile\n";
+    }
+    c.out.flush();
+    return Success;
+}
+
+int assignmentsAdd(Context &c)
+{
+    if (c.args.size() != 2)
+        return usage(c.err, QStringLiteral("'assignments add' takes a kind (uuid, fqdn or ip) and a VALUE, with "
+                                           "--profile NAME: oobmctl assignments add ip 10.1.0.0/16 --profile Lab"));
+    int code = Success;
+    if (!textOrJson(c, "assignments add", &code))
+        return code;
+    ProfileAssignment a;
+    if (!ProfileAssignment::kindFromKey(c.args.at(0), &a.kind))
+        return usage(c.err, QStringLiteral("Unknown assignment kind '%1'; the kinds are uuid, fqdn and ip.")
+                                    .arg(c.args.at(0)));
+    a.value = c.args.at(1).trimmed();
+    if (!c.parser.isSet(QStringLiteral("profile")))
+        return usage(c.err, QStringLiteral("Name the provision profile the matching systems get with --profile NAME."));
+    a.profileId = 1; // resolved below; problem() checks the value first
+    if (const QString problem = a.problem(); !problem.isEmpty())
+        return failure(c.err, problem);
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    ProvisionProfile p;
+    if (!findProfile(c, *store, c.parser.value(QStringLiteral("profile")), &p, &code))
+        return code;
+    a.profileId = p.id;
+    a.profileName = p.name;
+    const auto r = store->addAssignment(a).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    a.id = r.value;
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(assignmentJson(a)).toJson(QJsonDocument::Compact) << '\n';
+    else
+        c.out << QStringLiteral("Added the assignment %1: %2 gets the profile %3.")
+                         .arg(QString::number(a.id), a.describe(), p.name)
+              << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int assignmentsDelete(Context &c)
+{
+    bool ok = false;
+    const qint64 id = c.args.value(0).toLongLong(&ok);
+    if (c.args.size() != 1 || !ok || id <= 0)
+        return usage(c.err, QStringLiteral("'assignments delete' takes one rule ID (see oobmctl assignments list)."));
+    int code = Success;
+    if (!textOrJson(c, "assignments delete", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    const auto r = store->deleteAssignment(id).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (r.value == 0)
+        return failure(c.err, QStringLiteral("There is no assignment %1; oobmctl assignments list shows their IDs.")
+                                      .arg(id));
+    c.out << QStringLiteral("Deleted the assignment %1.").arg(id) << '\n';
+    c.out.flush();
+    return Success;
+}
+
 struct Command
 {
     const char *group;
@@ -1987,6 +2456,16 @@ constexpr Command Commands[] = {
     { "profiles", "show", profilesShow },
     { "profiles", "create", profilesCreate },
     { "profiles", "delete", profilesDelete },
+    { "assignments", "list", assignmentsList },
+    { "assignments", "add", assignmentsAdd },
+    { "assignments", "delete", assignmentsDelete },
+    { "tls-certificates", "import", tlsCertificatesImport },
+    { "tls-certificates", "list", tlsCertificatesList },
+    { "tls-certificates", "delete", tlsCertificatesDelete },
+    { "aux-profiles", "list", auxProfilesList },
+    { "aux-profiles", "show", auxProfilesShow },
+    { "aux-profiles", "create", auxProfilesCreate },
+    { "aux-profiles", "delete", auxProfilesDelete },
     { "hellos", "tail", hellosTail },
     { "actions", "list", actionsList },
     { "dns", "test", dnsTest },
@@ -2052,12 +2531,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                       "log tail: only these severities (error, warning, information, debug)."),
               QStringLiteral("S") });
     parser.addOption({ QStringLiteral("passphrase"),
-                       QStringLiteral("certificates import: the PKCS#12 passphrase (or OOBM_CERTIFICATE_PASSPHRASE; "
+                       QStringLiteral("certificates/tls-certificates import: the PKCS#12 passphrase (or "
+                                      "OOBM_CERTIFICATE_PASSPHRASE; "
                                       "\"-\" reads it from stdin)."),
                        QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("key"), QStringLiteral("certificates import: the PEM private key file."),
+    parser.addOption({ QStringLiteral("key"),
+                       QStringLiteral("certificates/tls-certificates import: the PEM private key file."),
                        QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("name"), QStringLiteral("certificates import: the name to give it."),
+    parser.addOption({ QStringLiteral("name"),
+                       QStringLiteral("certificates/tls-certificates import: the name to give it."),
                        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("otp"),
                        QStringLiteral("systems otp: the one-time password (or OOBM_OTP; \"-\" reads stdin)."),
@@ -2092,7 +2574,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        QStringLiteral("profiles create: the admin account (default admin)."),
                        QStringLiteral("U") });
     parser.addOption({ QStringLiteral("user"),
-                       QStringLiteral("profiles create: an Intel AMT user and its realms; may "
+                       QStringLiteral("profiles/aux-profiles create: an Intel AMT user and its realms; may "
                                       "repeat."),
                        QStringLiteral("NAME:REALM,...") });
     parser.addOption({ QStringLiteral("user-password"),
@@ -2109,6 +2591,18 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        QStringLiteral("profiles create: the interfaces to enable (WebUI, SOL, "
                                       "IDER)."),
                        QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("tls"),
+                       QStringLiteral("profiles create: turn TLS on (the device serves 16993 with the "
+                                      "profile's certificate).") });
+    parser.addOption({ QStringLiteral("tls-certificate"),
+                       QStringLiteral("profiles create, aux-profiles create: the TLS certificate (by name)."),
+                       QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("aux-profile"),
+                       QStringLiteral("profiles create: the auxiliary profile to add (by name)."),
+                       QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("profile"),
+                       QStringLiteral("assignments add: the provision profile matching systems get."),
+                       QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("default"),
                        QStringLiteral("profiles create: make it the default profile.") });
     parser.addOption({ QStringLiteral("system"),
@@ -2125,6 +2619,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("settings, log, keys, audit, systems, profiles, "
+                                                "assignments, tls-certificates, aux-profiles, "
                                                 "hellos, actions (see below)"));
 
     if (!parser.parse(arguments))
@@ -2147,7 +2642,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const bool fileFormat = groupArg == u"keys";
     // The list commands of these groups take csv too; the others say so themselves.
     const bool csvGroup = groupArg == u"systems" || groupArg == u"profiles" || groupArg == u"hellos"
-            || groupArg == u"actions";
+            || groupArg == u"actions" || groupArg == u"assignments" || groupArg == u"aux-profiles";
     if (format == u"json")
         c.format = Format::Json;
     else if (format != u"text" && !fileFormat && !(csvGroup && format == u"csv"))

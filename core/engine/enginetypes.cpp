@@ -114,20 +114,11 @@ QString ProvisionProfile::problem() const
         return tr("Admin password: %1").arg(p);
     if (adminPassword == QLatin1String(FactoryMePassword))
         return tr("The admin password must not be the factory default \"admin\".");
-    for (const Amt::UserAclEntry &u : aclUsers) {
-        if (u.username.trimmed().isEmpty())
-            return tr("An Intel AMT user has no name.");
-        if (u.username.compare(adminUser, Qt::CaseInsensitive) == 0)
-            return tr("The user %1 has the admin account's name; choose another name.").arg(u.username);
-        if (const QString p = mePasswordProblem(u.password); !p.isEmpty())
-            return tr("Password of the user %1: %2").arg(u.username, p);
-        if (u.realms.isEmpty())
-            return tr("The user %1 has no realms; give it at least one (for example Remote Control).")
-                    .arg(u.username);
-    }
-    if (tlsEnabled)
-        return tr("TLS needs a server certificate for each system, and certificate profiles are not available in "
-                  "this release: provision without TLS (Digest over HTTP on 16992) for now.");
+    if (const QString p = aclUsersProblem(aclUsers, adminUser); !p.isEmpty())
+        return p;
+    if (tlsEnabled && tlsCertificateId <= 0 && auxiliaryProfileId <= 0)
+        return tr("TLS is on but the profile has no server certificate: choose a TLS certificate (import one "
+                  "first), or an auxiliary profile that has one; or turn TLS off.");
     for (const QString &i : interfaces) {
         if (!KnownInterfaces.contains(i))
             return tr("Unknown interface '%1'; the interfaces are WebUI, SOL and IDER.").arg(i);
@@ -135,6 +126,36 @@ QString ProvisionProfile::problem() const
     if (!domainName.isEmpty() && (domainName.startsWith(u'.') || domainName.contains(u' ')))
         return tr("The domain name '%1' is not a DNS domain such as example.com.").arg(domainName);
     return {};
+}
+
+QString aclUsersProblem(const QList<Amt::UserAclEntry> &users, const QString &adminUser)
+{
+    QStringList seen;
+    for (const Amt::UserAclEntry &u : users) {
+        if (u.username.trimmed().isEmpty())
+            return tr("An Intel AMT user has no name.");
+        if (u.username.compare(adminUser, Qt::CaseInsensitive) == 0)
+            return tr("The user %1 has the admin account's name; choose another name.").arg(u.username);
+        if (seen.contains(u.username, Qt::CaseInsensitive))
+            return tr("The user %1 is listed twice; Intel AMT keeps one entry per name.").arg(u.username);
+        seen << u.username;
+        if (const QString p = mePasswordProblem(u.password); !p.isEmpty())
+            return tr("Password of the user %1: %2").arg(u.username, p);
+        if (u.realms.isEmpty())
+            return tr("The user %1 has no realms; give it at least one (for example Remote Control).")
+                    .arg(u.username);
+    }
+    return {};
+}
+
+QString AuxiliaryProfile::problem() const
+{
+    if (name.trimmed().isEmpty())
+        return tr("Give the auxiliary profile a name.");
+    if (aclUsers.isEmpty() && tlsCertificateId <= 0)
+        return tr("The auxiliary profile %1 has neither users nor a TLS certificate; add at least one.").arg(name);
+    // Its users join a profile's own, next to the admin account (usually "admin").
+    return aclUsersProblem(aclUsers, QStringLiteral("admin"));
 }
 
 QString ProfileAssignment::kindKey(Kind kind)

@@ -3,6 +3,7 @@
 
 #include "core/amt/amttypes.h"
 #include "core/keys/provisioningcertificate.h"
+#include "core/keys/tlscertificate.h"
 #include "core/provisioning/hellopacket.h"
 
 #include <QByteArray>
@@ -57,6 +58,10 @@ struct AmtSystem
     QString adminUser;
     QString adminPassword; // only when revealed for a power action
     QDateTime provisioned;
+    // The TLS server certificate OOBM installed (PEM), pinned for power actions over TLS on
+    // 16993 (with the credentials only); empty when the device was provisioned without TLS
+    // (Digest over HTTP on 16992).
+    QByteArray tlsCertificatePem;
 };
 
 struct SystemFilter
@@ -118,6 +123,10 @@ struct ProvisionProfile
     QString adminPassword;      // sealed at rest; empty in listings
     QList<Amt::UserAclEntry> aclUsers; // passwords sealed at rest; empty in listings
     bool tlsEnabled = false;
+    qint64 tlsCertificateId = 0;  // the server certificate TLS installs; 0: the auxiliary profile's
+    QString tlsCertificateName;
+    qint64 auxiliaryProfileId = 0; // its users are added to aclUsers; 0: none
+    QString auxiliaryProfileName;
     QString domainName;           // set on the device when not empty
     QString hostNamePattern;      // "{host}" keeps it; "amt-{uuid8}" names it; empty: unchanged
     QStringList interfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
@@ -126,6 +135,27 @@ struct ProvisionProfile
     // Empty, or what is wrong with the profile ("The admin password needs a digit (0-9).").
     QString problem() const;
     QString hostNameFor(const QString &uuid, const QString &currentHost) const;
+};
+
+// Empty, or what is wrong with a set of Intel AMT users (names, passwords, realms); adminUser is
+// the account name they must not take.
+QString aclUsersProblem(const QList<Amt::UserAclEntry> &users, const QString &adminUser);
+
+// Auxiliary Profiles: a reusable set of ACL users and a TLS server certificate that provision
+// profiles reference. A profile's own users come first; the auxiliary profile's certificate is
+// used when the profile names none.
+struct AuxiliaryProfile
+{
+    qint64 id = 0;
+    QString name;
+    QList<Amt::UserAclEntry> aclUsers; // passwords sealed at rest; empty in listings
+    qint64 tlsCertificateId = 0;
+    QString tlsCertificateName;
+    QStringList usedBy; // the provision profiles that reference it (listings)
+    QDateTime changed;
+
+    // Empty, or what is wrong with it.
+    QString problem() const;
 };
 
 // Profile Assignments: which provision profile a system gets. Rules are tried in the order they
@@ -186,6 +216,8 @@ struct HelloDecision
     bool remoteConfiguration = false;
     ProvisioningCertificate certificate;
     QString otp;
+    // The TLS server certificate (with its key) to install when the profile turns TLS on.
+    TlsCertificate tlsCertificate;
     int attempt = 1;
     qint64 helloId = 0;
 };
@@ -204,6 +236,7 @@ struct ProvisioningReport
     QString fqdn;
     QString adminUser;
     QString adminPassword; // sealed by the store
+    QByteArray tlsCertificatePem; // installed on success (pinned for later); empty: TLS off
     QList<ActionRecord> actions;
 };
 

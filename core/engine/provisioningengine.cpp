@@ -379,6 +379,7 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.endpoint.receiveTimeoutMs = m_options.soapTimeoutMs;
     plan.passwords = job->decision.passwords;
     plan.profile = job->decision.profile;
+    plan.tlsCertificate = job->decision.tlsCertificate;
     plan.newPid = job->decision.newPid;
     plan.newPps = job->decision.newPps;
     plan.attempt = job->decision.attempt;
@@ -415,6 +416,8 @@ void ProvisioningEngine::finishJob(const std::shared_ptr<Job> &job)
     if (report.success) {
         report.newPid = job->decision.newPid;
         report.adminPassword = job->decision.profile.adminPassword;
+        if (job->decision.profile.tlsEnabled)
+            report.tlsCertificatePem = job->decision.tlsCertificate.leafPem();
     } else if (report.transient && job->tries > 1) {
         report.reason = tr("%1 (after %2 tries)").arg(report.reason).arg(job->tries);
     }

@@ -179,6 +179,21 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
         if (!run.step(QStringLiteral("AddUserAclEntry"), [&] { return session->addUserAclEntry(user); }))
             return out;
     }
+    if (profile.tlsEnabled) {
+        if (!plan.tlsCertificate.isValid() || plan.tlsCertificate.keyPem.isEmpty()) {
+            out.reason = tr("The profile %1 turns TLS on but no server certificate was given for it; choose one "
+                            "in the profile or its auxiliary profile.")
+                                 .arg(profile.name);
+            return out;
+        }
+        // The key never leaves this call: it is not logged, and the step row names only the certificate.
+        if (!run.step(QStringLiteral("SetTLSKeyAndCertificate"), [&] {
+                return session->setTlsKeyAndCertificate(plan.tlsCertificate.keyPem, plan.tlsCertificate.chainList());
+            }))
+            return out;
+        out.actions.last().message = tr("certificate %1 (sha256 %2)")
+                                             .arg(plan.tlsCertificate.name, plan.tlsCertificate.sha256.left(16));
+    }
     if (!run.step(QStringLiteral("SetTlsEnabled"), [&] { return session->setTlsEnabled(profile.tlsEnabled); }))
         return out;
     if (plan.newPid.isEmpty()) {

@@ -62,6 +62,7 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
     Store *store = m_store;
     UserLog *log = m_log;
     const quint16 httpPort = m_httpPort;
+    const quint16 tlsPort = m_tlsPort;
     const int timeoutMs = m_timeoutMs;
     // One coordinating task; the store calls it waits for run on the store thread.
     QThreadPool::globalInstance()->start([=] {
@@ -87,8 +88,17 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             }
             Amt::AmtEndpoint e;
             e.host = c.value.address;
-            e.port = httpPort;
-            e.transport = Amt::AmtEndpoint::Transport::Http;
+            if (c.value.tlsCertificatePem.isEmpty()) {
+                e.port = httpPort;
+                e.transport = Amt::AmtEndpoint::Transport::Http;
+            } else {
+                // Provisioned with TLS: the device presents the certificate we installed; trust
+                // that one only.
+                e.port = tlsPort;
+                e.transport = Amt::AmtEndpoint::Transport::Tls;
+                e.verifyServer = true;
+                e.trustedCertificatesPem = c.value.tlsCertificatePem;
+            }
             e.user = c.value.adminUser;
             e.password = c.value.adminPassword;
             e.connectTimeoutMs = e.sendTimeoutMs = e.receiveTimeoutMs = timeoutMs;

@@ -38,6 +38,9 @@ public:
 
     // The devices' SOAP port over HTTP (16992); tests use the default too.
     void setHttpPort(quint16 port) { m_httpPort = port; }
+    // The devices' SOAP port over TLS (16993), for systems provisioned with a TLS certificate:
+    // they are reached there, trusting only the certificate OOBM installed (pinned).
+    void setTlsPort(quint16 port) { m_tlsPort = port; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     // Runs on a worker pool; progress (systems done) is reported on the future, one result per
@@ -53,6 +56,7 @@ private:
     Store *m_store;
     UserLog *m_log;
     quint16 m_httpPort = 16992;
+    quint16 m_tlsPort = 16993;
     int m_timeoutMs = 10000;
 };
 

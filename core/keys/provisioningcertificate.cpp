@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provisioningcertificate.h"
 
+#include "core/keys/x509helpers.h"
+
 #include <QCoreApplication>
 
-#include <openssl/bio.h>
-#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <memory>
 
 namespace Oobm::Core {
 
 namespace {
+
+using namespace X509Helpers;
 
 QString tr(const char *text)
 {
@@ -25,53 +23,6 @@ QString tr(const char *text)
 
 constexpr char IntelOid[] = "2.16.840.1.113741.1.2.3";
 constexpr char IntelOu[] = "Intel(R) Client Setup Certificate";
-
-QByteArray toPem(X509 *cert)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> b(BIO_new(BIO_s_mem()), BIO_free);
-    PEM_write_bio_X509(b.get(), cert);
-    char *data = nullptr;
-    const long n = BIO_get_mem_data(b.get(), &data);
-    return QByteArray(data, int(n));
-}
-
-QByteArray toPem(EVP_PKEY *key)
-{
-    std::unique_ptr<BIO, decltype(&BIO_free)> b(BIO_new(BIO_s_mem()), BIO_free);
-    PEM_write_bio_PrivateKey(b.get(), key, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    const long n = BIO_get_mem_data(b.get(), &data);
-    return QByteArray(data, int(n));
-}
-
-QString digest(X509 *cert, const EVP_MD *md)
-{
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    X509_digest(cert, md, out, &length);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<char *>(out), int(length)).toHex().toUpper());
-}
-
-QDateTime asn1Time(const ASN1_TIME *t)
-{
-    struct tm tm{};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
-}
-
-QString nameEntry(X509_NAME *name, int nid)
-{
-    const int i = X509_NAME_get_index_by_NID(name, nid, -1);
-    if (i < 0)
-        return {};
-    unsigned char *utf8 = nullptr;
-    const int n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i)));
-    const QString s = n >= 0 ? QString::fromUtf8(reinterpret_cast<char *>(utf8), n) : QString();
-    OPENSSL_free(utf8);
-    return s;
-}
 
 bool hasIntelUsage(X509 *leaf)
 {
@@ -94,11 +45,6 @@ bool hasIntelUsage(X509 *leaf)
     }
     EXTENDED_KEY_USAGE_free(eku);
     return found;
-}
-
-bool selfSigned(X509 *cert)
-{
-    return X509_check_issued(cert, cert) == X509_V_OK;
 }
 
 // Orders leaf -> ... -> root and fills the result; takes no ownership.
@@ -176,51 +122,26 @@ bool ProvisioningCertificate::matchesDomain(const QString &domain) const
 ProvisioningCertificate ProvisioningCertificate::fromPkcs12(const QByteArray &pkcs12, const QString &passphrase,
                                                           QString *error)
 {
-    const unsigned char *p = reinterpret_cast<const unsigned char *>(pkcs12.constData());
-    PKCS12 *p12 = d2i_PKCS12(nullptr, &p, long(pkcs12.size()));
-    if (!p12) {
+    KeyAndCertificates in;
+    ReadError readError = ReadError::None;
+    readPkcs12(pkcs12, passphrase, &in, &readError);
+    if (readError == ReadError::NotPkcs12) {
         *error = tr("This is not a PKCS#12 file (.pfx or .p12).");
         return {};
     }
-    EVP_PKEY *key = nullptr;
-    X509 *leaf = nullptr;
-    STACK_OF(X509) *ca = nullptr;
-    const QByteArray pass = passphrase.toUtf8();
-    const int ok = PKCS12_parse(p12, pass.constData(), &key, &leaf, &ca);
-    PKCS12_free(p12);
-    ERR_clear_error();
-    if (ok != 1) {
+    if (readError == ReadError::WrongPassphrase) {
         *error = tr("The passphrase does not open this PKCS#12 file. Enter the passphrase it was exported with.");
         return {};
     }
-    QList<X509 *> others;
-    for (int i = 0; ca && i < sk_X509_num(ca); ++i)
-        others << sk_X509_value(ca, i);
-    ProvisioningCertificate c = build(key, leaf, others, error);
-    EVP_PKEY_free(key);
-    X509_free(leaf);
-    sk_X509_pop_free(ca, X509_free);
-    return c;
+    return build(in.key, in.leaf, in.others, error);
 }
 
 ProvisioningCertificate ProvisioningCertificate::fromPem(const QByteArray &chainPem, const QByteArray &keyPem,
                                                        QString *error)
 {
-    std::unique_ptr<BIO, decltype(&BIO_free)> kb(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
-    EVP_PKEY *key = PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr);
-    std::unique_ptr<BIO, decltype(&BIO_free)> cb(BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())),
-                                                 BIO_free);
-    QList<X509 *> certs;
-    while (X509 *cert = PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr))
-        certs << cert;
-    ERR_clear_error();
-    X509 *leaf = certs.isEmpty() ? nullptr : certs.takeFirst();
-    ProvisioningCertificate c = build(key, leaf, certs, error);
-    EVP_PKEY_free(key);
-    X509_free(leaf);
-    for (X509 *cert : std::as_const(certs))
-        X509_free(cert);
-    return c;
+    KeyAndCertificates in;
+    readPem(chainPem, keyPem, &in);
+    return build(in.key, in.leaf, in.others, error);
 }
 
 } // namespace Oobm::Core

@@ -155,8 +155,30 @@ StoreError migrateTo4(QSqlDatabase &db, Dialect d)
             4);
 }
 
+// Version 5: TLS server certificates (keys sealed) that profiles install, Auxiliary Profiles
+// (reusable ACL users and a certificate), the profiles' references to both, and the certificate
+// each system was given (pinned by the console for TLS on 16993).
+StoreError migrateTo5(QSqlDatabase &db, Dialect d)
+{
+    return execAll(
+            db,
+            {QStringLiteral("CREATE TABLE tls_certificates (id %1, name TEXT NOT NULL UNIQUE, common_name TEXT NOT "
+                            "NULL, chain_pem TEXT NOT NULL, private_key %2 NOT NULL, sha256 TEXT NOT NULL, "
+                            "not_before_ms BIGINT, not_after_ms BIGINT, imported_ms BIGINT NOT NULL)")
+                     .arg(autoId(d), blob(d)),
+             QStringLiteral("CREATE TABLE auxiliary_profiles (id %1, name TEXT NOT NULL UNIQUE, acl_users %2, "
+                            "tls_certificate_id BIGINT REFERENCES tls_certificates (id), changed_ms BIGINT NOT NULL)")
+                     .arg(autoId(d), blob(d)),
+             QStringLiteral("ALTER TABLE provision_profiles ADD COLUMN tls_certificate_id BIGINT REFERENCES "
+                            "tls_certificates (id)"),
+             QStringLiteral("ALTER TABLE provision_profiles ADD COLUMN auxiliary_profile_id BIGINT REFERENCES "
+                            "auxiliary_profiles (id)"),
+             QStringLiteral("ALTER TABLE amt_systems ADD COLUMN tls_certificate_pem TEXT")},
+            5);
+}
+
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

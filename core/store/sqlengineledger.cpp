@@ -53,6 +53,12 @@ QString hashText(const HelloPacket::RootHash &h)
     return QString::fromLatin1(type) + u':' + QString::fromLatin1(h.hash.toHex().toUpper());
 }
 
+constexpr char ProfileColumns[] =
+        "id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, domain_name, host_name_pattern, "
+        "interfaces, changed_ms, tls_certificate_id, auxiliary_profile_id, (SELECT t.name FROM tls_certificates t "
+        "WHERE t.id = provision_profiles.tls_certificate_id) AS tls_certificate_name, (SELECT x.name FROM "
+        "auxiliary_profiles x WHERE x.id = provision_profiles.auxiliary_profile_id) AS auxiliary_profile_name";
+
 constexpr char SystemColumns[] =
         "s.uuid, s.fqdn, s.address, s.amt_version, s.state, s.reason, s.profile_id, s.pid, s.new_pid, "
         "s.hello_version, s.hello_count, s.last_retry, s.admin_set, s.first_seen_ms, s.last_hello_ms, "
@@ -96,6 +102,7 @@ SqlEngineLedger::SqlEngineLedger(const QString &connectionName, Schema::Dialect 
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
     , m_keys(keys)
+    , m_profiles(connectionName, dialect, m_mapError, keys)
 { }
 
 StoreResult<int> SqlEngineLedger::execCount(const QString &sql, const QVariantList &binds)
@@ -200,6 +207,10 @@ bool SqlEngineLedger::readProfile(const QSqlQuery &q, bool withSecrets, Provisio
     p->hostNamePattern = q.value(8).toString();
     p->interfaces = q.value(9).toString().split(u',', Qt::SkipEmptyParts);
     p->changed = fromMs(q.value(10));
+    p->tlsCertificateId = q.value(11).toLongLong();
+    p->auxiliaryProfileId = q.value(12).toLongLong();
+    p->tlsCertificateName = q.value(13).toString();
+    p->auxiliaryProfileName = q.value(14).toString();
     const SecretBox *b = box();
     if (withSecrets && !b) {
         *error = locked();
@@ -236,9 +247,8 @@ StoreResult<ProvisionProfile> SqlEngineLedger::defaultProfile(bool withSecrets)
 {
     StoreResult<ProvisionProfile> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
-                               "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles "
-                               "ORDER BY is_default DESC, id LIMIT 2"))) {
+    if (!q.exec(QStringLiteral("SELECT %1 FROM provision_profiles ORDER BY is_default DESC, id LIMIT 2")
+                        .arg(QLatin1String(ProfileColumns)))) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -546,6 +556,8 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     if (!profile.ok())
         return reject(SystemState::Failed, profile.error.message);
     d.profile = profile.value;
+    if (StoreError e = m_profiles.resolve(&d.profile, &d.tlsCertificate))
+        return reject(SystemState::Failed, e.message);
     d.system.assignment = assignment;
 
     // The next key: one already reserved for this system, else the oldest Available key nobody
@@ -620,9 +632,9 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
     const QString lastAction = report.actions.isEmpty() ? QString() : report.actions.last().step;
     if (report.success) {
         q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, fqdn = ?, "
-                                 "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, attempts "
-                                 "= 0, claimed_by = NULL, claim_until_ms = NULL, last_action = ?, last_action_ms "
-                                 "= ? WHERE uuid = ? AND claimed_by = ?"));
+                                 "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, "
+                                 "tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, claim_until_ms = NULL, "
+                                 "last_action = ?, last_action_ms = ? WHERE uuid = ? AND claimed_by = ?"));
         q.addBindValue(int(SystemState::Provisioned));
         q.addBindValue(text(report.amtVersion));
         q.addBindValue(text(report.fqdn));
@@ -630,6 +642,8 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
         q.addBindValue(b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()));
         q.addBindValue(text(QString::fromLatin1(report.newPid)));
         q.addBindValue(now);
+        q.addBindValue(report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                          : QVariant(QString::fromLatin1(report.tlsCertificatePem)));
         q.addBindValue(text(lastAction));
         q.addBindValue(now);
         q.addBindValue(report.uuid);
@@ -725,8 +739,8 @@ StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT %1, s.admin_password FROM amt_systems s LEFT JOIN provision_profiles p ON "
-                             "p.id = s.profile_id WHERE s.uuid = ?")
+    q.prepare(QStringLiteral("SELECT %1, s.admin_password, s.tls_certificate_pem FROM amt_systems s LEFT JOIN "
+                             "provision_profiles p ON p.id = s.profile_id WHERE s.uuid = ?")
                       .arg(QLatin1String(SystemColumns)));
     q.addBindValue(uuid.toUpper());
     if (!q.exec()) {
@@ -748,6 +762,7 @@ StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
     }
     bool ok = false;
     r.value.adminPassword = QString::fromUtf8(b->open(q.value(23).toByteArray(), r.value.uuid.toLatin1(), &ok));
+    r.value.tlsCertificatePem = q.value(24).toString().toLatin1();
     if (!ok)
         r.error = StoreError::make(StoreError::Kind::KeysLocked,
                                    tr("The admin password of %1 cannot be decrypted: it was changed outside "
@@ -918,9 +933,7 @@ StoreResult<QList<ProvisionProfile>> SqlEngineLedger::listProfiles()
 {
     StoreResult<QList<ProvisionProfile>> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
-                               "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles "
-                               "ORDER BY name"))) {
+    if (!q.exec(QStringLiteral("SELECT %1 FROM provision_profiles ORDER BY name").arg(QLatin1String(ProfileColumns)))) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -976,6 +989,11 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
                                            .arg(profile.name.trimmed()));
         return r;
     }
+    if (StoreError e = m_profiles.checkReferences(profile)) {
+        rollback();
+        r.error = e;
+        return r;
+    }
     if (profile.isDefault && !q.exec(QStringLiteral("UPDATE provision_profiles SET is_default = 0"))) {
         r.error = m_mapError(q.lastError());
         rollback();
@@ -984,11 +1002,13 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
     if (profile.id > 0) {
         q.prepare(QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, "
                                  "admin_password = ?, acl_users = ?, tls_enabled = ?, domain_name = ?, "
-                                 "host_name_pattern = ?, interfaces = ?, changed_ms = ? WHERE id = ?"));
+                                 "host_name_pattern = ?, interfaces = ?, changed_ms = ?, tls_certificate_id = ?, "
+                                 "auxiliary_profile_id = ? WHERE id = ?"));
     } else {
         q.prepare(QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, "
-                                 "acl_users, tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "acl_users, tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, "
+                                 "tls_certificate_id, auxiliary_profile_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     }
     q.addBindValue(profile.name.trimmed());
     q.addBindValue(profile.isDefault ? 1 : 0);
@@ -1000,6 +1020,8 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
     q.addBindValue(text(profile.hostNamePattern.trimmed()));
     q.addBindValue(text(profile.interfaces.join(u',')));
     q.addBindValue(nowMs());
+    for (qint64 id : {profile.tlsCertificateId, profile.auxiliaryProfileId})
+        q.addBindValue(id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>()));
     if (profile.id > 0)
         q.addBindValue(profile.id);
     if (!q.exec()) {
@@ -1045,8 +1067,7 @@ StoreResult<ProvisionProfile> SqlEngineLedger::profileById(qint64 id)
 {
     StoreResult<ProvisionProfile> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, "
-                             "domain_name, host_name_pattern, interfaces, changed_ms FROM provision_profiles WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM provision_profiles WHERE id = ?").arg(QLatin1String(ProfileColumns)));
     q.addBindValue(id);
     if (!q.exec()) {
         r.error = m_mapError(q.lastError());

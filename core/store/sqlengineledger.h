@@ -4,6 +4,7 @@
 #include "core/engine/enginetypes.h"
 #include "core/store/schema.h"
 #include "core/store/sqlhelpers.h"
+#include "core/store/sqlprofileledger.h"
 #include "core/store/store.h"
 
 class QSqlQuery;
@@ -50,6 +51,9 @@ public:
     StoreResult<int> deleteCertificate(qint64 id);
     StoreError setSystemOtp(const QString &uuid, const QString &otp);
 
+    // TLS certificates and Auxiliary Profiles, which profiles reference.
+    SqlProfileLedger &profiles() { return m_profiles; }
+
     StoreError heartbeat(const EngineStatus &status);
     StoreResult<QList<EngineStatus>> engines();
 
@@ -72,6 +76,7 @@ private:
     Schema::Dialect m_dialect;
     Sql::MapError m_mapError;
     const SqlKeyLedger *m_keys;
+    SqlProfileLedger m_profiles;
 };
 
 } // namespace Oobm::Core

@@ -415,6 +415,60 @@ QFuture<StoreResult<int>> SqlStore::deleteCertificate(qint64 id)
     });
 }
 
+QFuture<StoreResult<qint64>> SqlStore::importTlsCertificate(const TlsCertificate &certificate)
+{
+    return runEngine<StoreResult<qint64>>(true, [this, certificate](SqlEngineLedger &e) {
+        auto r = e.profiles().importTlsCertificate(certificate);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<TlsCertificate>>> SqlStore::listTlsCertificates()
+{
+    return runEngine<StoreResult<QList<TlsCertificate>>>(false, [](SqlEngineLedger &e) {
+        return e.profiles().listTlsCertificates();
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteTlsCertificate(qint64 id)
+{
+    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
+        auto r = e.profiles().deleteTlsCertificate(id);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<AuxiliaryProfile>>> SqlStore::listAuxiliaryProfiles()
+{
+    return runEngine<StoreResult<QList<AuxiliaryProfile>>>(false, [](SqlEngineLedger &e) {
+        return e.profiles().listAuxiliaryProfiles();
+    });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::saveAuxiliaryProfile(const AuxiliaryProfile &profile)
+{
+    return runEngine<StoreResult<qint64>>(true, [this, profile](SqlEngineLedger &e) {
+        auto r = e.profiles().saveAuxiliaryProfile(profile);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteAuxiliaryProfile(qint64 id)
+{
+    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
+        auto r = e.profiles().deleteAuxiliaryProfile(id);
+        if (r.ok())
+            Q_EMIT profilesChanged();
+        return r;
+    });
+}
+
 QFuture<StoreError> SqlStore::setSystemOtp(const QString &uuid, const QString &otp)
 {
     return runEngine<StoreError>(true, [this, uuid, otp](SqlEngineLedger &e) {

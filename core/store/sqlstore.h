@@ -65,6 +65,12 @@ public:
     QFuture<StoreResult<QList<ProvisioningCertificate>>> listCertificates() override;
     QFuture<StoreResult<int>> deleteCertificate(qint64 id) override;
     QFuture<StoreError> setSystemOtp(const QString &uuid, const QString &otp) override;
+    QFuture<StoreResult<qint64>> importTlsCertificate(const TlsCertificate &certificate) override;
+    QFuture<StoreResult<QList<TlsCertificate>>> listTlsCertificates() override;
+    QFuture<StoreResult<int>> deleteTlsCertificate(qint64 id) override;
+    QFuture<StoreResult<QList<AuxiliaryProfile>>> listAuxiliaryProfiles() override;
+    QFuture<StoreResult<qint64>> saveAuxiliaryProfile(const AuxiliaryProfile &profile) override;
+    QFuture<StoreResult<int>> deleteAuxiliaryProfile(qint64 id) override;
     QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
     QFuture<StoreResult<QList<EngineStatus>>> engines() override;
 

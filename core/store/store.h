@@ -113,6 +113,15 @@ public:
     virtual QFuture<StoreResult<QList<ProvisioningCertificate>>> listCertificates() = 0;
     virtual QFuture<StoreResult<int>> deleteCertificate(qint64 id) = 0;
     virtual QFuture<StoreError> setSystemOtp(const QString &uuid, const QString &otp) = 0;
+    // TLS server certificates that profiles install (keys sealed); deleting one a profile or an
+    // auxiliary profile uses is refused, naming them.
+    virtual QFuture<StoreResult<qint64>> importTlsCertificate(const TlsCertificate &certificate) = 0;
+    virtual QFuture<StoreResult<QList<TlsCertificate>>> listTlsCertificates() = 0; // without keys
+    virtual QFuture<StoreResult<int>> deleteTlsCertificate(qint64 id) = 0;
+    // Auxiliary Profiles (passwords sealed; listings without them, with the profiles using each).
+    virtual QFuture<StoreResult<QList<AuxiliaryProfile>>> listAuxiliaryProfiles() = 0;
+    virtual QFuture<StoreResult<qint64>> saveAuxiliaryProfile(const AuxiliaryProfile &profile) = 0;
+    virtual QFuture<StoreResult<int>> deleteAuxiliaryProfile(qint64 id) = 0;
     virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
     virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
 

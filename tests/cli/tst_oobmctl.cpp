@@ -18,6 +18,12 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+
 using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
 using Oobm::Test::SimProcess;
@@ -78,6 +84,44 @@ QList<QStringList> tableRows(const QString &out)
     return rows;
 }
 
+// A self-signed RSA TLS server certificate valid from validFrom to validTo (seconds from now),
+// written as cert.pem + key.pem and as a PKCS#12 file (passphrase s3cret) in dir.
+void writeTlsCertificate(const QString &dir, const QString &baseName, long validFrom, long validTo)
+{
+    EVP_PKEY *key = EVP_RSA_gen(2048);
+    X509 *cert = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 3);
+    X509_gmtime_adj(X509_getm_notBefore(cert), validFrom);
+    X509_gmtime_adj(X509_getm_notAfter(cert), validTo);
+    X509_set_pubkey(cert, key);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
+    X509_set_issuer_name(cert, X509_get_subject_name(cert));
+    X509_sign(cert, key, EVP_sha256());
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(dir + u'/' + baseName + name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    BIO *b = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(b, cert);
+    char *data = nullptr;
+    write(QStringLiteral(".pem"), QByteArray(data, int(BIO_get_mem_data(b, &data))));
+    BIO_free(b);
+    b = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
+    write(QStringLiteral(".key"), QByteArray(data, int(BIO_get_mem_data(b, &data))));
+    BIO_free(b);
+    PKCS12 *p12 = PKCS12_create("s3cret", "amt", key, cert, nullptr, 0, 0, 0, 0, 0);
+    unsigned char *der = nullptr;
+    const int n = i2d_PKCS12(p12, &der);
+    write(QStringLiteral(".p12"), QByteArray(reinterpret_cast<char *>(der), n));
+    OPENSSL_free(der);
+    PKCS12_free(p12);
+    X509_free(cert);
+    EVP_PKEY_free(key);
+}
+
 } // namespace
 
 class tst_Oobmctl final : public QObject
@@ -100,6 +144,10 @@ private Q_SLOTS:
     void profilesRoundTrip();
     void profilesErrors_data();
     void profilesErrors();
+    void assignmentsRoundTrip();
+    void assignmentsErrors_data();
+    void assignmentsErrors();
+    void tlsCertificatesAndAuxProfiles();
     void systemsErrors_data();
     void systemsErrors();
     void systemsOfAProvisionedDevice();
@@ -118,6 +166,9 @@ void tst_Oobmctl::helpAndVersion()
     QVERIFY(help.out.contains(QStringLiteral("listen-port")));
     QVERIFY(help.out.contains(QStringLiteral("systems power on|off|reset UUID...")));
     QVERIFY(help.out.contains(QStringLiteral("profiles create NAME --admin-password P")));
+    QVERIFY(help.out.contains(QStringLiteral("assignments add uuid|fqdn|ip VALUE --profile NAME")));
+    QVERIFY(help.out.contains(QStringLiteral("tls-certificates import FILE")));
+    QVERIFY(help.out.contains(QStringLiteral("aux-profiles create NAME")));
     QVERIFY(help.out.contains(QStringLiteral("RemoteControl (5)")));
     QVERIFY(help.out.contains(QStringLiteral("awaiting-authorization")));
     const Result version = oobmctl({ QStringLiteral("--version") });
@@ -535,6 +586,176 @@ void tst_Oobmctl::profilesErrors()
     QVERIFY(!r.err.contains(QStringLiteral("Adm1n!Pass")));
     if (exitCode == 2)
         QVERIFY2(!QFile::exists(dir.filePath("oobm.db")), "a usage error touched the database");
+}
+
+void tst_Oobmctl::assignmentsRoundTrip()
+{
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.db"), "--key-file", dir.filePath("oobm.key") };
+    auto run = [&](const QStringList &args) { return oobmctl(db + args, dir.path()); };
+    Result r = run({ "profiles", "create", "Lab", "--admin-password", AdminPassword });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({ "assignments", "list" });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("0 rules; systems no rule matches get the default profile\n"));
+    r = run({ "assignments", "add", "ip", "10.1.0.0/16", "--profile", "lab" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Added the assignment 1: IP range 10.1.0.0/16 gets the profile Lab.\n"));
+    r = run({ "assignments", "add", "uuid", "4b529b93-d413-181d-e487-1c697a6b7a2b", "--profile", "Lab",
+              "--format", "json" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("kind").toString(), QStringLiteral("uuid"));
+    r = run({ "assignments", "add", "fqdn", "*.lab.example.test", "--profile", "Lab" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    r = run({ "assignments", "list" });
+    QCOMPARE(r.exitCode, 0);
+    const QList<QStringList> rows = tableRows(r.out);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.at(0), (QStringList{ "1", "ip", "10.1.0.0/16", "Lab" }));
+    QCOMPARE(rows.at(1), (QStringList{ "2", "uuid", "4B529B93-D413-181D-E487-1C697A6B7A2B", "Lab" }));
+    QCOMPARE(rows.at(2), (QStringList{ "3", "fqdn", "*.lab.example.test", "Lab" }));
+    r = run({ "assignments", "list", "--format", "csv" });
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).value(0), QStringLiteral("ID,Kind,Value,Profile"));
+    r = run({ "assignments", "list", "--format", "json" });
+    const QJsonArray rules = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rules.size(), 3);
+    QCOMPARE(rules.at(2).toObject().value("value").toString(), QStringLiteral("*.lab.example.test"));
+
+    r = run({ "assignments", "delete", "2" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Deleted the assignment 2.\n"));
+    r = run({ "assignments", "delete", "2" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("There is no assignment 2"), qPrintable(r.err));
+    r = run({ "assignments", "list", "--format", "json" });
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2);
+}
+
+void tst_Oobmctl::assignmentsErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown kind") << QStringList{ "assignments", "add", "mac", "00:11", "--profile", "Lab" } << 2
+                                  << "Unknown assignment kind 'mac'; the kinds are uuid, fqdn and ip.";
+    QTest::newRow("no profile") << QStringList{ "assignments", "add", "ip", "10.0.0.0/8" } << 2
+                                << "Name the provision profile the matching systems get with --profile NAME.";
+    QTest::newRow("bad range") << QStringList{ "assignments", "add", "ip", "10.1.0.0/33", "--profile", "Lab" } << 1
+                               << "'10.1.0.0/33' is not an IPv4 range: write 10.1.0.0/16 or 10.1.0.5-10.1.0.90.";
+    QTest::newRow("bad uuid") << QStringList{ "assignments", "add", "uuid", "nope", "--profile", "Lab" } << 1
+                              << "'nope' is not a UUID";
+    QTest::newRow("unknown profile") << QStringList{ "assignments", "add", "ip", "10.0.0.0/8", "--profile", "Nope" }
+                                     << 1 << "There is no provision profile Nope.";
+    QTest::newRow("delete what") << QStringList{ "assignments", "delete", "first" } << 2
+                                 << "'assignments delete' takes one rule ID";
+    QTest::newRow("add too little") << QStringList{ "assignments", "add", "ip" } << 2
+                                    << "'assignments add' takes a kind (uuid, fqdn or ip) and a VALUE";
+}
+
+void tst_Oobmctl::assignmentsErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Result r = oobmctl(QStringList{ "--database", dir.filePath("oobm.db") } + args, dir.path());
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    if (exitCode == 2)
+        QVERIFY2(!QFile::exists(dir.filePath("oobm.db")), "a usage error touched the database");
+}
+
+void tst_Oobmctl::tlsCertificatesAndAuxProfiles()
+{
+    QTemporaryDir dir;
+    const QStringList db{ "--database", dir.filePath("oobm.db"), "--key-file", dir.filePath("oobm.key") };
+    writeTlsCertificate(dir.path(), "good", -60, 86400);
+    writeTlsCertificate(dir.path(), "expired", -7200, -3600);
+    const QString helpdeskPassword = QStringLiteral("H3lp-desk!");
+    QString everything; // every output, to look for secrets
+    auto run = [&](const QStringList &args) {
+        const Result r = oobmctl(db + args, dir.path());
+        everything += r.out + r.err;
+        return r;
+    };
+
+    Result r = run({ "tls-certificates", "import", dir.filePath("good.pem"), "--key", dir.filePath("good.key"),
+                     "--name", "LabTLS" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith("Imported the TLS certificate LabTLS (CN amt.example.test, SHA-256 "), qPrintable(r.out));
+    r = run({ "tls-certificates", "import", dir.filePath("good.p12"), "--passphrase", "guess" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("The passphrase does not open this PKCS#12 file"), qPrintable(r.err));
+    r = run({ "tls-certificates", "import", dir.filePath("expired.p12"), "--passphrase", "s3cret" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("The certificate amt.example.test expired on"), qPrintable(r.err));
+    // The same certificate from its PKCS#12 file: already there.
+    r = run({ "tls-certificates", "import", dir.filePath("good.p12"), "--passphrase", "s3cret" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("already imported"), qPrintable(r.err));
+    r = run({ "tls-certificates", "list", "--format", "json" });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray certificates = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(certificates.size(), 1);
+    QCOMPARE(certificates.at(0).toObject().value("name").toString(), QStringLiteral("LabTLS"));
+    QCOMPARE(certificates.at(0).toObject().value("sha256").toString().size(), 64);
+    QCOMPARE(certificates.at(0).toObject().value("expired").toBool(), false);
+
+    r = run({ "aux-profiles", "create", "Empty" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("neither users nor a TLS certificate"), qPrintable(r.err));
+    r = run({ "aux-profiles", "create", "X", "--tls-certificate", "Nope" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("There is no TLS certificate named Nope; there are: LabTLS."), qPrintable(r.err));
+    r = run({ "aux-profiles", "create", "Helpdesk", "--user", "helpdesk:RemoteControl,GeneralInfo",
+              "--user-password", helpdeskPassword, "--tls-certificate", "LabTLS" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Created the auxiliary profile Helpdesk.\n"));
+
+    r = run({ "profiles", "create", "NoCert", "--admin-password", AdminPassword, "--tls" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("TLS is on but the profile has no server certificate"), qPrintable(r.err));
+    r = run({ "profiles", "create", "Secure", "--admin-password", AdminPassword, "--tls", "--aux-profile",
+              "helpdesk" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({ "profiles", "show", "Secure" });
+    QCOMPARE(r.exitCode, 0);
+    for (const char *line : { "^TLS: +yes$", "^TLS certificate: +-$", "^Auxiliary profile: +Helpdesk$" })
+        QVERIFY2(r.out.contains(QRegularExpression(QLatin1String(line), QRegularExpression::MultilineOption)),
+                 qPrintable(r.out));
+
+    r = run({ "aux-profiles", "list" });
+    QCOMPARE(r.exitCode, 0);
+    const QList<QStringList> rows = tableRows(r.out);
+    QCOMPARE(rows.value(0), (QStringList{ "Helpdesk", "helpdesk:RemoteControl,GeneralInfo", "LabTLS", "Secure" }));
+    QCOMPARE(rows.value(1), QStringList{ "1 auxiliary profile" });
+    r = run({ "aux-profiles", "show", "Helpdesk", "--format", "json" });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject helpdesk = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(helpdesk.value("usedBy").toArray().toVariantList(), QVariantList{ "Secure" });
+    QCOMPARE(helpdesk.value("tlsCertificate").toString(), QStringLiteral("LabTLS"));
+
+    // What a profile uses cannot go; the refusal names who uses it.
+    r = run({ "aux-profiles", "delete", "Helpdesk" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("The auxiliary profile is used by the provision profiles Secure"), qPrintable(r.err));
+    r = run({ "tls-certificates", "delete", "LabTLS" });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the auxiliary profiles Helpdesk"), qPrintable(r.err));
+    QCOMPARE(run({ "profiles", "delete", "Secure" }).exitCode, 0);
+    r = run({ "aux-profiles", "delete", "Helpdesk" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Deleted the auxiliary profile Helpdesk.\n"));
+    r = run({ "tls-certificates", "delete", "LabTLS" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({ "tls-certificates", "list" });
+    QVERIFY2(r.out.contains("No TLS certificates"), qPrintable(r.out));
+
+    for (const QString &secret : { AdminPassword, helpdeskPassword, QStringLiteral("s3cret"),
+                                   QStringLiteral("PRIVATE KEY") })
+        QVERIFY2(!everything.contains(secret), qPrintable(secret));
 }
 
 void tst_Oobmctl::systemsErrors_data()

@@ -5,6 +5,7 @@
 #include "common/testsupport.h"
 
 #include "core/dns/dnsmessage.h"
+#include "core/amt/amtsession.h"
 #include "core/engine/provisioningengine.h"
 #include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
@@ -251,6 +252,20 @@ Chain makeChain(const char *commonName, long leafValidFrom = 0, long leafValidTo
     return c;
 }
 
+// The default profile EngineLab::prepare() saved, as the console edits it (passwords again).
+ProvisionProfile standardProfile(Store *store)
+{
+    ProvisionProfile p;
+    const auto profiles = store->listProfiles().result();
+    for (const ProvisionProfile &listed : profiles.value) {
+        if (listed.name == u"Standard")
+            p = listed;
+    }
+    p.adminPassword = AdminPassword;
+    p.aclUsers = {{QStringLiteral("operator"), OperatorPassword, {5, 13}}};
+    return p;
+}
+
 bool logContains(const QList<LogEntry> &entries, Severity severity, const QString &text, const QString &uuid = {})
 {
     for (const LogEntry &e : entries) {
@@ -287,6 +302,10 @@ private Q_SLOTS:
     void provisioningCertificateFromPkcs12();
     void remoteConfiguration_data();
     void remoteConfiguration();
+    void tlsProfileProvisionsAndPowersOverTls_data();
+    void tlsProfileProvisionsAndPowersOverTls();
+    void auxiliaryProfileAddsUsersAndCertificate_data();
+    void auxiliaryProfileAddsUsersAndCertificate();
 };
 
 void tst_ProvisioningEngine::provisionsOneDeviceByPsk_data()
@@ -910,6 +929,177 @@ void tst_ProvisioningEngine::remoteConfiguration()
         for (const LogEntry &e : lab.logEntries())
             QVERIFY(!e.message.contains("Corr3ct-OTP") && !e.message.contains("Wr0ng-OTP-1"));
     }
+}
+
+void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls_data()
+{
+    Oobm::Test::addBackendRows();
+}
+
+void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    EngineLab lab(backend);
+    QCOMPARE(lab.prepare(1, 1), QString());
+    const Chain chain = makeChain("amt.example.test");
+    QString problem;
+    const TlsCertificate certificate = TlsCertificate::fromPem(chain.chainPem, chain.keyPem, &problem);
+    QCOMPARE(problem, QString());
+    const auto imported = lab.store->importTlsCertificate(certificate).result();
+    QVERIFY2(imported.ok(), qPrintable(imported.error.message));
+    // The same certificate twice is refused, by name.
+    const auto again = lab.store->importTlsCertificate(certificate).result();
+    QVERIFY2(again.error.message.contains("already imported"), qPrintable(again.error.message));
+    const auto listed = lab.store->listTlsCertificates().result().value;
+    QCOMPARE(listed.size(), 1);
+    QVERIFY(listed.first().keyPem.isEmpty()); // listings carry no keys
+
+    ProvisionProfile p = standardProfile(lab.store.get());
+    p.tlsEnabled = true;
+    QVERIFY2(p.problem().contains("no server certificate"), qPrintable(p.problem()));
+    p.tlsCertificateId = imported.value;
+    const auto saved = lab.store->saveProfile(p).result();
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message));
+    QCOMPARE(lab.store->listProfiles().result().value.first().tlsCertificateName, QStringLiteral("amt.example.test"));
+
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    QVERIFY2(lab.finished->first().at(1).toBool(), qPrintable(lab.finished->first().at(2).toString()));
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+    QCOMPARE(lab.store->systemCredentials(uuid).result().value.tlsCertificatePem, certificate.leafPem());
+    QTRY_VERIFY(sim.state().value("tlsEnabled").toBool());
+    QStringList steps;
+    for (const ActionRecord &a : lab.store->listActions({uuid, {}, {}, 100}).result().value) {
+        steps << a.step;
+        QVERIFY2(!a.message.contains("PRIVATE KEY"), qPrintable(a.message));
+    }
+    QVERIFY(steps.contains(QStringLiteral("SetTLSKeyAndCertificate")));
+
+    // The power action reaches it over TLS on 16993 (16992 is closed now), trusting only the
+    // certificate OOBM installed.
+    SystemActions actions(lab.store.get(), lab.log.get());
+    auto off = actions.run(SystemActions::Action::PowerOff, {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(off.isFinished(), 20000);
+    QVERIFY2(off.result().first().ok, qPrintable(off.result().first().message));
+    QCOMPARE(sim.state().value("powerState").toInt(), 5);
+    // Pointed at the plain HTTP port instead, it would fail: TLS really is what carried it.
+    actions.setTlsPort(16992);
+    auto on = actions.run(SystemActions::Action::PowerOn, {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(on.isFinished(), 20000);
+    QVERIFY(!on.result().first().ok);
+
+    // A device that presents another certificate than the one OOBM installed is refused.
+    {
+        Amt::AmtEndpoint e;
+        e.host = sim.device().address;
+        e.port = 16993;
+        e.transport = Amt::AmtEndpoint::Transport::Tls;
+        e.trustedCertificatesPem = certificate.leafPem();
+        e.password = AdminPassword;
+        Amt::AmtSession session(e);
+        const Chain other = makeChain("impostor.example.test");
+        const Amt::AmtError changed = session.setTlsKeyAndCertificate(other.keyPem, {other.chainPem});
+        QVERIFY2(!changed, qPrintable(changed.message));
+    }
+    actions.setTlsPort(16993);
+    auto impostor = actions.run(SystemActions::Action::PowerOn, {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(impostor.isFinished(), 20000);
+    QVERIFY(!impostor.result().first().ok);
+    QVERIFY2(impostor.result().first().message.contains("the device's certificate is not trusted"),
+             qPrintable(impostor.result().first().message));
+
+    // A certificate a profile uses cannot be deleted; the refusal names the profile.
+    const auto refused = lab.store->deleteTlsCertificate(imported.value).result();
+    QVERIFY2(refused.error.message.contains("Standard"), qPrintable(refused.error.message));
+    QCOMPARE(lab.store->listTlsCertificates().result().value.size(), 1);
+}
+
+void tst_ProvisioningEngine::auxiliaryProfileAddsUsersAndCertificate_data()
+{
+    Oobm::Test::addBackendRows();
+}
+
+void tst_ProvisioningEngine::auxiliaryProfileAddsUsersAndCertificate()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    EngineLab lab(backend);
+    QCOMPARE(lab.prepare(1, 1), QString());
+    const Chain chain = makeChain("amt.example.test");
+    QString problem;
+    const auto imported =
+            lab.store->importTlsCertificate(TlsCertificate::fromPem(chain.chainPem, chain.keyPem, &problem)).result();
+    QVERIFY2(imported.ok(), qPrintable(imported.error.message));
+
+    AuxiliaryProfile empty;
+    empty.name = QStringLiteral("Nothing");
+    const auto refusedEmpty = lab.store->saveAuxiliaryProfile(empty).result();
+    QVERIFY2(refusedEmpty.error.message.contains("neither users nor a TLS certificate"),
+             qPrintable(refusedEmpty.error.message));
+    AuxiliaryProfile aux;
+    aux.name = QStringLiteral("Lab users");
+    aux.aclUsers = {{QStringLiteral("auditor"), QStringLiteral("Aud1tor!x"), {13, 4}},
+                    {QStringLiteral("operator"), QStringLiteral("Sh4dowed!"), {5}}};
+    aux.tlsCertificateId = imported.value;
+    const auto auxSaved = lab.store->saveAuxiliaryProfile(aux).result();
+    QVERIFY2(auxSaved.ok(), qPrintable(auxSaved.error.message));
+
+    ProvisionProfile p = standardProfile(lab.store.get());
+    p.tlsEnabled = true; // the certificate comes from the auxiliary profile
+    p.auxiliaryProfileId = auxSaved.value;
+    const auto saved = lab.store->saveProfile(p).result();
+    QVERIFY2(saved.ok(), qPrintable(saved.error.message));
+
+    // What a profile references cannot be deleted; the refusals name who uses it.
+    const auto refusedAux = lab.store->deleteAuxiliaryProfile(auxSaved.value).result();
+    QVERIFY2(refusedAux.error.message.contains("used by the provision profiles Standard"),
+             qPrintable(refusedAux.error.message));
+    const auto refusedCertificate = lab.store->deleteTlsCertificate(imported.value).result();
+    QVERIFY2(refusedCertificate.error.message.contains("Lab users"), qPrintable(refusedCertificate.error.message));
+    // Taking the certificate away from the auxiliary profile would leave Standard without one.
+    aux.id = auxSaved.value;
+    aux.tlsCertificateId = 0;
+    const auto refusedEdit = lab.store->saveAuxiliaryProfile(aux).result();
+    QVERIFY2(refusedEdit.error.message.contains("Standard"), qPrintable(refusedEdit.error.message));
+    const auto listed = lab.store->listAuxiliaryProfiles().result().value;
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().usedBy, QStringList{QStringLiteral("Standard")});
+    QCOMPARE(listed.first().tlsCertificateName, QStringLiteral("amt.example.test"));
+    QVERIFY(listed.first().aclUsers.first().password.isEmpty()); // listings carry no passwords
+
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    QVERIFY2(lab.finished->first().at(1).toBool(), qPrintable(lab.finished->first().at(2).toString()));
+    const QJsonObject state = sim.state(0, true);
+    QVERIFY(state.value("tlsEnabled").toBool());
+    QMap<QString, QString> passwords;
+    for (const QJsonValue &u : state.value("aclUsers").toArray())
+        passwords.insert(u["username"].toString(), u["password"].toString());
+    // The profile's own operator wins over the auxiliary profile's; the auditor is added.
+    QCOMPARE(passwords.keys(), (QStringList{QStringLiteral("auditor"), QStringLiteral("operator")}));
+    QCOMPARE(passwords.value("operator"), OperatorPassword);
+    QCOMPARE(passwords.value("auditor"), QStringLiteral("Aud1tor!x"));
+
+    SystemActions actions(lab.store.get(), lab.log.get());
+    auto reset = actions.run(SystemActions::Action::Reset, {uuid});
+    QTRY_VERIFY_WITH_TIMEOUT(reset.isFinished(), 20000);
+    QVERIFY2(reset.result().first().ok, qPrintable(reset.result().first().message));
+
+    // Once no profile uses it, it can go.
+    p.auxiliaryProfileId = 0;
+    p.tlsEnabled = false;
+    QVERIFY(lab.store->saveProfile(p).result().ok());
+    QCOMPARE(lab.store->deleteAuxiliaryProfile(auxSaved.value).result().value, 1);
+    QCOMPARE(lab.store->deleteTlsCertificate(imported.value).result().value, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ProvisioningEngine)

@@ -3,75 +3,33 @@
 
 #include "core/async.h"
 #include "core/store/store.h"
+#include "ui/widgets/aclusersedit.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace Oobm::Gui {
 
 namespace {
 
-// User ACL realms by name (PROTOCOL.md §5.5), as typed into the users table.
-const QList<QPair<QString, unsigned>> &realmNames()
+// Fills a "none or one of these" combo, keeping the chosen id selected.
+void fillChoices(QComboBox *combo, const QList<QPair<qint64, QString>> &choices, qint64 selected)
 {
-    static const QList<QPair<QString, unsigned>> names{
-            {QStringLiteral("Redirection"), 2},      {QStringLiteral("PTAdministration"), 3},
-            {QStringLiteral("HardwareAsset"), 4},    {QStringLiteral("RemoteControl"), 5},
-            {QStringLiteral("Storage"), 6},          {QStringLiteral("EventManager"), 7},
-            {QStringLiteral("StorageAdmin"), 8},     {QStringLiteral("AgentPresenceLocal"), 9},
-            {QStringLiteral("AgentPresenceRemote"), 10}, {QStringLiteral("CircuitBreaker"), 11},
-            {QStringLiteral("NetworkTime"), 12},     {QStringLiteral("GeneralInfo"), 13},
-            {QStringLiteral("FirmwareUpdate"), 14},  {QStringLiteral("EIT"), 15},
-            {QStringLiteral("LocalUN"), 16},         {QStringLiteral("EndpointAccessControl"), 17},
-            {QStringLiteral("EndpointAccessControlAdmin"), 18}, {QStringLiteral("EventLogReader"), 19},
-            {QStringLiteral("AuditLog"), 20},        {QStringLiteral("ACL"), 21},
-            {QStringLiteral("LocalSystem"), 24}};
-    return names;
-}
-
-QString realmText(const QList<unsigned> &realms)
-{
-    QStringList out;
-    for (unsigned r : realms) {
-        QString name = QString::number(r);
-        for (const auto &[n, v] : realmNames()) {
-            if (v == r)
-                name = n;
-        }
-        out << name;
-    }
-    return out.join(QStringLiteral(", "));
-}
-
-bool parseRealms(const QString &text, QList<unsigned> *realms, QString *bad)
-{
-    for (QString part : text.split(u',', Qt::SkipEmptyParts)) {
-        part = part.trimmed();
-        bool ok = false;
-        unsigned value = part.toUInt(&ok);
-        if (!ok) {
-            for (const auto &[n, v] : realmNames()) {
-                if (part.compare(n, Qt::CaseInsensitive) == 0) {
-                    value = v;
-                    ok = true;
-                }
-            }
-        }
-        if (!ok) {
-            *bad = part;
-            return false;
-        }
-        realms->append(value);
-    }
-    return true;
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    combo->addItem(QCoreApplication::translate("Oobm::Gui::ProfileDialog", "(none)"), qint64(0));
+    for (const auto &[id, name] : choices)
+        combo->addItem(name, id);
+    const int index = combo->findData(selected);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 } // namespace
@@ -90,7 +48,10 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     , m_webUi(new QCheckBox(tr("Web UI"), this))
     , m_sol(new QCheckBox(tr("Serial-over-LAN"), this))
     , m_ider(new QCheckBox(tr("IDE redirection"), this))
-    , m_users(new QTableWidget(0, 3, this))
+    , m_tls(new QCheckBox(tr("Turn TLS on: the device serves 16993 with the server certificate below"), this))
+    , m_tlsCertificate(new QComboBox(this))
+    , m_auxiliary(new QComboBox(this))
+    , m_users(new AclUsersEdit(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -112,34 +73,26 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     m_sol->setChecked(profile.interfaces.contains(QStringLiteral("SOL")));
     m_ider->setChecked(profile.interfaces.contains(QStringLiteral("IDER")));
 
-    m_users->setObjectName(QStringLiteral("users"));
-    m_users->setHorizontalHeaderLabels({tr("User name"), tr("Password"), tr("Realms")});
-    m_users->horizontalHeader()->setStretchLastSection(true);
-    m_users->verticalHeader()->hide();
-    m_users->setToolTip(tr("Realms by name, separated by commas, e.g. RemoteControl, GeneralInfo, Redirection"));
-    for (const Core::Amt::UserAclEntry &u : profile.aclUsers) {
-        const int row = m_users->rowCount();
-        m_users->insertRow(row);
-        m_users->setItem(row, 0, new QTableWidgetItem(u.username));
-        m_users->setItem(row, 1, new QTableWidgetItem(QString()));
-        m_users->setItem(row, 2, new QTableWidgetItem(realmText(u.realms)));
-    }
-    auto *addUser = new QPushButton(tr("Add user"), this);
-    auto *removeUser = new QPushButton(tr("Remove user"), this);
-    connect(addUser, &QPushButton::clicked, this, [this] {
-        const int row = m_users->rowCount();
-        m_users->insertRow(row);
-        m_users->setItem(row, 0, new QTableWidgetItem(QString()));
-        m_users->setItem(row, 1, new QTableWidgetItem(QString()));
-        m_users->setItem(row, 2, new QTableWidgetItem(QStringLiteral("RemoteControl, GeneralInfo")));
-        m_users->editItem(m_users->item(row, 0));
-        validate();
-    });
-    connect(removeUser, &QPushButton::clicked, this, [this] {
-        if (m_users->currentRow() >= 0)
-            m_users->removeRow(m_users->currentRow());
-        validate();
-    });
+    m_users->setUsers(profile.aclUsers);
+    m_tls->setObjectName(QStringLiteral("tls"));
+    m_tls->setChecked(profile.tlsEnabled);
+    m_tlsCertificate->setObjectName(QStringLiteral("tlsCertificate"));
+    m_tlsCertificate->setToolTip(tr("The TLS server certificate provisioned systems get (import one under Auxiliary "
+                                    "Profiles). None: the auxiliary profile's."));
+    m_auxiliary->setObjectName(QStringLiteral("auxiliaryProfile"));
+    m_auxiliary->setToolTip(tr("Its users are added to this profile's own; its certificate is used when this "
+                               "profile names none."));
+    // Until the lists arrive, the current choices stay selectable by name.
+    fillChoices(m_tlsCertificate,
+                profile.tlsCertificateId > 0
+                        ? QList<QPair<qint64, QString>>{{profile.tlsCertificateId, profile.tlsCertificateName}}
+                        : QList<QPair<qint64, QString>>{},
+                profile.tlsCertificateId);
+    fillChoices(m_auxiliary,
+                profile.auxiliaryProfileId > 0
+                        ? QList<QPair<qint64, QString>>{{profile.auxiliaryProfileId, profile.auxiliaryProfileName}}
+                        : QList<QPair<qint64, QString>>{},
+                profile.auxiliaryProfileId);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -155,10 +108,9 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     interfaces->addWidget(m_ider);
     interfaces->addStretch();
     form->addRow(tr("Enabled interfaces:"), interfaces);
-    auto *userButtons = new QHBoxLayout;
-    userButtons->addWidget(addUser);
-    userButtons->addWidget(removeUser);
-    userButtons->addStretch();
+    form->addRow(tr("TLS:"), m_tls);
+    form->addRow(tr("TLS &certificate:"), m_tlsCertificate);
+    form->addRow(tr("A&uxiliary profile:"), m_auxiliary);
 
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -167,16 +119,19 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Intel AMT users (Digest accounts besides admin):"), this));
     layout->addWidget(m_users, 1);
-    layout->addLayout(userButtons);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *e : {m_name, m_adminUser, m_adminPassword, m_confirm, m_domain, m_hostPattern})
         connect(e, &QLineEdit::textChanged, this, &ProfileDialog::validate);
-    connect(m_users, &QTableWidget::itemChanged, this, &ProfileDialog::validate);
-    resize(640, 560);
+    connect(m_users, &AclUsersEdit::changed, this, &ProfileDialog::validate);
+    connect(m_tls, &QCheckBox::toggled, this, &ProfileDialog::validate);
+    for (QComboBox *c : {m_tlsCertificate, m_auxiliary})
+        connect(c, &QComboBox::currentIndexChanged, this, &ProfileDialog::validate);
+    resize(640, 620);
     validate();
+    loadChoices();
 }
 
 ProfileDialog::~ProfileDialog() = default;
@@ -198,35 +153,44 @@ Core::ProvisionProfile ProfileDialog::profile() const
         p.interfaces << QStringLiteral("SOL");
     if (m_ider->isChecked())
         p.interfaces << QStringLiteral("IDER");
-    for (int row = 0; row < m_users->rowCount(); ++row) {
-        Core::Amt::UserAclEntry u;
-        u.username = m_users->item(row, 0) ? m_users->item(row, 0)->text().trimmed() : QString();
-        u.password = m_users->item(row, 1) ? m_users->item(row, 1)->text() : QString();
-        QString bad;
-        parseRealms(m_users->item(row, 2) ? m_users->item(row, 2)->text() : QString(), &u.realms, &bad);
-        p.aclUsers << u;
-    }
+    p.aclUsers = m_users->users();
+    p.tlsEnabled = m_tls->isChecked();
+    p.tlsCertificateId = m_tlsCertificate->currentData().toLongLong();
+    p.tlsCertificateName = p.tlsCertificateId > 0 ? m_tlsCertificate->currentText() : QString();
+    p.auxiliaryProfileId = m_auxiliary->currentData().toLongLong();
+    p.auxiliaryProfileName = p.auxiliaryProfileId > 0 ? m_auxiliary->currentText() : QString();
     return p;
 }
 
 void ProfileDialog::validate()
 {
-    QString problem;
-    for (int row = 0; row < m_users->rowCount() && problem.isEmpty(); ++row) {
-        QList<unsigned> realms;
-        QString bad;
-        if (!parseRealms(m_users->item(row, 2) ? m_users->item(row, 2)->text() : QString(), &realms, &bad))
-            problem = tr("Unknown realm '%1' in row %2; use names such as RemoteControl, GeneralInfo, Redirection, "
-                         "HardwareAsset, EventManager, NetworkTime.")
-                              .arg(bad)
-                              .arg(row + 1);
-    }
+    QString problem = m_users->problem();
     if (problem.isEmpty())
         problem = profile().problem();
     if (problem.isEmpty() && m_adminPassword->text() != m_confirm->text())
         problem = tr("The two admin passwords differ.");
     m_problem->setText(problem);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
+}
+
+void ProfileDialog::loadChoices()
+{
+    Core::whenReady(m_store->listTlsCertificates(), this,
+                    [this](const Core::StoreResult<QList<Core::TlsCertificate>> &r) {
+                        QList<QPair<qint64, QString>> choices;
+                        for (const Core::TlsCertificate &c : r.value)
+                            choices.append({c.id, c.isExpired() ? tr("%1 (expired)").arg(c.name) : c.name});
+                        fillChoices(m_tlsCertificate, choices, m_tlsCertificate->currentData().toLongLong());
+                        validate();
+                    });
+    Core::whenReady(m_store->listAuxiliaryProfiles(), this,
+                    [this](const Core::StoreResult<QList<Core::AuxiliaryProfile>> &r) {
+                        QList<QPair<qint64, QString>> choices;
+                        for (const Core::AuxiliaryProfile &a : r.value)
+                            choices.append({a.id, a.name});
+                        fillChoices(m_auxiliary, choices, m_auxiliary->currentData().toLongLong());
+                        validate();
+                    });
 }
 
 void ProfileDialog::accept()

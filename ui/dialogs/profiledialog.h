@@ -6,16 +6,18 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QTableWidget;
 
 namespace Oobm::Core {
 class Store;
 }
 
 namespace Oobm::Gui {
+
+class AclUsersEdit;
 
 // Create or edit a provision profile. Passwords are never read back from the store: editing a
 // profile asks for its passwords again. Saving runs off the GUI thread; the store's answer
@@ -34,6 +36,7 @@ public:
 
 private:
     void validate();
+    void loadChoices();
 
     Core::Store *m_store;
     qint64 m_id;
@@ -47,7 +50,10 @@ private:
     QCheckBox *m_webUi;
     QCheckBox *m_sol;
     QCheckBox *m_ider;
-    QTableWidget *m_users;
+    QCheckBox *m_tls;
+    QComboBox *m_tlsCertificate; // data: the certificate id, 0 for none
+    QComboBox *m_auxiliary;      // data: the auxiliary profile id, 0 for none
+    AclUsersEdit *m_users;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };

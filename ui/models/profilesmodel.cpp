@@ -66,6 +66,13 @@ QVariant ProfilesModel::data(const QModelIndex &index, int role) const
             names << u.username;
         return names.join(QStringLiteral(", "));
     }
+    case AuxiliaryColumn:
+        return p.auxiliaryProfileName;
+    case TlsColumn:
+        if (!p.tlsEnabled)
+            return tr("off");
+        return p.tlsCertificateId > 0 ? p.tlsCertificateName
+                                      : tr("%1's certificate").arg(p.auxiliaryProfileName);
     case DomainColumn:
         return p.domainName;
     case HostColumn:
@@ -89,6 +96,10 @@ QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Admin user");
     case UsersColumn:
         return tr("Intel AMT users");
+    case AuxiliaryColumn:
+        return tr("Auxiliary profile");
+    case TlsColumn:
+        return tr("TLS");
     case DomainColumn:
         return tr("Domain");
     case HostColumn:

@@ -19,7 +19,18 @@ class ProfilesModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ProfilesModel)
 
 public:
-    enum Column { NameColumn, DefaultColumn, AdminColumn, UsersColumn, DomainColumn, HostColumn, InterfacesColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        DefaultColumn,
+        AdminColumn,
+        UsersColumn,
+        AuxiliaryColumn,
+        TlsColumn,
+        DomainColumn,
+        HostColumn,
+        InterfacesColumn,
+        ColumnCount
+    };
 
     explicit ProfilesModel(Core::Store *store, QObject *parent = nullptr);
     ~ProfilesModel() override;

@@ -3,6 +3,7 @@
 
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/assignments/assignmentspage.h"
+#include "ui/pages/auxiliaryprofiles/auxiliaryprofilespage.h"
 #include "ui/pages/delayed/delayedprovisionpage.h"
 #include "ui/pages/dns/dnsconfigurationpage.h"
 #include "ui/pages/folder/folderpage.h"
@@ -110,12 +111,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(
             css, provisioning, tr("Configuration Service Settings"),
             tr("How the provisioning service listens, authenticates devices and configures them."));
-    b.placeholder(
-            QStringLiteral("auxiliary-profiles"), css, tr("Auxiliary Profiles"),
-            QStringLiteral("auxiliary-profiles"), tr("Reusable parts of provision profiles."),
-            tr("Auxiliary Profiles are the reusable parts of provision profiles: sets of Intel AMT "
-               "user accounts (access control entries with their realms) and certificates that "
-               "several provision profiles share."));
+    b.add(new AuxiliaryProfilesPage(context, parent), css);
     b.add(new DnsConfigurationPage(context, parent), css);
     b.add(new GeneralPage(context, parent), css);
     b.placeholder(

@@ -71,7 +71,7 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
         });
         d->open();
     });
-    add->setToolTip(tr("Create a provision profile: admin password, users, naming, interfaces"));
+    add->setToolTip(tr("Create a provision profile: admin password, users, naming, interfaces, TLS"));
     QAction *edit = toolbar->addAction(themedIcon(QStringLiteral("general")), tr("&Edit…"), w, [w, store, log, selected] {
         const Core::ProvisionProfile p = selected();
         if (p.id <= 0)
@@ -114,8 +114,8 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
 
     auto *empty = new QLabel(tr("<p><b>No provision profile yet.</b></p><p>The engine provisions a system with the "
                                 "default profile: create one with <b>New profile</b>. It sets the admin password "
-                                "every provisioned system gets, its Intel AMT users, host and domain names and "
-                                "enabled interfaces. Until one exists, systems fail with \"There is no provision "
+                                "every provisioned system gets, its Intel AMT users, host and domain names, "
+                                "enabled interfaces and TLS. Until one exists, systems fail with \"There is no provision "
                                 "profile\".</p>"),
                              w);
     empty->setAlignment(Qt::AlignCenter);
