@@ -164,7 +164,25 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                             || (!c.rootSha256.isEmpty() && offered.contains(c.rootSha256, Qt::CaseInsensitive));
                 }
             }
-            if (matched)
+            // The certificate's domain suffix must be the device's (PROTOCOL.md §2, item 5).
+            const QString domain = s.fqdn.contains(u'.') ? s.fqdn.section(u'.', 1) : QString();
+            QStringList names;
+            bool suffixOk = domain.isEmpty();
+            for (const ProvisioningCertificate &c : e.certificates) {
+                names << c.commonName;
+                suffixOk = suffixOk || c.matchesDomain(domain);
+            }
+            if (matched && !suffixOk)
+                checks << check(QStringLiteral("suffix-mismatch"), tr("Remote Configuration"),
+                                CheckVerdict::Fail,
+                                tr("device domain %1; certificates for %2")
+                                        .arg(domain, names.join(QStringLiteral(", "))),
+                                tr("The provisioning certificate's domain suffix is not the device's "
+                                   "(DHCP option 15 or the MEBx PKI DNS suffix)."),
+                                tr("Import a provisioning certificate issued for a name in %1, or correct "
+                                   "the device's DNS suffix.")
+                                        .arg(domain));
+            else if (matched)
                 checks << check(QStringLiteral("certificate"), tr("Remote Configuration"),
                                 CheckVerdict::Pass, tr("a loaded certificate matches a root hash it offers"));
             else
@@ -228,7 +246,8 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     // The verdict: the first check that is not a pass, the system-specific ones first (a
     // known system's own failure explains it better than the server's state does now).
     const QStringList order{ QStringLiteral("unknown-pid"), QStringLiteral("remote-configuration-off"),
-                             QStringLiteral("no-matching-root"), QStringLiteral("hello-window-expired"),
+                             QStringLiteral("no-matching-root"), QStringLiteral("suffix-mismatch"),
+                             QStringLiteral("hello-window-expired"),
                              QStringLiteral("awaiting-authorization"), QStringLiteral("failed") };
     for (const QString &id : order) {
         for (const CheckResult &c : std::as_const(checks)) {

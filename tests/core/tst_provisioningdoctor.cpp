@@ -176,6 +176,9 @@ void tst_ProvisioningDoctor::rules_data()
     QTest::newRow("failed otherwise") << int(SystemState::Failed) << true << true << "failed";
     QTest::newRow("provisioned, engine down now") << int(SystemState::Provisioned) << true << false << "provisioned";
     QTest::newRow("provisioned") << int(SystemState::Provisioned) << true << true << "provisioned";
+    // Remote Configuration (PKI hellos): -2 a matching root for another domain, -3 no match.
+    QTest::newRow("PKI, suffix mismatch") << -2 << true << true << "suffix-mismatch";
+    QTest::newRow("PKI, no matching root") << -3 << true << true << "no-matching-root";
 }
 
 // The rules alone, on made-up evidence: which check becomes the verdict.
@@ -190,7 +193,22 @@ void tst_ProvisioningDoctor::rules()
     e.now = QDateTime::currentDateTimeUtc();
     if (engineUp)
         e.engines = { { "e1", "host", "0.0.0.0:9971", e.now.addSecs(-60), e.now, {}, 0 } };
-    if (state >= 0) {
+    if (state <= -2) {
+        e.settings.allowRemoteConfiguration = true;
+        e.found = true;
+        e.system.uuid = e.subject;
+        e.system.state = SystemState::Failed;
+        e.system.fqdn = QStringLiteral("pc1.branch.example.test");
+        HelloRecord h;
+        h.version = 3;
+        h.rootHashes = { QStringLiteral("sha1:%1").arg(QString(40, u'A')) };
+        h.time = e.now;
+        e.hellos = { h };
+        ProvisioningCertificate c;
+        c.commonName = QStringLiteral("scs.other.test");
+        c.rootSha1 = state == -2 ? QString(40, u'A') : QString(40, u'B');
+        e.certificates = { c };
+    } else if (state >= 0) {
         e.found = true;
         e.system.uuid = e.subject;
         e.system.state = SystemState(state);
