@@ -2137,13 +2137,29 @@ bool findAuxiliaryProfile(Context &c, Store &store, const QString &name, qint64 
         *exitCode = failure(c.err, r.error.message);
         return false;
     }
+    // The exact name first; a different case only when it names one profile alone.
+    QList<AuxiliaryProfile> matches;
     for (const AuxiliaryProfile &a : r.value) {
-        if (a.name == name || a.name.compare(name, Qt::CaseInsensitive) == 0) {
-            *id = a.id;
-            if (profile)
-                *profile = a;
-            return true;
+        if (a.name == name) {
+            matches = { a };
+            break;
         }
+        if (a.name.compare(name, Qt::CaseInsensitive) == 0)
+            matches << a;
+    }
+    if (matches.size() == 1) {
+        *id = matches.first().id;
+        if (profile)
+            *profile = matches.first();
+        return true;
+    }
+    if (matches.size() > 1) {
+        QStringList names;
+        for (const AuxiliaryProfile &a : std::as_const(matches))
+            names << a.name;
+        *exitCode = failure(c.err, QStringLiteral("'%1' could be any of %2: give the name with its exact case.")
+                                           .arg(name, names.join(QStringLiteral(", "))));
+        return false;
     }
     *exitCode = failure(c.err, QStringLiteral("There is no auxiliary profile %1.").arg(name));
     return false;

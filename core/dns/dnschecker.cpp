@@ -12,6 +12,8 @@ namespace {
 
 QString describeAnswer(const DnsResponse &r, const QString &question)
 {
+    if (r.status == DnsResponse::Status::NxDomain && r.chain(question).size() > 1)
+        return QStringLiteral("CNAME %1, NXDOMAIN").arg(r.chain(question).mid(1).join(QStringLiteral(", CNAME ")));
     if (r.status != DnsResponse::Status::Answer && r.status != DnsResponse::Status::NoData)
         return r.error.isEmpty() ? r.statusText() : r.error;
     QStringList parts;
@@ -139,10 +141,14 @@ QList<CheckResult> DnsChecker::run(const Report &report,
                  "machine, then test again.")
                       .arg(serverText) });
     };
+    // Only when the very first question gets no answer is the server taken to be unreachable;
+    // a later failure is that question's own.
+    bool first = true;
     const auto ask = [&](const QString &name, DnsType type) {
         DnsResponse r = resolver.lookup(name, type, cancelled);
-        if (serverUnreachable(r) && unreachable.isEmpty())
+        if (first && serverUnreachable(r))
             unreachable = r.error;
+        first = false;
         return r;
     };
 
@@ -206,6 +212,14 @@ QList<CheckResult> DnsChecker::run(const Report &report,
             break;
         }
         case DnsResponse::Status::NxDomain:
+            if (r.chain(name).size() > 1) {
+                // A CNAME exists, but its target does not: usually a mistyped server name.
+                const QString target = r.chain(name).last();
+                c.cause = tr("%1 is a CNAME to %2, and %2 does not exist.").arg(label, target);
+                c.fix = tr("Correct the CNAME's target: point it at this server's name (%1).").arg(me);
+                c.verdict = optional ? CheckVerdict::Warning : CheckVerdict::Fail;
+                break;
+            }
             c.cause = bare ? tr("No record for the bare name ProvisionServer; most DNS servers "
                                 "ignore single-label questions.")
                            : tr("No record for %1: AMT devices in %2 cannot find the "
@@ -235,8 +249,10 @@ QList<CheckResult> DnsChecker::run(const Report &report,
                     : tr("The DNS server could not answer (SERVFAIL): check its forwarders and "
                          "the zone of %1.")
                               .arg(suffix.isEmpty() ? label : suffix);
+            c.verdict = optional ? CheckVerdict::Warning : CheckVerdict::Fail;
             break;
         default:
+            c.verdict = optional ? CheckVerdict::Warning : CheckVerdict::Fail;
             c.cause = tr("The DNS server did not answer: %1.").arg(r.error);
             c.fix = tr("Check the DNS server address (%1) and that it accepts queries from this "
                        "machine, then test again.")

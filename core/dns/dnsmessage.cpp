@@ -210,8 +210,9 @@ DnsResponse parseResponse(const QByteArray &m, quint16 id, const QString &name, 
         r.status = DnsResponse::Status::ServerFailure;
         return r;
     case 3:
-        r.status = DnsResponse::Status::NxDomain;
-        return r;
+        // The answer section may still hold the CNAME chain to the name that does not exist
+        // (RFC 6604): read it below.
+        break;
     case 5:
         r.status = DnsResponse::Status::Refused;
         return r;
@@ -250,6 +251,10 @@ DnsResponse parseResponse(const QByteArray &m, quint16 id, const QString &name, 
             continue; // other types do not matter here
         }
         r.records << rec;
+    }
+    if (rcode == 3) {
+        r.status = DnsResponse::Status::NxDomain;
+        return r;
     }
     // The answer counts only when it holds the asked type at the end of the chain; a CNAME to a
     // name without such records is NODATA, as resolvers report it.

@@ -54,6 +54,14 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     QList<CheckResult> &checks = report.checks;
     const AmtSystem &s = e.system;
     const bool hasHellos = e.found && !e.hellos.isEmpty();
+    if (!e.storeError.isEmpty()) {
+        report.verdict = check(QStringLiteral("store"), tr("Database"), CheckVerdict::Fail, e.storeError,
+                               tr("The database cannot be read, so nothing about the system is known."),
+                               tr("Fix the database connection (the status bar says why), then diagnose "
+                                  "again."));
+        checks << report.verdict;
+        return report;
+    }
 
     // 1. Hellos received from it, and its UUID in the log (the reference's first two questions).
     if (hasHellos) {
@@ -111,6 +119,13 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     for (const CheckResult &c : e.network)
         checks << demoted(c);
 
+    if (!hasHellos && !needsPath) {
+        checks << check(QStringLiteral("provisioned"), tr("State"), CheckVerdict::Pass,
+                        tr("provisioned %1, AMT %2").arg(when(s.provisioned), s.amtVersion));
+        report.verdict = checks.last();
+        report.verdict.check = tr("Healthy");
+        return report;
+    }
     if (!hasHellos) {
         for (const CheckResult &c : std::as_const(checks)) {
             if (c.id != QLatin1String("hellos") && !isPass(c) && c.verdict != CheckVerdict::Warning) {
@@ -243,6 +258,17 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
         break;
     }
 
+    // A provisioned system's old hello says nothing against it now (Remote Configuration turned
+    // off since, a certificate removed): such findings are warnings.
+    if (!needsPath) {
+        for (CheckResult &c : checks) {
+            if (c.verdict == CheckVerdict::Fail)
+                c.verdict = CheckVerdict::Warning;
+        }
+        report.verdict = checks.last();
+        report.verdict.check = tr("Healthy");
+        return report;
+    }
     // The verdict: the first check that is not a pass, the system-specific ones first (a
     // known system's own failure explains it better than the server's state does now).
     const QStringList order{ QStringLiteral("unknown-pid"), QStringLiteral("remote-configuration-off"),
@@ -275,14 +301,24 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     DoctorEvidence e;
     e.subject = subject.trimmed();
     e.now = QDateTime::currentDateTimeUtc();
-    e.settings = store->serviceSettings().result().value;
+    const StoreResult<ServiceSettings> settings = store->serviceSettings().result();
+    if (!settings.ok()) {
+        e.storeError = settings.error.message;
+        return e;
+    }
+    e.settings = settings.value;
     e.engines = store->engines().result().value;
     e.certificates = store->listCertificates().result().value;
 
     // The system, by UUID, address or FQDN.
     SystemFilter filter;
     filter.text = e.subject;
-    const QList<AmtSystem> candidates = store->listSystems(filter).result().value;
+    const StoreResult<QList<AmtSystem>> listed = store->listSystems(filter).result();
+    if (!listed.ok()) {
+        e.storeError = listed.error.message;
+        return e;
+    }
+    const QList<AmtSystem> &candidates = listed.value;
     const bool isUuid = !QUuid::fromString(e.subject).isNull();
     for (const AmtSystem &s : candidates) {
         if ((isUuid && s.uuid.compare(e.subject, Qt::CaseInsensitive) == 0)

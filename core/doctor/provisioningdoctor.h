@@ -19,6 +19,7 @@ class Store;
 struct DoctorEvidence
 {
     QString subject; // as asked: a UUID, an address or an FQDN
+    QString storeError; // the store could not be read: nothing below is known
     bool found = false;
     AmtSystem system;
     QList<HelloRecord> hellos; // newest first

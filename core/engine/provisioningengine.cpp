@@ -151,7 +151,16 @@ void ProvisioningEngine::haveSettings(const ServiceSettings &settings)
     m_settings = settings;
     m_haveSettings = true;
     QString dnsProblem;
-    m_namer->setServer(DnsServer::parse(settings.dnsServer, &dnsProblem));
+    const DnsServer dns = DnsServer::parse(settings.dnsServer, &dnsProblem);
+    m_namer->setServer(dns);
+    m_dnsServerSet = !dns.isNull();
+    // A stored value that does not parse (written by hand into the database) turns reverse
+    // lookups off rather than falling back to the system's resolver.
+    m_dnsServerBroken = !dnsProblem.isEmpty();
+    if (m_dnsServerBroken)
+        m_log->log(Severity::Warning,
+                   tr("Reverse lookups of systems are off: the DNS server setting is invalid: %1").arg(dnsProblem),
+                   {}, {}, Source);
     if (portChanged && !m_stopping)
         relisten();
 }
@@ -290,7 +299,7 @@ void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &p
     // Loopback sources (the simulator's devices) are named only by an explicitly chosen DNS
     // server: the system resolver would answer "localhost" at best, and tests and rehearsals
     // never send a question to it.
-    if (!m_settings.reverseLookups || (address.isLoopback() && m_settings.dnsServer.isEmpty())) {
+    if (!m_settings.reverseLookups || m_dnsServerBroken || (address.isLoopback() && !m_dnsServerSet)) {
         recordIntake(intake);
         return;
     }

@@ -114,6 +114,8 @@ private:
     QTimer *m_heartbeat;
     ServiceSettings m_settings;
     bool m_haveSettings = false;
+    bool m_dnsServerSet = false;    // reverse lookups go to a chosen server
+    bool m_dnsServerBroken = false; // the setting does not parse: no reverse lookups
     bool m_running = false;
     bool m_stopping = false;
     QString m_engineId;

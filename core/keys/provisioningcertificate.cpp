@@ -129,6 +129,12 @@ ProvisioningCertificate ProvisioningCertificate::fromPkcs12(const QByteArray &pk
         *error = tr("This is not a PKCS#12 file (.pfx or .p12).");
         return {};
     }
+    if (readError == ReadError::UnsupportedAlgorithm) {
+        *error = tr("The passphrase is right, but this PKCS#12 file is encrypted the old way "
+                    "(RC2-40), which OpenSSL 3 does not read. Export it again with AES, e.g. "
+                    "openssl pkcs12 -export without -legacy.");
+        return {};
+    }
     if (readError == ReadError::WrongPassphrase) {
         *error = tr("The passphrase does not open this PKCS#12 file. Enter the passphrase it was exported with.");
         return {};
@@ -141,6 +147,11 @@ ProvisioningCertificate ProvisioningCertificate::fromPem(const QByteArray &chain
 {
     KeyAndCertificates in;
     readPem(chainPem, keyPem, &in);
+    if (in.keyEncrypted) {
+        *error = tr("The private key is encrypted with a passphrase. Decrypt it (openssl pkey -in "
+                    "key.pem -out plain.pem) or import a PKCS#12 file with its passphrase.");
+        return {};
+    }
     return build(in.key, in.leaf, in.others, error);
 }
 

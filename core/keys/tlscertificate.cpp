@@ -139,6 +139,12 @@ TlsCertificate TlsCertificate::fromPkcs12(const QByteArray &pkcs12, const QStrin
                     "the key files.");
         return {};
     }
+    if (readError == ReadError::UnsupportedAlgorithm) {
+        *error = tr("The passphrase is right, but this PKCS#12 file is encrypted the old way "
+                    "(RC2-40), which OpenSSL 3 does not read. Export it again with AES, e.g. "
+                    "openssl pkcs12 -export without -legacy.");
+        return {};
+    }
     if (readError == ReadError::WrongPassphrase) {
         *error = tr("The passphrase does not open this PKCS#12 file. Enter the passphrase it was "
                     "exported with.");
@@ -152,6 +158,11 @@ TlsCertificate TlsCertificate::fromPem(const QByteArray &chainPem, const QByteAr
 {
     KeyAndCertificates in;
     readPem(chainPem, keyPem, &in);
+    if (in.keyEncrypted) {
+        *error = tr("The private key is encrypted with a passphrase. Decrypt it (openssl pkey -in "
+                    "key.pem -out plain.pem) or import a PKCS#12 file with its passphrase.");
+        return {};
+    }
     return build(in.key, in.leaf, in.others, error);
 }
 

@@ -87,10 +87,11 @@ void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCerti
     STACK_OF(X509) *ca = nullptr;
     const QByteArray pass = passphrase.toUtf8();
     const int ok = PKCS12_parse(p12, pass.constData(), &out->key, &out->leaf, &ca);
+    const bool macOk = ok != 1 && PKCS12_verify_mac(p12, pass.constData(), int(pass.size())) == 1;
     PKCS12_free(p12);
     ERR_clear_error();
     if (ok != 1) {
-        *error = ReadError::WrongPassphrase;
+        *error = macOk ? ReadError::UnsupportedAlgorithm : ReadError::WrongPassphrase;
         return;
     }
     while (ca && sk_X509_num(ca) > 0)
@@ -102,7 +103,10 @@ void readPem(const QByteArray &chainPem, const QByteArray &keyPem, KeyAndCertifi
 {
     std::unique_ptr<BIO, decltype(&BIO_free)> kb(
             BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
-    out->key = PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr);
+    // No passphrase callback of OpenSSL's own: it would ask on the terminal.
+    const auto noPassphrase = [](char *, int, int, void *) -> int { return 0; };
+    out->key = PEM_read_bio_PrivateKey(kb.get(), nullptr, noPassphrase, nullptr);
+    out->keyEncrypted = !out->key && keyPem.contains("ENCRYPTED");
     std::unique_ptr<BIO, decltype(&BIO_free)> cb(
             BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())), BIO_free);
     while (X509 *cert = PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr)) {

@@ -31,9 +31,12 @@ struct KeyAndCertificates
     EVP_PKEY *key = nullptr;
     X509 *leaf = nullptr;
     QList<X509 *> others;
+    bool keyEncrypted = false; // a PEM key with a passphrase: OOBM reads only unencrypted PEM keys
 };
 
-enum class ReadError { None, NotPkcs12, WrongPassphrase };
+// UnsupportedAlgorithm: the passphrase is right, but the file is encrypted with an algorithm
+// OpenSSL 3 no longer offers by default (RC2-40 of "legacy" exports).
+enum class ReadError { None, NotPkcs12, WrongPassphrase, UnsupportedAlgorithm };
 // Reads a PKCS#12 file; *error says why it could not.
 void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCertificates *out,
                 ReadError *error);

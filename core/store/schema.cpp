@@ -163,7 +163,7 @@ StoreError migrateTo5(QSqlDatabase &db, Dialect d)
     return execAll(
             db,
             {QStringLiteral("CREATE TABLE tls_certificates (id %1, name TEXT NOT NULL UNIQUE, common_name TEXT NOT "
-                            "NULL, chain_pem TEXT NOT NULL, private_key %2 NOT NULL, sha256 TEXT NOT NULL, "
+                            "NULL, chain_pem TEXT NOT NULL, private_key %2 NOT NULL, sha256 TEXT NOT NULL UNIQUE, "
                             "not_before_ms BIGINT, not_after_ms BIGINT, imported_ms BIGINT NOT NULL)")
                      .arg(autoId(d), blob(d)),
              QStringLiteral("CREATE TABLE auxiliary_profiles (id %1, name TEXT NOT NULL UNIQUE, acl_users %2, "

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void hostileReplies_data();
     void hostileReplies();
     void reverseName();
+    void nxdomainKeepsTheCnameChain();
     void lookups_data();
     void lookups();
 };
@@ -99,6 +100,25 @@ void tst_DnsResolver::hostileReplies()
             DnsMessage::parseResponse(reply, 0x1234, QStringLiteral("a.test"), DnsType::A);
     QCOMPARE(r.status, DnsResponse::Status::Error);
     QVERIFY2(r.error.contains(error), qPrintable(r.error));
+}
+
+// BIND and Windows DNS answer a CNAME to a name that does not exist with NXDOMAIN and the CNAME
+// (RFC 6604): the chain is what tells the admin the target is mistyped.
+void tst_DnsResolver::nxdomainKeepsTheCnameChain()
+{
+    const QString name = QStringLiteral("provisionserver.typo.test");
+    QByteArray reply = DnsMessage::encodeQuery(0x4242, name, DnsType::A);
+    qToBigEndian(quint16(0x8183), reply.data() + 2); // a reply, recursion, NXDOMAIN
+    qToBigEndian(quint16(1), reply.data() + 6);      // one answer
+    reply.append(QByteArray::fromHex("c00c" "0005" "0001" "0000012c"));
+    const QByteArray target = QByteArray::fromHex("03736373076578" "6d61706c65" "0474657374" "00"); // scs.exmaple.test
+    char length[2];
+    qToBigEndian(quint16(target.size()), length);
+    reply.append(length, 2);
+    reply.append(target);
+    const DnsResponse r = DnsMessage::parseResponse(reply, 0x4242, name, DnsType::A);
+    QCOMPARE(r.status, DnsResponse::Status::NxDomain);
+    QCOMPARE(r.chain(name), (QStringList{ name, QStringLiteral("scs.exmaple.test") }));
 }
 
 void tst_DnsResolver::reverseName()

@@ -179,6 +179,9 @@ void tst_ProvisioningDoctor::rules_data()
     // Remote Configuration (PKI hellos): -2 a matching root for another domain, -3 no match.
     QTest::newRow("PKI, suffix mismatch") << -2 << true << true << "suffix-mismatch";
     QTest::newRow("PKI, no matching root") << -3 << true << true << "no-matching-root";
+    // Provisioned by Remote Configuration, which has been turned off since: still healthy.
+    QTest::newRow("provisioned by PKI, Remote Configuration off now") << -4 << true << true << "provisioned";
+    QTest::newRow("the database cannot be read") << -5 << true << true << "store";
 }
 
 // The rules alone, on made-up evidence: which check becomes the verdict.
@@ -193,11 +196,13 @@ void tst_ProvisioningDoctor::rules()
     e.now = QDateTime::currentDateTimeUtc();
     if (engineUp)
         e.engines = { { "e1", "host", "0.0.0.0:9971", e.now.addSecs(-60), e.now, {}, 0 } };
-    if (state <= -2) {
-        e.settings.allowRemoteConfiguration = true;
+    if (state == -5) {
+        e.storeError = QStringLiteral("connection refused");
+    } else if (state <= -2) {
+        e.settings.allowRemoteConfiguration = state != -4;
         e.found = true;
         e.system.uuid = e.subject;
-        e.system.state = SystemState::Failed;
+        e.system.state = state == -4 ? SystemState::Provisioned : SystemState::Failed;
         e.system.fqdn = QStringLiteral("pc1.branch.example.test");
         HelloRecord h;
         h.version = 3;

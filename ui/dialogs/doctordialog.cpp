@@ -101,9 +101,26 @@ DoctorDialog::~DoctorDialog()
     m_watcher.waitForFinished(); // it reads the store through this dialog's context
 }
 
+void DoctorDialog::done(int result)
+{
+    if (m_watcher.isRunning()) {
+        m_closeWith = result;
+        m_watcher.cancel();
+        hide();
+        return;
+    }
+    QDialog::done(result);
+}
+
 void DoctorDialog::diagnose()
 {
     if (isRunning()) {
+        if (m_starting) {
+            m_starting = false;
+            ++m_generation;
+            finished();
+            return;
+        }
         m_watcher.cancel();
         m_run->setEnabled(false);
         m_verdict->setText(tr("Cancelling…"));
@@ -119,13 +136,18 @@ void DoctorDialog::diagnose()
         return;
     }
     m_verdict->setText(tr("Finding the systems that are not provisioned…"));
+    m_starting = true;
+    const quint64 run = ++m_generation;
     Core::SystemFilter filter;
     for (Core::SystemState s : Core::allSystemStates()) {
         if (s != Core::SystemState::Provisioned)
             filter.states << s;
     }
     Core::whenReady(m_context.store->listSystems(filter), this,
-                    [this](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+                    [this, run](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+                        if (run != m_generation || !m_starting)
+                            return; // cancelled meanwhile
+                        m_starting = false;
                         QStringList uuids;
                         for (const Core::AmtSystem &s : r.value)
                             uuids << s.uuid;
@@ -193,7 +215,11 @@ void DoctorDialog::finished()
     m_run->setEnabled(true);
     m_run->setText(tr("&Diagnose"));
     m_results->selectFirstProblem();
-    if (m_watcher.isCanceled()) {
+    if (m_closeWith >= 0) {
+        QDialog::done(m_closeWith);
+        return;
+    }
+    if (m_watcher.isCanceled() || m_reports.isEmpty()) {
         m_verdict->setText(tr("Cancelled after %n systems.", nullptr, int(m_reports.size())));
     } else if (!m_single) {
         int healthy = 0;

@@ -29,7 +29,10 @@ public:
     ~DoctorDialog() override;
 
     void diagnose(); // starts, or cancels a running diagnosis
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_starting || m_watcher.isRunning(); }
+    // Closing while a diagnosis runs cancels it and hides the dialog; it closes (and is deleted,
+    // with WA_DeleteOnClose) once the worker has stopped, which never blocks the GUI thread.
+    void done(int result) override;
     CheckResultsView *results() const { return m_results; }
     QList<Core::DoctorReport> reports() const { return m_reports; }
 
@@ -50,6 +53,9 @@ private:
     QFutureWatcher<Core::DoctorReport> m_watcher;
     QList<Core::DoctorReport> m_reports;
     bool m_single = true;
+    bool m_starting = false; // finding the unprovisioned systems
+    quint64 m_generation = 0;
+    int m_closeWith = -1;    // the result to close with once the worker stops
 };
 
 } // namespace Oobm::Gui

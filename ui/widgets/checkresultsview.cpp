@@ -127,6 +127,7 @@ void CheckResultsView::clear()
     m_model->clear();
     showDetails(-1);
     m_summary->clear();
+    m_summaryText.clear();
     updateButtons();
 }
 
@@ -140,6 +141,7 @@ void CheckResultsView::append(const Core::CheckResult &result)
 
 void CheckResultsView::setSummary(const QString &summary, bool problem)
 {
+    m_summaryText = summary;
     m_summary->setText(summary);
     QPalette p = palette();
     if (problem)
@@ -156,15 +158,15 @@ QString CheckResultsView::reportText() const
 {
     QString text = m_header.isEmpty() ? QString() : m_header + u'\n';
     text += Core::DnsChecker::toText(m_model->results());
-    if (!m_summary->text().isEmpty())
-        text += m_summary->text() + u'\n';
+    if (!m_summaryText.isEmpty())
+        text += m_summaryText + u'\n';
     return text;
 }
 
 void CheckResultsView::copy()
 {
     QApplication::clipboard()->setText(reportText());
-    m_summary->setText(tr("Copied %n lines.", nullptr, int(m_model->results().size())));
+    m_summary->setText(tr("%1 Copied %n lines.", nullptr, int(m_model->results().size())).arg(m_summaryText).trimmed());
 }
 
 void CheckResultsView::save()
@@ -181,7 +183,7 @@ void CheckResultsView::save()
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         const QString error = watcher->result();
-        m_summary->setText(error.isEmpty() ? tr("Saved to %1.").arg(path) : error);
+        m_summary->setText(QStringLiteral("%1 %2").arg(m_summaryText, error.isEmpty() ? tr("Saved to %1.").arg(path) : error).trimmed());
     });
     watcher->setFuture(QtConcurrent::run([path, bytes] {
         QSaveFile f(path);

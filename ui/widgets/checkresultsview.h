@@ -50,6 +50,7 @@ private:
     QPushButton *m_copy;
     QPushButton *m_save;
     QString m_header;
+    QString m_summaryText; // what the report ends with; the label may add "Copied …"
 };
 
 } // namespace Oobm::Gui

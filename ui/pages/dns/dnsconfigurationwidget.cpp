@@ -208,7 +208,7 @@ bool DnsConfigurationWidget::isModified() const
 
 bool DnsConfigurationWidget::isRunning() const
 {
-    return m_watcher.isRunning();
+    return m_starting || m_watcher.isRunning();
 }
 
 void DnsConfigurationWidget::onEdited()
@@ -259,6 +259,11 @@ void DnsConfigurationWidget::test()
 {
     if (isRunning()) {
         m_cancelled = true;
+        if (m_starting) { // still reading the systems: it never starts
+            m_starting = false;
+            finished();
+            return;
+        }
         m_watcher.cancel();
         m_test->setEnabled(false);
         m_status->setText(tr("Cancelling…"));
@@ -275,11 +280,16 @@ void DnsConfigurationWidget::test()
     m_test->setToolTip(tr("Stop the test"));
     m_status->setText(tr("Reading the systems…"));
     m_results->clear();
+    m_starting = true;
+    const quint64 run = ++m_run;
     // Each system with a name gets its forward and reverse records checked.
     Core::SystemFilter filter;
     filter.limit = 1000;
     Core::whenReady(m_context.store->listSystems(filter), this,
-                    [this](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+                    [this, run](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+                        if (run != m_run || !m_starting)
+                            return; // cancelled meanwhile, or superseded
+                        m_starting = false;
                         QList<Core::DnsCheckOptions::System> systems;
                         for (const Core::AmtSystem &s : r.value) {
                             if (!s.fqdn.isEmpty())

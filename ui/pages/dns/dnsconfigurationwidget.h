@@ -55,6 +55,8 @@ private:
     bool m_loaded = false;
     bool m_wasModified = false;
     bool m_cancelled = false;
+    bool m_starting = false; // reading the systems before the checks start
+    quint64 m_run = 0;
     QString m_serverText;
 
     QLineEdit *m_suffixes;
