@@ -43,6 +43,18 @@ struct ServiceSettings
     bool oneTimePasswordRequired = false;
     CommonNameSource commonName = CommonNameSource::Fqdn;
     LogLevel logLevel = LogLevel::Information;
+    // Retention (Configuration Service Settings > Maintenance); 0 means no limit.
+    static constexpr int MaxRetentionDays = 36500;
+    static constexpr qint64 MaxRetentionEntries = 1000000000;
+    static constexpr qint64 MinRetentionEntries = 1000;
+    static constexpr int MinAuditRetentionDays = 90;
+    int logRetentionDays = 90;
+    qint64 logRetentionEntries = 5000000;
+    int actionsRetentionDays = 180;
+    qint64 actionsRetentionEntries = 0;
+    int auditRetentionDays = 730; // Security Audit: its own, longer rule
+    // OOB Trace Logging: engine and SOAP traffic summaries as Debug entries from "trace".
+    bool traceLogging = false;
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{ "listen-port" };
@@ -51,6 +63,12 @@ struct ServiceSettings
     static constexpr QLatin1String OneTimePasswordRequiredKey{ "one-time-password-required" };
     static constexpr QLatin1String CommonNameKey{ "common-name" };
     static constexpr QLatin1String LogLevelKey{ "log-level" };
+    static constexpr QLatin1String LogRetentionDaysKey{ "log-retention-days" };
+    static constexpr QLatin1String LogRetentionEntriesKey{ "log-retention-entries" };
+    static constexpr QLatin1String ActionsRetentionDaysKey{ "actions-retention-days" };
+    static constexpr QLatin1String ActionsRetentionEntriesKey{ "actions-retention-entries" };
+    static constexpr QLatin1String AuditRetentionDaysKey{ "audit-retention-days" };
+    static constexpr QLatin1String TraceLoggingKey{ "trace-logging" };
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);

@@ -27,7 +27,7 @@ void tst_ServiceSettings::defaults()
     QVERIFY(!s.requireAuthorization);
     QCOMPARE(s.commonName, CommonNameSource::Fqdn);
     QVERIFY(s.validate().isEmpty());
-    QCOMPARE(ServiceSettings::keys().size(), 6);
+    QCOMPARE(ServiceSettings::keys().size(), 12);
 }
 
 void tst_ServiceSettings::setValue_data()

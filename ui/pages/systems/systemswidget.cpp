@@ -107,7 +107,15 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_details = toolbar->addAction(themedIcon(QStringLiteral("information")), tr("&Details…"), this,
                                    &SystemsWidget::showDetails);
     m_details->setToolTip(tr("Every hello and every action of the selected system on one timeline (Enter)"));
-    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details})
+    m_showLog = toolbar->addAction(themedIcon(QStringLiteral("log")), tr("Show &Log"), this, [this] {
+        const QStringList uuids = selectedUuids();
+        if (uuids.size() == 1)
+            Q_EMIT showLogRequested(uuids.first());
+    });
+    m_showLog->setObjectName(QStringLiteral("showLog"));
+    m_showLog->setToolTip(tr("The Log, filtered to the selected system"));
+    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details,
+                       m_showLog})
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
@@ -194,6 +202,7 @@ void SystemsWidget::updateActions()
     for (QAction *a : {m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision})
         a->setEnabled(writable && anyProvisioned);
     m_details->setEnabled(rows.size() == 1);
+    m_showLog->setEnabled(rows.size() == 1);
 }
 
 void SystemsWidget::authorizeSelected()

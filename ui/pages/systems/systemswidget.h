@@ -43,6 +43,10 @@ public:
     void unprovisionSelected(bool partial);
     void showDetails();
 
+Q_SIGNALS:
+    // "Show log": the Log filtered to this system.
+    void showLogRequested(const QString &uuid);
+
 private:
     void updateActions();
     void updateFilter();
@@ -66,6 +70,7 @@ private:
     QAction *m_unprovision;
     QAction *m_partialUnprovision;
     QAction *m_details;
+    QAction *m_showLog;
     bool m_busy = false;
 };
 
