@@ -5,6 +5,7 @@
 #include "core/async.h"
 #include "core/engine/provisioningengine.h"
 #include "core/keys/datakeyunlocker.h"
+#include "core/log/retentionscheduler.h"
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
@@ -94,6 +95,19 @@ int main(int argc, char *argv[])
 
     Oobm::Core::SqlStore store(location);
     Oobm::Core::UserLog log(&store, QStringLiteral("engine"));
+    // The scheduled purge: the retention rules of Configuration Service Settings > Maintenance.
+    Oobm::Core::RetentionScheduler retention(&store);
+    QObject::connect(&retention, &Oobm::Core::RetentionScheduler::purged, &log,
+                     [&log](const Oobm::Core::PurgeReport &r) {
+                         if (r.total() > 0)
+                             log.information(QCoreApplication::translate(
+                                                     "Oobm::Core::RetentionScheduler",
+                                                     "Purged %1 log entries, %2 Actions Status steps and %3 "
+                                                     "Security Audit entries past their retention.")
+                                                   .arg(r.log)
+                                                   .arg(r.actions)
+                                                   .arg(r.audit));
+                     });
     Oobm::Core::ProvisioningEngine engine(&store, &log, options);
     const QString keyFile = parser.isSet(QStringLiteral("key-file")) ? parser.value(QStringLiteral("key-file"))
                                                                       : qEnvironmentVariable("OOBM_KEY_FILE");

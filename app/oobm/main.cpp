@@ -4,6 +4,7 @@
 #include "core/async.h"
 #include "core/engine/provisioningengine.h"
 #include "core/keys/datakeyunlocker.h"
+#include "core/log/retentionscheduler.h"
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
@@ -131,6 +132,19 @@ int main(int argc, char *argv[])
 
     Oobm::Core::SqlStore store(location);
     Oobm::Core::UserLog userLog(&store, QStringLiteral("console"));
+    // The scheduled purge: the retention rules of Configuration Service Settings > Maintenance.
+    Oobm::Core::RetentionScheduler retention(&store);
+    QObject::connect(&retention, &Oobm::Core::RetentionScheduler::purged, &userLog,
+                     [&userLog](const Oobm::Core::PurgeReport &r) {
+                         if (r.total() > 0)
+                             userLog.information(QCoreApplication::translate(
+                                                     "Oobm::Core::RetentionScheduler",
+                                                     "Purged %1 log entries, %2 Actions Status steps and %3 "
+                                                     "Security Audit entries past their retention.")
+                                                   .arg(r.log)
+                                                   .arg(r.actions)
+                                                   .arg(r.audit));
+                     });
     Oobm::Core::LocalSettings localSettings(parser.value(QStringLiteral("settings")));
     const QString keyFile = parser.isSet(QStringLiteral("key-file")) ? parser.value(QStringLiteral("key-file"))
                                                                       : qEnvironmentVariable("OOBM_KEY_FILE");

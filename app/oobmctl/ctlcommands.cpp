@@ -12,6 +12,7 @@
 #include "core/keys/provisioningcertificate.h"
 #include "core/keys/tlscertificate.h"
 #include "core/log/logentry.h"
+#include "core/log/logexporter.h"
 #include "core/log/userlog.h"
 #include "core/provisioning/helloclient.h"
 #include "core/settings/servicesettings.h"
@@ -28,6 +29,7 @@
 #include <QJsonObject>
 #include <QThread>
 #include <QUuid>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -43,6 +45,13 @@ const char HelpText[] = R"(Commands:
   log tail [-n N] [--severity S]
                                Print the newest N log entries (default 20), oldest first;
                                --severity may repeat or list several: error,warning
+  log query [--severity S]... [--since T] [--until T] [--source S] [--system UUID|FQDN]
+            [--text T] [--limit N] [--format text|csv|json]
+                               The log entries the filters select, newest first (default 100);
+                               T: ISO 8601 (2026-11-28, 2026-11-28T14:00, ...Z) or an age:
+                               30m, 24h, 7d
+  log purge --older-than DAYS  Delete log entries older than DAYS days (the Security Audit log
+                               is never touched)
   keys generate -n N --me-password OLD --new-me-password NEW [--export FILE --format F]
                                Generate N PID/PPS keys (1-100000); F: setupbin-v1, setupbin-v2, csv
   keys list [--state S] [--format text|csv|json]
@@ -53,6 +62,10 @@ const char HelpText[] = R"(Commands:
                                setup.bin; all or nothing, with a report of bad rows
   keys show PID                Show one key's PPS and passwords (written to the Security Audit log)
   audit tail [-n N]            The Security Audit log
+  audit query [--since T] [--until T] [--action A] [--text T] [--limit N]
+              [--format text|csv|json]
+                               Security Audit entries, newest first; A: generate, show, export,
+                               import, delete; --text matches user, host, file or details
   systems list [--state S] [--format text|csv|json]
                                The Intel AMT systems; --state may repeat or list several:
                                provisioned,failed
@@ -325,6 +338,185 @@ int logTail(Context &c)
                 c.out << " (" << e.details << ')';
             c.out << '\n';
         }
+    }
+    c.out.flush();
+    return Success;
+}
+
+// A point in time for --since / --until: ISO 8601 (local time unless it says Z or an offset),
+// or an age back from now: 30m, 24h, 7d.
+bool parseTime(Context &c, const QString &option, QDateTime *time, int *exitCode)
+{
+    if (!c.parser.isSet(option))
+        return true;
+    const QString text = c.parser.value(option).trimmed();
+    static const QRegularExpression Age(QStringLiteral("^(\\d{1,6})\\s*([mhd])$"));
+    if (const QRegularExpressionMatch m = Age.match(text.toLower()); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const qint64 unit = m.captured(2) == u"m" ? 60 : m.captured(2) == u"h" ? 3600 : 86400;
+        *time = QDateTime::currentDateTimeUtc().addSecs(-n * unit);
+        return true;
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (d.isValid())
+            t = d.startOfDay();
+    }
+    if (!t.isValid()) {
+        *exitCode = usage(c.err,
+                          QStringLiteral("--%1 takes a time such as 2026-11-28, "
+                                         "2026-11-28T14:00, 2026-11-28T14:00:00Z, or an age "
+                                         "such as 30m, 24h or 7d; '%2' is none of these.")
+                                  .arg(option, text));
+        return false;
+    }
+    *time = t.toUTC();
+    return true;
+}
+
+// --limit N, 1 to 1000000.
+bool parseLimit(Context &c, int defaultValue, int *value, int *exitCode)
+{
+    *value = defaultValue;
+    if (!c.parser.isSet(QStringLiteral("limit")))
+        return true;
+    bool ok = false;
+    *value = c.parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (ok && *value >= 1 && *value <= 1000000)
+        return true;
+    *exitCode = usage(c.err,
+                      QStringLiteral("--limit takes a number of entries from 1 to 1000000, not "
+                                     "'%1'.")
+                              .arg(c.parser.value(QStringLiteral("limit"))));
+    return false;
+}
+
+// --format for the query commands: text, csv or json.
+bool queryFormat(Context &c, const char *command, bool *csv, int *exitCode)
+{
+    const QString f = c.parser.value(QStringLiteral("format"));
+    *csv = f == u"csv";
+    if (f == u"text" || f == u"csv" || f == u"json")
+        return true;
+    *exitCode = usage(c.err, QStringLiteral("'%1' --format takes text, csv or json, not '%2'.")
+                                     .arg(QLatin1String(command), f));
+    return false;
+}
+
+int logQuery(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'log query' takes no arguments, only options such as "
+                                    "--severity, --since, --text (see oobmctl --help)."));
+    int code = Success;
+    LogFilter filter;
+    for (const QString &value : c.parser.values(QStringLiteral("severity"))) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            Severity s;
+            if (!severityFromKey(part, &s))
+                return usage(c.err,
+                             QStringLiteral("Unknown severity '%1'; use error, warning, "
+                                            "information or debug.")
+                                     .arg(part));
+            if (!filter.severities.contains(s))
+                filter.severities.append(s);
+        }
+    }
+    if (!parseTime(c, QStringLiteral("since"), &filter.since, &code)
+        || !parseTime(c, QStringLiteral("until"), &filter.until, &code))
+        return code;
+    if (filter.since.isValid() && filter.until.isValid() && filter.since > filter.until)
+        return usage(c.err, QStringLiteral("--since is after --until, so nothing can match; "
+                                           "swap them."));
+    filter.source = c.parser.value(QStringLiteral("source")).trimmed();
+    filter.deviceUuid = c.parser.value(QStringLiteral("system")).trimmed();
+    filter.text = c.parser.value(QStringLiteral("text"));
+    int limit = 0;
+    bool csv = false;
+    if (!parseLimit(c, 100, &limit, &code) || !queryFormat(c, "log query", &csv, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    LogQuery query;
+    query.filter = filter;
+    QList<LogEntry> entries;
+    while (entries.size() < limit) {
+        query.limit = int(qMin<qsizetype>(LogExporter::PageSize, limit - entries.size()));
+        const StoreResult<QList<LogEntry>> r = store->queryLog(query).result();
+        if (!r.ok())
+            return failure(c.err, r.error.message);
+        entries += r.value;
+        if (r.value.size() < query.limit)
+            break;
+        query.beforeId = r.value.constLast().id;
+    }
+    if (c.format == Format::Json) {
+        QJsonArray a;
+        for (const LogEntry &e : std::as_const(entries))
+            a.append(LogExporter::json(e));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else if (csv) {
+        c.out << LogExporter::csvHeader();
+        for (const LogEntry &e : std::as_const(entries))
+            c.out << LogExporter::csvLine(e);
+    } else {
+        for (const LogEntry &e : std::as_const(entries)) {
+            c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+                  << severityName(e.severity).leftJustified(11) << "  " << e.source.leftJustified(8)
+                  << "  " << (e.deviceUuid.isEmpty() ? QStringLiteral("-") : e.deviceUuid) << "  "
+                  << e.message;
+            if (!e.details.isEmpty())
+                c.out << " (" << e.details << ')';
+            c.out << '\n';
+        }
+    }
+    c.out.flush();
+    return Success;
+}
+
+int logPurge(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'log purge' takes no arguments, only --older-than "
+                                           "DAYS."));
+    if (!c.parser.isSet(QStringLiteral("older-than")))
+        return usage(c.err, QStringLiteral("'log purge' needs --older-than DAYS, e.g. "
+                                           "'oobmctl log purge --older-than 90'."));
+    bool ok = false;
+    const int days = c.parser.value(QStringLiteral("older-than")).trimmed().toInt(&ok);
+    if (!ok || days < 1 || days > ServiceSettings::MaxRetentionDays)
+        return usage(c.err, QStringLiteral("--older-than takes a number of days from 1 to %1, not "
+                                           "'%2'.")
+                                    .arg(ServiceSettings::MaxRetentionDays)
+                                    .arg(c.parser.value(QStringLiteral("older-than"))));
+    int code = Success;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    RetentionPolicy policy;
+    policy.logDays = days;
+    const StoreResult<PurgeReport> r = store->purge(policy).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    // The purge itself goes to the log, which says who removed what.
+    store->appendLog({ LogEntry::make(Severity::Information, QStringLiteral("oobmctl"),
+                                      QStringLiteral("Purged %1 log entries older than %2 days.")
+                                              .arg(r.value.log)
+                                              .arg(days)) })
+            .waitForFinished();
+    if (c.format == Format::Json) {
+        QJsonObject o;
+        o.insert(QStringLiteral("deleted"), r.value.log);
+        o.insert(QStringLiteral("olderThanDays"), days);
+        c.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        c.out << QStringLiteral("Deleted %1 log entries older than %2 days.")
+                         .arg(r.value.log)
+                         .arg(days)
+              << '\n';
     }
     c.out.flush();
     return Success;
@@ -732,6 +924,88 @@ void printCsv(QTextStream &out, const QStringList &header, const QList<QStringLi
         out << fields.join(u',') << '\n';
     }
 }
+
+QJsonObject auditJson(const AuditEntry &e)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), e.id);
+    o.insert(QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("user"), e.user);
+    o.insert(QStringLiteral("host"), e.host);
+    o.insert(QStringLiteral("action"), e.action);
+    o.insert(QStringLiteral("count"), e.count);
+    o.insert(QStringLiteral("file"), e.file);
+    o.insert(QStringLiteral("details"), e.details);
+    return o;
+}
+
+int auditQuery(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err, QStringLiteral("'audit query' takes no arguments, only options such "
+                                           "as --since, --action, --text (see oobmctl --help)."));
+    if (c.parser.isSet(QStringLiteral("severity")) || c.parser.isSet(QStringLiteral("system"))
+        || c.parser.isSet(QStringLiteral("source")))
+        return usage(c.err, QStringLiteral("Security Audit entries have no severity, system or "
+                                           "source; filter them with --action, --text, --since "
+                                           "and --until."));
+    int code = Success;
+    AuditQuery query;
+    if (!parseTime(c, QStringLiteral("since"), &query.since, &code)
+        || !parseTime(c, QStringLiteral("until"), &query.until, &code))
+        return code;
+    query.action = c.parser.value(QStringLiteral("action")).trimmed();
+    static const QStringList Actions{ QStringLiteral("generate"), QStringLiteral("show"),
+                                      QStringLiteral("export"), QStringLiteral("import"),
+                                      QStringLiteral("delete") };
+    if (!query.action.isEmpty() && !Actions.contains(query.action.toLower()))
+        return usage(c.err, QStringLiteral("Unknown action '%1'; use %2.")
+                                    .arg(query.action, Actions.join(QStringLiteral(", "))));
+    query.text = c.parser.value(QStringLiteral("text"));
+    int limit = 0;
+    bool csv = false;
+    if (!parseLimit(c, 100, &limit, &code) || !queryFormat(c, "audit query", &csv, &code))
+        return code;
+    auto store = openStore(c, &code, false);
+    if (!store)
+        return code;
+    QList<AuditEntry> entries;
+    while (entries.size() < limit) {
+        query.limit = int(qMin<qsizetype>(5000, limit - entries.size()));
+        const StoreResult<QList<AuditEntry>> r = store->queryAudit(query).result();
+        if (!r.ok())
+            return failure(c.err, r.error.message);
+        entries += r.value;
+        if (r.value.size() < query.limit)
+            break;
+        query.beforeId = r.value.constLast().id;
+    }
+    if (c.format == Format::Json) {
+        QJsonArray a;
+        for (const AuditEntry &e : std::as_const(entries))
+            a.append(auditJson(e));
+        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        QList<QStringList> rows;
+        for (const AuditEntry &e : std::as_const(entries))
+            rows << QStringList{ csv ? e.time.toString(Qt::ISODateWithMs)
+                                     : e.time.toLocalTime().toString(
+                                               QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                 e.user, e.host, e.action, QString::number(e.count), e.file,
+                                 e.details };
+        if (csv)
+            printCsv(c.out,
+                     { QStringLiteral("Time"), QStringLiteral("User"), QStringLiteral("Host"),
+                       QStringLiteral("Action"), QStringLiteral("Count"), QStringLiteral("File"),
+                       QStringLiteral("Details") },
+                     rows);
+        else
+            printTable(c.out, rows);
+    }
+    c.out.flush();
+    return Success;
+}
+
 
 // Items joined with ", " in indented lines of at most 100 characters, for the help text.
 QString wrappedList(const QStringList &items)
@@ -2453,12 +2727,15 @@ constexpr Command Commands[] = {
     { "settings", "get", settingsGet },
     { "settings", "set", settingsSet },
     { "log", "tail", logTail },
+    { "log", "query", logQuery },
+    { "log", "purge", logPurge },
     { "keys", "generate", keysGenerate },
     { "keys", "list", keysList },
     { "keys", "export", keysExport },
     { "keys", "import", keysImport },
     { "keys", "show", keysShow },
     { "audit", "tail", auditTail },
+    { "audit", "query", auditQuery },
     { "systems", "list", systemsList },
     { "systems", "show", systemsShow },
     { "systems", "authorize", systemsAuthorize },
@@ -2543,8 +2820,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                        QStringLiteral("N") });
     parser.addOption(
             { QStringLiteral("severity"),
-              QStringLiteral(
-                      "log tail: only these severities (error, warning, information, debug)."),
+              QStringLiteral("log tail/query: only these severities (error, warning, "
+                             "information, debug)."),
               QStringLiteral("S") });
     parser.addOption({ QStringLiteral("passphrase"),
                        QStringLiteral("certificates/tls-certificates import: the PKCS#12 passphrase (or "
@@ -2622,8 +2899,33 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({ QStringLiteral("default"),
                        QStringLiteral("profiles create: make it the default profile.") });
     parser.addOption({ QStringLiteral("system"),
-                       QStringLiteral("actions list: only this system's steps."),
+                       QStringLiteral("actions list, log query: only this system's entries "
+                                      "(log query: its UUID or FQDN)."),
                        QStringLiteral("UUID") });
+    parser.addOption({ QStringLiteral("since"),
+                       QStringLiteral("log/audit query: entries from this time on (ISO 8601, or "
+                                      "an age: 30m, 24h, 7d)."),
+                       QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("until"),
+                       QStringLiteral("log/audit query: entries up to this time."),
+                       QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("source"),
+                       QStringLiteral("log query: only entries from this source (engine, console, "
+                                      "oobmctl, trace, ...)."),
+                       QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("text"),
+                       QStringLiteral("log/audit query: entries containing this text (any case)."),
+                       QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("limit"),
+                       QStringLiteral("log/audit query: at most N entries (default 100)."),
+                       QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("action"),
+                       QStringLiteral("audit query: only this action (generate, show, export, "
+                                      "import, delete)."),
+                       QStringLiteral("A") });
+    parser.addOption({ QStringLiteral("older-than"),
+                       QStringLiteral("log purge: delete entries older than DAYS days."),
+                       QStringLiteral("DAYS") });
     parser.addOption({ QStringLiteral("step"),
                        QStringLiteral("actions list: only this step (e.g. CommitChanges)."),
                        QStringLiteral("S") });
@@ -2658,7 +2960,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const bool fileFormat = groupArg == u"keys";
     // The list commands of these groups take csv too; the others say so themselves.
     const bool csvGroup = groupArg == u"systems" || groupArg == u"profiles" || groupArg == u"hellos"
-            || groupArg == u"actions" || groupArg == u"assignments" || groupArg == u"aux-profiles";
+            || groupArg == u"actions" || groupArg == u"assignments" || groupArg == u"aux-profiles"
+            || ((groupArg == u"log" || groupArg == u"audit") && c.args.value(1) == u"query");
     if (format == u"json")
         c.format = Format::Json;
     else if (format != u"text" && !fileFormat && !(csvGroup && format == u"csv"))

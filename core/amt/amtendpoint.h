@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace Oobm::Core::Amt {
 
 // How to reach one AMT device and prove who we are.
@@ -35,6 +37,13 @@ struct AmtEndpoint
     int connectTimeoutMs = 5000;
     int sendTimeoutMs = 10000;
     int receiveTimeoutMs = 10000;
+
+    // OOB Trace Logging: called after every SOAP request with what may be logged, never a
+    // secret (status: 0 success, else the HTTP or gSOAP code). Empty: no tracing. Called on the
+    // session's thread.
+    std::function<void(const QString &operation, const QString &peer, int status,
+                       qint64 durationMs)>
+            trace;
 
     // "http://127.10.0.1:16992/SecurityAdministrationService"
     QString url(const QString &service) const;

@@ -241,6 +241,8 @@ public:
             daSaved = true;
             rc = invoke();
         }
+        if (endpoint.trace)
+            endpoint.trace(QLatin1String(operation), endpoint.address(), rc, timer.elapsed());
         if (rc == SOAP_OK)
             return {};
         return classify(operation, timer.elapsed(), rc);

@@ -13,6 +13,7 @@
 #include "core/store/store.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -21,6 +22,22 @@ namespace Oobm::Core {
 namespace {
 
 const QString Source = QStringLiteral("engine");
+
+// The store's decision on a hello, for trace entries (stable words, like the CLI's keys).
+QString helloActionName(HelloDecision::Action action)
+{
+    switch (action) {
+    case HelloDecision::Action::Provision:
+        return QStringLiteral("provision");
+    case HelloDecision::Action::AwaitAuthorization:
+        return QStringLiteral("await authorization");
+    case HelloDecision::Action::InFlight:
+        return QStringLiteral("in flight");
+    case HelloDecision::Action::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return {};
+}
 
 QString hostPort(const QHostAddress &address, quint16 port)
 {
@@ -314,7 +331,16 @@ void ProvisioningEngine::recordIntake(const HelloIntake &intake)
 {
     const QHostAddress address = intake.address;
     const QString uuid = HelloPacket::uuidText(intake.hello.uuid);
-    whenReady(m_store->recordHello(intake), this, [this, address, uuid](const StoreResult<HelloDecision> &r) {
+    QElapsedTimer intakeTimer;
+    intakeTimer.start();
+    whenReady(m_store->recordHello(intake), this,
+              [this, address, uuid, intakeTimer](const StoreResult<HelloDecision> &r) {
+        if (m_log->isTracing())
+            m_log->trace(tr("Hello intake from %1: %2 in %3 ms")
+                                 .arg(address.toString(),
+                                      r.ok() ? helloActionName(r.value.action) : tr("store error"))
+                                 .arg(intakeTimer.elapsed()),
+                         {}, uuid);
         if (!r.ok()) {
             m_inFlight.remove(uuid);
             m_log->log(Severity::Error, tr("The hello of %1 could not be recorded: %2").arg(uuid, r.error.message), {},
@@ -386,6 +412,18 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.endpoint.connectTimeoutMs = m_options.soapTimeoutMs;
     plan.endpoint.sendTimeoutMs = m_options.soapTimeoutMs;
     plan.endpoint.receiveTimeoutMs = m_options.soapTimeoutMs;
+    if (m_log->isTracing()) {
+        // Operation, peer, status and duration only: the endpoint's secrets never reach the log.
+        plan.endpoint.trace = [log = m_log, uuid = plan.uuid](const QString &operation,
+                                                             const QString &peer, int status,
+                                                             qint64 ms) {
+            log->trace(tr("SOAP %1 to %2: %3 in %4 ms")
+                               .arg(operation, peer,
+                                    status == 0 ? tr("OK") : tr("status %1").arg(status))
+                               .arg(ms),
+                       {}, uuid);
+        };
+    }
     plan.passwords = job->decision.passwords;
     plan.profile = job->decision.profile;
     plan.tlsCertificate = job->decision.tlsCertificate;

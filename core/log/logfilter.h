@@ -3,6 +3,8 @@
 
 #include "logentry.h"
 
+#include "core/keys/keyledger.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -15,14 +17,45 @@ struct LogFilter
 {
     QList<Severity> severities; // empty: all
     QString source;
+    // A system's UUID, or its FQDN (matched, without case, against the Intel AMT systems).
     QString deviceUuid;
-    QString text; // substring of message or details
+    // Substring of message or details, without case. Runs on the full-text index (SQLite FTS5
+    // trigram, PostgreSQL pg_trgm) from three characters on.
+    QString text;
     QDateTime since;
     QDateTime until;
 
     bool isEmpty() const;
     bool matches(const LogEntry &entry) const; // the same predicate, for in-memory checks and tests
     bool operator==(const LogFilter &other) const = default;
+    // Whether deviceUuid names a UUID (otherwise it is an FQDN).
+    bool deviceIsUuid() const;
+};
+
+// How many entries of each severity the filter selects (its own severities ignored, so the
+// counts say what the other severities would add).
+struct SeverityCounts
+{
+    qint64 error = 0;
+    qint64 warning = 0;
+    qint64 information = 0;
+    qint64 debug = 0;
+    qint64 of(Severity severity) const;
+    void add(Severity severity, qint64 count);
+    qint64 total() const { return error + warning + information + debug; }
+};
+
+// A page of the Security Audit log, newest first, with the log's filters that apply to it.
+struct AuditQuery
+{
+    QDateTime since;
+    QDateTime until;
+    QString action; // "generate", "show", "export", "import", "delete"; empty: all
+    QString text;   // substring of user, host, file or details, without case
+    qint64 beforeId = 0;
+    int limit = 200;
+
+    bool matches(const AuditEntry &entry) const;
 };
 
 // A page of log entries, newest first. Keyset paging: beforeId > 0 returns entries older than it,
@@ -33,6 +66,7 @@ struct LogQuery
     qint64 beforeId = 0;
     qint64 afterId = 0;
     int limit = 200;
+    bool oldestFirst = false; // the oldest entries first (jumping to the end of the log)
 };
 
 } // namespace Oobm::Core

@@ -17,8 +17,10 @@ UserLog::UserLog(Store *store, const QString &defaultSource, QObject *parent)
     , m_defaultSource(defaultSource)
     , m_level(int(ServiceSettings{}.logLevel))
 {
-    connect(store, &Store::serviceSettingsChanged, this,
-            [this](const ServiceSettings &settings) { setLevel(settings.logLevel); });
+    connect(store, &Store::serviceSettingsChanged, this, [this](const ServiceSettings &settings) {
+        setLevel(settings.logLevel);
+        setTracing(settings.traceLogging);
+    });
     connect(store, &Store::stateChanged, this, &UserLog::onStoreStateChanged);
 }
 
@@ -40,6 +42,22 @@ void UserLog::setLevel(LogLevel level)
 bool UserLog::accepts(Severity severity) const
 {
     return logLevelAccepts(level(), severity);
+}
+
+void UserLog::trace(const QString &message, const QString &details, const QString &deviceUuid)
+{
+    if (!isTracing())
+        return;
+    LogEntry entry = LogEntry::make(Severity::Debug, TraceSource, message, details, deviceUuid);
+    {
+        QMutexLocker locker(&m_mutex);
+        if (m_pending.size() >= MaxPending) {
+            m_pending.removeFirst();
+            m_dropped.fetchAndAddRelaxed(1);
+        }
+        m_pending.append(std::move(entry));
+    }
+    scheduleFlush();
 }
 
 void UserLog::log(Severity severity, const QString &message, const QString &details,
@@ -73,8 +91,10 @@ void UserLog::onStoreStateChanged()
     if (m_store->isReadable()) {
         // Pick up the stored log level; the store reports it through serviceSettingsChanged too.
         whenReady(m_store->serviceSettings(), this, [this](const StoreResult<ServiceSettings> &r) {
-            if (r.ok())
+            if (r.ok()) {
                 setLevel(r.value.logLevel);
+                setTracing(r.value.traceLogging);
+            }
             scheduleFlush();
         });
     }

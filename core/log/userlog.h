@@ -53,6 +53,14 @@ public:
         log(Severity::Debug, message, details);
     }
 
+    // OOB Trace Logging (service setting trace-logging, off by default): engine and SOAP
+    // traffic summaries as Debug entries from TraceSource, whatever the log level. Never pass a
+    // secret. Thread-safe.
+    static constexpr QLatin1String TraceSource{ "trace" };
+    bool isTracing() const { return m_tracing.loadRelaxed() != 0; }
+    void setTracing(bool on) { m_tracing.storeRelaxed(on ? 1 : 0); }
+    void trace(const QString &message, const QString &details = {}, const QString &deviceUuid = {});
+
     // Hands everything pending to the store now; the future resolves when the last batch is
     // written. Safe from any thread.
     QFuture<StoreError> flush();
@@ -71,6 +79,7 @@ private:
     Store *m_store;
     const QString m_defaultSource;
     QAtomicInt m_level;
+    QAtomicInt m_tracing;
     QAtomicInt m_flushScheduled;
     QAtomicInteger<qint64> m_dropped;
 

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace Oobm::Core {
 
 namespace {
@@ -139,6 +141,51 @@ QString hostPortProblem(const QString &text)
     return {};
 }
 
+// Days: 0 (no limit) to MaxRetentionDays; the Security Audit needs at least MinAuditRetentionDays.
+QString daysProblem(const QString &key, qlonglong days)
+{
+    if (days < 0 || days > ServiceSettings::MaxRetentionDays)
+        return tr("%1 takes a number of days from 0 (keep everything) to %2; %3 is outside that "
+                  "range.")
+                .arg(key)
+                .arg(ServiceSettings::MaxRetentionDays)
+                .arg(days);
+    if (key == ServiceSettings::AuditRetentionDaysKey && days > 0
+        && days < ServiceSettings::MinAuditRetentionDays)
+        return tr("The Security Audit log keeps entries at least %1 days; set %2 to 0 (keep "
+                  "everything) or to %1 or more, not %3.")
+                .arg(ServiceSettings::MinAuditRetentionDays)
+                .arg(key)
+                .arg(days);
+    return {};
+}
+
+QString entriesProblem(const QString &key, qlonglong entries)
+{
+    if (entries != 0
+        && (entries < ServiceSettings::MinRetentionEntries
+            || entries > ServiceSettings::MaxRetentionEntries))
+        return tr("%1 takes 0 (no limit) or a number of entries from %2 to %3, not %4.")
+                .arg(key)
+                .arg(ServiceSettings::MinRetentionEntries)
+                .arg(ServiceSettings::MaxRetentionEntries)
+                .arg(entries);
+    return {};
+}
+
+bool isDaysKey(const QString &key)
+{
+    return key == ServiceSettings::LogRetentionDaysKey
+            || key == ServiceSettings::ActionsRetentionDaysKey
+            || key == ServiceSettings::AuditRetentionDaysKey;
+}
+
+bool isEntriesKey(const QString &key)
+{
+    return key == ServiceSettings::LogRetentionEntriesKey
+            || key == ServiceSettings::ActionsRetentionEntriesKey;
+}
+
 } // namespace
 
 bool logLevelAccepts(LogLevel level, Severity severity)
@@ -196,7 +243,13 @@ QStringList ServiceSettings::keys()
              DnsSuffixesKey,
              ReverseLookupsKey,
              ServerFqdnKey,
-             SetupServerAddressKey };
+             SetupServerAddressKey,
+             LogRetentionDaysKey,
+             LogRetentionEntriesKey,
+             ActionsRetentionDaysKey,
+             ActionsRetentionEntriesKey,
+             AuditRetentionDaysKey,
+             TraceLoggingKey };
 }
 
 QString ServiceSettings::describeKey(const QString &key)
@@ -227,13 +280,26 @@ QString ServiceSettings::describeKey(const QString &key)
     if (key == SetupServerAddressKey)
         return tr("Provisioning server IPV4[:PORT] written into exported setup.bin files; empty: "
                   "devices find ProvisionServer through DNS");
+    if (key == LogRetentionDaysKey)
+        return tr("Log: delete entries older than this many days (0: keep them)");
+    if (key == LogRetentionEntriesKey)
+        return tr("Log: keep at most this many entries (0: no limit)");
+    if (key == ActionsRetentionDaysKey)
+        return tr("Actions Status: delete steps older than this many days (0: keep them)");
+    if (key == ActionsRetentionEntriesKey)
+        return tr("Actions Status: keep at most this many steps (0: no limit)");
+    if (key == AuditRetentionDaysKey)
+        return tr("Security Audit: delete entries older than this many days (0: keep them; "
+                  "else at least 90)");
+    if (key == TraceLoggingKey)
+        return tr("OOB Trace Logging: record engine and SOAP traffic summaries (true/false)");
     return {};
 }
 
 QStringList ServiceSettings::allowedValues(const QString &key)
 {
     if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey
-        || key == OneTimePasswordRequiredKey || key == ReverseLookupsKey)
+        || key == OneTimePasswordRequiredKey || key == ReverseLookupsKey || key == TraceLoggingKey)
         return { QStringLiteral("true"), QStringLiteral("false") };
     if (key == CommonNameKey)
         return enumKeys(CommonNameValues);
@@ -266,6 +332,18 @@ QString ServiceSettings::value(const QString &key) const
         return serverFqdn;
     if (key == SetupServerAddressKey)
         return setupServerAddress;
+    if (key == LogRetentionDaysKey)
+        return QString::number(logRetentionDays);
+    if (key == LogRetentionEntriesKey)
+        return QString::number(logRetentionEntries);
+    if (key == ActionsRetentionDaysKey)
+        return QString::number(actionsRetentionDays);
+    if (key == ActionsRetentionEntriesKey)
+        return QString::number(actionsRetentionEntries);
+    if (key == AuditRetentionDaysKey)
+        return QString::number(auditRetentionDays);
+    if (key == TraceLoggingKey)
+        return boolText(traceLogging);
     return {};
 }
 
@@ -293,9 +371,31 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         flag = &oneTimePasswordRequired;
     else if (key == ReverseLookupsKey)
         flag = &reverseLookups;
+    else if (key == TraceLoggingKey)
+        flag = &traceLogging;
     if (flag) {
         if (!parseBool(t, flag))
             return tr("%1 takes true or false; '%2' is neither.").arg(key, t);
+        return {};
+    }
+    if (isDaysKey(key) || isEntriesKey(key)) {
+        bool ok = false;
+        const qlonglong n = t.toLongLong(&ok);
+        if (!ok)
+            return tr("%1 takes a whole number (0 for no limit); '%2' is not one.").arg(key, t);
+        if (const QString p = isDaysKey(key) ? daysProblem(key, n) : entriesProblem(key, n);
+            !p.isEmpty())
+            return p;
+        if (key == LogRetentionDaysKey)
+            logRetentionDays = int(n);
+        else if (key == ActionsRetentionDaysKey)
+            actionsRetentionDays = int(n);
+        else if (key == AuditRetentionDaysKey)
+            auditRetentionDays = int(n);
+        else if (key == LogRetentionEntriesKey)
+            logRetentionEntries = n;
+        else
+            actionsRetentionEntries = n;
         return {};
     }
     if (key == CommonNameKey || key == LogLevelKey) {
@@ -383,6 +483,23 @@ QList<SettingProblem> ServiceSettings::validate() const
     QList<SettingProblem> problems;
     if (const QString p = portProblem(listenPort); !p.isEmpty())
         problems.append({ ListenPortKey, p });
+    const std::pair<QLatin1String, qlonglong> days[] = {
+        { LogRetentionDaysKey, logRetentionDays },
+        { ActionsRetentionDaysKey, actionsRetentionDays },
+        { AuditRetentionDaysKey, auditRetentionDays },
+    };
+    for (const auto &[key, n] : days) {
+        if (const QString p = daysProblem(key, n); !p.isEmpty())
+            problems.append({ key, p });
+    }
+    const std::pair<QLatin1String, qlonglong> entries[] = {
+        { LogRetentionEntriesKey, logRetentionEntries },
+        { ActionsRetentionEntriesKey, actionsRetentionEntries },
+    };
+    for (const auto &[key, n] : entries) {
+        if (const QString p = entriesProblem(key, n); !p.isEmpty())
+            problems.append({ key, p });
+    }
     return problems;
 }
 
@@ -422,6 +539,25 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
         lines << tr("Set setup.bin provisioning server address to %1.")
                          .arg(to.setupServerAddress.isEmpty() ? tr("none (DNS)")
                                                               : to.setupServerAddress);
+    const auto limit = [](qlonglong n, const QString &unit) {
+        return n > 0 ? unit.arg(n) : tr("no limit");
+    };
+    if (from.logRetentionDays != to.logRetentionDays)
+        lines << tr("Set Log retention to %1.").arg(limit(to.logRetentionDays, tr("%1 days")));
+    if (from.logRetentionEntries != to.logRetentionEntries)
+        lines << tr("Set Log size limit to %1.")
+                         .arg(limit(to.logRetentionEntries, tr("%1 entries")));
+    if (from.actionsRetentionDays != to.actionsRetentionDays)
+        lines << tr("Set Actions Status retention to %1.")
+                         .arg(limit(to.actionsRetentionDays, tr("%1 days")));
+    if (from.actionsRetentionEntries != to.actionsRetentionEntries)
+        lines << tr("Set Actions Status size limit to %1.")
+                         .arg(limit(to.actionsRetentionEntries, tr("%1 entries")));
+    if (from.auditRetentionDays != to.auditRetentionDays)
+        lines << tr("Set Security Audit retention to %1.")
+                         .arg(limit(to.auditRetentionDays, tr("%1 days")));
+    if (from.traceLogging != to.traceLogging)
+        lines << (to.traceLogging ? tr("Set OOB trace logging.") : tr("Cleared OOB trace logging."));
     return lines;
 }
 

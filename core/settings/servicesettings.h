@@ -49,6 +49,18 @@ struct ServiceSettings
     bool reverseLookups = true; // name systems by a reverse lookup of their hello's source
     QString serverFqdn;         // this provisioning server's name; empty: the machine's name
     QString setupServerAddress; // "IPV4[:PORT]" written into exported setup.bin; empty: none
+    // Retention (Configuration Service Settings > Maintenance); 0 means no limit.
+    static constexpr int MaxRetentionDays = 36500;
+    static constexpr qint64 MaxRetentionEntries = 1000000000;
+    static constexpr qint64 MinRetentionEntries = 1000;
+    static constexpr int MinAuditRetentionDays = 90;
+    int logRetentionDays = 90;
+    qint64 logRetentionEntries = 5000000;
+    int actionsRetentionDays = 180;
+    qint64 actionsRetentionEntries = 0;
+    int auditRetentionDays = 730; // Security Audit: its own, longer rule
+    // OOB Trace Logging: engine and SOAP traffic summaries as Debug entries from "trace".
+    bool traceLogging = false;
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{ "listen-port" };
@@ -62,6 +74,12 @@ struct ServiceSettings
     static constexpr QLatin1String ReverseLookupsKey{ "reverse-lookups" };
     static constexpr QLatin1String ServerFqdnKey{ "server-fqdn" };
     static constexpr QLatin1String SetupServerAddressKey{ "setup-server-address" };
+    static constexpr QLatin1String LogRetentionDaysKey{ "log-retention-days" };
+    static constexpr QLatin1String LogRetentionEntriesKey{ "log-retention-entries" };
+    static constexpr QLatin1String ActionsRetentionDaysKey{ "actions-retention-days" };
+    static constexpr QLatin1String ActionsRetentionEntriesKey{ "actions-retention-entries" };
+    static constexpr QLatin1String AuditRetentionDaysKey{ "audit-retention-days" };
+    static constexpr QLatin1String TraceLoggingKey{ "trace-logging" };
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);

@@ -177,8 +177,65 @@ StoreError migrateTo5(QSqlDatabase &db, Dialect d)
             5);
 }
 
+// Version 6: logs at scale. A full-text index over the log's message and details (SQLite: an FTS5
+// trigram table kept in step by triggers; PostgreSQL: pg_trgm GIN indexes), a time index on the
+// steps for retention, and a case-insensitive index on the systems' FQDN for "device" filters. When the
+// full-text engine is missing (an SQLite without FTS5, a PostgreSQL without the contrib package
+// or without the right to create the extension), the text filter still works with LIKE/ILIKE on
+// every row and the store says so once in its log.
+StoreError migrateTo6(QSqlDatabase &db, Dialect d)
+{
+    if (StoreError e = execAll(
+                db,
+                {QStringLiteral("CREATE INDEX IF NOT EXISTS actions_time ON actions (time_ms)"),
+                 QStringLiteral("CREATE INDEX IF NOT EXISTS amt_systems_fqdn ON amt_systems (lower(fqdn))")},
+                6))
+        return e;
+    QSqlQuery q(db);
+    if (d == Dialect::SQLite) {
+        // A failed statement does not end an SQLite transaction: try FTS5, keep going without.
+        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS log_fts USING fts5(message, details, "
+                                   "content='log', content_rowid='id', tokenize='trigram')"))) {
+            qCWarning(lcStore) << "this SQLite has no FTS5 trigram tokenizer; the log's text filter "
+                                  "reads every entry:"
+                               << q.lastError().text();
+            return {};
+        }
+        return execAll(
+                db,
+                {QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_insert AFTER INSERT ON log BEGIN "
+                                "INSERT INTO log_fts (rowid, message, details) VALUES (new.id, new.message, "
+                                "new.details); END"),
+                 QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_delete AFTER DELETE ON log BEGIN "
+                                "INSERT INTO log_fts (log_fts, rowid, message, details) VALUES ('delete', "
+                                "old.id, old.message, old.details); END"),
+                 QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_update AFTER UPDATE ON log BEGIN "
+                                "INSERT INTO log_fts (log_fts, rowid, message, details) VALUES ('delete', "
+                                "old.id, old.message, old.details); INSERT INTO log_fts (rowid, message, "
+                                "details) VALUES (new.id, new.message, new.details); END"),
+                 QStringLiteral("INSERT INTO log_fts (log_fts) VALUES ('rebuild')")},
+                6);
+    }
+    // PostgreSQL: a failed statement aborts the transaction, so try the extension behind a
+    // savepoint. pg_trgm is a trusted extension: the database's owner may create it.
+    if (StoreError e = execAll(db, {QStringLiteral("SAVEPOINT oobm_trgm")}, 6))
+        return e;
+    if (!q.exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"))) {
+        qCWarning(lcStore) << "pg_trgm is not available (install postgresql-contrib and let the "
+                              "database owner create it); the log's text filter reads every entry:"
+                           << q.lastError().text();
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT oobm_trgm"));
+        return {};
+    }
+    q.exec(QStringLiteral("RELEASE SAVEPOINT oobm_trgm"));
+    return execAll(db,
+                   {QStringLiteral("CREATE INDEX IF NOT EXISTS log_message_trgm ON log USING gin (message gin_trgm_ops)"),
+                    QStringLiteral("CREATE INDEX IF NOT EXISTS log_details_trgm ON log USING gin (details gin_trgm_ops)")},
+                   6);
+}
+
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

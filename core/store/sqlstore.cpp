@@ -185,6 +185,57 @@ QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
             [query](SqlStoreWorker &worker) { return worker.queryLog(query); });
 }
 
+QFuture<StoreResult<SeverityCounts>> SqlStore::countLog(const LogFilter &filter)
+{
+    // Counts of a filter the user has left already are cancelled, and skipped here, so they do
+    // not hold up the next filter's rows on the store thread.
+    return runWithPromise<StoreResult<SeverityCounts>>(
+            [filter](SqlStoreWorker &worker, QPromise<StoreResult<SeverityCounts>> &promise) {
+                if (promise.isCanceled())
+                    return StoreResult<SeverityCounts>{};
+                return worker.logLedger<StoreResult<SeverityCounts>>(
+                        false, [&](SqlLogLedger &l) { return l.count(filter); });
+            });
+}
+
+QFuture<StoreResult<QList<AuditEntry>>> SqlStore::queryAudit(const AuditQuery &query)
+{
+    return run<StoreResult<QList<AuditEntry>>>([query](SqlStoreWorker &worker) {
+        return worker.logLedger<StoreResult<QList<AuditEntry>>>(
+                false, [&](SqlLogLedger &l) { return l.queryAudit(query); });
+    });
+}
+
+QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
+{
+    return run<StoreResult<PurgeReport>>([this, policy](SqlStoreWorker &worker) {
+        auto r = worker.logLedger<StoreResult<PurgeReport>>(
+                true, [&](SqlLogLedger &l) { return l.purge(policy); });
+        if (r.value.total() > 0) {
+            Q_EMIT logsPurged(r.value);
+            if (r.value.actions > 0)
+                Q_EMIT systemsChanged();
+        }
+        return r;
+    });
+}
+
+QFuture<StoreResult<StoreStats>> SqlStore::storeStats()
+{
+    return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
+        return worker.logLedger<StoreResult<StoreStats>>(false,
+                                                         [](SqlLogLedger &l) { return l.stats(); });
+    });
+}
+
+QFuture<StoreResult<StoreStats>> SqlStore::vacuum()
+{
+    return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
+        return worker.logLedger<StoreResult<StoreStats>>(true,
+                                                         [](SqlLogLedger &l) { return l.vacuum(); });
+    });
+}
+
 QFuture<StoreResult<DataKeyInfo>> SqlStore::dataKeyInfo()
 {
     return run<StoreResult<DataKeyInfo>>([](SqlStoreWorker &w) { return w.dataKeyInfo(); });

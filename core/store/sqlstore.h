@@ -33,6 +33,11 @@ public:
                                                            const QString &source) override;
     QFuture<StoreError> appendLog(const QList<LogEntry> &entries) override;
     QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) override;
+    QFuture<StoreResult<SeverityCounts>> countLog(const LogFilter &filter) override;
+    QFuture<StoreResult<QList<AuditEntry>>> queryAudit(const AuditQuery &query) override;
+    QFuture<StoreResult<PurgeReport>> purge(const RetentionPolicy &policy) override;
+    QFuture<StoreResult<StoreStats>> storeStats() override;
+    QFuture<StoreResult<StoreStats>> vacuum() override;
     QFuture<StoreResult<DataKeyInfo>> dataKeyInfo() override;
     QFuture<StoreError> setDataKey(const QByteArray &key, const QString &unavailableReason) override;
     QFuture<StoreResult<KeyBatchResult>> generateKeys(const KeyGenerationRequest &request) override;

@@ -44,15 +44,6 @@ QString notNull(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
 } // namespace
 
 SqlStoreWorker::SqlStoreWorker(const StoreLocation &location, const QString &connectionName)
@@ -251,6 +242,9 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
                                                 [this](const QSqlError &e) { return mapError(e); });
         m_engine = std::make_unique<SqlEngineLedger>(
                 m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
+        m_log = std::make_unique<SqlLogLedger>(
+                m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); },
+                m_location.kind() == StoreLocation::Kind::SQLite ? m_location.path() : QString());
         r.readOnlyReason = m_readOnlyReason;
         r.schemaVersion = version;
         return r;
@@ -292,6 +286,9 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
                                             [this](const QSqlError &e) { return mapError(e); });
     m_engine = std::make_unique<SqlEngineLedger>(
             m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
+    m_log = std::make_unique<SqlLogLedger>(
+            m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); },
+            m_location.kind() == StoreLocation::Kind::SQLite ? m_location.path() : QString());
     return r;
 }
 
@@ -550,75 +547,8 @@ StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *new
 
 StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
 {
-    StoreResult<QList<LogEntry>> r;
-    if (!m_open) {
-        r.error = notWritable();
-        return r;
-    }
-    const LogFilter &f = query.filter;
-    QStringList where;
-    QVariantList binds;
-    if (!f.severities.isEmpty())
-        where << Sql::inList(QStringLiteral("severity"), f.severities, &binds);
-    if (!f.source.isEmpty()) {
-        where << QStringLiteral("source = ?");
-        binds << f.source;
-    }
-    if (!f.deviceUuid.isEmpty()) {
-        where << QStringLiteral("device_uuid = ?");
-        binds << f.deviceUuid.toUpper();
-    }
-    if (!f.text.isEmpty()) {
-        const QString op = dialect() == Schema::Dialect::SQLite ? QStringLiteral("LIKE")
-                                                                : QStringLiteral("ILIKE");
-        where << QStringLiteral("(message %1 ? ESCAPE '\\' OR details %1 ? ESCAPE '\\')").arg(op);
-        binds << likePattern(f.text) << likePattern(f.text);
-    }
-    if (f.since.isValid()) {
-        where << QStringLiteral("time_ms >= ?");
-        binds << f.since.toMSecsSinceEpoch();
-    }
-    if (f.until.isValid()) {
-        where << QStringLiteral("time_ms <= ?");
-        binds << f.until.toMSecsSinceEpoch();
-    }
-    if (query.beforeId > 0) {
-        where << QStringLiteral("id < ?");
-        binds << query.beforeId;
-    }
-    if (query.afterId > 0) {
-        where << QStringLiteral("id > ?");
-        binds << query.afterId;
-    }
-    QString sql = QStringLiteral(
-            "SELECT id, time_ms, severity, source, device_uuid, message, details FROM log");
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, query.limit));
-
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec()) {
-        r.error = mapError(q.lastError());
-        return r;
-    }
-    while (q.next()) {
-        LogEntry e;
-        e.id = q.value(0).toLongLong();
-        e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-        const int sev = q.value(2).toInt();
-        e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev)
-                                                                                : Severity::Debug;
-        e.source = q.value(3).toString();
-        e.deviceUuid = q.value(4).toString();
-        e.message = q.value(5).toString();
-        e.details = q.value(6).toString();
-        r.value.append(e);
-    }
-    return r;
+    return logLedger<StoreResult<QList<LogEntry>>>(false,
+                                                   [&](SqlLogLedger &l) { return l.query(query); });
 }
 
 // The key ledger: the store must be open; writes need it writable.

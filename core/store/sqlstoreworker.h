@@ -4,6 +4,7 @@
 #include "core/store/schema.h"
 #include "core/store/sqlengineledger.h"
 #include "core/store/sqlkeyledger.h"
+#include "core/store/sqllogledger.h"
 #include "core/store/store.h"
 
 #include <memory>
@@ -55,6 +56,17 @@ public:
 
     // The engine's SQL, or null and *error when the store is not open (or not writable).
     SqlEngineLedger *engineLedger(bool writable, StoreError *error);
+    // Runs job(SqlLogLedger &) when the store is open (and writable, if asked).
+    template<typename T, typename Job>
+    T logLedger(bool writable, Job job)
+    {
+        if (!m_open || !m_log || (writable && m_readOnly)) {
+            T failed{};
+            failed.error = notWritable();
+            return failed;
+        }
+        return job(*m_log);
+    }
 
 private:
     QSqlDatabase database() const;
@@ -76,6 +88,7 @@ private:
     StoreError m_readOnlyReason;
     std::unique_ptr<SqlKeyLedger> m_keys;
     std::unique_ptr<SqlEngineLedger> m_engine;
+    std::unique_ptr<SqlLogLedger> m_log;
 };
 
 } // namespace Oobm::Core

@@ -5,6 +5,7 @@
 #include "core/keys/keyledger.h"
 #include "core/log/logentry.h"
 #include "core/log/logfilter.h"
+#include "core/log/retention.h"
 #include "core/settings/servicesettings.h"
 #include "core/store/storeerror.h"
 #include "core/store/storelocation.h"
@@ -63,6 +64,18 @@ public:
     // Appends entries as given (already gated by the caller) in one transaction.
     virtual QFuture<StoreError> appendLog(const QList<LogEntry> &entries) = 0;
     virtual QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) = 0;
+    // Entries per severity for the filter (its severities ignored). Cancelling the future before
+    // the store thread reaches it skips the query.
+    virtual QFuture<StoreResult<SeverityCounts>> countLog(const LogFilter &filter) = 0;
+    // The Security Audit log, filtered, newest first.
+    virtual QFuture<StoreResult<QList<AuditEntry>>> queryAudit(const AuditQuery &query) = 0;
+
+    // Maintenance. purge() deletes what the policy says in small transactions, so that engines
+    // keep writing meanwhile; the Security Audit only by policy.auditDays.
+    virtual QFuture<StoreResult<PurgeReport>> purge(const RetentionPolicy &policy) = 0;
+    virtual QFuture<StoreResult<StoreStats>> storeStats() = 0;
+    // VACUUM and ANALYZE (and the full-text index's optimize); resolves to the stats after.
+    virtual QFuture<StoreResult<StoreStats>> vacuum() = 0;
 
     // The security key ledger. Its secrets are sealed with a data key that lives outside the
     // database (keychain or key file); every keys call fails with KeysLocked until setDataKey()
@@ -130,6 +143,8 @@ Q_SIGNALS:
     void serviceSettingsChanged(const Oobm::Core::ServiceSettings &settings);
     // Entries up to newestId were written through this store.
     void logAppended(qint64 newestId);
+    // Entries were purged through this store: what is shown may be gone.
+    void logsPurged(const Oobm::Core::PurgeReport &report);
     // Keys were generated, exported, imported or deleted through this store.
     void keysChanged();
     // Systems, hellos or steps were written through this store (by the engine or an action).

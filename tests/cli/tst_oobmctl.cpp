@@ -135,6 +135,10 @@ private Q_SLOTS:
     void settingsRoundTrip_data() { Oobm::Test::addBackendRows(); }
     void settingsRoundTrip();
     void logTail();
+    void logQuery_data() { Oobm::Test::addBackendRows(); }
+    void logQuery();
+    void logPurgeKeepsSecurityAudit_data() { Oobm::Test::addBackendRows(); }
+    void logPurgeKeepsSecurityAudit();
     void defaultDatabaseIsXdgDataHome();
     void runtimeErrorExitsOne();
     void readOnlyDatabase();
@@ -199,6 +203,23 @@ void tst_Oobmctl::usageErrors_data()
     QTest::newRow("bad -n") << QStringList{ "log", "tail", "-n", "0" } << "-n takes a number";
     QTest::newRow("bad severity") << QStringList{ "log", "tail", "--severity", "loud" }
                                   << "Unknown severity 'loud'";
+    QTest::newRow("query bad since") << QStringList{ "log", "query", "--since", "yesterday" }
+                                     << "--since takes a time such as 2026-11-28";
+    QTest::newRow("query since after until")
+            << QStringList{ "log", "query", "--since", "2026-02-01", "--until", "2026-01-01" }
+            << "--since is after --until";
+    QTest::newRow("query bad limit") << QStringList{ "log", "query", "--limit", "0" }
+                                     << "--limit takes a number of entries from 1 to 1000000";
+    QTest::newRow("query bad format") << QStringList{ "--format", "xml", "log", "query" }
+                                      << "--format takes text, csv or json";
+    QTest::newRow("purge without days") << QStringList{ "log", "purge" }
+                                        << "'log purge' needs --older-than DAYS";
+    QTest::newRow("purge bad days") << QStringList{ "log", "purge", "--older-than", "0" }
+                                    << "--older-than takes a number of days from 1";
+    QTest::newRow("audit severity") << QStringList{ "audit", "query", "--severity", "error" }
+                                    << "Security Audit entries have no severity";
+    QTest::newRow("audit bad action") << QStringList{ "audit", "query", "--action", "steal" }
+                                      << "Unknown action 'steal'";
     QTest::newRow("bad database") << QStringList{ "--database", "postgresql://u@h:5432/",
                                                   "settings", "get" }
                                   << "names no database";
@@ -282,6 +303,117 @@ void tst_Oobmctl::logTail()
     r = oobmctl(db + QStringList{ "log", "tail", "--severity", "error,warning" });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
+}
+
+void tst_Oobmctl::logQuery()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    {
+        SqlStore store(fixture.location());
+        QVERIFY(!store.openAndWait());
+        QList<LogEntry> entries;
+        const QDateTime t0(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC);
+        for (int i = 0; i < 30; ++i) {
+            LogEntry e = LogEntry::make(i % 10 == 0 ? Severity::Error : Severity::Information,
+                                        i % 2 ? QStringLiteral("engine") : QStringLiteral("console"),
+                                        QStringLiteral("Entry %1, \"quoted\"").arg(i),
+                                        i == 20 ? QStringLiteral("PT_STATUS_AUTH_FAILURE") : QString(),
+                                        i % 3 == 0 ? uuid : QString());
+            e.time = t0.addSecs(i * 3600);
+            entries << e;
+        }
+        QVERIFY(!store.appendLog(entries).result());
+        QVERIFY(fixture.exec(QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, "
+                                            "action, count, file) VALUES (%1, 'alice', 'ws1', "
+                                            "'export', 10, '/tmp/keys.bin'), (%2, 'bob', 'ws2', "
+                                            "'show', 1, '')")
+                                     .arg(t0.toMSecsSinceEpoch())
+                                     .arg(t0.addDays(1).toMSecsSinceEpoch())));
+    }
+    const QStringList db{ QStringLiteral("--database"), fixture.location().toUrl() };
+
+    Result r = oobmctl(db + QStringList{ "--format", "json", "log", "query", "--severity", "error" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 3);
+    QCOMPARE(a.at(0).toObject().value(QStringLiteral("message")).toString(),
+             QStringLiteral("Entry 20, \"quoted\"")); // newest first
+
+    r = oobmctl(db + QStringList{ "--format", "json", "log", "query", "--text", "auth_fail" });
+    a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.at(0).toObject().value(QStringLiteral("details")).toString(),
+             QStringLiteral("PT_STATUS_AUTH_FAILURE"));
+
+    r = oobmctl(db + QStringList{ "--format", "csv", "log", "query", "--source", "engine",
+                                  "--system", uuid.toLower(), "--since", "2026-01-05T10:00:00Z",
+                                  "--until", "2026-01-06T09:00:00Z", "--limit", "2" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    // Engine (odd) entries of the system (multiples of 3) from hour 2 to 25: 3, 9, 15, 21.
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QStringLiteral("id,time,severity,source,uuid,message,details"));
+    QVERIFY2(lines.at(1).contains(QStringLiteral("\"Entry 21, \"\"quoted\"\"\"")),
+             qPrintable(lines.at(1)));
+    QVERIFY(lines.at(2).contains(QStringLiteral("Entry 15")));
+
+    r = oobmctl(db + QStringList{ "log", "query", "--limit", "1000" });
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 30);
+    r = oobmctl(db + QStringList{ "log", "query", "--text", "no such words" });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+
+    r = oobmctl(db + QStringList{ "--format", "json", "audit", "query", "--action", "export" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.at(0).toObject().value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+    r = oobmctl(db + QStringList{ "--format", "csv", "audit", "query", "--text", "WS2" });
+    lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(1).contains(QStringLiteral(",bob,ws2,show,1,")));
+    r = oobmctl(db + QStringList{ "audit", "query", "--until", "2026-01-05T12:00:00Z" });
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
+}
+
+void tst_Oobmctl::logPurgeKeepsSecurityAudit()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    {
+        SqlStore store(fixture.location());
+        QVERIFY(!store.openAndWait());
+        QList<LogEntry> entries;
+        for (int age : { 400, 100, 1 }) {
+            LogEntry e = LogEntry::make(Severity::Information, QStringLiteral("engine"),
+                                        QStringLiteral("%1 days old").arg(age));
+            e.time = QDateTime::currentDateTimeUtc().addDays(-age);
+            entries << e;
+        }
+        QVERIFY(!store.appendLog(entries).result());
+        QVERIFY(fixture.exec(QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, "
+                                            "action, count) VALUES (%1, 'alice', 'ws1', 'export', 1)")
+                                     .arg(QDateTime::currentDateTimeUtc().addDays(-400).toMSecsSinceEpoch())));
+    }
+    const QStringList db{ QStringLiteral("--database"), fixture.location().toUrl() };
+    Result r = oobmctl(db + QStringList{ "log", "purge", "--older-than", "30" });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Deleted 2 log entries older than 30 days.\n"));
+    r = oobmctl(db + QStringList{ "--format", "json", "log", "query" });
+    const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 2); // the recent entry and the purge's own record
+    QCOMPARE(a.at(0).toObject().value(QStringLiteral("message")).toString(),
+             QStringLiteral("Purged 2 log entries older than 30 days."));
+    r = oobmctl(db + QStringList{ "audit", "query" });
+    QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
 }
 
 void tst_Oobmctl::defaultDatabaseIsXdgDataHome()

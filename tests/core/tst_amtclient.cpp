@@ -176,6 +176,7 @@ private Q_SLOTS:
     void remoteConfiguration();
     void errors_data();
     void errors();
+    void traceHookSeesNoSecret();
 };
 
 void tst_AmtClient::everyOperationOverHttpDigest()
@@ -476,6 +477,44 @@ void tst_AmtClient::errors()
                      QString::number(timer.elapsed()))); // within the timeout, not after the fault
     if (fault == u"hang")
         sim.control({ { "cmd", "clear-faults" }, { "uuid", sim.device().uuid } });
+}
+
+void tst_AmtClient::traceHookSeesNoSecret()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({ "--fleet", "1", "--mode", "provisioned", "--admin-password", Password })
+                    .isEmpty());
+    struct Call
+    {
+        QString operation, peer;
+        int status;
+        qint64 ms;
+    };
+    QList<Call> calls;
+    AmtEndpoint e = httpEndpoint(sim);
+    e.trace = [&calls](const QString &operation, const QString &peer, int status, qint64 ms) {
+        calls.append({ operation, peer, status, ms });
+    };
+    {
+        AmtSession s(e);
+        QVERIFY(s.getCoreVersion().ok());
+    }
+    AmtEndpoint wrong = httpEndpoint(sim, 0, QStringLiteral("Wr0ng-pass!"));
+    wrong.trace = e.trace;
+    {
+        AmtSession s(wrong);
+        QVERIFY(!s.getCoreVersion().ok());
+    }
+    QCOMPARE(calls.size(), 2); // one per request, after the Digest challenge was answered
+    QCOMPARE(calls.at(0).operation, QStringLiteral("GetCoreVersion"));
+    QCOMPARE(calls.at(0).peer, e.address());
+    QCOMPARE(calls.at(0).status, 0);
+    QVERIFY(calls.at(0).ms >= 0);
+    QCOMPARE(calls.at(1).status, 401);
+    for (const Call &c : std::as_const(calls)) {
+        QVERIFY(!c.operation.contains(Password) && !c.peer.contains(Password));
+        QVERIFY(!c.peer.contains(QStringLiteral("Wr0ng")));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_AmtClient)

@@ -285,6 +285,7 @@ private Q_SLOTS:
     void provisionsOneDeviceByPsk_data();
     void provisionsOneDeviceByPsk();
     void provisionsFiftyInParallel();
+    void traceLoggingRecordsSoapSummaries();
     void unknownPidIsNamed();
     void wrongPpsIsNamedAndConsumesNothing();
     void authorizationGateHoldsTheDevice();
@@ -412,6 +413,43 @@ void tst_ProvisioningEngine::provisionsFiftyInParallel()
         QCOMPARE(n, 2);
     for (int i = 0; i < 50; i += 7)
         QCOMPARE(sim.state(i).value("mode").toString(), QStringLiteral("provisioned"));
+}
+
+void tst_ProvisioningEngine::traceLoggingRecordsSoapSummaries()
+{
+    EngineLab lab;
+    QCOMPARE(lab.prepare(1, 1), QString());
+    ServiceSettings s = lab.store->serviceSettings().result().value;
+    s.traceLogging = true;
+    s.logLevel = LogLevel::Errors; // the trace does not depend on the log level
+    QVERIFY(lab.store->applyServiceSettings(s, QStringLiteral("test")).result().ok());
+    QTRY_VERIFY(lab.log->isTracing());
+    QTRY_COMPARE(lab.log->level(), LogLevel::Errors);
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    QVERIFY(lab.finished->first().at(1).toBool());
+
+    QStringList trace;
+    for (const LogEntry &e : lab.logEntries()) {
+        QVERIFY2(!e.message.contains(AdminPassword) && !e.details.contains(AdminPassword), qPrintable(e.message));
+        QVERIFY(!e.message.contains(NewMePassword) && !e.details.contains(NewMePassword));
+        if (e.source != u"trace")
+            continue;
+        QCOMPARE(e.severity, Severity::Debug);
+        QCOMPARE(e.deviceUuid, uuid);
+        trace.prepend(e.message);
+    }
+    const QString peer = QStringLiteral("%1:16993").arg(sim.device().address);
+    QVERIFY2(trace.value(0).startsWith(QStringLiteral("Hello intake from %1: provision in ").arg(sim.device().address)),
+             qPrintable(trace.join(u'\n')));
+    QVERIFY2(trace.contains(QRegularExpression(
+                     QStringLiteral("^SOAP GetCoreVersion to %1: OK in \\d+ ms$").arg(QRegularExpression::escape(peer)))),
+             qPrintable(trace.join(u'\n')));
+    QVERIFY(trace.contains(QRegularExpression(QStringLiteral("^SOAP CommitChanges to .*: OK in \\d+ ms$"))));
+    QCOMPARE(trace.size(), 1 + 13); // the hello, then one line per SOAP request
 }
 
 void tst_ProvisioningEngine::unknownPidIsNamed()

@@ -27,7 +27,7 @@ void tst_ServiceSettings::defaults()
     QVERIFY(!s.requireAuthorization);
     QCOMPARE(s.commonName, CommonNameSource::Fqdn);
     QVERIFY(s.validate().isEmpty());
-    QCOMPARE(ServiceSettings::keys().size(), 11);
+    QCOMPARE(ServiceSettings::keys().size(), 17);
     QVERIFY(s.reverseLookups);
     QVERIFY(s.dnsServer.isEmpty());
 }

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void keptUntilStoreOpens();
     void levelFollowsStoredSettings();
     void failureReportedOnce();
+    void traceFollowsTheSettingNotTheLevel();
 };
 
 void tst_UserLog::gating_data()
@@ -152,6 +153,37 @@ void tst_UserLog::failureReportedOnce()
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().first().value<StoreError>().kind, StoreError::Kind::NotADatabase);
     QCOMPARE(log.droppedCount(), 300);
+}
+
+void tst_UserLog::traceFollowsTheSettingNotTheLevel()
+{
+    QTemporaryDir dir;
+    SqlStore store(StoreLocation::sqlite(dir.filePath(QStringLiteral("oobm.db"))));
+    QVERIFY(!store.openAndWait());
+    UserLog log(&store, QStringLiteral("engine"));
+    QTRY_COMPARE(log.level(), LogLevel::Information);
+    QVERIFY(!log.isTracing()); // off by default
+    log.trace(QStringLiteral("SOAP GetCoreVersion to 10.0.0.1:16993: OK in 12 ms"));
+    QVERIFY(!log.flush().result());
+
+    ServiceSettings s;
+    s.logLevel = LogLevel::Errors; // the trace does not depend on it
+    s.traceLogging = true;
+    QVERIFY(store.applyServiceSettings(s, QStringLiteral("test")).result().ok());
+    QTRY_VERIFY(log.isTracing());
+    log.debug(QStringLiteral("a debug entry the level drops"));
+    log.trace(QStringLiteral("SOAP CommitChanges to 10.0.0.1:16993: OK in 40 ms"), {},
+              QStringLiteral("4b529b93-d413-181d-e487-1c697a6b7a2b"));
+    QVERIFY(!log.flush().result());
+    LogQuery q;
+    q.filter.source = UserLog::TraceSource;
+    const auto entries = store.queryLog(q).result().value;
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().severity, Severity::Debug);
+    QVERIFY(entries.first().message.startsWith(QStringLiteral("SOAP CommitChanges")));
+    q.filter.source.clear();
+    q.filter.text = QStringLiteral("the level drops");
+    QVERIFY(store.queryLog(q).result().value.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_UserLog)

@@ -4,6 +4,10 @@
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
+#include "ui/models/logmodel.h"
+#include "ui/pages/log/logfilterbar.h"
+#include "ui/pages/log/logpage.h"
+#include "ui/pages/log/logviewwidget.h"
 #include "ui/shell/connectionerrorwidget.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigationmodel.h"
@@ -118,6 +122,7 @@ private Q_SLOTS:
     void connectionError();
     void readOnlyStoreKeepsPagesUsable();
     void modifiedPageAsksBeforeLeaving();
+    void showLogOfASystem();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -210,7 +215,8 @@ void tst_MainWindow::everyNodeShowsItsPage()
     QVERIFY(!w.pageArea()->isShowingConnectionError());
     // Every page starts with its title band, and no page but the real ones offers controls.
     QVERIFY(page->widget(nullptr)->findChild<QLabel *>("pageTitle"));
-    static const QStringList withButtons{ "general", "log", "dns-configuration", "service-location" };
+    static const QStringList withButtons{ "general", "log", "dns-configuration", "service-location",
+                                          "maintenance" };
     if (!withButtons.contains(id))
         QVERIFY(page->widget(nullptr)->findChildren<QPushButton *>().isEmpty());
     // The tree's selection follows.
@@ -417,6 +423,21 @@ void tst_MainWindow::modifiedPageAsksBeforeLeaving()
     answerNextMessageBox(QMessageBox::Apply);
     QVERIFY(w.selectPage("log"));
     QTRY_COMPARE(m_console->store.serviceSettings().result().value.listenPort, 9378);
+}
+
+void tst_MainWindow::showLogOfASystem()
+{
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    start(StoreLocation::sqlite(dbPath()));
+    MainWindow &w = m_console->window;
+    QVERIFY(w.selectPage("intel-amt-systems"));
+    // What the systems page's "Show Log" asks for.
+    Q_EMIT w.page("intel-amt-systems")->openPageRequested(QStringLiteral("log"), uuid);
+    QCOMPARE(w.currentPageId(), QStringLiteral("log"));
+    auto *log = qobject_cast<Oobm::Gui::LogPage *>(w.page("log"));
+    QVERIFY(log && log->logView());
+    QCOMPARE(log->logView()->filterBar()->filter().deviceUuid, uuid);
+    QCOMPARE(log->logView()->model()->filter().deviceUuid, uuid);
 }
 
 QTEST_MAIN(tst_MainWindow)

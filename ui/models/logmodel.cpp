@@ -59,11 +59,60 @@ void LogModel::reload()
     m_loading = false;
     m_fetchingNewer = false;
     m_atEnd = false;
+    m_oldest = false;
     endResetModel();
     if (m_store->isReadable()) {
         m_started = true;
         fetchMore({});
     }
+}
+
+void LogModel::showOldest()
+{
+    beginResetModel();
+    m_rows.clear();
+    ++m_generation;
+    m_fetchingNewer = false;
+    m_atEnd = true; // nothing older than the oldest
+    m_oldest = true;
+    m_loading = true;
+    endResetModel();
+    if (!m_store->isReadable()) {
+        m_loading = false;
+        return;
+    }
+    m_started = true;
+    LogQuery query;
+    query.filter = m_filter;
+    query.limit = PageSize;
+    query.oldestFirst = true;
+    const quint64 generation = m_generation;
+    Core::whenReady(m_store->queryLog(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+                        if (generation != m_generation)
+                            return;
+                        if (r.ok() && !r.value.isEmpty()) {
+                            beginInsertRows({}, 0, int(r.value.size()) - 1);
+                            m_rows.reserve(r.value.size());
+                            for (auto it = r.value.crbegin(); it != r.value.crend(); ++it)
+                                m_rows.append(*it);
+                            endInsertRows();
+                        }
+                        m_loading = false;
+                        Q_EMIT loaded();
+                    });
+}
+
+QIcon LogModel::severityIcon(Severity severity) const
+{
+    // One icon per severity for the model's life: a new QIcon per row would render its SVG
+    // again on every paint.
+    const int i = int(severity) - int(Severity::Error);
+    if (m_icons[i].isNull()) {
+        static const char *const Names[] = { "error", "warning", "information", "debug" };
+        m_icons[i] = bundledIcon(QLatin1String(Names[i]));
+    }
+    return m_icons[i];
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const
@@ -97,18 +146,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        if (index.column() == SeverityColumn) {
-            switch (e.severity) {
-            case Severity::Error:
-                return bundledIcon(QStringLiteral("error"));
-            case Severity::Warning:
-                return bundledIcon(QStringLiteral("warning"));
-            case Severity::Information:
-                return bundledIcon(QStringLiteral("information"));
-            case Severity::Debug:
-                return bundledIcon(QStringLiteral("debug"));
-            }
-        }
+        if (index.column() == SeverityColumn)
+            return severityIcon(e.severity);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == DescriptionColumn)
@@ -187,7 +226,7 @@ void LogModel::fetchMore(const QModelIndex &parent)
 
 void LogModel::fetchNewer()
 {
-    if (!m_store->isReadable())
+    if (!m_store->isReadable() || m_oldest)
         return;
     if (m_fetchingNewer || m_loading || !m_started) {
         m_newerPending = true;

@@ -4,6 +4,7 @@
 #include "core/log/logfilter.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 #include <QList>
 
 class QTimer;
@@ -43,6 +44,11 @@ public:
     void setFilter(const Core::LogFilter &filter);
     // Re-reads from the newest entry.
     void reload();
+    // Shows the oldest entries (still newest first) instead: what scrolling to the very end of a
+    // long log would show, without loading everything in between. Live updates pause until
+    // reload().
+    void showOldest();
+    bool isShowingOldest() const { return m_oldest; }
     // How often entries written by other processes (the engine, oobmctl) are looked for.
     void setPollInterval(int ms);
 
@@ -65,6 +71,7 @@ Q_SIGNALS:
 
 private:
     void fetchNewer();
+    QIcon severityIcon(Core::Severity severity) const;
     void onStoreStateChanged();
 
     Core::Store *m_store;
@@ -77,6 +84,8 @@ private:
     bool m_newerPending = false;
     bool m_atEnd = false;
     bool m_started = false;
+    bool m_oldest = false;
+    mutable QIcon m_icons[4]; // by severity
 };
 
 } // namespace Oobm::Gui

@@ -18,7 +18,9 @@ SecurityAuditModel::~SecurityAuditModel() = default;
 void SecurityAuditModel::reload()
 {
     const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->securityAudit(Limit), this,
+    Core::AuditQuery query = m_query;
+    query.limit = Limit;
+    Core::whenReady(m_store->queryAudit(query), this,
                     [this, generation](const Core::StoreResult<QList<Core::AuditEntry>> &r) {
                         if (generation != m_generation)
                             return;
@@ -27,6 +29,12 @@ void SecurityAuditModel::reload()
                         endResetModel();
                         Q_EMIT loaded(r.ok() ? QString() : r.error.message);
                     });
+}
+
+void SecurityAuditModel::setQuery(const Core::AuditQuery &query)
+{
+    m_query = query;
+    reload();
 }
 
 int SecurityAuditModel::rowCount(const QModelIndex &parent) const

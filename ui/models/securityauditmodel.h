@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/log/logfilter.h"
+
 #include "core/keys/keyledger.h"
 
 #include <QAbstractTableModel>
@@ -36,6 +38,9 @@ public:
     ~SecurityAuditModel() override;
 
     void reload();
+    // The log's filters that apply to the Security Audit (time range, action, text), in SQL.
+    Core::AuditQuery query() const { return m_query; }
+    void setQuery(const Core::AuditQuery &query);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -49,6 +54,7 @@ Q_SIGNALS:
 private:
     Core::Store *m_store;
     QList<Core::AuditEntry> m_entries;
+    Core::AuditQuery m_query;
     quint64 m_generation = 0;
 };
 

@@ -67,6 +67,11 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
         m_model->addPage(entry.page, entry.parentId);
         if (auto *folder = qobject_cast<FolderPage *>(entry.page))
             connect(folder, &FolderPage::openRequested, this, &MainWindow::selectPage);
+        connect(entry.page, &Page::openPageRequested, this,
+                [this](const QString &id, const QString &argument) {
+                    if (selectPage(id))
+                        m_pages.value(id)->showArgument(argument);
+                });
     }
 
     m_proxy->setSourceModel(m_model);

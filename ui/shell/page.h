@@ -38,9 +38,14 @@ public:
     // Starts applying the edits. Returns false (and shows why, inline) when the input is invalid.
     virtual bool apply() { return true; }
     virtual void revert() { }
+    // Shows what another page asked for (openPageRequested); each page gives argument its own
+    // meaning (the Log: a system's UUID or FQDN). The default ignores it.
+    virtual void showArgument(const QString &argument) { Q_UNUSED(argument) }
 
 Q_SIGNALS:
     void modifiedChanged(bool modified);
+    // Asks the shell to show page id with argument (see showArgument).
+    void openPageRequested(const QString &id, const QString &argument);
 
 protected:
     virtual QWidget *createWidget(QWidget *parent) = 0;

@@ -9,6 +9,7 @@
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
 #include "ui/pages/log/logpage.h"
+#include "ui/pages/maintenance/maintenancepage.h"
 #include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
@@ -114,11 +115,7 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.add(new AuxiliaryProfilesPage(context, parent), css);
     b.add(new DnsConfigurationPage(context, parent), css);
     b.add(new GeneralPage(context, parent), css);
-    b.placeholder(
-            QStringLiteral("maintenance"), css, tr("Maintenance"), QStringLiteral("maintenance"),
-            tr("Keep the service's database bounded and healthy."),
-            tr("Maintenance sets how long each log is kept, purges old entries, and shows the "
-               "database's size with tools to compact and analyze it."));
+    b.add(new MaintenancePage(context, parent), css);
     b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
     b.add(new ServiceLocationPage(context, parent), css);

@@ -41,10 +41,20 @@ QWidget *LogPage::createWidget(QWidget *parent)
                               "UUID of a system that did not provision. What is recorded "
                               "depends on the log level on the General page."),
                            w));
-    layout->addWidget(
-            new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w),
-            1);
+    m_view = new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w);
+    layout->addWidget(m_view, 1);
     return w;
+}
+
+LogViewWidget *LogPage::logView() const
+{
+    return m_view;
+}
+
+void LogPage::showArgument(const QString &argument)
+{
+    if (m_view)
+        m_view->showSystem(argument);
 }
 
 } // namespace Oobm::Gui

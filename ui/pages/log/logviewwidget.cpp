@@ -1,27 +1,66 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logviewwidget.h"
 
+#include "core/async.h"
 #include "core/settings/localsettings.h"
+#include "core/store/store.h"
 #include "ui/models/logmodel.h"
+#include "ui/pages/log/logfilterbar.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Oobm::Gui {
 
+using Core::LogEntry;
+
+namespace {
+constexpr int CountDelayMs = 1000; // counts follow live entries at most once a second
+
+// "log/header" keeps the columns; "log/savedFilters" the filters saved by name.
+QString savedFiltersKey(const QString &headerKey)
+{
+    const qsizetype slash = headerKey.lastIndexOf(u'/');
+    return (slash < 0 ? headerKey : headerKey.left(slash)) + QStringLiteral("/savedFilters");
+}
+} // namespace
+
 LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
                              const QString &settingsKey, QWidget *parent)
     : QWidget(parent)
+    , m_store(store)
     , m_settings(settings)
     , m_settingsKey(settingsKey)
     , m_model(new LogModel(store, this))
+    , m_filterBar(new LogFilterBar(settings, savedFiltersKey(settingsKey), this))
     , m_stack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_view(new QTableView(this))
+    , m_details(new QPlainTextEdit(this))
     , m_empty(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_newEntries(new QPushButton(this))
+    , m_export(new QToolButton(this))
+    , m_oldest(new QToolButton(this))
+    , m_progress(new QProgressBar(this))
+    , m_countDelay(new QTimer(this))
 {
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_model);
@@ -31,6 +70,7 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     QHeaderView *h = m_view->horizontalHeader();
     h->setSectionsMovable(true);
@@ -53,36 +93,278 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     connect(h, &QHeaderView::sectionResized, this, &LogViewWidget::saveHeader);
     connect(h, &QHeaderView::sectionMoved, this, &LogViewWidget::saveHeader);
 
+    // Details (double-click or Enter), copy, export.
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setReadOnly(true);
+    m_details->hide();
+    connect(m_view, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { showDetails(index.row()); });
+    connect(m_view, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) { showDetails(index.row()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_details->isVisible() && current.isValid())
+                    showDetails(current.row());
+            });
+    auto *copy = new QAction(tr("&Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &LogViewWidget::copySelection);
+    auto *details = new QAction(tr("Show &Details"), m_view);
+    connect(details, &QAction::triggered, this, [this] {
+        if (m_view->currentIndex().isValid())
+            showDetails(m_view->currentIndex().row());
+    });
+    auto *oldest = new QAction(tr("Go to the &Oldest Entries"), m_view);
+    oldest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    oldest->setShortcutContext(Qt::WidgetShortcut);
+    connect(oldest, &QAction::triggered, this, &LogViewWidget::showOldest);
+    m_view->addAction(copy);
+    m_view->addAction(details);
+    m_view->addAction(oldest);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setText(
-            tr("<p><b>No log entries yet.</b></p><p>Entries appear here as the provisioning "
-               "service and the console work: a hello packet received, a system provisioned "
-               "or failed, a setting changed on the General page.</p>"));
-    m_stack->addWidget(m_view);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_stack->addWidget(m_splitter);
     m_stack->addWidget(m_empty);
 
     m_count->setObjectName(QStringLiteral("entryCount"));
+    m_newEntries->setObjectName(QStringLiteral("newEntries"));
+    m_newEntries->hide();
+    connect(m_newEntries, &QPushButton::clicked, this, &LogViewWidget::jumpToNewest);
+
+    m_export->setObjectName(QStringLiteral("export"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Write the entries the filter selects to a CSV or JSON file"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("CSV…"), this,
+                          [this] { chooseExport(Core::LogExporter::Format::Csv); });
+    exportMenu->addAction(tr("JSON…"), this,
+                          [this] { chooseExport(Core::LogExporter::Format::Json); });
+    m_export->setMenu(exportMenu);
+    m_progress->setObjectName(QStringLiteral("exportProgress"));
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+
+    m_oldest->setObjectName(QStringLiteral("oldest"));
+    m_oldest->setText(tr("Oldest"));
+    m_oldest->setToolTip(tr("Go to the oldest entries the filter selects (Ctrl+End)"));
+    connect(m_oldest, &QToolButton::clicked, this, &LogViewWidget::showOldest);
+
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_count, 1);
+    status->addWidget(m_newEntries);
+    status->addWidget(m_oldest);
+    status->addWidget(m_progress);
+    status->addWidget(m_export);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_stack, 1);
-    layout->addWidget(m_count);
+    layout->addLayout(status);
 
+    connect(m_filterBar, &LogFilterBar::filterChanged, this, &LogViewWidget::applyFilter);
     connect(m_model, &LogModel::loaded, this, &LogViewWidget::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LogViewWidget::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_unseen = 0;
+        m_newEntries->setVisible(m_model->isShowingOldest());
+    });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first, int) { beforeRowsInserted(first); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { afterRowsInserted(first, last); });
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(CountDelayMs);
+    connect(m_countDelay, &QTimer::timeout, this, &LogViewWidget::refreshCounts);
+    connect(m_model, &LogModel::newEntries, m_countDelay, qOverload<>(&QTimer::start));
+    connect(m_store, &Core::Store::stateChanged, this, [this] {
+        if (m_store->isReadable())
+            refreshCounts();
+    });
+    connect(m_store, &Core::Store::logsPurged, this, [this] {
+        m_model->reload();
+        refreshCounts();
+    });
     updateState();
+    if (m_store->isReadable())
+        refreshCounts();
 }
 
 LogViewWidget::~LogViewWidget() = default;
+
+void LogViewWidget::applyFilter()
+{
+    m_model->setFilter(m_filterBar->filter());
+    refreshCounts();
+}
+
+void LogViewWidget::refreshCounts()
+{
+    if (!m_store->isReadable())
+        return;
+    const quint64 generation = ++m_countGeneration;
+    m_counting.cancel(); // a filter left behind: not worth the store thread's time
+    m_counting = m_store->countLog(m_model->filter());
+    Core::whenReady(m_counting, this,
+                    [this, generation](const Core::StoreResult<Core::SeverityCounts> &r) {
+                        if (generation == m_countGeneration && r.ok())
+                            m_filterBar->setCounts(r.value);
+                    });
+}
+
+void LogViewWidget::showSystem(const QString &uuidOrFqdn)
+{
+    m_filterBar->setDevice(uuidOrFqdn);
+}
+
+void LogViewWidget::beforeRowsInserted(int first)
+{
+    if (first != 0)
+        return; // a page of older entries at the end: nothing moves
+    m_wasAtTop = m_view->verticalScrollBar()->value() == 0;
+    const QModelIndex top = m_view->indexAt(QPoint(1, 1));
+    m_topEntryId = top.isValid() ? top.data(LogModel::EntryIdRole).toLongLong() : 0;
+}
+
+void LogViewWidget::afterRowsInserted(int first, int last)
+{
+    if (first != 0 || m_model->rowCount() == last + 1)
+        return;
+    if (m_wasAtTop) {
+        m_view->scrollToTop();
+        return;
+    }
+    // The reader is further down: keep the row they were reading where it was.
+    m_unseen += last - first + 1;
+    m_newEntries->setText(tr("%n new entries, show them", nullptr, m_unseen));
+    m_newEntries->show();
+    for (int r = last + 1; r < m_model->rowCount(); ++r) {
+        if (m_model->entry(r).id == m_topEntryId) {
+            m_view->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtTop);
+            break;
+        }
+    }
+}
+
+void LogViewWidget::jumpToNewest()
+{
+    m_unseen = 0;
+    m_newEntries->hide();
+    if (m_model->isShowingOldest())
+        m_model->reload();
+    m_view->scrollToTop();
+}
+
+void LogViewWidget::showOldest()
+{
+    m_model->showOldest();
+    m_newEntries->setText(tr("Back to the newest entries"));
+    m_newEntries->show();
+    connect(m_model, &LogModel::loaded, m_view, &QTableView::scrollToBottom,
+            Qt::SingleShotConnection);
+}
+
+QString LogViewWidget::selectedRowsText() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList lines;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const LogEntry e = m_model->entry(index.row());
+        QStringList fields{ e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            Core::severityName(e.severity), e.source, e.deviceUuid, e.message,
+                            e.details };
+        for (QString &f : fields)
+            f.replace(u'\t', u' ').replace(u'\n', u' ');
+        lines << fields.join(u'\t');
+    }
+    return lines.join(u'\n');
+}
+
+void LogViewWidget::copySelection()
+{
+    const QString text = selectedRowsText();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void LogViewWidget::showDetails(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    const LogEntry e = m_model->entry(row);
+    m_details->setPlainText(
+            tr("Time:      %1 (UTC %2)\nSeverity:  %3\nSource:    %4\nSystem:    %5\nEntry:     "
+               "%6\n\n%7\n\n%8")
+                    .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
+                         e.time.toString(Qt::ISODateWithMs), Core::severityName(e.severity),
+                         e.source, e.deviceUuid.isEmpty() ? tr("none") : e.deviceUuid)
+                    .arg(e.id)
+                    .arg(e.message, e.details));
+    m_details->show();
+}
+
+void LogViewWidget::chooseExport(Core::LogExporter::Format format)
+{
+    const bool csv = format == Core::LogExporter::Format::Csv;
+    const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Log"), csv ? QStringLiteral("oobm-log.csv") : QStringLiteral("oobm-log.json"),
+            csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportTo(path, format);
+}
+
+void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format format)
+{
+    auto *watcher = new QFutureWatcher<Core::StoreResult<qint64>>(this);
+    m_export->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_progress,
+            &QProgressBar::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_export->setEnabled(true);
+        m_progress->hide();
+        const auto r = watcher->future().resultCount() > 0 ? watcher->future().result()
+                                                            : Core::StoreResult<qint64>{};
+        const QString message = r.ok()
+                ? tr("Exported %n entries to %1.", nullptr, int(r.value)).arg(path)
+                : r.error.message;
+        m_count->setText(message);
+        Q_EMIT exportFinished(r.ok(), message);
+    });
+    watcher->setFuture(Core::LogExporter::exportToFile(m_store, m_model->filter(), format, path));
+}
 
 void LogViewWidget::updateState()
 {
     const int rows = m_model->rowCount();
     const bool empty = rows == 0 && m_model->isAtEnd();
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_view);
-    if (m_model->isAtEnd())
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_splitter);
+    if (m_model->filter().isEmpty())
+        m_empty->setText(
+                tr("<p><b>No log entries yet.</b></p><p>Entries appear here as the provisioning "
+                   "service and the console work: a hello packet received, a system provisioned "
+                   "or failed, a setting changed on the General page.</p>"));
+    else
+        m_empty->setText(tr("<p><b>No entries match this filter.</b></p><p>Clear the search "
+                            "text, choose more severities or a longer time range.</p>"));
+    if (m_model->isShowingOldest())
+        m_count->setText(tr("The %n oldest entries, newest first.", nullptr, rows));
+    else if (m_model->isAtEnd())
         m_count->setText(tr("%n entries, newest first.", nullptr, rows));
     else
         m_count->setText(tr("%n newest entries shown; scroll down for older ones.", nullptr, rows));

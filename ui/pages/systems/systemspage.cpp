@@ -30,7 +30,10 @@ QString SystemsPage::summary() const
 
 QWidget *SystemsPage::createWidget(QWidget *parent)
 {
-    return new SystemsWidget(m_context, parent);
+    auto *w = new SystemsWidget(m_context, parent);
+    connect(w, &SystemsWidget::showLogRequested, this,
+            [this](const QString &uuid) { Q_EMIT openPageRequested(QStringLiteral("log"), uuid); });
+    return w;
 }
 
 } // namespace Oobm::Gui

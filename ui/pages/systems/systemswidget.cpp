@@ -113,7 +113,15 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_diagnose->setObjectName(QStringLiteral("diagnose"));
     m_diagnose->setToolTip(tr("Why the selected system does not provision: the first failing check, its "
                               "evidence and the fix"));
-    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details, m_diagnose})
+    m_showLog = toolbar->addAction(themedIcon(QStringLiteral("log")), tr("Show &Log"), this, [this] {
+        const QStringList uuids = selectedUuids();
+        if (uuids.size() == 1)
+            Q_EMIT showLogRequested(uuids.first());
+    });
+    m_showLog->setObjectName(QStringLiteral("showLog"));
+    m_showLog->setToolTip(tr("The Log, filtered to the selected system"));
+    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details,
+                       m_diagnose, m_showLog})
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
@@ -201,6 +209,7 @@ void SystemsWidget::updateActions()
         a->setEnabled(writable && anyProvisioned);
     m_details->setEnabled(rows.size() == 1);
     m_diagnose->setEnabled(rows.size() == 1);
+    m_showLog->setEnabled(rows.size() == 1);
 }
 
 void SystemsWidget::authorizeSelected()

@@ -44,6 +44,10 @@ public:
     void showDetails();
     void diagnoseSelected();
 
+Q_SIGNALS:
+    // "Show log": the Log filtered to this system.
+    void showLogRequested(const QString &uuid);
+
 private:
     void updateActions();
     void updateFilter();
@@ -68,6 +72,7 @@ private:
     QAction *m_partialUnprovision;
     QAction *m_details;
     QAction *m_diagnose = nullptr;
+    QAction *m_showLog;
     bool m_busy = false;
 };
 

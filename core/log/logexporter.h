@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logfilter.h"
+#include "core/store/store.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QJsonObject>
+
+namespace Oobm::Core {
+
+// Writes what a log filter selects, newest first, as CSV or JSON: the Log page's export and
+// `oobmctl log query`. The export runs on a pool thread, pages through the store with keyset
+// queries, reports progress (entries written, of the count) on its future, writes a temporary
+// file and renames it over the target only when everything was written; cancelling the future
+// keeps nothing.
+class LogExporter
+{
+public:
+    enum class Format { Csv, Json };
+    static constexpr int PageSize = 5000;
+
+    static QByteArray csvHeader();
+    static QByteArray csvLine(const LogEntry &entry);
+    static QJsonObject json(const LogEntry &entry);
+
+    // Resolves to the number of entries written. limit <= 0: all of them.
+    static QFuture<StoreResult<qint64>> exportToFile(Store *store, const LogFilter &filter,
+                                                     Format format, const QString &path,
+                                                     qint64 limit = 0);
+};
+
+} // namespace Oobm::Core

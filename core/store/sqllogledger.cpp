@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sqllogledger.h"
+
+#include "core/logging.h"
+#include "core/store/sqlhelpers.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Oobm::Core {
+
+namespace {
+
+constexpr auto LogColumns = "log.id, log.time_ms, log.severity, log.source, log.device_uuid, "
+                            "log.message, log.details";
+
+// The trigram index finds substrings of three characters or more.
+constexpr int MinFullTextLength = 3;
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+// An FTS5 phrase: the text as one quoted string, so operators in it are plain characters.
+QString ftsPhrase(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+qint64 cutoffMs(int days)
+{
+    return QDateTime::currentDateTimeUtc().addDays(-days).toMSecsSinceEpoch();
+}
+
+bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    return q.exec();
+}
+
+} // namespace
+
+SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialect,
+                           MapError mapError, const QString &sqlitePath)
+    : m_connectionName(connectionName)
+    , m_dialect(dialect)
+    , m_mapError(std::move(mapError))
+    , m_sqlitePath(sqlitePath)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (m_dialect == Schema::Dialect::SQLite)
+        q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'log_fts'"));
+    else
+        q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'log_message_trgm'"));
+    m_fullText = q.next();
+    if (!m_fullText)
+        qCInfo(lcStore) << "no full-text index on the log; its text filter reads every entry";
+}
+
+QString SqlLogLedger::likeOperator() const
+{
+    return m_dialect == Schema::Dialect::SQLite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+}
+
+SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool withSeverities) const
+{
+    Selection s;
+    s.from = QStringLiteral("log");
+    s.idColumn = QStringLiteral("log.id");
+    const QString text = f.text.trimmed();
+    if (!text.isEmpty()) {
+        if (m_dialect == Schema::Dialect::SQLite && m_fullText && text.size() >= MinFullTextLength) {
+            // The full-text table drives the join, newest first, so a page stops after its
+            // rows instead of collecting every match.
+            s.from = QStringLiteral("log_fts CROSS JOIN log ON log.id = log_fts.rowid");
+            s.idColumn = QStringLiteral("log_fts.rowid");
+            s.where << QStringLiteral("log_fts MATCH ?");
+            s.binds << ftsPhrase(text);
+        } else {
+            s.where << QStringLiteral("(log.message %1 ? ESCAPE '\\' OR log.details %1 ? ESCAPE '\\')")
+                               .arg(likeOperator());
+            s.binds << likePattern(text) << likePattern(text);
+        }
+    }
+    if (withSeverities && !f.severities.isEmpty())
+        s.where << Sql::inList(QStringLiteral("log.severity"), f.severities, &s.binds);
+    if (!f.source.isEmpty()) {
+        s.where << QStringLiteral("log.source = ?");
+        s.binds << f.source;
+    }
+    if (!f.deviceUuid.trimmed().isEmpty()) {
+        if (f.deviceIsUuid()) {
+            s.where << QStringLiteral("log.device_uuid = ?");
+            s.binds << f.deviceUuid.trimmed().toUpper();
+        } else {
+            s.where << QStringLiteral("log.device_uuid IN (SELECT upper(uuid) FROM amt_systems "
+                                      "WHERE lower(fqdn) = lower(?))");
+            s.binds << f.deviceUuid.trimmed();
+        }
+    }
+    if (f.since.isValid()) {
+        s.where << QStringLiteral("log.time_ms >= ?");
+        s.binds << f.since.toMSecsSinceEpoch();
+    }
+    if (f.until.isValid()) {
+        s.where << QStringLiteral("log.time_ms <= ?");
+        s.binds << f.until.toMSecsSinceEpoch();
+    }
+    return s;
+}
+
+StoreResult<QList<LogEntry>> SqlLogLedger::query(const LogQuery &query)
+{
+    StoreResult<QList<LogEntry>> r;
+    Selection s = logSelection(query.filter, true);
+    if (query.beforeId > 0) {
+        s.where << s.idColumn + QStringLiteral(" < ?");
+        s.binds << query.beforeId;
+    }
+    if (query.afterId > 0) {
+        s.where << s.idColumn + QStringLiteral(" > ?");
+        s.binds << query.afterId;
+    }
+    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(LogColumns), s.from);
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
+                   .arg(s.idColumn,
+                        query.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
+                   .arg(qMax(1, query.limit));
+
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, s.binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        LogEntry e;
+        e.id = q.value(0).toLongLong();
+        e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+        const int sev = q.value(2).toInt();
+        e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev)
+                                                                                : Severity::Debug;
+        e.source = q.value(3).toString();
+        e.deviceUuid = q.value(4).toString();
+        e.message = q.value(5).toString();
+        e.details = q.value(6).toString();
+        r.value.append(e);
+    }
+    return r;
+}
+
+StoreResult<SeverityCounts> SqlLogLedger::count(const LogFilter &filter)
+{
+    StoreResult<SeverityCounts> r;
+    const Selection s = logSelection(filter, false);
+    QString sql = QStringLiteral("SELECT log.severity, count(*) FROM %1").arg(s.from);
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" GROUP BY log.severity");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, s.binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        const int sev = q.value(0).toInt();
+        if (sev >= int(Severity::Error) && sev <= int(Severity::Debug))
+            r.value.add(Severity(sev), q.value(1).toLongLong());
+    }
+    return r;
+}
+
+StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
+{
+    StoreResult<QList<AuditEntry>> r;
+    QStringList where;
+    QVariantList binds;
+    if (!query.action.isEmpty()) {
+        where << QStringLiteral("lower(action) = lower(?)");
+        binds << query.action;
+    }
+    if (const QString text = query.text.trimmed(); !text.isEmpty()) {
+        where << QStringLiteral("(user_name %1 ? ESCAPE '\\' OR host %1 ? ESCAPE '\\' OR file %1 ? "
+                                "ESCAPE '\\' OR details %1 ? ESCAPE '\\')")
+                         .arg(likeOperator());
+        for (int i = 0; i < 4; ++i)
+            binds << likePattern(text);
+    }
+    if (query.since.isValid()) {
+        where << QStringLiteral("time_ms >= ?");
+        binds << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        where << QStringLiteral("time_ms <= ?");
+        binds << query.until.toMSecsSinceEpoch();
+    }
+    if (query.beforeId > 0) {
+        where << QStringLiteral("id < ?");
+        binds << query.beforeId;
+    }
+    QString sql = QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details "
+                                 "FROM security_audit");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, query.limit));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        r.value.append({ q.value(0).toLongLong(),
+                         QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
+                         q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                         q.value(5).toInt(), q.value(6).toString(), q.value(7).toString() });
+    }
+    return r;
+}
+
+qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &condition,
+                                   const QVariant &bind, StoreError *error)
+{
+    const auto mapError = [this](const QSqlError &e) { return m_mapError(e); };
+    const QString sql = QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT id FROM %1 WHERE %2 "
+                                       "LIMIT %3)")
+                                .arg(table, condition)
+                                .arg(PurgeBatch);
+    qint64 total = 0;
+    for (;;) {
+        if ((*error = Sql::begin(m_connectionName, m_dialect, mapError)))
+            return total;
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        if (!bindAndExec(q, sql, { bind })) {
+            *error = m_mapError(q.lastError());
+            Sql::rollback(m_connectionName);
+            return total;
+        }
+        const int removed = q.numRowsAffected();
+        if ((*error = Sql::commit(m_connectionName, mapError)))
+            return total;
+        total += qMax(0, removed);
+        if (removed < PurgeBatch)
+            return total;
+    }
+}
+
+qint64 SqlLogLedger::keepNewest(const QString &table, qint64 maxEntries, StoreError *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // The newest entry beyond the limit: it and everything older go.
+    if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id DESC LIMIT 1 OFFSET %2")
+                        .arg(table)
+                        .arg(maxEntries))) {
+        *error = m_mapError(q.lastError());
+        return 0;
+    }
+    if (!q.next())
+        return 0;
+    const qint64 threshold = q.value(0).toLongLong();
+    q.finish();
+    return deleteBatched(table, QStringLiteral("id <= ?"), threshold, error);
+}
+
+StoreResult<PurgeReport> SqlLogLedger::purge(const RetentionPolicy &policy)
+{
+    StoreResult<PurgeReport> r;
+    StoreError &e = r.error;
+    const QString older = QStringLiteral("time_ms < ?");
+    if (policy.logDays > 0 && !e)
+        r.value.log += deleteBatched(QStringLiteral("log"), older, cutoffMs(policy.logDays), &e);
+    if (policy.logMaxEntries > 0 && !e)
+        r.value.log += keepNewest(QStringLiteral("log"), policy.logMaxEntries, &e);
+    if (policy.actionsDays > 0 && !e)
+        r.value.actions +=
+                deleteBatched(QStringLiteral("actions"), older, cutoffMs(policy.actionsDays), &e);
+    if (policy.actionsMaxEntries > 0 && !e)
+        r.value.actions += keepNewest(QStringLiteral("actions"), policy.actionsMaxEntries, &e);
+    // The Security Audit only by its own rule, never by the others' limits.
+    if (policy.auditDays > 0 && !e)
+        r.value.audit += deleteBatched(QStringLiteral("security_audit"), older,
+                                       cutoffMs(policy.auditDays), &e);
+    if (r.value.total() > 0)
+        qCInfo(lcStore) << "purged" << r.value.log << "log entries," << r.value.actions
+                        << "steps," << r.value.audit << "audit entries";
+    return r;
+}
+
+qint64 SqlLogLedger::scalar(const QString &sql, StoreError *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.exec(sql)) {
+        if (!*error)
+            *error = m_mapError(q.lastError());
+        return 0;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+StoreResult<StoreStats> SqlLogLedger::stats()
+{
+    StoreResult<StoreStats> r;
+    StoreError &e = r.error;
+    if (m_dialect == Schema::Dialect::SQLite) {
+        r.value.bytes = scalar(QStringLiteral("PRAGMA page_count"), &e)
+                * scalar(QStringLiteral("PRAGMA page_size"), &e);
+        const QFileInfo wal(m_sqlitePath + QStringLiteral("-wal"));
+        if (wal.exists())
+            r.value.bytes += wal.size();
+    } else {
+        r.value.bytes = scalar(QStringLiteral("SELECT pg_database_size(current_database())"), &e);
+    }
+    r.value.logEntries = scalar(QStringLiteral("SELECT count(*) FROM log"), &e);
+    r.value.actions = scalar(QStringLiteral("SELECT count(*) FROM actions"), &e);
+    r.value.auditEntries = scalar(QStringLiteral("SELECT count(*) FROM security_audit"), &e);
+    r.value.fullTextIndex = m_fullText;
+    return r;
+}
+
+StoreResult<StoreStats> SqlLogLedger::vacuum()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QStringList statements;
+    if (m_dialect == Schema::Dialect::SQLite) {
+        if (m_fullText)
+            statements << QStringLiteral("INSERT INTO log_fts (log_fts) VALUES ('optimize')");
+        statements << QStringLiteral("VACUUM") << QStringLiteral("ANALYZE")
+                   << QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)");
+    } else {
+        statements << QStringLiteral("VACUUM (ANALYZE)");
+    }
+    for (const QString &sql : std::as_const(statements)) {
+        if (!q.exec(sql)) {
+            StoreResult<StoreStats> r;
+            r.error = m_mapError(q.lastError());
+            return r;
+        }
+    }
+    return stats();
+}
+
+} // namespace Oobm::Core

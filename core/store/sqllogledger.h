@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logfilter.h"
+#include "core/log/retention.h"
+#include "core/store/schema.h"
+#include "core/store/store.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+#include <functional>
+
+class QSqlError;
+
+namespace Oobm::Core {
+
+// The logs' SQL, on the store thread: filtered, keyset-paged reads of the Log (on the full-text
+// index when there is one) and of the Security Audit, counts per severity, retention purges in
+// small transactions, the store's size, vacuum and analyze.
+class SqlLogLedger
+{
+public:
+    using MapError = std::function<StoreError(const QSqlError &)>;
+    static constexpr int PurgeBatch = 5000; // rows per delete transaction
+
+    // sqlitePath: the database file, for its size (empty on PostgreSQL).
+    SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError,
+                 const QString &sqlitePath);
+
+    bool hasFullTextIndex() const { return m_fullText; }
+
+    StoreResult<QList<LogEntry>> query(const LogQuery &query);
+    StoreResult<SeverityCounts> count(const LogFilter &filter);
+    StoreResult<QList<AuditEntry>> queryAudit(const AuditQuery &query);
+    StoreResult<PurgeReport> purge(const RetentionPolicy &policy);
+    StoreResult<StoreStats> stats();
+    StoreResult<StoreStats> vacuum();
+
+private:
+    // FROM, WHERE and binds for the log entries a filter selects; idColumn is what to page on.
+    struct Selection
+    {
+        QString from;
+        QString idColumn;
+        QStringList where;
+        QVariantList binds;
+    };
+    Selection logSelection(const LogFilter &filter, bool withSeverities) const;
+    QString likeOperator() const;
+    // Deletes rows of table matching condition, PurgeBatch at a time, each in its transaction.
+    qint64 deleteBatched(const QString &table, const QString &condition, const QVariant &bind,
+                         StoreError *error);
+    // Deletes all but the newest maxEntries rows of table.
+    qint64 keepNewest(const QString &table, qint64 maxEntries, StoreError *error);
+    qint64 scalar(const QString &sql, StoreError *error);
+
+    QString m_connectionName;
+    Schema::Dialect m_dialect;
+    MapError m_mapError;
+    QString m_sqlitePath;
+    bool m_fullText = false;
+};
+
+} // namespace Oobm::Core

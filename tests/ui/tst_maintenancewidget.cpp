@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Configuration Service Settings > Maintenance: retention applied as service settings, Purge Now,
+// the store's size, vacuum and analyze; all off the GUI thread.
+#include "core/store/sqlstore.h"
+#include "ui/pages/maintenance/maintenancewidget.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace Oobm::Core;
+using Oobm::Gui::MaintenanceWidget;
+
+class tst_MaintenanceWidget final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsStoredSettings();
+    void appliesRetention();
+    void rejectsShortAuditRetention_data();
+    void rejectsShortAuditRetention();
+    void purgeNowKeepsSecurityAudit();
+    void vacuumShowsSize();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SqlStore> m_store;
+};
+
+void tst_MaintenanceWidget::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<SqlStore>(StoreLocation::sqlite(m_dir->filePath("oobm.db")));
+    QVERIFY(!m_store->openAndWait());
+}
+
+void tst_MaintenanceWidget::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void tst_MaintenanceWidget::showsStoredSettings()
+{
+    ServiceSettings s;
+    s.logRetentionDays = 14;
+    s.auditRetentionDays = 0;
+    s.traceLogging = true;
+    QVERIFY(m_store->applyServiceSettings(s, "test").result().ok());
+    MaintenanceWidget w(m_store.get());
+    QTRY_VERIFY(w.isLoaded());
+    QCOMPARE(w.findChild<QSpinBox *>("logDays")->value(), 14);
+    QCOMPARE(w.findChild<QSpinBox *>("auditDays")->value(), 0);
+    QVERIFY(w.findChild<QCheckBox *>("traceLogging")->isChecked());
+    QVERIFY(!w.isModified());
+}
+
+void tst_MaintenanceWidget::appliesRetention()
+{
+    MaintenanceWidget w(m_store.get());
+    QTRY_VERIFY(w.isLoaded());
+    QSignalSpy modified(&w, &MaintenanceWidget::modifiedChanged);
+    w.findChild<QSpinBox *>("logDays")->setValue(30);
+    w.findChild<QSpinBox *>("logEntries")->setValue(2000); // thousands
+    w.findChild<QCheckBox *>("traceLogging")->setChecked(true);
+    QVERIFY(w.isModified());
+    QCOMPARE(modified.size(), 1);
+    QSignalSpy applied(&w, &MaintenanceWidget::applied);
+    QVERIFY(w.apply());
+    QVERIFY(applied.wait());
+    QVERIFY(applied.first().first().toBool());
+    QVERIFY(!w.isModified());
+    const ServiceSettings stored = m_store->serviceSettings().result().value;
+    QCOMPARE(stored.logRetentionDays, 30);
+    QCOMPARE(stored.logRetentionEntries, 2000000);
+    QVERIFY(stored.traceLogging);
+    QCOMPARE(stored.listenPort, ServiceSettings::DefaultListenPort); // the rest untouched
+    // The change is in the log, like every service setting change.
+    LogQuery q;
+    q.filter.text = QStringLiteral("Log retention");
+    QCOMPARE(m_store->queryLog(q).result().value.size(), 1);
+}
+
+void tst_MaintenanceWidget::rejectsShortAuditRetention_data()
+{
+    QTest::addColumn<int>("days");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("30 days") << 30 << false;
+    QTest::newRow("89 days") << 89 << false;
+    QTest::newRow("90 days") << 90 << true;
+    QTest::newRow("keep all") << 0 << true;
+}
+
+void tst_MaintenanceWidget::rejectsShortAuditRetention()
+{
+    QFETCH(int, days);
+    QFETCH(bool, accepted);
+    MaintenanceWidget w(m_store.get());
+    w.show();
+    QTRY_VERIFY(w.isLoaded());
+    w.findChild<QSpinBox *>("auditDays")->setValue(days);
+    auto *problem = w.findChild<QLabel *>("retentionProblem");
+    QCOMPARE(problem->isVisible(), !accepted);
+    if (!accepted) {
+        QVERIFY2(problem->text().contains("at least 90 days"), qPrintable(problem->text()));
+        QVERIFY(!w.apply());
+        QCOMPARE(m_store->serviceSettings().result().value.auditRetentionDays, 730);
+    }
+}
+
+void tst_MaintenanceWidget::purgeNowKeepsSecurityAudit()
+{
+    QList<LogEntry> entries;
+    for (int age : { 200, 100, 1 }) {
+        LogEntry e = LogEntry::make(Severity::Information, "engine", QString::number(age));
+        e.time = QDateTime::currentDateTimeUtc().addDays(-age);
+        entries << e;
+    }
+    QVERIFY(!m_store->appendLog(entries).result());
+    MaintenanceWidget w(m_store.get());
+    QTRY_VERIFY(w.isLoaded());
+    QSignalSpy purged(&w, &MaintenanceWidget::purged);
+    w.findChild<QPushButton *>("purgeNow")->click();
+    QVERIFY(purged.wait());
+    const auto report = purged.first().first().value<PurgeReport>();
+    QCOMPARE(report.log, 2); // older than the default 90 days
+    QCOMPARE(report.audit, 0);
+    QTRY_VERIFY(w.findChild<QLabel *>("status")->text().contains("Purged 2 log entries"));
+}
+
+void tst_MaintenanceWidget::vacuumShowsSize()
+{
+    MaintenanceWidget w(m_store.get());
+    QSignalSpy shown(&w, &MaintenanceWidget::statsShown);
+    QVERIFY(shown.wait());
+    QVERIFY(shown.first().first().value<StoreStats>().bytes > 0);
+    w.findChild<QPushButton *>("vacuum")->click();
+    QVERIFY(shown.wait());
+    QVERIFY(w.findChild<QLabel *>("storeStats")->text().contains("full-text index"));
+}
+
+QTEST_MAIN(tst_MaintenanceWidget)
+#include "tst_maintenancewidget.moc"

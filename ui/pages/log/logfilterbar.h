@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/log/logfilter.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QToolButton;
+
+namespace Oobm::Core {
+class LocalSettings;
+}
+
+namespace Oobm::Gui {
+
+// The Log page's filters: severities (several at once, each with its count for the rest of the
+// filter), time range, source, device (UUID or FQDN) and free text; filters saved by name in
+// the local settings. Emits filterChanged when the user changes any of them (text after a pause).
+class LogFilterBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogFilterBar)
+
+public:
+    enum class Range { Any, LastHour, Last24Hours, Last7Days, Custom };
+    Q_ENUM(Range)
+
+    // settingsKey: where the saved filters live (may be empty: no saving).
+    LogFilterBar(Core::LocalSettings *settings, const QString &settingsKey,
+                 QWidget *parent = nullptr);
+    ~LogFilterBar() override;
+
+    // The filter as the controls say now (relative ranges measured from now).
+    Core::LogFilter filter() const;
+    void setSeverities(const QList<Core::Severity> &severities);
+    void setDevice(const QString &uuidOrFqdn);
+    void setText(const QString &text);
+    void setRange(Range range);
+    void setCounts(const Core::SeverityCounts &counts);
+
+    QStringList savedFilterNames() const;
+    void saveFilter(const QString &name);
+    bool restoreFilter(const QString &name);
+
+Q_SIGNALS:
+    void filterChanged();
+
+private:
+    void changed();
+    void updateRangeControls();
+    void askAndSave();
+    void deleteSaved();
+    void reloadSavedList();
+    QVariantMap toMap() const;
+    void fromMap(const QVariantMap &map);
+
+    Core::LocalSettings *m_settings;
+    QString m_settingsKey;
+    QList<QToolButton *> m_severityButtons; // in allSeverities() order
+    QComboBox *m_range;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QComboBox *m_source;
+    QLineEdit *m_device;
+    QLineEdit *m_text;
+    QComboBox *m_saved;
+    QToolButton *m_save;
+    QToolButton *m_delete;
+    QLabel *m_problem;
+    QTimer *m_textDelay;
+    Core::SeverityCounts m_counts;
+    bool m_quiet = false; // while restoring: one filterChanged at the end
+};
+
+} // namespace Oobm::Gui
