@@ -123,6 +123,21 @@ DnsmasqProcess::~DnsmasqProcess()
 
 QString DnsmasqProcess::start(const QStringList &records)
 {
+    // The free port is found by binding and closing, so another process may take it first: a
+    // dnsmasq that never answers there gets another port (seen once under a loaded parallel run).
+    QString problem;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        problem = startOnce(records);
+        if (problem.isEmpty() || !problem.startsWith(QLatin1String("dnsmasq did not answer")))
+            return problem;
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    return problem;
+}
+
+QString DnsmasqProcess::startOnce(const QStringList &records)
+{
     const QString binary = QStandardPaths::findExecutable(
             QStringLiteral("dnsmasq"), { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin") });
     if (binary.isEmpty())
@@ -167,7 +182,9 @@ QString DnsmasqProcess::start(const QStringList &records)
             return {};
         QThread::msleep(20);
     }
-    return QStringLiteral("dnsmasq did not answer on 127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("dnsmasq did not answer on 127.0.0.1:%1: %2")
+            .arg(m_port)
+            .arg(QString::fromLocal8Bit(m_process.readAll()).trimmed());
 }
 
 QString DnsmasqProcess::address() const

@@ -64,6 +64,8 @@ public:
     quint16 port() const { return m_port; }
 
 private:
+    QString startOnce(const QStringList &records);
+
     QProcess m_process;
     quint16 m_port = 0;
 };
