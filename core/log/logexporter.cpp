@@ -23,7 +23,7 @@ QByteArray csvField(const QString &value)
 {
     QString v = value;
     // A cell starting with = + - @ is a formula to a spreadsheet: neutralize it.
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
+    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
         v.prepend(u'\'');
     if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
         v.replace(u'"', QStringLiteral("\"\""));

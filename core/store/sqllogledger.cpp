@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QUuid>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -105,7 +106,7 @@ SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool with
     if (!f.deviceUuid.trimmed().isEmpty()) {
         if (f.deviceIsUuid()) {
             s.where << QStringLiteral("log.device_uuid = ?");
-            s.binds << f.deviceUuid.trimmed().toUpper();
+            s.binds << QUuid::fromString(f.deviceUuid.trimmed()).toString(QUuid::WithoutBraces).toUpper();
         } else {
             s.where << QStringLiteral("log.device_uuid IN (SELECT upper(uuid) FROM amt_systems "
                                       "WHERE lower(fqdn) = lower(?))");
@@ -292,9 +293,10 @@ StoreResult<PurgeReport> SqlLogLedger::purge(const RetentionPolicy &policy)
     if (policy.actionsMaxEntries > 0 && !e)
         r.value.actions += keepNewest(QStringLiteral("actions"), policy.actionsMaxEntries, &e);
     // The Security Audit only by its own rule, never by the others' limits.
+    // The Security Audit's own rule never goes below its minimum, whoever asks.
     if (policy.auditDays > 0 && !e)
         r.value.audit += deleteBatched(QStringLiteral("security_audit"), older,
-                                       cutoffMs(policy.auditDays), &e);
+                                       cutoffMs(qMax(policy.auditDays, ServiceSettings::MinAuditRetentionDays)), &e);
     if (r.value.total() > 0)
         qCInfo(lcStore) << "purged" << r.value.log << "log entries," << r.value.actions
                         << "steps," << r.value.audit << "audit entries";

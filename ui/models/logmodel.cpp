@@ -191,7 +191,8 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
 
 bool LogModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_loading && m_store->isReadable();
+    return !parent.isValid() && !m_atEnd && !m_loading && m_rows.size() < MaxRows
+            && m_store->isReadable();
 }
 
 void LogModel::fetchMore(const QModelIndex &parent)
@@ -254,6 +255,12 @@ void LogModel::fetchNewer()
                             beginInsertRows({}, 0, int(r.value.size()) - 1);
                             m_rows = r.value + m_rows;
                             endInsertRows();
+                            if (m_rows.size() > MaxRows) {
+                                beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
+                                m_rows.resize(MaxRows);
+                                endRemoveRows();
+                                m_atEnd = false;
+                            }
                             Q_EMIT newEntries(int(r.value.size()));
                             Q_EMIT loaded();
                         }

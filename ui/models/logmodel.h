@@ -36,6 +36,10 @@ public:
 
     static constexpr int PageSize = 200;
     static constexpr int LiveLimit = 1000; // newer entries taken in one live update
+    // The window the model holds: live entries push the oldest rows out (they page in again on
+    // scrolling), and scrolling stops there (Oldest jumps to the other end). A console left open
+    // with trace logging on stays at a few tens of MB.
+    static constexpr int MaxRows = 50000;
 
     explicit LogModel(Core::Store *store, QObject *parent = nullptr);
     ~LogModel() override;

@@ -199,7 +199,15 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
         refreshCounts();
 }
 
-LogViewWidget::~LogViewWidget() = default;
+LogViewWidget::~LogViewWidget()
+{
+    // A running export reads the store on a worker thread: stop it (between two pages of
+    // entries; the temporary file is discarded) before the store can go away.
+    if (m_exporting.isRunning()) {
+        m_exporting.cancel();
+        m_exporting.waitForFinished();
+    }
+}
 
 void LogViewWidget::applyFilter()
 {
@@ -346,7 +354,8 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
         m_count->setText(message);
         Q_EMIT exportFinished(r.ok(), message);
     });
-    watcher->setFuture(Core::LogExporter::exportToFile(m_store, m_model->filter(), format, path));
+    m_exporting = Core::LogExporter::exportToFile(m_store, m_model->filter(), format, path);
+    watcher->setFuture(m_exporting);
 }
 
 void LogViewWidget::updateState()

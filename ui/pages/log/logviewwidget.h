@@ -91,6 +91,7 @@ private:
     int m_unseen = 0;
     bool m_wasAtTop = true;
     qint64 m_topEntryId = 0;
+    QFuture<Core::StoreResult<qint64>> m_exporting;
 };
 
 } // namespace Oobm::Gui

@@ -3,6 +3,7 @@
 
 #include "core/async.h"
 #include "core/store/store.h"
+#include "core/store/storelocation.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
 
@@ -12,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLocale>
 #include <QPalette>
 #include <QPushButton>
@@ -126,6 +128,10 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     connect(m_purge, &QPushButton::clicked, this, &MaintenanceWidget::purgeNow);
     connect(m_vacuum, &QPushButton::clicked, this, &MaintenanceWidget::vacuum);
     connect(m_refresh, &QPushButton::clicked, this, &MaintenanceWidget::refreshStats);
+    connect(m_store, &Core::Store::stateChanged, this, [this] {
+        if (m_store->isReadable() && !m_loaded)
+            load();
+    });
     connect(m_store, &Core::Store::serviceSettingsChanged, this,
             [this](const ServiceSettings &s) {
                 if (!isModified())
@@ -236,8 +242,15 @@ void MaintenanceWidget::purgeNow()
 {
     setBusy(true);
     showStatus(tr("Purging…"), false);
-    // The stored rules, not unapplied edits: what the scheduled purge would do.
-    Core::whenReady(m_store->purge(Core::RetentionPolicy::fromSettings(m_stored)), this,
+    // The rules as stored now (another console or oobmctl may have changed them), not unapplied
+    // edits: what the scheduled purge would do. Without them, nothing is purged.
+    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &settings) {
+        if (!settings.ok()) {
+            setBusy(false);
+            showStatus(tr("Nothing was purged: the retention rules cannot be read: %1").arg(settings.error.message), true);
+            return;
+        }
+        Core::whenReady(m_store->purge(Core::RetentionPolicy::fromSettings(settings.value)), this,
                     [this](const Core::StoreResult<Core::PurgeReport> &r) {
                         setBusy(false);
                         if (!r.ok()) {
@@ -253,13 +266,23 @@ void MaintenanceWidget::purgeNow()
                         Q_EMIT purged(r.value);
                         refreshStats();
                     });
+    });
 }
 
 void MaintenanceWidget::vacuum()
 {
+    if (m_store->location().kind() == Core::StoreLocation::Kind::SQLite
+        && QMessageBox::question(
+                   this, tr("Vacuum the Database"),
+                   tr("VACUUM rewrites the whole database file and locks it while it runs, about "
+                      "a second per 100 MB. This console's engine waits for it; an oobm-engine "
+                      "in another process that writes to this file gives up after 5 seconds and "
+                      "loses those hellos and log entries. Vacuum now?"),
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                   != QMessageBox::Yes)
+        return;
     setBusy(true);
-    showStatus(tr("Compacting and analyzing the database; the service keeps working meanwhile "
-                  "but its writes wait."),
+    showStatus(tr("Compacting and analyzing the database; this console's writes wait meanwhile."),
                false);
     Core::whenReady(m_store->vacuum(), this, [this](const Core::StoreResult<Core::StoreStats> &r) {
         setBusy(false);
