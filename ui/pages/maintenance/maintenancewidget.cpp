@@ -95,8 +95,8 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     form->addRow(m_trace);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    buttons->addWidget(m_revert);
     buttons->addWidget(m_apply);
+    buttons->addWidget(m_revert);
     form->addRow(buttons);
 
     auto *database = new QGroupBox(tr("Database"), this);

@@ -132,10 +132,12 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     m_helloStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *helloBox = new QGroupBox(tr("Send a test hello"), this);
     auto *helloForm = new QFormLayout(helloBox);
-    helloForm->addRow(new QLabel(tr("Sends one hello packet from this machine, as a device in "
-                                    "setup mode does (the RCT tool of the reference), and shows "
-                                    "whether an engine on this database received it."),
-                                 helloBox));
+    auto *helloIntro = new QLabel(tr("Sends one hello packet from this machine, as a device in "
+                                     "setup mode does (the RCT tool of the reference), and shows "
+                                     "whether an engine on this database received it."),
+                                  helloBox);
+    helloIntro->setWordWrap(true);
+    helloForm->addRow(helloIntro);
     helloForm->addRow(tr("Se&rver:"), m_helloServer);
     helloForm->addRow(tr("&UUID:"), m_helloUuid);
     auto *pidRow = new QHBoxLayout;
@@ -190,8 +192,6 @@ void ServiceLocationWidget::load()
                             return;
                         m_loaded = true;
                         showSettings(r.value);
-                        if (m_helloServer->text().isEmpty())
-                            m_helloServer->setText(QStringLiteral("127.0.0.1:%1").arg(r.value.listenPort));
                         refreshEngines();
                         Q_EMIT loaded();
                     });
@@ -205,15 +205,27 @@ void ServiceLocationWidget::refreshEngines()
                     [this](const Core::StoreResult<QList<Core::EngineStatus>> &r) {
                         const QDateTime now = QDateTime::currentDateTimeUtc();
                         QStringList lines;
+                        QString target; // where the hello sender aims by default
                         for (const Core::EngineStatus &e : r.value) {
                             if (!e.isAlive(now))
                                 continue;
+                            if (target.isEmpty() && e.error.isEmpty()) {
+                                target = e.listen.section(QStringLiteral(", "), 0, 0);
+                                for (const char *any : { "0.0.0.0:", "[::]:" }) {
+                                    if (target.startsWith(QLatin1String(any)))
+                                        target = QStringLiteral("127.0.0.1:") + target.section(u':', -1);
+                                }
+                            }
                             lines << (e.error.isEmpty()
                                               ? tr("%1 listening on %2 since %3")
                                                         .arg(e.host, e.listen,
                                                              e.started.toLocalTime().toString(Qt::ISODate))
                                               : tr("%1 not listening: %2").arg(e.host, e.error));
                         }
+                        if (m_helloServer->text().isEmpty())
+                            m_helloServer->setText(target.isEmpty()
+                                                           ? QStringLiteral("127.0.0.1:%1").arg(m_stored.listenPort)
+                                                           : target);
                         m_engines->setText(lines.isEmpty()
                                                    ? tr("No engine is running on this database: "
                                                         "hellos are not received.")
