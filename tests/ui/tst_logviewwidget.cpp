@@ -151,6 +151,8 @@ void tst_LogViewWidget::liveTailKeepsScrollPosition()
     QTRY_VERIFY(w->view()->verticalScrollBar()->value() > 0);
     const qint64 reading = topEntryId(w->view());
     QVERIFY(reading > 0);
+    auto *errors = w->filterBar()->findChild<QToolButton *>(QStringLiteral("severity-error"));
+    QTRY_COMPARE(errors->text(), QStringLiteral("Error (100)"));
 
     // (The view may page in older entries meanwhile: they go to the end and move nothing.)
     QVERIFY(!m_store->appendLog(makeEntries(7, QStringLiteral("new"))).result());
@@ -158,6 +160,8 @@ void tst_LogViewWidget::liveTailKeepsScrollPosition()
     QCOMPARE(w->model()->entry(0).message, QStringLiteral("new 6"));
     QCOMPARE(w->newEntriesButton()->text(), QStringLiteral("7 new entries, show them"));
     QCOMPARE(topEntryId(w->view()), reading); // the row under the reader's eyes did not move
+    // The live entries add to the counts at once ("new 0" is an error), without a recount.
+    QCOMPARE(errors->text(), QStringLiteral("Error (101)"));
 
     QTest::mouseClick(w->newEntriesButton(), Qt::LeftButton);
     QTRY_COMPARE(w->view()->verticalScrollBar()->value(), 0);

@@ -32,7 +32,6 @@ namespace Oobm::Gui {
 using Core::LogEntry;
 
 namespace {
-constexpr int CountDelayMs = 1000; // counts follow live entries at most once a second
 
 // "log/header" keeps the columns; "log/savedFilters" the filters saved by name.
 QString savedFiltersKey(const QString &headerKey)
@@ -60,7 +59,7 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     , m_export(new QToolButton(this))
     , m_oldest(new QToolButton(this))
     , m_progress(new QProgressBar(this))
-    , m_countDelay(new QTimer(this))
+    , m_recount(new QTimer(this))
 {
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_model);
@@ -182,10 +181,18 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
             [this](const QModelIndex &, int first, int) { beforeRowsInserted(first); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { afterRowsInserted(first, last); });
-    m_countDelay->setSingleShot(true);
-    m_countDelay->setInterval(CountDelayMs);
-    connect(m_countDelay, &QTimer::timeout, this, &LogViewWidget::refreshCounts);
-    connect(m_model, &LogModel::newEntries, m_countDelay, qOverload<>(&QTimer::start));
+    // Live entries add to the counts here; a full recount (a query over every matching entry)
+    // runs at most once a minute while entries keep coming, not at every batch.
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(60000);
+    connect(m_recount, &QTimer::timeout, this, &LogViewWidget::refreshCounts);
+    connect(m_model, &LogModel::newEntries, this, [this](int count) {
+        for (int row = 0; row < count && row < m_model->rowCount(); ++row)
+            m_counts.add(Core::Severity(m_model->index(row, 0).data(LogModel::SeverityRole).toInt()), 1);
+        m_filterBar->setCounts(m_counts);
+        if (!m_recount->isActive())
+            m_recount->start();
+    });
     connect(m_store, &Core::Store::stateChanged, this, [this] {
         if (m_store->isReadable())
             refreshCounts();
@@ -224,8 +231,10 @@ void LogViewWidget::refreshCounts()
     m_counting = m_store->countLog(m_model->filter());
     Core::whenReady(m_counting, this,
                     [this, generation](const Core::StoreResult<Core::SeverityCounts> &r) {
-                        if (generation == m_countGeneration && r.ok())
+                        if (generation == m_countGeneration && r.ok()) {
+                            m_counts = r.value;
                             m_filterBar->setCounts(r.value);
+                        }
                     });
 }
 

@@ -85,7 +85,8 @@ private:
     QToolButton *m_export;
     QToolButton *m_oldest;
     QProgressBar *m_progress;
-    QTimer *m_countDelay;
+    QTimer *m_recount;
+    Core::SeverityCounts m_counts; // the last full count, plus the live entries since
     quint64 m_countGeneration = 0;
     QFuture<Core::StoreResult<Core::SeverityCounts>> m_counting;
     int m_unseen = 0;
