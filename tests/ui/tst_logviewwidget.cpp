@@ -54,6 +54,7 @@ private Q_SLOTS:
     void filtersAndCounts();
     void liveTailKeepsScrollPosition();
     void liveTailAtTopShowsNewest();
+    void liveBurstWaitsForTheReader();
     void detailsAndCopy();
     void oldestAndBack();
     void exportEqualsFilteredView_data();
@@ -168,6 +169,27 @@ void tst_LogViewWidget::liveTailKeepsScrollPosition()
     QVERIFY(!w->newEntriesButton()->isVisible());
     QCOMPARE(w->model()->entry(0).message, QStringLiteral("new 6"));
     QCOMPARE(topEntryId(w->view()), w->model()->entry(0).id);
+}
+
+// More new entries than one live update takes: a reader looking at older entries keeps them;
+// the button says how many and brings the newest when asked.
+void tst_LogViewWidget::liveBurstWaitsForTheReader()
+{
+    QVERIFY(!m_store->appendLog(makeEntries(1000)).result());
+    auto w = makeWidget();
+    QTRY_COMPARE(w->model()->rowCount(), LogModel::PageSize);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->view()->scrollTo(w->model()->index(120, 0), QAbstractItemView::PositionAtTop);
+    QTRY_VERIFY(w->view()->verticalScrollBar()->value() > 0);
+    const qint64 reading = topEntryId(w->view());
+    QVERIFY(!m_store->appendLog(makeEntries(LogModel::LiveLimit + 200, QStringLiteral("burst"))).result());
+    QTRY_COMPARE(w->newEntriesButton()->text(),
+                 QStringLiteral("More than %1 new entries, show them").arg(LogModel::LiveLimit));
+    QVERIFY(w->newEntriesButton()->isVisible());
+    QCOMPARE(topEntryId(w->view()), reading);
+    QTest::mouseClick(w->newEntriesButton(), Qt::LeftButton);
+    QTRY_COMPARE(w->model()->entry(0).message, QStringLiteral("burst %1").arg(LogModel::LiveLimit + 199));
+    QTRY_COMPARE(w->view()->verticalScrollBar()->value(), 0);
 }
 
 void tst_LogViewWidget::liveTailAtTopShowsNewest()

@@ -53,6 +53,7 @@ void LogModel::setFilter(const Core::LogFilter &filter)
 
 void LogModel::reload()
 {
+    m_burstPending = false;
     beginResetModel();
     m_rows.clear();
     ++m_generation;
@@ -227,7 +228,7 @@ void LogModel::fetchMore(const QModelIndex &parent)
 
 void LogModel::fetchNewer()
 {
-    if (!m_store->isReadable() || m_oldest)
+    if (!m_store->isReadable() || m_oldest || m_burstPending)
         return;
     if (m_fetchingNewer || m_loading || !m_started) {
         m_newerPending = true;
@@ -246,9 +247,15 @@ void LogModel::fetchNewer()
                             return;
                         if (r.ok() && r.value.size() >= LiveLimit) {
                             // More arrived than one answer holds: start again from the newest entry
-                            // rather than load the whole burst; older rows page in on demand.
+                            // rather than load the whole burst; older rows page in on demand. Not
+                            // under a reader who is looking at older entries: they say when.
                             m_fetchingNewer = false;
-                            reload();
+                            if (m_following) {
+                                reload();
+                            } else {
+                                m_burstPending = true;
+                                Q_EMIT manyNewEntries();
+                            }
                             return;
                         }
                         if (r.ok() && !r.value.isEmpty()) {

@@ -48,6 +48,10 @@ public:
     void setFilter(const Core::LogFilter &filter);
     // Re-reads from the newest entry.
     void reload();
+    // Whether the reader is at the newest entries. When not, a burst of new entries larger than
+    // one live update waits (manyNewEntries) instead of reloading under the reader.
+    void setFollowing(bool following) { m_following = following; }
+    bool hasBurstPending() const { return m_burstPending; }
     // Shows the oldest entries (still newest first) instead: what scrolling to the very end of a
     // long log would show, without loading everything in between. Live updates pause until
     // reload().
@@ -72,6 +76,7 @@ Q_SIGNALS:
     // A page or a live update arrived (or the first load finished with no rows).
     void loaded();
     void newEntries(int count);
+    void manyNewEntries(); // more than LiveLimit arrived while the reader was elsewhere
 
 private:
     void fetchNewer();
@@ -89,6 +94,8 @@ private:
     bool m_atEnd = false;
     bool m_started = false;
     bool m_oldest = false;
+    bool m_following = true;
+    bool m_burstPending = false;
     mutable QIcon m_icons[4]; // by severity
 };
 

@@ -197,7 +197,15 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
         if (m_store->isReadable())
             refreshCounts();
     });
-    connect(m_store, &Core::Store::logsPurged, this, [this] {
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_model->setFollowing(value == 0); });
+    connect(m_model, &LogModel::manyNewEntries, this, [this] {
+        m_newEntries->setText(tr("More than %1 new entries, show them").arg(LogModel::LiveLimit));
+        m_newEntries->show();
+    });
+    connect(m_store, &Core::Store::logsPurged, this, [this](const Core::PurgeReport &report) {
+        if (report.log == 0)
+            return; // Actions Status or Security Audit entries went: nothing here changed
         m_model->reload();
         refreshCounts();
     });
@@ -276,7 +284,7 @@ void LogViewWidget::jumpToNewest()
 {
     m_unseen = 0;
     m_newEntries->hide();
-    if (m_model->isShowingOldest())
+    if (m_model->isShowingOldest() || m_model->hasBurstPending())
         m_model->reload();
     m_view->scrollToTop();
 }
