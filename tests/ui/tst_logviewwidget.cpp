@@ -59,6 +59,7 @@ private Q_SLOTS:
     void oldestAndBack();
     void exportEqualsFilteredView_data();
     void exportEqualsFilteredView();
+    void exportCancelWritesNothing();
     void savedFiltersRoundTrip();
     void showSystem();
 
@@ -260,6 +261,26 @@ void tst_LogViewWidget::exportEqualsFilteredView_data()
     QTest::addColumn<bool>("json");
     QTest::newRow("csv") << false;
     QTest::newRow("json") << true;
+}
+
+void tst_LogViewWidget::exportCancelWritesNothing()
+{
+    QVERIFY(!m_store->appendLog(makeEntries(20000)).result());
+    auto w = makeWidget();
+    QTRY_VERIFY(!w->model()->isLoading());
+    const QString path = m_dir->filePath("cancelled.csv");
+    QSignalSpy finished(w.get(), &LogViewWidget::exportFinished);
+    w->exportTo(path, LogExporter::Format::Csv);
+    auto *cancel = w->findChild<QToolButton *>(QStringLiteral("cancelExport"));
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isHidden());
+    cancel->click(); // before the worker has read a page: it stops at its first check
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!finished.first().first().toBool());
+    QVERIFY2(finished.first().last().toString().contains("cancelled; nothing was written"),
+             qPrintable(finished.first().last().toString()));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(cancel->isHidden());
 }
 
 void tst_LogViewWidget::exportEqualsFilteredView()

@@ -162,6 +162,13 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     status->addWidget(m_newEntries);
     status->addWidget(m_oldest);
     status->addWidget(m_progress);
+    m_cancelExport = new QToolButton(this);
+    m_cancelExport->setObjectName(QStringLiteral("cancelExport"));
+    m_cancelExport->setText(tr("Cancel Export"));
+    m_cancelExport->setToolTip(tr("Stop the export; nothing is written"));
+    m_cancelExport->hide();
+    connect(m_cancelExport, &QToolButton::clicked, this, &LogViewWidget::cancelExport);
+    status->addWidget(m_cancelExport);
     status->addWidget(m_export);
 
     auto *layout = new QVBoxLayout(this);
@@ -355,6 +362,7 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
     m_export->setEnabled(false);
     m_progress->setRange(0, 0);
     m_progress->show();
+    m_cancelExport->show();
     connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_progress,
             &QProgressBar::setRange);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
@@ -363,8 +371,12 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
         watcher->deleteLater();
         m_export->setEnabled(true);
         m_progress->hide();
-        const auto r = watcher->future().resultCount() > 0 ? watcher->future().result()
-                                                            : Core::StoreResult<qint64>{};
+        m_cancelExport->hide();
+        auto r = watcher->future().resultCount() > 0 ? watcher->future().result()
+                                                     : Core::StoreResult<qint64>{};
+        if (watcher->future().isCanceled())
+            r.error = Core::StoreError::make(Core::StoreError::Kind::Query,
+                                             tr("The export was cancelled; nothing was written."));
         const QString message = r.ok()
                 ? tr("Exported %n entries to %1.", nullptr, int(r.value)).arg(path)
                 : r.error.message;
@@ -373,6 +385,13 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
     });
     m_exporting = Core::LogExporter::exportToFile(m_store, m_model->filter(), format, path);
     watcher->setFuture(m_exporting);
+}
+
+void LogViewWidget::cancelExport()
+{
+    m_exporting.cancel();
+    m_cancelExport->setEnabled(false);
+    QTimer::singleShot(0, m_cancelExport, [b = m_cancelExport] { b->setEnabled(true); });
 }
 
 void LogViewWidget::updateState()

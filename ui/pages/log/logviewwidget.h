@@ -56,6 +56,7 @@ public:
     void showOldest();
     // Writes the filtered view; the result is reported in the status line and exportFinished.
     void exportTo(const QString &path, Core::LogExporter::Format format);
+    void cancelExport();
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -85,6 +86,7 @@ private:
     QToolButton *m_export;
     QToolButton *m_oldest;
     QProgressBar *m_progress;
+    QToolButton *m_cancelExport = nullptr;
     QTimer *m_recount;
     Core::SeverityCounts m_counts; // the last full count, plus the live entries since
     quint64 m_countGeneration = 0;
