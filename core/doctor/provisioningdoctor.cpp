@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provisioningdoctor.h"
 
+#include "core/amt/amtsession.h"
+#include "core/amt/amttypes.h"
+#include "core/engine/systemactions.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
 #include "core/log/logfilter.h"
@@ -247,6 +250,17 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                         tr("being provisioned now"));
         break;
     case SystemState::Provisioned:
+        if (e.deviceProbed && e.deviceError.isEmpty())
+            checks << check(QStringLiteral("device"), tr("The device itself"), CheckVerdict::Pass,
+                            tr("answers over SOAP: %1").arg(e.deviceAnswer));
+        else if (e.deviceProbed)
+            checks << check(QStringLiteral("device"), tr("The device itself"), CheckVerdict::Warning,
+                            e.deviceError,
+                            tr("The system is provisioned here but does not answer with the stored "
+                               "credentials."),
+                            tr("Check that it is powered and on the network; if it was unprovisioned "
+                               "locally (MEBx), unprovision it here too so that it can be provisioned "
+                               "again."));
         checks << check(QStringLiteral("provisioned"), tr("State"), CheckVerdict::Pass,
                         tr("provisioned %1, AMT %2, %3")
                                 .arg(when(s.provisioned), s.amtVersion,
@@ -267,6 +281,10 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
         }
         report.verdict = checks.last();
         report.verdict.check = tr("Healthy");
+        for (const CheckResult &c : std::as_const(checks)) {
+            if (c.id == QLatin1String("device") && c.verdict != CheckVerdict::Pass)
+                report.verdict = c; // provisioned here, silent there: that is the news
+        }
         return report;
     }
     // The verdict: the first check that is not a pass, the system-specific ones first (a
@@ -296,7 +314,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
 }
 
 DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
-                                          const DnsResolver::CancelCheck &cancelled)
+                                          const DnsResolver::CancelCheck &cancelled, quint16 devicePort)
 {
     DoctorEvidence e;
     e.subject = subject.trimmed();
@@ -358,6 +376,28 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
         const QList<ActionRecord> failed = store->listActions(af).result().value;
         if (!failed.isEmpty())
             e.lastFailedStep = failed.first();
+    }
+
+    // A provisioned system says itself what it is: its version and provisioning state over SOAP,
+    // with the credentials OOBM stored (never logged; only the answer is kept).
+    if (e.found && e.system.state == SystemState::Provisioned && !(cancelled && cancelled())) {
+        const StoreResult<AmtSystem> credentials = store->systemCredentials(e.system.uuid).result();
+        e.deviceProbed = true;
+        if (!credentials.ok()) {
+            e.deviceError = credentials.error.message;
+        } else {
+            Amt::AmtSession session(SystemActions::endpointFor(credentials.value, devicePort, 16993, 3000));
+            const Amt::AmtResult<QString> version = session.getCoreVersion();
+            const Amt::AmtResult<unsigned> state = version.ok() ? session.getProvisioningState()
+                                                                : Amt::AmtResult<unsigned>{};
+            if (!version.ok())
+                e.deviceError = version.error.message;
+            else if (!state.ok())
+                e.deviceError = state.error.message;
+            else
+                e.deviceAnswer = tr("AMT %1, provisioning state %2")
+                                         .arg(version.value, Amt::provisioningStateName(state.value));
+        }
     }
 
     // The path a hello takes: ProvisionServer in the system's domain (or the configured ones),

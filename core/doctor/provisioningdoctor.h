@@ -32,6 +32,11 @@ struct DoctorEvidence
     QList<EngineStatus> engines;
     QList<ProvisioningCertificate> certificates;
     QList<CheckResult> network; // ProvisionServer in its domain, this server's name, the listener
+    // A provisioned system, asked over SOAP with the stored credentials: what it answered, or why
+    // it did not. Not asked when deviceProbed is false.
+    bool deviceProbed = false;
+    QString deviceAnswer;
+    QString deviceError;
     QDateTime now;
 };
 
@@ -57,8 +62,10 @@ class ProvisioningDoctor
 public:
     static DoctorReport diagnose(const DoctorEvidence &evidence);
 
+    // devicePort: the SOAP port of provisioned devices over HTTP (16992; TLS devices on 16993).
     static DoctorEvidence gather(Store *store, const QString &subject,
-                                 const DnsResolver::CancelCheck &cancelled = {});
+                                 const DnsResolver::CancelCheck &cancelled = {},
+                                 quint16 devicePort = 16992);
     // The systems a "diagnose all" walks: every one that is not provisioned.
     static QStringList unprovisionedSystems(Store *store, QString *error);
 };

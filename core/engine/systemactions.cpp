@@ -53,6 +53,28 @@ SystemActions::SystemActions(Store *store, UserLog *log, QObject *parent)
 
 SystemActions::~SystemActions() = default;
 
+Amt::AmtEndpoint SystemActions::endpointFor(const AmtSystem &credentials, quint16 httpPort, quint16 tlsPort,
+                                            int timeoutMs)
+{
+    Amt::AmtEndpoint e;
+    e.host = credentials.address;
+    if (credentials.tlsCertificatePem.isEmpty()) {
+        e.port = httpPort;
+        e.transport = Amt::AmtEndpoint::Transport::Http;
+    } else {
+        // Provisioned with TLS: the device presents the certificate we installed; trust that
+        // one only.
+        e.port = tlsPort;
+        e.transport = Amt::AmtEndpoint::Transport::Tls;
+        e.verifyServer = true;
+        e.trustedCertificatesPem = credentials.tlsCertificatePem;
+    }
+    e.user = credentials.adminUser;
+    e.password = credentials.adminPassword;
+    e.connectTimeoutMs = e.sendTimeoutMs = e.receiveTimeoutMs = timeoutMs;
+    return e;
+}
+
 QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QStringList &uuids)
 {
     auto promise = std::make_shared<QPromise<QList<Result>>>();
@@ -86,22 +108,7 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
                 promise->setProgressValue(++done);
                 continue;
             }
-            Amt::AmtEndpoint e;
-            e.host = c.value.address;
-            if (c.value.tlsCertificatePem.isEmpty()) {
-                e.port = httpPort;
-                e.transport = Amt::AmtEndpoint::Transport::Http;
-            } else {
-                // Provisioned with TLS: the device presents the certificate we installed; trust
-                // that one only.
-                e.port = tlsPort;
-                e.transport = Amt::AmtEndpoint::Transport::Tls;
-                e.verifyServer = true;
-                e.trustedCertificatesPem = c.value.tlsCertificatePem;
-            }
-            e.user = c.value.adminUser;
-            e.password = c.value.adminPassword;
-            e.connectTimeoutMs = e.sendTimeoutMs = e.receiveTimeoutMs = timeoutMs;
+            const Amt::AmtEndpoint e = endpointFor(c.value, httpPort, tlsPort, timeoutMs);
             QElapsedTimer timer;
             timer.start();
             Amt::AmtSession session(e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/amt/amtendpoint.h"
 #include "core/engine/enginetypes.h"
 
 #include <QFuture>
@@ -42,6 +43,12 @@ public:
     // they are reached there, trusting only the certificate OOBM installed (pinned).
     void setTlsPort(quint16 port) { m_tlsPort = port; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // How a provisioned system is reached with the credentials OOBM stored (from
+    // Store::systemCredentials): HTTP Digest on httpPort, or TLS on tlsPort pinned to the
+    // certificate OOBM installed.
+    static Amt::AmtEndpoint endpointFor(const AmtSystem &credentials, quint16 httpPort, quint16 tlsPort,
+                                        int timeoutMs);
 
     // Runs on a worker pool; progress (systems done) is reported on the future, one result per
     // system in the given order.

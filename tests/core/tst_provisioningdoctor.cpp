@@ -159,6 +159,8 @@ void tst_ProvisioningDoctor::verdicts()
     QVERIFY2(report.verdict.id == verdict, qPrintable(report.toText()));
     QVERIFY2(report.verdict.toText().contains(words), qPrintable(report.toText()));
     // The evidence is in the report too: the hellos line names what arrived.
+    if (scenario == u"healthy") // the device itself answers, with the credentials OOBM stored
+        QVERIFY2(report.toText().contains("answers over SOAP: AMT 3.0"), qPrintable(report.toText()));
     const bool arrived = scenario != u"elsewhere" && scenario != u"no-dns";
     QCOMPARE(report.checks.first().verdict == CheckVerdict::Pass, arrived);
 }
@@ -182,6 +184,7 @@ void tst_ProvisioningDoctor::rules_data()
     // Provisioned by Remote Configuration, which has been turned off since: still healthy.
     QTest::newRow("provisioned by PKI, Remote Configuration off now") << -4 << true << true << "provisioned";
     QTest::newRow("the database cannot be read") << -5 << true << true << "store";
+    QTest::newRow("provisioned here, silent there") << -6 << true << true << "device";
 }
 
 // The rules alone, on made-up evidence: which check becomes the verdict.
@@ -198,6 +201,17 @@ void tst_ProvisioningDoctor::rules()
         e.engines = { { "e1", "host", "0.0.0.0:9971", e.now.addSecs(-60), e.now, {}, 0 } };
     if (state == -5) {
         e.storeError = QStringLiteral("connection refused");
+    } else if (state == -6) {
+        e.found = true;
+        e.system.uuid = e.subject;
+        e.system.state = SystemState::Provisioned;
+        HelloRecord h;
+        h.version = 2;
+        h.time = e.now;
+        e.hellos = { h };
+        e.pidKnown = true;
+        e.deviceProbed = true;
+        e.deviceError = QStringLiteral("Connection refused");
     } else if (state <= -2) {
         e.settings.allowRemoteConfiguration = state != -4;
         e.found = true;
