@@ -72,10 +72,18 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     m_server->setToolTip(tr("The DNS server to ask, as IP or IP:PORT: enter the server your AMT "
                             "clients use to see what they see. Empty: this machine's "
                             "resolvers. Reverse lookups of systems go to the same server."));
-    const Core::DnsResolver system;
-    m_server->setPlaceholderText(system.serversText());
+    m_systemServersText = tr("the system resolver");
     m_serverName->setObjectName(QStringLiteral("serverName"));
-    m_serverName->setPlaceholderText(DnsChecker::localServerName());
+    // This machine's resolvers and name come from /etc/resolv.conf and friends: read them off
+    // the GUI thread.
+    Core::whenReady(QtConcurrent::run([] {
+                        return QStringList{ Core::DnsResolver().serversText(), DnsChecker::localServerName() };
+                    }),
+                    this, [this](const QStringList &local) {
+                        m_systemServersText = local.at(0);
+                        m_server->setPlaceholderText(local.at(0));
+                        m_serverName->setPlaceholderText(local.at(1));
+                    });
     m_serverName->setToolTip(tr("This provisioning server's fully qualified name, the target of "
                                 "the ProvisionServer CNAMEs. Empty: this machine's name."));
     m_reverse->setObjectName(QStringLiteral("reverseLookups"));
@@ -309,7 +317,8 @@ void DnsConfigurationWidget::start(const QList<Core::DnsCheckOptions::System> &s
     o.serverName = s.serverFqdn;
     o.listenPort = quint16(s.listenPort);
     o.systems = systems;
-    m_serverText = Core::DnsResolver(o.server).serversText();
+    // A chosen server is named without reading anything; the system's were read at start.
+    m_serverText = o.server.isNull() ? m_systemServersText : Core::DnsResolver(o.server).serversText();
     m_results->setReportHeader(tr("DNS test of %1 against %2")
                                        .arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_serverText));
     m_cancelled = false;

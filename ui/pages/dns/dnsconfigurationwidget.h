@@ -58,6 +58,7 @@ private:
     bool m_starting = false; // reading the systems before the checks start
     quint64 m_run = 0;
     QString m_serverText;
+    QString m_systemServersText; // "the system resolver (10.0.0.2)", read off the GUI thread
 
     QLineEdit *m_suffixes;
     QLineEdit *m_server;

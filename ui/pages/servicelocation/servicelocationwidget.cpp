@@ -78,7 +78,9 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     }
     m_addresses->setText(addresses.isEmpty() ? tr("only loopback") : addresses.join(QStringLiteral(", ")));
     m_serverName->setObjectName(QStringLiteral("serverName"));
-    m_serverName->setPlaceholderText(Core::DnsChecker::localServerName());
+    // The machine's name may need /etc/resolv.conf: read it off the GUI thread.
+    Core::whenReady(QtConcurrent::run([] { return Core::DnsChecker::localServerName(); }), this,
+                    [this](const QString &name) { m_serverName->setPlaceholderText(name); });
     m_serverName->setToolTip(tr("This server's fully qualified name: the target of the "
                                 "ProvisionServer CNAMEs (also on the DNS Configuration page)."));
     auto *listening = new QGroupBox(tr("This server"), this);
