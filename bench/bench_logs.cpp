@@ -8,8 +8,8 @@
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
-#include "ui/pages/log/logfilterbar.h"
-#include "ui/pages/log/logviewwidget.h"
+#include "ui/widgets/logfilterbar.h"
+#include "ui/widgets/logviewwidget.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -279,7 +279,7 @@ bool run(const QString &backend, const StoreLocation &location)
     };
     const auto clearAll = [](LogViewWidget &w) {
         w.filterBar()->setText({});
-        w.filterBar()->setSeverities({});
+        w.filterBar()->setCategories({});
     };
     QList<Scenario> scenarios{
         { QStringLiteral("text_filter_rare"),
@@ -295,14 +295,14 @@ bool run(const QString &backend, const StoreLocation &location)
           clearAll, textSql(QStringLiteral("status 200"), true),
           textSql(QStringLiteral("status 200"), false) },
         { QStringLiteral("severity_filter_errors"),
-          [](LogViewWidget &w) { w.filterBar()->setSeverities({ Severity::Error }); }, clearAll,
+          [](LogViewWidget &w) { w.filterBar()->setCategories({ int(Severity::Error) }); }, clearAll,
           page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"),
                QStringLiteral("log.id DESC")),
           page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"),
                QStringLiteral("log.id DESC")) },
         { QStringLiteral("severity_filter_warnings_errors"),
           [](LogViewWidget &w) {
-              w.filterBar()->setSeverities({ Severity::Error, Severity::Warning });
+              w.filterBar()->setCategories({ int(Severity::Error), int(Severity::Warning) });
           },
           clearAll,
           page(QStringLiteral("log"), QStringLiteral("log.severity IN (1,2)"),
@@ -321,7 +321,7 @@ bool run(const QString &backend, const StoreLocation &location)
     for (int i = 0; i < Runs; ++i) {
         QElapsedTimer t;
         t.start();
-        LogViewWidget w(&store, &settings, QStringLiteral("log/header"));
+        LogViewWidget w(&store, &settings);
         PaintWatch watch(&w);
         watch.arm([&w] { return w.model()->rowCount() > 0; });
         w.resize(1100, 700);
@@ -334,7 +334,7 @@ bool run(const QString &backend, const StoreLocation &location)
     const double bareOpen = bareQueryMs(location, page(QStringLiteral("log"), {}, QStringLiteral("log.id DESC")));
     metric(backend, QStringLiteral("bare_open_log_page"), bareOpen, "ms");
 
-    LogViewWidget w(&store, &settings, QStringLiteral("log/header"));
+    LogViewWidget w(&store, &settings);
     PaintWatch watch(&w);
     w.resize(1100, 700);
     w.show();

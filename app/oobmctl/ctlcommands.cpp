@@ -954,13 +954,13 @@ int auditQuery(Context &c)
     if (!parseTime(c, QStringLiteral("since"), &query.since, &code)
         || !parseTime(c, QStringLiteral("until"), &query.until, &code))
         return code;
-    query.action = c.parser.value(QStringLiteral("action")).trimmed();
-    static const QStringList Actions{ QStringLiteral("generate"), QStringLiteral("show"),
-                                      QStringLiteral("export"), QStringLiteral("import"),
-                                      QStringLiteral("delete") };
-    if (!query.action.isEmpty() && !Actions.contains(query.action.toLower()))
-        return usage(c.err, QStringLiteral("Unknown action '%1'; use %2.")
-                                    .arg(query.action, Actions.join(QStringLiteral(", "))));
+    if (const QString action = c.parser.value(QStringLiteral("action")).trimmed();
+        !action.isEmpty()) {
+        if (!auditActions().contains(action.toLower()))
+            return usage(c.err, QStringLiteral("Unknown action '%1'; use %2.")
+                                        .arg(action, auditActions().join(QStringLiteral(", "))));
+        query.actions = { action.toLower() };
+    }
     query.text = c.parser.value(QStringLiteral("text"));
     int limit = 0;
     bool csv = false;

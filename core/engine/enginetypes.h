@@ -105,11 +105,19 @@ struct ActionRecord
 QString actionResultName(ActionRecord::Result result); // translated
 QString actionResultKey(ActionRecord::Result result);  // "succeeded", "failed", "skipped"
 
+// Logs > Actions Status: what the steps are filtered by, in SQL, with the log's keyset paging
+// (beforeId: older than; afterId: newer than; oldestFirst: the end of the log).
 struct ActionFilter
 {
-    QString uuid;
+    QString uuid; // a system's UUID, or its FQDN (matched without case)
     QString step;
     QList<ActionRecord::Result> results;
+    QString text; // substring of the message or the status, without case
+    QDateTime since;
+    QDateTime until;
+    qint64 beforeId = 0;
+    qint64 afterId = 0;
+    bool oldestFirst = false;
     int limit = 1000;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logexporter.h"
 
+#include "core/log/userlogbook.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QPromise>
@@ -19,19 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Oobm::Core::LogExporter", text);
 }
 
-QByteArray csvField(const QString &value)
-{
-    QString v = value;
-    // A cell starting with = + - @ is a formula to a spreadsheet: neutralize it.
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(u'\'');
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
-        v.replace(u'"', QStringLiteral("\"\""));
-        v = u'"' + v + u'"';
-    }
-    return v.toUtf8();
-}
-
 } // namespace
 
 QByteArray LogExporter::csvHeader()
@@ -45,7 +34,7 @@ QByteArray LogExporter::csvLine(const LogEntry &e)
     for (const QString &field : { e.time.toString(Qt::ISODateWithMs), severityKey(e.severity),
                                   e.source, e.deviceUuid, e.message, e.details }) {
         line += ',';
-        line += csvField(field);
+        line += LogBook::csvField(field);
     }
     line += '\n';
     return line;
@@ -68,20 +57,30 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(Store *store, const LogFi
                                                        Format format, const QString &path,
                                                        qint64 limit)
 {
+    return exportToFile(std::make_shared<UserLogBook>(store), UserLogBook::recordFilter(filter),
+                        format, path, limit);
+}
+
+QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const LogBook> book,
+                                                       const RecordFilter &filter, Format format,
+                                                       const QString &path, qint64 limit)
+{
     auto promise = std::make_shared<QPromise<StoreResult<qint64>>>();
     QFuture<StoreResult<qint64>> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([store, filter, format, path, limit, promise] {
+    QThreadPool::globalInstance()->start([book, filter, format, path, limit, promise] {
         StoreResult<qint64> r;
         const auto finish = [&] {
             promise->addResult(r);
             promise->finish();
         };
-        const StoreResult<SeverityCounts> counts = store->countLog(filter).result();
+        const StoreResult<CategoryCounts> counts = book->count(filter).result();
         qint64 total = 0;
-        if (counts.ok()) {
-            for (Severity s : filter.severities.isEmpty() ? allSeverities() : filter.severities)
-                total += counts.value.of(s);
+        if (counts.ok())
+            total = filter.categories.isEmpty() ? counts.value.total() : 0;
+        if (counts.ok() && !filter.categories.isEmpty()) {
+            for (int c : filter.categories)
+                total += counts.value.of(c);
         }
         if (limit > 0)
             total = qMin(total, limit);
@@ -94,8 +93,8 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(Store *store, const LogFi
                                                .arg(path, file.errorString()));
             return finish();
         }
-        file.write(format == Format::Csv ? csvHeader() : QByteArrayLiteral("[\n"));
-        LogQuery query;
+        file.write(format == Format::Csv ? book->csvHeader() : QByteArrayLiteral("[\n"));
+        RecordQuery query;
         query.filter = filter;
         query.limit = PageSize;
         bool first = true;
@@ -110,20 +109,20 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(Store *store, const LogFi
                 query.limit = int(qMin<qint64>(PageSize, limit - r.value));
             if (query.limit <= 0)
                 break;
-            const StoreResult<QList<LogEntry>> page = store->queryLog(query).result();
+            const StoreResult<QList<LogRecord>> page = book->query(query).result();
             if (!page.ok()) {
                 file.cancelWriting();
                 r.error = page.error;
                 return finish();
             }
             QByteArray chunk;
-            for (const LogEntry &e : page.value) {
+            for (const LogRecord &record : page.value) {
                 if (format == Format::Csv) {
-                    chunk += csvLine(e);
+                    chunk += book->csvLine(record);
                 } else {
                     if (!first)
                         chunk += ",\n";
-                    chunk += QJsonDocument(json(e)).toJson(QJsonDocument::Compact);
+                    chunk += QJsonDocument(book->json(record)).toJson(QJsonDocument::Compact);
                 }
                 first = false;
             }

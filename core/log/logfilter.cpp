@@ -35,42 +35,25 @@ bool LogFilter::deviceIsUuid() const
     return !QUuid::fromString(deviceUuid.trimmed()).isNull();
 }
 
-qint64 SeverityCounts::of(Severity severity) const
+qint64 CategoryCounts::total() const
 {
-    switch (severity) {
-    case Severity::Error:
-        return error;
-    case Severity::Warning:
-        return warning;
-    case Severity::Information:
-        return information;
-    case Severity::Debug:
-        return debug;
-    }
-    return 0;
+    qint64 sum = 0;
+    for (qint64 n : counts)
+        sum += n;
+    return sum;
 }
 
-void SeverityCounts::add(Severity severity, qint64 count)
+const QStringList &auditActions()
 {
-    switch (severity) {
-    case Severity::Error:
-        error += count;
-        break;
-    case Severity::Warning:
-        warning += count;
-        break;
-    case Severity::Information:
-        information += count;
-        break;
-    case Severity::Debug:
-        debug += count;
-        break;
-    }
+    static const QStringList Actions{ QStringLiteral("generate"), QStringLiteral("show"),
+                                      QStringLiteral("export"), QStringLiteral("import"),
+                                      QStringLiteral("delete") };
+    return Actions;
 }
 
 bool AuditQuery::matches(const AuditEntry &entry) const
 {
-    if (!action.isEmpty() && entry.action.compare(action, Qt::CaseInsensitive) != 0)
+    if (!actions.isEmpty() && !actions.contains(entry.action, Qt::CaseInsensitive))
         return false;
     if (!text.isEmpty() && !entry.user.contains(text, Qt::CaseInsensitive)
         && !entry.host.contains(text, Qt::CaseInsensitive)

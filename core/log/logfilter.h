@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
+#include <QStringList>
 #include <QString>
 
 namespace Oobm::Core {
@@ -32,28 +34,32 @@ struct LogFilter
     bool deviceIsUuid() const;
 };
 
-// How many entries of each severity the filter selects (its own severities ignored, so the
-// counts say what the other severities would add).
-struct SeverityCounts
+// How many entries of each category (a severity, a step's result, an audit action) a filter
+// selects, by the category's number; the counts ignore the filter's own categories, so they say
+// what the other categories would add.
+struct CategoryCounts
 {
-    qint64 error = 0;
-    qint64 warning = 0;
-    qint64 information = 0;
-    qint64 debug = 0;
-    qint64 of(Severity severity) const;
-    void add(Severity severity, qint64 count);
-    qint64 total() const { return error + warning + information + debug; }
+    QMap<int, qint64> counts;
+    qint64 of(int category) const { return counts.value(category); }
+    void add(int category, qint64 count) { counts[category] += count; }
+    qint64 total() const;
 };
 
-// A page of the Security Audit log, newest first, with the log's filters that apply to it.
+// The Security Audit's actions, in the order of their category numbers.
+const QStringList &auditActions(); // "generate", "show", "export", "import", "delete"
+
+// A page of the Security Audit log, newest first, with the log's filters that apply to it, and
+// the same keyset paging as LogQuery.
 struct AuditQuery
 {
     QDateTime since;
     QDateTime until;
-    QString action; // "generate", "show", "export", "import", "delete"; empty: all
-    QString text;   // substring of user, host, file or details, without case
+    QStringList actions; // of auditActions(); empty: all
+    QString text;        // substring of user, host, file or details, without case
     qint64 beforeId = 0;
+    qint64 afterId = 0;
     int limit = 200;
+    bool oldestFirst = false;
 
     bool matches(const AuditEntry &entry) const;
 };

@@ -40,7 +40,7 @@ struct StoreStats
     qint64 logEntries = 0;
     qint64 actions = 0;
     qint64 auditEntries = 0;
-    bool fullTextIndex = false; // the text filter runs on an index
+    bool fullTextIndex = false; // the Log's and the Actions Status's text filters run on indexes
 };
 
 } // namespace Oobm::Core

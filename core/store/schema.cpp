@@ -177,61 +177,80 @@ StoreError migrateTo5(QSqlDatabase &db, Dialect d)
             5);
 }
 
-// Version 6: logs at scale. A full-text index over the log's message and details (SQLite: an FTS5
-// trigram table kept in step by triggers; PostgreSQL: pg_trgm GIN indexes), a time index on the
-// steps for retention, and a case-insensitive index on the systems' FQDN for "device" filters. When the
-// full-text engine is missing (an SQLite without FTS5, a PostgreSQL without the contrib package
-// or without the right to create the extension), the text filter still works with LIKE/ILIKE on
-// every row and the store says so once in its log.
-StoreError migrateTo6(QSqlDatabase &db, Dialect d)
+// Version 6: logs at scale. A time index on the steps for retention, and a case-insensitive
+// index on the systems' FQDN for "device" filters. The full-text indexes came with this version
+// too; ensureFullText() makes them now, after every migration.
+StoreError migrateTo6(QSqlDatabase &db, Dialect)
 {
-    if (StoreError e = execAll(
-                db,
-                {QStringLiteral("CREATE INDEX IF NOT EXISTS actions_time ON actions (time_ms)"),
-                 QStringLiteral("CREATE INDEX IF NOT EXISTS amt_systems_fqdn ON amt_systems (lower(fqdn))")},
-                6))
-        return e;
+    return execAll(db,
+                   {QStringLiteral("CREATE INDEX IF NOT EXISTS actions_time ON actions (time_ms)"),
+                    QStringLiteral("CREATE INDEX IF NOT EXISTS amt_systems_fqdn ON amt_systems (lower(fqdn))")},
+                   6);
+}
+
+// A full-text index over table's text columns. SQLite: an FTS5 trigram table <table>_fts kept in
+// step by triggers, filled once when it is made. PostgreSQL: a pg_trgm GIN index per column,
+// <table>_<column>_trgm.
+StoreError createFullText(QSqlDatabase &db, Dialect d, const QString &table, const QStringList &columns)
+{
     QSqlQuery q(db);
     if (d == Dialect::SQLite) {
+        const QString fts = table + QStringLiteral("_fts");
+        if (q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = '%1'").arg(fts)) && q.next())
+            return {};
         // A failed statement does not end an SQLite transaction: try FTS5, keep going without.
-        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS log_fts USING fts5(message, details, "
-                                   "content='log', content_rowid='id', tokenize='trigram')"))) {
-            qCWarning(lcStore) << "this SQLite has no FTS5 trigram tokenizer; the log's text filter "
-                                  "reads every entry:"
-                               << q.lastError().text();
+        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(%2, content='%3', content_rowid='id', "
+                                   "tokenize='trigram')")
+                            .arg(fts, columns.join(QStringLiteral(", ")), table))) {
+            qCWarning(lcStore).noquote() << "this SQLite has no FTS5 trigram tokenizer; the text filter of"
+                                         << table << "reads every entry:" << q.lastError().text();
             return {};
         }
-        return execAll(
-                db,
-                {QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_insert AFTER INSERT ON log BEGIN "
-                                "INSERT INTO log_fts (rowid, message, details) VALUES (new.id, new.message, "
-                                "new.details); END"),
-                 QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_delete AFTER DELETE ON log BEGIN "
-                                "INSERT INTO log_fts (log_fts, rowid, message, details) VALUES ('delete', "
-                                "old.id, old.message, old.details); END"),
-                 QStringLiteral("CREATE TRIGGER IF NOT EXISTS log_fts_update AFTER UPDATE ON log BEGIN "
-                                "INSERT INTO log_fts (log_fts, rowid, message, details) VALUES ('delete', "
-                                "old.id, old.message, old.details); INSERT INTO log_fts (rowid, message, "
-                                "details) VALUES (new.id, new.message, new.details); END"),
-                 QStringLiteral("INSERT INTO log_fts (log_fts) VALUES ('rebuild')")},
-                6);
+        QStringList newValues, oldValues;
+        for (const QString &c : columns) {
+            newValues << QStringLiteral("new.") + c;
+            oldValues << QStringLiteral("old.") + c;
+        }
+        const QString cols = columns.join(QStringLiteral(", "));
+        const QString insertNew = QStringLiteral("INSERT INTO %1 (rowid, %2) VALUES (new.id, %3);")
+                                          .arg(fts, cols, newValues.join(QStringLiteral(", ")));
+        const QString deleteOld = QStringLiteral("INSERT INTO %1 (%1, rowid, %2) VALUES ('delete', old.id, %3);")
+                                          .arg(fts, cols, oldValues.join(QStringLiteral(", ")));
+        return execAll(db,
+                       {QStringLiteral("CREATE TRIGGER %1_insert AFTER INSERT ON %2 BEGIN %3 END")
+                                .arg(fts, table, insertNew),
+                        QStringLiteral("CREATE TRIGGER %1_delete AFTER DELETE ON %2 BEGIN %3 END")
+                                .arg(fts, table, deleteOld),
+                        QStringLiteral("CREATE TRIGGER %1_update AFTER UPDATE ON %2 BEGIN %3 %4 END")
+                                .arg(fts, table, deleteOld, insertNew),
+                        QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts)},
+                       CurrentVersion);
     }
-    // PostgreSQL: a failed statement aborts the transaction, so try the extension behind a
+    QStringList missing;
+    for (const QString &c : columns) {
+        const QString index = QStringLiteral("%1_%2_trgm").arg(table, c);
+        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = '%1'").arg(index)) || !q.next())
+            missing << c;
+    }
+    if (missing.isEmpty())
+        return {};
+    // A failed statement aborts a PostgreSQL transaction, so try the extension behind a
     // savepoint. pg_trgm is a trusted extension: the database's owner may create it.
-    if (StoreError e = execAll(db, {QStringLiteral("SAVEPOINT oobm_trgm")}, 6))
+    if (StoreError e = execAll(db, {QStringLiteral("SAVEPOINT oobm_trgm")}, CurrentVersion))
         return e;
     if (!q.exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"))) {
-        qCWarning(lcStore) << "pg_trgm is not available (install postgresql-contrib and let the "
-                              "database owner create it); the log's text filter reads every entry:"
-                           << q.lastError().text();
+        qCWarning(lcStore).noquote() << "pg_trgm is not available (install postgresql-contrib and let the "
+                                        "database owner create it); the text filter of"
+                                     << table << "reads every entry:" << q.lastError().text();
         q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT oobm_trgm"));
         return {};
     }
     q.exec(QStringLiteral("RELEASE SAVEPOINT oobm_trgm"));
-    return execAll(db,
-                   {QStringLiteral("CREATE INDEX IF NOT EXISTS log_message_trgm ON log USING gin (message gin_trgm_ops)"),
-                    QStringLiteral("CREATE INDEX IF NOT EXISTS log_details_trgm ON log USING gin (details gin_trgm_ops)")},
-                   6);
+    QStringList statements;
+    for (const QString &c : std::as_const(missing))
+        statements << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2_trgm ON %1 USING gin (%2 gin_trgm_ops)")
+                              .arg(table, c);
+    return execAll(db, statements, CurrentVersion);
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
@@ -276,6 +295,15 @@ int readVersion(QSqlDatabase &db, StoreError *error)
         return 0;
     }
     return version;
+}
+
+StoreError ensureFullText(QSqlDatabase &db, Dialect dialect)
+{
+    if (StoreError e = createFullText(db, dialect, QStringLiteral("log"),
+                                      {QStringLiteral("message"), QStringLiteral("details")}))
+        return e;
+    return createFullText(db, dialect, QStringLiteral("actions"),
+                          {QStringLiteral("message"), QStringLiteral("status")});
 }
 
 StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVersion)

@@ -19,5 +19,11 @@ int readVersion(QSqlDatabase &db, StoreError *error);
 // records the new version.
 StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion,
                    int toVersion = CurrentVersion);
+// Makes the full-text indexes of the Log and the Actions Status that are missing (SQLite FTS5
+// trigram tables, PostgreSQL pg_trgm indexes), inside the caller's transaction: after every
+// migration, so that a store migrated where the engine was missing (an SQLite without FTS5, a
+// PostgreSQL without postgresql-contrib) gets them once it is opened where it is there. Without
+// the engine, the text filters read every entry and the store says so in its log.
+StoreError ensureFullText(QSqlDatabase &db, Dialect dialect);
 
 } // namespace Oobm::Core::Schema

@@ -884,51 +884,6 @@ StoreResult<QList<HelloRecord>> SqlEngineLedger::listHellos(const QString &uuid,
     return r;
 }
 
-StoreResult<QList<ActionRecord>> SqlEngineLedger::listActions(const ActionFilter &filter)
-{
-    StoreResult<QList<ActionRecord>> r;
-    QStringList where;
-    QVariantList binds;
-    if (!filter.uuid.isEmpty()) {
-        where << QStringLiteral("uuid = ?");
-        binds << filter.uuid.toUpper();
-    }
-    if (!filter.step.isEmpty()) {
-        where << QStringLiteral("step = ?");
-        binds << filter.step;
-    }
-    if (!filter.results.isEmpty())
-        where << Sql::inList(QStringLiteral("result"), filter.results, &binds);
-    QString sql = QStringLiteral("SELECT id, time_ms, uuid, step, result, duration_ms, status, message, attempt "
-                                 "FROM actions");
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(filter.limit > 0 ? filter.limit : 1000);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec()) {
-        r.error = m_mapError(q.lastError());
-        return r;
-    }
-    while (q.next()) {
-        ActionRecord a;
-        a.id = q.value(0).toLongLong();
-        a.time = fromMs(q.value(1));
-        a.uuid = q.value(2).toString();
-        a.step = q.value(3).toString();
-        a.result = ActionRecord::Result(q.value(4).toInt());
-        a.durationMs = q.value(5).toInt();
-        a.status = q.value(6).toString();
-        a.message = q.value(7).toString();
-        a.attempt = q.value(8).toInt();
-        r.value << a;
-    }
-    return r;
-}
-
 StoreResult<QList<ProvisionProfile>> SqlEngineLedger::listProfiles()
 {
     StoreResult<QList<ProvisionProfile>> r;

@@ -37,7 +37,6 @@ public:
     StoreResult<int> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
                                      const QList<ActionRecord> &actions);
     StoreResult<QList<HelloRecord>> listHellos(const QString &uuid, qint64 afterId, int limit);
-    StoreResult<QList<ActionRecord>> listActions(const ActionFilter &filter);
 
     StoreResult<QList<ProvisionProfile>> listProfiles();
     StoreResult<qint64> saveProfile(const ProvisionProfile &profile);

@@ -33,4 +33,18 @@ void rollback(const QString &connection)
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+QString likeOperator(Schema::Dialect dialect)
+{
+    return dialect == Schema::Dialect::SQLite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+}
+
 } // namespace Oobm::Core::Sql

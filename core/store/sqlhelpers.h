@@ -29,6 +29,11 @@ QString inList(const QString &column, const QList<Enum> &values, QVariantList *b
     return column + QStringLiteral(" IN (") + marks.join(u',') + u')';
 }
 
+// "%text%" with LIKE's wildcards in text escaped (use with ESCAPE '\\').
+QString likePattern(const QString &text);
+// LIKE without case: ILIKE on PostgreSQL (SQLite's LIKE ignores ASCII case already).
+QString likeOperator(Schema::Dialect dialect);
+
 // BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);
 // COMMIT, rolling back if it fails.

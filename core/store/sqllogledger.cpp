@@ -21,15 +21,6 @@ constexpr auto LogColumns = "log.id, log.time_ms, log.severity, log.source, log.
 // The trigram index finds substrings of three characters or more.
 constexpr int MinFullTextLength = 3;
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
 // An FTS5 phrase: the text as one quoted string, so operators in it are plain characters.
 QString ftsPhrase(const QString &text)
 {
@@ -70,11 +61,16 @@ SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialec
     m_fullText = q.next();
     if (!m_fullText)
         qCInfo(lcStore) << "no full-text index on the log; its text filter reads every entry";
+    if (m_dialect == Schema::Dialect::SQLite)
+        q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'actions_fts'"));
+    else
+        q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'actions_message_trgm'"));
+    m_actionsFullText = q.next();
 }
 
 QString SqlLogLedger::likeOperator() const
 {
-    return m_dialect == Schema::Dialect::SQLite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+    return Sql::likeOperator(m_dialect);
 }
 
 SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool withSeverities) const
@@ -94,7 +90,7 @@ SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool with
         } else {
             s.where << QStringLiteral("(log.message %1 ? ESCAPE '\\' OR log.details %1 ? ESCAPE '\\')")
                                .arg(likeOperator());
-            s.binds << likePattern(text) << likePattern(text);
+            s.binds << Sql::likePattern(text) << Sql::likePattern(text);
         }
     }
     if (withSeverities && !f.severities.isEmpty())
@@ -165,9 +161,9 @@ StoreResult<QList<LogEntry>> SqlLogLedger::query(const LogQuery &query)
     return r;
 }
 
-StoreResult<SeverityCounts> SqlLogLedger::count(const LogFilter &filter)
+StoreResult<CategoryCounts> SqlLogLedger::count(const LogFilter &filter)
 {
-    StoreResult<SeverityCounts> r;
+    StoreResult<CategoryCounts> r;
     const Selection s = logSelection(filter, false);
     QString sql = QStringLiteral("SELECT log.severity, count(*) FROM %1").arg(s.from);
     if (!s.where.isEmpty())
@@ -181,46 +177,175 @@ StoreResult<SeverityCounts> SqlLogLedger::count(const LogFilter &filter)
     while (q.next()) {
         const int sev = q.value(0).toInt();
         if (sev >= int(Severity::Error) && sev <= int(Severity::Debug))
-            r.value.add(Severity(sev), q.value(1).toLongLong());
+            r.value.add(sev, q.value(1).toLongLong());
     }
+    return r;
+}
+
+SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query,
+                                                     bool withActions) const
+{
+    Selection s;
+    s.from = QStringLiteral("security_audit");
+    s.idColumn = QStringLiteral("id");
+    if (withActions && !query.actions.isEmpty()) {
+        QStringList marks;
+        for (const QString &a : query.actions) {
+            marks << QStringLiteral("?");
+            s.binds << a.toLower();
+        }
+        s.where << QStringLiteral("lower(action) IN (%1)").arg(marks.join(u','));
+    }
+    if (const QString text = query.text.trimmed(); !text.isEmpty()) {
+        s.where << QStringLiteral("(user_name %1 ? ESCAPE '\\' OR host %1 ? ESCAPE '\\' OR file %1 ? "
+                                  "ESCAPE '\\' OR details %1 ? ESCAPE '\\')")
+                           .arg(likeOperator());
+        for (int i = 0; i < 4; ++i)
+            s.binds << Sql::likePattern(text);
+    }
+    if (query.since.isValid()) {
+        s.where << QStringLiteral("time_ms >= ?");
+        s.binds << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        s.where << QStringLiteral("time_ms <= ?");
+        s.binds << query.until.toMSecsSinceEpoch();
+    }
+    return s;
+}
+
+SqlLogLedger::Selection SqlLogLedger::actionSelection(const ActionFilter &f,
+                                                      bool withResults) const
+{
+    Selection s;
+    s.from = QStringLiteral("actions");
+    s.idColumn = QStringLiteral("actions.id");
+    if (const QString text = f.text.trimmed(); !text.isEmpty()) {
+        if (m_dialect == Schema::Dialect::SQLite && m_actionsFullText
+            && text.size() >= MinFullTextLength) {
+            s.from = QStringLiteral("actions_fts CROSS JOIN actions ON actions.id = actions_fts.rowid");
+            s.idColumn = QStringLiteral("actions_fts.rowid");
+            s.where << QStringLiteral("actions_fts MATCH ?");
+            s.binds << ftsPhrase(text);
+        } else {
+            s.where << QStringLiteral("(actions.message %1 ? ESCAPE '\\' OR actions.status %1 ? "
+                                      "ESCAPE '\\')")
+                               .arg(likeOperator());
+            s.binds << Sql::likePattern(text) << Sql::likePattern(text);
+        }
+    }
+    if (const QString device = f.uuid.trimmed(); !device.isEmpty()) {
+        if (const QUuid uuid = QUuid::fromString(device); !uuid.isNull()) {
+            s.where << QStringLiteral("actions.uuid = ?");
+            s.binds << uuid.toString(QUuid::WithoutBraces).toUpper();
+        } else {
+            s.where << QStringLiteral("actions.uuid IN (SELECT upper(uuid) FROM amt_systems "
+                                      "WHERE lower(fqdn) = lower(?))");
+            s.binds << device;
+        }
+    }
+    if (!f.step.isEmpty()) {
+        s.where << QStringLiteral("actions.step = ?");
+        s.binds << f.step;
+    }
+    if (withResults && !f.results.isEmpty())
+        s.where << Sql::inList(QStringLiteral("actions.result"), f.results, &s.binds);
+    if (f.since.isValid()) {
+        s.where << QStringLiteral("actions.time_ms >= ?");
+        s.binds << f.since.toMSecsSinceEpoch();
+    }
+    if (f.until.isValid()) {
+        s.where << QStringLiteral("actions.time_ms <= ?");
+        s.binds << f.until.toMSecsSinceEpoch();
+    }
+    return s;
+}
+
+StoreResult<QList<ActionRecord>> SqlLogLedger::queryActions(const ActionFilter &filter)
+{
+    StoreResult<QList<ActionRecord>> r;
+    Selection s = actionSelection(filter, true);
+    if (filter.beforeId > 0) {
+        s.where << s.idColumn + QStringLiteral(" < ?");
+        s.binds << filter.beforeId;
+    }
+    if (filter.afterId > 0) {
+        s.where << s.idColumn + QStringLiteral(" > ?");
+        s.binds << filter.afterId;
+    }
+    QString sql = QStringLiteral("SELECT actions.id, actions.time_ms, actions.uuid, actions.step, "
+                                 "actions.result, actions.duration_ms, actions.status, "
+                                 "actions.message, actions.attempt FROM %1")
+                          .arg(s.from);
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
+                   .arg(s.idColumn,
+                        filter.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
+                   .arg(filter.limit > 0 ? filter.limit : 1000);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, s.binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        ActionRecord a;
+        a.id = q.value(0).toLongLong();
+        a.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+        a.uuid = q.value(2).toString();
+        a.step = q.value(3).toString();
+        const int result = q.value(4).toInt();
+        a.result = result >= 0 && result <= int(ActionRecord::Result::Skipped)
+                ? ActionRecord::Result(result)
+                : ActionRecord::Result::Failed;
+        a.durationMs = q.value(5).toInt();
+        a.status = q.value(6).toString();
+        a.message = q.value(7).toString();
+        a.attempt = q.value(8).toInt();
+        r.value << a;
+    }
+    return r;
+}
+
+StoreResult<CategoryCounts> SqlLogLedger::countActions(const ActionFilter &filter)
+{
+    StoreResult<CategoryCounts> r;
+    const Selection s = actionSelection(filter, false);
+    QString sql = QStringLiteral("SELECT actions.result, count(*) FROM %1").arg(s.from);
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" GROUP BY actions.result");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, s.binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next())
+        r.value.add(q.value(0).toInt(), q.value(1).toLongLong());
     return r;
 }
 
 StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
 {
     StoreResult<QList<AuditEntry>> r;
-    QStringList where;
-    QVariantList binds;
-    if (!query.action.isEmpty()) {
-        where << QStringLiteral("lower(action) = lower(?)");
-        binds << query.action;
-    }
-    if (const QString text = query.text.trimmed(); !text.isEmpty()) {
-        where << QStringLiteral("(user_name %1 ? ESCAPE '\\' OR host %1 ? ESCAPE '\\' OR file %1 ? "
-                                "ESCAPE '\\' OR details %1 ? ESCAPE '\\')")
-                         .arg(likeOperator());
-        for (int i = 0; i < 4; ++i)
-            binds << likePattern(text);
-    }
-    if (query.since.isValid()) {
-        where << QStringLiteral("time_ms >= ?");
-        binds << query.since.toMSecsSinceEpoch();
-    }
-    if (query.until.isValid()) {
-        where << QStringLiteral("time_ms <= ?");
-        binds << query.until.toMSecsSinceEpoch();
-    }
+    Selection s = auditSelection(query, true);
     if (query.beforeId > 0) {
-        where << QStringLiteral("id < ?");
-        binds << query.beforeId;
+        s.where << QStringLiteral("id < ?");
+        s.binds << query.beforeId;
+    }
+    if (query.afterId > 0) {
+        s.where << QStringLiteral("id > ?");
+        s.binds << query.afterId;
     }
     QString sql = QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details "
                                  "FROM security_audit");
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(qMax(1, query.limit));
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id %1 LIMIT %2")
+                   .arg(query.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
+                   .arg(qMax(1, query.limit));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, binds)) {
+    if (!bindAndExec(q, sql, s.binds)) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -229,6 +354,26 @@ StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
                          QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
                          q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
                          q.value(5).toInt(), q.value(6).toString(), q.value(7).toString() });
+    }
+    return r;
+}
+
+StoreResult<CategoryCounts> SqlLogLedger::countAudit(const AuditQuery &query)
+{
+    StoreResult<CategoryCounts> r;
+    const Selection s = auditSelection(query, false);
+    QString sql = QStringLiteral("SELECT lower(action), count(*) FROM security_audit");
+    if (!s.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" GROUP BY lower(action)");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!bindAndExec(q, sql, s.binds)) {
+        r.error = m_mapError(q.lastError());
+        return r;
+    }
+    while (q.next()) {
+        if (const qsizetype i = auditActions().indexOf(q.value(0).toString()); i >= 0)
+            r.value.add(int(i), q.value(1).toLongLong());
     }
     return r;
 }
@@ -331,7 +476,7 @@ StoreResult<StoreStats> SqlLogLedger::stats()
     r.value.logEntries = scalar(QStringLiteral("SELECT count(*) FROM log"), &e);
     r.value.actions = scalar(QStringLiteral("SELECT count(*) FROM actions"), &e);
     r.value.auditEntries = scalar(QStringLiteral("SELECT count(*) FROM security_audit"), &e);
-    r.value.fullTextIndex = m_fullText;
+    r.value.fullTextIndex = m_fullText && m_actionsFullText;
     return r;
 }
 
@@ -342,6 +487,8 @@ StoreResult<StoreStats> SqlLogLedger::vacuum()
     if (m_dialect == Schema::Dialect::SQLite) {
         if (m_fullText)
             statements << QStringLiteral("INSERT INTO log_fts (log_fts) VALUES ('optimize')");
+        if (m_actionsFullText)
+            statements << QStringLiteral("INSERT INTO actions_fts (actions_fts) VALUES ('optimize')");
         statements << QStringLiteral("VACUUM") << QStringLiteral("ANALYZE")
                    << QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)");
     } else {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/engine/enginetypes.h"
 #include "core/log/logfilter.h"
 #include "core/log/retention.h"
 #include "core/store/schema.h"
@@ -15,8 +16,8 @@ class QSqlError;
 
 namespace Oobm::Core {
 
-// The logs' SQL, on the store thread: filtered, keyset-paged reads of the Log (on the full-text
-// index when there is one) and of the Security Audit, counts per severity, retention purges in
+// The logs' SQL, on the store thread: filtered, keyset-paged reads of the Log and the Actions
+// Status (on full-text indexes when there are) and of the Security Audit, counts per category, retention purges in
 // small transactions, the store's size, vacuum and analyze.
 class SqlLogLedger
 {
@@ -31,8 +32,14 @@ public:
     bool hasFullTextIndex() const { return m_fullText; }
 
     StoreResult<QList<LogEntry>> query(const LogQuery &query);
-    StoreResult<SeverityCounts> count(const LogFilter &filter);
+    StoreResult<CategoryCounts> count(const LogFilter &filter);
+    // Logs > Actions Status: the steps, filtered (the text on the full-text index when there
+    // is one), newest first; counts per result, the filter's results ignored.
+    StoreResult<QList<ActionRecord>> queryActions(const ActionFilter &filter);
+    StoreResult<CategoryCounts> countActions(const ActionFilter &filter);
     StoreResult<QList<AuditEntry>> queryAudit(const AuditQuery &query);
+    // Entries per action (the index in auditActions()), the query's actions ignored.
+    StoreResult<CategoryCounts> countAudit(const AuditQuery &query);
     StoreResult<PurgeReport> purge(const RetentionPolicy &policy);
     StoreResult<StoreStats> stats();
     StoreResult<StoreStats> vacuum();
@@ -47,6 +54,8 @@ private:
         QVariantList binds;
     };
     Selection logSelection(const LogFilter &filter, bool withSeverities) const;
+    Selection auditSelection(const AuditQuery &query, bool withActions) const;
+    Selection actionSelection(const ActionFilter &filter, bool withResults) const;
     QString likeOperator() const;
     // Deletes rows of table matching condition, PurgeBatch at a time, each in its transaction.
     qint64 deleteBatched(const QString &table, const QString &condition, const QVariant &bind,
@@ -60,6 +69,7 @@ private:
     MapError m_mapError;
     QString m_sqlitePath;
     bool m_fullText = false;
+    bool m_actionsFullText = false;
 };
 
 } // namespace Oobm::Core

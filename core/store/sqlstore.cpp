@@ -185,15 +185,15 @@ QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
             [query](SqlStoreWorker &worker) { return worker.queryLog(query); });
 }
 
-QFuture<StoreResult<SeverityCounts>> SqlStore::countLog(const LogFilter &filter)
+QFuture<StoreResult<CategoryCounts>> SqlStore::countLog(const LogFilter &filter)
 {
     // Counts of a filter the user has left already are cancelled, and skipped here, so they do
     // not hold up the next filter's rows on the store thread.
-    return runWithPromise<StoreResult<SeverityCounts>>(
-            [filter](SqlStoreWorker &worker, QPromise<StoreResult<SeverityCounts>> &promise) {
+    return runWithPromise<StoreResult<CategoryCounts>>(
+            [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
                 if (promise.isCanceled())
-                    return StoreResult<SeverityCounts>{};
-                return worker.logLedger<StoreResult<SeverityCounts>>(
+                    return StoreResult<CategoryCounts>{};
+                return worker.logLedger<StoreResult<CategoryCounts>>(
                         false, [&](SqlLogLedger &l) { return l.count(filter); });
             });
 }
@@ -204,6 +204,17 @@ QFuture<StoreResult<QList<AuditEntry>>> SqlStore::queryAudit(const AuditQuery &q
         return worker.logLedger<StoreResult<QList<AuditEntry>>>(
                 false, [&](SqlLogLedger &l) { return l.queryAudit(query); });
     });
+}
+
+QFuture<StoreResult<CategoryCounts>> SqlStore::countAudit(const AuditQuery &query)
+{
+    return runWithPromise<StoreResult<CategoryCounts>>(
+            [query](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
+                if (promise.isCanceled())
+                    return StoreResult<CategoryCounts>{};
+                return worker.logLedger<StoreResult<CategoryCounts>>(
+                        false, [&](SqlLogLedger &l) { return l.countAudit(query); });
+            });
 }
 
 QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
@@ -388,7 +399,21 @@ QFuture<StoreResult<QList<HelloRecord>>> SqlStore::listHellos(const QString &uui
 
 QFuture<StoreResult<QList<ActionRecord>>> SqlStore::listActions(const ActionFilter &filter)
 {
-    return runEngine<StoreResult<QList<ActionRecord>>>(false, [filter](SqlEngineLedger &e) { return e.listActions(filter); });
+    return run<StoreResult<QList<ActionRecord>>>([filter](SqlStoreWorker &worker) {
+        return worker.logLedger<StoreResult<QList<ActionRecord>>>(
+                false, [&](SqlLogLedger &l) { return l.queryActions(filter); });
+    });
+}
+
+QFuture<StoreResult<CategoryCounts>> SqlStore::countActions(const ActionFilter &filter)
+{
+    return runWithPromise<StoreResult<CategoryCounts>>(
+            [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
+                if (promise.isCanceled())
+                    return StoreResult<CategoryCounts>{};
+                return worker.logLedger<StoreResult<CategoryCounts>>(
+                        false, [&](SqlLogLedger &l) { return l.countActions(filter); });
+            });
 }
 
 QFuture<StoreResult<QList<ProvisionProfile>>> SqlStore::listProfiles()

@@ -33,8 +33,9 @@ public:
                                                            const QString &source) override;
     QFuture<StoreError> appendLog(const QList<LogEntry> &entries) override;
     QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) override;
-    QFuture<StoreResult<SeverityCounts>> countLog(const LogFilter &filter) override;
+    QFuture<StoreResult<CategoryCounts>> countLog(const LogFilter &filter) override;
     QFuture<StoreResult<QList<AuditEntry>>> queryAudit(const AuditQuery &query) override;
+    QFuture<StoreResult<CategoryCounts>> countAudit(const AuditQuery &query) override;
     QFuture<StoreResult<PurgeReport>> purge(const RetentionPolicy &policy) override;
     QFuture<StoreResult<StoreStats>> storeStats() override;
     QFuture<StoreResult<StoreStats>> vacuum() override;
@@ -60,6 +61,7 @@ public:
                                               const QList<ActionRecord> &actions) override;
     QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId, int limit) override;
     QFuture<StoreResult<QList<ActionRecord>>> listActions(const ActionFilter &filter) override;
+    QFuture<StoreResult<CategoryCounts>> countActions(const ActionFilter &filter) override;
     QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() override;
     QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) override;
     QFuture<StoreResult<int>> deleteProfile(qint64 id) override;

@@ -275,6 +275,11 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         r.error = e;
         return r;
     }
+    if (StoreError e = Schema::ensureFullText(db, dialect())) {
+        rollback();
+        r.error = e;
+        return r;
+    }
     if (StoreError e = commit()) {
         r.error = e;
         return r;

@@ -66,9 +66,11 @@ public:
     virtual QFuture<StoreResult<QList<LogEntry>>> queryLog(const LogQuery &query) = 0;
     // Entries per severity for the filter (its severities ignored). Cancelling the future before
     // the store thread reaches it skips the query.
-    virtual QFuture<StoreResult<SeverityCounts>> countLog(const LogFilter &filter) = 0;
+    virtual QFuture<StoreResult<CategoryCounts>> countLog(const LogFilter &filter) = 0;
     // The Security Audit log, filtered, newest first.
     virtual QFuture<StoreResult<QList<AuditEntry>>> queryAudit(const AuditQuery &query) = 0;
+    // Entries per action (the index in auditActions()), the query's actions ignored.
+    virtual QFuture<StoreResult<CategoryCounts>> countAudit(const AuditQuery &query) = 0;
 
     // Maintenance. purge() deletes what the policy says in small transactions, so that engines
     // keep writing meanwhile; the Security Audit only by policy.auditDays.
@@ -113,6 +115,9 @@ public:
     virtual QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId,
                                                                 int limit) = 0;
     virtual QFuture<StoreResult<QList<ActionRecord>>> listActions(const ActionFilter &filter) = 0;
+    // Steps per result (ActionRecord::Result's number), the filter's results ignored. Cancelling
+    // the future before the store thread reaches it skips the query.
+    virtual QFuture<StoreResult<CategoryCounts>> countActions(const ActionFilter &filter) = 0;
     virtual QFuture<StoreResult<QList<ProvisionProfile>>> listProfiles() = 0; // without secrets
     virtual QFuture<StoreResult<qint64>> saveProfile(const ProvisionProfile &profile) = 0;
     virtual QFuture<StoreResult<int>> deleteProfile(qint64 id) = 0;

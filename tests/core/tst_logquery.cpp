@@ -69,6 +69,12 @@ private Q_SLOTS:
     void auditFilters();
     void fullTextIndexPresent_data() { Oobm::Test::addBackendRows(); }
     void fullTextIndexPresent();
+    void fullTextIndexMadeWhenMissing_data() { Oobm::Test::addBackendRows(); }
+    void fullTextIndexMadeWhenMissing();
+    void actionFilters_data();
+    void actionFilters();
+    void actionPaging_data() { Oobm::Test::addBackendRows(); }
+    void actionPaging();
 
 private:
     std::unique_ptr<SqlStore> openFixture(BackendFixture &fixture);
@@ -185,11 +191,11 @@ void tst_LogQuery::filters()
     }
 
     // The counts per severity agree with the rows.
-    const StoreResult<SeverityCounts> counts = store->countLog(f).result();
+    const StoreResult<CategoryCounts> counts = store->countLog(f).result();
     QVERIFY2(counts.ok(), qPrintable(counts.error.message));
     qint64 counted = 0;
     for (Severity s : f.severities.isEmpty() ? allSeverities() : f.severities)
-        counted += counts.value.of(s);
+        counted += counts.value.of(int(s));
     QCOMPARE(counted, qint64(expected.size()));
 }
 
@@ -345,7 +351,8 @@ void tst_LogQuery::auditFilters()
                     .arg(ms(2))
                     .arg(ms(3))));
     AuditQuery q;
-    q.action = action;
+    if (!action.isEmpty())
+        q.actions = { action };
     q.text = text;
     if (sinceHour >= 0)
         q.since = T0.addSecs(sinceHour * 3600);
@@ -357,6 +364,14 @@ void tst_LogQuery::auditFilters()
         QVERIFY(q.matches(e)); // the same predicate in memory
     }
     QCOMPARE(got, expected);
+
+    // The counts per action agree with the rows.
+    const StoreResult<CategoryCounts> counts = store.countAudit(q).result();
+    QVERIFY2(counts.ok(), qPrintable(counts.error.message));
+    const qint64 counted = action.isEmpty()
+            ? counts.value.total()
+            : counts.value.of(int(auditActions().indexOf(action.toLower())));
+    QCOMPARE(counted, qint64(expected.size()));
 }
 
 void tst_LogQuery::fullTextIndexPresent()
@@ -373,6 +388,176 @@ void tst_LogQuery::fullTextIndexPresent()
     QVERIFY2(s.value.fullTextIndex, "Debian 12's SQLite has FTS5, PostgreSQL 15 has pg_trgm");
     QCOMPARE(s.value.logEntries, 7);
     QVERIFY(s.value.bytes > 0);
+}
+
+void tst_LogQuery::fullTextIndexMadeWhenMissing()
+{
+    // A store migrated where the full-text engine was missing (an SQLite without FTS5, a
+    // PostgreSQL without pg_trgm) gets its indexes when it is next opened where it is there.
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    {
+        auto store = openFixture(fixture);
+        QVERIFY(store);
+    }
+    const QStringList drop = backend == u"sqlite"
+            ? QStringList{ "DROP TRIGGER log_fts_insert", "DROP TRIGGER log_fts_delete",
+                           "DROP TRIGGER log_fts_update", "DROP TABLE log_fts",
+                           "DROP TRIGGER actions_fts_insert", "DROP TRIGGER actions_fts_delete",
+                           "DROP TRIGGER actions_fts_update", "DROP TABLE actions_fts" }
+            : QStringList{ "DROP INDEX log_message_trgm", "DROP INDEX log_details_trgm",
+                           "DROP INDEX actions_message_trgm" };
+    for (const QString &sql : drop)
+        QVERIFY2(fixture.exec(sql), qPrintable(sql));
+    SqlStore store(fixture.location());
+    QVERIFY(!store.openAndWait());
+    const StoreResult<StoreStats> s = store.storeStats().result();
+    QVERIFY2(s.ok(), qPrintable(s.error.message));
+    QVERIFY(s.value.fullTextIndex);
+    // The entries written before are in the new index.
+    LogQuery q;
+    q.filter.text = QStringLiteral("ÜBER ALL");
+    const StoreResult<QList<LogEntry>> r = store.queryLog(q).result();
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QCOMPARE(ids(r.value), QList<qint64>{ 7 });
+}
+
+namespace {
+// Written in this order: ids 1 to 6. UuidB is beta.example.test (openFixture).
+bool insertActions(BackendFixture &fixture)
+{
+    const auto ms = [](int hour) { return T0.addSecs(hour * 3600).toMSecsSinceEpoch(); };
+    return fixture.exec(
+            QStringLiteral(
+                    "INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
+                    "attempt) VALUES "
+                    "(%1, '%7', 'GetCoreVersion', 0, 12, 'SUCCESS', '', 1), "
+                    "(%2, '%7', 'SetAdminAclEntry', 1, 40, 'PT_STATUS_AUTH_FAILURE', 'The device refused "
+                    "the admin password', 1), "
+                    "(%3, '%8', 'GetCoreVersion', 0, 9, 'SUCCESS', '', 1), "
+                    "(%4, '%8', 'SetTLSPSK', 2, 0, '', 'TLS is off in the profile: skipped', 1), "
+                    "(%5, '%8', 'CommitChanges', 0, 120, 'SUCCESS', 'ok', 1), "
+                    "(%6, '%7', 'SetAdminAclEntry', 1, 38, 'Timeout', 'No answer in 30 s', 2)")
+                    .arg(ms(0))
+                    .arg(ms(1))
+                    .arg(ms(2))
+                    .arg(ms(3))
+                    .arg(ms(4))
+                    .arg(ms(5))
+                    .arg(UuidA, UuidB));
+}
+} // namespace
+
+void tst_LogQuery::actionFilters_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QList<int>>("results");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("sinceHour");
+    QTest::addColumn<QList<qint64>>("expected");
+    const int Ok = int(ActionRecord::Result::Succeeded), Failed = int(ActionRecord::Result::Failed);
+    for (const char *backend : { "sqlite", "postgresql" }) {
+        const QString b = QString::fromLatin1(backend);
+        const auto row = [&](const char *name) { return &QTest::addRow("%s/%s", backend, name); };
+        *row("all") << b << QList<int>{} << QString() << QString() << QString() << -1
+                    << QList<qint64>{ 6, 5, 4, 3, 2, 1 };
+        *row("failed") << b << QList<int>{ Failed } << QString() << QString() << QString() << -1
+                       << QList<qint64>{ 6, 2 };
+        *row("two results") << b << QList<int>{ Ok, Failed } << QString() << QString() << QString()
+                            << -1 << QList<qint64>{ 6, 5, 3, 2, 1 };
+        *row("step") << b << QList<int>{} << "GetCoreVersion" << QString() << QString() << -1
+                     << QList<qint64>{ 3, 1 };
+        *row("uuid") << b << QList<int>{} << QString() << UuidA.toLower() << QString() << -1
+                     << QList<qint64>{ 6, 2, 1 };
+        *row("fqdn") << b << QList<int>{} << QString() << "BETA.example.test" << QString() << -1
+                     << QList<qint64>{ 5, 4, 3 };
+        *row("text in message") << b << QList<int>{} << QString() << QString() << "ADMIN PASS" << -1
+                                << QList<qint64>{ 2 };
+        *row("text in status") << b << QList<int>{} << QString() << QString() << "auth_fail" << -1
+                               << QList<qint64>{ 2 };
+        *row("short text") << b << QList<int>{} << QString() << QString() << "ok" << -1
+                           << QList<qint64>{ 5 };
+        *row("since") << b << QList<int>{} << QString() << QString() << QString() << 4
+                      << QList<qint64>{ 6, 5 };
+        *row("combined") << b << QList<int>{ Failed } << "SetAdminAclEntry" << UuidA << "answer" << 1
+                         << QList<qint64>{ 6 };
+    }
+}
+
+void tst_LogQuery::actionFilters()
+{
+    QFETCH(QString, backend);
+    QFETCH(QList<int>, results);
+    QFETCH(QString, step);
+    QFETCH(QString, device);
+    QFETCH(QString, text);
+    QFETCH(int, sinceHour);
+    QFETCH(QList<qint64>, expected);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    auto store = openFixture(fixture);
+    QVERIFY(store);
+    QVERIFY(insertActions(fixture));
+    ActionFilter f;
+    for (int r : results)
+        f.results << ActionRecord::Result(r);
+    f.step = step;
+    f.uuid = device;
+    f.text = text;
+    if (sinceHour >= 0)
+        f.since = T0.addSecs(sinceHour * 3600);
+    const StoreResult<QList<ActionRecord>> r = store->listActions(f).result();
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QList<qint64> got;
+    for (const ActionRecord &a : r.value)
+        got << a.id;
+    QCOMPARE(got, expected);
+
+    // The counts per result agree with the rows.
+    const StoreResult<CategoryCounts> counts = store->countActions(f).result();
+    QVERIFY2(counts.ok(), qPrintable(counts.error.message));
+    qint64 counted = 0;
+    for (auto result : { ActionRecord::Result::Succeeded, ActionRecord::Result::Failed,
+                         ActionRecord::Result::Skipped }) {
+        if (f.results.isEmpty() || f.results.contains(result))
+            counted += counts.value.of(int(result));
+    }
+    QCOMPARE(counted, qint64(expected.size()));
+}
+
+void tst_LogQuery::actionPaging()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    auto store = openFixture(fixture);
+    QVERIFY(store);
+    QVERIFY(insertActions(fixture));
+    const auto page = [&](qint64 before, qint64 after, bool oldestFirst) {
+        ActionFilter f;
+        f.beforeId = before;
+        f.afterId = after;
+        f.oldestFirst = oldestFirst;
+        f.limit = 2;
+        QList<qint64> got;
+        for (const ActionRecord &a : store->listActions(f).result().value)
+            got << a.id;
+        return got;
+    };
+    QCOMPARE(page(0, 0, false), (QList<qint64>{ 6, 5 }));
+    QCOMPARE(page(5, 0, false), (QList<qint64>{ 4, 3 }));
+    QCOMPARE(page(0, 0, true), (QList<qint64>{ 1, 2 }));
+    QCOMPARE(page(0, 2, true), (QList<qint64>{ 3, 4 })); // the page right above 2
+    QCOMPARE(page(0, 4, false), (QList<qint64>{ 6, 5 })); // live: the newest above 4
 }
 
 QTEST_GUILESS_MAIN(tst_LogQuery)

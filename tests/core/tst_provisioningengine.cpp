@@ -360,7 +360,7 @@ void tst_ProvisioningEngine::provisionsOneDeviceByPsk()
     QCOMPARE(lab.keys(KeyState::Available).size(), 1);
 
     // Every step is an Actions Status row, and the admin password is kept, sealed.
-    const auto actions = lab.store->listActions({uuid, {}, {}, 100}).result().value;
+    const auto actions = lab.store->listActions({.uuid = uuid, .limit = 100}).result().value;
     QStringList steps;
     for (const ActionRecord &a : actions) {
         steps.prepend(a.step);
@@ -491,7 +491,7 @@ void tst_ProvisioningEngine::wrongPpsIsNamedAndConsumesNothing()
     QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning, qPrintable(systemStateKey(s.state)));
     QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
     // Each attempt is one handshake with the device's own key; no other key is ever tried.
-    const auto actions = lab.store->listActions({uuid, {}, {}, 100}).result().value;
+    const auto actions = lab.store->listActions({.uuid = uuid, .limit = 100}).result().value;
     QVERIFY(!actions.isEmpty());
     for (const ActionRecord &a : actions) {
         QCOMPARE(a.step, QStringLiteral("GetCoreVersion"));
@@ -606,7 +606,7 @@ void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason()
     QVERIFY2(failedReason.contains(reason), qPrintable(failedReason));
     for (int i = 1; i < 4; ++i)
         QCOMPARE(lab.system(sim.device(i).uuid).state, SystemState::Provisioned);
-    const auto failedSteps = lab.store->listActions({failedUuid, {}, {ActionRecord::Result::Failed}, 10}).result().value;
+    const auto failedSteps = lab.store->listActions({.uuid = failedUuid, .results = {ActionRecord::Result::Failed}, .limit = 10}).result().value;
     QVERIFY(!failedSteps.isEmpty());
     QVERIFY(!failedSteps.last().message.isEmpty());
     // The failed device's key is not consumed; the others' are.
@@ -734,7 +734,7 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
     QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
     QStringList steps;
-    for (const ActionRecord &a : lab.store->listActions({uuid, {}, {}, 100}).result().value)
+    for (const ActionRecord &a : lab.store->listActions({.uuid = uuid, .limit = 100}).result().value)
         steps << a.step;
     QVERIFY(steps.contains(QStringLiteral("RemoteControl")));
     QVERIFY(steps.contains(QStringLiteral("Unprovision")));
@@ -1012,7 +1012,7 @@ void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
     QCOMPARE(lab.store->systemCredentials(uuid).result().value.tlsCertificatePem, certificate.leafPem());
     QTRY_VERIFY(sim.state().value("tlsEnabled").toBool());
     QStringList steps;
-    for (const ActionRecord &a : lab.store->listActions({uuid, {}, {}, 100}).result().value) {
+    for (const ActionRecord &a : lab.store->listActions({.uuid = uuid, .limit = 100}).result().value) {
         steps << a.step;
         QVERIFY2(!a.message.contains("PRIVATE KEY"), qPrintable(a.message));
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/log/userlog.h"
+#include "core/log/userlogbook.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
 
@@ -11,6 +12,11 @@ using namespace Oobm::Core;
 using Oobm::Gui::LogModel;
 
 namespace {
+
+LogEntry entryAt(const LogModel *model, int row)
+{
+    return std::get<LogEntry>(model->record(row).entry);
+}
 QList<LogEntry> makeEntries(int count)
 {
     QList<LogEntry> entries;
@@ -68,7 +74,7 @@ void tst_LogModel::pagesInWithFetchMore()
 
     QTRY_COMPARE(model.rowCount(), LogModel::PageSize);
     QVERIFY(!model.isAtEnd());
-    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
              QStringLiteral("entry 999"));
     while (model.canFetchMore({})) {
         const int before = model.rowCount();
@@ -78,7 +84,7 @@ void tst_LogModel::pagesInWithFetchMore()
     }
     QTRY_VERIFY(model.isAtEnd());
     QCOMPARE(model.rowCount(), 1000);
-    QCOMPARE(model.data(model.index(999, LogModel::DescriptionColumn)).toString(),
+    QCOMPARE(model.data(model.index(999, UserLogBook::DescriptionColumn)).toString(),
              QStringLiteral("entry 0"));
     for (int r = 1; r < model.rowCount(); ++r)
         QVERIFY(model.data(model.index(r - 1, 0), LogModel::EntryIdRole).toLongLong()
@@ -98,21 +104,21 @@ void tst_LogModel::columnsAndRoles()
     const QStringList headers{ "Date", "Severity", "Description", "Source", "UUID" };
     for (int c = 0; c < headers.size(); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers.at(c));
-    QCOMPARE(model.data(model.index(0, LogModel::DateColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::DateColumn)).toString(),
              e.time.toLocalTime().toString("yyyy-MM-dd HH:mm:ss"));
-    QCOMPARE(model.data(model.index(0, LogModel::SeverityColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::SeverityColumn)).toString(),
              QStringLiteral("Error"));
-    QVERIFY(!model.data(model.index(0, LogModel::SeverityColumn), Qt::DecorationRole)
+    QVERIFY(!model.data(model.index(0, UserLogBook::SeverityColumn), Qt::DecorationRole)
                      .value<QIcon>()
                      .isNull());
-    QCOMPARE(model.data(model.index(0, LogModel::SourceColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::SourceColumn)).toString(),
              QStringLiteral("engine"));
-    QCOMPARE(model.data(model.index(0, LogModel::UuidColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::UuidColumn)).toString(),
              QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
-    QVERIFY(model.data(model.index(0, LogModel::DescriptionColumn), Qt::ToolTipRole)
+    QVERIFY(model.data(model.index(0, UserLogBook::DescriptionColumn), Qt::ToolTipRole)
                     .toString()
                     .contains("hello from"));
-    QCOMPARE(model.data(model.index(0, 0), LogModel::SeverityRole).toInt(), int(Severity::Error));
+    QCOMPARE(model.data(model.index(0, 0), LogModel::CategoryRole).toInt(), int(Severity::Error));
     QCOMPARE(model.data(model.index(0, 0), LogModel::TimeRole).toDateTime(), e.time);
 }
 
@@ -127,9 +133,9 @@ void tst_LogModel::liveUpdatesPrependNewest()
     log.warning("first new");
     log.error("second new");
     QTRY_COMPARE(model.rowCount(), 12);
-    QCOMPARE(model.data(model.index(0, LogModel::DescriptionColumn)).toString(),
+    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
              QStringLiteral("second new"));
-    QCOMPARE(model.data(model.index(1, LogModel::DescriptionColumn)).toString(),
+    QCOMPARE(model.data(model.index(1, UserLogBook::DescriptionColumn)).toString(),
              QStringLiteral("first new"));
     QVERIFY(!newEntries.isEmpty());
 }
@@ -172,11 +178,11 @@ void tst_LogModel::filterRunsInSql()
     for (int s : severities)
         f.severities << Severity(s);
     f.text = text;
-    model.setFilter(f);
+    model.setFilter(UserLogBook::recordFilter(f));
     QTRY_VERIFY(model.isAtEnd() && !model.isLoading());
     QCOMPARE(model.rowCount(), expectedRows);
     for (int r = 0; r < model.rowCount(); ++r)
-        QVERIFY(f.matches(model.entry(r)));
+        QVERIFY(f.matches(entryAt(&model, r)));
 }
 
 void tst_LogModel::emptyStore()

@@ -5,9 +5,9 @@
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
-#include "ui/pages/log/logfilterbar.h"
+#include "ui/widgets/logfilterbar.h"
 #include "ui/pages/log/logpage.h"
-#include "ui/pages/log/logviewwidget.h"
+#include "ui/widgets/logviewwidget.h"
 #include "ui/shell/connectionerrorwidget.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigationmodel.h"
@@ -215,8 +215,9 @@ void tst_MainWindow::everyNodeShowsItsPage()
     QVERIFY(!w.pageArea()->isShowingConnectionError());
     // Every page starts with its title band, and no page but the real ones offers controls.
     QVERIFY(page->widget(nullptr)->findChild<QLabel *>("pageTitle"));
-    static const QStringList withButtons{ "general", "log", "dns-configuration", "service-location",
-                                          "maintenance" };
+    static const QStringList withButtons{ "general",          "log",         "actions-status",
+                                          "security-audit",   "dns-configuration",
+                                          "service-location", "maintenance" };
     if (!withButtons.contains(id))
         QVERIFY(page->widget(nullptr)->findChildren<QPushButton *>().isEmpty());
     // The tree's selection follows.
@@ -436,8 +437,8 @@ void tst_MainWindow::showLogOfASystem()
     QCOMPARE(w.currentPageId(), QStringLiteral("log"));
     auto *log = qobject_cast<Oobm::Gui::LogPage *>(w.page("log"));
     QVERIFY(log && log->logView());
-    QCOMPARE(log->logView()->filterBar()->filter().deviceUuid, uuid);
-    QCOMPARE(log->logView()->model()->filter().deviceUuid, uuid);
+    QCOMPARE(log->logView()->filterBar()->filter().device, uuid);
+    QCOMPARE(log->logView()->model()->filter().device, uuid);
 }
 
 QTEST_MAIN(tst_MainWindow)

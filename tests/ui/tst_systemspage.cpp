@@ -10,7 +10,8 @@
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/profiledialog.h"
 #include "ui/dialogs/systemdetailsdialog.h"
-#include "ui/models/actionsmodel.h"
+#include "core/log/actionslogbook.h"
+#include "ui/models/logmodel.h"
 #include "ui/models/hellosmodel.h"
 #include "ui/models/profilesmodel.h"
 #include "ui/models/systemsmodel.h"
@@ -158,17 +159,16 @@ void tst_SystemsPage::hellosAndActionsModels()
     QCOMPARE(reset.size(), 0);
     QCOMPARE(hellos.index(0, HellosModel::UuidColumn).data().toString(), m_unknown.device().uuid);
 
-    ActionsModel actions(m_store.get());
+    Oobm::Gui::LogModel actions(std::make_shared<ActionsLogBook>(m_store.get()));
     QAbstractItemModelTester t2(&actions, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy actionsLoaded(&actions, &ActionsModel::loaded);
-    ActionFilter f;
-    f.uuid = m_sim.device(0).uuid;
-    f.step = "CommitChanges";
+    RecordFilter f;
+    f.device = m_sim.device(0).uuid;
+    f.source = "CommitChanges";
     actions.setFilter(f);
-    QVERIFY(actionsLoaded.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(actions.isAtEnd() && !actions.isLoading(), 5000);
     QCOMPARE(actions.rowCount(), 1);
-    QCOMPARE(actions.index(0, ActionsModel::ResultColumn).data().toString(), QStringLiteral("Succeeded"));
-    QCOMPARE(actions.index(0, ActionsModel::StatusColumn).data().toString(), QStringLiteral("SUCCESS"));
+    QCOMPARE(actions.index(0, ActionsLogBook::ResultColumn).data().toString(), QStringLiteral("Succeeded"));
+    QCOMPARE(actions.index(0, ActionsLogBook::StatusColumn).data().toString(), QStringLiteral("SUCCESS"));
 }
 
 void tst_SystemsPage::powerActionFromThePage()

@@ -2,28 +2,47 @@
 #include "logmodel.h"
 
 #include "core/async.h"
+#include "core/log/userlogbook.h"
 #include "core/store/store.h"
 #include "ui/shell/icons.h"
 
+#include <QColor>
 #include <QTimer>
 
 namespace Oobm::Gui {
 
-using Core::LogEntry;
-using Core::LogQuery;
+using Core::LogBook;
+using Core::LogRecord;
+using Core::RecordQuery;
 using Core::Severity;
 
-LogModel::LogModel(Core::Store *store, QObject *parent)
+LogModel::LogModel(std::shared_ptr<const LogBook> book, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_book(std::move(book))
+    , m_store(m_book->store())
+    , m_columns(m_book->columns())
     , m_poll(new QTimer(this))
 {
     m_poll->setInterval(2000);
     connect(m_poll, &QTimer::timeout, this, &LogModel::fetchNewer);
-    connect(m_store, &Core::Store::logAppended, this, &LogModel::fetchNewer);
+    switch (m_book->kind()) {
+    case LogBook::Kind::Log:
+        connect(m_store, &Core::Store::logAppended, this, &LogModel::fetchNewer);
+        break;
+    case LogBook::Kind::Actions: // the engine records steps as it finishes with a system
+        connect(m_store, &Core::Store::systemsChanged, this, &LogModel::fetchNewer);
+        break;
+    case LogBook::Kind::Audit:
+        connect(m_store, &Core::Store::keysChanged, this, &LogModel::fetchNewer);
+        break;
+    }
     connect(m_store, &Core::Store::stateChanged, this, &LogModel::onStoreStateChanged);
     onStoreStateChanged();
 }
+
+LogModel::LogModel(Core::Store *store, QObject *parent)
+    : LogModel(std::make_shared<Core::UserLogBook>(store), parent)
+{ }
 
 LogModel::~LogModel() = default;
 
@@ -43,7 +62,7 @@ void LogModel::onStoreStateChanged()
     }
 }
 
-void LogModel::setFilter(const Core::LogFilter &filter)
+void LogModel::setFilter(const Core::RecordFilter &filter)
 {
     if (filter == m_filter)
         return;
@@ -60,7 +79,7 @@ void LogModel::reload()
     m_loading = false;
     m_fetchingNewer = false;
     m_atEnd = false;
-    m_oldest = false;
+    m_atNewest = true;
     endResetModel();
     if (m_store->isReadable()) {
         m_started = true;
@@ -70,12 +89,13 @@ void LogModel::reload()
 
 void LogModel::showOldest()
 {
+    m_burstPending = false;
     beginResetModel();
     m_rows.clear();
     ++m_generation;
     m_fetchingNewer = false;
     m_atEnd = true; // nothing older than the oldest
-    m_oldest = true;
+    m_atNewest = false;
     m_loading = true;
     endResetModel();
     if (!m_store->isReadable()) {
@@ -83,13 +103,13 @@ void LogModel::showOldest()
         return;
     }
     m_started = true;
-    LogQuery query;
+    RecordQuery query;
     query.filter = m_filter;
     query.limit = PageSize;
     query.oldestFirst = true;
     const quint64 generation = m_generation;
-    Core::whenReady(m_store->queryLog(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+    Core::whenReady(m_book->query(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
                         if (r.ok() && !r.value.isEmpty()) {
@@ -99,16 +119,80 @@ void LogModel::showOldest()
                                 m_rows.append(*it);
                             endInsertRows();
                         }
+                        m_atNewest = r.ok() && r.value.size() < PageSize;
                         m_loading = false;
                         Q_EMIT loaded();
                     });
 }
 
-QIcon LogModel::severityIcon(Severity severity) const
+bool LogModel::canFetchNewerPage() const
+{
+    return !m_atNewest && !m_loading && !m_rows.isEmpty() && m_store->isReadable();
+}
+
+void LogModel::fetchNewerPage()
+{
+    if (!canFetchNewerPage())
+        return;
+    m_loading = true;
+    RecordQuery query;
+    query.filter = m_filter;
+    query.limit = PageSize;
+    query.afterId = m_rows.constFirst().id;
+    query.oldestFirst = true; // the page right above the window, not the newest entries
+    const quint64 generation = m_generation;
+    Core::whenReady(m_book->query(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
+                        if (generation != m_generation)
+                            return;
+                        if (r.ok() && !r.value.isEmpty()) {
+                            QList<LogRecord> page;
+                            page.reserve(r.value.size());
+                            for (auto it = r.value.crbegin(); it != r.value.crend(); ++it)
+                                page.append(*it);
+                            m_insertingNewerPage = true;
+                            beginInsertRows({}, 0, int(page.size()) - 1);
+                            m_rows = page + m_rows;
+                            endInsertRows();
+                            m_insertingNewerPage = false;
+                            trimBottom();
+                        }
+                        m_atNewest = r.ok() && r.value.size() < PageSize;
+                        m_loading = false;
+                        Q_EMIT loaded();
+                        if (m_atNewest)
+                            fetchNewer(); // what arrived meanwhile
+                    });
+}
+
+void LogModel::trimTop()
+{
+    if (m_rows.size() <= m_windowSize)
+        return;
+    const int excess = int(m_rows.size()) - m_windowSize;
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.remove(0, excess);
+    endRemoveRows();
+    m_atNewest = false;
+}
+
+void LogModel::trimBottom()
+{
+    if (m_rows.size() <= m_windowSize)
+        return;
+    beginRemoveRows({}, m_windowSize, int(m_rows.size()) - 1);
+    m_rows.resize(m_windowSize);
+    endRemoveRows();
+    m_atEnd = false;
+}
+
+QIcon LogModel::categoryIcon(int category) const
 {
     // One icon per severity for the model's life: a new QIcon per row would render its SVG
     // again on every paint.
-    const int i = int(severity) - int(Severity::Error);
+    const int i = category - int(Severity::Error);
+    if (i < 0 || i > 3)
+        return {};
     if (m_icons[i].isNull()) {
         static const char *const Names[] = { "error", "warning", "information", "debug" };
         m_icons[i] = bundledIcon(QLatin1String(Names[i]));
@@ -123,49 +207,59 @@ int LogModel::rowCount(const QModelIndex &parent) const
 
 int LogModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_columns.size());
 }
 
 QVariant LogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const LogEntry &e = m_rows.at(index.row());
+    const LogRecord &r = m_rows.at(index.row());
+    const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case DateColumn:
-            return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case SeverityColumn:
-            return Core::severityName(e.severity);
-        case DescriptionColumn:
-            return e.message;
-        case SourceColumn:
-            return e.source;
-        case UuidColumn:
-            return e.deviceUuid;
+        return m_book->display(r, column);
+    case Qt::DecorationRole:
+        if (column == m_book->categoryColumn() && m_book->kind() == LogBook::Kind::Log)
+            return categoryIcon(r.category);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == m_book->categoryColumn() && m_book->kind() == LogBook::Kind::Actions) {
+            switch (Core::ActionRecord::Result(r.category)) {
+            case Core::ActionRecord::Result::Failed:
+                return QColor(Qt::darkRed);
+            case Core::ActionRecord::Result::Succeeded:
+                return QColor(Qt::darkGreen);
+            case Core::ActionRecord::Result::Skipped:
+                break;
+            }
         }
         return {};
-    case Qt::DecorationRole:
-        if (index.column() == SeverityColumn)
-            return severityIcon(e.severity);
+    case Qt::TextAlignmentRole:
+        if (m_columns.at(column).number)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == DescriptionColumn)
-            return e.details.isEmpty() ? e.message : e.message + QStringLiteral("\n\n") + e.details;
-        if (index.column() == DateColumn)
+        if (column == 0)
             return tr("%1 (UTC %2)")
-                    .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
-                         e.time.toString(Qt::ISODateWithMs));
+                    .arg(r.time.toLocalTime().toString(Qt::ISODateWithMs),
+                         r.time.toString(Qt::ISODateWithMs));
+        if (m_columns.at(column).widthSample.isEmpty()) {
+            // The stretching column, often elided: all of it (the Log: and the details).
+            const QString text = m_book->display(r, column);
+            if (const auto *e = std::get_if<Core::LogEntry>(&r.entry); e && !e->details.isEmpty())
+                return QString(text + QStringLiteral("\n\n") + e->details);
+            return text;
+        }
         return {};
     case EntryIdRole:
-        return e.id;
-    case SeverityRole:
-        return int(e.severity);
+        return r.id;
+    case CategoryRole:
+        return r.category;
     case TimeRole:
-        return e.time;
+        return r.time;
     case DetailsRole:
-        return e.details;
+        return m_book->details(r);
     default:
         return {};
     }
@@ -173,27 +267,15 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
 
 QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= m_columns.size())
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case DateColumn:
-        return tr("Date");
-    case SeverityColumn:
-        return tr("Severity");
-    case DescriptionColumn:
-        return tr("Description");
-    case SourceColumn:
-        return tr("Source");
-    case UuidColumn:
-        return tr("UUID");
-    }
-    return {};
+    return m_columns.at(section).title;
 }
 
 bool LogModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_loading && m_rows.size() < MaxRows
-            && m_store->isReadable();
+    return !parent.isValid() && !m_atEnd && !m_loading && m_store->isReadable();
 }
 
 void LogModel::fetchMore(const QModelIndex &parent)
@@ -201,13 +283,13 @@ void LogModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     m_loading = true;
-    LogQuery query;
+    RecordQuery query;
     query.filter = m_filter;
     query.limit = PageSize;
     query.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     const quint64 generation = m_generation;
-    Core::whenReady(m_store->queryLog(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+    Core::whenReady(m_book->query(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
                         if (!r.ok() || r.value.size() < PageSize)
@@ -217,6 +299,7 @@ void LogModel::fetchMore(const QModelIndex &parent)
                             beginInsertRows({}, first, first + int(r.value.size()) - 1);
                             m_rows.append(r.value);
                             endInsertRows();
+                            trimTop();
                         }
                         // Only now: a view may ask for more while the rows are being inserted.
                         m_loading = false;
@@ -228,7 +311,7 @@ void LogModel::fetchMore(const QModelIndex &parent)
 
 void LogModel::fetchNewer()
 {
-    if (!m_store->isReadable() || m_oldest || m_burstPending)
+    if (!m_store->isReadable() || !m_atNewest || m_burstPending)
         return;
     if (m_fetchingNewer || m_loading || !m_started) {
         m_newerPending = true;
@@ -236,13 +319,13 @@ void LogModel::fetchNewer()
     }
     m_newerPending = false;
     m_fetchingNewer = true;
-    LogQuery query;
+    RecordQuery query;
     query.filter = m_filter;
     query.afterId = m_rows.isEmpty() ? 0 : m_rows.constFirst().id;
     query.limit = LiveLimit;
     const quint64 generation = m_generation;
-    Core::whenReady(m_store->queryLog(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogEntry>> &r) {
+    Core::whenReady(m_book->query(query), this,
+                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
                         if (r.ok() && r.value.size() >= LiveLimit) {
@@ -262,12 +345,7 @@ void LogModel::fetchNewer()
                             beginInsertRows({}, 0, int(r.value.size()) - 1);
                             m_rows = r.value + m_rows;
                             endInsertRows();
-                            if (m_rows.size() > MaxRows) {
-                                beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
-                                m_rows.resize(MaxRows);
-                                endRemoveRows();
-                                m_atEnd = false;
-                            }
+                            trimBottom();
                             Q_EMIT newEntries(int(r.value.size()));
                             Q_EMIT loaded();
                         }

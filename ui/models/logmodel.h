@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/log/logfilter.h"
+#include "core/log/logbook.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
 #include <QList>
+
+#include <memory>
 
 class QTimer;
 
@@ -15,54 +17,59 @@ class Store;
 
 namespace Oobm::Gui {
 
-// The user log as a table, newest first. Filtering runs in SQL (LogFilter); rows page in with
-// fetchMore (keyset paging on id) and new entries are prepended live. The model never holds
-// more than what has been fetched.
+// One of the logs (a Core::LogBook: the Log, the Actions Status, the Security Audit) as a table,
+// newest first. Filtering runs in SQL; the model holds a window of at most MaxRows contiguous
+// records and moves it with keyset queries: fetchMore pages older records in at the bottom,
+// fetchNewerPage newer ones at the top, and the rows at the other end go. While the window's top
+// is the newest record, new records are prepended live.
 class LogModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogModel)
 
 public:
-    enum Column {
-        DateColumn,
-        SeverityColumn,
-        DescriptionColumn,
-        SourceColumn,
-        UuidColumn,
-        ColumnCount
-    };
-    enum Role { EntryIdRole = Qt::UserRole + 1, SeverityRole, TimeRole, DetailsRole };
+    enum Role { EntryIdRole = Qt::UserRole + 1, CategoryRole, TimeRole, DetailsRole };
 
     static constexpr int PageSize = 200;
     static constexpr int LiveLimit = 1000; // newer entries taken in one live update
-    // The window the model holds: live entries push the oldest rows out (they page in again on
-    // scrolling), and scrolling stops there (Oldest jumps to the other end). A console left open
-    // with trace logging on stays at a few tens of MB.
+    // The window the model holds. A console left open with trace logging on stays at a few tens
+    // of MB, and scrolling through a million entries never holds more than this.
     static constexpr int MaxRows = 50000;
 
+    LogModel(std::shared_ptr<const Core::LogBook> book, QObject *parent = nullptr);
+    // The Log (Core::UserLogBook).
     explicit LogModel(Core::Store *store, QObject *parent = nullptr);
     ~LogModel() override;
 
-    Core::LogFilter filter() const { return m_filter; }
-    void setFilter(const Core::LogFilter &filter);
+    const Core::LogBook &book() const { return *m_book; }
+    std::shared_ptr<const Core::LogBook> bookPointer() const { return m_book; }
+    Core::RecordFilter filter() const { return m_filter; }
+    void setFilter(const Core::RecordFilter &filter);
     // Re-reads from the newest entry.
     void reload();
     // Whether the reader is at the newest entries. When not, a burst of new entries larger than
     // one live update waits (manyNewEntries) instead of reloading under the reader.
     void setFollowing(bool following) { m_following = following; }
     bool hasBurstPending() const { return m_burstPending; }
-    // Shows the oldest entries (still newest first) instead: what scrolling to the very end of a
-    // long log would show, without loading everything in between. Live updates pause until
-    // reload().
+    // Moves the window to the oldest entries (still newest first): what scrolling to the very
+    // end of a long log would show, without loading everything in between. Scrolling up from
+    // there pages newer entries in (fetchNewerPage) until the newest.
     void showOldest();
-    bool isShowingOldest() const { return m_oldest; }
+    // Whether the window's top is the newest entry the filter selects (live updates apply).
+    bool isAtNewest() const { return m_atNewest; }
+    bool canFetchNewerPage() const;
+    void fetchNewerPage();
+    // True while a page of newer entries is being inserted at the top (not live entries).
+    bool isInsertingNewerPage() const { return m_insertingNewerPage; }
     // How often entries written by other processes (the engine, oobmctl) are looked for.
     void setPollInterval(int ms);
+    // The window's size (MaxRows unless a test wants a smaller one); at least two pages.
+    void setWindowSize(int rows) { m_windowSize = qMax(2 * PageSize, rows); }
+    int windowSize() const { return m_windowSize; }
 
     bool isLoading() const { return m_loading; }
     bool isAtEnd() const { return m_atEnd; }
-    Core::LogEntry entry(int row) const { return m_rows.value(row); }
+    Core::LogRecord record(int row) const { return m_rows.value(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -80,23 +87,29 @@ Q_SIGNALS:
 
 private:
     void fetchNewer();
-    QIcon severityIcon(Core::Severity severity) const;
+    void trimTop();
+    void trimBottom();
+    QIcon categoryIcon(int category) const;
     void onStoreStateChanged();
 
+    std::shared_ptr<const Core::LogBook> m_book;
     Core::Store *m_store;
-    Core::LogFilter m_filter;
-    QList<Core::LogEntry> m_rows;
+    QList<Core::LogBook::ColumnSpec> m_columns;
+    Core::RecordFilter m_filter;
+    QList<Core::LogRecord> m_rows;
     QTimer *m_poll;
+    int m_windowSize = MaxRows;
     quint64 m_generation = 0; // discards answers to queries made before a reset
     bool m_loading = false;
     bool m_fetchingNewer = false;
     bool m_newerPending = false;
     bool m_atEnd = false;
+    bool m_atNewest = true;
     bool m_started = false;
-    bool m_oldest = false;
     bool m_following = true;
     bool m_burstPending = false;
-    mutable QIcon m_icons[4]; // by severity
+    bool m_insertingNewerPage = false;
+    mutable QIcon m_icons[4]; // the Log's, by severity
 };
 
 } // namespace Oobm::Gui

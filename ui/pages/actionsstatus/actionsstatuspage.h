@@ -4,9 +4,13 @@
 #include "ui/shell/page.h"
 #include "ui/shell/pagecontext.h"
 
+#include <QPointer>
+
 namespace Oobm::Gui {
 
-// Logs > Actions Status: every provisioning step run against each system.
+class LogViewWidget;
+
+// Logs > Actions Status: every provisioning step run against each system, in the Logs view.
 class ActionsStatusPage final : public Page
 {
     Q_OBJECT
@@ -21,12 +25,16 @@ public:
     QIcon icon() const override;
     QString summary() const override;
     bool needsStore() const override { return true; }
+    // argument: a system's UUID or FQDN; only its steps are shown.
+    void showArgument(const QString &argument) override;
+    LogViewWidget *logView() const; // null until the page was first shown
 
 protected:
     QWidget *createWidget(QWidget *parent) override;
 
 private:
     PageContext m_context;
+    QPointer<LogViewWidget> m_view;
 };
 
 } // namespace Oobm::Gui

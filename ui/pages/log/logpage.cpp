@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logpage.h"
 
-#include "ui/pages/log/logviewwidget.h"
+#include "ui/widgets/logviewwidget.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
 
@@ -41,7 +41,7 @@ QWidget *LogPage::createWidget(QWidget *parent)
                               "UUID of a system that did not provision. What is recorded "
                               "depends on the log level on the General page."),
                            w));
-    m_view = new LogViewWidget(m_context.store, m_context.settings, QStringLiteral("log/header"), w);
+    m_view = new LogViewWidget(m_context.store, m_context.settings, w);
     layout->addWidget(m_view, 1);
     return w;
 }

@@ -4,7 +4,11 @@
 #include "ui/shell/page.h"
 #include "ui/shell/pagecontext.h"
 
+#include <QPointer>
+
 namespace Oobm::Gui {
+
+class LogViewWidget;
 
 // Logs > Security Audit: every access to secrets, newest first.
 class SecurityAuditPage final : public Page
@@ -22,11 +26,14 @@ public:
     QString summary() const override;
     bool needsStore() const override { return true; }
 
+    LogViewWidget *logView() const; // null until the page was first shown
+
 protected:
     QWidget *createWidget(QWidget *parent) override;
 
 private:
     PageContext m_context;
+    QPointer<LogViewWidget> m_view;
 };
 
 } // namespace Oobm::Gui

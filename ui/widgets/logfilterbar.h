@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/log/logfilter.h"
+#include "core/log/logbook.h"
 
 #include <QWidget>
 
@@ -9,6 +9,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTimer;
 class QToolButton;
 
@@ -18,9 +19,11 @@ class LocalSettings;
 
 namespace Oobm::Gui {
 
-// The Log page's filters: severities (several at once, each with its count for the rest of the
-// filter), time range, source, device (UUID or FQDN) and free text; filters saved by name in
-// the local settings. Emits filterChanged when the user changes any of them (text after a pause).
+// The Logs pages' filters, as the page's LogBook has them: categories (severities, results or
+// actions; several at once, each with its count for the rest of the filter), time range,
+// source (the Log's source, the step), device (UUID or FQDN) and free text; filters saved by
+// name in the local settings. Emits filterChanged when the user changes any of them (text after
+// a pause).
 class LogFilterBar final : public QWidget
 {
     Q_OBJECT
@@ -31,21 +34,23 @@ public:
     Q_ENUM(Range)
 
     // settingsKey: where the saved filters live (may be empty: no saving).
-    LogFilterBar(Core::LocalSettings *settings, const QString &settingsKey,
-                 QWidget *parent = nullptr);
+    LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings,
+                 const QString &settingsKey, QWidget *parent = nullptr);
     ~LogFilterBar() override;
 
     // The filter as the controls say now (relative ranges measured from now).
-    Core::LogFilter filter() const;
-    void setSeverities(const QList<Core::Severity> &severities);
+    Core::RecordFilter filter() const;
+    void setCategories(const QList<int> &categories);
     void setDevice(const QString &uuidOrFqdn);
     void setText(const QString &text);
     void setRange(Range range);
-    void setCounts(const Core::SeverityCounts &counts);
+    void setCounts(const Core::CategoryCounts &counts);
 
     QStringList savedFilterNames() const;
     void saveFilter(const QString &name);
     bool restoreFilter(const QString &name);
+    // Every control back to "show everything".
+    void clear();
 
 Q_SIGNALS:
     void filterChanged();
@@ -54,26 +59,26 @@ private:
     void changed();
     void updateRangeControls();
     void askAndSave();
-    void deleteSaved();
-    void reloadSavedList();
+    void deleteSaved(const QString &name);
+    void fillSavedMenu(QMenu *menu);
     QVariantMap toMap() const;
     void fromMap(const QVariantMap &map);
 
     Core::LocalSettings *m_settings;
     QString m_settingsKey;
-    QList<QToolButton *> m_severityButtons; // in allSeverities() order
+    QList<Core::LogBook::Category> m_categories;
+    QList<QToolButton *> m_categoryButtons; // in m_categories' order
     QComboBox *m_range;
     QDateTimeEdit *m_from;
     QDateTimeEdit *m_to;
     QComboBox *m_source;
     QLineEdit *m_device;
     QLineEdit *m_text;
-    QComboBox *m_saved;
-    QToolButton *m_save;
-    QToolButton *m_delete;
+    QToolButton *m_saved;
+    QString m_lastSaved; // offered when saving again
     QLabel *m_problem;
     QTimer *m_textDelay;
-    Core::SeverityCounts m_counts;
+    Core::CategoryCounts m_counts;
     bool m_quiet = false; // while restoring: one filterChanged at the end
 };
 

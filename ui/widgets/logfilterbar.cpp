@@ -11,46 +11,49 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Oobm::Gui {
 
-using Core::Severity;
-
 namespace {
 constexpr int TextDelayMs = 250;
 }
 
-LogFilterBar::LogFilterBar(Core::LocalSettings *settings, const QString &settingsKey,
-                           QWidget *parent)
+LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings,
+                           const QString &settingsKey, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_settingsKey(settingsKey)
+    , m_categories(book.categories())
     , m_range(new QComboBox(this))
     , m_from(new QDateTimeEdit(this))
     , m_to(new QDateTimeEdit(this))
     , m_source(new QComboBox(this))
     , m_device(new QLineEdit(this))
     , m_text(new QLineEdit(this))
-    , m_saved(new QComboBox(this))
-    , m_save(new QToolButton(this))
-    , m_delete(new QToolButton(this))
+    , m_saved(new QToolButton(this))
     , m_problem(new QLabel(this))
     , m_textDelay(new QTimer(this))
 {
+    // Two rows, so that the page stays usable in a narrow window: what to show (categories,
+    // saved filters), then where to look (time, source, system, text).
+    auto *categories = new QHBoxLayout;
+    categories->setContentsMargins(0, 0, 0, 0);
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
-    for (Severity s : Core::allSeverities()) {
+    for (const Core::LogBook::Category &c : std::as_const(m_categories)) {
         auto *b = new QToolButton(this);
         b->setCheckable(true);
-        b->setObjectName(QStringLiteral("severity-") + Core::severityKey(s));
-        b->setToolTip(tr("Show %1 entries; with none selected, every severity is shown.")
-                              .arg(Core::severityName(s)));
+        b->setObjectName(QStringLiteral("category-") + c.key);
+        b->setToolTip(tr("Show %1 entries only; with none chosen, all are shown. The number counts "
+                         "the entries the rest of the filter selects.")
+                              .arg(c.name));
         connect(b, &QToolButton::toggled, this, &LogFilterBar::changed);
-        m_severityButtons << b;
-        row->addWidget(b);
+        m_categoryButtons << b;
+        categories->addWidget(b);
     }
     setCounts({});
 
@@ -78,18 +81,21 @@ LogFilterBar::LogFilterBar(Core::LocalSettings *settings, const QString &setting
 
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setEditable(true);
-    m_source->addItem(tr("All sources"), QString());
-    for (const char *s : { "engine", "console", "oobmctl", "trace", "keys", "dns" })
-        m_source->addItem(QLatin1String(s), QLatin1String(s));
+    m_source->addItem(book.allSourcesLabel(), QString());
+    for (const QString &source : book.sourceChoices())
+        m_source->addItem(source, source);
+    m_source->setToolTip(tr("Choose one, or type a name and press Enter"));
     connect(m_source, &QComboBox::currentIndexChanged, this, &LogFilterBar::changed);
     row->addWidget(m_source);
+    m_source->setVisible(!book.sourceChoices().isEmpty());
 
     m_device->setObjectName(QStringLiteral("device"));
     m_device->setPlaceholderText(tr("System UUID or FQDN"));
     m_device->setClearButtonEnabled(true);
     row->addWidget(m_device, 1);
+    m_device->setVisible(book.filtersByDevice());
     m_text->setObjectName(QStringLiteral("text"));
-    m_text->setPlaceholderText(tr("Search message and details"));
+    m_text->setPlaceholderText(book.textPlaceholder());
     m_text->setClearButtonEnabled(true);
     row->addWidget(m_text, 2);
     m_textDelay->setSingleShot(true);
@@ -101,24 +107,15 @@ LogFilterBar::LogFilterBar(Core::LocalSettings *settings, const QString &setting
     }
 
     m_saved->setObjectName(QStringLiteral("savedFilters"));
-    m_saved->setToolTip(tr("Filters saved by name"));
-    connect(m_saved, &QComboBox::activated, this, [this](int index) {
-        if (index > 0)
-            restoreFilter(m_saved->itemText(index));
-    });
-    m_save->setText(tr("Save…"));
-    m_save->setToolTip(tr("Save this filter by name"));
-    connect(m_save, &QToolButton::clicked, this, &LogFilterBar::askAndSave);
-    m_delete->setText(tr("Delete"));
-    m_delete->setToolTip(tr("Delete the saved filter chosen on the left"));
-    connect(m_delete, &QToolButton::clicked, this, &LogFilterBar::deleteSaved);
-    row->addWidget(m_saved);
-    row->addWidget(m_save);
-    row->addWidget(m_delete);
-    const bool canSave = m_settings && !m_settingsKey.isEmpty();
-    m_saved->setVisible(canSave);
-    m_save->setVisible(canSave);
-    m_delete->setVisible(canSave);
+    m_saved->setText(tr("Saved Filters"));
+    m_saved->setToolTip(tr("Restore a filter saved by name, save this one, or delete one"));
+    m_saved->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_saved);
+    connect(menu, &QMenu::aboutToShow, this, [this, menu] { fillSavedMenu(menu); });
+    m_saved->setMenu(menu);
+    categories->addStretch(1);
+    categories->addWidget(m_saved);
+    m_saved->setVisible(m_settings && !m_settingsKey.isEmpty());
 
     m_problem->setObjectName(QStringLiteral("filterProblem"));
     m_problem->setWordWrap(true);
@@ -126,20 +123,20 @@ LogFilterBar::LogFilterBar(Core::LocalSettings *settings, const QString &setting
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(categories);
     layout->addLayout(row);
     layout->addWidget(m_problem);
     updateRangeControls();
-    reloadSavedList();
 }
 
 LogFilterBar::~LogFilterBar() = default;
 
-Core::LogFilter LogFilterBar::filter() const
+Core::RecordFilter LogFilterBar::filter() const
 {
-    Core::LogFilter f;
-    for (int i = 0; i < m_severityButtons.size(); ++i) {
-        if (m_severityButtons.at(i)->isChecked())
-            f.severities << Core::allSeverities().at(i);
+    Core::RecordFilter f;
+    for (int i = 0; i < m_categoryButtons.size(); ++i) {
+        if (m_categoryButtons.at(i)->isChecked())
+            f.categories << m_categories.at(i).value;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     switch (Range(m_range->currentData().toInt())) {
@@ -161,7 +158,7 @@ Core::LogFilter LogFilterBar::filter() const
     }
     const QString source = m_source->currentText().trimmed();
     f.source = source == m_source->itemText(0) ? QString() : source;
-    f.deviceUuid = m_device->text().trimmed();
+    f.device = m_device->text().trimmed();
     f.text = m_text->text().trimmed();
     return f;
 }
@@ -186,11 +183,11 @@ void LogFilterBar::updateRangeControls()
     m_to->setVisible(custom);
 }
 
-void LogFilterBar::setSeverities(const QList<Severity> &severities)
+void LogFilterBar::setCategories(const QList<int> &categories)
 {
     m_quiet = true;
-    for (int i = 0; i < m_severityButtons.size(); ++i)
-        m_severityButtons.at(i)->setChecked(severities.contains(Core::allSeverities().at(i)));
+    for (int i = 0; i < m_categoryButtons.size(); ++i)
+        m_categoryButtons.at(i)->setChecked(categories.contains(m_categories.at(i).value));
     m_quiet = false;
     changed();
 }
@@ -212,25 +209,25 @@ void LogFilterBar::setRange(Range range)
     m_range->setCurrentIndex(m_range->findData(int(range)));
 }
 
-void LogFilterBar::setCounts(const Core::SeverityCounts &counts)
+void LogFilterBar::setCounts(const Core::CategoryCounts &counts)
 {
     m_counts = counts;
-    for (int i = 0; i < m_severityButtons.size(); ++i) {
-        const Severity s = Core::allSeverities().at(i);
-        m_severityButtons.at(i)->setText(
-                tr("%1 (%2)").arg(Core::severityName(s), QLocale().toString(counts.of(s))));
+    for (int i = 0; i < m_categoryButtons.size(); ++i) {
+        const Core::LogBook::Category &c = m_categories.at(i);
+        m_categoryButtons.at(i)->setText(
+                tr("%1 (%2)").arg(c.name, QLocale().toString(counts.of(c.value))));
     }
 }
 
 QVariantMap LogFilterBar::toMap() const
 {
     QVariantMap m;
-    QStringList severities;
-    for (int i = 0; i < m_severityButtons.size(); ++i) {
-        if (m_severityButtons.at(i)->isChecked())
-            severities << Core::severityKey(Core::allSeverities().at(i));
+    QStringList categories;
+    for (int i = 0; i < m_categoryButtons.size(); ++i) {
+        if (m_categoryButtons.at(i)->isChecked())
+            categories << m_categories.at(i).key;
     }
-    m.insert(QStringLiteral("severities"), severities);
+    m.insert(QStringLiteral("categories"), categories);
     m.insert(QStringLiteral("range"), m_range->currentData().toInt());
     m.insert(QStringLiteral("from"), m_from->dateTime().toUTC().toString(Qt::ISODate));
     m.insert(QStringLiteral("to"), m_to->dateTime().toUTC().toString(Qt::ISODate));
@@ -243,10 +240,12 @@ QVariantMap LogFilterBar::toMap() const
 void LogFilterBar::fromMap(const QVariantMap &m)
 {
     m_quiet = true;
-    const QStringList severities = m.value(QStringLiteral("severities")).toStringList();
-    for (int i = 0; i < m_severityButtons.size(); ++i)
-        m_severityButtons.at(i)->setChecked(
-                severities.contains(Core::severityKey(Core::allSeverities().at(i))));
+    // "severities": the Log's filters saved before the other logs had categories.
+    const QStringList categories = m.contains(QStringLiteral("categories"))
+            ? m.value(QStringLiteral("categories")).toStringList()
+            : m.value(QStringLiteral("severities")).toStringList();
+    for (int i = 0; i < m_categoryButtons.size(); ++i)
+        m_categoryButtons.at(i)->setChecked(categories.contains(m_categories.at(i).key));
     const int range = m_range->findData(m.value(QStringLiteral("range")).toInt());
     m_range->setCurrentIndex(qMax(0, range));
     const QDateTime from = QDateTime::fromString(m.value(QStringLiteral("from")).toString(), Qt::ISODate);
@@ -283,8 +282,7 @@ void LogFilterBar::saveFilter(const QString &name)
     QVariantMap all = m_settings->value(m_settingsKey).toMap();
     all.insert(name.trimmed(), toMap());
     m_settings->setValue(m_settingsKey, all);
-    reloadSavedList();
-    m_saved->setCurrentText(name.trimmed());
+    m_lastSaved = name.trimmed();
 }
 
 bool LogFilterBar::restoreFilter(const QString &name)
@@ -294,6 +292,7 @@ bool LogFilterBar::restoreFilter(const QString &name)
     const QVariantMap all = m_settings->value(m_settingsKey).toMap();
     if (!all.contains(name))
         return false;
+    m_lastSaved = name;
     fromMap(all.value(name).toMap());
     return true;
 }
@@ -304,7 +303,7 @@ void LogFilterBar::askAndSave()
     const QString name = QInputDialog::getText(
             this, tr("Save Filter"),
             tr("Name for this filter (an existing name is replaced):"), QLineEdit::Normal,
-            m_saved->currentIndex() > 0 ? m_saved->currentText() : QString(), &ok);
+            m_lastSaved, &ok);
     if (!ok)
         return;
     if (name.trimmed().isEmpty()) {
@@ -315,22 +314,45 @@ void LogFilterBar::askAndSave()
     saveFilter(name);
 }
 
-void LogFilterBar::deleteSaved()
+void LogFilterBar::deleteSaved(const QString &name)
 {
-    if (!m_settings || m_saved->currentIndex() <= 0)
+    if (!m_settings || m_settingsKey.isEmpty())
         return;
     QVariantMap all = m_settings->value(m_settingsKey).toMap();
-    all.remove(m_saved->currentText());
+    all.remove(name);
     m_settings->setValue(m_settingsKey, all);
-    reloadSavedList();
 }
 
-void LogFilterBar::reloadSavedList()
+void LogFilterBar::fillSavedMenu(QMenu *menu)
 {
-    m_saved->clear();
-    m_saved->addItem(tr("Saved filters"));
-    m_saved->addItems(savedFilterNames());
-    m_delete->setEnabled(m_saved->count() > 1);
+    menu->clear();
+    const QStringList names = savedFilterNames();
+    for (const QString &name : names)
+        menu->addAction(name, this, [this, name] { restoreFilter(name); });
+    if (names.isEmpty())
+        menu->addAction(tr("No saved filters yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save This Filter…"), this, &LogFilterBar::askAndSave);
+    QMenu *remove = menu->addMenu(tr("Delete"));
+    remove->setEnabled(!names.isEmpty());
+    for (const QString &name : names)
+        remove->addAction(name, this, [this, name] { deleteSaved(name); });
+    menu->addSeparator();
+    menu->addAction(tr("Clear the Filter"), this, &LogFilterBar::clear);
+}
+
+void LogFilterBar::clear()
+{
+    m_quiet = true;
+    for (QToolButton *b : std::as_const(m_categoryButtons))
+        b->setChecked(false);
+    m_range->setCurrentIndex(0);
+    m_source->setCurrentIndex(0);
+    m_device->clear();
+    m_text->clear();
+    updateRangeControls();
+    m_quiet = false;
+    changed();
 }
 
 } // namespace Oobm::Gui

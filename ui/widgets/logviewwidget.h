@@ -6,6 +6,8 @@
 #include <QFuture>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -26,18 +28,22 @@ namespace Oobm::Gui {
 class LogFilterBar;
 class LogModel;
 
-// The Log page's view: filters with counts per severity, the table (paged in from SQL), a live
-// tail that keeps the reader's place ("N new entries" jumps back to the newest), a details pane
-// (double-click or Enter), copying rows, and export of the filtered view to CSV or JSON with
-// progress, off the GUI thread.
+// The one view of the Logs pages (Log, Actions Status, Security Audit), configured by the log
+// it shows (a Core::LogBook): filters with counts per category, the table (a window paged in
+// from SQL in both directions), a live tail that keeps the reader's place ("N new entries" jumps
+// back to the newest), a details pane (double-click or Enter), copying rows, and export of the
+// filtered view to CSV or JSON with progress, off the GUI thread. The header and the saved
+// filters are kept in the local settings under the book's key.
 class LogViewWidget final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogViewWidget)
 
 public:
-    LogViewWidget(Core::Store *store, Core::LocalSettings *settings, const QString &settingsKey,
+    LogViewWidget(std::shared_ptr<const Core::LogBook> book, Core::LocalSettings *settings,
                   QWidget *parent = nullptr);
+    // The Log.
+    LogViewWidget(Core::Store *store, Core::LocalSettings *settings, QWidget *parent = nullptr);
     ~LogViewWidget() override;
 
     LogModel *model() const { return m_model; }
@@ -45,6 +51,7 @@ public:
     LogFilterBar *filterBar() const { return m_filterBar; }
     QPushButton *newEntriesButton() const { return m_newEntries; }
     QPlainTextEdit *detailsPane() const { return m_details; }
+    QLabel *statusLabel() const { return m_count; }
 
     // Shows one system's entries ("Show log" from Intel AMT Systems).
     void showSystem(const QString &uuidOrFqdn);
@@ -52,8 +59,10 @@ public:
     QString selectedRowsText() const;
     void copySelection();
     void showDetails(int row);
-    // Jumps to the oldest entries (End of the log); newEntriesButton() comes back to the newest.
+    // Moves to the oldest entries (Ctrl+End); scrolling up pages newer ones in, and
+    // newEntriesButton() (Ctrl+Home) comes back to the newest.
     void showOldest();
+    void showNewest();
     // Writes the filtered view; the result is reported in the status line and exportFinished.
     void exportTo(const QString &path, Core::LogExporter::Format format);
     void cancelExport();
@@ -66,14 +75,15 @@ private:
     void saveHeader();
     void applyFilter();
     void refreshCounts();
-    void beforeRowsInserted(int first);
+    void rememberTopRow();
+    void restoreTopRow();
     void afterRowsInserted(int first, int last);
-    void jumpToNewest();
+    void onScrolled(int value);
     void chooseExport(Core::LogExporter::Format format);
 
+    std::shared_ptr<const Core::LogBook> m_book;
     Core::Store *m_store;
     Core::LocalSettings *m_settings;
-    QString m_settingsKey;
     LogModel *m_model;
     LogFilterBar *m_filterBar;
     QStackedWidget *m_stack;
@@ -86,11 +96,11 @@ private:
     QToolButton *m_export;
     QToolButton *m_oldest;
     QProgressBar *m_progress;
-    QToolButton *m_cancelExport = nullptr;
+    QToolButton *m_cancelExport;
     QTimer *m_recount;
-    Core::SeverityCounts m_counts; // the last full count, plus the live entries since
+    Core::CategoryCounts m_counts; // the last full count, plus the live entries since
     quint64 m_countGeneration = 0;
-    QFuture<Core::StoreResult<Core::SeverityCounts>> m_counting;
+    QFuture<Core::StoreResult<Core::CategoryCounts>> m_counting;
     int m_unseen = 0;
     bool m_wasAtTop = true;
     qint64 m_topEntryId = 0;

@@ -2,10 +2,12 @@
 #include "logviewwidget.h"
 
 #include "core/async.h"
+#include "core/log/retention.h"
+#include "core/log/userlogbook.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
 #include "ui/models/logmodel.h"
-#include "ui/pages/log/logfilterbar.h"
+#include "ui/widgets/logfilterbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,26 +31,21 @@
 
 namespace Oobm::Gui {
 
-using Core::LogEntry;
+using Core::LogRecord;
 
-namespace {
+LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings, QWidget *parent)
+    : LogViewWidget(std::make_shared<Core::UserLogBook>(store), settings, parent)
+{ }
 
-// "log/header" keeps the columns; "log/savedFilters" the filters saved by name.
-QString savedFiltersKey(const QString &headerKey)
-{
-    const qsizetype slash = headerKey.lastIndexOf(u'/');
-    return (slash < 0 ? headerKey : headerKey.left(slash)) + QStringLiteral("/savedFilters");
-}
-} // namespace
-
-LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
-                             const QString &settingsKey, QWidget *parent)
+LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
+                             Core::LocalSettings *settings, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_book(std::move(book))
+    , m_store(m_book->store())
     , m_settings(settings)
-    , m_settingsKey(settingsKey)
-    , m_model(new LogModel(store, this))
-    , m_filterBar(new LogFilterBar(settings, savedFiltersKey(settingsKey), this))
+    , m_model(new LogModel(m_book, this))
+    , m_filterBar(new LogFilterBar(*m_book, settings, m_book->key() + QStringLiteral("/savedFilters"),
+                                   this))
     , m_stack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_view(new QTableView(this))
@@ -59,9 +56,10 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     , m_export(new QToolButton(this))
     , m_oldest(new QToolButton(this))
     , m_progress(new QProgressBar(this))
+    , m_cancelExport(new QToolButton(this))
     , m_recount(new QTimer(this))
 {
-    m_view->setObjectName(QStringLiteral("logView"));
+    m_view->setObjectName(m_book->key() + QStringLiteral("View"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -75,24 +73,21 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     h->setSectionsMovable(true);
     h->setHighlightSections(false);
     h->setStretchLastSection(false);
-    h->setSectionResizeMode(LogModel::DescriptionColumn, QHeaderView::Stretch);
-    h->resizeSection(LogModel::DateColumn,
-                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00"))
-                             + 24);
-    h->resizeSection(LogModel::SeverityColumn,
-                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("Information")) + 40);
-    h->resizeSection(LogModel::SourceColumn,
-                     m_view->fontMetrics().horizontalAdvance(QStringLiteral("console")) + 24);
-    h->resizeSection(LogModel::UuidColumn,
-                     m_view->fontMetrics().horizontalAdvance(
-                             QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"))
-                             + 16);
+    const QList<Core::LogBook::ColumnSpec> columns = m_book->columns();
+    for (int c = 0; c < columns.size(); ++c) {
+        if (columns.at(c).widthSample.isEmpty())
+            h->setSectionResizeMode(c, QHeaderView::Stretch);
+        else
+            h->resizeSection(c, m_view->fontMetrics().horizontalAdvance(columns.at(c).widthSample)
+                                     + 24);
+    }
+    const QString headerKey = m_book->key() + QStringLiteral("/header");
     if (m_settings)
-        h->restoreState(m_settings->bytes(m_settingsKey));
+        h->restoreState(m_settings->bytes(headerKey));
     connect(h, &QHeaderView::sectionResized, this, &LogViewWidget::saveHeader);
     connect(h, &QHeaderView::sectionMoved, this, &LogViewWidget::saveHeader);
 
-    // Details (double-click or Enter), copy, export.
+    // Details (double-click or Enter), copy, the two ends, export.
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setReadOnly(true);
     m_details->hide();
@@ -114,12 +109,17 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
         if (m_view->currentIndex().isValid())
             showDetails(m_view->currentIndex().row());
     });
+    auto *newest = new QAction(tr("Go to the &Newest Entries"), m_view);
+    newest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    newest->setShortcutContext(Qt::WidgetShortcut);
+    connect(newest, &QAction::triggered, this, &LogViewWidget::showNewest);
     auto *oldest = new QAction(tr("Go to the &Oldest Entries"), m_view);
     oldest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     oldest->setShortcutContext(Qt::WidgetShortcut);
     connect(oldest, &QAction::triggered, this, &LogViewWidget::showOldest);
     m_view->addAction(copy);
     m_view->addAction(details);
+    m_view->addAction(newest);
     m_view->addAction(oldest);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
@@ -136,7 +136,7 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     m_count->setObjectName(QStringLiteral("entryCount"));
     m_newEntries->setObjectName(QStringLiteral("newEntries"));
     m_newEntries->hide();
-    connect(m_newEntries, &QPushButton::clicked, this, &LogViewWidget::jumpToNewest);
+    connect(m_newEntries, &QPushButton::clicked, this, &LogViewWidget::showNewest);
 
     m_export->setObjectName(QStringLiteral("export"));
     m_export->setText(tr("Export…"));
@@ -151,10 +151,16 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     m_progress->setObjectName(QStringLiteral("exportProgress"));
     m_progress->setMaximumWidth(200);
     m_progress->hide();
+    m_cancelExport->setObjectName(QStringLiteral("cancelExport"));
+    m_cancelExport->setText(tr("Cancel Export"));
+    m_cancelExport->setToolTip(tr("Stop the export; nothing is written"));
+    m_cancelExport->hide();
+    connect(m_cancelExport, &QToolButton::clicked, this, &LogViewWidget::cancelExport);
 
     m_oldest->setObjectName(QStringLiteral("oldest"));
     m_oldest->setText(tr("Oldest"));
-    m_oldest->setToolTip(tr("Go to the oldest entries the filter selects (Ctrl+End)"));
+    m_oldest->setToolTip(tr("Go to the oldest entries the filter selects (Ctrl+End); scroll up "
+                            "from there for newer ones"));
     connect(m_oldest, &QToolButton::clicked, this, &LogViewWidget::showOldest);
 
     auto *status = new QHBoxLayout;
@@ -162,12 +168,6 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     status->addWidget(m_newEntries);
     status->addWidget(m_oldest);
     status->addWidget(m_progress);
-    m_cancelExport = new QToolButton(this);
-    m_cancelExport->setObjectName(QStringLiteral("cancelExport"));
-    m_cancelExport->setText(tr("Cancel Export"));
-    m_cancelExport->setToolTip(tr("Stop the export; nothing is written"));
-    m_cancelExport->hide();
-    connect(m_cancelExport, &QToolButton::clicked, this, &LogViewWidget::cancelExport);
     status->addWidget(m_cancelExport);
     status->addWidget(m_export);
 
@@ -180,14 +180,26 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     connect(m_filterBar, &LogFilterBar::filterChanged, this, &LogViewWidget::applyFilter);
     connect(m_model, &LogModel::loaded, this, &LogViewWidget::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LogViewWidget::updateState);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_unseen = 0;
-        m_newEntries->setVisible(m_model->isShowingOldest());
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_unseen = 0; });
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this](const QModelIndex &, int first, int) { beforeRowsInserted(first); });
+            [this](const QModelIndex &, int first, int) {
+                if (first == 0)
+                    rememberTopRow();
+            });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { afterRowsInserted(first, last); });
+    // Rows going at the top (the window moved down a long log): the reader's row stays put.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int) {
+                if (first == 0)
+                    rememberTopRow();
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int) {
+                if (first == 0)
+                    restoreTopRow();
+                updateState();
+            });
     // Live entries add to the counts here; a full recount (a query over every matching entry)
     // runs at most once a minute while entries keep coming, not at every batch.
     m_recount->setSingleShot(true);
@@ -195,7 +207,7 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
     connect(m_recount, &QTimer::timeout, this, &LogViewWidget::refreshCounts);
     connect(m_model, &LogModel::newEntries, this, [this](int count) {
         for (int row = 0; row < count && row < m_model->rowCount(); ++row)
-            m_counts.add(Core::Severity(m_model->index(row, 0).data(LogModel::SeverityRole).toInt()), 1);
+            m_counts.add(m_model->index(row, 0).data(LogModel::CategoryRole).toInt(), 1);
         m_filterBar->setCounts(m_counts);
         if (!m_recount->isActive())
             m_recount->start();
@@ -205,14 +217,14 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings,
             refreshCounts();
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this](int value) { m_model->setFollowing(value == 0); });
+            &LogViewWidget::onScrolled);
     connect(m_model, &LogModel::manyNewEntries, this, [this] {
         m_newEntries->setText(tr("More than %1 new entries, show them").arg(LogModel::LiveLimit));
         m_newEntries->show();
     });
     connect(m_store, &Core::Store::logsPurged, this, [this](const Core::PurgeReport &report) {
-        if (report.log == 0)
-            return; // Actions Status or Security Audit entries went: nothing here changed
+        if (!m_book->purgedBy(report))
+            return; // entries of the other logs went: nothing here changed
         m_model->reload();
         refreshCounts();
     });
@@ -243,9 +255,9 @@ void LogViewWidget::refreshCounts()
         return;
     const quint64 generation = ++m_countGeneration;
     m_counting.cancel(); // a filter left behind: not worth the store thread's time
-    m_counting = m_store->countLog(m_model->filter());
+    m_counting = m_book->count(m_model->filter());
     Core::whenReady(m_counting, this,
-                    [this, generation](const Core::StoreResult<Core::SeverityCounts> &r) {
+                    [this, generation](const Core::StoreResult<Core::CategoryCounts> &r) {
                         if (generation == m_countGeneration && r.ok()) {
                             m_counts = r.value;
                             m_filterBar->setCounts(r.value);
@@ -258,19 +270,34 @@ void LogViewWidget::showSystem(const QString &uuidOrFqdn)
     m_filterBar->setDevice(uuidOrFqdn);
 }
 
-void LogViewWidget::beforeRowsInserted(int first)
+void LogViewWidget::rememberTopRow()
 {
-    if (first != 0)
-        return; // a page of older entries at the end: nothing moves
     m_wasAtTop = m_view->verticalScrollBar()->value() == 0;
     const QModelIndex top = m_view->indexAt(QPoint(1, 1));
     m_topEntryId = top.isValid() ? top.data(LogModel::EntryIdRole).toLongLong() : 0;
 }
 
+void LogViewWidget::restoreTopRow()
+{
+    // The scroll bar's range follows the rows only at the next layout: lay out now, or the row
+    // could not be scrolled to the top when it is in the rows just added.
+    m_view->doItemsLayout();
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->record(r).id == m_topEntryId) {
+            m_view->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtTop);
+            return;
+        }
+    }
+}
+
 void LogViewWidget::afterRowsInserted(int first, int last)
 {
     if (first != 0 || m_model->rowCount() == last + 1)
+        return; // a page of older entries at the end, or the first rows: nothing moves
+    if (m_model->isInsertingNewerPage()) {
+        restoreTopRow(); // scrolling up from older entries: carry on from the same row
         return;
+    }
     if (m_wasAtTop) {
         m_view->scrollToTop();
         return;
@@ -279,19 +306,22 @@ void LogViewWidget::afterRowsInserted(int first, int last)
     m_unseen += last - first + 1;
     m_newEntries->setText(tr("%n new entries, show them", nullptr, m_unseen));
     m_newEntries->show();
-    for (int r = last + 1; r < m_model->rowCount(); ++r) {
-        if (m_model->entry(r).id == m_topEntryId) {
-            m_view->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtTop);
-            break;
-        }
-    }
+    restoreTopRow();
 }
 
-void LogViewWidget::jumpToNewest()
+void LogViewWidget::onScrolled(int value)
+{
+    m_model->setFollowing(value == 0 && m_model->isAtNewest());
+    // At the top of a window that is not at the newest entries: page the newer ones in.
+    if (value == m_view->verticalScrollBar()->minimum() && m_model->canFetchNewerPage())
+        m_model->fetchNewerPage();
+}
+
+void LogViewWidget::showNewest()
 {
     m_unseen = 0;
     m_newEntries->hide();
-    if (m_model->isShowingOldest() || m_model->hasBurstPending())
+    if (!m_model->isAtNewest() || m_model->hasBurstPending())
         m_model->reload();
     m_view->scrollToTop();
 }
@@ -299,8 +329,6 @@ void LogViewWidget::jumpToNewest()
 void LogViewWidget::showOldest()
 {
     m_model->showOldest();
-    m_newEntries->setText(tr("Back to the newest entries"));
-    m_newEntries->show();
     connect(m_model, &LogModel::loaded, m_view, &QTableView::scrollToBottom,
             Qt::SingleShotConnection);
 }
@@ -312,10 +340,7 @@ QString LogViewWidget::selectedRowsText() const
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList lines;
     for (const QModelIndex &index : std::as_const(rows)) {
-        const LogEntry e = m_model->entry(index.row());
-        QStringList fields{ e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                            Core::severityName(e.severity), e.source, e.deviceUuid, e.message,
-                            e.details };
+        QStringList fields = m_book->copyFields(m_model->record(index.row()));
         for (QString &f : fields)
             f.replace(u'\t', u' ').replace(u'\n', u' ');
         lines << fields.join(u'\t');
@@ -334,23 +359,16 @@ void LogViewWidget::showDetails(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return;
-    const LogEntry e = m_model->entry(row);
-    m_details->setPlainText(
-            tr("Time:      %1 (UTC %2)\nSeverity:  %3\nSource:    %4\nSystem:    %5\nEntry:     "
-               "%6\n\n%7\n\n%8")
-                    .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
-                         e.time.toString(Qt::ISODateWithMs), Core::severityName(e.severity),
-                         e.source, e.deviceUuid.isEmpty() ? tr("none") : e.deviceUuid)
-                    .arg(e.id)
-                    .arg(e.message, e.details));
+    m_details->setPlainText(m_book->details(m_model->record(row)));
     m_details->show();
 }
 
 void LogViewWidget::chooseExport(Core::LogExporter::Format format)
 {
     const bool csv = format == Core::LogExporter::Format::Csv;
+    const QString name = QStringLiteral("oobm-") + m_book->key();
     const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Log"), csv ? QStringLiteral("oobm-log.csv") : QStringLiteral("oobm-log.json"),
+            this, tr("Export"), name + (csv ? QStringLiteral(".csv") : QStringLiteral(".json")),
             csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
     if (!path.isEmpty())
         exportTo(path, format);
@@ -383,7 +401,7 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
         m_count->setText(message);
         Q_EMIT exportFinished(r.ok(), message);
     });
-    m_exporting = Core::LogExporter::exportToFile(m_store, m_model->filter(), format, path);
+    m_exporting = Core::LogExporter::exportToFile(m_book, m_model->filter(), format, path);
     watcher->setFuture(m_exporting);
 }
 
@@ -397,28 +415,35 @@ void LogViewWidget::cancelExport()
 void LogViewWidget::updateState()
 {
     const int rows = m_model->rowCount();
-    const bool empty = rows == 0 && m_model->isAtEnd();
+    const bool empty = rows == 0 && m_model->isAtEnd() && !m_model->isLoading();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_splitter);
-    if (m_model->filter().isEmpty())
-        m_empty->setText(
-                tr("<p><b>No log entries yet.</b></p><p>Entries appear here as the provisioning "
-                   "service and the console work: a hello packet received, a system provisioned "
-                   "or failed, a setting changed on the General page.</p>"));
-    else
-        m_empty->setText(tr("<p><b>No entries match this filter.</b></p><p>Clear the search "
-                            "text, choose more severities or a longer time range.</p>"));
-    if (m_model->isShowingOldest())
-        m_count->setText(tr("The %n oldest entries, newest first.", nullptr, rows));
-    else if (m_model->isAtEnd())
+    m_empty->setText(m_book->emptyText(!m_model->filter().isEmpty()));
+    const bool newest = m_model->isAtNewest();
+    if (!newest) {
+        if (!m_model->hasBurstPending())
+            m_newEntries->setText(tr("Back to the newest entries"));
+        m_newEntries->show();
+    } else if (m_unseen == 0 && !m_model->hasBurstPending()) {
+        m_newEntries->hide();
+    }
+    if (newest && m_model->isAtEnd())
         m_count->setText(tr("%n entries, newest first.", nullptr, rows));
-    else
+    else if (newest)
         m_count->setText(tr("%n newest entries shown; scroll down for older ones.", nullptr, rows));
+    else if (m_model->isAtEnd())
+        m_count->setText(tr("The %n oldest entries, newest first; scroll up for newer ones.",
+                            nullptr, rows));
+    else
+        m_count->setText(tr("%n entries shown, neither the newest nor the oldest; scroll for "
+                            "more.",
+                            nullptr, rows));
 }
 
 void LogViewWidget::saveHeader()
 {
     if (m_settings)
-        m_settings->setValue(m_settingsKey, m_view->horizontalHeader()->saveState());
+        m_settings->setValue(m_book->key() + QStringLiteral("/header"),
+                             m_view->horizontalHeader()->saveState());
 }
 
 } // namespace Oobm::Gui
