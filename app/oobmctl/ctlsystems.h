@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// systems list, show, authorize, power, unprovision, otp: the Intel AMT systems; hellos tail and
+// actions list: their hellos and the steps of Actions Status.
+#pragma once
+
+#include "ctlcommon.h"
+
+namespace Oobm::Ctl {
+
+// The system states' keys, ", " between them (the help text lists them).
+QString systemStateKeys();
+
+int systemsList(Context &c);
+int systemsShow(Context &c);
+int systemsAuthorize(Context &c);
+int systemsPower(Context &c);
+int systemsUnprovision(Context &c);
+int systemsOtp(Context &c);
+int hellosTail(Context &c);
+int actionsList(Context &c);
+
+} // namespace Oobm::Ctl
