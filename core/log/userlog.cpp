@@ -8,15 +8,32 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 #include <QPromise>
+#include <QThread>
+
+#include <algorithm>
 
 namespace Oobm::Core {
+
+namespace {
+QFuture<StoreError> readyFuture(const StoreError &error)
+{
+    QPromise<StoreError> p;
+    p.start();
+    p.addResult(error);
+    p.finish();
+    return p.future();
+}
+} // namespace
 
 UserLog::UserLog(Store *store, const QString &defaultSource, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_defaultSource(defaultSource)
     , m_level(int(ServiceSettings{}.logLevel))
+    , m_retryTimer(this)
 {
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &UserLog::writeNext);
     connect(store, &Store::serviceSettingsChanged, this, [this](const ServiceSettings &settings) {
         setLevel(settings.logLevel);
         setTracing(settings.traceLogging);
@@ -26,7 +43,18 @@ UserLog::UserLog(Store *store, const QString &defaultSource, QObject *parent)
 
 UserLog::~UserLog()
 {
-    flush();
+    // What is still pending goes to the store in one transaction (one busy wait at most, should
+    // the file be locked); nobody is left to retry it, so a failure is only reported.
+    if (!m_store->isWritable())
+        return;
+    const QList<LogEntry> rest = take(-1);
+    if (rest.isEmpty())
+        return;
+    m_store->appendLog(rest).then(QtFuture::Launch::Sync, [n = rest.size()](const StoreError &e) {
+        if (e)
+            qCWarning(lcUserLog).noquote()
+                    << n << "user log entries were lost at exit:" << e.message;
+    });
 }
 
 LogLevel UserLog::level() const
@@ -44,20 +72,38 @@ bool UserLog::accepts(Severity severity) const
     return logLevelAccepts(level(), severity);
 }
 
+bool UserLog::isTransient(const StoreError &error)
+{
+    switch (error.kind) {
+    case StoreError::Kind::FileLocked:
+    case StoreError::Kind::DiskFull:
+    case StoreError::Kind::ServerUnreachable:
+        return true;
+    default:
+        return false;
+    }
+}
+
+qsizetype UserLog::pendingCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_pending.size();
+}
+
+template<typename F>
+void UserLog::onOwnThread(F &&f)
+{
+    if (QThread::currentThread() == thread())
+        f();
+    else
+        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+}
+
 void UserLog::trace(const QString &message, const QString &details, const QString &deviceUuid)
 {
     if (!isTracing())
         return;
-    LogEntry entry = LogEntry::make(Severity::Debug, TraceSource, message, details, deviceUuid);
-    {
-        QMutexLocker locker(&m_mutex);
-        if (m_pending.size() >= MaxPending) {
-            m_pending.removeFirst();
-            m_dropped.fetchAndAddRelaxed(1);
-        }
-        m_pending.append(std::move(entry));
-    }
-    scheduleFlush();
+    enqueue(LogEntry::make(Severity::Debug, TraceSource, message, details, deviceUuid));
 }
 
 void UserLog::log(Severity severity, const QString &message, const QString &details,
@@ -65,12 +111,17 @@ void UserLog::log(Severity severity, const QString &message, const QString &deta
 {
     if (!accepts(severity))
         return;
-    LogEntry entry = LogEntry::make(severity, source.isEmpty() ? m_defaultSource : source, message,
-                                    details, deviceUuid);
+    enqueue(LogEntry::make(severity, source.isEmpty() ? m_defaultSource : source, message, details,
+                           deviceUuid));
+}
+
+void UserLog::enqueue(LogEntry &&entry)
+{
     {
         QMutexLocker locker(&m_mutex);
         if (m_pending.size() >= MaxPending) {
             m_pending.removeFirst();
+            m_requeued = std::max<qsizetype>(0, m_requeued - 1);
             m_dropped.fetchAndAddRelaxed(1);
         }
         m_pending.append(std::move(entry));
@@ -78,12 +129,59 @@ void UserLog::log(Severity severity, const QString &message, const QString &deta
     scheduleFlush();
 }
 
+QList<LogEntry> UserLog::take(qsizetype count)
+{
+    QMutexLocker locker(&m_mutex);
+    QList<LogEntry> batch;
+    if (count < 0 || count >= m_pending.size()) {
+        batch.swap(m_pending);
+    } else {
+        batch = m_pending.first(count);
+        m_pending.remove(0, count);
+    }
+    m_requeued = std::max<qsizetype>(0, m_requeued - batch.size());
+    return batch;
+}
+
+void UserLog::requeue(const QList<LogEntry> &batch)
+{
+    QMutexLocker locker(&m_mutex);
+    // After the entries kept before (older), before those logged since (newer).
+    QList<LogEntry> merged;
+    merged.reserve(m_pending.size() + batch.size());
+    merged.append(m_pending.first(m_requeued));
+    merged.append(batch);
+    merged.append(m_pending.sliced(m_requeued));
+    m_pending.swap(merged);
+    m_requeued += batch.size();
+    const qsizetype excess = m_pending.size() - MaxPending;
+    if (excess > 0) {
+        m_pending.remove(0, excess);
+        m_requeued = std::max<qsizetype>(0, m_requeued - excess);
+        m_dropped.fetchAndAddRelaxed(excess);
+    }
+}
+
+void UserLog::dropPending(const StoreError &why)
+{
+    qsizetype n = 0;
+    {
+        QMutexLocker locker(&m_mutex);
+        n = m_pending.size();
+        m_pending.clear();
+        m_requeued = 0;
+    }
+    if (n == 0)
+        return;
+    m_dropped.fetchAndAddRelaxed(n);
+    onOwnThread([this, why, n] { reportFailure(why, n); });
+}
+
 void UserLog::scheduleFlush()
 {
-    // One queued flush at a time: everything logged before it runs goes into its batches.
+    // One queued writeNext() at a time: everything logged before it runs goes into its batch.
     if (m_flushScheduled.testAndSetOrdered(0, 1))
-        QMetaObject::invokeMethod(
-                this, [this] { flush(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &UserLog::writeNext, Qt::QueuedConnection);
 }
 
 void UserLog::onStoreStateChanged()
@@ -100,54 +198,119 @@ void UserLog::onStoreStateChanged()
     }
 }
 
-QFuture<StoreError> UserLog::flush()
+QFuture<StoreError> UserLog::send(const QList<LogEntry> &batch, bool chained)
+{
+    QFuture<StoreError> f = m_store->appendLog(batch);
+    onOwnThread([this, f, batch, chained] {
+        whenReady(f, this,
+                  [this, batch, chained](const StoreError &e) { batchDone(batch, e, chained); });
+    });
+    return f;
+}
+
+void UserLog::writeNext()
 {
     m_flushScheduled.storeRelease(0);
+    // One batch at a time; while a retry waits, entries only queue up.
+    if (m_writing || m_retryTimer.isActive())
+        return;
     const Store::State state = m_store->state();
-    if (state == Store::State::Closed || state == Store::State::Opening) {
-        // Kept until the store opens (bounded by MaxPending).
-        QPromise<StoreError> p;
-        p.start();
-        p.addResult(StoreError{});
-        p.finish();
-        return p.future();
-    }
-    QList<LogEntry> batch;
-    {
-        QMutexLocker locker(&m_mutex);
-        batch.swap(m_pending);
-    }
+    if (state == Store::State::Closed || state == Store::State::Opening)
+        return; // kept until the store opens (bounded by MaxPending)
     if (!m_store->isWritable()) {
-        if (!batch.isEmpty()) {
-            m_dropped.fetchAndAddRelaxed(batch.size());
-            reportFailure(m_store->lastError());
-        }
-        QPromise<StoreError> p;
-        p.start();
-        p.addResult(m_store->lastError());
-        p.finish();
-        return p.future();
+        dropPending(m_store->lastError());
+        return;
     }
+    const QList<LogEntry> batch = take(MaxBatch);
+    if (batch.isEmpty())
+        return;
+    m_writing = true;
+    send(batch, true);
+}
+
+QFuture<StoreError> UserLog::flush()
+{
+    const Store::State state = m_store->state();
+    if (state == Store::State::Closed || state == Store::State::Opening)
+        return readyFuture({}); // kept until the store opens (bounded by MaxPending)
+    if (!m_store->isWritable()) {
+        dropPending(m_store->lastError());
+        return readyFuture(m_store->lastError());
+    }
+    const QList<LogEntry> all = take(-1);
+    if (all.isEmpty())
+        return m_store->appendLog({}); // resolves after the batches already with the store
     QFuture<StoreError> last;
-    for (qsizetype from = 0; from < batch.size() || from == 0; from += MaxBatch) {
-        last = m_store->appendLog(batch.mid(from, MaxBatch));
-        whenReady(last, this, [this](const StoreError &e) {
-            if (e)
-                reportFailure(e);
-        });
-        if (batch.isEmpty())
-            break;
-    }
+    for (qsizetype from = 0; from < all.size(); from += MaxBatch)
+        last = send(all.mid(from, MaxBatch), false);
     return last;
 }
 
-void UserLog::reportFailure(const StoreError &error)
+void UserLog::batchDone(const QList<LogEntry> &batch, const StoreError &error, bool chained)
 {
-    if (!error || error.message == m_lastFailure)
+    if (chained)
+        m_writing = false;
+    if (!error) {
+        if (m_failure) {
+            reportRecovery();
+            if (!chained)
+                scheduleFlush(); // what was kept for the retry
+        }
+        if (chained)
+            writeNext();
         return;
-    m_lastFailure = error.message;
-    qCWarning(lcUserLog) << "user log entries could not be written:" << error.message;
-    Q_EMIT writeFailed(error);
+    }
+    if (isTransient(error)) {
+        requeue(batch);
+        reportFailure(error, 0);
+        if (!m_retryTimer.isActive()) {
+            m_retryTimer.start(m_retryDelayMs);
+            m_retryDelayMs = std::min(m_retryDelayMs * 2, MaxRetryMs);
+        }
+        return;
+    }
+    m_dropped.fetchAndAddRelaxed(batch.size());
+    reportFailure(error, batch.size());
+    if (chained)
+        writeNext();
+}
+
+void UserLog::reportFailure(const StoreError &error, qint64 droppedNow)
+{
+    if (!error || (m_failure && error.message == m_failure.message))
+        return;
+    if (!m_failure) {
+        m_failingSince = QDateTime::currentDateTime();
+        m_droppedBeforeFailure = m_dropped.loadRelaxed() - droppedNow;
+    }
+    m_failure = error;
+    StoreError reported = error;
+    if (isTransient(error))
+        reported.message = tr("%1 Log entries are kept (up to %2) and written as soon as this "
+                              "is solved.")
+                                   .arg(error.message)
+                                   .arg(MaxPending);
+    else
+        reported.message = tr("%1 These log entries were dropped.").arg(error.message);
+    qCWarning(lcUserLog).noquote() << "user log entries could not be written:" << reported.message;
+    Q_EMIT writeFailed(reported);
+}
+
+void UserLog::reportRecovery()
+{
+    const StoreError cause = m_failure;
+    const qint64 lost = m_dropped.loadRelaxed() - m_droppedBeforeFailure;
+    m_failure = {};
+    m_retryTimer.stop();
+    m_retryDelayMs = FirstRetryMs;
+    const QString since = m_failingSince.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString message = lost == 0
+            ? tr("Log entries are written again; none was lost since %1.").arg(since)
+            : tr("Log entries are written again; %1 were lost since %2.").arg(lost).arg(since);
+    qCWarning(lcUserLog).noquote() << message;
+    log(lost == 0 ? Severity::Information : Severity::Warning, message,
+        tr("They could not be written: %1").arg(cause.message));
+    Q_EMIT writeRecovered(lost);
 }
 
 } // namespace Oobm::Core

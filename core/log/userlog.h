@@ -6,9 +6,11 @@
 #include "core/store/storeerror.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
 #include <QFuture>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 
 namespace Oobm::Core {
 
@@ -16,7 +18,14 @@ class Store;
 
 // The user log (Logs > Log): structured entries written to the store in batches, gated by the
 // General page's log level. log() is cheap and thread-safe; a burst of thousands of entries
-// becomes a few transactions on the store thread.
+// becomes a few transactions on the store thread, one after the other, so that the engine's own
+// store calls get their turn in between.
+//
+// A write that fails for a cause that passes (the SQLite file locked by another program, a full
+// disk, the PostgreSQL server unreachable) keeps its entries, bounded by MaxPending (the oldest
+// are dropped first and counted), and tries again after FirstRetryMs, then less and less often
+// up to MaxRetryMs. Any other failure drops the batch and counts it. Either way writeFailed()
+// reports the cause once, and the caller (the engine) is never held up: log() only queues.
 class UserLog final : public QObject
 {
     Q_OBJECT
@@ -24,7 +33,9 @@ class UserLog final : public QObject
 
 public:
     static constexpr int MaxBatch = 2000;     // entries per transaction
-    static constexpr int MaxPending = 100000; // kept while the store is still opening
+    static constexpr int MaxPending = 100000; // kept while the store opens or a write is retried
+    static constexpr int FirstRetryMs = 1000;
+    static constexpr int MaxRetryMs = 30000;
 
     // defaultSource names this process in entries that do not name one ("console", "oobmctl").
     UserLog(Store *store, const QString &defaultSource, QObject *parent = nullptr);
@@ -61,20 +72,43 @@ public:
     void setTracing(bool on) { m_tracing.storeRelaxed(on ? 1 : 0); }
     void trace(const QString &message, const QString &details = {}, const QString &deviceUuid = {});
 
-    // Hands everything pending to the store now; the future resolves when the last batch is
-    // written. Safe from any thread.
+    // Hands everything pending (kept entries too) to the store now, even while a retry waits;
+    // the future resolves, from the store thread, when the last batch is written or has failed.
+    // Safe from any thread, and to wait for.
     QFuture<StoreError> flush();
 
+    // Entries lost: past MaxPending, or in a batch that failed for good.
     qint64 droppedCount() const { return m_dropped.loadRelaxed(); }
+    // Entries waiting to be written (logged meanwhile, or kept for a retry). Thread-safe.
+    qsizetype pendingCount() const;
+
+    // Whether entries that failed for this cause are kept and retried (a locked file, a full
+    // disk, an unreachable server: causes that pass) rather than dropped.
+    static bool isTransient(const StoreError &error);
 
 Q_SIGNALS:
-    // Reported once per distinct cause, not once per entry (a full disk, a locked file).
+    // Reported once per distinct cause, not once per entry or batch (a full disk, a locked
+    // file). The message says what is wrong, what to do, and whether the entries are kept or
+    // were dropped.
     void writeFailed(const Oobm::Core::StoreError &error);
+    // Entries are written again after writeFailed(); lost is how many were dropped meanwhile.
+    // The log itself gets an Information entry saying so (a Warning when entries were lost).
+    void writeRecovered(qint64 lost);
 
 private:
+    void enqueue(LogEntry &&entry);
+    QList<LogEntry> take(qsizetype count); // from the front; count < 0 for all
+    void requeue(const QList<LogEntry> &batch);
+    void dropPending(const StoreError &why);
+    QFuture<StoreError> send(const QList<LogEntry> &batch, bool chained);
     void scheduleFlush();
+    void writeNext();
+    void batchDone(const QList<LogEntry> &batch, const StoreError &error, bool chained);
     void onStoreStateChanged();
-    void reportFailure(const StoreError &error);
+    void reportFailure(const StoreError &error, qint64 droppedNow);
+    void reportRecovery();
+    template<typename F>
+    void onOwnThread(F &&f);
 
     Store *m_store;
     const QString m_defaultSource;
@@ -83,9 +117,17 @@ private:
     QAtomicInt m_flushScheduled;
     QAtomicInteger<qint64> m_dropped;
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex; // guards m_pending and m_requeued
     QList<LogEntry> m_pending;
-    QString m_lastFailure;
+    qsizetype m_requeued = 0; // entries at the front of m_pending kept from failed batches
+
+    // Used on this object's thread only.
+    QTimer m_retryTimer;
+    int m_retryDelayMs = FirstRetryMs;
+    bool m_writing = false; // a batch of writeNext() is with the store
+    StoreError m_failure;   // the cause writeFailed() reported, until a write succeeds
+    QDateTime m_failingSince;
+    qint64 m_droppedBeforeFailure = 0;
 };
 
 } // namespace Oobm::Core

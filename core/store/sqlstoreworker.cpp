@@ -356,15 +356,40 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
                        "or damaged). Move it away or choose another database.")
                             .arg(where));
         case SqliteFull:
-            return StoreError::make(StoreError::Kind::Query,
-                                    tr("The disk holding %1 is full. Free some space; nothing was "
-                                       "written.")
-                                            .arg(where));
+            return StoreError::make(
+                    StoreError::Kind::DiskFull,
+                    tr("The disk holding the database file %1 is full: free space on it (df -h "
+                       "%2 shows how much is left); nothing was written.")
+                            .arg(where, QFileInfo(where).absolutePath()));
         default:
             return StoreError::make(StoreError::Kind::Query,
                                     tr("SQLite error on %1: %2").arg(where, text));
         }
     }
+
+    // QPSQL reports the SQLSTATE as the native error code, and the server's sentence as
+    // "ERROR:  permission denied for table log\n(42501)".
+    const QString sqlState = error.nativeErrorCode();
+    QString serverText = error.databaseText();
+    serverText.remove(QLatin1Char('(') + sqlState + QLatin1Char(')'));
+    serverText = serverText.simplified();
+    if (serverText.startsWith(u"ERROR:"))
+        serverText = serverText.mid(6).trimmed();
+    if (!serverText.isEmpty() && !serverText.endsWith(u'.'))
+        serverText += u'.';
+    if (sqlState == u"53100")
+        return StoreError::make(StoreError::Kind::DiskFull,
+                                tr("The disk of the PostgreSQL server at %1 is full: %2 Free space "
+                                   "on the server's data folder; nothing was written.")
+                                        .arg(where, serverText));
+    if (sqlState == u"42501")
+        return StoreError::make(
+                StoreError::Kind::PermissionDenied,
+                tr("PostgreSQL at %1 does not let the user '%2' do this: %3 Grant it what OOBM needs "
+                   "in the database '%4' (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN "
+                   "SCHEMA public TO %2; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %2), or "
+                   "connect as the database's owner.")
+                        .arg(where, m_location.user(), serverText, m_location.database()));
 
     const QString lower = text.toLower();
     if (lower.contains(u"connection refused"))

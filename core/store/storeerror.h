@@ -17,6 +17,8 @@ struct StoreError
         FileUnreadable,    // the database file exists but this user may not read it
         FileReadOnly,      // the database file (or its folder, for the journal) is read-only
         FileLocked,        // another program holds the write lock longer than the busy timeout
+        DiskFull,          // the disk holding the SQLite file, or the PostgreSQL server's, is full
+        PermissionDenied,  // PostgreSQL refuses this user the operation (missing GRANT)
         NotADatabase,      // the file exists but is not a SQLite database
         ServerUnreachable, // PostgreSQL refused the connection, host unknown, or timed out
         AuthenticationFailed,

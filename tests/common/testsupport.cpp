@@ -189,4 +189,63 @@ bool shouldRunHere(const char *testFunction, QString *failure, const QStringList
     return false;
 }
 
+bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir,
+                                QString *failure, QString *skip)
+{
+    static const char *const DirVariable = "OOBM_TEST_SMALL_FILESYSTEM";
+    if (qEnvironmentVariableIsSet(DirVariable)) {
+        *dir = qEnvironmentVariable(DirVariable);
+        return true;
+    }
+    QTemporaryDir mountPoint;
+    if (!mountPoint.isValid()) {
+        *failure = QStringLiteral("cannot create a folder for the tmpfs: %1")
+                           .arg(mountPoint.errorString());
+        return false;
+    }
+    // Root may mount in a new mount namespace; anyone else maps themselves to root in a new user
+    // namespace first. Either way the tmpfs is seen by the child only, and goes with it.
+    QStringList args;
+    if (geteuid() != 0)
+        args << QStringLiteral("--user") << QStringLiteral("--map-root-user");
+    args << QStringLiteral("--mount") << QStringLiteral("--propagation")
+         << QStringLiteral("private") << QStringLiteral("--") << QStringLiteral("/bin/sh")
+         << QStringLiteral("-c")
+         << QStringLiteral("mount -t tmpfs -o size=\"$1\" oobm-test \"$2\" || exit 97; "
+                           "echo 'small filesystem ready'; shift 2; exec \"$@\"")
+         << QStringLiteral("sh") << QString::number(bytes) << mountPoint.path()
+         << QCoreApplication::applicationFilePath() << QString::fromLatin1(testFunction);
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(DirVariable), mountPoint.path());
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QStringLiteral("unshare"), args);
+    if (!child.waitForStarted()) {
+        *skip = QStringLiteral("cannot run unshare (util-linux) for a private tmpfs: %1")
+                        .arg(child.errorString());
+        return false;
+    }
+    if (!child.waitForFinished(120000)) {
+        *failure = QStringLiteral("the child with the small filesystem did not finish");
+        return false;
+    }
+    const QString output = QString::fromLocal8Bit(child.readAll());
+    if (!output.contains(QStringLiteral("small filesystem ready"))) {
+        *skip = QStringLiteral("no private tmpfs can be mounted here (user or mount namespaces "
+                               "not allowed): %1")
+                        .arg(output.trimmed());
+        return false;
+    }
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        *failure = QStringLiteral("on a %1-byte tmpfs, %2 failed:\n%3")
+                           .arg(bytes)
+                           .arg(QString::fromLatin1(testFunction), output);
+    else if (!output.contains(QStringLiteral("PASS   : ")))
+        *failure = QStringLiteral("on a %1-byte tmpfs, %2 ran no test:\n%3")
+                           .arg(bytes)
+                           .arg(QString::fromLatin1(testFunction), output);
+    return false;
+}
+
 } // namespace Oobm::Test

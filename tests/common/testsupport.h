@@ -86,4 +86,30 @@ QString unprivilegedBinary(const QString &path);
         } \
     } while (false)
 
+// A real full disk without root: runs the test function again in a child process, inside a
+// private user and mount namespace (unshare) where a folder is a tmpfs of the given size, so
+// that writes there fail with ENOSPC. Returns true in that child, with *dir the folder; otherwise
+// it has run the child and *failure says what went wrong there (empty: it passed), or *skip why
+// no such namespace can be made here.
+bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir,
+                                QString *failure, QString *skip);
+
+// OOBM_RUN_IN_SMALL_FILESYSTEM(bytes, &dir): the rest of the test function runs in the child.
+// Skips where namespaces are not allowed, and fails there under CI=true.
+#define OOBM_RUN_IN_SMALL_FILESYSTEM(bytes, dir) \
+    do { \
+        QString childFailure; \
+        QString skipReason; \
+        if (!Oobm::Test::shouldRunInSmallFilesystem(QTest::currentTestFunction(), (bytes), (dir), \
+                                                    &childFailure, &skipReason)) { \
+            if (!skipReason.isEmpty()) { \
+                if (qEnvironmentVariable("CI") == u"true") \
+                    QFAIL(qPrintable(skipReason)); \
+                QSKIP(qPrintable(skipReason)); \
+            } \
+            QVERIFY2(childFailure.isEmpty(), qPrintable(childFailure)); \
+            return; \
+        } \
+    } while (false)
+
 } // namespace Oobm::Test

@@ -15,6 +15,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QSet>
 #include <QTcpServer>
@@ -76,7 +77,8 @@ public:
         store = std::make_unique<SqlStore>(m_backend.location());
         if (StoreError e = store->openAndWait())
             return e.message;
-        if (StoreError e = store->setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result())
+        dataKey = SecretBox::generateKey();
+        if (StoreError e = store->setDataKey(dataKey, QStringLiteral("test")).result())
             return e.message;
         log = std::make_unique<UserLog>(store.get(), QStringLiteral("test"));
         log->setLevel(LogLevel::Debug);
@@ -123,6 +125,23 @@ public:
         port = freePort();
         return {};
     }
+
+    // The prepared database through another connection (another PostgreSQL user), with a new
+    // log; before startEngine().
+    QString reopenAs(const StoreLocation &location)
+    {
+        log.reset();
+        store = std::make_unique<SqlStore>(location);
+        if (StoreError e = store->openAndWait())
+            return e.message;
+        if (StoreError e = store->setDataKey(dataKey, QStringLiteral("test")).result())
+            return e.message;
+        log = std::make_unique<UserLog>(store.get(), QStringLiteral("test"));
+        log->setLevel(LogLevel::Debug);
+        return {};
+    }
+    StoreLocation location() const { return m_backend.location(); }
+    bool exec(const QString &sql) { return m_backend.exec(sql); }
 
     void startEngine(EngineOptions options = {})
     {
@@ -172,6 +191,7 @@ public:
     std::unique_ptr<UserLog> log;
     std::unique_ptr<ProvisioningEngine> engine;
     std::unique_ptr<QSignalSpy> finished;
+    QByteArray dataKey;
     QString setupBin;
     quint16 port = 0;
 
@@ -285,6 +305,7 @@ private Q_SLOTS:
     void provisionsOneDeviceByPsk_data();
     void provisionsOneDeviceByPsk();
     void provisionsFiftyInParallel();
+    void provisionsWhileTheLogCannotBeWritten();
     void traceLoggingRecordsSoapSummaries();
     void unknownPidIsNamed();
     void wrongPpsIsNamedAndConsumesNothing();
@@ -413,6 +434,70 @@ void tst_ProvisioningEngine::provisionsFiftyInParallel()
         QCOMPARE(n, 2);
     for (int i = 0; i < 50; i += 7)
         QCOMPARE(sim.state(i).value("mode").toString(), QStringLiteral("provisioned"));
+}
+
+void tst_ProvisioningEngine::provisionsWhileTheLogCannotBeWritten()
+{
+    // PostgreSQL only: a user that may do everything but add log entries is a real failure of
+    // the log alone (SQLite cannot refuse one table to one connection).
+    OOBM_REQUIRE_POSTGRESQL();
+    EngineLab lab(QStringLiteral("postgresql"));
+    QCOMPARE(lab.prepare(1, 2), QString());
+    const QString role = QStringLiteral("oobm_nolog_%1").arg(QCoreApplication::applicationPid());
+    const QString password = QString::fromLatin1(SecretBox::generateKey().toHex());
+    QVERIFY(lab.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password)));
+    // Roles outlive the test database: dropped again however the test ends.
+    const auto dropRole = qScopeGuard([&] {
+        lab.engine.reset();
+        lab.log.reset();
+        lab.store.reset();
+        lab.exec(QStringLiteral("DROP OWNED BY %1").arg(role));
+        lab.exec(QStringLiteral("DROP ROLE %1").arg(role));
+    });
+    QVERIFY(lab.exec(QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1")
+                             .arg(role)));
+    QVERIFY(lab.exec(QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(lab.exec(QStringLiteral("REVOKE INSERT ON log FROM %1").arg(role)));
+    const StoreLocation owner = lab.location();
+    QString error;
+    const StoreLocation asRole = StoreLocation::parse(QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                                                              .arg(role, password, owner.host())
+                                                              .arg(owner.port())
+                                                              .arg(owner.database()),
+                                                      &error);
+    QVERIFY2(asRole.isValid(), qPrintable(error));
+    QCOMPARE(lab.reopenAs(asRole), QString());
+    QSignalSpy failed(lab.log.get(), &UserLog::writeFailed);
+
+    lab.startEngine();
+    SimProcess sim;
+    QCOMPARE(sim.start(lab.simArguments(1)), QString());
+    const QString uuid = sim.device().uuid;
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.finished->isEmpty(), 30000);
+    QCOMPARE(lab.finished->first().at(0).toString(), uuid);
+    QVERIFY2(lab.finished->first().at(1).toBool(), qPrintable(lab.finished->first().at(2).toString()));
+    QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
+    QCOMPARE(sim.state(0).value("mode").toString(), QStringLiteral("provisioned"));
+    QCOMPARE(lab.keys(KeyState::Consumed).size(), 2);
+
+    // Its log entries could not be written: said once, with the cause and what to do, and
+    // counted; none reached the table.
+    lab.log->information(QStringLiteral("one more"));
+    QCOMPARE(lab.log->flush().result().kind, StoreError::Kind::PermissionDenied);
+    QTRY_VERIFY2(lab.log->droppedCount() >= 3, qPrintable(QString::number(lab.log->droppedCount())));
+    QTRY_COMPARE(lab.log->pendingCount(), 0);
+    QCOMPARE(failed.size(), 1);
+    const StoreError e = failed.first().first().value<StoreError>();
+    QCOMPARE(e.kind, StoreError::Kind::PermissionDenied);
+    QVERIFY2(e.message.contains(QStringLiteral("does not let the user '%1'").arg(role)), qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("do this: permission denied for table log. Grant it")), qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("These log entries were dropped.")), qPrintable(e.message));
+    QVERIFY(!e.message.contains(password));
+    SqlStore asOwner(owner);
+    QVERIFY(!asOwner.openAndWait());
+    QCOMPARE(asOwner.countLog({}).result().value.total(), lab.store->countLog({}).result().value.total());
+    const auto entries = asOwner.queryLog({}).result().value;
+    QVERIFY(!logContains(entries, Severity::Information, QStringLiteral("Provisioned %1").arg(uuid), uuid));
 }
 
 void tst_ProvisioningEngine::traceLoggingRecordsSoapSummaries()

@@ -5,6 +5,8 @@
 #include "core/store/sqlstore.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Oobm::Core;
@@ -16,6 +18,18 @@ int countEntries(Store &store)
     LogQuery q;
     q.limit = 1000000;
     return int(store.queryLog(q).result().value.size());
+}
+
+qint64 totalEntries(Store &store)
+{
+    return store.countLog({}).result().value.total();
+}
+
+QList<LogEntry> entriesWith(Store &store, const QString &text)
+{
+    LogQuery q;
+    q.filter.text = text;
+    return store.queryLog(q).result().value;
 }
 } // namespace
 
@@ -31,6 +45,8 @@ private Q_SLOTS:
     void keptUntilStoreOpens();
     void levelFollowsStoredSettings();
     void failureReportedOnce();
+    void lockedDatabaseKeepsEntriesAndRetries();
+    void fullDiskKeepsEntriesAndRetries();
     void traceFollowsTheSettingNotTheLevel();
 };
 
@@ -153,6 +169,153 @@ void tst_UserLog::failureReportedOnce()
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().first().value<StoreError>().kind, StoreError::Kind::NotADatabase);
     QCOMPARE(log.droppedCount(), 300);
+}
+
+void tst_UserLog::lockedDatabaseKeepsEntriesAndRetries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("oobm.db"));
+    StoreLocation l = StoreLocation::sqlite(path);
+    l.setBusyTimeoutMs(200);
+    SqlStore store(l);
+    QVERIFY(!store.openAndWait());
+    UserLog log(&store, QStringLiteral("engine"));
+    QSignalSpy failed(&log, &UserLog::writeFailed);
+    QSignalSpy recovered(&log, &UserLog::writeRecovered);
+
+    // Another program holds the write lock (an exclusive transaction) longer than the busy
+    // timeout.
+    const QString name = QStringLiteral("locker");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+
+        // Every attempt fails; the entries are kept, the cause is reported once.
+        for (int round = 0; round < 3; ++round) {
+            log.error(QStringLiteral("written while locked %1").arg(round));
+            QCOMPARE(log.flush().result().kind, StoreError::Kind::FileLocked);
+            QTRY_COMPARE(log.pendingCount(), round + 1);
+        }
+        QCOMPARE(failed.size(), 1);
+        const StoreError e = failed.first().first().value<StoreError>();
+        QCOMPARE(e.kind, StoreError::Kind::FileLocked);
+        QVERIFY2(e.message.startsWith(
+                         QStringLiteral("The database file %1 is locked by another program")
+                                 .arg(path)),
+                 qPrintable(e.message));
+        QVERIFY2(e.message.contains(QStringLiteral("Log entries are kept (up to 100000)")),
+                 qPrintable(e.message));
+        QCOMPARE(log.droppedCount(), 0);
+
+        // A burst meanwhile is queued at once (the engine is not held up) and bounded by
+        // MaxPending: the oldest entries beyond it are dropped and counted.
+        for (int i = 0; i < UserLog::MaxPending; ++i)
+            log.information(QStringLiteral("burst %1").arg(i));
+        QTRY_COMPARE(log.droppedCount(), 3);
+        QCOMPARE(totalEntries(store), 0);
+        QCOMPARE(failed.size(), 1);
+
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    // Released: the next retry writes everything kept, and says what was lost.
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, UserLog::MaxRetryMs + 10000);
+    QCOMPARE(recovered.first().first().toLongLong(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(totalEntries(store), UserLog::MaxPending + 1, 60000);
+    QCOMPARE(log.pendingCount(), 0);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(log.droppedCount(), 3);
+    QVERIFY(entriesWith(store, QStringLiteral("written while locked")).isEmpty()); // the oldest
+    QCOMPARE(entriesWith(store, QStringLiteral("burst 0")).size(), 1);
+    const auto recovery = entriesWith(store, QStringLiteral("written again"));
+    QCOMPARE(recovery.size(), 1);
+    QCOMPARE(recovery.first().severity, Severity::Warning);
+    QVERIFY2(recovery.first().message.contains(QStringLiteral("3 were lost")),
+             qPrintable(recovery.first().message));
+    QVERIFY2(recovery.first().details.contains(QStringLiteral("is locked by another program")),
+             qPrintable(recovery.first().details));
+
+    // A later lock is a new failure, reported again.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        log.error(QStringLiteral("locked again"));
+        QCOMPARE(log.flush().result().kind, StoreError::Kind::FileLocked);
+        QTRY_COMPARE(failed.size(), 2);
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 2, UserLog::MaxRetryMs + 10000);
+    QCOMPARE(recovered.last().first().toLongLong(), 0);
+    QTRY_COMPARE(entriesWith(store, QStringLiteral("locked again")).size(), 1);
+}
+
+void tst_UserLog::fullDiskKeepsEntriesAndRetries()
+{
+    // From here on in a child process whose dir is a 4 MiB tmpfs of its own.
+    QString dir;
+    OOBM_RUN_IN_SMALL_FILESYSTEM(4 * 1024 * 1024, &dir);
+    const QString path = dir + QStringLiteral("/oobm.db");
+    SqlStore store(StoreLocation::sqlite(path));
+    QVERIFY(!store.openAndWait());
+    UserLog log(&store, QStringLiteral("engine"));
+    QSignalSpy failed(&log, &UserLog::writeFailed);
+    QSignalSpy recovered(&log, &UserLog::writeRecovered);
+
+    // Another program fills the disk.
+    const QString ballastPath = dir + QStringLiteral("/ballast");
+    {
+        QFile ballast(ballastPath);
+        QVERIFY(ballast.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        for (const qsizetype size : { 64 * 1024, 512 }) {
+            const QByteArray chunk(size, 'b');
+            while (ballast.write(chunk) == chunk.size()) { }
+        }
+        QCOMPARE(ballast.error(), QFileDevice::ResourceError); // ENOSPC
+    }
+
+    // Every attempt fails with a real ENOSPC; the entries are kept, the cause reported once.
+    const QString details(2000, u'x');
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 100; ++i)
+            log.error(QStringLiteral("written on a full disk %1.%2").arg(round).arg(i), details);
+        QCOMPARE(log.flush().result().kind, StoreError::Kind::DiskFull);
+        QTRY_COMPARE(log.pendingCount(), (round + 1) * 100);
+    }
+    QCOMPARE(failed.size(), 1);
+    const StoreError e = failed.first().first().value<StoreError>();
+    QCOMPARE(e.kind, StoreError::Kind::DiskFull);
+    QVERIFY2(e.message.startsWith(
+                     QStringLiteral("The disk holding the database file %1 is full: free space on "
+                                    "it (df -h %2 shows how much is left)")
+                             .arg(path, dir)),
+             qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("Log entries are kept")), qPrintable(e.message));
+    QCOMPARE(log.droppedCount(), 0);
+    QCOMPARE(totalEntries(store), 0); // reading still works
+
+    // Space is freed: the next retry writes what was kept.
+    QVERIFY(QFile::remove(ballastPath));
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, UserLog::MaxRetryMs + 10000);
+    QCOMPARE(recovered.first().first().toLongLong(), 0);
+    QTRY_COMPARE(totalEntries(store), 300 + 1);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(log.droppedCount(), 0);
+    const auto recovery = entriesWith(store, QStringLiteral("written again"));
+    QCOMPARE(recovery.size(), 1);
+    QCOMPARE(recovery.first().severity, Severity::Information);
+    QVERIFY2(recovery.first().message.contains(QStringLiteral("none was lost")),
+             qPrintable(recovery.first().message));
+    QVERIFY(recovery.first().details.contains(QStringLiteral("is full")));
 }
 
 void tst_UserLog::traceFollowsTheSettingNotTheLevel()
