@@ -124,6 +124,12 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     connect(context.log, &Core::UserLog::writeFailed, this, [this](const Core::StoreError &error) {
         statusBar()->showMessage(tr("Log entries could not be written: %1").arg(error.message));
     });
+    connect(context.log, &Core::UserLog::writeRecovered, this, [this](qint64 lost) {
+        statusBar()->showMessage(lost == 0 ? tr("Log entries are written again; none was lost.")
+                                           : tr("Log entries are written again; %n were lost.",
+                                                nullptr, int(lost)),
+                                 30000);
+    });
     updateStatusBar();
 
     createMenus();
