@@ -76,6 +76,11 @@ int main(int argc, char *argv[])
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
+    // English plural forms first, whatever the language: a translation installed later is asked
+    // first, and falls back to them for what it does not translate.
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/oobm_en.qm")))
+        QCoreApplication::installTranslator(&plurals);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("oobm"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
