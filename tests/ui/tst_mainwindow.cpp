@@ -6,6 +6,7 @@
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
 #include "ui/widgets/logfilterbar.h"
+#include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/widgets/logviewwidget.h"
 #include "ui/shell/connectionerrorwidget.h"
@@ -439,6 +440,13 @@ void tst_MainWindow::showLogOfASystem()
     QVERIFY(log && log->logView());
     QCOMPARE(log->logView()->filterBar()->filter().device, uuid);
     QCOMPARE(log->logView()->model()->filter().device, uuid);
+
+    // "Show Actions": Actions Status, filtered the same way.
+    Q_EMIT w.page("intel-amt-systems")->openPageRequested(QStringLiteral("actions-status"), uuid);
+    QCOMPARE(w.currentPageId(), QStringLiteral("actions-status"));
+    auto *actions = qobject_cast<Oobm::Gui::ActionsStatusPage *>(w.page("actions-status"));
+    QVERIFY(actions && actions->logView());
+    QCOMPARE(actions->logView()->model()->filter().device, uuid);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -120,8 +120,15 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     });
     m_showLog->setObjectName(QStringLiteral("showLog"));
     m_showLog->setToolTip(tr("The Log, filtered to the selected system"));
+    m_showActions = toolbar->addAction(themedIcon(QStringLiteral("actions")), tr("Show &Actions"), this, [this] {
+        const QStringList uuids = selectedUuids();
+        if (uuids.size() == 1)
+            Q_EMIT showActionsRequested(uuids.first());
+    });
+    m_showActions->setObjectName(QStringLiteral("showActions"));
+    m_showActions->setToolTip(tr("Actions Status, filtered to the selected system: every step run against it"));
     for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details,
-                       m_diagnose, m_showLog})
+                       m_diagnose, m_showLog, m_showActions})
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
@@ -210,6 +217,7 @@ void SystemsWidget::updateActions()
     m_details->setEnabled(rows.size() == 1);
     m_diagnose->setEnabled(rows.size() == 1);
     m_showLog->setEnabled(rows.size() == 1);
+    m_showActions->setEnabled(rows.size() == 1);
 }
 
 void SystemsWidget::authorizeSelected()

@@ -47,6 +47,7 @@ public:
 Q_SIGNALS:
     // "Show log": the Log filtered to this system.
     void showLogRequested(const QString &uuid);
+    void showActionsRequested(const QString &uuid);
 
 private:
     void updateActions();
@@ -73,6 +74,7 @@ private:
     QAction *m_details;
     QAction *m_diagnose = nullptr;
     QAction *m_showLog;
+    QAction *m_showActions;
     bool m_busy = false;
 };
 
