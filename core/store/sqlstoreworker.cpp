@@ -201,6 +201,13 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openPostgresql()
         r.error = mapError(db.lastError());
         return r;
     }
+    // A table or row locked by another session is waited for as long as SQLite waits for its
+    // file's lock, then reported (55P03), instead of holding the store thread forever.
+    QSqlQuery timeout(db);
+    if (!timeout.exec(QStringLiteral("SET lock_timeout = %1").arg(m_location.busyTimeoutMs()))) {
+        r.error = mapError(timeout.lastError());
+        return r;
+    }
     return finishOpen(false);
 }
 
@@ -257,8 +264,10 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         return r;
     }
     if (dialect() == Schema::Dialect::PostgreSQL) {
+        // Another engine migrating may take long (building an index): wait for it, however long.
         QSqlQuery lock(db);
-        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266)"))) {
+        if (!lock.exec(QStringLiteral("SET LOCAL lock_timeout = 0"))
+            || !lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266)"))) {
             r.error = mapError(lock.lastError());
             rollback();
             return r;
@@ -377,6 +386,15 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
         serverText = serverText.mid(6).trimmed();
     if (!serverText.isEmpty() && !serverText.endsWith(u'.'))
         serverText += u'.';
+    if (sqlState == u"55P03")
+        return StoreError::make(
+                StoreError::Kind::FileLocked,
+                tr("The PostgreSQL database at %1 stayed locked by another session for %2 s: %3 "
+                   "Find the session holding the lock (pg_locks, pg_stat_activity: often one left "
+                   "\"idle in transaction\"), end it or let it finish, then try again.")
+                        .arg(where)
+                        .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2)
+                        .arg(serverText));
     if (sqlState == u"53100")
         return StoreError::make(StoreError::Kind::DiskFull,
                                 tr("The disk of the PostgreSQL server at %1 is full: %2 Free space "
@@ -521,7 +539,11 @@ StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &se
     }
     if (!entries.isEmpty()) {
         QSqlQuery insert(db);
-        insert.prepare(QLatin1String(InsertLogSql));
+        if (!insert.prepare(QLatin1String(InsertLogSql))) {
+            r.error = mapError(insert.lastError());
+            rollback();
+            return r;
+        }
         for (const LogEntry &e : std::as_const(entries)) {
             insert.addBindValue(e.time.toMSecsSinceEpoch());
             insert.addBindValue(int(e.severity));
@@ -554,7 +576,13 @@ StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *new
         return e;
     QSqlDatabase db = database();
     QSqlQuery insert(db);
-    insert.prepare(QLatin1String(InsertLogSql));
+    // PostgreSQL prepares on the server: a locked table fails here already, and executing the
+    // failed statement would only say "syntax error".
+    if (!insert.prepare(QLatin1String(InsertLogSql))) {
+        const StoreError error = mapError(insert.lastError());
+        rollback();
+        return error;
+    }
     for (const LogEntry &e : entries) {
         insert.addBindValue(e.time.toMSecsSinceEpoch());
         insert.addBindValue(int(e.severity));

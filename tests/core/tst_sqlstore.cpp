@@ -4,8 +4,10 @@
 #include "core/store/schema.h"
 #include "core/store/sqlstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QtTest>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     // Each specific error.
     void readOnlyFile();
     void lockedFile();
+    void lockedPostgresqlTable();
     void notADatabase();
     void folderNotCreatable();
     void missingDriver();
@@ -449,6 +452,45 @@ void tst_SqlStore::lockedFile()
     // Once released, it opens.
     SqlStore store(StoreLocation::sqlite(path));
     QVERIFY(!store.openAndWait());
+}
+
+void tst_SqlStore::lockedPostgresqlTable()
+{
+    // Another session holds a table lock: the store waits as long as it would for an SQLite
+    // file's lock, then says so, instead of holding its thread (and the engine) forever.
+    OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(QStringLiteral("postgresql"));
+    QVERIFY(fixture.isValid());
+    StoreLocation l = fixture.location();
+    l.setBusyTimeoutMs(500);
+    SqlStore store(l);
+    QVERIFY(!store.openAndWait());
+    const QString name = QStringLiteral("pg-locker");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(l.host());
+        db.setPort(l.port());
+        db.setDatabaseName(l.database());
+        db.setUserName(l.user());
+        db.setPassword(l.password());
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLE log IN ACCESS EXCLUSIVE MODE")));
+        QElapsedTimer waited;
+        waited.start();
+        const StoreError e =
+                store.appendLog({ LogEntry::make(Severity::Information, "test", "held up") }).result();
+        QVERIFY2(e.kind == StoreError::Kind::FileLocked, qPrintable(e.message));
+        QVERIFY2(e.message.contains(QStringLiteral("stayed locked by another session for 0.5 s")),
+                 qPrintable(e.message));
+        QVERIFY(waited.elapsed() < 5000);
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    // Once released, the same store writes.
+    QVERIFY(!store.appendLog({ LogEntry::make(Severity::Information, "test", "through") }).result());
 }
 
 void tst_SqlStore::notADatabase()
