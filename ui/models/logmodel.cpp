@@ -328,6 +328,12 @@ void LogModel::fetchNewer()
                     [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
+                        if (!m_atNewest) {
+                            // The window moved down a long log meanwhile (trimTop): these are
+                            // not adjacent to its top any more.
+                            m_fetchingNewer = false;
+                            return;
+                        }
                         if (r.ok() && r.value.size() >= LiveLimit) {
                             // More arrived than one answer holds: start again from the newest entry
                             // rather than load the whole burst; older rows page in on demand. Not

@@ -419,6 +419,7 @@ void LogViewWidget::updateState()
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_splitter);
     m_empty->setText(m_book->emptyText(!m_model->filter().isEmpty()));
     const bool newest = m_model->isAtNewest();
+    m_model->setFollowing(newest && m_view->verticalScrollBar()->value() == 0);
     if (!newest) {
         if (!m_model->hasBurstPending())
             m_newEntries->setText(tr("Back to the newest entries"));
