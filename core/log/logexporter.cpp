@@ -136,6 +136,12 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const Log
         }
         if (format == Format::Json)
             file.write(first ? QByteArrayLiteral("]\n") : QByteArrayLiteral("\n]\n"));
+        if (promise->isCanceled()) { // at the last moment: still nothing written
+            file.cancelWriting();
+            r.error = StoreError::make(StoreError::Kind::Query,
+                                       tr("The export was cancelled; nothing was written."));
+            return finish();
+        }
         if (!file.commit()) {
             r.error = StoreError::make(StoreError::Kind::Query,
                                        tr("Writing %1 failed: %2. Nothing was replaced; free some "

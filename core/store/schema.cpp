@@ -188,69 +188,82 @@ StoreError migrateTo6(QSqlDatabase &db, Dialect)
                    6);
 }
 
-// A full-text index over table's text columns. SQLite: an FTS5 trigram table <table>_fts kept in
-// step by triggers, filled once when it is made. PostgreSQL: a pg_trgm GIN index per column,
-// <table>_<column>_trgm.
-StoreError createFullText(QSqlDatabase &db, Dialect d, const QString &table, const QStringList &columns)
+// A full-text index over table's text columns. Never fails the open: without it the text filter
+// reads every entry, and the next open tries again.
+//
+// SQLite, inside the caller's transaction, behind a savepoint: an FTS5 trigram table <table>_fts
+// kept in step by triggers, filled once when it is made.
+void createSqliteFullText(QSqlDatabase &db, const QString &table, const QStringList &columns)
 {
     QSqlQuery q(db);
-    if (d == Dialect::SQLite) {
-        const QString fts = table + QStringLiteral("_fts");
-        if (q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = '%1'").arg(fts)) && q.next())
-            return {};
-        // A failed statement does not end an SQLite transaction: try FTS5, keep going without.
-        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(%2, content='%3', content_rowid='id', "
-                                   "tokenize='trigram')")
-                            .arg(fts, columns.join(QStringLiteral(", ")), table))) {
-            qCWarning(lcStore).noquote() << "this SQLite has no FTS5 trigram tokenizer; the text filter of"
-                                         << table << "reads every entry:" << q.lastError().text();
-            return {};
-        }
-        QStringList newValues, oldValues;
-        for (const QString &c : columns) {
-            newValues << QStringLiteral("new.") + c;
-            oldValues << QStringLiteral("old.") + c;
-        }
-        const QString cols = columns.join(QStringLiteral(", "));
-        const QString insertNew = QStringLiteral("INSERT INTO %1 (rowid, %2) VALUES (new.id, %3);")
-                                          .arg(fts, cols, newValues.join(QStringLiteral(", ")));
-        const QString deleteOld = QStringLiteral("INSERT INTO %1 (%1, rowid, %2) VALUES ('delete', old.id, %3);")
-                                          .arg(fts, cols, oldValues.join(QStringLiteral(", ")));
-        return execAll(db,
-                       {QStringLiteral("CREATE TRIGGER %1_insert AFTER INSERT ON %2 BEGIN %3 END")
-                                .arg(fts, table, insertNew),
-                        QStringLiteral("CREATE TRIGGER %1_delete AFTER DELETE ON %2 BEGIN %3 END")
-                                .arg(fts, table, deleteOld),
-                        QStringLiteral("CREATE TRIGGER %1_update AFTER UPDATE ON %2 BEGIN %3 %4 END")
-                                .arg(fts, table, deleteOld, insertNew),
-                        QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts)},
-                       CurrentVersion);
+    const QString fts = table + QStringLiteral("_fts");
+    if (q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = '%1'").arg(fts)) && q.next())
+        return;
+    QStringList newValues, oldValues;
+    for (const QString &c : columns) {
+        newValues << QStringLiteral("new.") + c;
+        oldValues << QStringLiteral("old.") + c;
     }
-    QStringList missing;
+    const QString cols = columns.join(QStringLiteral(", "));
+    const QString insertNew = QStringLiteral("INSERT INTO %1 (rowid, %2) VALUES (new.id, %3);")
+                                      .arg(fts, cols, newValues.join(QStringLiteral(", ")));
+    const QString deleteOld = QStringLiteral("INSERT INTO %1 (%1, rowid, %2) VALUES ('delete', old.id, %3);")
+                                      .arg(fts, cols, oldValues.join(QStringLiteral(", ")));
+    const QStringList statements{
+            QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(%2, content='%3', content_rowid='id', "
+                           "tokenize='trigram')")
+                    .arg(fts, cols, table),
+            QStringLiteral("CREATE TRIGGER %1_insert AFTER INSERT ON %2 BEGIN %3 END").arg(fts, table, insertNew),
+            QStringLiteral("CREATE TRIGGER %1_delete AFTER DELETE ON %2 BEGIN %3 END").arg(fts, table, deleteOld),
+            QStringLiteral("CREATE TRIGGER %1_update AFTER UPDATE ON %2 BEGIN %3 %4 END")
+                    .arg(fts, table, deleteOld, insertNew),
+            QStringLiteral("INSERT INTO %1 (%1) VALUES ('rebuild')").arg(fts)};
+    q.exec(QStringLiteral("SAVEPOINT oobm_fts"));
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            qCWarning(lcStore).noquote() << "no full-text index on" << table
+                                         << "(this SQLite has no FTS5 trigram tokenizer?); its text "
+                                            "filter reads every entry:"
+                                         << q.lastError().text();
+            q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT oobm_fts"));
+            break;
+        }
+    }
+    q.exec(QStringLiteral("RELEASE SAVEPOINT oobm_fts"));
+}
+
+// PostgreSQL, outside any transaction: pg_trgm GIN indexes <table>_<column>_trgm, built
+// CONCURRENTLY so that the engines keep writing meanwhile. One left invalid by an interrupted
+// build is made again.
+void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStringList &columns)
+{
+    QSqlQuery q(db);
     for (const QString &c : columns) {
         const QString index = QStringLiteral("%1_%2_trgm").arg(table, c);
-        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = '%1'").arg(index)) || !q.next())
-            missing << c;
+        q.prepare(QStringLiteral("SELECT i.indisvalid FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+                                 "WHERE c.relname = ? AND c.relnamespace = current_schema()::regnamespace"));
+        q.addBindValue(index);
+        if (!q.exec()) {
+            qCWarning(lcStore).noquote() << "cannot look for the index" << index << ":" << q.lastError().text();
+            return;
+        }
+        if (q.next()) {
+            if (q.value(0).toBool())
+                continue;
+            q.exec(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS %1").arg(index));
+        }
+        // pg_trgm is a trusted extension: the database's owner may create it.
+        if (!q.exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            || !q.exec(QStringLiteral("CREATE INDEX CONCURRENTLY IF NOT EXISTS %1 ON %2 USING gin (%3 gin_trgm_ops)")
+                               .arg(index, table, c))) {
+            qCWarning(lcStore).noquote()
+                    << "no full-text index" << index
+                    << "(pg_trgm needs postgresql-contrib, and the index the table's owner); the text "
+                       "filter of"
+                    << table << "reads every entry:" << q.lastError().text();
+            return;
+        }
     }
-    if (missing.isEmpty())
-        return {};
-    // A failed statement aborts a PostgreSQL transaction, so try the extension behind a
-    // savepoint. pg_trgm is a trusted extension: the database's owner may create it.
-    if (StoreError e = execAll(db, {QStringLiteral("SAVEPOINT oobm_trgm")}, CurrentVersion))
-        return e;
-    if (!q.exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"))) {
-        qCWarning(lcStore).noquote() << "pg_trgm is not available (install postgresql-contrib and let the "
-                                        "database owner create it); the text filter of"
-                                     << table << "reads every entry:" << q.lastError().text();
-        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT oobm_trgm"));
-        return {};
-    }
-    q.exec(QStringLiteral("RELEASE SAVEPOINT oobm_trgm"));
-    QStringList statements;
-    for (const QString &c : std::as_const(missing))
-        statements << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2_trgm ON %1 USING gin (%2 gin_trgm_ops)")
-                              .arg(table, c);
-    return execAll(db, statements, CurrentVersion);
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
@@ -297,13 +310,11 @@ int readVersion(QSqlDatabase &db, StoreError *error)
     return version;
 }
 
-StoreError ensureFullText(QSqlDatabase &db, Dialect dialect)
+void ensureFullText(QSqlDatabase &db, Dialect dialect)
 {
-    if (StoreError e = createFullText(db, dialect, QStringLiteral("log"),
-                                      {QStringLiteral("message"), QStringLiteral("details")}))
-        return e;
-    return createFullText(db, dialect, QStringLiteral("actions"),
-                          {QStringLiteral("message"), QStringLiteral("status")});
+    const auto create = dialect == Dialect::SQLite ? createSqliteFullText : createPostgresqlFullText;
+    create(db, QStringLiteral("log"), {QStringLiteral("message"), QStringLiteral("details")});
+    create(db, QStringLiteral("actions"), {QStringLiteral("message"), QStringLiteral("status")});
 }
 
 StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVersion)

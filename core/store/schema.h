@@ -20,10 +20,12 @@ int readVersion(QSqlDatabase &db, StoreError *error);
 StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion,
                    int toVersion = CurrentVersion);
 // Makes the full-text indexes of the Log and the Actions Status that are missing (SQLite FTS5
-// trigram tables, PostgreSQL pg_trgm indexes), inside the caller's transaction: after every
-// migration, so that a store migrated where the engine was missing (an SQLite without FTS5, a
-// PostgreSQL without postgresql-contrib) gets them once it is opened where it is there. Without
-// the engine, the text filters read every entry and the store says so in its log.
-StoreError ensureFullText(QSqlDatabase &db, Dialect dialect);
+// trigram tables, PostgreSQL pg_trgm indexes): at every writable open, so that a store migrated
+// where the engine was missing (an SQLite without FTS5, a PostgreSQL without postgresql-contrib,
+// a user who may not create the extension) gets them once it is opened where it is there.
+// SQLite: inside the caller's transaction. PostgreSQL: outside any transaction (the indexes are
+// built CONCURRENTLY, so engines sharing the database keep writing). Never fails: without an
+// index the text filters read every entry, and the store says so in its log.
+void ensureFullText(QSqlDatabase &db, Dialect dialect);
 
 } // namespace Oobm::Core::Schema

@@ -284,15 +284,14 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         r.error = e;
         return r;
     }
-    if (StoreError e = Schema::ensureFullText(db, dialect())) {
-        rollback();
-        r.error = e;
-        return r;
-    }
+    if (dialect() == Schema::Dialect::SQLite)
+        Schema::ensureFullText(db, dialect());
     if (StoreError e = commit()) {
         r.error = e;
         return r;
     }
+    if (dialect() == Schema::Dialect::PostgreSQL)
+        Schema::ensureFullText(db, dialect());
     m_open = true;
     m_readOnly = false;
     r.schemaVersion = Schema::CurrentVersion;

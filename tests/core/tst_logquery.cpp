@@ -7,6 +7,8 @@
 #include "core/store/sqlstore.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void fullTextIndexPresent();
     void fullTextIndexMadeWhenMissing_data() { Oobm::Test::addBackendRows(); }
     void fullTextIndexMadeWhenMissing();
+    void openedWhereNoIndexMayBeMade();
     void actionFilters_data();
     void actionFilters();
     void actionPaging_data() { Oobm::Test::addBackendRows(); }
@@ -558,6 +561,57 @@ void tst_LogQuery::actionPaging()
     QCOMPARE(page(0, 0, true), (QList<qint64>{ 1, 2 }));
     QCOMPARE(page(0, 2, true), (QList<qint64>{ 3, 4 })); // the page right above 2
     QCOMPARE(page(0, 4, false), (QList<qint64>{ 6, 5 })); // live: the newest above 4
+}
+
+void tst_LogQuery::openedWhereNoIndexMayBeMade()
+{
+    // A PostgreSQL user that may read and write rows but not make indexes (not the tables'
+    // owner) still opens a store whose full-text index is missing; the text filter reads every
+    // entry instead.
+    OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(QStringLiteral("postgresql"));
+    QVERIFY(fixture.isValid());
+    {
+        auto store = openFixture(fixture);
+        QVERIFY(store);
+        QVERIFY(insertActions(fixture));
+    }
+    QVERIFY(fixture.exec(QStringLiteral("DROP INDEX actions_message_trgm")));
+    const QString role = QStringLiteral("oobm_rows_%1").arg(QCoreApplication::applicationPid());
+    const QString password = QString::number(QRandomGenerator::global()->generate64(), 16);
+    QVERIFY(fixture.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password)));
+    const auto dropRole = qScopeGuard([&] {
+        fixture.exec(QStringLiteral("DROP OWNED BY %1").arg(role));
+        fixture.exec(QStringLiteral("DROP ROLE %1").arg(role));
+    });
+    QVERIFY(fixture.exec(
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(fixture.exec(QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(role)));
+    const StoreLocation owner = fixture.location();
+    QString error;
+    const StoreLocation asRole = StoreLocation::parse(QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                                                              .arg(role, password, owner.host())
+                                                              .arg(owner.port())
+                                                              .arg(owner.database()),
+                                                      &error);
+    QVERIFY2(asRole.isValid(), qPrintable(error));
+    {
+        SqlStore store(asRole);
+        const StoreError e = store.openAndWait();
+        QVERIFY2(!e, qPrintable(e.message));
+        const StoreResult<StoreStats> s = store.storeStats().result();
+        QVERIFY2(s.ok(), qPrintable(s.error.message));
+        QVERIFY(!s.value.fullTextIndex);
+        ActionFilter f;
+        f.text = QStringLiteral("admin pass");
+        const StoreResult<QList<ActionRecord>> r = store.listActions(f).result();
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.value.size(), 1);
+    }
+    // The owner's next open makes it.
+    SqlStore store(owner);
+    QVERIFY(!store.openAndWait());
+    QVERIFY(store.storeStats().result().value.fullTextIndex);
 }
 
 QTEST_GUILESS_MAIN(tst_LogQuery)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void filterRunsInSql_data();
     void filterRunsInSql();
     void emptyStore();
+    void liveUpdateAndOlderPageLeaveNoHole();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -194,6 +195,36 @@ void tst_LogModel::emptyStore()
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(model.isAtEnd());
     QVERIFY(!model.canFetchMore({}));
+}
+
+void tst_LogModel::liveUpdateAndOlderPageLeaveNoHole()
+{
+    // A full window at the newest entries: a live update on its way trims the bottom, so a page
+    // of older entries asked for below the old bottom would leave a hole. It waits instead.
+    QVERIFY(!m_store->appendLog(makeEntries(1000)).result());
+    LogModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPollInterval(3600000);
+    model.setWindowSize(400);
+    QTRY_COMPARE(model.rowCount(), LogModel::PageSize);
+    QTRY_VERIFY(!model.isLoading());
+    model.fetchMore({});
+    QTRY_COMPARE(model.rowCount(), 400);
+    QTRY_VERIFY(!model.isLoading());
+    QList<LogEntry> live;
+    for (int i = 0; i < 50; ++i)
+        live << LogEntry::make(Severity::Information, "engine", QStringLiteral("live %1").arg(i));
+    QVERIFY(!m_store->appendLog(live).result());
+    Q_EMIT m_store->logAppended(0); // the live update starts now
+    QVERIFY(!model.canFetchMore({}));
+    QTRY_COMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
+                 QStringLiteral("live 49"));
+    QCOMPARE(model.rowCount(), 400);
+    QTRY_VERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QTRY_VERIFY(!model.isLoading() && model.rowCount() == 400);
+    for (int r = 1; r < model.rowCount(); ++r)
+        QCOMPARE(model.record(r).id, model.record(r - 1).id - 1);
 }
 
 QTEST_MAIN(tst_LogModel)

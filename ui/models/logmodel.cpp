@@ -7,6 +7,8 @@
 #include "ui/shell/icons.h"
 
 #include <QColor>
+
+#include <algorithm>
 #include <QTimer>
 
 namespace Oobm::Gui {
@@ -73,6 +75,7 @@ void LogModel::setFilter(const Core::RecordFilter &filter)
 void LogModel::reload()
 {
     m_burstPending = false;
+    m_error.clear();
     beginResetModel();
     m_rows.clear();
     ++m_generation;
@@ -90,6 +93,7 @@ void LogModel::reload()
 void LogModel::showOldest()
 {
     m_burstPending = false;
+    m_error.clear();
     beginResetModel();
     m_rows.clear();
     ++m_generation;
@@ -112,6 +116,7 @@ void LogModel::showOldest()
                     [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
+                        m_error = r.ok() ? QString() : r.error.message;
                         if (r.ok() && !r.value.isEmpty()) {
                             beginInsertRows({}, 0, int(r.value.size()) - 1);
                             m_rows.reserve(r.value.size());
@@ -127,7 +132,8 @@ void LogModel::showOldest()
 
 bool LogModel::canFetchNewerPage() const
 {
-    return !m_atNewest && !m_loading && !m_rows.isEmpty() && m_store->isReadable();
+    return !m_atNewest && !m_loading && !m_fetchingNewer && !m_rows.isEmpty()
+            && m_store->isReadable();
 }
 
 void LogModel::fetchNewerPage()
@@ -145,6 +151,7 @@ void LogModel::fetchNewerPage()
                     [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
+                        m_error = r.ok() ? QString() : r.error.message;
                         if (r.ok() && !r.value.isEmpty()) {
                             QList<LogRecord> page;
                             page.reserve(r.value.size());
@@ -184,6 +191,14 @@ void LogModel::trimBottom()
     m_rows.resize(m_windowSize);
     endRemoveRows();
     m_atEnd = false;
+}
+
+int LogModel::rowOfId(qint64 id) const
+{
+    // Newest first: ids descend.
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
+                                     [](const LogRecord &r, qint64 v) { return r.id > v; });
+    return it != m_rows.cend() && it->id == id ? int(it - m_rows.cbegin()) : -1;
 }
 
 QIcon LogModel::categoryIcon(int category) const
@@ -275,7 +290,10 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
 
 bool LogModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_loading && m_store->isReadable();
+    // Not while a live update is on its way: it may trim the bottom, and a page asked for below
+    // the old bottom would leave a hole. The view asks again when the live rows are laid out.
+    return !parent.isValid() && !m_atEnd && !m_loading && !m_fetchingNewer
+            && m_store->isReadable();
 }
 
 void LogModel::fetchMore(const QModelIndex &parent)
@@ -292,7 +310,8 @@ void LogModel::fetchMore(const QModelIndex &parent)
                     [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
                         if (generation != m_generation)
                             return;
-                        if (!r.ok() || r.value.size() < PageSize)
+                        m_error = r.ok() ? QString() : r.error.message;
+                        if (r.ok() && r.value.size() < PageSize)
                             m_atEnd = true;
                         if (r.ok() && !r.value.isEmpty()) {
                             const int first = int(m_rows.size());

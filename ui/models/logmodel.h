@@ -68,6 +68,10 @@ public:
     int windowSize() const { return m_windowSize; }
 
     bool isLoading() const { return m_loading; }
+    // Why the last page could not be read (empty when it could); scrolling tries again.
+    QString lastError() const { return m_error; }
+    // The row showing the record with this id, or -1.
+    int rowOfId(qint64 id) const;
     bool isAtEnd() const { return m_atEnd; }
     Core::LogRecord record(int row) const { return m_rows.value(row); }
 
@@ -97,6 +101,7 @@ private:
     QList<Core::LogBook::ColumnSpec> m_columns;
     Core::RecordFilter m_filter;
     QList<Core::LogRecord> m_rows;
+    QString m_error;
     QTimer *m_poll;
     int m_windowSize = MaxRows;
     quint64 m_generation = 0; // discards answers to queries made before a reset

@@ -180,7 +180,13 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
     connect(m_filterBar, &LogFilterBar::filterChanged, this, &LogViewWidget::applyFilter);
     connect(m_model, &LogModel::loaded, this, &LogViewWidget::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LogViewWidget::updateState);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_unseen = 0; });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        disconnect(m_scrollToOldest);
+        m_unseen = 0;
+        // A reload after a burst: the counts missed those entries. Recount, at most once a minute.
+        if (!m_recount->isActive())
+            m_recount->start();
+    });
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first, int) {
                 if (first == 0)
@@ -279,15 +285,13 @@ void LogViewWidget::rememberTopRow()
 
 void LogViewWidget::restoreTopRow()
 {
+    const int row = m_model->rowOfId(m_topEntryId);
+    if (row < 0)
+        return;
     // The scroll bar's range follows the rows only at the next layout: lay out now, or the row
     // could not be scrolled to the top when it is in the rows just added.
     m_view->doItemsLayout();
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        if (m_model->record(r).id == m_topEntryId) {
-            m_view->scrollTo(m_model->index(r, 0), QAbstractItemView::PositionAtTop);
-            return;
-        }
-    }
+    m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
 }
 
 void LogViewWidget::afterRowsInserted(int first, int last)
@@ -312,6 +316,10 @@ void LogViewWidget::afterRowsInserted(int first, int last)
 void LogViewWidget::onScrolled(int value)
 {
     m_model->setFollowing(value == 0 && m_model->isAtNewest());
+    if (value == 0 && m_model->isAtNewest() && !m_model->hasBurstPending() && m_unseen > 0) {
+        m_unseen = 0; // scrolled up to them by hand
+        m_newEntries->hide();
+    }
     // At the top of a window that is not at the newest entries: page the newer ones in.
     if (value == m_view->verticalScrollBar()->minimum() && m_model->canFetchNewerPage())
         m_model->fetchNewerPage();
@@ -329,8 +337,9 @@ void LogViewWidget::showNewest()
 void LogViewWidget::showOldest()
 {
     m_model->showOldest();
-    connect(m_model, &LogModel::loaded, m_view, &QTableView::scrollToBottom,
-            Qt::SingleShotConnection);
+    // Once they are there; not after whatever comes next, should the filter change first.
+    m_scrollToOldest = connect(m_model, &LogModel::loaded, m_view, &QTableView::scrollToBottom,
+                               Qt::SingleShotConnection);
 }
 
 QString LogViewWidget::selectedRowsText() const
@@ -415,7 +424,8 @@ void LogViewWidget::cancelExport()
 void LogViewWidget::updateState()
 {
     const int rows = m_model->rowCount();
-    const bool empty = rows == 0 && m_model->isAtEnd() && !m_model->isLoading();
+    const QString error = m_model->lastError();
+    const bool empty = rows == 0 && m_model->isAtEnd() && !m_model->isLoading() && error.isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_splitter);
     m_empty->setText(m_book->emptyText(!m_model->filter().isEmpty()));
     const bool newest = m_model->isAtNewest();
@@ -427,7 +437,9 @@ void LogViewWidget::updateState()
     } else if (m_unseen == 0 && !m_model->hasBurstPending()) {
         m_newEntries->hide();
     }
-    if (newest && m_model->isAtEnd())
+    if (!error.isEmpty())
+        m_count->setText(tr("The entries could not be read: %1 Scroll to try again.").arg(error));
+    else if (newest && m_model->isAtEnd())
         m_count->setText(tr("%n entries, newest first.", nullptr, rows));
     else if (newest)
         m_count->setText(tr("%n newest entries shown; scroll down for older ones.", nullptr, rows));

@@ -105,6 +105,7 @@ private:
     bool m_wasAtTop = true;
     qint64 m_topEntryId = 0;
     QFuture<Core::StoreResult<qint64>> m_exporting;
+    QMetaObject::Connection m_scrollToOldest;
 };
 
 } // namespace Oobm::Gui
