@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "core/logging.h"
+#include "core/store/sqlhelpers.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -327,10 +328,10 @@ StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVer
     if (fromVersion == toVersion)
         return {};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(QString::number(toVersion));
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                             { QString::number(toVersion) }))
         return StoreError::make(StoreError::Kind::Query, q.lastError().text());
     return {};
 }

@@ -109,10 +109,7 @@ StoreResult<int> SqlEngineLedger::execCount(const QString &sql, const QVariantLi
 {
     StoreResult<int> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(sql);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q, sql, binds))
         r.error = m_mapError(q.lastError());
     else
         r.value = q.numRowsAffected();
@@ -148,20 +145,13 @@ StoreError SqlEngineLedger::locked() const
 StoreError SqlEngineLedger::insertHello(const HelloRecord &h)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO hellos (time_ms, address, port, version, uuid, pid, hashes, retry, "
-                             "admin_set, outcome, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(h.time.toMSecsSinceEpoch());
-    q.addBindValue(text(h.address));
-    q.addBindValue(int(h.port));
-    q.addBindValue(h.version);
-    q.addBindValue(text(h.uuid));
-    q.addBindValue(text(QString::fromLatin1(h.pid)));
-    q.addBindValue(text(h.rootHashes.join(u' ')));
-    q.addBindValue(h.retry);
-    q.addBindValue(h.adminCredentialsSet ? 1 : 0);
-    q.addBindValue(text(h.outcome));
-    q.addBindValue(text(h.engine));
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO hellos (time_ms, address, port, version, uuid, pid, "
+                                            "hashes, retry, admin_set, outcome, engine) VALUES (?, ?, ?, ?, ?, ?, "
+                                            "?, ?, ?, ?, ?)"),
+                             {h.time.toMSecsSinceEpoch(), text(h.address), int(h.port), h.version, text(h.uuid),
+                              text(QString::fromLatin1(h.pid)), text(h.rootHashes.join(u' ')), h.retry,
+                              h.adminCredentialsSet ? 1 : 0, text(h.outcome), text(h.engine)}))
         return m_mapError(q.lastError());
     return {};
 }
@@ -171,8 +161,9 @@ StoreError SqlEngineLedger::insertActions(const QList<ActionRecord> &actions)
     if (actions.isEmpty())
         return {};
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
-                             "attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!q.prepare(QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, "
+                                  "message, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
+        return m_mapError(q.lastError());
     for (const ActionRecord &a : actions) {
         q.addBindValue(a.time.isValid() ? a.time.toMSecsSinceEpoch() : nowMs());
         q.addBindValue(text(a.uuid));
@@ -307,51 +298,47 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
         return r;
     };
 
-    q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms) VALUES (?, ?, ?) "
-                             "ON CONFLICT (uuid) DO NOTHING"));
-    q.addBindValue(uuid);
-    q.addBindValue(int(SystemState::AwaitingHello));
-    q.addBindValue(now);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms) VALUES (?, ?, ?) "
+                                            "ON CONFLICT (uuid) DO NOTHING"),
+                             {uuid, int(SystemState::AwaitingHello), now}))
         return fail(q);
-    q.prepare(QStringLiteral("UPDATE amt_systems SET address = ?, pid = ?, hello_version = ?, hello_count = "
-                             "hello_count + 1, last_retry = ?, admin_set = ?, last_hello_ms = ? WHERE uuid = ?"));
-    q.addBindValue(text(rec.address));
-    q.addBindValue(text(QString::fromLatin1(hello.pid)));
-    q.addBindValue(rec.version);
-    q.addBindValue(rec.retry);
-    q.addBindValue(rec.adminCredentialsSet ? 1 : 0);
-    q.addBindValue(now);
-    q.addBindValue(uuid);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("UPDATE amt_systems SET address = ?, pid = ?, hello_version = ?, "
+                                            "hello_count = hello_count + 1, last_retry = ?, admin_set = ?, "
+                                            "last_hello_ms = ? WHERE uuid = ?"),
+                             {text(rec.address), text(QString::fromLatin1(hello.pid)), rec.version, rec.retry,
+                              rec.adminCredentialsSet ? 1 : 0, now, uuid}))
         return fail(q);
     // A reverse lookup names a system that has no name yet; the device's own name, once
     // provisioned, or an admin's, is never overwritten.
     if (!intake.reverseName.isEmpty()) {
-        q.prepare(QStringLiteral("UPDATE amt_systems SET fqdn = ? WHERE uuid = ? AND (fqdn IS NULL OR fqdn = '')"));
-        q.addBindValue(intake.reverseName);
-        q.addBindValue(uuid);
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("UPDATE amt_systems SET fqdn = ? WHERE uuid = ? AND (fqdn IS NULL "
+                                                "OR fqdn = '')"),
+                                 {intake.reverseName, uuid}))
             return fail(q);
     }
     // The row lock (PostgreSQL) or the write lock (SQLite) makes this engine the only one
     // deciding about this system until commit.
-    q.prepare(QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
-                             "s.profile_id WHERE s.uuid = ?%2")
-                      .arg(QLatin1String(SystemColumns),
-                           m_dialect == Schema::Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE OF s")
-                                                                    : QString()));
-    q.addBindValue(uuid);
-    if (!q.exec() || !q.next())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
+                                            "s.profile_id WHERE s.uuid = ?%2")
+                                     .arg(QLatin1String(SystemColumns),
+                                          m_dialect == Schema::Dialect::PostgreSQL
+                                                  ? QStringLiteral(" FOR UPDATE OF s")
+                                                  : QString()),
+                             {uuid})
+        || !q.next())
         return fail(q);
     d.system = readSystem(q);
     QString claimedBy;
     qint64 claimUntil = 0;
     {
         QSqlQuery c(db);
-        c.prepare(QStringLiteral("SELECT claimed_by, claim_until_ms FROM amt_systems WHERE uuid = ?"));
-        c.addBindValue(uuid);
-        if (!c.exec() || !c.next())
+        if (!Sql::prepareAndExec(c, QStringLiteral("SELECT claimed_by, claim_until_ms FROM amt_systems WHERE uuid = ?"),
+                                 {uuid})
+            || !c.next())
             return fail(c);
         claimedBy = c.value(0).toString();
         claimUntil = c.value(1).toLongLong();
@@ -359,11 +346,8 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
 
     auto setState = [&](SystemState state, const QString &reason) -> bool {
         QSqlQuery u(db);
-        u.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE uuid = ?"));
-        u.addBindValue(int(state));
-        u.addBindValue(text(reason));
-        u.addBindValue(uuid);
-        if (!u.exec()) {
+        if (!Sql::prepareAndExec(u, QStringLiteral("UPDATE amt_systems SET state = ?, reason = ? WHERE uuid = ?"),
+                                 {int(state), text(reason), uuid})) {
             r.error = m_mapError(u.lastError());
             return false;
         }
@@ -414,9 +398,9 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     // unprovision keeps it): the most likely one.
     {
         QSqlQuery a(db);
-        a.prepare(QStringLiteral("SELECT admin_password, otp FROM amt_systems WHERE uuid = ?"));
-        a.addBindValue(uuid);
-        if (a.exec() && a.next()) {
+        if (Sql::prepareAndExec(a, QStringLiteral("SELECT admin_password, otp FROM amt_systems WHERE uuid = ?"),
+                                {uuid})
+            && a.next()) {
             bool ok = false;
             const QString previous = a.value(0).isNull()
                     ? QString()
@@ -431,10 +415,10 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
         // The hello's key: its PPS is the TLS pre-shared key; the password the device has now is
         // the record's new ME password (set by setup.bin or typed into the MEBx), else its old one.
         const QString pidText = PidPps::formatPid(hello.pid);
-        q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, assigned_to FROM "
-                                 "security_keys WHERE pid = ?"));
-        q.addBindValue(text(QString::fromLatin1(hello.pid)));
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, "
+                                                "assigned_to FROM security_keys WHERE pid = ?"),
+                                 {text(QString::fromLatin1(hello.pid))}))
             return fail(q);
         if (!q.next()) {
             return reject(SystemState::Failed,
@@ -467,10 +451,10 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
                 d.passwords << p;
         }
         // The key is this device's now: never handed to another as its next key.
-        q.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND assigned_to IS NULL"));
-        q.addBindValue(uuid);
-        q.addBindValue(text(QString::fromLatin1(hello.pid)));
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ? AND "
+                                                "assigned_to IS NULL"),
+                                 {uuid, text(QString::fromLatin1(hello.pid))}))
             return fail(q);
 
     } else {
@@ -562,18 +546,18 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
 
     // The next key: one already reserved for this system, else the oldest Available key nobody
     // has (SKIP LOCKED: engines claiming at once take different keys).
-    q.prepare(QStringLiteral("SELECT pid, pps FROM security_keys WHERE assigned_to = ? AND state = 0 AND pid <> ? "
-                             "ORDER BY id LIMIT 1"));
-    q.addBindValue(uuid);
-    q.addBindValue(text(QString::fromLatin1(hello.pid)));
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT pid, pps FROM security_keys WHERE assigned_to = ? AND state = 0 "
+                                            "AND pid <> ? ORDER BY id LIMIT 1"),
+                             {uuid, text(QString::fromLatin1(hello.pid))}))
         return fail(q);
     if (!q.next()) {
-        q.prepare(QStringLiteral("SELECT pid, pps FROM security_keys WHERE state = 0 AND assigned_to IS NULL "
-                                 "ORDER BY id LIMIT 1%1")
-                          .arg(m_dialect == Schema::Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE SKIP LOCKED")
-                                                                        : QString()));
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("SELECT pid, pps FROM security_keys WHERE state = 0 AND assigned_to "
+                                                "IS NULL ORDER BY id LIMIT 1%1")
+                                         .arg(m_dialect == Schema::Dialect::PostgreSQL
+                                                      ? QStringLiteral(" FOR UPDATE SKIP LOCKED")
+                                                      : QString())))
             return fail(q);
         q.next();
     }
@@ -586,23 +570,18 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
                           tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
                                   .arg(PidPps::formatPid(d.newPid)));
         QSqlQuery u(db);
-        u.prepare(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ?"));
-        u.addBindValue(uuid);
-        u.addBindValue(QString::fromLatin1(d.newPid));
-        if (!u.exec())
+        if (!Sql::prepareAndExec(u, QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ?"),
+                                 {uuid, QString::fromLatin1(d.newPid)}))
             return fail(u);
     }
 
     d.attempt = d.system.attempts + 1;
-    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, assignment = ?, "
-                             "claimed_by = ?, claim_until_ms = ?, attempts = attempts + 1 WHERE uuid = ?"));
-    q.addBindValue(int(SystemState::Provisioning));
-    q.addBindValue(d.profile.id);
-    q.addBindValue(text(d.system.assignment));
-    q.addBindValue(intake.engineId);
-    q.addBindValue(now + qint64(intake.leaseSeconds) * 1000);
-    q.addBindValue(uuid);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, "
+                                            "assignment = ?, claimed_by = ?, claim_until_ms = ?, attempts = "
+                                            "attempts + 1 WHERE uuid = ?"),
+                             {int(SystemState::Provisioning), d.profile.id, text(d.system.assignment),
+                              intake.engineId, now + qint64(intake.leaseSeconds) * 1000, uuid}))
         return fail(q);
     d.system.state = SystemState::Provisioning;
     d.system.profileId = d.profile.id;
@@ -631,24 +610,18 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
     }
     const QString lastAction = report.actions.isEmpty() ? QString() : report.actions.last().step;
     if (report.success) {
-        q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, fqdn = ?, "
-                                 "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, "
-                                 "tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, claim_until_ms = NULL, "
-                                 "last_action = ?, last_action_ms = ? WHERE uuid = ? AND claimed_by = ?"));
-        q.addBindValue(int(SystemState::Provisioned));
-        q.addBindValue(text(report.amtVersion));
-        q.addBindValue(text(report.fqdn));
-        q.addBindValue(text(report.adminUser));
-        q.addBindValue(b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()));
-        q.addBindValue(text(QString::fromLatin1(report.newPid)));
-        q.addBindValue(now);
-        q.addBindValue(report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                          : QVariant(QString::fromLatin1(report.tlsCertificatePem)));
-        q.addBindValue(text(lastAction));
-        q.addBindValue(now);
-        q.addBindValue(report.uuid);
-        q.addBindValue(report.engineId);
-        if (!q.exec())
+        if (!Sql::prepareAndExec(
+                    q,
+                    QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, fqdn = ?, "
+                                   "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, "
+                                   "tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, claim_until_ms = "
+                                   "NULL, last_action = ?, last_action_ms = ? WHERE uuid = ? AND claimed_by = ?"),
+                    {int(SystemState::Provisioned), text(report.amtVersion), text(report.fqdn),
+                     text(report.adminUser), b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()),
+                     text(QString::fromLatin1(report.newPid)), now,
+                     report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                        : QVariant(QString::fromLatin1(report.tlsCertificatePem)),
+                     text(lastAction), now, report.uuid, report.engineId}))
             return fail(q);
         if (q.numRowsAffected() != 1) {
             rollback();
@@ -660,30 +633,21 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
         for (const QByteArray &pid : {report.pid, report.newPid}) {
             if (pid.isEmpty())
                 continue;
-            q.prepare(QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, consumed_ms = ?, "
-                                     "assigned_to = ? WHERE pid = ?"));
-            q.addBindValue(int(KeyState::Consumed));
-            q.addBindValue(report.uuid);
-            q.addBindValue(now);
-            q.addBindValue(report.uuid);
-            q.addBindValue(QString::fromLatin1(pid));
-            if (!q.exec())
+            if (!Sql::prepareAndExec(q,
+                                     QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, "
+                                                    "consumed_ms = ?, assigned_to = ? WHERE pid = ?"),
+                                     {int(KeyState::Consumed), report.uuid, now, report.uuid,
+                                      QString::fromLatin1(pid)}))
                 return fail(q);
         }
     } else {
-        q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, amt_version = CASE WHEN ? = '' "
-                                 "THEN amt_version ELSE ? END, claimed_by = NULL, claim_until_ms = NULL, "
-                                 "last_action = ?, last_action_ms = ? WHERE uuid = ? AND (claimed_by = ? OR "
-                                 "claimed_by IS NULL)"));
-        q.addBindValue(int(SystemState::Failed));
-        q.addBindValue(text(report.reason));
-        q.addBindValue(text(report.amtVersion));
-        q.addBindValue(text(report.amtVersion));
-        q.addBindValue(text(lastAction));
-        q.addBindValue(now);
-        q.addBindValue(report.uuid);
-        q.addBindValue(report.engineId);
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, amt_version = CASE "
+                                                "WHEN ? = '' THEN amt_version ELSE ? END, claimed_by = NULL, "
+                                                "claim_until_ms = NULL, last_action = ?, last_action_ms = ? WHERE "
+                                                "uuid = ? AND (claimed_by = ? OR claimed_by IS NULL)"),
+                                 {int(SystemState::Failed), text(report.reason), text(report.amtVersion),
+                                  text(report.amtVersion), text(lastAction), now, report.uuid, report.engineId}))
             return fail(q);
     }
     return commit();
@@ -718,10 +682,7 @@ StoreResult<QList<AmtSystem>> SqlEngineLedger::listSystems(const SystemFilter &f
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q, sql, binds)) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -739,11 +700,11 @@ StoreResult<AmtSystem> SqlEngineLedger::systemCredentials(const QString &uuid)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT %1, s.admin_password, s.tls_certificate_pem FROM amt_systems s LEFT JOIN "
-                             "provision_profiles p ON p.id = s.profile_id WHERE s.uuid = ?")
-                      .arg(QLatin1String(SystemColumns)));
-    q.addBindValue(uuid.toUpper());
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT %1, s.admin_password, s.tls_certificate_pem FROM amt_systems s "
+                                            "LEFT JOIN provision_profiles p ON p.id = s.profile_id WHERE s.uuid = ?")
+                                     .arg(QLatin1String(SystemColumns)),
+                             {uuid.toUpper()})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -779,8 +740,12 @@ StoreResult<int> SqlEngineLedger::authorizeSystems(const QStringList &uuids)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE amt_systems SET authorized = 1, reason = CASE WHEN state = ? THEN ? ELSE "
-                             "reason END WHERE uuid = ?"));
+    if (!q.prepare(QStringLiteral("UPDATE amt_systems SET authorized = 1, reason = CASE WHEN state = ? THEN ? "
+                                  "ELSE reason END WHERE uuid = ?"))) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
     for (const QString &uuid : uuids) {
         q.addBindValue(int(SystemState::AwaitingAuthorization));
         q.addBindValue(tr("Authorized; provisioned at its next hello."));
@@ -823,8 +788,12 @@ StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, Syst
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, authorized = CASE WHEN ? THEN 0 ELSE "
-                             "authorized END, last_action = ?, last_action_ms = ? WHERE uuid = ?"));
+    if (!q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, authorized = CASE WHEN ? THEN 0 "
+                                  "ELSE authorized END, last_action = ?, last_action_ms = ? WHERE uuid = ?"))) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
     for (const QString &uuid : uuids) {
         QString last;
         for (const ActionRecord &a : actions) {
@@ -854,14 +823,16 @@ StoreResult<QList<HelloRecord>> SqlEngineLedger::listHellos(const QString &uuid,
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     // Newest first; afterId > 0 asks only for what came since.
-    q.prepare(QStringLiteral("SELECT id, time_ms, address, port, version, uuid, pid, hashes, retry, admin_set, "
-                             "outcome, engine FROM hellos WHERE id > ?%1 ORDER BY id DESC LIMIT ?")
-                      .arg(uuid.isEmpty() ? QString() : QStringLiteral(" AND uuid = ?")));
-    q.addBindValue(afterId);
+    QVariantList binds{afterId};
     if (!uuid.isEmpty())
-        q.addBindValue(uuid.toUpper());
-    q.addBindValue(limit > 0 ? limit : 1000);
-    if (!q.exec()) {
+        binds << uuid.toUpper();
+    binds << (limit > 0 ? limit : 1000);
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT id, time_ms, address, port, version, uuid, pid, hashes, retry, "
+                                            "admin_set, outcome, engine FROM hellos WHERE id > ?%1 ORDER BY id DESC "
+                                            "LIMIT ?")
+                                     .arg(uuid.isEmpty() ? QString() : QStringLiteral(" AND uuid = ?")),
+                             binds)) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -929,10 +900,8 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM provision_profiles WHERE name = ? AND id <> ?"));
-    q.addBindValue(profile.name.trimmed());
-    q.addBindValue(profile.id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM provision_profiles WHERE name = ? AND id <> ?"),
+                             {profile.name.trimmed(), profile.id})) {
         r.error = m_mapError(q.lastError());
         rollback();
         return r;
@@ -954,32 +923,30 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
         rollback();
         return r;
     }
-    if (profile.id > 0) {
-        q.prepare(QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, "
-                                 "admin_password = ?, acl_users = ?, tls_enabled = ?, domain_name = ?, "
-                                 "host_name_pattern = ?, interfaces = ?, changed_ms = ?, tls_certificate_id = ?, "
-                                 "auxiliary_profile_id = ? WHERE id = ?"));
-    } else {
-        q.prepare(QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, "
-                                 "acl_users, tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, "
-                                 "tls_certificate_id, auxiliary_profile_id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    }
-    q.addBindValue(profile.name.trimmed());
-    q.addBindValue(profile.isDefault ? 1 : 0);
-    q.addBindValue(profile.adminUser.trimmed());
-    q.addBindValue(b->seal(profile.adminPassword.toUtf8(), ProfileAd));
-    q.addBindValue(QJsonDocument(users).toJson(QJsonDocument::Compact));
-    q.addBindValue(profile.tlsEnabled ? 1 : 0);
-    q.addBindValue(text(profile.domainName.trimmed()));
-    q.addBindValue(text(profile.hostNamePattern.trimmed()));
-    q.addBindValue(text(profile.interfaces.join(u',')));
-    q.addBindValue(nowMs());
+    const QString save = profile.id > 0
+            ? QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, "
+                             "admin_password = ?, acl_users = ?, tls_enabled = ?, domain_name = ?, "
+                             "host_name_pattern = ?, interfaces = ?, changed_ms = ?, tls_certificate_id = ?, "
+                             "auxiliary_profile_id = ? WHERE id = ?")
+            : QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, "
+                             "acl_users, tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, "
+                             "tls_certificate_id, auxiliary_profile_id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QVariantList binds{profile.name.trimmed(),
+                       profile.isDefault ? 1 : 0,
+                       profile.adminUser.trimmed(),
+                       b->seal(profile.adminPassword.toUtf8(), ProfileAd),
+                       QJsonDocument(users).toJson(QJsonDocument::Compact),
+                       profile.tlsEnabled ? 1 : 0,
+                       text(profile.domainName.trimmed()),
+                       text(profile.hostNamePattern.trimmed()),
+                       text(profile.interfaces.join(u',')),
+                       nowMs()};
     for (qint64 id : {profile.tlsCertificateId, profile.auxiliaryProfileId})
-        q.addBindValue(id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>()));
+        binds << (id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>()));
     if (profile.id > 0)
-        q.addBindValue(profile.id);
-    if (!q.exec()) {
+        binds << profile.id;
+    if (!Sql::prepareAndExec(q, save, binds)) {
         r.error = m_mapError(q.lastError());
         rollback();
         return r;
@@ -992,9 +959,9 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
     }
     r.value = profile.id;
     if (profile.id <= 0) {
-        q.prepare(QStringLiteral("SELECT id FROM provision_profiles WHERE name = ?"));
-        q.addBindValue(profile.name.trimmed());
-        if (q.exec() && q.next())
+        if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM provision_profiles WHERE name = ?"),
+                                {profile.name.trimmed()})
+            && q.next())
             r.value = q.value(0).toLongLong();
     }
     r.error = commit();
@@ -1005,10 +972,9 @@ StoreResult<int> SqlEngineLedger::deleteProfile(qint64 id)
 {
     StoreResult<int> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM amt_systems WHERE profile_id = ? AND state = ?"));
-    q.addBindValue(id);
-    q.addBindValue(int(SystemState::Provisioning));
-    if (q.exec() && q.next() && q.value(0).toInt() > 0) {
+    if (Sql::prepareAndExec(q, QStringLiteral("SELECT COUNT(*) FROM amt_systems WHERE profile_id = ? AND state = ?"),
+                            {id, int(SystemState::Provisioning)})
+        && q.next() && q.value(0).toInt() > 0) {
         r.error = StoreError::make(StoreError::Kind::InvalidRequest,
                                    tr("%n system(s) are being provisioned with this profile right now; delete "
                                       "it when they are done.",
@@ -1022,9 +988,9 @@ StoreResult<ProvisionProfile> SqlEngineLedger::profileById(qint64 id)
 {
     StoreResult<ProvisionProfile> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT %1 FROM provision_profiles WHERE id = ?").arg(QLatin1String(ProfileColumns)));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q, QStringLiteral("SELECT %1 FROM provision_profiles WHERE id = ?").arg(QLatin1String(ProfileColumns)),
+                {id})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -1066,12 +1032,12 @@ StoreResult<qint64> SqlEngineLedger::addAssignment(const ProfileAssignment &a)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO profile_assignments (kind, value, profile_id, created_ms) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(int(a.kind));
-    q.addBindValue(a.kind == ProfileAssignment::Kind::Uuid ? a.value.trimmed().toUpper() : a.value.trimmed());
-    q.addBindValue(a.profileId);
-    q.addBindValue(nowMs());
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO profile_assignments (kind, value, profile_id, created_ms) "
+                                            "VALUES (?, ?, ?, ?)"),
+                             {int(a.kind),
+                              a.kind == ProfileAssignment::Kind::Uuid ? a.value.trimmed().toUpper() : a.value.trimmed(),
+                              a.profileId, nowMs()})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -1140,37 +1106,29 @@ StoreResult<qint64> SqlEngineLedger::importCertificate(const ProvisioningCertifi
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT name FROM provisioning_certificates WHERE name = ? OR root_sha1 = ? AND "
-                             "common_name = ?"));
-    q.addBindValue(c.name);
-    q.addBindValue(c.rootSha1);
-    q.addBindValue(c.commonName);
-    if (q.exec() && q.next()) {
+    if (Sql::prepareAndExec(q,
+                            QStringLiteral("SELECT name FROM provisioning_certificates WHERE name = ? OR root_sha1 = "
+                                           "? AND common_name = ?"),
+                            {c.name, c.rootSha1, c.commonName})
+        && q.next()) {
         r.error = StoreError::make(StoreError::Kind::InvalidRequest,
                                    tr("A provisioning certificate named %1 (or for %2 under the same root) is already "
                                       "loaded; delete it first to replace it.")
                                            .arg(q.value(0).toString(), c.commonName));
         return r;
     }
-    q.prepare(QStringLiteral("INSERT INTO provisioning_certificates (name, common_name, chain_pem, private_key, "
-                             "root_sha1, root_sha256, not_before_ms, not_after_ms, imported_ms) VALUES (?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?)"));
-    q.addBindValue(c.name);
-    q.addBindValue(c.commonName);
-    q.addBindValue(QString::fromLatin1(c.chainPem));
-    q.addBindValue(b->seal(c.keyPem, "certificate:" + c.rootSha1.toLatin1()));
-    q.addBindValue(c.rootSha1);
-    q.addBindValue(c.rootSha256);
-    q.addBindValue(c.notBefore.toMSecsSinceEpoch());
-    q.addBindValue(c.notAfter.toMSecsSinceEpoch());
-    q.addBindValue(nowMs());
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO provisioning_certificates (name, common_name, chain_pem, "
+                                            "private_key, root_sha1, root_sha256, not_before_ms, not_after_ms, "
+                                            "imported_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             {c.name, c.commonName, QString::fromLatin1(c.chainPem),
+                              b->seal(c.keyPem, "certificate:" + c.rootSha1.toLatin1()), c.rootSha1, c.rootSha256,
+                              c.notBefore.toMSecsSinceEpoch(), c.notAfter.toMSecsSinceEpoch(), nowMs()})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
-    q.prepare(QStringLiteral("SELECT id FROM provisioning_certificates WHERE name = ?"));
-    q.addBindValue(c.name);
-    if (q.exec() && q.next())
+    if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM provisioning_certificates WHERE name = ?"), {c.name})
+        && q.next())
         r.value = q.value(0).toLongLong();
     return r;
 }
@@ -1193,13 +1151,11 @@ StoreError SqlEngineLedger::setSystemOtp(const QString &uuid, const QString &otp
         return StoreError::make(StoreError::Kind::InvalidRequest,
                                 tr("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.").arg(uuid));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, otp) VALUES (?, ?, ?, ?) ON "
-                             "CONFLICT (uuid) DO UPDATE SET otp = excluded.otp"));
-    q.addBindValue(id);
-    q.addBindValue(int(SystemState::AwaitingHello));
-    q.addBindValue(nowMs());
-    q.addBindValue(b->seal(otp.toUtf8(), "otp:" + id.toLatin1()));
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, otp) VALUES (?, ?, "
+                                            "?, ?) ON CONFLICT (uuid) DO UPDATE SET otp = excluded.otp"),
+                             {id, int(SystemState::AwaitingHello), nowMs(),
+                              b->seal(otp.toUtf8(), "otp:" + id.toLatin1())}))
         return m_mapError(q.lastError());
     return {};
 }
@@ -1207,18 +1163,15 @@ StoreError SqlEngineLedger::setSystemOtp(const QString &uuid, const QString &otp
 StoreError SqlEngineLedger::heartbeat(const EngineStatus &status)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT INTO engines (id, host, listen, started_ms, heartbeat_ms, error, in_flight) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET host = excluded.host, "
-                             "listen = excluded.listen, started_ms = excluded.started_ms, heartbeat_ms = "
-                             "excluded.heartbeat_ms, error = excluded.error, in_flight = excluded.in_flight"));
-    q.addBindValue(status.id);
-    q.addBindValue(text(status.host));
-    q.addBindValue(text(status.listen));
-    q.addBindValue(status.started.toMSecsSinceEpoch());
-    q.addBindValue(status.heartbeat.isValid() ? status.heartbeat.toMSecsSinceEpoch() : nowMs());
-    q.addBindValue(text(status.error));
-    q.addBindValue(status.inFlight);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO engines (id, host, listen, started_ms, heartbeat_ms, error, "
+                                            "in_flight) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                            "host = excluded.host, listen = excluded.listen, started_ms = "
+                                            "excluded.started_ms, heartbeat_ms = excluded.heartbeat_ms, error = "
+                                            "excluded.error, in_flight = excluded.in_flight"),
+                             {status.id, text(status.host), text(status.listen), status.started.toMSecsSinceEpoch(),
+                              status.heartbeat.isValid() ? status.heartbeat.toMSecsSinceEpoch() : nowMs(),
+                              text(status.error), status.inFlight}))
         return m_mapError(q.lastError());
     return {};
 }

@@ -4,8 +4,18 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 namespace Oobm::Core::Sql {
+
+bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    return q.exec();
+}
 
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError)
 {

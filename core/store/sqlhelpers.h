@@ -11,6 +11,7 @@
 #include <functional>
 
 class QSqlError;
+class QSqlQuery;
 
 // SQL pieces the store's classes share, on the store thread.
 namespace Oobm::Core::Sql {
@@ -33,6 +34,12 @@ QString inList(const QString &column, const QList<Enum> &values, QVariantList *b
 QString likePattern(const QString &text);
 // LIKE without case: ILIKE on PostgreSQL (SQLite's LIKE ignores ASCII case already).
 QString likeOperator(Schema::Dialect dialect);
+
+// Prepares sql, binds binds in order and executes it. False if either step fails, q.lastError()
+// then being that step's error: PostgreSQL prepares on the server, so a locked table (55P03) or a
+// missing permission (42501) fails the prepare, and executing the failed statement would only
+// report a syntax error.
+bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds = {});
 
 // BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);

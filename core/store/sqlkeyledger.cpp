@@ -113,17 +113,16 @@ StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &acti
                                     const QString &file, const QString &details)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral(
-            "INSERT INTO security_audit (time_ms, user_name, host, action, count, file, details) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user);
-    q.addBindValue(actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host);
-    q.addBindValue(action);
-    q.addBindValue(count);
-    q.addBindValue(file.isNull() ? QStringLiteral("") : file);
-    q.addBindValue(details.isNull() ? QStringLiteral("") : details);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral(
+                        "INSERT INTO security_audit (time_ms, user_name, host, action, count, "
+                        "file, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                { QDateTime::currentMSecsSinceEpoch(),
+                  actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user,
+                  actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host, action, count,
+                  file.isNull() ? QStringLiteral("") : file,
+                  details.isNull() ? QStringLiteral("") : details }))
         return m_mapError(q.lastError());
     return {};
 }
@@ -172,9 +171,10 @@ StoreError SqlKeyLedger::setDataKey(const QByteArray &key, const QString &unavai
     }
     // First use: record a check value so a wrong key is recognised later.
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('data_key_check', ?)"));
-    insert.addBindValue(QString::fromLatin1(box.seal(CheckPlaintext, "meta").toBase64()));
-    if (!insert.exec())
+    if (!Sql::prepareAndExec(
+                insert,
+                QStringLiteral("INSERT INTO meta (key, value) VALUES ('data_key_check', ?)"),
+                { QString::fromLatin1(box.seal(CheckPlaintext, "meta").toBase64()) }))
         return m_mapError(insert.lastError());
     m_box = box;
     return {};
@@ -202,10 +202,15 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
     const QString conflict = QStringLiteral(" ON CONFLICT (pid) DO NOTHING");
-    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                                  "me_password, new_me_password) "
-                                  "VALUES (?, ?, 0, ?, ?, ?, ?)")
-                   + conflict);
+    if (!insert.prepare(
+                QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                               "me_password, new_me_password) "
+                               "VALUES (?, ?, 0, ?, ?, ?, ?)")
+                + conflict)) {
+        r.error = m_mapError(insert.lastError());
+        rollback();
+        return r;
+    }
     int made = 0;
     while (made < request.count) {
         if (promise.isCanceled()) {
@@ -268,10 +273,7 @@ StoreResult<QList<KeyRecord>> SqlKeyLedger::list(const KeyFilter &filter)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q, sql, binds)) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -300,10 +302,11 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
-                             "security_keys WHERE pid = ?"));
-    q.addBindValue(QString::fromLatin1(pid));
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
+                               "security_keys WHERE pid = ?"),
+                { QString::fromLatin1(pid) })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -369,9 +372,10 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
     quint16 serverPort = request.provisioningPort;
     if (server.isNull() && request.format != KeyExportFormat::Csv) {
         QSqlQuery setting(QSqlDatabase::database(m_connectionName, false));
-        setting.prepare(QStringLiteral("SELECT value FROM service_settings WHERE key = ?"));
-        setting.addBindValue(QStringLiteral("setup-server-address"));
-        if (setting.exec() && setting.next()) {
+        if (Sql::prepareAndExec(setting,
+                                QStringLiteral("SELECT value FROM service_settings WHERE key = ?"),
+                                { QStringLiteral("setup-server-address") })
+            && setting.next()) {
             const QString text = setting.value(0).toString();
             server = QHostAddress(text.section(u':', 0, 0));
             serverPort = text.contains(u':') ? quint16(text.section(u':', 1).toUInt()) : quint16(9971);
@@ -383,8 +387,12 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-            "SELECT pps, me_password, new_me_password, state FROM security_keys WHERE pid = ?"));
+    if (!q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state FROM "
+                                  "security_keys WHERE pid = ?"))) {
+        r.error = m_mapError(q.lastError());
+        rollback();
+        return r;
+    }
     QList<SetupBinRecord> records;
     QByteArray csv = request.includePasswords ? QByteArray("PID,PPS,ME password,New ME password\n")
                                               : QByteArray("PID,PPS\n");
@@ -455,9 +463,13 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
                                         .arg(records.size());
     }
     QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, "
-                                "exported_format = ?, exported_by = ?, "
-                                "exported_ms = ? WHERE pid = ? AND state IN (0, 1)"));
+    if (!mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, "
+                                     "exported_format = ?, exported_by = ?, "
+                                     "exported_ms = ? WHERE pid = ? AND state IN (0, 1)"))) {
+        r.error = m_mapError(mark.lastError());
+        rollback();
+        return r;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString file = QFileInfo(request.path).absoluteFilePath();
     for (const QByteArray &pid : std::as_const(pids)) {
@@ -612,9 +624,14 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
                     .arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                                  "me_password, new_me_password, "
-                                  "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert.prepare(
+                QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                               "me_password, new_me_password, "
+                               "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        r.error = m_mapError(insert.lastError());
+        rollback();
+        return r;
+    }
     for (const Row &row : std::as_const(rows)) {
         insert.addBindValue(QString::fromLatin1(row.pid));
         insert.addBindValue(m_box.seal(row.pps, row.pid));
@@ -659,9 +676,16 @@ StoreResult<int> SqlKeyLedger::deleteKeys(const QList<QByteArray> &pids, const A
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT state FROM security_keys WHERE pid = ?"));
+    auto fail = [&](const QSqlQuery &failed) {
+        r.error = m_mapError(failed.lastError());
+        rollback();
+        return r;
+    };
+    if (!q.prepare(QStringLiteral("SELECT state FROM security_keys WHERE pid = ?")))
+        return fail(q);
     QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM security_keys WHERE pid = ? AND state = 0"));
+    if (!del.prepare(QStringLiteral("DELETE FROM security_keys WHERE pid = ? AND state = 0")))
+        return fail(del);
     for (const QByteArray &pid : pids) {
         q.addBindValue(QString::fromLatin1(pid));
         if (!q.exec() || !q.next()) {
@@ -702,11 +726,11 @@ StoreResult<QList<AuditEntry>> SqlKeyLedger::audit(int limit)
 {
     StoreResult<QList<AuditEntry>> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details "
-                             "FROM security_audit "
-                             "ORDER BY id DESC LIMIT %1")
-                      .arg(qMax(1, limit)));
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT id, time_ms, user_name, host, action, count, "
+                                            "file, details FROM security_audit "
+                                            "ORDER BY id DESC LIMIT %1")
+                                     .arg(qMax(1, limit)))) {
         r.error = m_mapError(q.lastError());
         return r;
     }

@@ -123,10 +123,9 @@ StoreResult<qint64> SqlProfileLedger::importTlsCertificate(const TlsCertificate 
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT name FROM tls_certificates WHERE name = ? OR sha256 = ?"));
-    q.addBindValue(c.name.trimmed());
-    q.addBindValue(c.sha256);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q, QStringLiteral("SELECT name FROM tls_certificates WHERE name = ? OR sha256 = ?"),
+                { c.name.trimmed(), c.sha256 })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -138,24 +137,23 @@ StoreResult<qint64> SqlProfileLedger::importTlsCertificate(const TlsCertificate 
                         .arg(q.value(0).toString()));
         return r;
     }
-    q.prepare(QStringLiteral(
-            "INSERT INTO tls_certificates (name, common_name, chain_pem, private_key, sha256, "
-            "not_before_ms, not_after_ms, imported_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(c.name.trimmed());
-    q.addBindValue(c.commonName.isNull() ? QStringLiteral("") : c.commonName);
-    q.addBindValue(QString::fromLatin1(c.chainPem));
-    q.addBindValue(b->seal(c.keyPem, certificateAd(c.sha256)));
-    q.addBindValue(c.sha256);
-    q.addBindValue(c.notBefore.isValid() ? QVariant(c.notBefore.toMSecsSinceEpoch()) : QVariant());
-    q.addBindValue(c.notAfter.isValid() ? QVariant(c.notAfter.toMSecsSinceEpoch()) : QVariant());
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("INSERT INTO tls_certificates (name, common_name, chain_pem, "
+                               "private_key, sha256, not_before_ms, not_after_ms, imported_ms) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                { c.name.trimmed(), c.commonName.isNull() ? QStringLiteral("") : c.commonName,
+                  QString::fromLatin1(c.chainPem), b->seal(c.keyPem, certificateAd(c.sha256)),
+                  c.sha256,
+                  c.notBefore.isValid() ? QVariant(c.notBefore.toMSecsSinceEpoch()) : QVariant(),
+                  c.notAfter.isValid() ? QVariant(c.notAfter.toMSecsSinceEpoch()) : QVariant(),
+                  QDateTime::currentMSecsSinceEpoch() })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
-    q.prepare(QStringLiteral("SELECT id FROM tls_certificates WHERE name = ?"));
-    q.addBindValue(c.name.trimmed());
-    if (q.exec() && q.next())
+    if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM tls_certificates WHERE name = ?"),
+                            { c.name.trimmed() })
+        && q.next())
         r.value = q.value(0).toLongLong();
     return r;
 }
@@ -193,10 +191,10 @@ StoreResult<TlsCertificate> SqlProfileLedger::tlsCertificate(qint64 id, bool wit
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT %1 FROM tls_certificates WHERE id = ?")
-                      .arg(QLatin1String(CertificateColumns)));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT %1 FROM tls_certificates WHERE id = ?")
+                                     .arg(QLatin1String(CertificateColumns)),
+                             { id })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -234,10 +232,11 @@ StoreResult<QStringList> SqlProfileLedger::profilesUsing(const QString &column, 
 {
     StoreResult<QStringList> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT name FROM provision_profiles WHERE %1 = ? ORDER BY name")
-                      .arg(column));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT name FROM provision_profiles WHERE %1 = ? ORDER BY name")
+                        .arg(column),
+                { id })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -256,10 +255,11 @@ StoreResult<int> SqlProfileLedger::deleteTlsCertificate(qint64 id)
     const auto profiles = profilesUsing(QStringLiteral("tls_certificate_id"), id);
     QStringList auxiliary;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral(
-            "SELECT name FROM auxiliary_profiles WHERE tls_certificate_id = ? ORDER BY name"));
-    q.addBindValue(id);
-    if (!profiles.ok() || !q.exec()) {
+    if (!profiles.ok()
+        || !Sql::prepareAndExec(q,
+                                QStringLiteral("SELECT name FROM auxiliary_profiles WHERE "
+                                               "tls_certificate_id = ? ORDER BY name"),
+                                { id })) {
         r.error = profiles.ok() ? m_mapError(q.lastError()) : profiles.error;
         Sql::rollback(m_connectionName);
         return r;
@@ -279,9 +279,8 @@ StoreResult<int> SqlProfileLedger::deleteTlsCertificate(qint64 id)
                         .arg(users.join(tr(" and "))));
         return r;
     }
-    q.prepare(QStringLiteral("DELETE FROM tls_certificates WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM tls_certificates WHERE id = ?"),
+                             { id })) {
         r.error = m_mapError(q.lastError());
         Sql::rollback(m_connectionName);
         return r;
@@ -326,9 +325,9 @@ StoreResult<AuxiliaryProfile> SqlProfileLedger::auxiliaryProfile(qint64 id, bool
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT %1 WHERE a.id = ?").arg(QLatin1String(AuxiliaryColumns)));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(
+                q, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(QLatin1String(AuxiliaryColumns)),
+                { id })) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -382,10 +381,9 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
         Sql::rollback(m_connectionName);
         return r;
     };
-    q.prepare(QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ? AND id <> ?"));
-    q.addBindValue(a.name.trimmed());
-    q.addBindValue(a.id);
-    if (!q.exec())
+    if (!Sql::prepareAndExec(
+                q, QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ? AND id <> ?"),
+                { a.name.trimmed(), a.id }))
         return fail();
     if (q.next())
         return refuse(tr("There is already an auxiliary profile named %1; choose another name.")
@@ -397,11 +395,11 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
     }
     if (a.id > 0 && a.tlsCertificateId <= 0) {
         // Profiles with TLS on and no certificate of their own take this one's.
-        q.prepare(QStringLiteral("SELECT name FROM provision_profiles WHERE auxiliary_profile_id = "
-                                 "? AND tls_enabled "
-                                 "<> 0 AND tls_certificate_id IS NULL ORDER BY name"));
-        q.addBindValue(a.id);
-        if (!q.exec())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("SELECT name FROM provision_profiles WHERE "
+                                                "auxiliary_profile_id = ? AND tls_enabled <> 0 AND "
+                                                "tls_certificate_id IS NULL ORDER BY name"),
+                                 { a.id }))
             return fail();
         QStringList names;
         while (q.next())
@@ -412,30 +410,25 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
                              "them their own certificate first, or keep one here.")
                                   .arg(names.join(QStringLiteral(", "))));
     }
-    if (a.id > 0) {
-        q.prepare(QStringLiteral(
-                "UPDATE auxiliary_profiles SET name = ?, acl_users = ?, tls_certificate_id = ?, "
-                "changed_ms = ? WHERE id = ?"));
-    } else {
-        q.prepare(QStringLiteral(
-                "INSERT INTO auxiliary_profiles (name, acl_users, tls_certificate_id, changed_ms) "
-                "VALUES (?, ?, ?, ?)"));
-    }
-    q.addBindValue(a.name.trimmed());
-    q.addBindValue(usersToJson(a.aclUsers, b, AuxiliaryAd));
-    q.addBindValue(idOrNull(a.tlsCertificateId));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    const QString save = a.id > 0
+            ? QStringLiteral("UPDATE auxiliary_profiles SET name = ?, acl_users = ?, "
+                             "tls_certificate_id = ?, changed_ms = ? WHERE id = ?")
+            : QStringLiteral("INSERT INTO auxiliary_profiles (name, acl_users, tls_certificate_id, "
+                             "changed_ms) VALUES (?, ?, ?, ?)");
+    QVariantList binds{ a.name.trimmed(), usersToJson(a.aclUsers, b, AuxiliaryAd),
+                        idOrNull(a.tlsCertificateId), QDateTime::currentMSecsSinceEpoch() };
     if (a.id > 0)
-        q.addBindValue(a.id);
-    if (!q.exec())
+        binds << a.id;
+    if (!Sql::prepareAndExec(q, save, binds))
         return fail();
     if (a.id > 0 && q.numRowsAffected() != 1)
         return refuse(tr("The auxiliary profile was deleted meanwhile."));
     r.value = a.id;
     if (a.id <= 0) {
-        q.prepare(QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ?"));
-        q.addBindValue(a.name.trimmed());
-        if (!q.exec() || !q.next())
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ?"),
+                                 { a.name.trimmed() })
+            || !q.next())
             return fail();
         r.value = q.value(0).toLongLong();
     }
@@ -462,9 +455,8 @@ StoreResult<int> SqlProfileLedger::deleteAuxiliaryProfile(qint64 id)
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("DELETE FROM auxiliary_profiles WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM auxiliary_profiles WHERE id = ?"),
+                             { id })) {
         r.error = m_mapError(q.lastError());
         Sql::rollback(m_connectionName);
         return r;

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void readOnlyFile();
     void lockedFile();
     void lockedPostgresqlTable();
+    void lockedPostgresqlLedgerTables();
     void notADatabase();
     void folderNotCreatable();
     void missingDriver();
@@ -491,6 +492,56 @@ void tst_SqlStore::lockedPostgresqlTable()
     QSqlDatabase::removeDatabase(name);
     // Once released, the same store writes.
     QVERIFY(!store.appendLog({ LogEntry::make(Severity::Information, "test", "through") }).result());
+}
+
+void tst_SqlStore::lockedPostgresqlLedgerTables()
+{
+    // PostgreSQL prepares the ledgers' statements on the server, so a locked table fails the
+    // prepare: that is reported (locked), not the "syntax error" of executing the failed statement,
+    // and a write's transaction is rolled back, so the store works once the lock is released.
+    OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(QStringLiteral("postgresql"));
+    QVERIFY(fixture.isValid());
+    StoreLocation l = fixture.location();
+    l.setBusyTimeoutMs(500);
+    SqlStore store(l);
+    QVERIFY(!store.openAndWait());
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    const QString name = QStringLiteral("pg-ledger-locker");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(l.host());
+        db.setPort(l.port());
+        db.setDatabaseName(l.database());
+        db.setUserName(l.user());
+        db.setPassword(l.password());
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(
+                QStringLiteral("LOCK TABLE amt_systems, security_keys IN ACCESS EXCLUSIVE MODE")));
+        auto isLocked = [](const StoreError &e) {
+            return e.kind == StoreError::Kind::FileLocked
+                    && e.message.contains(QStringLiteral("stayed locked by another session"))
+                    && !e.message.contains(QStringLiteral("syntax error"));
+        };
+        const auto systems = store.listSystems({}).result(); // the engine ledger
+        QVERIFY2(isLocked(systems.error), qPrintable(systems.error.message));
+        const auto keys = store.listKeys({}).result(); // the key ledger
+        QVERIFY2(isLocked(keys.error), qPrintable(keys.error.message));
+        const auto authorized = store.authorizeSystems({ uuid }).result(); // in a transaction
+        QVERIFY2(isLocked(authorized.error), qPrintable(authorized.error.message));
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    // Released: nothing was left half done (no transaction left aborted).
+    const auto authorized = store.authorizeSystems({ uuid }).result();
+    QVERIFY2(authorized.ok(), qPrintable(authorized.error.message));
+    QCOMPARE(authorized.value, 0);
+    const auto systems = store.listSystems({}).result();
+    QVERIFY2(systems.ok(), qPrintable(systems.error.message));
+    QVERIFY(store.listKeys({}).result().ok());
 }
 
 void tst_SqlStore::notADatabase()
