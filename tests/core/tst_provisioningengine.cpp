@@ -34,6 +34,16 @@ using Oobm::Test::SimProcess;
 
 namespace {
 
+// A system's steps, newest first (at most 100), with some results only.
+ActionFilter stepsOf(const QString &uuid, const QList<ActionRecord::Result> &results = {})
+{
+    ActionFilter f;
+    f.uuid = uuid;
+    f.results = results;
+    f.limit = 100;
+    return f;
+}
+
 const QString AdminPassword = QStringLiteral("Adm1n!Pass");
 const QString OperatorPassword = QStringLiteral("Op3rator!x");
 const QString NewMePassword = QStringLiteral("N3w-Pass!");
@@ -381,7 +391,7 @@ void tst_ProvisioningEngine::provisionsOneDeviceByPsk()
     QCOMPARE(lab.keys(KeyState::Available).size(), 1);
 
     // Every step is an Actions Status row, and the admin password is kept, sealed.
-    const auto actions = lab.store->listActions({.uuid = uuid, .limit = 100}).result().value;
+    const auto actions = lab.store->listActions(stepsOf(uuid)).result().value;
     QStringList steps;
     for (const ActionRecord &a : actions) {
         steps.prepend(a.step);
@@ -576,7 +586,7 @@ void tst_ProvisioningEngine::wrongPpsIsNamedAndConsumesNothing()
     QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning, qPrintable(systemStateKey(s.state)));
     QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
     // Each attempt is one handshake with the device's own key; no other key is ever tried.
-    const auto actions = lab.store->listActions({.uuid = uuid, .limit = 100}).result().value;
+    const auto actions = lab.store->listActions(stepsOf(uuid)).result().value;
     QVERIFY(!actions.isEmpty());
     for (const ActionRecord &a : actions) {
         QCOMPARE(a.step, QStringLiteral("GetCoreVersion"));
@@ -691,7 +701,7 @@ void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason()
     QVERIFY2(failedReason.contains(reason), qPrintable(failedReason));
     for (int i = 1; i < 4; ++i)
         QCOMPARE(lab.system(sim.device(i).uuid).state, SystemState::Provisioned);
-    const auto failedSteps = lab.store->listActions({.uuid = failedUuid, .results = {ActionRecord::Result::Failed}, .limit = 10}).result().value;
+    const auto failedSteps = lab.store->listActions(stepsOf(failedUuid, {ActionRecord::Result::Failed})).result().value;
     QVERIFY(!failedSteps.isEmpty());
     QVERIFY(!failedSteps.last().message.isEmpty());
     // The failed device's key is not consumed; the others' are.
@@ -819,7 +829,7 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
     QCOMPARE(lab.system(uuid).state, SystemState::Provisioned);
     QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("provisioned"));
     QStringList steps;
-    for (const ActionRecord &a : lab.store->listActions({.uuid = uuid, .limit = 100}).result().value)
+    for (const ActionRecord &a : lab.store->listActions(stepsOf(uuid)).result().value)
         steps << a.step;
     QVERIFY(steps.contains(QStringLiteral("RemoteControl")));
     QVERIFY(steps.contains(QStringLiteral("Unprovision")));
@@ -1097,7 +1107,7 @@ void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
     QCOMPARE(lab.store->systemCredentials(uuid).result().value.tlsCertificatePem, certificate.leafPem());
     QTRY_VERIFY(sim.state().value("tlsEnabled").toBool());
     QStringList steps;
-    for (const ActionRecord &a : lab.store->listActions({.uuid = uuid, .limit = 100}).result().value) {
+    for (const ActionRecord &a : lab.store->listActions(stepsOf(uuid)).result().value) {
         steps << a.step;
         QVERIFY2(!a.message.contains("PRIVATE KEY"), qPrintable(a.message));
     }
