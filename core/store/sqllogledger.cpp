@@ -34,14 +34,11 @@ qint64 cutoffMs(int days)
     return QDateTime::currentDateTimeUtc().addDays(-days).toMSecsSinceEpoch();
 }
 
+// Read once, front to back.
 bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return false;
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    return q.exec();
+    return Sql::prepareAndExec(q, sql, binds);
 }
 
 } // namespace

@@ -512,7 +512,11 @@ StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &se
 
     QSqlDatabase db = database();
     QSqlQuery upsert(db);
-    upsert.prepare(QLatin1String(UpsertSettingSql));
+    if (!upsert.prepare(QLatin1String(UpsertSettingSql))) {
+        r.error = mapError(upsert.lastError());
+        rollback();
+        return r;
+    }
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         if (before.value(it.key()) == it.value() && map.value.contains(it.key()))
             continue;
