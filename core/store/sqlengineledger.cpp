@@ -160,6 +160,8 @@ StoreError SqlEngineLedger::insertActions(const QList<ActionRecord> &actions)
 {
     if (actions.isEmpty())
         return {};
+    if (QSqlError e; !Sql::lockForAppend(m_connectionName, m_dialect, Sql::AppendTable::Actions, &e))
+        return m_mapError(e);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.prepare(QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, "
                                   "message, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))

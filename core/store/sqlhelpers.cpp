@@ -17,6 +17,18 @@ bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
     return q.exec();
 }
 
+bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table,
+                   QSqlError *error)
+{
+    if (dialect != Schema::Dialect::PostgreSQL)
+        return true;
+    QSqlQuery q(QSqlDatabase::database(connection, false));
+    if (q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266, %1)").arg(int(table))))
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError)
 {
     QSqlQuery q(QSqlDatabase::database(connection, false));

@@ -41,6 +41,15 @@ QString likeOperator(Schema::Dialect dialect);
 // report a syntax error.
 bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds = {});
 
+// The tables the Logs pages follow live. Their rows are appended by one transaction at a time on
+// PostgreSQL too (SQLite has one writer anyway), so that ids become visible in order: a reader
+// that sees id N will never see a smaller id appear later, and the live tail can ask for "newer
+// than the newest I have" without missing what several engines write at once.
+enum class AppendTable { Log = 1, Actions = 2, Audit = 3 };
+// Call inside the transaction, before the first insert; held until it ends.
+bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table,
+                   QSqlError *error);
+
 // BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);
 // COMMIT, rolling back if it fails.

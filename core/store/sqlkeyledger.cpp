@@ -112,6 +112,8 @@ QString SqlKeyLedger::open(const QByteArray &sealed, const QByteArray &pid, bool
 StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count,
                                     const QString &file, const QString &details)
 {
+    if (QSqlError e; !Sql::lockForAppend(m_connectionName, m_dialect, Sql::AppendTable::Audit, &e))
+        return m_mapError(e);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!Sql::prepareAndExec(
                 q,
@@ -331,8 +333,16 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
                         .arg(PidPps::formatPid(pid)));
         return r;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("show"), 1, {},
-                                  tr("PPS of PID %1").arg(PidPps::formatPid(pid)))) {
+    // In a transaction of its own, like every audit entry (see Sql::lockForAppend).
+    StoreError e = begin();
+    if (!e)
+        e = writeAudit(actor, QStringLiteral("show"), 1, {},
+                       tr("PPS of PID %1").arg(PidPps::formatPid(pid)));
+    if (!e)
+        e = commit();
+    else
+        rollback();
+    if (e) {
         r.value = {};
         r.error = e;
     }

@@ -541,6 +541,12 @@ StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &se
             entries.append(LogEntry::make(Severity::Information, source, line));
     }
     if (!entries.isEmpty()) {
+        QSqlError lockError;
+        if (!Sql::lockForAppend(m_connectionName, dialect(), Sql::AppendTable::Log, &lockError)) {
+            r.error = mapError(lockError);
+            rollback();
+            return r;
+        }
         QSqlQuery insert(db);
         if (!insert.prepare(QLatin1String(InsertLogSql))) {
             r.error = mapError(insert.lastError());
@@ -578,6 +584,11 @@ StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *new
     if (StoreError e = begin())
         return e;
     QSqlDatabase db = database();
+    if (QSqlError e; !Sql::lockForAppend(m_connectionName, dialect(), Sql::AppendTable::Log, &e)) {
+        const StoreError error = mapError(e);
+        rollback();
+        return error;
+    }
     QSqlQuery insert(db);
     // PostgreSQL prepares on the server: a locked table fails here already, and executing the
     // failed statement would only say "syntax error".

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void readOnlyFile();
     void lockedFile();
     void lockedPostgresqlTable();
+    void appendsBecomeVisibleInOrder();
     void lockedPostgresqlLedgerTables();
     void notADatabase();
     void folderNotCreatable();
@@ -542,6 +543,49 @@ void tst_SqlStore::lockedPostgresqlLedgerTables()
     const auto systems = store.listSystems({}).result();
     QVERIFY2(systems.ok(), qPrintable(systems.error.message));
     QVERIFY(store.listKeys({}).result().ok());
+}
+
+void tst_SqlStore::appendsBecomeVisibleInOrder()
+{
+    // Several engines append to the log at once. On PostgreSQL a sequence hands out ids before
+    // commit, so without care a later id could be visible before an earlier one, and a live view
+    // asking for "newer than the newest I have" would miss the earlier one for good. Appends
+    // take turns: one waits until the other has committed.
+    OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(QStringLiteral("postgresql"));
+    QVERIFY(fixture.isValid());
+    StoreLocation l = fixture.location();
+    l.setBusyTimeoutMs(20000);
+    SqlStore store(l);
+    QVERIFY(!store.openAndWait());
+    const QString name = QStringLiteral("pg-other-engine");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(l.host());
+        db.setPort(l.port());
+        db.setDatabaseName(l.database());
+        db.setUserName(l.user());
+        db.setPassword(l.password());
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        // Another engine in the middle of its append: it holds the turn, its entry has its id.
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266, 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO log (time_ms, severity, source, message, details) "
+                                      "VALUES (0, 3, 'other', 'first', '')")));
+        QFuture<StoreError> second =
+                store.appendLog({ LogEntry::make(Severity::Information, "engine", "second") });
+        QVERIFY(!QTest::qWaitFor([&] { return second.isFinished(); }, 500)); // its turn has not come
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        QTRY_VERIFY(second.isFinished());
+        QVERIFY(!second.result());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    const QList<LogEntry> entries = store.queryLog({}).result().value;
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).message, QStringLiteral("second"));
+    QCOMPARE(entries.at(1).message, QStringLiteral("first"));
 }
 
 void tst_SqlStore::notADatabase()
