@@ -147,14 +147,7 @@ QFuture<StoreResult<QList<LogRecord>>> ActionsLogBook::query(const RecordQuery &
     f.afterId = query.afterId;
     f.limit = query.limit;
     f.oldestFirst = query.oldestFirst;
-    return store()->listActions(f).then([](const StoreResult<QList<ActionRecord>> &r) {
-        StoreResult<QList<LogRecord>> records;
-        records.error = r.error;
-        records.value.reserve(r.value.size());
-        for (const ActionRecord &a : r.value)
-            records.value.append(record(a));
-        return records;
-    });
+    return records(store()->listActions(f), &record);
 }
 
 QFuture<StoreResult<CategoryCounts>> ActionsLogBook::count(const RecordFilter &filter) const

@@ -145,14 +145,7 @@ QFuture<StoreResult<QList<LogRecord>>> AuditLogBook::query(const RecordQuery &qu
     q.afterId = query.afterId;
     q.limit = query.limit;
     q.oldestFirst = query.oldestFirst;
-    return store()->queryAudit(q).then([](const StoreResult<QList<AuditEntry>> &r) {
-        StoreResult<QList<LogRecord>> records;
-        records.error = r.error;
-        records.value.reserve(r.value.size());
-        for (const AuditEntry &e : r.value)
-            records.value.append(record(e));
-        return records;
-    });
+    return records(store()->queryAudit(q), &record);
 }
 
 QFuture<StoreResult<CategoryCounts>> AuditLogBook::count(const RecordFilter &filter) const

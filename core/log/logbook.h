@@ -116,6 +116,22 @@ public:
     // would run it as a formula).
     static QByteArray csvField(const QString &value);
 
+protected:
+    // A store query's entries as records, converted on the thread that answers.
+    template<typename Entry>
+    static QFuture<StoreResult<QList<LogRecord>>>
+    records(QFuture<StoreResult<QList<Entry>>> entries, LogRecord (*record)(const Entry &))
+    {
+        return entries.then([record](const StoreResult<QList<Entry>> &r) {
+            StoreResult<QList<LogRecord>> records;
+            records.error = r.error;
+            records.value.reserve(r.value.size());
+            for (const Entry &e : r.value)
+                records.value.append(record(e));
+            return records;
+        });
+    }
+
 private:
     Store *m_store;
 };

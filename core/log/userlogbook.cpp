@@ -133,14 +133,7 @@ QFuture<StoreResult<QList<LogRecord>>> UserLogBook::query(const RecordQuery &que
     q.afterId = query.afterId;
     q.limit = query.limit;
     q.oldestFirst = query.oldestFirst;
-    return store()->queryLog(q).then([](const StoreResult<QList<LogEntry>> &r) {
-        StoreResult<QList<LogRecord>> records;
-        records.error = r.error;
-        records.value.reserve(r.value.size());
-        for (const LogEntry &e : r.value)
-            records.value.append(record(e));
-        return records;
-    });
+    return records(store()->queryLog(q), &record);
 }
 
 QFuture<StoreResult<CategoryCounts>> UserLogBook::count(const RecordFilter &filter) const

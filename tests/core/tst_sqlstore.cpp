@@ -17,6 +17,18 @@ using Oobm::Test::BackendFixture;
 
 namespace {
 
+// Another program's connection to the store's PostgreSQL database (open() it).
+QSqlDatabase otherSession(const StoreLocation &l, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(l.host());
+    db.setPort(l.port());
+    db.setDatabaseName(l.database());
+    db.setUserName(l.user());
+    db.setPassword(l.password());
+    return db;
+}
+
 LogEntry entry(Severity severity, const QString &source, const QString &message,
                const QString &uuid = {}, const QString &details = {}, qint64 msAgo = 0)
 {
@@ -469,12 +481,7 @@ void tst_SqlStore::lockedPostgresqlTable()
     QVERIFY(!store.openAndWait());
     const QString name = QStringLiteral("pg-locker");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(l.host());
-        db.setPort(l.port());
-        db.setDatabaseName(l.database());
-        db.setUserName(l.user());
-        db.setPassword(l.password());
+        QSqlDatabase db = otherSession(l, name);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("BEGIN")));
@@ -510,12 +517,7 @@ void tst_SqlStore::lockedPostgresqlLedgerTables()
     const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
     const QString name = QStringLiteral("pg-ledger-locker");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(l.host());
-        db.setPort(l.port());
-        db.setDatabaseName(l.database());
-        db.setUserName(l.user());
-        db.setPassword(l.password());
+        QSqlDatabase db = otherSession(l, name);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("BEGIN")));
@@ -560,12 +562,7 @@ void tst_SqlStore::appendsBecomeVisibleInOrder()
     QVERIFY(!store.openAndWait());
     const QString name = QStringLiteral("pg-other-engine");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(l.host());
-        db.setPort(l.port());
-        db.setDatabaseName(l.database());
-        db.setUserName(l.user());
-        db.setPassword(l.password());
+        QSqlDatabase db = otherSession(l, name);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         // Another engine in the middle of its append: it holds the turn, its entry has its id.

@@ -18,6 +18,15 @@ using Core::LogRecord;
 using Core::RecordQuery;
 using Core::Severity;
 
+namespace {
+// A page asked for oldest first (the end of the log, or the page above the window), in the
+// model's order.
+QList<LogRecord> newestFirst(const QList<LogRecord> &oldestFirst)
+{
+    return QList<LogRecord>(oldestFirst.crbegin(), oldestFirst.crend());
+}
+} // namespace
+
 LogModel::LogModel(std::shared_ptr<const LogBook> book, QObject *parent)
     : QAbstractTableModel(parent)
     , m_book(std::move(book))
@@ -119,9 +128,7 @@ void LogModel::showOldest()
                         m_error = r.ok() ? QString() : r.error.message;
                         if (r.ok() && !r.value.isEmpty()) {
                             beginInsertRows({}, 0, int(r.value.size()) - 1);
-                            m_rows.reserve(r.value.size());
-                            for (auto it = r.value.crbegin(); it != r.value.crend(); ++it)
-                                m_rows.append(*it);
+                            m_rows = newestFirst(r.value);
                             endInsertRows();
                         }
                         m_atNewest = r.ok() && r.value.size() < PageSize;
@@ -153,13 +160,9 @@ void LogModel::fetchNewerPage()
                             return;
                         m_error = r.ok() ? QString() : r.error.message;
                         if (r.ok() && !r.value.isEmpty()) {
-                            QList<LogRecord> page;
-                            page.reserve(r.value.size());
-                            for (auto it = r.value.crbegin(); it != r.value.crend(); ++it)
-                                page.append(*it);
                             m_insertingNewerPage = true;
-                            beginInsertRows({}, 0, int(page.size()) - 1);
-                            m_rows = page + m_rows;
+                            beginInsertRows({}, 0, int(r.value.size()) - 1);
+                            m_rows = newestFirst(r.value) + m_rows;
                             endInsertRows();
                             m_insertingNewerPage = false;
                             trimBottom();
