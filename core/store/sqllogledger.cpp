@@ -50,19 +50,19 @@ SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialec
     , m_mapError(std::move(mapError))
     , m_sqlitePath(sqlitePath)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (m_dialect == Schema::Dialect::SQLite)
-        q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'log_fts'"));
-    else
-        q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'log_message_trgm'"));
-    m_fullText = q.next();
+    // What Schema::ensureFullText made: an FTS5 table (SQLite) or pg_trgm indexes (PostgreSQL).
+    const auto hasFullText = [this](const QString &table) {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        if (m_dialect == Schema::Dialect::SQLite)
+            q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = '%1_fts'").arg(table));
+        else
+            q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = '%1_message_trgm'").arg(table));
+        return q.next();
+    };
+    m_fullText = hasFullText(QStringLiteral("log"));
     if (!m_fullText)
         qCInfo(lcStore) << "no full-text index on the log; its text filter reads every entry";
-    if (m_dialect == Schema::Dialect::SQLite)
-        q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'actions_fts'"));
-    else
-        q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'actions_message_trgm'"));
-    m_actionsFullText = q.next();
+    m_actionsFullText = hasFullText(QStringLiteral("actions"));
 }
 
 QString SqlLogLedger::likeOperator() const
@@ -70,50 +70,107 @@ QString SqlLogLedger::likeOperator() const
     return Sql::likeOperator(m_dialect);
 }
 
+void SqlLogLedger::Selection::page(qint64 beforeId, qint64 afterId)
+{
+    if (beforeId > 0) {
+        where << idColumn + QStringLiteral(" < ?");
+        binds << beforeId;
+    }
+    if (afterId > 0) {
+        where << idColumn + QStringLiteral(" > ?");
+        binds << afterId;
+    }
+}
+
+QString SqlLogLedger::Selection::sql(const QString &columns, const QString &tail) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    return sql + tail;
+}
+
+QString SqlLogLedger::Selection::order(bool oldestFirst, int limit) const
+{
+    return QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
+            .arg(idColumn, oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
+            .arg(limit);
+}
+
+bool SqlLogLedger::run(QSqlQuery &q, const Selection &s, const QString &sql, StoreError *error) const
+{
+    if (bindAndExec(q, sql, s.binds))
+        return true;
+    *error = m_mapError(q.lastError());
+    return false;
+}
+
+void SqlLogLedger::addText(Selection &s, const QString &table, bool fullText,
+                           const QStringList &columns, const QString &text) const
+{
+    if (text.isEmpty())
+        return;
+    if (m_dialect == Schema::Dialect::SQLite && fullText && text.size() >= MinFullTextLength) {
+        // The full-text table drives the join, newest first, so a page stops after its rows
+        // instead of collecting every match.
+        const QString fts = table + QStringLiteral("_fts");
+        s.from = QStringLiteral("%1 CROSS JOIN %2 ON %2.id = %1.rowid").arg(fts, table);
+        s.idColumn = fts + QStringLiteral(".rowid");
+        s.where << fts + QStringLiteral(" MATCH ?");
+        s.binds << ftsPhrase(text);
+        return;
+    }
+    QStringList likes;
+    for (const QString &column : columns) {
+        likes << QStringLiteral("%1.%2 %3 ? ESCAPE '\\'").arg(table, column, likeOperator());
+        s.binds << Sql::likePattern(text);
+    }
+    s.where << u'(' + likes.join(QStringLiteral(" OR ")) + u')';
+}
+
+void SqlLogLedger::addDevice(Selection &s, const QString &column, const QString &uuidOrFqdn)
+{
+    const QString device = uuidOrFqdn.trimmed();
+    if (device.isEmpty())
+        return;
+    if (const QUuid uuid = QUuid::fromString(device); !uuid.isNull()) {
+        s.where << column + QStringLiteral(" = ?");
+        s.binds << uuid.toString(QUuid::WithoutBraces).toUpper();
+    } else {
+        s.where << column + QStringLiteral(" IN (SELECT upper(uuid) FROM amt_systems WHERE "
+                                           "lower(fqdn) = lower(?))");
+        s.binds << device;
+    }
+}
+
+void SqlLogLedger::addTimes(Selection &s, const QString &table, const QDateTime &since,
+                            const QDateTime &until)
+{
+    if (since.isValid()) {
+        s.where << table + QStringLiteral(".time_ms >= ?");
+        s.binds << since.toMSecsSinceEpoch();
+    }
+    if (until.isValid()) {
+        s.where << table + QStringLiteral(".time_ms <= ?");
+        s.binds << until.toMSecsSinceEpoch();
+    }
+}
+
 SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool withSeverities) const
 {
     Selection s;
     s.from = QStringLiteral("log");
     s.idColumn = QStringLiteral("log.id");
-    const QString text = f.text.trimmed();
-    if (!text.isEmpty()) {
-        if (m_dialect == Schema::Dialect::SQLite && m_fullText && text.size() >= MinFullTextLength) {
-            // The full-text table drives the join, newest first, so a page stops after its
-            // rows instead of collecting every match.
-            s.from = QStringLiteral("log_fts CROSS JOIN log ON log.id = log_fts.rowid");
-            s.idColumn = QStringLiteral("log_fts.rowid");
-            s.where << QStringLiteral("log_fts MATCH ?");
-            s.binds << ftsPhrase(text);
-        } else {
-            s.where << QStringLiteral("(log.message %1 ? ESCAPE '\\' OR log.details %1 ? ESCAPE '\\')")
-                               .arg(likeOperator());
-            s.binds << Sql::likePattern(text) << Sql::likePattern(text);
-        }
-    }
+    addText(s, QStringLiteral("log"), m_fullText, { QStringLiteral("message"), QStringLiteral("details") },
+            f.text.trimmed());
     if (withSeverities && !f.severities.isEmpty())
         s.where << Sql::inList(QStringLiteral("log.severity"), f.severities, &s.binds);
     if (!f.source.isEmpty()) {
         s.where << QStringLiteral("log.source = ?");
         s.binds << f.source;
     }
-    if (!f.deviceUuid.trimmed().isEmpty()) {
-        if (f.deviceIsUuid()) {
-            s.where << QStringLiteral("log.device_uuid = ?");
-            s.binds << QUuid::fromString(f.deviceUuid.trimmed()).toString(QUuid::WithoutBraces).toUpper();
-        } else {
-            s.where << QStringLiteral("log.device_uuid IN (SELECT upper(uuid) FROM amt_systems "
-                                      "WHERE lower(fqdn) = lower(?))");
-            s.binds << f.deviceUuid.trimmed();
-        }
-    }
-    if (f.since.isValid()) {
-        s.where << QStringLiteral("log.time_ms >= ?");
-        s.binds << f.since.toMSecsSinceEpoch();
-    }
-    if (f.until.isValid()) {
-        s.where << QStringLiteral("log.time_ms <= ?");
-        s.binds << f.until.toMSecsSinceEpoch();
-    }
+    addDevice(s, QStringLiteral("log.device_uuid"), f.deviceUuid);
+    addTimes(s, QStringLiteral("log"), f.since, f.until);
     return s;
 }
 
@@ -121,27 +178,11 @@ StoreResult<QList<LogEntry>> SqlLogLedger::query(const LogQuery &query)
 {
     StoreResult<QList<LogEntry>> r;
     Selection s = logSelection(query.filter, true);
-    if (query.beforeId > 0) {
-        s.where << s.idColumn + QStringLiteral(" < ?");
-        s.binds << query.beforeId;
-    }
-    if (query.afterId > 0) {
-        s.where << s.idColumn + QStringLiteral(" > ?");
-        s.binds << query.afterId;
-    }
-    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(LogColumns), s.from);
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
-                   .arg(s.idColumn,
-                        query.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
-                   .arg(qMax(1, query.limit));
-
+    s.page(query.beforeId, query.afterId);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s, s.sql(QLatin1String(LogColumns), s.order(query.oldestFirst, qMax(1, query.limit))),
+             &r.error))
         return r;
-    }
     while (q.next()) {
         LogEntry e;
         e.id = q.value(0).toLongLong();
@@ -162,15 +203,10 @@ StoreResult<CategoryCounts> SqlLogLedger::count(const LogFilter &filter)
 {
     StoreResult<CategoryCounts> r;
     const Selection s = logSelection(filter, false);
-    QString sql = QStringLiteral("SELECT log.severity, count(*) FROM %1").arg(s.from);
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" GROUP BY log.severity");
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s, s.sql(QStringLiteral("log.severity, count(*)"), QStringLiteral(" GROUP BY log.severity")),
+             &r.error))
         return r;
-    }
     while (q.next()) {
         const int sev = q.value(0).toInt();
         if (sev >= int(Severity::Error) && sev <= int(Severity::Debug))
@@ -184,7 +220,7 @@ SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query,
 {
     Selection s;
     s.from = QStringLiteral("security_audit");
-    s.idColumn = QStringLiteral("id");
+    s.idColumn = QStringLiteral("security_audit.id");
     if (withActions && !query.actions.isEmpty()) {
         QStringList marks;
         for (const QString &a : query.actions) {
@@ -193,21 +229,11 @@ SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query,
         }
         s.where << QStringLiteral("lower(action) IN (%1)").arg(marks.join(u','));
     }
-    if (const QString text = query.text.trimmed(); !text.isEmpty()) {
-        s.where << QStringLiteral("(user_name %1 ? ESCAPE '\\' OR host %1 ? ESCAPE '\\' OR file %1 ? "
-                                  "ESCAPE '\\' OR details %1 ? ESCAPE '\\')")
-                           .arg(likeOperator());
-        for (int i = 0; i < 4; ++i)
-            s.binds << Sql::likePattern(text);
-    }
-    if (query.since.isValid()) {
-        s.where << QStringLiteral("time_ms >= ?");
-        s.binds << query.since.toMSecsSinceEpoch();
-    }
-    if (query.until.isValid()) {
-        s.where << QStringLiteral("time_ms <= ?");
-        s.binds << query.until.toMSecsSinceEpoch();
-    }
+    addText(s, QStringLiteral("security_audit"), false,
+            { QStringLiteral("user_name"), QStringLiteral("host"), QStringLiteral("file"),
+              QStringLiteral("details") },
+            query.text.trimmed());
+    addTimes(s, QStringLiteral("security_audit"), query.since, query.until);
     return s;
 }
 
@@ -217,44 +243,16 @@ SqlLogLedger::Selection SqlLogLedger::actionSelection(const ActionFilter &f,
     Selection s;
     s.from = QStringLiteral("actions");
     s.idColumn = QStringLiteral("actions.id");
-    if (const QString text = f.text.trimmed(); !text.isEmpty()) {
-        if (m_dialect == Schema::Dialect::SQLite && m_actionsFullText
-            && text.size() >= MinFullTextLength) {
-            s.from = QStringLiteral("actions_fts CROSS JOIN actions ON actions.id = actions_fts.rowid");
-            s.idColumn = QStringLiteral("actions_fts.rowid");
-            s.where << QStringLiteral("actions_fts MATCH ?");
-            s.binds << ftsPhrase(text);
-        } else {
-            s.where << QStringLiteral("(actions.message %1 ? ESCAPE '\\' OR actions.status %1 ? "
-                                      "ESCAPE '\\')")
-                               .arg(likeOperator());
-            s.binds << Sql::likePattern(text) << Sql::likePattern(text);
-        }
-    }
-    if (const QString device = f.uuid.trimmed(); !device.isEmpty()) {
-        if (const QUuid uuid = QUuid::fromString(device); !uuid.isNull()) {
-            s.where << QStringLiteral("actions.uuid = ?");
-            s.binds << uuid.toString(QUuid::WithoutBraces).toUpper();
-        } else {
-            s.where << QStringLiteral("actions.uuid IN (SELECT upper(uuid) FROM amt_systems "
-                                      "WHERE lower(fqdn) = lower(?))");
-            s.binds << device;
-        }
-    }
+    addText(s, QStringLiteral("actions"), m_actionsFullText,
+            { QStringLiteral("message"), QStringLiteral("status") }, f.text.trimmed());
+    addDevice(s, QStringLiteral("actions.uuid"), f.uuid);
     if (!f.step.isEmpty()) {
         s.where << QStringLiteral("actions.step = ?");
         s.binds << f.step;
     }
     if (withResults && !f.results.isEmpty())
         s.where << Sql::inList(QStringLiteral("actions.result"), f.results, &s.binds);
-    if (f.since.isValid()) {
-        s.where << QStringLiteral("actions.time_ms >= ?");
-        s.binds << f.since.toMSecsSinceEpoch();
-    }
-    if (f.until.isValid()) {
-        s.where << QStringLiteral("actions.time_ms <= ?");
-        s.binds << f.until.toMSecsSinceEpoch();
-    }
+    addTimes(s, QStringLiteral("actions"), f.since, f.until);
     return s;
 }
 
@@ -262,29 +260,15 @@ StoreResult<QList<ActionRecord>> SqlLogLedger::queryActions(const ActionFilter &
 {
     StoreResult<QList<ActionRecord>> r;
     Selection s = actionSelection(filter, true);
-    if (filter.beforeId > 0) {
-        s.where << s.idColumn + QStringLiteral(" < ?");
-        s.binds << filter.beforeId;
-    }
-    if (filter.afterId > 0) {
-        s.where << s.idColumn + QStringLiteral(" > ?");
-        s.binds << filter.afterId;
-    }
-    QString sql = QStringLiteral("SELECT actions.id, actions.time_ms, actions.uuid, actions.step, "
-                                 "actions.result, actions.duration_ms, actions.status, "
-                                 "actions.message, actions.attempt FROM %1")
-                          .arg(s.from);
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
-                   .arg(s.idColumn,
-                        filter.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
-                   .arg(filter.limit > 0 ? filter.limit : 1000);
+    s.page(filter.beforeId, filter.afterId);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s,
+             s.sql(QStringLiteral("actions.id, actions.time_ms, actions.uuid, actions.step, "
+                                  "actions.result, actions.duration_ms, actions.status, "
+                                  "actions.message, actions.attempt"),
+                   s.order(filter.oldestFirst, filter.limit > 0 ? filter.limit : 1000)),
+             &r.error))
         return r;
-    }
     while (q.next()) {
         ActionRecord a;
         a.id = q.value(0).toLongLong();
@@ -308,15 +292,11 @@ StoreResult<CategoryCounts> SqlLogLedger::countActions(const ActionFilter &filte
 {
     StoreResult<CategoryCounts> r;
     const Selection s = actionSelection(filter, false);
-    QString sql = QStringLiteral("SELECT actions.result, count(*) FROM %1").arg(s.from);
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" GROUP BY actions.result");
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s,
+             s.sql(QStringLiteral("actions.result, count(*)"), QStringLiteral(" GROUP BY actions.result")),
+             &r.error))
         return r;
-    }
     while (q.next())
         r.value.add(q.value(0).toInt(), q.value(1).toLongLong());
     return r;
@@ -326,26 +306,13 @@ StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
 {
     StoreResult<QList<AuditEntry>> r;
     Selection s = auditSelection(query, true);
-    if (query.beforeId > 0) {
-        s.where << QStringLiteral("id < ?");
-        s.binds << query.beforeId;
-    }
-    if (query.afterId > 0) {
-        s.where << QStringLiteral("id > ?");
-        s.binds << query.afterId;
-    }
-    QString sql = QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details "
-                                 "FROM security_audit");
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY id %1 LIMIT %2")
-                   .arg(query.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"))
-                   .arg(qMax(1, query.limit));
+    s.page(query.beforeId, query.afterId);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s,
+             s.sql(QStringLiteral("id, time_ms, user_name, host, action, count, file, details"),
+                   s.order(query.oldestFirst, qMax(1, query.limit))),
+             &r.error))
         return r;
-    }
     while (q.next()) {
         r.value.append({ q.value(0).toLongLong(),
                          QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
@@ -359,15 +326,10 @@ StoreResult<CategoryCounts> SqlLogLedger::countAudit(const AuditQuery &query)
 {
     StoreResult<CategoryCounts> r;
     const Selection s = auditSelection(query, false);
-    QString sql = QStringLiteral("SELECT lower(action), count(*) FROM security_audit");
-    if (!s.where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + s.where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" GROUP BY lower(action)");
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!bindAndExec(q, sql, s.binds)) {
-        r.error = m_mapError(q.lastError());
+    if (!run(q, s, s.sql(QStringLiteral("lower(action), count(*)"), QStringLiteral(" GROUP BY lower(action)")),
+             &r.error))
         return r;
-    }
     while (q.next()) {
         if (const qsizetype i = auditActions().indexOf(q.value(0).toString()); i >= 0)
             r.value.add(int(i), q.value(1).toLongLong());

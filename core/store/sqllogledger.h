@@ -13,6 +13,7 @@
 #include <functional>
 
 class QSqlError;
+class QSqlQuery;
 
 namespace Oobm::Core {
 
@@ -45,14 +46,31 @@ public:
     StoreResult<StoreStats> vacuum();
 
 private:
-    // FROM, WHERE and binds for the log entries a filter selects; idColumn is what to page on.
+    // FROM, WHERE and binds for the entries a filter selects; idColumn is what to page on.
     struct Selection
     {
         QString from;
         QString idColumn;
         QStringList where;
         QVariantList binds;
+
+        // Keyset paging: older than beforeId, newer than afterId (0: no bound).
+        void page(qint64 beforeId, qint64 afterId);
+        // "SELECT columns FROM ... WHERE ...", then tail.
+        QString sql(const QString &columns, const QString &tail) const;
+        // " ORDER BY idColumn ... LIMIT limit": newest first unless oldestFirst.
+        QString order(bool oldestFirst, int limit) const;
     };
+    // Runs sql with the selection's binds; false with *error set when it fails.
+    bool run(QSqlQuery &q, const Selection &s, const QString &sql, StoreError *error) const;
+    // Text (without case) in columns of table: on its FTS5 table when fullText (SQLite, from
+    // three characters on), otherwise LIKE/ILIKE (pg_trgm serves those on PostgreSQL).
+    void addText(Selection &s, const QString &table, bool fullText, const QStringList &columns,
+                 const QString &text) const;
+    // A system by UUID, or by FQDN through the Intel AMT systems.
+    static void addDevice(Selection &s, const QString &column, const QString &uuidOrFqdn);
+    static void addTimes(Selection &s, const QString &table, const QDateTime &since,
+                         const QDateTime &until);
     Selection logSelection(const LogFilter &filter, bool withSeverities) const;
     Selection auditSelection(const AuditQuery &query, bool withActions) const;
     Selection actionSelection(const ActionFilter &filter, bool withResults) const;
