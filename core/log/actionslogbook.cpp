@@ -168,15 +168,9 @@ QByteArray ActionsLogBook::csvHeader() const
 QByteArray ActionsLogBook::csvLine(const LogRecord &record) const
 {
     const ActionRecord &a = actionOf(record);
-    QByteArray line = QByteArray::number(a.id);
-    for (const QString &field :
-         { a.time.toString(Qt::ISODateWithMs), a.uuid, a.step, actionResultKey(a.result),
-           QString::number(a.durationMs), a.status, QString::number(a.attempt), a.message }) {
-        line += ',';
-        line += csvField(field);
-    }
-    line += '\n';
-    return line;
+    return csvRow(a.id, { a.time.toString(Qt::ISODateWithMs), a.uuid, a.step,
+                          actionResultKey(a.result), QString::number(a.durationMs), a.status,
+                          QString::number(a.attempt), a.message });
 }
 
 QJsonObject ActionsLogBook::json(const LogRecord &record) const

@@ -166,14 +166,8 @@ QByteArray AuditLogBook::csvHeader() const
 QByteArray AuditLogBook::csvLine(const LogRecord &record) const
 {
     const AuditEntry &e = entryOf(record);
-    QByteArray line = QByteArray::number(e.id);
-    for (const QString &field : { e.time.toString(Qt::ISODateWithMs), e.user, e.host, e.action,
-                                  QString::number(e.count), e.file, e.details }) {
-        line += ',';
-        line += csvField(field);
-    }
-    line += '\n';
-    return line;
+    return csvRow(e.id, { e.time.toString(Qt::ISODateWithMs), e.user, e.host, e.action,
+                          QString::number(e.count), e.file, e.details });
 }
 
 QJsonObject AuditLogBook::json(const LogRecord &record) const

@@ -11,16 +11,21 @@ bool RecordFilter::isEmpty() const
 
 LogBook::~LogBook() = default;
 
-QByteArray LogBook::csvField(const QString &value)
+QByteArray LogBook::csvRow(qint64 id, const QStringList &fields)
 {
-    QString v = value;
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(u'\'');
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
-        v.replace(u'"', QStringLiteral("\"\""));
-        v = u'"' + v + u'"';
+    QByteArray line = QByteArray::number(id);
+    for (QString v : fields) {
+        if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
+            v.prepend(u'\'');
+        if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
+            v.replace(u'"', QStringLiteral("\"\""));
+            v = u'"' + v + u'"';
+        }
+        line += ',';
+        line += v.toUtf8();
     }
-    return v.toUtf8();
+    line += '\n';
+    return line;
 }
 
 } // namespace Oobm::Core

@@ -112,9 +112,9 @@ public:
     virtual QByteArray csvLine(const LogRecord &record) const = 0;
     virtual QJsonObject json(const LogRecord &record) const = 0;
 
-    // A CSV field: quoted when it must be, and a leading = + - @ neutralized (a spreadsheet
-    // would run it as a formula).
-    static QByteArray csvField(const QString &value);
+    // One CSV line: the id, then the fields, each quoted when it must be and a leading = + - @
+    // neutralized (a spreadsheet would run it as a formula).
+    static QByteArray csvRow(qint64 id, const QStringList &fields);
 
 protected:
     // A store query's entries as records, converted on the thread that answers.

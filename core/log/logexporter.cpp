@@ -30,14 +30,8 @@ QByteArray LogExporter::csvHeader()
 
 QByteArray LogExporter::csvLine(const LogEntry &e)
 {
-    QByteArray line = QByteArray::number(e.id);
-    for (const QString &field : { e.time.toString(Qt::ISODateWithMs), severityKey(e.severity),
-                                  e.source, e.deviceUuid, e.message, e.details }) {
-        line += ',';
-        line += LogBook::csvField(field);
-    }
-    line += '\n';
-    return line;
+    return LogBook::csvRow(e.id, { e.time.toString(Qt::ISODateWithMs), severityKey(e.severity),
+                                   e.source, e.deviceUuid, e.message, e.details });
 }
 
 QJsonObject LogExporter::json(const LogEntry &e)
