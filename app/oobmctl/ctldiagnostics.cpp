@@ -118,7 +118,7 @@ int doctor(Context &c)
     UserLog log(store.get(), QStringLiteral("oobmctl"));
     for (const QString &subject : std::as_const(subjects)) {
         const DoctorReport r = ProvisioningDoctor::diagnose(ProvisioningDoctor::gather(store.get(), subject));
-        const bool healthy = r.verdict.verdict == CheckVerdict::Pass || r.verdict.verdict == CheckVerdict::Info;
+        const bool healthy = r.verdict.isPass();
         allHealthy = allHealthy && healthy;
         log.log(healthy ? Severity::Information : Severity::Warning,
                 QStringLiteral("Diagnosis of %1: %2").arg(subject, r.verdict.toText()), r.toText(),

@@ -396,7 +396,7 @@ QString DnsChecker::summary(const QList<CheckResult> &results, const QString &se
 {
     int pass = 0, warn = 0, fail = 0;
     for (const CheckResult &r : results) {
-        pass += r.verdict == CheckVerdict::Pass || r.verdict == CheckVerdict::Info;
+        pass += r.isPass();
         warn += r.verdict == CheckVerdict::Warning;
         fail += r.verdict == CheckVerdict::Fail;
     }

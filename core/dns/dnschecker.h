@@ -28,6 +28,8 @@ struct CheckResult
     QString fix;
 
     QString toText() const; // one line: "FAIL  check: answer. cause Fix: fix"
+    // Nothing to do about it: a pass, or information.
+    bool isPass() const { return verdict == CheckVerdict::Pass || verdict == CheckVerdict::Info; }
 };
 
 struct DnsCheckOptions

@@ -29,11 +29,6 @@ CheckResult check(const QString &id, const QString &title, CheckVerdict verdict,
     return { id, title, verdict, answer, cause, fix };
 }
 
-bool isPass(const CheckResult &r)
-{
-    return r.verdict == CheckVerdict::Pass || r.verdict == CheckVerdict::Info;
-}
-
 } // namespace
 
 QString DoctorReport::toText() const
@@ -131,7 +126,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     }
     if (!hasHellos) {
         for (const CheckResult &c : std::as_const(checks)) {
-            if (c.id != QLatin1String("hellos") && !isPass(c) && c.verdict != CheckVerdict::Warning) {
+            if (c.id != QLatin1String("hellos") && !c.isPass() && c.verdict != CheckVerdict::Warning) {
                 report.verdict = c;
                 return report;
             }
@@ -314,7 +309,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
 }
 
 DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
-                                          const DnsResolver::CancelCheck &cancelled, quint16 devicePort)
+                                          const DnsResolver::CancelCheck &cancelled)
 {
     DoctorEvidence e;
     e.subject = subject.trimmed();
@@ -379,14 +374,17 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     }
 
     // A provisioned system says itself what it is: its version and provisioning state over SOAP,
-    // with the credentials OOBM stored (never logged; only the answer is kept).
-    if (e.found && e.system.state == SystemState::Provisioned && !(cancelled && cancelled())) {
+    // with the credentials OOBM stored (never logged; only the answer is kept). Only one that
+    // still sends hellos: for the others diagnose() looks no further than the stored state.
+    if (e.found && e.system.state == SystemState::Provisioned && !e.hellos.isEmpty()
+        && !(cancelled && cancelled())) {
         const StoreResult<AmtSystem> credentials = store->systemCredentials(e.system.uuid).result();
         e.deviceProbed = true;
         if (!credentials.ok()) {
             e.deviceError = credentials.error.message;
         } else {
-            Amt::AmtSession session(SystemActions::endpointFor(credentials.value, devicePort, 16993, 3000));
+            Amt::AmtSession session(SystemActions::endpointFor(credentials.value, SystemActions::DefaultHttpPort,
+                                                                 SystemActions::DefaultTlsPort, 3000));
             const Amt::AmtResult<QString> version = session.getCoreVersion();
             const Amt::AmtResult<unsigned> state = version.ok() ? session.getProvisioningState()
                                                                 : Amt::AmtResult<unsigned>{};
@@ -421,14 +419,19 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     return e;
 }
 
-QStringList ProvisioningDoctor::unprovisionedSystems(Store *store, QString *error)
+SystemFilter ProvisioningDoctor::unprovisionedFilter()
 {
     SystemFilter f;
     for (SystemState s : allSystemStates()) {
         if (s != SystemState::Provisioned)
             f.states << s;
     }
-    const StoreResult<QList<AmtSystem>> r = store->listSystems(f).result();
+    return f;
+}
+
+QStringList ProvisioningDoctor::unprovisionedSystems(Store *store, QString *error)
+{
+    const StoreResult<QList<AmtSystem>> r = store->listSystems(unprovisionedFilter()).result();
     if (!r.ok()) {
         *error = r.error.message;
         return {};

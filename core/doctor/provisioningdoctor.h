@@ -62,12 +62,11 @@ class ProvisioningDoctor
 public:
     static DoctorReport diagnose(const DoctorEvidence &evidence);
 
-    // devicePort: the SOAP port of provisioned devices over HTTP (16992; TLS devices on 16993).
     static DoctorEvidence gather(Store *store, const QString &subject,
-                                 const DnsResolver::CancelCheck &cancelled = {},
-                                 quint16 devicePort = 16992);
+                                 const DnsResolver::CancelCheck &cancelled = {});
     // The systems a "diagnose all" walks: every one that is not provisioned.
-    static QStringList unprovisionedSystems(Store *store, QString *error);
+    static SystemFilter unprovisionedFilter();
+    static QStringList unprovisionedSystems(Store *store, QString *error); // blocks
 };
 
 } // namespace Oobm::Core

@@ -37,6 +37,9 @@ public:
     SystemActions(Store *store, UserLog *log, QObject *parent = nullptr);
     ~SystemActions() override;
 
+    static constexpr quint16 DefaultHttpPort = 16992;
+    static constexpr quint16 DefaultTlsPort = 16993;
+
     // The devices' SOAP port over HTTP (16992); tests use the default too.
     void setHttpPort(quint16 port) { m_httpPort = port; }
     // The devices' SOAP port over TLS (16993), for systems provisioned with a TLS certificate:
@@ -62,8 +65,8 @@ public:
 private:
     Store *m_store;
     UserLog *m_log;
-    quint16 m_httpPort = 16992;
-    quint16 m_tlsPort = 16993;
+    quint16 m_httpPort = DefaultHttpPort;
+    quint16 m_tlsPort = DefaultTlsPort;
     int m_timeoutMs = 10000;
 };
 

@@ -138,12 +138,7 @@ void DoctorDialog::diagnose()
     m_verdict->setText(tr("Finding the systems that are not provisioned…"));
     m_starting = true;
     const quint64 run = ++m_generation;
-    Core::SystemFilter filter;
-    for (Core::SystemState s : Core::allSystemStates()) {
-        if (s != Core::SystemState::Provisioned)
-            filter.states << s;
-    }
-    Core::whenReady(m_context.store->listSystems(filter), this,
+    Core::whenReady(m_context.store->listSystems(ProvisioningDoctor::unprovisionedFilter()), this,
                     [this, run](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
                         if (run != m_generation || !m_starting)
                             return; // cancelled meanwhile
@@ -188,7 +183,7 @@ void DoctorDialog::start(const QStringList &subjects)
 void DoctorDialog::onReport(const DoctorReport &report)
 {
     m_reports << report;
-    const bool healthy = report.verdict.verdict == CheckVerdict::Pass || report.verdict.verdict == CheckVerdict::Info;
+    const bool healthy = report.verdict.isPass();
     if (m_context.log)
         m_context.log->log(healthy ? Core::Severity::Information : Core::Severity::Warning,
                            tr("Diagnosis of %1: %2").arg(report.subject, report.verdict.toText()),
@@ -224,7 +219,7 @@ void DoctorDialog::finished()
     } else if (!m_single) {
         int healthy = 0;
         for (const DoctorReport &r : std::as_const(m_reports))
-            healthy += r.verdict.verdict == CheckVerdict::Pass || r.verdict.verdict == CheckVerdict::Info;
+            healthy += r.verdict.isPass();
         m_verdict->setText(tr("%1 of %n systems have a problem. Double-click a row for all of its checks.", nullptr,
                               int(m_reports.size()))
                                    .arg(m_reports.size() - healthy));
