@@ -6,9 +6,6 @@
 #include "core/store/sqlkeyledger.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -212,20 +209,10 @@ bool SqlEngineLedger::readProfile(const QSqlQuery &q, bool withSecrets, Provisio
     bool ok = true;
     if (withSecrets)
         p->adminPassword = QString::fromUtf8(b->open(q.value(4).toByteArray(), ProfileAd, &ok));
-    const QJsonArray users = QJsonDocument::fromJson(q.value(5).toByteArray()).array();
-    for (const QJsonValue &v : users) {
-        const QJsonObject o = v.toObject();
-        Amt::UserAclEntry u;
-        u.username = o.value(QStringLiteral("name")).toString();
-        for (const QJsonValue &r : o.value(QStringLiteral("realms")).toArray())
-            u.realms << unsigned(r.toInt());
-        if (withSecrets && ok) {
-            u.password = QString::fromUtf8(
-                    b->open(QByteArray::fromBase64(o.value(QStringLiteral("password")).toString().toLatin1()),
-                            ProfileAd, &ok));
-        }
-        p->aclUsers << u;
-    }
+    // The users' passwords only while the admin password opened.
+    if (!SqlProfileLedger::usersFromJson(q.value(5).toByteArray(), withSecrets && ok ? b : nullptr, ProfileAd,
+                                         &p->aclUsers))
+        ok = false;
     if (!ok) {
         *error = StoreError::make(StoreError::Kind::KeysLocked,
                                   tr("The passwords of the provision profile %1 cannot be decrypted: they "
@@ -886,16 +873,7 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
         r.error = locked();
         return r;
     }
-    QJsonArray users;
-    for (const Amt::UserAclEntry &u : profile.aclUsers) {
-        QJsonArray realms;
-        for (unsigned realm : u.realms)
-            realms.append(int(realm));
-        users.append(QJsonObject{{QStringLiteral("name"), u.username},
-                                 {QStringLiteral("realms"), realms},
-                                 {QStringLiteral("password"),
-                                  QString::fromLatin1(b->seal(u.password.toUtf8(), ProfileAd).toBase64())}});
-    }
+    const QByteArray users = SqlProfileLedger::usersToJson(profile.aclUsers, b, ProfileAd);
     if (StoreError e = begin()) {
         r.error = e;
         return r;
@@ -938,7 +916,7 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
                        profile.isDefault ? 1 : 0,
                        profile.adminUser.trimmed(),
                        b->seal(profile.adminPassword.toUtf8(), ProfileAd),
-                       QJsonDocument(users).toJson(QJsonDocument::Compact),
+                       users,
                        profile.tlsEnabled ? 1 : 0,
                        text(profile.domainName.trimmed()),
                        text(profile.hostNamePattern.trimmed()),
