@@ -16,7 +16,7 @@ QJsonObject auxiliaryProfileJson(const AuxiliaryProfile &a)
     for (const Amt::UserAclEntry &u : a.aclUsers) {
         QJsonArray realms;
         for (unsigned r : u.realms)
-            realms.append(realmName(r));
+            realms.append(Amt::realmName(r));
         users.append(QJsonObject{{QStringLiteral("name"), u.username}, {QStringLiteral("realms"), realms}});
     }
     return QJsonObject{{QStringLiteral("id"), a.id},

@@ -12,61 +12,13 @@ using namespace Oobm::Core;
 
 namespace {
 
-struct RealmName
-{
-    Amt::Realm realm;
-    const char *name;
-};
-
-constexpr RealmName RealmNames[] = {
-    { Amt::Realm::Redirection, "Redirection" },
-    { Amt::Realm::PtAdministration, "PTAdministration" },
-    { Amt::Realm::HardwareAsset, "HardwareAsset" },
-    { Amt::Realm::RemoteControl, "RemoteControl" },
-    { Amt::Realm::Storage, "Storage" },
-    { Amt::Realm::EventManager, "EventManager" },
-    { Amt::Realm::StorageAdmin, "StorageAdmin" },
-    { Amt::Realm::AgentPresenceLocal, "AgentPresenceLocal" },
-    { Amt::Realm::AgentPresenceRemote, "AgentPresenceRemote" },
-    { Amt::Realm::CircuitBreaker, "CircuitBreaker" },
-    { Amt::Realm::NetworkTime, "NetworkTime" },
-    { Amt::Realm::GeneralInfo, "GeneralInfo" },
-    { Amt::Realm::FirmwareUpdate, "FirmwareUpdate" },
-    { Amt::Realm::Eit, "EIT" },
-    { Amt::Realm::LocalUn, "LocalUN" },
-    { Amt::Realm::EndpointAccessControl, "EndpointAccessControl" },
-    { Amt::Realm::EndpointAccessControlAdmin, "EndpointAccessControlAdmin" },
-    { Amt::Realm::EventLogReader, "EventLogReader" },
-    { Amt::Realm::AuditLog, "AuditLog" },
-    { Amt::Realm::Acl, "ACL" },
-    { Amt::Realm::LocalSystem, "LocalSystem" },
-};
-
-// "RemoteControl", "remotecontrolrealm" or "5".
-bool realmFromText(const QString &text, unsigned *realm)
-{
-    QString t = text.trimmed();
-    bool isNumber = false;
-    const unsigned number = t.toUInt(&isNumber);
-    if (!isNumber && t.endsWith(QStringLiteral("Realm"), Qt::CaseInsensitive) && t.size() > 5)
-        t.chop(5);
-    for (const RealmName &r : RealmNames) {
-        if (isNumber ? unsigned(r.realm) == number
-                     : t.compare(QLatin1String(r.name), Qt::CaseInsensitive) == 0) {
-            *realm = unsigned(r.realm);
-            return true;
-        }
-    }
-    return false;
-}
-
 QJsonObject profileJson(const ProvisionProfile &p)
 {
     QJsonArray users;
     for (const Amt::UserAclEntry &u : p.aclUsers) {
         QJsonArray realms;
         for (unsigned r : u.realms)
-            realms.append(realmName(r));
+            realms.append(Amt::realmName(r));
         users.append(QJsonObject{ { QStringLiteral("name"), u.username },
                                   { QStringLiteral("realms"), realms } });
     }
@@ -104,20 +56,11 @@ QStringList profileRow(const ProvisionProfile &p, bool csv)
 
 } // namespace
 
-QString realmName(unsigned realm)
-{
-    for (const RealmName &r : RealmNames) {
-        if (unsigned(r.realm) == realm)
-            return QLatin1String(r.name);
-    }
-    return QString::number(realm);
-}
-
 QString realmHelp()
 {
     QStringList names;
-    for (const RealmName &r : RealmNames)
-        names << QStringLiteral("%1 (%2)").arg(QLatin1String(r.name)).arg(unsigned(r.realm));
+    for (Amt::Realm r : Amt::allRealms())
+        names << QStringLiteral("%1 (%2)").arg(Amt::realmName(unsigned(r))).arg(unsigned(r));
     return wrappedList(names);
 }
 
@@ -138,10 +81,10 @@ bool parseUser(Context &c, const QString &text, Amt::UserAclEntry *user, int *ex
                                          : text.mid(colon + 1).split(u',', Qt::SkipEmptyParts);
     for (const QString &part : realms) {
         unsigned realm = 0;
-        if (!realmFromText(part, &realm)) {
+        if (!Amt::realmFromName(part, &realm)) {
             QStringList names;
-            for (const RealmName &r : RealmNames)
-                names << QLatin1String(r.name);
+            for (Amt::Realm r : Amt::allRealms())
+                names << Amt::realmName(unsigned(r));
             *exitCode = usage(
                     c.err,
                     QStringLiteral("Unknown realm '%1' for the user %2; the "
@@ -159,7 +102,7 @@ QString userText(const Amt::UserAclEntry &u)
 {
     QStringList realms;
     for (unsigned r : u.realms)
-        realms << realmName(r);
+        realms << Amt::realmName(r);
     return u.username + u':' + realms.join(u',');
 }
 

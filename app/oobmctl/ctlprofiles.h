@@ -10,7 +10,6 @@
 namespace Oobm::Ctl {
 
 // A realm's name, or its number when it has none.
-QString realmName(unsigned realm);
 // The realms with their numbers, for the help text.
 QString realmHelp();
 // --user NAME:REALM,REALM...

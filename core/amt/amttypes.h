@@ -84,6 +84,10 @@ enum class Realm : unsigned {
     Acl = 21,
     LocalSystem = 24,
 };
+QList<Realm> allRealms();
+QString realmName(unsigned realm); // "RemoteControl"; the number for a realm not listed
+// "RemoteControl", "remotecontrolrealm" (without case), or a listed realm's number.
+bool realmFromName(const QString &text, unsigned *realm);
 
 inline constexpr unsigned IntelIanaOemNumber = 343;
 

@@ -11,49 +11,14 @@ namespace Oobm::Gui {
 
 namespace {
 
-// User ACL realms by name (PROTOCOL.md §5.5), as typed into the users table.
-const QList<QPair<QString, unsigned>> &realmNames()
-{
-    static const QList<QPair<QString, unsigned>> names{
-        { QStringLiteral("Redirection"), 2 },
-        { QStringLiteral("PTAdministration"), 3 },
-        { QStringLiteral("HardwareAsset"), 4 },
-        { QStringLiteral("RemoteControl"), 5 },
-        { QStringLiteral("Storage"), 6 },
-        { QStringLiteral("EventManager"), 7 },
-        { QStringLiteral("StorageAdmin"), 8 },
-        { QStringLiteral("AgentPresenceLocal"), 9 },
-        { QStringLiteral("AgentPresenceRemote"), 10 },
-        { QStringLiteral("CircuitBreaker"), 11 },
-        { QStringLiteral("NetworkTime"), 12 },
-        { QStringLiteral("GeneralInfo"), 13 },
-        { QStringLiteral("FirmwareUpdate"), 14 },
-        { QStringLiteral("EIT"), 15 },
-        { QStringLiteral("LocalUN"), 16 },
-        { QStringLiteral("EndpointAccessControl"), 17 },
-        { QStringLiteral("EndpointAccessControlAdmin"), 18 },
-        { QStringLiteral("EventLogReader"), 19 },
-        { QStringLiteral("AuditLog"), 20 },
-        { QStringLiteral("ACL"), 21 },
-        { QStringLiteral("LocalSystem"), 24 }
-    };
-    return names;
-}
-
 bool parseRealms(const QString &text, QList<unsigned> *realms, QString *bad)
 {
     for (QString part : text.split(u',', Qt::SkipEmptyParts)) {
         part = part.trimmed();
         bool ok = false;
-        unsigned value = part.toUInt(&ok);
-        if (!ok) {
-            for (const auto &[n, v] : realmNames()) {
-                if (part.compare(n, Qt::CaseInsensitive) == 0) {
-                    value = v;
-                    ok = true;
-                }
-            }
-        }
+        unsigned value = part.toUInt(&ok); // any number, listed or not
+        if (!ok)
+            ok = Core::Amt::realmFromName(part, &value);
         if (!ok) {
             *bad = part;
             return false;
@@ -68,14 +33,8 @@ bool parseRealms(const QString &text, QList<unsigned> *realms, QString *bad)
 QString AclUsersEdit::realmText(const QList<unsigned> &realms)
 {
     QStringList out;
-    for (unsigned r : realms) {
-        QString name = QString::number(r);
-        for (const auto &[n, v] : realmNames()) {
-            if (v == r)
-                name = n;
-        }
-        out << name;
-    }
+    for (unsigned r : realms)
+        out << Core::Amt::realmName(r);
     return out.join(QStringLiteral(", "));
 }
 
