@@ -178,13 +178,26 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
             });
     m_refresh->setInterval(5000);
     connect(m_refresh, &QTimer::timeout, this, &ServiceLocationWidget::refreshEngines);
-    m_refresh->start();
     onEdited();
     if (m_context.store->isReadable())
         load();
 }
 
 ServiceLocationWidget::~ServiceLocationWidget() = default;
+
+void ServiceLocationWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_loaded)
+        refreshEngines();
+    m_refresh->start();
+}
+
+void ServiceLocationWidget::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refresh->stop();
+}
 
 void ServiceLocationWidget::load()
 {

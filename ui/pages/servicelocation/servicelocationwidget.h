@@ -36,6 +36,11 @@ Q_SIGNALS:
     void loaded();
     void helloResult(bool received, const QString &text);
 
+protected:
+    // The engines are asked every 5 s only while the page is shown.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     Core::ServiceSettings edited(QString *problem) const;
     void load();
