@@ -132,10 +132,11 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
+    // The actions get a row of their own: beside the filters, Diagnose, Show Log and Show Actions
+    // went into the toolbar's overflow menu in an ordinary window.
     auto *filters = new QHBoxLayout;
-    filters->addWidget(toolbar, 1);
     filters->addWidget(m_state);
-    filters->addWidget(m_search);
+    filters->addWidget(m_search, 1);
 
     auto *empty = new QLabel(tr("<p><b>No Intel AMT system has said hello yet.</b></p>"
                                 "<p>Systems appear here when their first hello packet reaches the provisioning "
@@ -160,6 +161,7 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
             tr("Every Intel AMT system the provisioning service has seen, its state and why. Select systems "
                "to authorize, power or unprovision them."),
             this));
+    layout->addWidget(toolbar);
     layout->addLayout(filters);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_progress);
