@@ -180,10 +180,10 @@ int main(int argc, char *argv[])
     int finished = 0, failed = 0;
     QObject::connect(&engine, &ProvisioningEngine::provisioningFinished, &app,
                      [&](const QString &, bool ok, const QString &reason) {
-                         ++finished;
-                         if (!ok && ++failed <= 3)
-                             std::fprintf(stderr, "failed: %s\n", qPrintable(reason));
-                     });
+        ++finished;
+        if (!ok && ++failed <= 3)
+            std::fprintf(stderr, "failed: %s\n", qPrintable(reason));
+    });
     bool started = false;
     QObject::connect(&engine, &ProvisioningEngine::started, &app, [&] { started = true; });
     engine.start();
@@ -252,14 +252,16 @@ int main(int argc, char *argv[])
                 for (int i = next++; i < int(endpoints.size()); i = next++) {
                     Amt::AmtSession s(endpoints[std::size_t(i)]);
                     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
-                    const bool good = s.getCoreVersion().ok() && s.getProvisioningState().ok()
-                            && s.getHostName().ok() && s.getDomainName().ok() && !s.setHostName(QStringLiteral("amt-x"))
-                            && !s.setDomainName(QStringLiteral("bench.test")) && !s.setHighAccuracyTimeSynch(now, now, now)
+                    const bool good = s.getCoreVersion().ok() && s.getProvisioningState().ok() && s.getHostName().ok()
+                            && s.getDomainName().ok() && !s.setHostName(QStringLiteral("amt-x"))
+                            && !s.setDomainName(QStringLiteral("bench.test"))
+                            && !s.setHighAccuracyTimeSynch(now, now, now)
                             && !s.setAdminAclEntry(QStringLiteral("admin"), QStringLiteral("Adm1n!Pass"))
-                            && s.addUserAclEntry({QStringLiteral("operator"), QStringLiteral("Op3rator!x"), {5, 13}}).ok()
-                            && !s.setTlsEnabled(false)
-                            && !s.setTlsPsk("ABCDEFGH", "0123456789ABCDEFGHIJKLMNOPQRSTUV")
-                            && !s.setEnabledInterfaces({QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")})
+                            && s.addUserAclEntry({QStringLiteral("operator"), QStringLiteral("Op3rator!x"), {5, 13}})
+                                       .ok()
+                            && !s.setTlsEnabled(false) && !s.setTlsPsk("ABCDEFGH", "0123456789ABCDEFGHIJKLMNOPQRSTUV")
+                            && !s.setEnabledInterfaces(
+                                    {QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")})
                             && !s.commitChanges();
                     if (good)
                         ++ok;
@@ -298,12 +300,12 @@ int main(int argc, char *argv[])
     });
     const bool drained = waitUntil(
             [&] {
-                static QElapsedTimer poll;
-                if (poll.isValid() && poll.elapsed() < 100)
-                    return false;
-                poll.start();
-                const auto newest = store.listHellos({}, 0, 1).result().value;
-                return !newest.isEmpty() && newest.first().id - before >= Burst;
+        static QElapsedTimer poll;
+        if (poll.isValid() && poll.elapsed() < 100)
+            return false;
+        poll.start();
+        const auto newest = store.listHellos({}, 0, 1).result().value;
+        return !newest.isEmpty() && newest.first().id - before >= Burst;
             },
             300000);
     sender.join();

@@ -34,10 +34,12 @@ double bareInsert(const QString &path, int rows)
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-        q.exec(QStringLiteral("CREATE TABLE k (id INTEGER PRIMARY KEY AUTOINCREMENT, pid TEXT NOT NULL UNIQUE, pps BLOB NOT NULL, "
-                              "state INTEGER NOT NULL, batch TEXT NOT NULL, created_ms BIGINT NOT NULL, me BLOB, new_me BLOB)"));
+        q.exec(QStringLiteral(
+                "CREATE TABLE k (id INTEGER PRIMARY KEY AUTOINCREMENT, pid TEXT NOT NULL UNIQUE, pps BLOB NOT NULL, "
+                "state INTEGER NOT NULL, batch TEXT NOT NULL, created_ms BIGINT NOT NULL, me BLOB, new_me BLOB)"));
         q.exec(QStringLiteral("BEGIN"));
-        q.prepare(QStringLiteral("INSERT INTO k (pid, pps, state, batch, created_ms, me, new_me) VALUES (?, ?, 0, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+                "INSERT INTO k (pid, pps, state, batch, created_ms, me, new_me) VALUES (?, ?, 0, ?, ?, ?, ?)"));
         auto *rng = QRandomGenerator::global();
         for (int i = 0; i < rows; ++i) {
             q.addBindValue(QString::number(rng->generate64(), 36).left(8));

@@ -53,12 +53,9 @@ bool run(const char *backend, const StoreLocation &location, int burst)
     producer.start();
     for (int i = 0; i < burst; ++i) {
         log.log(Severity::Information,
-                QStringLiteral("Incoming connection from 127.0.%1.%2")
-                        .arg(i / 250)
-                        .arg(i % 250 + 1),
+                QStringLiteral("Incoming connection from 127.0.%1.%2").arg(i / 250).arg(i % 250 + 1),
                 QStringLiteral("hello version 2, retry %1").arg(i % 15),
-                QStringLiteral("4B529B93-D413-181D-E487-1C697A6B%1")
-                        .arg(i % 10000, 4, 10, QLatin1Char('0')));
+                QStringLiteral("4B529B93-D413-181D-E487-1C697A6B%1").arg(i % 10000, 4, 10, QLatin1Char('0')));
     }
     const double producerMs = producer.nsecsElapsed() / 1e6;
     while (newest - before < burst)

@@ -53,8 +53,7 @@ QString uuidSql(bool sqlite, const QString &n)
 {
     // Concatenated: QString::arg would take printf's %01 for a placeholder.
     if (sqlite)
-        return QStringLiteral("printf('%08X-D413-181D-E487-%012X', ") + n + QStringLiteral(", ") + n
-                + u')';
+        return QStringLiteral("printf('%08X-D413-181D-E487-%012X', ") + n + QStringLiteral(", ") + n + u')';
     return QStringLiteral("lpad(upper(to_hex(") + n
             + QStringLiteral(")), 8, '0') || '-D413-181D-E487-' || lpad(upper(to_hex(") + n
             + QStringLiteral(")), 12, '0')");
@@ -72,28 +71,27 @@ QString generatorSql(bool sqlite, qint64 t0)
 {
     const QString uuid = uuidSql(sqlite, QStringLiteral("i % 10000"));
     const QString ip = QStringLiteral("'10.' || (i / 250 % 250) || '.' || (i % 250)");
-    const QString select =
-            QStringLiteral(
-                    "SELECT %1 + CAST(i AS BIGINT) * 2592, "
-                    "CASE WHEN i %% 50 = 0 THEN 1 WHEN i %% 50 < 5 THEN 2 WHEN i %% 10 < 6 "
-                    "THEN 3 ELSE 4 END, "
-                    "CASE WHEN i %% 50 >= 5 AND i %% 10 >= 6 THEN 'trace' WHEN i %% 20 = 0 THEN "
-                    "'console' WHEN i %% 20 = 1 THEN 'oobmctl' ELSE 'engine' END, "
-                    "CASE WHEN i %% 10 = 9 THEN NULL ELSE %2 END, "
-                    "CASE WHEN i %% 50 = 0 THEN 'Provisioning failed for ' || %2 || ': "
-                    "PT_STATUS_AUTH_FAILURE (0x0800)' "
-                    "WHEN i %% 50 < 5 THEN 'Hello window expired for ' || %2 || ' after ' || (i "
-                    "%% 7 + 1) || ' retries' "
-                    "WHEN i %% 10 < 6 THEN CASE i %% 3 WHEN 0 THEN 'Incoming connection from ' || "
-                    "%3 WHEN 1 THEN 'Hello packet from ' || %2 || ', version 2' ELSE "
-                    "'Provisioned amt-' || (i %% 10000) || '.example.test with profile Default' "
-                    "END "
-                    "ELSE 'SOAP GetCoreVersion to ' || %3 || ': status 200 in ' || (i %% 97) || "
-                    "' ms' END, "
-                    "'engine oobm-' || (i %% 3) || ', attempt ' || (i %% 5 + 1)")
-                    .arg(t0)
-                    .arg(uuid, ip)
-                    .replace(QStringLiteral("%%"), QStringLiteral("%"));
+    const QString select = QStringLiteral(
+                                   "SELECT %1 + CAST(i AS BIGINT) * 2592, "
+                                   "CASE WHEN i %% 50 = 0 THEN 1 WHEN i %% 50 < 5 THEN 2 WHEN i %% 10 < 6 "
+                                   "THEN 3 ELSE 4 END, "
+                                   "CASE WHEN i %% 50 >= 5 AND i %% 10 >= 6 THEN 'trace' WHEN i %% 20 = 0 THEN "
+                                   "'console' WHEN i %% 20 = 1 THEN 'oobmctl' ELSE 'engine' END, "
+                                   "CASE WHEN i %% 10 = 9 THEN NULL ELSE %2 END, "
+                                   "CASE WHEN i %% 50 = 0 THEN 'Provisioning failed for ' || %2 || ': "
+                                   "PT_STATUS_AUTH_FAILURE (0x0800)' "
+                                   "WHEN i %% 50 < 5 THEN 'Hello window expired for ' || %2 || ' after ' || (i "
+                                   "%% 7 + 1) || ' retries' "
+                                   "WHEN i %% 10 < 6 THEN CASE i %% 3 WHEN 0 THEN 'Incoming connection from ' || "
+                                   "%3 WHEN 1 THEN 'Hello packet from ' || %2 || ', version 2' ELSE "
+                                   "'Provisioned amt-' || (i %% 10000) || '.example.test with profile Default' "
+                                   "END "
+                                   "ELSE 'SOAP GetCoreVersion to ' || %3 || ': status 200 in ' || (i %% 97) || "
+                                   "' ms' END, "
+                                   "'engine oobm-' || (i %% 3) || ', attempt ' || (i %% 5 + 1)")
+                                   .arg(t0)
+                                   .arg(uuid, ip)
+                                   .replace(QStringLiteral("%%"), QStringLiteral("%"));
     const QString insert = QStringLiteral(
             "INSERT INTO log (time_ms, severity, source, device_uuid, message, details) ");
     if (sqlite)
@@ -119,37 +117,32 @@ QString actionsGeneratorSql(bool sqlite, qint64 t0)
         stepCase += QStringLiteral(" WHEN %1 THEN '%2'").arg(k).arg(steps.at(k));
     stepCase += QStringLiteral(" END");
     // fail: -1, or which failure; skipped: 0 or 1.
-    const QString columns = QStringLiteral(
-                                    "SELECT i, (i - 1) / 15 AS r, (i - 1) % 15 AS k, "
-                                    "((i - 1) / 15) % 10000 AS sys, "
-                                    "CASE WHEN i % 97 IN (0, 32, 65) THEN (i / 97 + i % 97) % 6 "
-                                    "ELSE -1 END AS fail, "
-                                    "CASE WHEN i % 97 NOT IN (0, 32, 65) AND (i - 1) % 15 = 12 "
-                                    "AND ((i - 1) / 15) % 6 = 0 THEN 1 ELSE 0 END AS skipped, ")
+    const QString columns = QStringLiteral("SELECT i, (i - 1) / 15 AS r, (i - 1) % 15 AS k, "
+                                           "((i - 1) / 15) % 10000 AS sys, "
+                                           "CASE WHEN i % 97 IN (0, 32, 65) THEN (i / 97 + i % 97) % 6 "
+                                           "ELSE -1 END AS fail, "
+                                           "CASE WHEN i % 97 NOT IN (0, 32, 65) AND (i - 1) % 15 = 12 "
+                                           "AND ((i - 1) / 15) % 6 = 0 THEN 1 ELSE 0 END AS skipped, ")
             + stepCase + QStringLiteral(" AS step");
     const QString ptStatus = QStringLiteral(" WHEN %1 THEN step || ' returned %2 (%3): %4'");
     const QString host = QStringLiteral("'amt-' || sys || '.example.test:16993'");
-    const QString select =
-            QStringLiteral("SELECT ") + QString::number(t0)
-            + QStringLiteral(" + CAST(i AS BIGINT) * 2592, ")
-            + uuidSql(sqlite, QStringLiteral("sys"))
-            + QStringLiteral(
-                    ", step, "
-                    "CASE WHEN fail >= 0 THEN 1 WHEN skipped = 1 THEN 2 ELSE 0 END, "
-                    "CASE WHEN fail = 4 THEN 10000 WHEN skipped = 1 THEN 0 "
-                    "ELSE 12 + (i * 37) % 290 END, "
-                    "CASE fail WHEN 0 THEN 'INVALID_PROVISIONING_STATE' "
-                    "WHEN 1 THEN 'INVALID_PASSWORD' WHEN 2 THEN 'FLASH_WRITE_LIMIT_EXCEEDED' "
-                    "WHEN 3 THEN 'NOT_READY' WHEN 4 THEN 'timeout' "
-                    "WHEN 5 THEN 'authentication' "
-                    "ELSE CASE WHEN skipped = 1 THEN '' ELSE 'SUCCESS' END END, "
-                    "CASE fail")
+    const QString select = QStringLiteral("SELECT ") + QString::number(t0)
+            + QStringLiteral(" + CAST(i AS BIGINT) * 2592, ") + uuidSql(sqlite, QStringLiteral("sys"))
+            + QStringLiteral(", step, "
+                             "CASE WHEN fail >= 0 THEN 1 WHEN skipped = 1 THEN 2 ELSE 0 END, "
+                             "CASE WHEN fail = 4 THEN 10000 WHEN skipped = 1 THEN 0 "
+                             "ELSE 12 + (i * 37) % 290 END, "
+                             "CASE fail WHEN 0 THEN 'INVALID_PROVISIONING_STATE' "
+                             "WHEN 1 THEN 'INVALID_PASSWORD' WHEN 2 THEN 'FLASH_WRITE_LIMIT_EXCEEDED' "
+                             "WHEN 3 THEN 'NOT_READY' WHEN 4 THEN 'timeout' "
+                             "WHEN 5 THEN 'authentication' "
+                             "ELSE CASE WHEN skipped = 1 THEN '' ELSE 'SUCCESS' END END, "
+                             "CASE fail")
             + ptStatus.arg(0)
                       .arg(QStringLiteral("INVALID_PROVISIONING_STATE"))
                       .arg(32)
-                      .arg(QStringLiteral(
-                              "The device is not in a provisioning state that allows this "
-                              "(for example, changes were already committed)."))
+                      .arg(QStringLiteral("The device is not in a provisioning state that allows this "
+                                          "(for example, changes were already committed)."))
             + ptStatus.arg(1)
                       .arg(QStringLiteral("INVALID_PASSWORD"))
                       .arg(2054)
@@ -157,9 +150,8 @@ QString actionsGeneratorSql(bool sqlite, qint64 t0)
             + ptStatus.arg(2)
                       .arg(QStringLiteral("FLASH_WRITE_LIMIT_EXCEEDED"))
                       .arg(38)
-                      .arg(QStringLiteral(
-                              "The device refused to write its flash again so soon; try "
-                              "later."))
+                      .arg(QStringLiteral("The device refused to write its flash again so soon; try "
+                                          "later."))
             + ptStatus.arg(3)
                       .arg(QStringLiteral("NOT_READY"))
                       .arg(2)
@@ -181,11 +173,10 @@ QString actionsGeneratorSql(bool sqlite, qint64 t0)
     if (sqlite)
         return QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                               "WHERE i < ")
-                + QString::number(Rows) + QStringLiteral(") ") + insert + select
-                + QStringLiteral(" FROM (") + columns + QStringLiteral(" FROM n) AS g");
-    return insert + select + QStringLiteral(" FROM (") + columns
-            + QStringLiteral(" FROM generate_series(1, ") + QString::number(Rows)
-            + QStringLiteral(") AS n(i)) AS g");
+                + QString::number(Rows) + QStringLiteral(") ") + insert + select + QStringLiteral(" FROM (") + columns
+                + QStringLiteral(" FROM n) AS g");
+    return insert + select + QStringLiteral(" FROM (") + columns + QStringLiteral(" FROM generate_series(1, ")
+            + QString::number(Rows) + QStringLiteral(") AS n(i)) AS g");
 }
 
 bool execOn(const StoreLocation &location, const QStringList &statements, QString *error)
@@ -301,7 +292,7 @@ double bareQueryMs(const StoreLocation &location, const QString &sql)
         script = QStringLiteral(".output /dev/null\n.timer on\n");
         for (int i = 0; i < Runs; ++i)
             script += sql + QStringLiteral(";\n");
-        p.start(QStringLiteral("sqlite3"), { location.path() });
+        p.start(QStringLiteral("sqlite3"), {location.path()});
         // "real" has millisecond resolution; user + sys has microseconds (and, on a warm cache,
         // is the query's time): the larger of the two.
         timing.setPattern(QStringLiteral("Run Time: real ([0-9.]+) user ([0-9.]+) sys ([0-9.]+)"));
@@ -310,7 +301,7 @@ double bareQueryMs(const StoreLocation &location, const QString &sql)
         script = QStringLiteral("\\o /dev/null\n\\timing on\n");
         for (int i = 0; i < Runs; ++i)
             script += sql + QStringLiteral(";\n");
-        p.start(QStringLiteral("psql"), { QStringLiteral("-X"), QStringLiteral("-q"), location.toUrl() });
+        p.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), location.toUrl()});
         timing.setPattern(QStringLiteral("Time: ([0-9.]+) ms"));
     }
     p.write(script.toUtf8());
@@ -355,22 +346,20 @@ struct Page
 };
 
 // A first page as the store asks for it (core/store/sqllogledger.cpp).
-QString pageSql(const QString &columns, const QString &from, const QString &where,
-                const QString &order)
+QString pageSql(const QString &columns, const QString &from, const QString &where, const QString &order)
 {
     return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
-            .arg(columns, from, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where,
-                 order, QString::number(LogModel::PageSize));
+            .arg(columns, from, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where, order,
+                 QString::number(LogModel::PageSize));
 }
 
 // A text filter's first page: SQLite's FTS5 trigram table drives the join, newest first;
 // PostgreSQL's is ILIKE over the text columns (pg_trgm indexes them).
-QString textPageSql(const QString &table, const QString &columns, const QStringList &textColumns,
-                    const QString &text, bool sqliteDialect)
+QString textPageSql(const QString &table, const QString &columns, const QStringList &textColumns, const QString &text,
+                    bool sqliteDialect)
 {
     if (sqliteDialect)
-        return pageSql(columns,
-                       QStringLiteral("%1_fts CROSS JOIN %1 ON %1.id = %1_fts.rowid").arg(table),
+        return pageSql(columns, QStringLiteral("%1_fts CROSS JOIN %1 ON %1.id = %1_fts.rowid").arg(table),
                        QStringLiteral("%1_fts MATCH '\"%2\"'").arg(table, text),
                        QStringLiteral("%1_fts.rowid DESC").arg(table));
     QString pattern = text;
@@ -392,8 +381,7 @@ Page logPage()
         return pageSql(cols, from, where, order);
     };
     const auto textSql = [&](const QString &text, bool sqliteDialect) {
-        return textPageSql(QStringLiteral("log"), cols,
-                           { QStringLiteral("message"), QStringLiteral("details") }, text,
+        return textPageSql(QStringLiteral("log"), cols, {QStringLiteral("message"), QStringLiteral("details")}, text,
                            sqliteDialect);
     };
     const auto clearAll = [](LogViewWidget &w) {
@@ -401,47 +389,40 @@ Page logPage()
         w.filterBar()->setCategories({});
     };
     QList<Scenario> scenarios{
-        { QStringLiteral("text_filter_rare"),
-          [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("amt-4242.example")); },
-          clearAll, textSql(QStringLiteral("amt-4242.example"), true),
-          textSql(QStringLiteral("amt-4242.example"), false) },
-        { QStringLiteral("text_filter_2pct"),
-          [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("PT_STATUS_AUTH")); },
-          clearAll, textSql(QStringLiteral("PT_STATUS_AUTH"), true),
-          textSql(QStringLiteral("PT_STATUS_AUTH"), false) },
-        { QStringLiteral("text_filter_36pct"),
-          [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("status 200")); },
-          clearAll, textSql(QStringLiteral("status 200"), true),
-          textSql(QStringLiteral("status 200"), false) },
-        { QStringLiteral("severity_filter_errors"),
-          [](LogViewWidget &w) { w.filterBar()->setCategories({ int(Severity::Error) }); }, clearAll,
-          page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"),
-               QStringLiteral("log.id DESC")),
-          page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"),
-               QStringLiteral("log.id DESC")) },
-        { QStringLiteral("severity_filter_warnings_errors"),
-          [](LogViewWidget &w) {
-              w.filterBar()->setCategories({ int(Severity::Error), int(Severity::Warning) });
-          },
-          clearAll,
-          page(QStringLiteral("log"), QStringLiteral("log.severity IN (1,2)"),
-               QStringLiteral("log.id DESC")),
-          page(QStringLiteral("log"), QStringLiteral("log.severity IN (1,2)"),
-               QStringLiteral("log.id DESC")) },
-        { QStringLiteral("scroll_to_oldest"), [](LogViewWidget &w) { w.showOldest(); },
-          [](LogViewWidget &w) { w.newEntriesButton()->click(); },
-          page(QStringLiteral("log"), {}, QStringLiteral("log.id ASC")),
-          page(QStringLiteral("log"), {}, QStringLiteral("log.id ASC")) },
-    };
-    return { QStringLiteral("log"),
-             {},
-             QStringLiteral("log"),
-             QStringLiteral("generate_1M_entries"),
-             QStringLiteral("open_log_page"),
-             generatorSql,
-             [](Store *store) { return std::make_shared<UserLogBook>(store); },
-             page(QStringLiteral("log"), {}, QStringLiteral("log.id DESC")),
-             scenarios };
+            {QStringLiteral("text_filter_rare"),
+             [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("amt-4242.example")); }, clearAll,
+             textSql(QStringLiteral("amt-4242.example"), true), textSql(QStringLiteral("amt-4242.example"), false)},
+            {QStringLiteral("text_filter_2pct"),
+             [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("PT_STATUS_AUTH")); }, clearAll,
+             textSql(QStringLiteral("PT_STATUS_AUTH"), true), textSql(QStringLiteral("PT_STATUS_AUTH"), false)},
+            {QStringLiteral("text_filter_36pct"),
+             [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("status 200")); }, clearAll,
+             textSql(QStringLiteral("status 200"), true), textSql(QStringLiteral("status 200"), false)},
+            {QStringLiteral("severity_filter_errors"),
+             [](LogViewWidget &w) { w.filterBar()->setCategories({int(Severity::Error)}); }, clearAll,
+             page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"), QStringLiteral("log.id DESC")),
+             page(QStringLiteral("log"), QStringLiteral("log.severity IN (1)"), QStringLiteral("log.id DESC"))},
+            {QStringLiteral("severity_filter_warnings_errors"),
+             [](LogViewWidget &w) {
+        w.filterBar()->setCategories({int(Severity::Error), int(Severity::Warning)});
+             },
+             clearAll,
+             page(QStringLiteral("log"), QStringLiteral("log.severity IN (1,2)"), QStringLiteral("log.id DESC")),
+             page(QStringLiteral("log"), QStringLiteral("log.severity IN (1,2)"), QStringLiteral("log.id DESC"))},
+            {QStringLiteral("scroll_to_oldest"), [](LogViewWidget &w) { w.showOldest(); },
+             [](LogViewWidget &w) { w.newEntriesButton()->click(); },
+             page(QStringLiteral("log"), {}, QStringLiteral("log.id ASC")),
+             page(QStringLiteral("log"), {}, QStringLiteral("log.id ASC"))},
+            };
+    return {QStringLiteral("log"),
+            {},
+            QStringLiteral("log"),
+            QStringLiteral("generate_1M_entries"),
+            QStringLiteral("open_log_page"),
+            generatorSql,
+            [](Store *store) { return std::make_shared<UserLogBook>(store); },
+            page(QStringLiteral("log"), {}, QStringLiteral("log.id DESC")),
+            scenarios};
 }
 
 Page actionsPage()
@@ -453,47 +434,40 @@ Page actionsPage()
         return pageSql(cols, QStringLiteral("actions"), where, order);
     };
     const auto textSql = [&](const QString &text, bool sqliteDialect) {
-        return textPageSql(QStringLiteral("actions"), cols,
-                           { QStringLiteral("message"), QStringLiteral("status") }, text,
+        return textPageSql(QStringLiteral("actions"), cols, {QStringLiteral("message"), QStringLiteral("status")}, text,
                            sqliteDialect);
     };
     const auto clearAll = [](LogViewWidget &w) { w.filterBar()->clear(); };
     // The generator's system 4243: 105 steps, three of them failures that name its host.
     const QString rare = QStringLiteral("amt-4243.example");
     const QString uuid = uuidOf(4243);
-    const QString failed =
-            QStringLiteral("actions.result IN (%1)").arg(int(ActionRecord::Result::Failed));
+    const QString failed = QStringLiteral("actions.result IN (%1)").arg(int(ActionRecord::Result::Failed));
     const QString oneSystem = QStringLiteral("actions.uuid = '%1'").arg(uuid);
     QList<Scenario> scenarios{
-        { QStringLiteral("text_filter_rare"),
-          [rare](LogViewWidget &w) { w.filterBar()->setText(rare); }, clearAll, textSql(rare, true),
-          textSql(rare, false) },
-        { QStringLiteral("text_filter_96pct"),
-          [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("SUCCESS")); }, clearAll,
-          textSql(QStringLiteral("SUCCESS"), true), textSql(QStringLiteral("SUCCESS"), false) },
-        { QStringLiteral("result_filter_failed"),
-          [](LogViewWidget &w) {
-              w.filterBar()->setCategories({ int(ActionRecord::Result::Failed) });
-          },
-          clearAll, page(failed, QStringLiteral("actions.id DESC")),
-          page(failed, QStringLiteral("actions.id DESC")) },
-        { QStringLiteral("system_filter_uuid"),
-          [uuid](LogViewWidget &w) { w.filterBar()->setDevice(uuid); }, clearAll,
-          page(oneSystem, QStringLiteral("actions.id DESC")),
-          page(oneSystem, QStringLiteral("actions.id DESC")) },
-        { QStringLiteral("scroll_to_oldest"), [](LogViewWidget &w) { w.showOldest(); },
-          [](LogViewWidget &w) { w.newEntriesButton()->click(); },
-          page({}, QStringLiteral("actions.id ASC")), page({}, QStringLiteral("actions.id ASC")) },
+            {QStringLiteral("text_filter_rare"), [rare](LogViewWidget &w) { w.filterBar()->setText(rare); }, clearAll,
+             textSql(rare, true), textSql(rare, false)},
+            {QStringLiteral("text_filter_96pct"),
+             [](LogViewWidget &w) { w.filterBar()->setText(QStringLiteral("SUCCESS")); }, clearAll,
+             textSql(QStringLiteral("SUCCESS"), true), textSql(QStringLiteral("SUCCESS"), false)},
+            {QStringLiteral("result_filter_failed"),
+             [](LogViewWidget &w) { w.filterBar()->setCategories({int(ActionRecord::Result::Failed)}); }, clearAll,
+             page(failed, QStringLiteral("actions.id DESC")), page(failed, QStringLiteral("actions.id DESC"))},
+            {QStringLiteral("system_filter_uuid"), [uuid](LogViewWidget &w) { w.filterBar()->setDevice(uuid); },
+             clearAll, page(oneSystem, QStringLiteral("actions.id DESC")),
+             page(oneSystem, QStringLiteral("actions.id DESC"))},
+            {QStringLiteral("scroll_to_oldest"), [](LogViewWidget &w) { w.showOldest(); },
+             [](LogViewWidget &w) { w.newEntriesButton()->click(); }, page({}, QStringLiteral("actions.id ASC")),
+             page({}, QStringLiteral("actions.id ASC"))},
     };
-    return { QStringLiteral("actions"),
-             QStringLiteral("actions_"),
-             QStringLiteral("actions"),
-             QStringLiteral("generate_1M_steps"),
-             QStringLiteral("open_page"),
-             actionsGeneratorSql,
-             [](Store *store) { return std::make_shared<ActionsLogBook>(store); },
-             page({}, QStringLiteral("actions.id DESC")),
-             scenarios };
+    return {QStringLiteral("actions"),
+            QStringLiteral("actions_"),
+            QStringLiteral("actions"),
+            QStringLiteral("generate_1M_steps"),
+            QStringLiteral("open_page"),
+            actionsGeneratorSql,
+            [](Store *store) { return std::make_shared<ActionsLogBook>(store); },
+            page({}, QStringLiteral("actions.id DESC")),
+            scenarios};
 }
 
 bool run(const QString &backend, const Page &p, const StoreLocation &location)
@@ -515,15 +489,13 @@ bool run(const QString &backend, const Page &p, const StoreLocation &location)
     QElapsedTimer gen;
     gen.start();
     const qint64 t0 = QDateTime::currentDateTimeUtc().addDays(-30).toMSecsSinceEpoch();
-    if (!execOn(location, { p.generator(sqlite, t0) }, &error)) {
+    if (!execOn(location, {p.generator(sqlite, t0)}, &error)) {
         std::fprintf(stderr, "%s: generating failed: %s\n", qPrintable(backend), qPrintable(error));
         return false;
     }
     figure(p.generateName, gen.nsecsElapsed() / 1e6, "ms");
     // What Maintenance > Vacuum and Analyze (PostgreSQL: autovacuum) leaves the planner with.
-    execOn(location,
-           { sqlite ? QStringLiteral("ANALYZE") : QStringLiteral("VACUUM (ANALYZE) ") + p.table },
-           &error);
+    execOn(location, {sqlite ? QStringLiteral("ANALYZE") : QStringLiteral("VACUUM (ANALYZE) ") + p.table}, &error);
 
     SqlStore store(location);
     if (store.openAndWait())
@@ -566,10 +538,7 @@ bool run(const QString &backend, const Page &p, const StoreLocation &location)
         for (int i = 0; i < Runs; ++i) {
             QElapsedTimer t;
             t.start();
-            watch.arm([&w] {
-                return !w.model()->isLoading()
-                        && (w.model()->rowCount() > 0 || w.model()->isAtEnd());
-            });
+            watch.arm([&w] { return !w.model()->isLoading() && (w.model()->rowCount() > 0 || w.model()->isAtEnd()); });
             s.apply(w);
             ms << waitPainted(watch, t);
             settle(store); // the counts per category, queued after the rows
@@ -584,8 +553,7 @@ bool run(const QString &backend, const Page &p, const StoreLocation &location)
         const double ui = median(ms);
         const double bare = bareQueryMs(location, sqlite ? s.sqliteSql : s.postgresqlSql);
         figure(QStringLiteral("ui_") + s.name, ui, "ms");
-        figure(QStringLiteral("ui_") + s.name + QStringLiteral("_with_counts"), median(countsMs),
-               "ms");
+        figure(QStringLiteral("ui_") + s.name + QStringLiteral("_with_counts"), median(countsMs), "ms");
         figure(QStringLiteral("bare_") + s.name, bare, "ms");
         if (bare > 0)
             figure(QStringLiteral("ratio_") + s.name, ui / bare, "x");
@@ -606,7 +574,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QString only = qEnvironmentVariable("OOBM_BENCH_LOGS_BACKEND"); // sqlite|postgresql
+    const QString only = qEnvironmentVariable("OOBM_BENCH_LOGS_BACKEND");  // sqlite|postgresql
     const QString onlyPage = qEnvironmentVariable("OOBM_BENCH_LOGS_PAGE"); // log|actions
     const QString dsn = qEnvironmentVariable("OOBM_BENCH_PGSQL_DSN");
     StoreLocation server;
@@ -621,7 +589,7 @@ int main(int argc, char *argv[])
     bool ok = true;
     QTemporaryDir dir;
     // The Log on both backends first, then the Actions Status, each in a database of its own.
-    for (const Page &page : { logPage(), actionsPage() }) {
+    for (const Page &page : {logPage(), actionsPage()}) {
         if (!onlyPage.isEmpty() && onlyPage != page.key)
             continue;
         // The Log's peak RSS is the whole process's so far (as recorded); the Actions Status's
@@ -632,25 +600,22 @@ int main(int argc, char *argv[])
             if (ownPeak)
                 resetPeakRss();
             ok = run(QStringLiteral("sqlite"), page, StoreLocation::sqlite(path)) && ok;
-            for (const char *suffix : { "", "-wal", "-shm" })
+            for (const char *suffix : {"", "-wal", "-shm"})
                 QFile::remove(path + QLatin1String(suffix));
         }
         if (server.isValid()) {
             QString error;
-            const QString name = QStringLiteral("oobm_bench_%1_%2")
-                                         .arg(page.key)
-                                         .arg(QCoreApplication::applicationPid());
-            if (!execOn(server, { QStringLiteral("CREATE DATABASE %1").arg(name) }, &error)) {
+            const QString name =
+                    QStringLiteral("oobm_bench_%1_%2").arg(page.key).arg(QCoreApplication::applicationPid());
+            if (!execOn(server, {QStringLiteral("CREATE DATABASE %1").arg(name)}, &error)) {
                 std::fprintf(stderr, "postgresql: %s\n", qPrintable(error));
                 return 1;
             }
-            const StoreLocation pg =
-                    StoreLocation::postgresql(server.host(), server.port(), server.user(), name);
+            const StoreLocation pg = StoreLocation::postgresql(server.host(), server.port(), server.user(), name);
             if (ownPeak)
                 resetPeakRss();
             ok = run(QStringLiteral("postgresql"), page, pg) && ok;
-            execOn(server, { QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name) },
-                   &error);
+            execOn(server, {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)}, &error);
         }
     }
     return ok ? 0 : 1;

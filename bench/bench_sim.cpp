@@ -40,9 +40,7 @@ struct Sim
         QElapsedTimer t;
         t.start();
         process.start(QStringLiteral(AMT_SIM_PATH),
-                      args
-                              + QStringList{ QStringLiteral("--control"),
-                                             QStringLiteral("127.0.0.1:%1").arg(control) });
+                      args + QStringList{QStringLiteral("--control"), QStringLiteral("127.0.0.1:%1").arg(control)});
         QByteArray pending;
         while (process.waitForReadyRead(60000) || process.bytesAvailable()) {
             pending += process.readAllStandardOutput();
@@ -59,8 +57,7 @@ struct Sim
                     addresses << QString::fromLatin1(f.at(1));
             }
         }
-        std::fprintf(stderr, "amt-sim did not start: %s\n",
-                     process.readAllStandardError().constData());
+        std::fprintf(stderr, "amt-sim did not start: %s\n", process.readAllStandardError().constData());
         return false;
     }
     double rssKb()
@@ -83,12 +80,7 @@ struct Sim
         QByteArray answer;
         while (!answer.contains('\n') && s.waitForReadyRead(30000))
             answer += s.readAll();
-        return QJsonDocument::fromJson(answer)
-                .object()
-                .value(QStringLiteral("devices"))
-                .toArray()
-                .at(i)
-                .toObject();
+        return QJsonDocument::fromJson(answer).object().value(QStringLiteral("devices")).toArray().at(i).toObject();
     }
     ~Sim()
     {
@@ -110,11 +102,10 @@ QString base(int n)
     return QStringLiteral("127.%1.0.1").arg(60 + n);
 }
 
-double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int threads,
-                  double seconds)
+double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int threads, double seconds)
 {
-    std::atomic<long> calls{ 0 }, failures{ 0 };
-    std::atomic<bool> stop{ false };
+    std::atomic<long> calls{0}, failures{0};
+    std::atomic<bool> stop{false};
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
@@ -150,10 +141,9 @@ double roundTrips(const std::vector<AmtEndpoint> &endpoints, bool keepAlive, int
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    for (int n : { 1000, 10000 }) {
+    for (int n : {1000, 10000}) {
         Sim sim;
-        if (!sim.start({ "--fleet", QString::number(n), "--mode", "setup-psk", "--address-base",
-                         base(n / 1000) }))
+        if (!sim.start({"--fleet", QString::number(n), "--mode", "setup-psk", "--address-base", base(n / 1000)}))
             return 1;
         metric(QStringLiteral("startup_%1_devices").arg(n), sim.readyMs, "ms");
         const double rss = sim.rssKb();
@@ -165,8 +155,7 @@ int main(int argc, char *argv[])
     const double seconds = 3.0;
     {
         Sim sim;
-        if (!sim.start({ "--fleet", "100", "--mode", "provisioned", "--address-base", base(20),
-                         "--workers", "64" }))
+        if (!sim.start({"--fleet", "100", "--mode", "provisioned", "--address-base", base(20), "--workers", "64"}))
             return 1;
         std::vector<AmtEndpoint> endpoints;
         for (const QString &a : sim.addresses) {
@@ -175,15 +164,14 @@ int main(int argc, char *argv[])
             e.password = QStringLiteral("P@ssw0rd");
             endpoints.push_back(e);
         }
-        metric(QStringLiteral("http_digest_keepalive_calls_per_s"),
-               roundTrips(endpoints, true, threads, seconds), "calls/s");
-        metric(QStringLiteral("http_digest_new_connection_calls_per_s"),
-               roundTrips(endpoints, false, threads, seconds), "calls/s");
+        metric(QStringLiteral("http_digest_keepalive_calls_per_s"), roundTrips(endpoints, true, threads, seconds),
+               "calls/s");
+        metric(QStringLiteral("http_digest_new_connection_calls_per_s"), roundTrips(endpoints, false, threads, seconds),
+               "calls/s");
     }
     {
         Sim sim;
-        if (!sim.start({ "--fleet", "100", "--mode", "setup-psk", "--address-base", base(21),
-                         "--workers", "64" }))
+        if (!sim.start({"--fleet", "100", "--mode", "setup-psk", "--address-base", base(21), "--workers", "64"}))
             return 1;
         std::vector<AmtEndpoint> endpoints;
         for (int i = 0; i < sim.addresses.size(); ++i) {
@@ -192,16 +180,13 @@ int main(int argc, char *argv[])
             QTcpSocket c;
             c.connectToHost(QHostAddress::LocalHost, sim.control);
             c.waitForConnected(5000);
-            c.write(QJsonDocument(QJsonObject{ { "cmd", "get" },
-                                               { "uuid", s.value("uuid") },
-                                               { "secrets", true } })
+            c.write(QJsonDocument(QJsonObject{{"cmd", "get"}, {"uuid", s.value("uuid")}, {"secrets", true}})
                             .toJson(QJsonDocument::Compact)
                     + '\n');
             QByteArray answer;
             while (!answer.contains('\n') && c.waitForReadyRead(10000))
                 answer += c.readAll();
-            const QJsonObject d =
-                    QJsonDocument::fromJson(answer).object().value("device").toObject();
+            const QJsonObject d = QJsonDocument::fromJson(answer).object().value("device").toObject();
             AmtEndpoint e;
             e.host = sim.addresses.at(i);
             e.port = 16993;
@@ -211,10 +196,10 @@ int main(int argc, char *argv[])
             e.psk = d.value("pps").toString().toLatin1();
             endpoints.push_back(e);
         }
-        metric(QStringLiteral("tls_psk_keepalive_calls_per_s"),
-               roundTrips(endpoints, true, threads, seconds), "calls/s");
-        metric(QStringLiteral("tls_psk_new_handshake_calls_per_s"),
-               roundTrips(endpoints, false, threads, seconds), "calls/s");
+        metric(QStringLiteral("tls_psk_keepalive_calls_per_s"), roundTrips(endpoints, true, threads, seconds),
+               "calls/s");
+        metric(QStringLiteral("tls_psk_new_handshake_calls_per_s"), roundTrips(endpoints, false, threads, seconds),
+               "calls/s");
     }
     return 0;
 }

@@ -20,13 +20,12 @@ template<typename T, typename F>
 void whenReady(const QFuture<T> &future, QObject *context, F &&f)
 {
     auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
-                     [watcher, f = std::forward<F>(f)]() mutable {
-                         watcher->deleteLater();
-                         // A future cancelled at shutdown has no result: nothing to report.
-                         if (watcher->future().resultCount() > 0)
-                             f(watcher->future().result());
-                     });
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, f = std::forward<F>(f)]() mutable {
+        watcher->deleteLater();
+        // A future cancelled at shutdown has no result: nothing to report.
+        if (watcher->future().resultCount() > 0)
+            f(watcher->future().result());
+    });
     watcher->setFuture(future);
 }
 

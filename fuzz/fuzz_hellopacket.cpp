@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
-using Oobm::Core::HelloPacket;
 using Oobm::Core::hashLength;
+using Oobm::Core::HelloPacket;
 
 namespace {
 

@@ -40,8 +40,8 @@ ControlServer::ControlServer(Fleet &fleet, SoapServer &soap, HelloSender &hellos
                     QJsonParseError error{};
                     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
                     const QJsonObject answer = doc.isObject()
-                                                   ? handle(doc.object())
-                                                   : failure(QStringLiteral("not a JSON object: %1").arg(error.errorString()));
+                            ? handle(doc.object())
+                            : failure(QStringLiteral("not a JSON object: %1").arg(error.errorString()));
                     socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
                 }
             });
@@ -58,7 +58,8 @@ QString ControlServer::listen(const QString &hostPort)
     const quint16 port = colon < 0 ? 0 : hostPort.mid(colon + 1).toUShort(&ok);
     const QHostAddress host(colon < 0 ? hostPort : hostPort.left(colon));
     if (colon < 0 || !ok || host.isNull())
-        return QStringLiteral("--control takes HOST:PORT with an IP address, e.g. 127.0.0.1:17000, not '%1'").arg(hostPort);
+        return QStringLiteral("--control takes HOST:PORT with an IP address, e.g. 127.0.0.1:17000, not '%1'")
+                .arg(hostPort);
     if (!host.isLoopback())
         return QStringLiteral("--control listens on loopback only; %1 is not a loopback address").arg(host.toString());
     if (!m_server->listen(host, port))
@@ -106,7 +107,8 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
     if (cmd == u"set-mode") {
         Mode mode;
         if (!modeFromKey(request.value(QStringLiteral("mode")).toString(), &mode))
-            return failure(QStringLiteral("unknown mode; use disabled, factory, password-changed, setup-psk, setup-pki or provisioned"));
+            return failure(QStringLiteral(
+                    "unknown mode; use disabled, factory, password-changed, setup-psk, setup-pki or provisioned"));
         for (SimDevice *d : devices) {
             {
                 QMutexLocker lock(&d->mutex);
@@ -151,14 +153,18 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         const QString kind = request.value(QStringLiteral("kind")).toString();
         unsigned status = 0;
         if (cmd == u"fault") {
-            static const QStringList kinds{QStringLiteral("wrong-pps"), QStringLiteral("refuse"), QStringLiteral("latency"),
-                                           QStringLiteral("drop"), QStringLiteral("hang"), QStringLiteral("status")};
+            static const QStringList kinds{QStringLiteral("wrong-pps"), QStringLiteral("refuse"),
+                                           QStringLiteral("latency"),   QStringLiteral("drop"),
+                                           QStringLiteral("hang"),      QStringLiteral("status")};
             if (!kinds.contains(kind))
-                return failure(QStringLiteral("unknown fault '%1'; use %2").arg(kind, kinds.join(QStringLiteral(", "))));
+                return failure(
+                        QStringLiteral("unknown fault '%1'; use %2").arg(kind, kinds.join(QStringLiteral(", "))));
             if (kind == u"status"
                 && (!request.contains(QStringLiteral("operation"))
-                    || !Core::Amt::ptStatusFromText(request.value(QStringLiteral("status")).toVariant().toString(), &status)))
-                return failure(QStringLiteral("a status fault needs \"operation\" and \"status\" (a PT_STATUS name or number)"));
+                    || !Core::Amt::ptStatusFromText(request.value(QStringLiteral("status")).toVariant().toString(),
+                                                    &status)))
+                return failure(QStringLiteral(
+                        "a status fault needs \"operation\" and \"status\" (a PT_STATUS name or number)"));
         }
         for (SimDevice *d : devices) {
             {

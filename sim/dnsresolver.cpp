@@ -64,18 +64,15 @@ QHostAddress DnsResolver::resolve(const QString &name, QString *error) const
     to.sin_addr.s_addr = htonl(m_server.toIPv4Address());
     QByteArray answer(1500, '\0');
     ssize_t got = -1;
-    if (::sendto(fd, query.constData(), std::size_t(query.size()), 0,
-                 reinterpret_cast<sockaddr *>(&to), sizeof to)
+    if (::sendto(fd, query.constData(), std::size_t(query.size()), 0, reinterpret_cast<sockaddr *>(&to), sizeof to)
         == query.size()) {
-        pollfd p{ fd, POLLIN, 0 };
+        pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, 2000) == 1)
             got = ::recv(fd, answer.data(), std::size_t(answer.size()), 0);
     }
     ::close(fd);
     if (got < 12 || qFromBigEndian<quint16>(answer.constData()) != id) {
-        *error = QStringLiteral("no answer from %1:%2 within 2 s")
-                         .arg(m_server.toString())
-                         .arg(m_port);
+        *error = QStringLiteral("no answer from %1:%2 within 2 s").arg(m_server.toString()).arg(m_port);
         return {};
     }
     answer.truncate(got);
@@ -86,12 +83,9 @@ QHostAddress DnsResolver::resolve(const QString &name, QString *error) const
         return {};
     }
     if (rcode != 0) {
-        static const char *const names[] = { "NOERROR",  "FORMERR", "SERVFAIL",
-                                             "NXDOMAIN", "NOTIMP",  "REFUSED" };
-        *error = QStringLiteral("%1: %2").arg(name,
-                                              rcode < 6
-                                                      ? QLatin1String(names[rcode])
-                                                      : QStringLiteral("DNS error %1").arg(rcode));
+        static const char *const names[] = {"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"};
+        *error = QStringLiteral("%1: %2").arg(
+                name, rcode < 6 ? QLatin1String(names[rcode]) : QStringLiteral("DNS error %1").arg(rcode));
         return {};
     }
     const int questions = qFromBigEndian<quint16>(answer.constData() + 4);
@@ -118,8 +112,7 @@ QHostAddress DnsResolver::resolve(const QString &name, QString *error) const
     return {};
 }
 
-QHostAddress DnsResolver::findProvisionServer(const QString &domain, QString *name,
-                                              QString *error) const
+QHostAddress DnsResolver::findProvisionServer(const QString &domain, QString *name, QString *error) const
 {
     QStringList names;
     if (!domain.isEmpty())

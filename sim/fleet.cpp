@@ -29,8 +29,7 @@ QUuid Fleet::uuidFor(const QHostAddress &address)
 namespace {
 QByteArray alphabetBytes(const QUuid &uuid, const char *salt, int count)
 {
-    QByteArray seed = QCryptographicHash::hash(QByteArray(uuid.toRfc4122() + salt),
-                                               QCryptographicHash::Sha256);
+    QByteArray seed = QCryptographicHash::hash(QByteArray(uuid.toRfc4122() + salt), QCryptographicHash::Sha256);
     QByteArray out;
     for (int i = 0; out.size() < count; ++i) {
         if (i == seed.size()) {
@@ -46,9 +45,8 @@ QByteArray alphabetBytes(const QUuid &uuid, const char *salt, int count)
 QStringList Fleet::defaultRootHashes()
 {
     QStringList hashes;
-    for (const char *name : { "amt-sim default root A", "amt-sim default root B" })
-        hashes << QString::fromLatin1(
-                QCryptographicHash::hash(name, QCryptographicHash::Sha1).toHex());
+    for (const char *name : {"amt-sim default root A", "amt-sim default root B"})
+        hashes << QString::fromLatin1(QCryptographicHash::hash(name, QCryptographicHash::Sha1).toHex());
     return hashes;
 }
 
@@ -66,27 +64,22 @@ QString Fleet::loadKeys(QList<QList<QByteArray>> *rows) const
 {
     QFile f(m_options.keysFile);
     if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read the keys file %1: %2")
-                .arg(m_options.keysFile, f.errorString());
+        return QStringLiteral("cannot read the keys file %1: %2").arg(m_options.keysFile, f.errorString());
     int line = 0;
     while (!f.atEnd()) {
         ++line;
         const QString text = QString::fromUtf8(f.readLine()).trimmed();
-        if (text.isEmpty() || text.startsWith(u'#')
-            || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
+        if (text.isEmpty() || text.startsWith(u'#') || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
             continue;
         const QStringList fields = text.split(u',');
         if (fields.size() < 2)
-            return QStringLiteral("%1 line %2: expected PID,PPS[,MEBx password]")
-                    .arg(m_options.keysFile)
-                    .arg(line);
+            return QStringLiteral("%1 line %2: expected PID,PPS[,MEBx password]").arg(m_options.keysFile).arg(line);
         QString problem;
         const QByteArray pid = PidPps::normalizePid(fields.at(0), &problem);
-        const QByteArray pps = pid.isEmpty() ? QByteArray()
-                                             : PidPps::normalizePps(fields.at(1), &problem);
+        const QByteArray pps = pid.isEmpty() ? QByteArray() : PidPps::normalizePps(fields.at(1), &problem);
         if (pid.isEmpty() || pps.isEmpty())
             return QStringLiteral("%1 line %2: %3").arg(m_options.keysFile).arg(line).arg(problem);
-        QList<QByteArray> row{ pid, pps };
+        QList<QByteArray> row{pid, pps};
         if (fields.size() > 2)
             row << fields.at(2).trimmed().toUtf8();
         rows->append(row);
@@ -114,15 +107,13 @@ QString Fleet::load()
     if (!m_options.keysFile.isEmpty()) {
         QFile f(m_options.keysFile);
         if (!f.open(QIODevice::ReadOnly))
-            return QStringLiteral("cannot read the keys file %1: %2")
-                    .arg(m_options.keysFile, f.errorString());
+            return QStringLiteral("cannot read the keys file %1: %2").arg(m_options.keysFile, f.errorString());
         setupBin = f.readAll();
         QString notSetupBin;
         usbKey = SetupBin::decode(setupBin, &notSetupBin).has_value();
         if (!usbKey) {
             if (setupBin.contains('\0'))
-                return QStringLiteral("%1 is not a valid setup.bin: %2")
-                        .arg(m_options.keysFile, notSetupBin);
+                return QStringLiteral("%1 is not a valid setup.bin: %2").arg(m_options.keysFile, notSetupBin);
             if (const QString e = loadKeys(&keys); !e.isEmpty())
                 return e;
         }
@@ -142,8 +133,7 @@ QString Fleet::load()
         bool restored = false;
         if (!m_options.stateDir.isEmpty()) {
             QFile f(QDir(m_options.stateDir)
-                            .filePath(s.uuid.toString(QUuid::WithoutBraces).toUpper()
-                                      + QStringLiteral(".json")));
+                            .filePath(s.uuid.toString(QUuid::WithoutBraces).toUpper() + QStringLiteral(".json")));
             if (f.open(QIODevice::ReadOnly)) {
                 const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
                 if (doc.isObject()) {
@@ -157,8 +147,7 @@ QString Fleet::load()
             s.mode = m_options.mode;
             s.hostName = QStringLiteral("amt-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
             s.domainName = m_options.domainName;
-            s.mebxPassword = m_options.mode == Mode::Factory ? QStringLiteral("admin")
-                                                             : m_options.adminPassword;
+            s.mebxPassword = m_options.mode == Mode::Factory ? QStringLiteral("admin") : m_options.adminPassword;
             s.trustedRootHashes = defaultRootHashes() + m_options.rootHashes;
             if (i < keys.size()) {
                 s.pid = keys.at(i).at(0);
@@ -195,8 +184,7 @@ QString Fleet::load()
     }
     if (setupBinChanged) {
         QSaveFile out(m_options.keysFile);
-        if (!out.open(QIODevice::WriteOnly) || out.write(setupBin) != setupBin.size()
-            || !out.commit())
+        if (!out.open(QIODevice::WriteOnly) || out.write(setupBin) != setupBin.size() || !out.commit())
             return QStringLiteral("cannot mark the used records in %1").arg(m_options.keysFile);
     }
     return {};
@@ -218,8 +206,7 @@ void Fleet::save(const SimDevice &device) const
         return;
     const DeviceState &s = device.state();
     QSaveFile f(QDir(m_options.stateDir)
-                        .filePath(s.uuid.toString(QUuid::WithoutBraces).toUpper()
-                                  + QStringLiteral(".json")));
+                        .filePath(s.uuid.toString(QUuid::WithoutBraces).toUpper() + QStringLiteral(".json")));
     if (!f.open(QIODevice::WriteOnly))
         return;
     f.write(QJsonDocument(s.toJson(true)).toJson(QJsonDocument::Compact));

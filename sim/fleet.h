@@ -15,15 +15,14 @@ namespace Oobm::Sim {
 struct FleetOptions
 {
     int count = 1;
-    QHostAddress addressBase{ QStringLiteral("127.10.0.1") };
+    QHostAddress addressBase{QStringLiteral("127.10.0.1")};
     Mode mode = Mode::SetupPsk;
     QString amtVersion = QStringLiteral("3.0");
     QString adminPassword = QStringLiteral("P@ssw0rd"); // the MEBx password, once changed
-    QString keysFile; // CSV: PID,PPS[,MEBx password] per device, in order
+    QString keysFile;                                   // CSV: PID,PPS[,MEBx password] per device, in order
     QString stateDir; // one JSON file per device; a restart keeps every device's state
     QString domainName = QStringLiteral("amt.example.test");
-    QStringList
-            rootHashes; // extra trusted root hashes (hex SHA-1 or SHA-256) for Remote Configuration
+    QStringList rootHashes; // extra trusted root hashes (hex SHA-1 or SHA-256) for Remote Configuration
 };
 
 // The simulated devices of one amt-sim process.

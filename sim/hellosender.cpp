@@ -75,7 +75,7 @@ void HelloSender::start()
                 continue;
             if (!s.helloWindowOpened.isValid())
                 s.helloWindowOpened = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-            m_due.push({ now, i, m_generation[std::size_t(i)] });
+            m_due.push({now, i, m_generation[std::size_t(i)]});
         }
     }
     m_thread = std::thread([this] { run(); });
@@ -121,7 +121,7 @@ void HelloSender::reschedule(SimDevice *device)
     {
         std::lock_guard lock(m_mutex);
         const quint64 g = ++m_generation[std::size_t(device->index)];
-        m_due.push({ nowMs(), device->index, g });
+        m_due.push({nowMs(), device->index, g});
     }
     m_wake.notify_all();
 }
@@ -173,7 +173,7 @@ void HelloSender::run()
 
         lock.lock();
         if (again && next.generation == m_generation[std::size_t(next.index)])
-            m_due.push({ nextAt, next.index, next.generation });
+            m_due.push({nextAt, next.index, next.generation});
     }
 }
 
@@ -186,8 +186,7 @@ void HelloSender::sendOne(SimDevice *device)
         QMutexLocker dl(&device->mutex);
         DeviceState &s = device->state();
         hello.adminCredentialsSet = s.mebxPassword != u"admin";
-        hello.version = s.mode == Mode::SetupPki ? Core::HelloPacket::Version::Pki
-                                                 : Core::HelloPacket::Version::Psk;
+        hello.version = s.mode == Mode::SetupPki ? Core::HelloPacket::Version::Pki : Core::HelloPacket::Version::Psk;
         hello.retryCount = qMin<quint32>(s.helloRetry, 14); // the field saturates at 14
         hello.uuid = s.uuid;
         hello.pid = s.pid;
@@ -195,9 +194,9 @@ void HelloSender::sendOne(SimDevice *device)
             // The firmware's trusted root hashes (SHA-1 on 2.x/3.x; SHA-256 when a lab adds one).
             for (const QString &hex : std::as_const(s.trustedRootHashes)) {
                 const QByteArray hash = QByteArray::fromHex(hex.toLatin1());
-                hello.rootHashes.append({ hash.size() == 32 ? Core::HelloPacket::HashType::Sha256
-                                                            : Core::HelloPacket::HashType::Sha1,
-                                          hash });
+                hello.rootHashes.append(
+                        {hash.size() == 32 ? Core::HelloPacket::HashType::Sha256 : Core::HelloPacket::HashType::Sha1,
+                         hash});
             }
         }
         source = s.address.toIPv4Address();
@@ -208,13 +207,11 @@ void HelloSender::sendOne(SimDevice *device)
     QHostAddress server = m_options.server;
     if (server.isNull()) {
         QString name, why;
-        server = DnsResolver(m_options.dnsServer, m_options.dnsPort)
-                         .findProvisionServer(domain, &name, &why);
+        server = DnsResolver(m_options.dnsServer, m_options.dnsPort).findProvisionServer(domain, &name, &why);
         QMutexLocker dl(&device->mutex);
         device->state().provisionServerName = name;
         if (server.isNull()) {
-            device->state().lastHelloError =
-                    QStringLiteral("cannot find the ProvisionServer: %1").arg(why);
+            device->state().lastHelloError = QStringLiteral("cannot find the ProvisionServer: %1").arg(why);
             return; // the attempt counts, as on firmware: the next one follows the schedule
         }
     }
@@ -230,25 +227,21 @@ void HelloSender::sendOne(SimDevice *device)
     to.sin_addr.s_addr = htonl(server.toIPv4Address());
     if (::bind(fd, reinterpret_cast<sockaddr *>(&from), sizeof from) != 0) {
         error = QStringLiteral("bind: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-    } else if (::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to) != 0
-               && errno != EINPROGRESS) {
+    } else if (::connect(fd, reinterpret_cast<sockaddr *>(&to), sizeof to) != 0 && errno != EINPROGRESS) {
         error = QStringLiteral("connect: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     } else {
-        pollfd p{ fd, POLLOUT, 0 };
+        pollfd p{fd, POLLOUT, 0};
         int soError = 0;
         socklen_t len = sizeof soError;
-        if (::poll(&p, 1, 2000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len) != 0
-            || soError != 0) {
+        if (::poll(&p, 1, 2000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len) != 0 || soError != 0) {
             error = QStringLiteral("connect: %1")
                             .arg(soError ? QString::fromLocal8Bit(std::strerror(soError))
                                          : QStringLiteral("timed out"));
         } else {
             const int flags = fcntl(fd, F_GETFL);
             fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-            if (::send(fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL)
-                != bytes.size())
-                error = QStringLiteral("send: %1")
-                                .arg(QString::fromLocal8Bit(std::strerror(errno)));
+            if (::send(fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL) != bytes.size())
+                error = QStringLiteral("send: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
             ::shutdown(fd, SHUT_WR); // the device sends, closes, and never reads an answer
         }
     }

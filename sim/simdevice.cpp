@@ -13,12 +13,8 @@ struct ModeName
     const char *key;
 };
 constexpr ModeName ModeNames[] = {
-    { Mode::Disabled, "disabled" },
-    { Mode::Factory, "factory" },
-    { Mode::PasswordChanged, "password-changed" },
-    { Mode::SetupPsk, "setup-psk" },
-    { Mode::SetupPki, "setup-pki" },
-    { Mode::Provisioned, "provisioned" },
+        {Mode::Disabled, "disabled"},  {Mode::Factory, "factory"},    {Mode::PasswordChanged, "password-changed"},
+        {Mode::SetupPsk, "setup-psk"}, {Mode::SetupPki, "setup-pki"}, {Mode::Provisioned, "provisioned"},
 };
 } // namespace
 
@@ -113,8 +109,7 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
     o.insert(QStringLiteral("firstWindow"), firstWindow);
     o.insert(QStringLiteral("helloWindowClosed"), helloWindowClosed);
     if (helloWindowOpened.isValid())
-        o.insert(QStringLiteral("helloWindowOpened"),
-                 helloWindowOpened.toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("helloWindowOpened"), helloWindowOpened.toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("adminUser"), adminUser);
     o.insert(QStringLiteral("nextAclHandle"), qint64(nextAclHandle));
     o.insert(QStringLiteral("dhcpEnabled"), dhcpEnabled);
@@ -192,8 +187,8 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.hellosSent = quint64(o.value(QStringLiteral("hellosSent")).toInteger());
     s.firstWindow = o.value(QStringLiteral("firstWindow")).toBool(true);
     s.helloWindowClosed = o.value(QStringLiteral("helloWindowClosed")).toBool();
-    s.helloWindowOpened = QDateTime::fromString(
-            o.value(QStringLiteral("helloWindowOpened")).toString(), Qt::ISODateWithMs);
+    s.helloWindowOpened = QDateTime::fromString(o.value(QStringLiteral("helloWindowOpened")).toString(),
+                                                Qt::ISODateWithMs);
     for (const QJsonValue &h : o.value(QStringLiteral("trustedRootHashes")).toArray())
         s.trustedRootHashes.append(h.toString());
     s.nextAclHandle = unsigned(o.value(QStringLiteral("nextAclHandle")).toInteger(1));

@@ -47,10 +47,7 @@ struct Faults
     bool hang = false;                 // the request is read and never answered
     QMap<QString, unsigned> statusFor; // operation -> PT_STATUS to answer instead
 
-    bool any() const
-    {
-        return wrongPps || refuse || latencyMs || dropMidCall || hang || !statusFor.isEmpty();
-    }
+    bool any() const { return wrongPps || refuse || latencyMs || dropMidCall || hang || !statusFor.isEmpty(); }
     QJsonObject toJson() const;
 };
 
@@ -73,8 +70,7 @@ struct DeviceState
     bool tlsEnabled = false;
     QByteArray tlsKeyPem;
     QList<QByteArray> tlsCertificateChainPem;
-    QStringList enabledInterfaces{ QStringLiteral("WebUI"), QStringLiteral("SOL"),
-                                   QStringLiteral("IDER") };
+    QStringList enabledInterfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
     bool zeroTouchEnabled = true;
     QString otp;
     qint64 timeOffsetSeconds = 0;
@@ -87,9 +83,9 @@ struct DeviceState
     quint64 hellosSent = 0;
     bool helloWindowClosed = false; // mode 6, "hello packet mode disabled"
     QString lastHelloError;
-    QString provisionServerName;   // the name DNS answered for, when hellos go by DNS
-    QStringList trustedRootHashes; // hex SHA-1 or SHA-256 of the root certificates trusted for
-                                   // Remote Configuration
+    QString provisionServerName;          // the name DNS answered for, when hellos go by DNS
+    QStringList trustedRootHashes;        // hex SHA-1 or SHA-256 of the root certificates trusted for
+                                          // Remote Configuration
     QString lastRemoteConfigurationError; // why the last Remote Configuration session was refused
     // Staged during setup, applied by CommitChanges.
     QString pendingAdminUser;
@@ -119,7 +115,7 @@ public:
     mutable QMutex mutex;
     DeviceState &state() { return m_state; } // with mutex held
     const DeviceState &state() const { return m_state; }
-    std::atomic<bool> dirty{ false };
+    std::atomic<bool> dirty{false};
     int index = 0;
 
 private:

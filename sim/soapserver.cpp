@@ -53,16 +53,14 @@ SimDevice *deviceOfSocket(int fd)
 {
     sockaddr_in local{};
     socklen_t length = sizeof local;
-    if (getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0
-        || local.sin_family != AF_INET)
+    if (getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0 || local.sin_family != AF_INET)
         return nullptr;
     return g_fleet ? g_fleet->deviceByAddress(ntohl(local.sin_addr.s_addr)) : nullptr;
 }
 
 // TLS-PSK server: the identity must be the device's PID; the key is its PPS (or, with the
 // wrong-pps fault, a different one, so the handshake fails as it would with a real mismatch).
-unsigned int pskServerCallback(SSL *ssl, const char *identity, unsigned char *psk,
-                               unsigned int maxPsk)
+unsigned int pskServerCallback(SSL *ssl, const char *identity, unsigned char *psk, unsigned int maxPsk)
 {
     SimDevice *device = deviceOfSocket(SSL_get_fd(ssl));
     if (!device || !identity)
@@ -98,9 +96,7 @@ int certificateCallback(SSL *ssl, void *)
                                   int(s.tlsCertificateChainPem.at(i).size()));
         X509 *cert = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
         BIO_free(cb);
-        ok = cert
-                && (i == 0 ? SSL_use_certificate(ssl, cert) == 1
-                           : SSL_add1_chain_cert(ssl, cert) == 1);
+        ok = cert && (i == 0 ? SSL_use_certificate(ssl, cert) == 1 : SSL_add1_chain_cert(ssl, cert) == 1);
         X509_free(cert);
     }
     return ok ? 1 : 0;
@@ -172,20 +168,17 @@ QString setUpRemoteConfiguration(SSL_CTX *ctx)
     X509_set_pubkey(cert, key);
     X509_NAME *name = X509_get_subject_name(cert);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("Intel(R) AMT (amt-sim)"),
-                               -1, -1, 0);
+                               reinterpret_cast<const unsigned char *>("Intel(R) AMT (amt-sim)"), -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509_sign(cert, key, EVP_sha256());
-    const bool ok = SSL_CTX_use_certificate(ctx, cert) == 1
-            && SSL_CTX_use_PrivateKey(ctx, key) == 1;
+    const bool ok = SSL_CTX_use_certificate(ctx, cert) == 1 && SSL_CTX_use_PrivateKey(ctx, key) == 1;
     X509_free(cert);
     EVP_PKEY_free(key);
     SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
     SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(ctx, "kRSA:@SECLEVEL=0"); // RSA key exchange, as on AMT 2.2-3.x
     // The client must show its chain; which chain is acceptable is decided after the handshake.
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT,
-                       [](int, X509_STORE_CTX *) { return 1; });
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, [](int, X509_STORE_CTX *) { return 1; });
     ERR_clear_error();
     return ok ? QString() : QStringLiteral("cannot set up the Remote Configuration certificate");
 }
@@ -195,8 +188,7 @@ QString hashHex(X509 *cert, const EVP_MD *md)
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     X509_digest(cert, md, digest, &length);
-    return QString::fromLatin1(
-            QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 QString checkProvisioningCertificate(SSL *ssl, SimDevice *device)
@@ -205,8 +197,7 @@ QString checkProvisioningCertificate(SSL *ssl, SimDevice *device)
     if (!leaf)
         return QStringLiteral("no client certificate was presented");
     STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl); // on a server: without the leaf
-    X509 *root = (chain && sk_X509_num(chain) > 0) ? sk_X509_value(chain, sk_X509_num(chain) - 1)
-                                                   : leaf;
+    X509 *root = (chain && sk_X509_num(chain) > 0) ? sk_X509_value(chain, sk_X509_num(chain) - 1) : leaf;
     const QString sha1 = hashHex(root, EVP_sha1());
     const QString sha256 = hashHex(root, EVP_sha256());
     QStringList trusted;
@@ -216,8 +207,7 @@ QString checkProvisioningCertificate(SSL *ssl, SimDevice *device)
         trusted = device->state().trustedRootHashes;
         domain = device->state().domainName;
     }
-    if (!trusted.contains(sha1, Qt::CaseInsensitive)
-        && !trusted.contains(sha256, Qt::CaseInsensitive))
+    if (!trusted.contains(sha1, Qt::CaseInsensitive) && !trusted.contains(sha256, Qt::CaseInsensitive))
         return QStringLiteral("the root certificate (SHA-1 %1) is not among the device's trusted "
                               "root hashes")
                 .arg(sha1);
@@ -232,19 +222,17 @@ QString checkProvisioningCertificate(SSL *ssl, SimDevice *device)
         EXTENDED_KEY_USAGE_free(eku);
     }
     X509_NAME *subject = X509_get_subject_name(leaf);
-    char ou[256] = { 0 };
+    char ou[256] = {0};
     if (X509_NAME_get_text_by_NID(subject, NID_organizationalUnitName, ou, sizeof ou) > 0)
         intel = intel || qstrcmp(ou, "Intel(R) Client Setup Certificate") == 0;
     if (!intel)
-        return QStringLiteral(
-                "the certificate has neither the Intel OID 2.16.840.1.113741.1.2.3 nor the OU "
-                "\"Intel(R) Client Setup Certificate\"");
-    char cn[256] = { 0 };
+        return QStringLiteral("the certificate has neither the Intel OID 2.16.840.1.113741.1.2.3 nor the OU "
+                              "\"Intel(R) Client Setup Certificate\"");
+    char cn[256] = {0};
     X509_NAME_get_text_by_NID(subject, NID_commonName, cn, sizeof cn);
     const QString name = QString::fromLatin1(cn).toLower();
     if (domain.isEmpty() || !name.endsWith(u'.' + domain.toLower()))
-        return QStringLiteral("the certificate's name %1 is not in the device's domain %2")
-                .arg(name, domain);
+        return QStringLiteral("the certificate's name %1 is not in the device's domain %2").arg(name, domain);
     return {};
 }
 
@@ -304,7 +292,7 @@ public:
     Fleet &fleet;
     SoapServerOptions options;
     int epollFd = -1;
-    std::atomic<bool> stopping{ false };
+    std::atomic<bool> stopping{false};
     std::thread acceptor;
     std::vector<std::thread> workers;
     std::mutex queueMutex;
@@ -346,8 +334,7 @@ public:
             latency = s.faults.latencyMs;
             drop = s.faults.dropMidCall;
             hang = s.faults.hang;
-            if (auto it = s.faults.statusFor.constFind(QLatin1String(operation));
-                it != s.faults.statusFor.cend()) {
+            if (auto it = s.faults.statusFor.constFind(QLatin1String(operation)); it != s.faults.statusFor.cend()) {
                 m_forced = true;
                 m_forcedStatus = it.value();
             }
@@ -434,8 +421,7 @@ public:
         r.Version = s.coreVersion().toStdString();
         return SOAP_OK;
     }
-    int GetProvisioningMode(_sai__GetProvisioningMode *,
-                            _sai__GetProvisioningModeResponse &r) override
+    int GetProvisioningMode(_sai__GetProvisioningMode *, _sai__GetProvisioningModeResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningMode, r, StatusCode);
         r.StatusCode = Ok;
@@ -506,8 +492,7 @@ public:
     int SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai__SetAdminAclEntryResponse &r) override
     {
         OOBM_BEGIN(SetAdminAclEntry, r, StatusCode);
-        const QString user = QString::fromStdString(q->Username),
-                      password = QString::fromStdString(q->Password);
+        const QString user = QString::fromStdString(q->Username), password = QString::fromStdString(q->Password);
         if (user.isEmpty() || user.size() > 16)
             r.StatusCode = unsigned(PtStatus::InvalidName);
         else if (!Core::mePasswordProblem(password).isEmpty())
@@ -529,21 +514,17 @@ public:
     {
         OOBM_BEGIN(GetAdminAclEntry, r, StatusCode);
         r.StatusCode = Ok;
-        r.Username =
-                (s.pendingAdminUser.isEmpty() ? s.adminUser : s.pendingAdminUser).toStdString();
+        r.Username = (s.pendingAdminUser.isEmpty() ? s.adminUser : s.pendingAdminUser).toStdString();
         return SOAP_OK;
     }
-    static unsigned checkEntry(const DeviceState &s, const sai__UserAclEntryType *e,
-                               unsigned ignoreHandle, bool needPassword)
+    static unsigned checkEntry(const DeviceState &s, const sai__UserAclEntryType *e, unsigned ignoreHandle,
+                               bool needPassword)
     {
         if (!e || e->Username.empty() || e->Username.size() > 16 || e->Username.rfind("$$", 0) == 0)
             return unsigned(PtStatus::InvalidName);
-        if (needPassword
-            && (!e->Password
-                || !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty()))
+        if (needPassword && (!e->Password || !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty()))
             return unsigned(PtStatus::InvalidPassword);
-        if (!needPassword && e->Password
-            && !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty())
+        if (!needPassword && e->Password && !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty())
             return unsigned(PtStatus::InvalidPassword);
         if (e->Realms)
             for (unsigned realm : e->Realms->Realm)
@@ -569,23 +550,20 @@ public:
         u.username = QString::fromStdString(q->Entry->Username);
         u.password = QString::fromStdString(*q->Entry->Password);
         if (q->Entry->Realms)
-            u.realms = QList<unsigned>(q->Entry->Realms->Realm.cbegin(),
-                                       q->Entry->Realms->Realm.cend());
+            u.realms = QList<unsigned>(q->Entry->Realms->Realm.cbegin(), q->Entry->Realms->Realm.cend());
         s.aclUsers.append(u);
         call.changed();
         r.Handle = u.handle;
         return SOAP_OK;
     }
-    int EnumerateUserAclEntries(_sai__EnumerateUserAclEntries *q,
-                                _sai__EnumerateUserAclEntriesResponse &r) override
+    int EnumerateUserAclEntries(_sai__EnumerateUserAclEntries *q, _sai__EnumerateUserAclEntriesResponse &r) override
     {
         OOBM_BEGIN(EnumerateUserAclEntries, r, StatusCode);
         r.StatusCode = Ok;
         r.TotalCount = unsigned(s.aclUsers.size());
         r.Handles = soap_new_sai__UserAclEntryHandleListType(soap);
         const unsigned start = q->StartIndex == 0 ? 1 : q->StartIndex; // 1-based, 50 a page
-        for (unsigned i = start - 1;
-             i < unsigned(s.aclUsers.size()) && r.Handles->Handle.size() < 50; ++i)
+        for (unsigned i = start - 1; i < unsigned(s.aclUsers.size()) && r.Handles->Handle.size() < 50; ++i)
             r.Handles->Handle.push_back(s.aclUsers.at(i).handle);
         r.HandleCount = unsigned(r.Handles->Handle.size());
         return SOAP_OK;
@@ -606,8 +584,7 @@ public:
         r.StatusCode = unsigned(PtStatus::InvalidHandle);
         return SOAP_OK;
     }
-    int UpdateUserAclEntry(_sai__UpdateUserAclEntry *q,
-                           _sai__UpdateUserAclEntryResponse &r) override
+    int UpdateUserAclEntry(_sai__UpdateUserAclEntry *q, _sai__UpdateUserAclEntryResponse &r) override
     {
         OOBM_BEGIN(UpdateUserAclEntry, r, StatusCode);
         for (AclUser &u : s.aclUsers) {
@@ -618,17 +595,16 @@ public:
             u.username = QString::fromStdString(q->Entry->Username);
             if (q->Entry->Password)
                 u.password = QString::fromStdString(*q->Entry->Password);
-            u.realms = q->Entry->Realms ? QList<unsigned>(q->Entry->Realms->Realm.cbegin(),
-                                                          q->Entry->Realms->Realm.cend())
-                                        : QList<unsigned>{};
+            u.realms = q->Entry->Realms
+                    ? QList<unsigned>(q->Entry->Realms->Realm.cbegin(), q->Entry->Realms->Realm.cend())
+                    : QList<unsigned>{};
             call.changed();
             return SOAP_OK;
         }
         r.StatusCode = unsigned(PtStatus::InvalidHandle);
         return SOAP_OK;
     }
-    int RemoveUserAclEntry(_sai__RemoveUserAclEntry *q,
-                           _sai__RemoveUserAclEntryResponse &r) override
+    int RemoveUserAclEntry(_sai__RemoveUserAclEntry *q, _sai__RemoveUserAclEntryResponse &r) override
     {
         OOBM_BEGIN(RemoveUserAclEntry, r, StatusCode);
         for (qsizetype i = 0; i < s.aclUsers.size(); ++i) {
@@ -660,8 +636,7 @@ public:
         }
         return SOAP_OK;
     }
-    int SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertificate *q,
-                                _sai__SetTLSKeyAndCertificateResponse &r) override
+    int SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertificate *q, _sai__SetTLSKeyAndCertificateResponse &r) override
     {
         OOBM_BEGIN(SetTLSKeyAndCertificate, r, StatusCode);
         const QByteArray key = QByteArray::fromStdString(q->PrivateKey);
@@ -672,8 +647,7 @@ public:
         if (!validPem(key, true))
             r.StatusCode = unsigned(PtStatus::InvalidKey);
         else if (chain.isEmpty()
-                 || !std::all_of(chain.cbegin(), chain.cend(),
-                                 [](const QByteArray &c) { return validPem(c, false); }))
+                 || !std::all_of(chain.cbegin(), chain.cend(), [](const QByteArray &c) { return validPem(c, false); }))
             r.StatusCode = unsigned(PtStatus::InvalidCert);
         else if (!keyMatchesCertificate(key, chain.first()))
             r.StatusCode = unsigned(PtStatus::CertKeyNotMatch);
@@ -703,8 +677,7 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetEnabledInterfaces(_sai__SetEnabledInterfaces *q,
-                             _sai__SetEnabledInterfacesResponse &r) override
+    int SetEnabledInterfaces(_sai__SetEnabledInterfaces *q, _sai__SetEnabledInterfacesResponse &r) override
     {
         OOBM_BEGIN(SetEnabledInterfaces, r, StatusCode);
         QStringList interfaces;
@@ -735,8 +708,7 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetProvisioningServerOTP(_sai__SetProvisioningServerOTP *q,
-                                 _sai__SetProvisioningServerOTPResponse &r) override
+    int SetProvisioningServerOTP(_sai__SetProvisioningServerOTP *q, _sai__SetProvisioningServerOTPResponse &r) override
     {
         OOBM_BEGIN(SetProvisioningServerOTP, r, StatusCode);
         if (!s.supportsRemoteConfiguration())
@@ -750,8 +722,7 @@ public:
         }
         return SOAP_OK;
     }
-    int GetProvisioningServerOTP(_sai__GetProvisioningServerOTP *,
-                                 _sai__GetProvisioningServerOTPResponse &r) override
+    int GetProvisioningServerOTP(_sai__GetProvisioningServerOTP *, _sai__GetProvisioningServerOTPResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningServerOTP, r, StatusCode);
         r.StatusCode = s.supportsRemoteConfiguration() ? Ok : unsigned(PtStatus::Unsupported);
@@ -769,8 +740,7 @@ public:
     { }
     SoapServer::Private *server;
 
-    int GetProvisioningState(_inf__GetProvisioningState *,
-                             _inf__GetProvisioningStateResponse &r) override
+    int GetProvisioningState(_inf__GetProvisioningState *, _inf__GetProvisioningStateResponse &r) override
     {
         OOBM_BEGIN(GetProvisioningState, r, StatusCode);
         r.StatusCode = Ok;
@@ -845,8 +815,7 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int EnumerateInterfaces(_net__EnumerateInterfaces *,
-                            _net__EnumerateInterfacesResponse &r) override
+    int EnumerateInterfaces(_net__EnumerateInterfaces *, _net__EnumerateInterfacesResponse &r) override
     {
         OOBM_BEGIN(EnumerateInterfaces, r, StatusCode);
         if (!s.supportsInterfaceSettings()) {
@@ -857,8 +826,7 @@ public:
         r.InterfaceHandles.push_back(0);
         return SOAP_OK;
     }
-    int GetInterfaceSettings(_net__GetInterfaceSettings *q,
-                             _net__GetInterfaceSettingsResponse &r) override
+    int GetInterfaceSettings(_net__GetInterfaceSettings *q, _net__GetInterfaceSettingsResponse &r) override
     {
         OOBM_BEGIN(GetInterfaceSettings, r, StatusCode);
         if (!s.supportsInterfaceSettings()) {
@@ -877,8 +845,7 @@ public:
         d->LinkPolicy = 31;
         d->DhcpEnabled = s.dhcpEnabled;
         d->IPv4Parameters = soap_new_net__IPv4ParametersType(soap);
-        d->IPv4Parameters->LocalAddress = s.dhcpEnabled ? s.address.toIPv4Address()
-                                                        : s.staticAddress;
+        d->IPv4Parameters->LocalAddress = s.dhcpEnabled ? s.address.toIPv4Address() : s.staticAddress;
         d->IPv4Parameters->SubnetMask = 0xFF000000u;
         d->IPv4Parameters->DefaultGatewayAddress = 0x7F000001u;
         d->IPv4Parameters->PrimaryDnsAddress = 0x7F000001u;
@@ -887,8 +854,7 @@ public:
         r.StatusCode = Ok;
         return SOAP_OK;
     }
-    int SetInterfaceSettings(_net__SetInterfaceSettings *q,
-                             _net__SetInterfaceSettingsResponse &r) override
+    int SetInterfaceSettings(_net__SetInterfaceSettings *q, _net__SetInterfaceSettingsResponse &r) override
     {
         OOBM_BEGIN(SetInterfaceSettings, r, StatusCode);
         if (!s.supportsInterfaceSettings())
@@ -901,8 +867,7 @@ public:
             r.StatusCode = unsigned(PtStatus::InvalidParameter);
         else {
             s.dhcpEnabled = !q->InterfaceDescriptor->IPv4Parameters;
-            s.staticAddress = s.dhcpEnabled ? 0
-                                            : q->InterfaceDescriptor->IPv4Parameters->LocalAddress;
+            s.staticAddress = s.dhcpEnabled ? 0 : q->InterfaceDescriptor->IPv4Parameters->LocalAddress;
             call.changed();
             r.StatusCode = Ok;
         }
@@ -919,8 +884,7 @@ public:
     { }
     SoapServer::Private *server;
 
-    int SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q,
-                                 _tim__SetHighAccuracyTimeSynchResponse &r) override
+    int SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q, _tim__SetHighAccuracyTimeSynchResponse &r) override
     {
         OOBM_BEGIN(SetHighAccuracyTimeSynch, r, StatusCode);
         if (q->Tm1 < q->Ta0 || q->Tm2 < q->Tm1) {
@@ -943,8 +907,7 @@ public:
     { }
     SoapServer::Private *server;
 
-    int GetSystemPowerState(_rci__GetSystemPowerState *,
-                            _rci__GetSystemPowerStateResponse &r) override
+    int GetSystemPowerState(_rci__GetSystemPowerState *, _rci__GetSystemPowerStateResponse &r) override
     {
         OOBM_BEGIN(GetSystemPowerState, r, Status);
         r.Status = Ok;
@@ -1014,8 +977,7 @@ QString SoapServer::Private::start()
     g_fleet = &fleet;
     epollFd = epoll_create1(EPOLL_CLOEXEC);
     if (epollFd < 0)
-        return QStringLiteral("epoll_create1: %1")
-                .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return QStringLiteral("epoll_create1: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
 
     auto makeMaster = [](int flags) {
         struct soap *m = soap_new1(SOAP_IO_KEEPALIVE | SOAP_IO_BUFFER | SOAP_C_UTFSTRING);
@@ -1031,9 +993,8 @@ QString SoapServer::Private::start()
     httpMaster = makeMaster(0);
     pskMaster = makeMaster(0);
     certMaster = makeMaster(0);
-    if (soap_ssl_server_context(
-                pskMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
-                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+    if (soap_ssl_server_context(pskMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
         || !pskMaster->ctx)
         return QStringLiteral("cannot create the TLS-PSK context: %1")
                 .arg(QString::fromUtf8(soap_fault_string(pskMaster)));
@@ -1041,9 +1002,8 @@ QString SoapServer::Private::start()
     SSL_CTX_set_max_proto_version(pskMaster->ctx, TLS1_2_VERSION);
     SSL_CTX_set_cipher_list(pskMaster->ctx, "PSK-AES128-CBC-SHA:@SECLEVEL=0");
     SSL_CTX_set_psk_server_callback(pskMaster->ctx, pskServerCallback);
-    if (soap_ssl_server_context(
-                certMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
-                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+    if (soap_ssl_server_context(certMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
         || !certMaster->ctx)
         return QStringLiteral("cannot create the TLS context: %1")
                 .arg(QString::fromUtf8(soap_fault_string(certMaster)));
@@ -1052,9 +1012,8 @@ QString SoapServer::Private::start()
     SSL_CTX_set_cipher_list(certMaster->ctx, "DEFAULT:@SECLEVEL=0");
     SSL_CTX_set_cert_cb(certMaster->ctx, certificateCallback, nullptr);
     pkiMaster = makeMaster(0);
-    if (soap_ssl_server_context(
-                pkiMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
-                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
+    if (soap_ssl_server_context(pkiMaster, SOAP_SSL_NO_AUTHENTICATION | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2,
+                                nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr)
         || !pkiMaster->ctx)
         return QStringLiteral("cannot create the Remote Configuration TLS context: %1")
                 .arg(QString::fromUtf8(soap_fault_string(pkiMaster)));
@@ -1112,7 +1071,7 @@ void SoapServer::Private::stop()
     if (pkiSetup.valid())
         pkiSetup.wait(); // it still writes to pkiMaster's context
     pkiSetup = {};
-    for (struct soap *m : { httpMaster, pskMaster, certMaster, pkiMaster }) {
+    for (struct soap *m : {httpMaster, pskMaster, certMaster, pkiMaster}) {
         if (m) {
             soap_destroy(m);
             soap_end(m);
@@ -1152,8 +1111,8 @@ void SoapServer::Private::updateListeners(SimDevice *device)
         a.sin_port = htons(port);
         a.sin_addr.s_addr = htonl(address);
         if (::bind(s, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0 || ::listen(s, 64) != 0) {
-            qWarning("amt-sim: cannot listen on %s:%u: %s",
-                     qPrintable(QHostAddress(address).toString()), port, std::strerror(errno));
+            qWarning("amt-sim: cannot listen on %s:%u: %s", qPrintable(QHostAddress(address).toString()), port,
+                     std::strerror(errno));
             ::close(s);
             return;
         }
@@ -1161,7 +1120,7 @@ void SoapServer::Private::updateListeners(SimDevice *device)
         ev.events = EPOLLIN;
         ev.data.u64 = listenTag(s);
         epoll_ctl(epollFd, EPOLL_CTL_ADD, s, &ev);
-        byFd[s] = { device, tls };
+        byFd[s] = {device, tls};
         *fd = s;
     };
     auto close = [&](int *fd) {
@@ -1349,8 +1308,7 @@ void SoapServer::Private::serve(Connection *c)
         }
         // Between requests a connection waits in epoll, holding no worker. A pipelined request
         // already buffered (by gSOAP or OpenSSL) is served now: epoll would not wake us for it.
-        const bool buffered = c->soap->bufidx < c->soap->buflen
-                || (c->soap->ssl && SSL_has_pending(c->soap->ssl));
+        const bool buffered = c->soap->bufidx < c->soap->buflen || (c->soap->ssl && SSL_has_pending(c->soap->ssl));
         if (!buffered) {
             park(c);
             return;

@@ -16,7 +16,7 @@ struct SoapServerOptions
 {
     quint16 httpPort = 16992;
     quint16 tlsPort = 16993;
-    int workers = 64; // requests served at once (idle HTTP connections hold no worker; TLS ones do)
+    int workers = 64;            // requests served at once (idle HTTP connections hold no worker; TLS ones do)
     int idleTimeoutSeconds = 60; // a keep-alive connection with no request is closed after this
 };
 

@@ -45,9 +45,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(OOBM_VERSION_STRING));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "The OOBM provisioning engine as a service: receives hello packets from Intel AMT devices "
-            "in setup mode and provisions them. Stops cleanly on SIGTERM or SIGINT."));
+    parser.setApplicationDescription(
+            QStringLiteral("The OOBM provisioning engine as a service: receives hello packets from Intel AMT devices "
+                           "in setup mode and provisions them. Stops cleanly on SIGTERM or SIGINT."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
@@ -67,8 +67,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("device-port"),
                       QStringLiteral("The devices' TLS port to connect back to (default 16993)."),
                       QStringLiteral("PORT")});
-    parser.addOption({QStringLiteral("max-concurrent"),
-                      QStringLiteral("Devices provisioned at once (default 256)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-concurrent"), QStringLiteral("Devices provisioned at once (default 256)."),
+                      QStringLiteral("N")});
     parser.process(app);
 
     QString error;
@@ -99,18 +99,17 @@ int main(int argc, char *argv[])
     Oobm::Core::RetentionScheduler retention(&store);
     QObject::connect(&retention, &Oobm::Core::RetentionScheduler::purged, &log,
                      [&log](const Oobm::Core::PurgeReport &r) {
-                         if (r.total() > 0)
-                             log.information(QCoreApplication::translate(
-                                                     "Oobm::Core::RetentionScheduler",
-                                                     "Purged %1 log entries, %2 Actions Status steps and %3 "
-                                                     "Security Audit entries past their retention.")
-                                                   .arg(r.log)
-                                                   .arg(r.actions)
-                                                   .arg(r.audit));
-                     });
+        if (r.total() > 0)
+            log.information(QCoreApplication::translate("Oobm::Core::RetentionScheduler",
+                                                        "Purged %1 log entries, %2 Actions Status steps and %3 "
+                                                        "Security Audit entries past their retention.")
+                                    .arg(r.log)
+                                    .arg(r.actions)
+                                    .arg(r.audit));
+    });
     Oobm::Core::ProvisioningEngine engine(&store, &log, options);
     const QString keyFile = parser.isSet(QStringLiteral("key-file")) ? parser.value(QStringLiteral("key-file"))
-                                                                      : qEnvironmentVariable("OOBM_KEY_FILE");
+                                                                     : qEnvironmentVariable("OOBM_KEY_FILE");
     Oobm::Core::DataKeyUnlocker unlocker(&store, keyFile);
 
     bool stopping = false;
@@ -137,16 +136,16 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&unlocker, &Oobm::Core::DataKeyUnlocker::finished, &app,
                      [&](const Oobm::Core::StoreError &e, const QString &warning) {
-                         if (!warning.isEmpty())
-                             log.warning(warning);
-                         if (e) {
-                             // Without the data key no PPS can be read: nothing could be provisioned.
-                             std::fprintf(stderr, "oobm-engine: %s\n", qPrintable(e.message));
-                             QCoreApplication::exit(1);
-                             return;
-                         }
-                         engine.start();
-                     });
+        if (!warning.isEmpty())
+            log.warning(warning);
+        if (e) {
+            // Without the data key no PPS can be read: nothing could be provisioned.
+            std::fprintf(stderr, "oobm-engine: %s\n", qPrintable(e.message));
+            QCoreApplication::exit(1);
+            return;
+        }
+        engine.start();
+    });
     Oobm::Core::whenReady(store.open(), &app, [&](const Oobm::Core::StoreError &e) {
         if (e) {
             std::fprintf(stderr, "oobm-engine: %s\n", qPrintable(e.message));

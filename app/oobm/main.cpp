@@ -14,10 +14,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QThread>
-#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QThread>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -28,9 +28,8 @@ namespace {
 bool wantsHelpOrVersion(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")
-            || !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")
-            || !std::strcmp(argv[i], "--help-all"))
+        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--version")
+            || !std::strcmp(argv[i], "-v") || !std::strcmp(argv[i], "--help-all"))
             return true;
     }
     return false;
@@ -54,14 +53,13 @@ bool hasDisplay(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     if (!wantsHelpOrVersion(argc, argv) && !hasDisplay(argc, argv)) {
-        std::fprintf(
-                stderr,
-                "oobm: no display to open the console on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-                "Run it in a desktop session, or on a virtual X server:\n"
-                "    xvfb-run -a oobm\n"
-                "or without any display (nothing visible, e.g. for a smoke test):\n"
-                "    QT_QPA_PLATFORM=offscreen oobm\n"
-                "For scripting, use oobmctl.\n");
+        std::fprintf(stderr,
+                     "oobm: no display to open the console on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                     "Run it in a desktop session, or on a virtual X server:\n"
+                     "    xvfb-run -a oobm\n"
+                     "or without any display (nothing visible, e.g. for a smoke test):\n"
+                     "    QT_QPA_PLATFORM=offscreen oobm\n"
+                     "For scripting, use oobmctl.\n");
         return 1;
     }
 
@@ -82,31 +80,25 @@ int main(int argc, char *argv[])
     if (plurals.load(QStringLiteral(":/i18n/oobm_en.qm")))
         QCoreApplication::installTranslator(&plurals);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("oobm"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("oobm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            QStringLiteral("Out of Band Management console for Intel vPro / Intel AMT."));
+    parser.setApplicationDescription(QStringLiteral("Out of Band Management console for Intel vPro / Intel AMT."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(
-            { QStringLiteral("database"),
-              QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
-                             "(password from PGPASSWORD). Default: $OOBM_DATABASE, else "
-                             "~/.local/share/oobm/oobm.db."),
-              QStringLiteral("URL|PATH") });
-    parser.addOption(
-            { QStringLiteral("settings"),
-              QStringLiteral("Keep window state in this file instead of ~/.config/oobm/oobm.conf."),
-              QStringLiteral("FILE") });
-    parser.addOption(
-            { QStringLiteral("page"),
-              QStringLiteral(
-                      "Open on this page (a node id such as general, log, security-keys) instead "
-                      "of the last one visited."),
-              QStringLiteral("ID") });
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
+                                     "(password from PGPASSWORD). Default: $OOBM_DATABASE, else "
+                                     "~/.local/share/oobm/oobm.db."),
+                      QStringLiteral("URL|PATH")});
+    parser.addOption({QStringLiteral("settings"),
+                      QStringLiteral("Keep window state in this file instead of ~/.config/oobm/oobm.conf."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("page"),
+                      QStringLiteral("Open on this page (a node id such as general, log, security-keys) instead "
+                                     "of the last one visited."),
+                      QStringLiteral("ID")});
     parser.addOption({QStringLiteral("no-engine"),
                       QStringLiteral("Do not run the provisioning engine in the console (another console or "
                                      "oobm-engine provisions for this database).")});
@@ -141,18 +133,17 @@ int main(int argc, char *argv[])
     Oobm::Core::RetentionScheduler retention(&store);
     QObject::connect(&retention, &Oobm::Core::RetentionScheduler::purged, &userLog,
                      [&userLog](const Oobm::Core::PurgeReport &r) {
-                         if (r.total() > 0)
-                             userLog.information(QCoreApplication::translate(
-                                                     "Oobm::Core::RetentionScheduler",
-                                                     "Purged %1 log entries, %2 Actions Status steps and %3 "
-                                                     "Security Audit entries past their retention.")
-                                                   .arg(r.log)
-                                                   .arg(r.actions)
-                                                   .arg(r.audit));
-                     });
+        if (r.total() > 0)
+            userLog.information(QCoreApplication::translate("Oobm::Core::RetentionScheduler",
+                                                            "Purged %1 log entries, %2 Actions Status steps and %3 "
+                                                            "Security Audit entries past their retention.")
+                                        .arg(r.log)
+                                        .arg(r.actions)
+                                        .arg(r.audit));
+    });
     Oobm::Core::LocalSettings localSettings(parser.value(QStringLiteral("settings")));
     const QString keyFile = parser.isSet(QStringLiteral("key-file")) ? parser.value(QStringLiteral("key-file"))
-                                                                      : qEnvironmentVariable("OOBM_KEY_FILE");
+                                                                     : qEnvironmentVariable("OOBM_KEY_FILE");
     Oobm::Core::DataKeyUnlocker unlocker(&store, keyFile);
 
     // The embedded engine lives on its own thread: hello intake never waits for the GUI.
@@ -166,9 +157,8 @@ int main(int argc, char *argv[])
         engineThread.start();
     }
 
-    Oobm::Gui::MainWindow window({ &store, &userLog, &localSettings, &unlocker });
-    if (parser.isSet(QStringLiteral("page"))
-        && !window.selectPage(parser.value(QStringLiteral("page")))) {
+    Oobm::Gui::MainWindow window({&store, &userLog, &localSettings, &unlocker});
+    if (parser.isSet(QStringLiteral("page")) && !window.selectPage(parser.value(QStringLiteral("page")))) {
         std::fprintf(stderr, "oobm: there is no page '%s'. The pages are: %s\n",
                      qPrintable(parser.value(QStringLiteral("page"))),
                      qPrintable(window.pageIds().join(QStringLiteral(", "))));
@@ -180,16 +170,16 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&unlocker, &Oobm::Core::DataKeyUnlocker::finished, &app,
                      [&](const Oobm::Core::StoreError &error, const QString &warning) {
-                         if (!warning.isEmpty())
-                             userLog.warning(warning);
-                         if (error)
-                             userLog.error(QCoreApplication::translate(
-                                                   "main", "The provisioning engine cannot read the security keys: %1")
-                                                   .arg(error.message));
-                         // Without the key the engine still records hellos and names the cause.
-                         if (engine && store.isWritable())
-                             QMetaObject::invokeMethod(engine, &Oobm::Core::ProvisioningEngine::start);
-                     });
+        if (!warning.isEmpty())
+            userLog.warning(warning);
+        if (error)
+            userLog.error(
+                    QCoreApplication::translate("main", "The provisioning engine cannot read the security keys: %1")
+                            .arg(error.message));
+        // Without the key the engine still records hellos and names the cause.
+        if (engine && store.isWritable())
+            QMetaObject::invokeMethod(engine, &Oobm::Core::ProvisioningEngine::start);
+    });
     window.show();
     Oobm::Core::whenReady(store.open(), &app, [&](const Oobm::Core::StoreError &e) {
         if (!e)

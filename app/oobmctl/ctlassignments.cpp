@@ -19,8 +19,7 @@ QJsonObject assignmentJson(const ProfileAssignment &a)
 
 QStringList assignmentRow(const ProfileAssignment &a, bool /*csv*/)
 {
-    return QStringList{ QString::number(a.id), ProfileAssignment::kindKey(a.kind), a.value,
-                        a.profileName };
+    return QStringList{QString::number(a.id), ProfileAssignment::kindKey(a.kind), a.value, a.profileName};
 }
 
 } // namespace
@@ -33,33 +32,35 @@ int assignmentsList(Context &c)
     int code = Success;
     QList<ProfileAssignment> assignments;
     if (!listFormat(c, "assignments list", &format, &code)
-        || !fetchList(c, [](Store &store) { return store.listAssignments(); }, &assignments,
-                      &code))
+        || !fetchList(
+                c, [](Store &store) { return store.listAssignments(); }, &assignments, &code))
         return code;
     printList(c, format, assignments,
-              { .json = assignmentJson,
-                .row = assignmentRow,
-                .csvHeader = { QStringLiteral("ID"), QStringLiteral("Kind"),
-                               QStringLiteral("Value"), QStringLiteral("Profile") },
-                .footer = [](qsizetype n) -> QString {
-                    return plural(n, "rule", "rules")
-                            + QStringLiteral("; systems no rule matches get the default profile");
-                } });
+              {.json = assignmentJson,
+               .row = assignmentRow,
+               .csvHeader = {QStringLiteral("ID"), QStringLiteral("Kind"), QStringLiteral("Value"),
+                             QStringLiteral("Profile")},
+               .footer = [](qsizetype n) -> QString {
+                   return plural(n, "rule", "rules")
+                           + QStringLiteral("; systems no rule matches get the default profile");
+               }});
     return Success;
 }
 
 int assignmentsAdd(Context &c)
 {
     if (c.args.size() != 2)
-        return usage(c.err, QStringLiteral("'assignments add' takes a kind (uuid, fqdn or ip) and a VALUE, with "
-                                           "--profile NAME: oobmctl assignments add ip 10.1.0.0/16 --profile Lab"));
+        return usage(c.err,
+                     QStringLiteral("'assignments add' takes a kind (uuid, fqdn or ip) and a VALUE, with "
+                                    "--profile NAME: oobmctl assignments add ip 10.1.0.0/16 --profile Lab"));
     int code = Success;
     if (!textOrJson(c, "assignments add", &code))
         return code;
     ProfileAssignment a;
     if (!ProfileAssignment::kindFromKey(c.args.at(0), &a.kind))
-        return usage(c.err, QStringLiteral("Unknown assignment kind '%1'; the kinds are uuid, fqdn and ip.")
-                                    .arg(c.args.at(0)));
+        return usage(
+                c.err,
+                QStringLiteral("Unknown assignment kind '%1'; the kinds are uuid, fqdn and ip.").arg(c.args.at(0)));
     a.value = c.args.at(1).trimmed();
     if (!c.parser.isSet(QStringLiteral("profile")))
         return usage(c.err, QStringLiteral("Name the provision profile the matching systems get with --profile NAME."));
@@ -104,8 +105,8 @@ int assignmentsDelete(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (r.value == 0)
-        return failure(c.err, QStringLiteral("There is no assignment %1; oobmctl assignments list shows their IDs.")
-                                      .arg(id));
+        return failure(c.err,
+                       QStringLiteral("There is no assignment %1; oobmctl assignments list shows their IDs.").arg(id));
     c.out << QStringLiteral("Deleted the assignment %1.").arg(id) << '\n';
     c.out.flush();
     return Success;

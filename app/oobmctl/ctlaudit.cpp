@@ -13,9 +13,14 @@ namespace {
 
 QStringList auditRow(const AuditEntry &e, bool csv)
 {
-    return QStringList{ csv ? e.time.toString(Qt::ISODateWithMs)
-                            : e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                        e.user, e.host, e.action, QString::number(e.count), e.file, e.details };
+    return QStringList{csv ? e.time.toString(Qt::ISODateWithMs)
+                           : e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                       e.user,
+                       e.host,
+                       e.action,
+                       QString::number(e.count),
+                       e.file,
+                       e.details};
 }
 
 } // namespace
@@ -27,16 +32,14 @@ int auditTail(Context &c)
         limit = c.parser.value(QStringLiteral("n")).toInt();
     int code = Success;
     QList<AuditEntry> entries;
-    if (!fetchList(c, [&](Store &store) { return store.securityAudit(qMax(1, limit)); }, &entries,
-                   &code))
+    if (!fetchList(
+                c, [&](Store &store) { return store.securityAudit(qMax(1, limit)); }, &entries, &code))
         return code;
     std::reverse(entries.begin(), entries.end());
     for (const AuditEntry &e : std::as_const(entries))
-        c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-              << e.user << '@' << e.host << "  " << e.action << "  " << e.count
-              << (e.file.isEmpty() ? QString() : QStringLiteral("  ") + e.file)
-              << (e.details.isEmpty() ? QString() : QStringLiteral("  (") + e.details + u')')
-              << '\n';
+        c.out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  " << e.user << '@' << e.host
+              << "  " << e.action << "  " << e.count << (e.file.isEmpty() ? QString() : QStringLiteral("  ") + e.file)
+              << (e.details.isEmpty() ? QString() : QStringLiteral("  (") + e.details + u')') << '\n';
     c.out.flush();
     return Success;
 }
@@ -44,24 +47,26 @@ int auditTail(Context &c)
 int auditQuery(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err, QStringLiteral("'audit query' takes no arguments, only options such "
-                                           "as --since, --action, --text (see oobmctl --help)."));
+        return usage(c.err,
+                     QStringLiteral("'audit query' takes no arguments, only options such "
+                                    "as --since, --action, --text (see oobmctl --help)."));
     if (c.parser.isSet(QStringLiteral("severity")) || c.parser.isSet(QStringLiteral("system"))
         || c.parser.isSet(QStringLiteral("source")))
-        return usage(c.err, QStringLiteral("Security Audit entries have no severity, system or "
-                                           "source; filter them with --action, --text, --since "
-                                           "and --until."));
+        return usage(c.err,
+                     QStringLiteral("Security Audit entries have no severity, system or "
+                                    "source; filter them with --action, --text, --since "
+                                    "and --until."));
     int code = Success;
     AuditQuery query;
     if (!parseTime(c, QStringLiteral("since"), &query.since, &code)
         || !parseTime(c, QStringLiteral("until"), &query.until, &code))
         return code;
-    if (const QString action = c.parser.value(QStringLiteral("action")).trimmed();
-        !action.isEmpty()) {
+    if (const QString action = c.parser.value(QStringLiteral("action")).trimmed(); !action.isEmpty()) {
         if (!auditActions().contains(action.toLower()))
-            return usage(c.err, QStringLiteral("Unknown action '%1'; use %2.")
-                                        .arg(action, auditActions().join(QStringLiteral(", "))));
-        query.actions = { action.toLower() };
+            return usage(c.err,
+                         QStringLiteral("Unknown action '%1'; use %2.")
+                                 .arg(action, auditActions().join(QStringLiteral(", "))));
+        query.actions = {action.toLower()};
     }
     query.text = c.parser.value(QStringLiteral("text"));
     int limit = 0;
@@ -83,12 +88,11 @@ int auditQuery(Context &c)
         query.beforeId = r.value.constLast().id;
     }
     printList(c, format, entries,
-              { .json = AuditLogBook::entryJson,
-                .row = auditRow,
-                .csvHeader = { QStringLiteral("Time"), QStringLiteral("User"),
-                               QStringLiteral("Host"), QStringLiteral("Action"),
-                               QStringLiteral("Count"), QStringLiteral("File"),
-                               QStringLiteral("Details") } });
+              {.json = AuditLogBook::entryJson,
+               .row = auditRow,
+               .csvHeader = {QStringLiteral("Time"), QStringLiteral("User"), QStringLiteral("Host"),
+                             QStringLiteral("Action"), QStringLiteral("Count"), QStringLiteral("File"),
+                             QStringLiteral("Details")}});
     return Success;
 }
 

@@ -32,7 +32,7 @@ QStringList auxiliaryProfileRow(const AuxiliaryProfile &p, bool /*csv*/)
     QStringList users;
     for (const Amt::UserAclEntry &u : p.aclUsers)
         users << userText(u);
-    return QStringList{ p.name, users.join(u' '), p.tlsCertificateName, p.usedBy.join(u',') };
+    return QStringList{p.name, users.join(u' '), p.tlsCertificateName, p.usedBy.join(u',')};
 }
 
 } // namespace
@@ -49,7 +49,7 @@ bool findAuxiliaryProfile(Context &c, Store &store, const QString &name, qint64 
     QList<AuxiliaryProfile> matches;
     for (const AuxiliaryProfile &a : r.value) {
         if (a.name == name) {
-            matches = { a };
+            matches = {a};
             break;
         }
         if (a.name.compare(name, Qt::CaseInsensitive) == 0)
@@ -65,8 +65,9 @@ bool findAuxiliaryProfile(Context &c, Store &store, const QString &name, qint64 
         QStringList names;
         for (const AuxiliaryProfile &a : std::as_const(matches))
             names << a.name;
-        *exitCode = failure(c.err, QStringLiteral("'%1' could be any of %2: give the name with its exact case.")
-                                           .arg(name, names.join(QStringLiteral(", "))));
+        *exitCode = failure(c.err,
+                            QStringLiteral("'%1' could be any of %2: give the name with its exact case.")
+                                    .arg(name, names.join(QStringLiteral(", "))));
         return false;
     }
     *exitCode = failure(c.err, QStringLiteral("There is no auxiliary profile %1.").arg(name));
@@ -81,17 +82,15 @@ int auxProfilesList(Context &c)
     int code = Success;
     QList<AuxiliaryProfile> profiles;
     if (!listFormat(c, "aux-profiles list", &format, &code)
-        || !fetchList(c, [](Store &store) { return store.listAuxiliaryProfiles(); }, &profiles,
-                      &code))
+        || !fetchList(
+                c, [](Store &store) { return store.listAuxiliaryProfiles(); }, &profiles, &code))
         return code;
     printList(c, format, profiles,
-              { .json = auxiliaryProfileJson,
-                .row = auxiliaryProfileRow,
-                .csvHeader = { QStringLiteral("Name"), QStringLiteral("Users"),
-                               QStringLiteral("TLS certificate"), QStringLiteral("Used by") },
-                .footer = [](qsizetype n) {
-                    return plural(n, "auxiliary profile", "auxiliary profiles");
-                } });
+              {.json = auxiliaryProfileJson,
+               .row = auxiliaryProfileRow,
+               .csvHeader = {QStringLiteral("Name"), QStringLiteral("Users"), QStringLiteral("TLS certificate"),
+                             QStringLiteral("Used by")},
+               .footer = [](qsizetype n) { return plural(n, "auxiliary profile", "auxiliary profiles"); }});
     return Success;
 }
 
@@ -148,14 +147,16 @@ int auxProfilesCreate(Context &c)
         a.aclUsers << user;
     }
     if (a.aclUsers.isEmpty() && c.parser.isSet(QStringLiteral("user-password")))
-        return usage(c.err, QStringLiteral("--user-password is the password of the users given with --user "
-                                           "NAME:REALM,...; there are none."));
+        return usage(c.err,
+                     QStringLiteral("--user-password is the password of the users given with --user "
+                                    "NAME:REALM,...; there are none."));
     if (!a.aclUsers.isEmpty()) {
         const QString password = secretOption(c, QStringLiteral("user-password"), "OOBM_PROFILE_USER_PASSWORD");
         if (password.isEmpty())
-            return usage(c.err, QStringLiteral("Give the users' password with --user-password P, "
-                                               "OOBM_PROFILE_USER_PASSWORD, or \"-\" to read it from standard "
-                                               "input."));
+            return usage(c.err,
+                         QStringLiteral("Give the users' password with --user-password P, "
+                                        "OOBM_PROFILE_USER_PASSWORD, or \"-\" to read it from standard "
+                                        "input."));
         for (Amt::UserAclEntry &u : a.aclUsers)
             u.password = password;
     }

@@ -44,8 +44,7 @@ int certificatesImport(Context &c)
     c.out << QStringLiteral("Imported the provisioning certificate %1 (CN %2, root sha1:%3, valid until %4)%5.")
                      .arg(certificate.name, certificate.commonName, certificate.rootSha1,
                           certificate.notAfter.toString(Qt::ISODate),
-                          certificate.isExpired() ? QStringLiteral("; it has EXPIRED and will not be used")
-                                                  : QString())
+                          certificate.isExpired() ? QStringLiteral("; it has EXPIRED and will not be used") : QString())
           << '\n';
     c.out.flush();
     return Success;
@@ -55,7 +54,8 @@ int certificatesList(Context &c)
 {
     int code = Success;
     QList<ProvisioningCertificate> certificates;
-    if (!fetchList(c, [](Store &store) { return store.listCertificates(); }, &certificates, &code))
+    if (!fetchList(
+                c, [](Store &store) { return store.listCertificates(); }, &certificates, &code))
         return code;
     if (c.format == Format::Json) {
         QJsonArray a;
@@ -116,20 +116,20 @@ bool findTlsCertificate(Context &c, Store &store, const QString &name, qint64 *i
     QStringList names;
     for (const TlsCertificate &t : r.value)
         names << t.name;
-    *exitCode = failure(c.err, QStringLiteral("There is no TLS certificate named %1; %2")
-                                       .arg(name, names.isEmpty()
-                                                        ? QStringLiteral("import one with: oobmctl tls-certificates "
-                                                                         "import FILE.pfx")
-                                                        : QStringLiteral("there are: %1.")
-                                                                  .arg(names.join(QStringLiteral(", ")))));
+    *exitCode = failure(c.err,
+                        QStringLiteral("There is no TLS certificate named %1; %2")
+                                .arg(name,
+                                     names.isEmpty()
+                                             ? QStringLiteral("import one with: oobmctl tls-certificates "
+                                                              "import FILE.pfx")
+                                             : QStringLiteral("there are: %1.").arg(names.join(QStringLiteral(", ")))));
     return false;
 }
 
 int tlsCertificatesImport(Context &c)
 {
     if (c.args.size() != 1)
-        return usage(c.err,
-                     QStringLiteral("'tls-certificates import' takes one FILE (.pfx/.p12, or PEM with --key)."));
+        return usage(c.err, QStringLiteral("'tls-certificates import' takes one FILE (.pfx/.p12, or PEM with --key)."));
     int code = Success;
     if (!textOrJson(c, "tls-certificates import", &code))
         return code;
@@ -180,8 +180,8 @@ int tlsCertificatesList(Context &c)
     int code = Success;
     QList<TlsCertificate> certificates;
     if (!textOrJson(c, "tls-certificates list", &code)
-        || !fetchList(c, [](Store &store) { return store.listTlsCertificates(); }, &certificates,
-                      &code))
+        || !fetchList(
+                c, [](Store &store) { return store.listTlsCertificates(); }, &certificates, &code))
         return code;
     if (c.format == Format::Json) {
         QJsonArray a;

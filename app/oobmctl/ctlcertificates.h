@@ -8,8 +8,7 @@
 namespace Oobm::Ctl {
 
 // The id of the TLS certificate with this name; prints the error when there is none.
-bool findTlsCertificate(Context &c, Core::Store &store, const QString &name, qint64 *id,
-                        int *exitCode);
+bool findTlsCertificate(Context &c, Core::Store &store, const QString &name, qint64 *id, int *exitCode);
 
 int certificatesImport(Context &c);
 int certificatesList(Context &c);

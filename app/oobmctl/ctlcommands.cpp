@@ -132,54 +132,53 @@ struct Command
 };
 
 constexpr Command Commands[] = {
-    { "settings", "get", settingsGet },
-    { "settings", "set", settingsSet },
-    { "log", "tail", logTail },
-    { "log", "query", logQuery },
-    { "log", "purge", logPurge },
-    { "keys", "generate", keysGenerate },
-    { "keys", "list", keysList },
-    { "keys", "export", keysExport },
-    { "keys", "import", keysImport },
-    { "keys", "show", keysShow },
-    { "audit", "tail", auditTail },
-    { "audit", "query", auditQuery },
-    { "systems", "list", systemsList },
-    { "systems", "show", systemsShow },
-    { "systems", "authorize", systemsAuthorize },
-    { "systems", "power", systemsPower },
-    { "systems", "unprovision", systemsUnprovision },
-    { "systems", "otp", systemsOtp },
-    { "certificates", "import", certificatesImport },
-    { "certificates", "list", certificatesList },
-    { "certificates", "delete", certificatesDelete },
-    { "profiles", "list", profilesList },
-    { "profiles", "show", profilesShow },
-    { "profiles", "create", profilesCreate },
-    { "profiles", "delete", profilesDelete },
-    { "assignments", "list", assignmentsList },
-    { "assignments", "add", assignmentsAdd },
-    { "assignments", "delete", assignmentsDelete },
-    { "tls-certificates", "import", tlsCertificatesImport },
-    { "tls-certificates", "list", tlsCertificatesList },
-    { "tls-certificates", "delete", tlsCertificatesDelete },
-    { "aux-profiles", "list", auxProfilesList },
-    { "aux-profiles", "show", auxProfilesShow },
-    { "aux-profiles", "create", auxProfilesCreate },
-    { "aux-profiles", "delete", auxProfilesDelete },
-    { "hellos", "tail", hellosTail },
-    { "actions", "list", actionsList },
-    { "dns", "test", dnsTest },
-    { "doctor", nullptr, doctor },
-    { "hello", "send", helloSend },
+        {"settings", "get", settingsGet},
+        {"settings", "set", settingsSet},
+        {"log", "tail", logTail},
+        {"log", "query", logQuery},
+        {"log", "purge", logPurge},
+        {"keys", "generate", keysGenerate},
+        {"keys", "list", keysList},
+        {"keys", "export", keysExport},
+        {"keys", "import", keysImport},
+        {"keys", "show", keysShow},
+        {"audit", "tail", auditTail},
+        {"audit", "query", auditQuery},
+        {"systems", "list", systemsList},
+        {"systems", "show", systemsShow},
+        {"systems", "authorize", systemsAuthorize},
+        {"systems", "power", systemsPower},
+        {"systems", "unprovision", systemsUnprovision},
+        {"systems", "otp", systemsOtp},
+        {"certificates", "import", certificatesImport},
+        {"certificates", "list", certificatesList},
+        {"certificates", "delete", certificatesDelete},
+        {"profiles", "list", profilesList},
+        {"profiles", "show", profilesShow},
+        {"profiles", "create", profilesCreate},
+        {"profiles", "delete", profilesDelete},
+        {"assignments", "list", assignmentsList},
+        {"assignments", "add", assignmentsAdd},
+        {"assignments", "delete", assignmentsDelete},
+        {"tls-certificates", "import", tlsCertificatesImport},
+        {"tls-certificates", "list", tlsCertificatesList},
+        {"tls-certificates", "delete", tlsCertificatesDelete},
+        {"aux-profiles", "list", auxProfilesList},
+        {"aux-profiles", "show", auxProfilesShow},
+        {"aux-profiles", "create", auxProfilesCreate},
+        {"aux-profiles", "delete", auxProfilesDelete},
+        {"hellos", "tail", hellosTail},
+        {"actions", "list", actionsList},
+        {"dns", "test", dnsTest},
+        {"doctor", nullptr, doctor},
+        {"hello", "send", helloSend},
 };
 
 QString settingsKeyHelp()
 {
     QString text;
     for (const QString &k : ServiceSettings::keys())
-        text += QStringLiteral("  %1 %2\n")
-                        .arg(k.leftJustified(28), ServiceSettings::describeKey(k));
+        text += QStringLiteral("  %1 %2\n").arg(k.leftJustified(28), ServiceSettings::describeKey(k));
     return text;
 }
 
@@ -192,155 +191,133 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QStringLiteral("Scripting interface of OOBM, the Intel AMT "
                            "out-of-band management console.\n\n")
             + QString::fromLatin1(HelpText).arg(
-                    settingsKeyHelp(), wrappedList(systemStateKeys().split(QStringLiteral(", "))),
-                    realmHelp()));
+                    settingsKeyHelp(), wrappedList(systemStateKeys().split(QStringLiteral(", "))), realmHelp()));
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
+                                     "(password from PGPASSWORD)."),
+                      QStringLiteral("URL|PATH")});
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("Output format: text (default) or json; csv for the list "
+                                     "commands; the file format of keys generate/export."),
+                      QStringLiteral("text|csv|json"), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("key-file"),
+                      QStringLiteral("Keep the data key that seals secrets in this file (mode "
+                                     "0600) instead of the keychain."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("me-password"), QStringLiteral("keys generate: the factory default ME password."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("new-me-password"), QStringLiteral("keys generate: the new ME password."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("export"), QStringLiteral("keys generate: also export the new keys to FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("state"), QStringLiteral("keys list/export, systems list: only these states."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("count"), QStringLiteral("keys export: at most N keys."), QStringLiteral("N")});
     parser.addOption(
-            { QStringLiteral("database"),
-              QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
-                             "(password from PGPASSWORD)."),
-              QStringLiteral("URL|PATH") });
-    parser.addOption({ QStringLiteral("format"),
-                       QStringLiteral("Output format: text (default) or json; csv for the list "
-                                      "commands; the file format of keys generate/export."),
-                       QStringLiteral("text|csv|json"), QStringLiteral("text") });
-    parser.addOption({ QStringLiteral("key-file"),
-                       QStringLiteral("Keep the data key that seals secrets in this file (mode "
-                                      "0600) instead of the keychain."),
-                       QStringLiteral("PATH") });
-    parser.addOption({ QStringLiteral("me-password"),
-                       QStringLiteral("keys generate: the factory default ME password."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("new-me-password"),
-                       QStringLiteral("keys generate: the new ME password."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("export"),
-                       QStringLiteral("keys generate: also export the new keys to FILE."),
-                       QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("state"),
-                       QStringLiteral("keys list/export, systems list: only these states."),
-                       QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("count"), QStringLiteral("keys export: at most N keys."),
-                       QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("include-passwords"),
-                       QStringLiteral("keys export to CSV: include the ME passwords.") });
-    parser.addOption({ QStringLiteral("n"),
-                       QStringLiteral("log/audit/hellos tail, actions list: number of entries."),
-                       QStringLiteral("N") });
+            {QStringLiteral("include-passwords"), QStringLiteral("keys export to CSV: include the ME passwords.")});
+    parser.addOption({QStringLiteral("n"), QStringLiteral("log/audit/hellos tail, actions list: number of entries."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("severity"),
+                      QStringLiteral("log tail/query: only these severities (error, warning, "
+                                     "information, debug)."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("passphrase"),
+                      QStringLiteral("certificates/tls-certificates import: the PKCS#12 passphrase (or "
+                                     "OOBM_CERTIFICATE_PASSPHRASE; "
+                                     "\"-\" reads it from stdin)."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("key"),
+                      QStringLiteral("certificates/tls-certificates import: the PEM private key file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("name"),
+                      QStringLiteral("certificates/tls-certificates import: the name to give it."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("otp"),
+                      QStringLiteral("systems otp: the one-time password (or OOBM_OTP; \"-\" reads stdin)."),
+                      QStringLiteral("OTP")});
+    parser.addOption({QStringLiteral("suffix"),
+                      QStringLiteral("dns test: a DNS domain the AMT clients use (may repeat)."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("server"),
+                      QStringLiteral("dns test: the DNS server to ask, IP[:PORT]; hello send: the "
+                                     "provisioning server, HOST:PORT."),
+                      QStringLiteral("ADDRESS")});
+    parser.addOption({QStringLiteral("server-name"), QStringLiteral("dns test: this provisioning server's FQDN."),
+                      QStringLiteral("FQDN")});
+    parser.addOption({QStringLiteral("uuid"), QStringLiteral("hello send: the device UUID."), QStringLiteral("U")});
     parser.addOption(
-            { QStringLiteral("severity"),
-              QStringLiteral("log tail/query: only these severities (error, warning, "
-                             "information, debug)."),
-              QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("passphrase"),
-                       QStringLiteral("certificates/tls-certificates import: the PKCS#12 passphrase (or "
-                                      "OOBM_CERTIFICATE_PASSPHRASE; "
-                                      "\"-\" reads it from stdin)."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("key"),
-                       QStringLiteral("certificates/tls-certificates import: the PEM private key file."),
-                       QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("name"),
-                       QStringLiteral("certificates/tls-certificates import: the name to give it."),
-                       QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("otp"),
-                       QStringLiteral("systems otp: the one-time password (or OOBM_OTP; \"-\" reads stdin)."),
-                       QStringLiteral("OTP") });
-    parser.addOption({ QStringLiteral("suffix"),
-                       QStringLiteral("dns test: a DNS domain the AMT clients use (may repeat)."),
-                       QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("server"),
-                       QStringLiteral("dns test: the DNS server to ask, IP[:PORT]; hello send: the "
-                                      "provisioning server, HOST:PORT."),
-                       QStringLiteral("ADDRESS") });
-    parser.addOption({ QStringLiteral("server-name"),
-                       QStringLiteral("dns test: this provisioning server's FQDN."),
-                       QStringLiteral("FQDN") });
-    parser.addOption({ QStringLiteral("uuid"), QStringLiteral("hello send: the device UUID."),
-                       QStringLiteral("U") });
-    parser.addOption({ QStringLiteral("pid"), QStringLiteral("hello send: the PID of a PSK hello."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("pki"),
-                       QStringLiteral("hello send: a Remote Configuration (PKI) hello.") });
-    parser.addOption({ QStringLiteral("root-hash"),
-                       QStringLiteral("hello send --pki: a root certificate hash to offer (may "
-                                      "repeat; default: the loaded provisioning certificates')."),
-                       QStringLiteral("HEX") });
-    parser.addOption({ QStringLiteral("partial"),
-                       QStringLiteral("systems unprovision: partial (keeps its key and sends "
-                                      "hellos again).") });
-    parser.addOption({ QStringLiteral("admin-password"),
-                       QStringLiteral("profiles create: the admin password to give devices."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("admin-user"),
-                       QStringLiteral("profiles create: the admin account (default admin)."),
-                       QStringLiteral("U") });
-    parser.addOption({ QStringLiteral("user"),
-                       QStringLiteral("profiles/aux-profiles create: an Intel AMT user and its realms; may "
-                                      "repeat."),
-                       QStringLiteral("NAME:REALM,...") });
-    parser.addOption({ QStringLiteral("user-password"),
-                       QStringLiteral("profiles create: the password of the --user accounts."),
-                       QStringLiteral("P") });
-    parser.addOption({ QStringLiteral("domain"),
-                       QStringLiteral("profiles create: the domain name to set."),
-                       QStringLiteral("D") });
-    parser.addOption({ QStringLiteral("host-pattern"),
-                       QStringLiteral("profiles create: the host name, e.g. amt-{uuid8} or "
-                                      "{host}."),
-                       QStringLiteral("PATTERN") });
-    parser.addOption({ QStringLiteral("interfaces"),
-                       QStringLiteral("profiles create: the interfaces to enable (WebUI, SOL, "
-                                      "IDER)."),
-                       QStringLiteral("LIST") });
-    parser.addOption({ QStringLiteral("tls"),
-                       QStringLiteral("profiles create: turn TLS on (the device serves 16993 with the "
-                                      "profile's certificate).") });
-    parser.addOption({ QStringLiteral("tls-certificate"),
-                       QStringLiteral("profiles create, aux-profiles create: the TLS certificate (by name)."),
-                       QStringLiteral("NAME") });
-    parser.addOption({ QStringLiteral("aux-profile"),
-                       QStringLiteral("profiles create: the auxiliary profile to add (by name)."),
-                       QStringLiteral("NAME") });
-    parser.addOption({ QStringLiteral("profile"),
-                       QStringLiteral("assignments add: the provision profile matching systems get."),
-                       QStringLiteral("NAME") });
-    parser.addOption({ QStringLiteral("default"),
-                       QStringLiteral("profiles create: make it the default profile.") });
-    parser.addOption({ QStringLiteral("system"),
-                       QStringLiteral("actions list, log query: only this system's entries "
-                                      "(log query: its UUID or FQDN)."),
-                       QStringLiteral("UUID") });
-    parser.addOption({ QStringLiteral("since"),
-                       QStringLiteral("log/audit query: entries from this time on (ISO 8601, or "
-                                      "an age: 30m, 24h, 7d)."),
-                       QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("until"),
-                       QStringLiteral("log/audit query: entries up to this time."),
-                       QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("source"),
-                       QStringLiteral("log query: only entries from this source (engine, console, "
-                                      "oobmctl, trace, ...)."),
-                       QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("text"),
-                       QStringLiteral("log/audit query: entries containing this text (any case)."),
-                       QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("limit"),
-                       QStringLiteral("log/audit query: at most N entries (default 100)."),
-                       QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("action"),
-                       QStringLiteral("audit query: only this action (generate, show, export, "
-                                      "import, delete)."),
-                       QStringLiteral("A") });
-    parser.addOption({ QStringLiteral("older-than"),
-                       QStringLiteral("log purge: delete entries older than DAYS days."),
-                       QStringLiteral("DAYS") });
-    parser.addOption({ QStringLiteral("step"),
-                       QStringLiteral("actions list: only this step (e.g. CommitChanges)."),
-                       QStringLiteral("S") });
-    parser.addOption({ QStringLiteral("result"),
-                       QStringLiteral("actions list: only these results (succeeded, failed, "
-                                      "skipped)."),
-                       QStringLiteral("R") });
+            {QStringLiteral("pid"), QStringLiteral("hello send: the PID of a PSK hello."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("pki"), QStringLiteral("hello send: a Remote Configuration (PKI) hello.")});
+    parser.addOption({QStringLiteral("root-hash"),
+                      QStringLiteral("hello send --pki: a root certificate hash to offer (may "
+                                     "repeat; default: the loaded provisioning certificates')."),
+                      QStringLiteral("HEX")});
+    parser.addOption({QStringLiteral("partial"),
+                      QStringLiteral("systems unprovision: partial (keeps its key and sends "
+                                     "hellos again).")});
+    parser.addOption({QStringLiteral("admin-password"),
+                      QStringLiteral("profiles create: the admin password to give devices."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("admin-user"),
+                      QStringLiteral("profiles create: the admin account (default admin)."), QStringLiteral("U")});
+    parser.addOption({QStringLiteral("user"),
+                      QStringLiteral("profiles/aux-profiles create: an Intel AMT user and its realms; may "
+                                     "repeat."),
+                      QStringLiteral("NAME:REALM,...")});
+    parser.addOption({QStringLiteral("user-password"),
+                      QStringLiteral("profiles create: the password of the --user accounts."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("domain"), QStringLiteral("profiles create: the domain name to set."),
+                      QStringLiteral("D")});
+    parser.addOption({QStringLiteral("host-pattern"),
+                      QStringLiteral("profiles create: the host name, e.g. amt-{uuid8} or "
+                                     "{host}."),
+                      QStringLiteral("PATTERN")});
+    parser.addOption({QStringLiteral("interfaces"),
+                      QStringLiteral("profiles create: the interfaces to enable (WebUI, SOL, "
+                                     "IDER)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("tls"),
+                      QStringLiteral("profiles create: turn TLS on (the device serves 16993 with the "
+                                     "profile's certificate).")});
+    parser.addOption({QStringLiteral("tls-certificate"),
+                      QStringLiteral("profiles create, aux-profiles create: the TLS certificate (by name)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("aux-profile"),
+                      QStringLiteral("profiles create: the auxiliary profile to add (by name)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("assignments add: the provision profile matching systems get."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("default"), QStringLiteral("profiles create: make it the default profile.")});
+    parser.addOption({QStringLiteral("system"),
+                      QStringLiteral("actions list, log query: only this system's entries "
+                                     "(log query: its UUID or FQDN)."),
+                      QStringLiteral("UUID")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("log/audit query: entries from this time on (ISO 8601, or "
+                                     "an age: 30m, 24h, 7d)."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("until"), QStringLiteral("log/audit query: entries up to this time."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("source"),
+                      QStringLiteral("log query: only entries from this source (engine, console, "
+                                     "oobmctl, trace, ...)."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("text"),
+                      QStringLiteral("log/audit query: entries containing this text (any case)."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("log/audit query: at most N entries (default 100)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("action"),
+                      QStringLiteral("audit query: only this action (generate, show, export, "
+                                     "import, delete)."),
+                      QStringLiteral("A")});
+    parser.addOption({QStringLiteral("older-than"), QStringLiteral("log purge: delete entries older than DAYS days."),
+                      QStringLiteral("DAYS")});
+    parser.addOption({QStringLiteral("step"), QStringLiteral("actions list: only this step (e.g. CommitChanges)."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("result"),
+                      QStringLiteral("actions list: only these results (succeeded, failed, "
+                                     "skipped)."),
+                      QStringLiteral("R")});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -356,13 +333,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Success;
     }
     if (parser.isSet(versionOption)) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-            << '\n';
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         out.flush();
         return Success;
     }
 
-    Context c{ parser, parser.positionalArguments(), Format::Text, out, err };
+    Context c{parser, parser.positionalArguments(), Format::Text, out, err};
     const QString format = parser.value(QStringLiteral("format"));
     const QString groupArg = c.args.value(0);
     const bool fileFormat = groupArg == u"keys";
@@ -387,9 +363,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     if (c.args.size() < 2)
         return usage(err,
-                     c.args.isEmpty()
-                             ? QStringLiteral("No command given.")
-                             : QStringLiteral("'%1' needs a subcommand.").arg(c.args.first()));
+                     c.args.isEmpty() ? QStringLiteral("No command given.")
+                                      : QStringLiteral("'%1' needs a subcommand.").arg(c.args.first()));
     const QString group = c.args.takeFirst();
     const QString verb = c.args.takeFirst();
     for (const Command &command : Commands) {

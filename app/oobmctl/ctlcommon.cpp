@@ -20,8 +20,7 @@ namespace {
 
 QString csvField(QString value)
 {
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n')
-        && !value.contains(u'\r'))
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
         return value;
     value.replace(QStringLiteral("\""), QStringLiteral("\"\""));
     return u'"' + value + u'"';
@@ -70,24 +69,21 @@ std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode, bool need
     auto store = openStore(c, exitCode, needWrite);
     if (!store)
         return nullptr;
-    const QString keyFile = c.parser.isSet(QStringLiteral("key-file"))
-            ? c.parser.value(QStringLiteral("key-file"))
-            : qEnvironmentVariable("OOBM_KEY_FILE");
+    const QString keyFile = c.parser.isSet(QStringLiteral("key-file")) ? c.parser.value(QStringLiteral("key-file"))
+                                                                       : qEnvironmentVariable("OOBM_KEY_FILE");
     DataKeyUnlocker unlocker(store.get(), keyFile);
     QEventLoop loop;
     StoreError error;
-    QObject::connect(&unlocker, &DataKeyUnlocker::finished, &loop,
-                     [&](const StoreError &e, const QString &warning) {
-                         error = e;
-                         if (!warning.isEmpty()) {
-                             c.err << "oobmctl: " << warning << '\n';
-                             // The key file's creation goes to the user log too, where an admin
-                             // looks later.
-                             store->appendLog({ LogEntry::make(Severity::Warning,
-                                                               QStringLiteral("keys"), warning) });
-                         }
-                         loop.quit();
-                     });
+    QObject::connect(&unlocker, &DataKeyUnlocker::finished, &loop, [&](const StoreError &e, const QString &warning) {
+        error = e;
+        if (!warning.isEmpty()) {
+            c.err << "oobmctl: " << warning << '\n';
+            // The key file's creation goes to the user log too, where an admin
+            // looks later.
+            store->appendLog({LogEntry::make(Severity::Warning, QStringLiteral("keys"), warning)});
+        }
+        loop.quit();
+    });
     unlocker.unlock();
     loop.exec(); // a command-line tool may wait; the console never does
     if (error) {
@@ -99,8 +95,7 @@ std::unique_ptr<SqlStore> openUnlockedStore(Context &c, int *exitCode, bool need
 
 QString secretOption(Context &c, const QString &option, const char *env, const QString &fallback)
 {
-    QString value = c.parser.isSet(option) ? c.parser.value(option)
-                                           : qEnvironmentVariable(env, fallback);
+    QString value = c.parser.isSet(option) ? c.parser.value(option) : qEnvironmentVariable(env, fallback);
     if (value == u"-") {
         // One stream for the whole run: a second "-" reads the next line, not what the first
         // stream buffered.
@@ -177,8 +172,8 @@ bool queryFormat(Context &c, const char *command, ListFormat *format, int *exitC
     *format = f == u"csv" ? ListFormat::Csv : f == u"json" ? ListFormat::Json : ListFormat::Text;
     if (f == u"text" || f == u"csv" || f == u"json")
         return true;
-    *exitCode = usage(c.err, QStringLiteral("'%1' --format takes text, csv or json, not '%2'.")
-                                     .arg(QLatin1String(command), f));
+    *exitCode = usage(
+            c.err, QStringLiteral("'%1' --format takes text, csv or json, not '%2'.").arg(QLatin1String(command), f));
     return false;
 }
 
@@ -192,9 +187,7 @@ bool listFormat(Context &c, const char *command, ListFormat *format, int *exitCo
     } else if (f == u"json") {
         *format = ListFormat::Json;
     } else {
-        *exitCode = usage(c.err,
-                          QStringLiteral("'%1' --format takes text, csv or json.")
-                                  .arg(QLatin1String(command)));
+        *exitCode = usage(c.err, QStringLiteral("'%1' --format takes text, csv or json.").arg(QLatin1String(command)));
         return false;
     }
     return true;
@@ -204,8 +197,7 @@ bool textOrJson(Context &c, const char *command, int *exitCode)
 {
     if (c.parser.value(QStringLiteral("format")) != u"csv")
         return true;
-    *exitCode = usage(
-            c.err, QStringLiteral("'%1' --format takes text or json.").arg(QLatin1String(command)));
+    *exitCode = usage(c.err, QStringLiteral("'%1' --format takes text or json.").arg(QLatin1String(command)));
     return false;
 }
 
@@ -216,8 +208,7 @@ QString plural(qsizetype n, const char *singular, const char *pluralForm)
 
 QString localTime(const QDateTime &t)
 {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                       : QString();
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
 }
 
 QString isoTime(const QDateTime &t)

@@ -43,11 +43,9 @@ int failure(QTextStream &err, const QString &message);
 // prints the error when it cannot.
 std::unique_ptr<Core::SqlStore> openStore(Context &c, int *exitCode, bool needWrite);
 // Opens the store and gives it its data key (keychain or key file); prints the error if not.
-std::unique_ptr<Core::SqlStore> openUnlockedStore(Context &c, int *exitCode,
-                                                  bool needWrite = false);
+std::unique_ptr<Core::SqlStore> openUnlockedStore(Context &c, int *exitCode, bool needWrite = false);
 // A password from the option, its environment variable, or standard input ("-").
-QString secretOption(Context &c, const QString &option, const char *env,
-                     const QString &fallback = {});
+QString secretOption(Context &c, const QString &option, const char *env, const QString &fallback = {});
 
 // A point in time for --since / --until: ISO 8601 (local time unless it says Z or an offset),
 // or an age back from now: 30m, 24h, 7d.

@@ -20,12 +20,12 @@ namespace {
 
 QJsonObject checkJson(const CheckResult &r)
 {
-    return { { QStringLiteral("id"), r.id },
-             { QStringLiteral("check"), r.check },
-             { QStringLiteral("verdict"), checkVerdictName(r.verdict) },
-             { QStringLiteral("answer"), r.answer },
-             { QStringLiteral("cause"), r.cause },
-             { QStringLiteral("fix"), r.fix } };
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("check"), r.check},
+            {QStringLiteral("verdict"), checkVerdictName(r.verdict)},
+            {QStringLiteral("answer"), r.answer},
+            {QStringLiteral("cause"), r.cause},
+            {QStringLiteral("fix"), r.fix}};
 }
 
 } // namespace
@@ -52,9 +52,8 @@ int dnsTest(Context &c)
         o.suffixes = parsed.dnsSuffixes;
     }
     QString problem;
-    o.server = DnsServer::parse(c.parser.isSet(QStringLiteral("server"))
-                                        ? c.parser.value(QStringLiteral("server"))
-                                        : settings.value.dnsServer,
+    o.server = DnsServer::parse(c.parser.isSet(QStringLiteral("server")) ? c.parser.value(QStringLiteral("server"))
+                                                                         : settings.value.dnsServer,
                                 &problem);
     if (!problem.isEmpty())
         return usage(c.err, problem);
@@ -64,22 +63,20 @@ int dnsTest(Context &c)
     o.listenPort = quint16(settings.value.listenPort);
     for (const AmtSystem &s : store->listSystems({}).result().value) {
         if (!s.fqdn.isEmpty())
-            o.systems.append({ s.uuid, s.fqdn, QHostAddress(s.address) });
+            o.systems.append({s.uuid, s.fqdn, QHostAddress(s.address)});
     }
     const QString serverText = DnsResolver(o.server).serversText();
     const QList<CheckResult> results = DnsChecker(o).run(
-            c.format == Format::Json ? DnsChecker::Report{}
-                                     : [&c](const CheckResult &r, int, int) {
-                                           c.out << r.toText() << '\n';
-                                           c.out.flush();
-                                       });
+            c.format == Format::Json ? DnsChecker::Report{} : [&c](const CheckResult &r, int, int) {
+                c.out << r.toText() << '\n';
+                c.out.flush();
+            });
     const QString summary = DnsChecker::summary(results, serverText);
     if (c.format == Format::Json) {
         QJsonArray a;
         for (const CheckResult &r : results)
             a.append(checkJson(r));
-        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("summary"), summary },
-                                            { QStringLiteral("checks"), a } })
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("summary"), summary}, {QStringLiteral("checks"), a}})
                          .toJson(QJsonDocument::Indented);
     } else {
         c.out << summary << '\n';
@@ -121,16 +118,15 @@ int doctor(Context &c)
         const bool healthy = r.verdict.isPass();
         allHealthy = allHealthy && healthy;
         log.log(healthy ? Severity::Information : Severity::Warning,
-                QStringLiteral("Diagnosis of %1: %2").arg(subject, r.verdict.toText()), r.toText(),
-                r.uuid);
+                QStringLiteral("Diagnosis of %1: %2").arg(subject, r.verdict.toText()), r.toText(), r.uuid);
         if (c.format == Format::Json) {
             QJsonArray checks;
             for (const CheckResult &x : r.checks)
                 checks.append(checkJson(x));
-            reports.append(QJsonObject{ { QStringLiteral("subject"), r.subject },
-                                        { QStringLiteral("uuid"), r.uuid },
-                                        { QStringLiteral("verdict"), checkJson(r.verdict) },
-                                        { QStringLiteral("checks"), checks } });
+            reports.append(QJsonObject{{QStringLiteral("subject"), r.subject},
+                                       {QStringLiteral("uuid"), r.uuid},
+                                       {QStringLiteral("verdict"), checkJson(r.verdict)},
+                                       {QStringLiteral("checks"), checks}});
         } else {
             c.out << r.toText() << '\n';
         }
@@ -145,12 +141,16 @@ int doctor(Context &c)
 int helloSend(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err, QStringLiteral("'hello send' takes options only: --server HOST:PORT --uuid U (--pid P | --pki)."));
+        return usage(c.err,
+                     QStringLiteral("'hello send' takes options only: --server HOST:PORT --uuid U (--pid P | --pki)."));
     if (!c.parser.isSet(QStringLiteral("server")) || !c.parser.isSet(QStringLiteral("uuid")))
         return usage(c.err, QStringLiteral("'hello send' needs --server HOST:PORT and --uuid U."));
     const bool pki = c.parser.isSet(QStringLiteral("pki"));
     if (pki == c.parser.isSet(QStringLiteral("pid")))
-        return usage(c.err, QStringLiteral("'hello send' needs either --pid P (a PSK hello) or --pki (a Remote Configuration hello)."));
+        return usage(
+                c.err,
+                QStringLiteral(
+                        "'hello send' needs either --pid P (a PSK hello) or --pki (a Remote Configuration hello)."));
     QString host;
     quint16 port = 0;
     QString problem;
@@ -159,8 +159,9 @@ int helloSend(Context &c)
     HelloPacket hello;
     hello.uuid = QUuid::fromString(c.parser.value(QStringLiteral("uuid")).trimmed());
     if (hello.uuid.isNull())
-        return usage(c.err, QStringLiteral("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.")
-                                    .arg(c.parser.value(QStringLiteral("uuid"))));
+        return usage(c.err,
+                     QStringLiteral("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.")
+                             .arg(c.parser.value(QStringLiteral("uuid"))));
     int code = Success;
     auto store = openStore(c, &code, false);
     if (!store)
@@ -173,12 +174,18 @@ int helloSend(Context &c)
                 hashes << cert.rootSha1;
         }
         if (hashes.isEmpty())
-            return usage(c.err, QStringLiteral("No provisioning certificate is loaded to take root hashes from: give --root-hash HEX (SHA-1 or SHA-256)."));
+            return usage(c.err,
+                         QStringLiteral("No provisioning certificate is loaded to take root hashes from: give "
+                                        "--root-hash HEX (SHA-1 or SHA-256)."));
         for (const QString &h : std::as_const(hashes)) {
             const QByteArray bytes = QByteArray::fromHex(h.toLatin1());
-            if ((bytes.size() != 20 && bytes.size() != 32) || bytes.toHex().compare(h.toLatin1(), Qt::CaseInsensitive) != 0)
-                return usage(c.err, QStringLiteral("'%1' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash.").arg(h));
-            hello.rootHashes.append({ bytes.size() == 32 ? HelloPacket::HashType::Sha256 : HelloPacket::HashType::Sha1, bytes });
+            if ((bytes.size() != 20 && bytes.size() != 32)
+                || bytes.toHex().compare(h.toLatin1(), Qt::CaseInsensitive) != 0)
+                return usage(
+                        c.err,
+                        QStringLiteral("'%1' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash.").arg(h));
+            hello.rootHashes.append(
+                    {bytes.size() == 32 ? HelloPacket::HashType::Sha256 : HelloPacket::HashType::Sha1, bytes});
         }
     } else {
         QString pidProblem;
@@ -193,8 +200,9 @@ int helloSend(Context &c)
         DnsResolver resolver(DnsServer::parse(settings.dnsServer, &problem));
         const DnsResponse r = resolver.lookup(host, DnsType::A);
         if (r.addresses().isEmpty())
-            return failure(c.err, QStringLiteral("%1 does not resolve through %2 (%3).")
-                                          .arg(host, resolver.serversText(), r.error.isEmpty() ? r.statusText() : r.error));
+            return failure(c.err,
+                           QStringLiteral("%1 does not resolve through %2 (%3).")
+                                   .arg(host, resolver.serversText(), r.error.isEmpty() ? r.statusText() : r.error));
         address = r.addresses().first();
     }
     const QString uuid = HelloPacket::uuidText(hello.uuid);
@@ -212,15 +220,18 @@ int helloSend(Context &c)
     QDeadlineTimer deadline(5000);
     while (!deadline.hasExpired()) {
         for (const HelloRecord &h : store->listHellos(uuid, before, 10).result().value) {
-            c.out << QStringLiteral("Received by engine %1 at %2: %3\n").arg(h.engine, h.time.toLocalTime().toString(Qt::ISODate), h.outcome);
+            c.out << QStringLiteral("Received by engine %1 at %2: %3\n")
+                             .arg(h.engine, h.time.toLocalTime().toString(Qt::ISODate), h.outcome);
             c.out.flush();
             return Success;
         }
         QThread::msleep(100);
     }
-    return failure(c.err, QStringLiteral("The hello was delivered, but no engine on this database recorded it within 5 s: the server at %1:%2 is not an OOBM engine using this database, or it is busy.")
-                                  .arg(address.toString())
-                                  .arg(port));
+    return failure(c.err,
+                   QStringLiteral("The hello was delivered, but no engine on this database recorded it within 5 s: the "
+                                  "server at %1:%2 is not an OOBM engine using this database, or it is busy.")
+                           .arg(address.toString())
+                           .arg(port));
 }
 
 } // namespace Oobm::Ctl

@@ -58,19 +58,15 @@ int keysGenerate(Context &c)
     request.count = c.parser.value(QStringLiteral("n")).toInt(&ok);
     if (!c.parser.isSet(QStringLiteral("n")) || !ok)
         return usage(c.err, QStringLiteral("Give the number of keys with -n N (1 to 100000)."));
-    request.mePassword = secretOption(c, QStringLiteral("me-password"), "OOBM_ME_PASSWORD",
-                                      QStringLiteral("admin"));
-    request.newMePassword = secretOption(c, QStringLiteral("new-me-password"),
-                                         "OOBM_NEW_ME_PASSWORD");
+    request.mePassword = secretOption(c, QStringLiteral("me-password"), "OOBM_ME_PASSWORD", QStringLiteral("admin"));
+    request.newMePassword = secretOption(c, QStringLiteral("new-me-password"), "OOBM_NEW_ME_PASSWORD");
     request.actor = AuditActor::current();
     if (const QString problem = request.problem(); !problem.isEmpty())
         return usage(c.err, problem);
     KeyExportFormat format = KeyExportFormat::SetupBinV2;
     const bool exporting = c.parser.isSet(QStringLiteral("export"));
     if (exporting && !keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &format))
-        return usage(
-                c.err,
-                QStringLiteral("--format takes setupbin-v1, setupbin-v2 or csv for an export."));
+        return usage(c.err, QStringLiteral("--format takes setupbin-v1, setupbin-v2 or csv for an export."));
     int code = Success;
     auto store = openUnlockedStore(c, &code);
     if (!store)
@@ -78,8 +74,7 @@ int keysGenerate(Context &c)
     const StoreResult<KeyBatchResult> r = store->generateKeys(request).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
-    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch)
-          << '\n';
+    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch) << '\n';
     if (!exporting)
         return Success;
     KeyExportRequest ex;
@@ -96,33 +91,31 @@ int keysList(Context &c)
     ListFormat format;
     QList<KeyRecord> keys;
     if (!parseStates(c, &filter.states, &code) || !listFormat(c, "keys list", &format, &code)
-        || !fetchList(c, [&](Store &store) { return store.listKeys(filter); }, &keys, &code))
+        || !fetchList(
+                c, [&](Store &store) { return store.listKeys(filter); }, &keys, &code))
         return code;
-    auto when = [](const QDateTime &t) {
-        return t.isValid() ? t.toString(Qt::ISODate) : QString();
-    };
+    auto when = [](const QDateTime &t) { return t.isValid() ? t.toString(Qt::ISODate) : QString(); };
     if (format == ListFormat::Json) {
         QJsonArray a;
         for (const KeyRecord &k : std::as_const(keys))
-            a.append(QJsonObject{ { QStringLiteral("pid"), PidPps::formatPid(k.pid) },
-                                  { QStringLiteral("state"), keyStateKey(k.state) },
-                                  { QStringLiteral("batch"), k.batch },
-                                  { QStringLiteral("created"), when(k.created) },
-                                  { QStringLiteral("exportedTo"), k.exportedTo },
-                                  { QStringLiteral("device"), k.consumedBy } });
+            a.append(QJsonObject{{QStringLiteral("pid"), PidPps::formatPid(k.pid)},
+                                 {QStringLiteral("state"), keyStateKey(k.state)},
+                                 {QStringLiteral("batch"), k.batch},
+                                 {QStringLiteral("created"), when(k.created)},
+                                 {QStringLiteral("exportedTo"), k.exportedTo},
+                                 {QStringLiteral("device"), k.consumedBy}});
         c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
     } else if (format == ListFormat::Csv) {
         c.out << "PID,State,Batch,Created,Exported to,Device\n";
         for (const KeyRecord &k : std::as_const(keys))
-            c.out << PidPps::formatPid(k.pid) << ',' << keyStateKey(k.state) << ',' << k.batch
-                  << ',' << when(k.created) << ',' << k.exportedTo << ',' << k.consumedBy << '\n';
+            c.out << PidPps::formatPid(k.pid) << ',' << keyStateKey(k.state) << ',' << k.batch << ',' << when(k.created)
+                  << ',' << k.exportedTo << ',' << k.consumedBy << '\n';
     } else {
         for (const KeyRecord &k : std::as_const(keys))
-            c.out << PidPps::formatPid(k.pid) << "  " << keyStateName(k.state).leftJustified(10)
-                  << "  " << k.batch << "  " << when(k.created)
+            c.out << PidPps::formatPid(k.pid) << "  " << keyStateName(k.state).leftJustified(10) << "  " << k.batch
+                  << "  " << when(k.created)
                   << (k.exportedTo.isEmpty() ? QString() : QStringLiteral("  -> ") + k.exportedTo)
-                  << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy)
-                  << '\n';
+                  << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy) << '\n';
         c.out << QStringLiteral("%1 keys").arg(keys.size()) << '\n';
     }
     c.out.flush();
@@ -137,9 +130,7 @@ int keysExport(Context &c)
                                     "setupbin-v2 setup.bin"));
     KeyExportRequest request;
     if (!keyExportFormatFromKey(c.parser.value(QStringLiteral("format")), &request.format))
-        return usage(
-                c.err,
-                QStringLiteral("'keys export' --format takes setupbin-v1, setupbin-v2 or csv."));
+        return usage(c.err, QStringLiteral("'keys export' --format takes setupbin-v1, setupbin-v2 or csv."));
     request.path = c.args.first();
     int code = Success;
     if (!c.parser.values(QStringLiteral("state")).isEmpty()) {
@@ -172,8 +163,7 @@ int keysImport(Context &c)
     auto store = openUnlockedStore(c, &code);
     if (!store)
         return code;
-    const StoreResult<KeyImportReport> r =
-            store->importKeys(c.args.first(), AuditActor::current()).result();
+    const StoreResult<KeyImportReport> r = store->importKeys(c.args.first(), AuditActor::current()).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (!r.value.ok()) {
@@ -185,9 +175,7 @@ int keysImport(Context &c)
         c.err.flush();
         return RuntimeError;
     }
-    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).")
-                     .arg(r.value.imported)
-                     .arg(r.value.consumed)
+    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).").arg(r.value.imported).arg(r.value.consumed)
           << '\n';
     c.out.flush();
     return Success;

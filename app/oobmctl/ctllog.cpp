@@ -49,14 +49,13 @@ void printEntry(QTextStream &out, const LogEntry &e)
 int logTail(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err,
-                     QStringLiteral("'log tail' takes no arguments, only -n N and --severity S."));
+        return usage(c.err, QStringLiteral("'log tail' takes no arguments, only -n N and --severity S."));
     LogQuery query;
     int code = Success;
     QList<LogEntry> entries;
-    if (!parseCount(c, 20, &query.limit, &code)
-        || !parseSeverities(c, &query.filter.severities, &code)
-        || !fetchList(c, [&](Store &store) { return store.queryLog(query); }, &entries, &code))
+    if (!parseCount(c, 20, &query.limit, &code) || !parseSeverities(c, &query.filter.severities, &code)
+        || !fetchList(
+                c, [&](Store &store) { return store.queryLog(query); }, &entries, &code))
         return code;
     std::reverse(entries.begin(), entries.end()); // tail: oldest of the page first
     if (c.format == Format::Json) {
@@ -67,8 +66,7 @@ int logTail(Context &c)
             o.insert(QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs));
             o.insert(QStringLiteral("severity"), severityKey(e.severity));
             o.insert(QStringLiteral("source"), e.source);
-            o.insert(QStringLiteral("uuid"),
-                     e.deviceUuid.isEmpty() ? QJsonValue() : QJsonValue(e.deviceUuid));
+            o.insert(QStringLiteral("uuid"), e.deviceUuid.isEmpty() ? QJsonValue() : QJsonValue(e.deviceUuid));
             o.insert(QStringLiteral("message"), e.message);
             o.insert(QStringLiteral("details"), e.details);
             a.append(o);
@@ -90,13 +88,13 @@ int logQuery(Context &c)
                                     "--severity, --since, --text (see oobmctl --help)."));
     int code = Success;
     LogFilter filter;
-    if (!parseSeverities(c, &filter.severities, &code)
-        || !parseTime(c, QStringLiteral("since"), &filter.since, &code)
+    if (!parseSeverities(c, &filter.severities, &code) || !parseTime(c, QStringLiteral("since"), &filter.since, &code)
         || !parseTime(c, QStringLiteral("until"), &filter.until, &code))
         return code;
     if (filter.since.isValid() && filter.until.isValid() && filter.since > filter.until)
-        return usage(c.err, QStringLiteral("--since is after --until, so nothing can match; "
-                                           "swap them."));
+        return usage(c.err,
+                     QStringLiteral("--since is after --until, so nothing can match; "
+                                    "swap them."));
     filter.source = c.parser.value(QStringLiteral("source")).trimmed();
     filter.deviceUuid = c.parser.value(QStringLiteral("system")).trimmed();
     filter.text = c.parser.value(QStringLiteral("text"));
@@ -140,18 +138,21 @@ int logQuery(Context &c)
 int logPurge(Context &c)
 {
     if (!c.args.isEmpty())
-        return usage(c.err, QStringLiteral("'log purge' takes no arguments, only --older-than "
-                                           "DAYS."));
+        return usage(c.err,
+                     QStringLiteral("'log purge' takes no arguments, only --older-than "
+                                    "DAYS."));
     if (!c.parser.isSet(QStringLiteral("older-than")))
-        return usage(c.err, QStringLiteral("'log purge' needs --older-than DAYS, e.g. "
-                                           "'oobmctl log purge --older-than 90'."));
+        return usage(c.err,
+                     QStringLiteral("'log purge' needs --older-than DAYS, e.g. "
+                                    "'oobmctl log purge --older-than 90'."));
     bool ok = false;
     const int days = c.parser.value(QStringLiteral("older-than")).trimmed().toInt(&ok);
     if (!ok || days < 1 || days > ServiceSettings::MaxRetentionDays)
-        return usage(c.err, QStringLiteral("--older-than takes a number of days from 1 to %1, not "
-                                           "'%2'.")
-                                    .arg(ServiceSettings::MaxRetentionDays)
-                                    .arg(c.parser.value(QStringLiteral("older-than"))));
+        return usage(c.err,
+                     QStringLiteral("--older-than takes a number of days from 1 to %1, not "
+                                    "'%2'.")
+                             .arg(ServiceSettings::MaxRetentionDays)
+                             .arg(c.parser.value(QStringLiteral("older-than"))));
     int code = Success;
     auto store = openStore(c, &code, true);
     if (!store)
@@ -162,10 +163,9 @@ int logPurge(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
     // The purge itself goes to the log, which says who removed what.
-    store->appendLog({ LogEntry::make(Severity::Information, QStringLiteral("oobmctl"),
-                                      QStringLiteral("Purged %1 log entries older than %2 days.")
-                                              .arg(r.value.log)
-                                              .arg(days)) })
+    store->appendLog({LogEntry::make(
+                             Severity::Information, QStringLiteral("oobmctl"),
+                             QStringLiteral("Purged %1 log entries older than %2 days.").arg(r.value.log).arg(days))})
             .waitForFinished();
     if (c.format == Format::Json) {
         QJsonObject o;
@@ -173,10 +173,7 @@ int logPurge(Context &c)
         o.insert(QStringLiteral("olderThanDays"), days);
         c.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else {
-        c.out << QStringLiteral("Deleted %1 log entries older than %2 days.")
-                         .arg(r.value.log)
-                         .arg(days)
-              << '\n';
+        c.out << QStringLiteral("Deleted %1 log entries older than %2 days.").arg(r.value.log).arg(days) << '\n';
     }
     c.out.flush();
     return Success;

@@ -19,22 +19,21 @@ QJsonObject profileJson(const ProvisionProfile &p)
         QJsonArray realms;
         for (unsigned r : u.realms)
             realms.append(Amt::realmName(r));
-        users.append(QJsonObject{ { QStringLiteral("name"), u.username },
-                                  { QStringLiteral("realms"), realms } });
+        users.append(QJsonObject{{QStringLiteral("name"), u.username}, {QStringLiteral("realms"), realms}});
     }
     return QJsonObject{
-        { QStringLiteral("id"), p.id },
-        { QStringLiteral("name"), p.name },
-        { QStringLiteral("default"), p.isDefault },
-        { QStringLiteral("adminUser"), p.adminUser },
-        { QStringLiteral("users"), users },
-        { QStringLiteral("tls"), p.tlsEnabled },
-        { QStringLiteral("tlsCertificate"), p.tlsCertificateName },
-        { QStringLiteral("auxProfile"), p.auxiliaryProfileName },
-        { QStringLiteral("domain"), p.domainName },
-        { QStringLiteral("hostNamePattern"), p.hostNamePattern },
-        { QStringLiteral("interfaces"), QJsonArray::fromStringList(p.interfaces) },
-        { QStringLiteral("changed"), jsonTime(p.changed) },
+            {QStringLiteral("id"), p.id},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("default"), p.isDefault},
+            {QStringLiteral("adminUser"), p.adminUser},
+            {QStringLiteral("users"), users},
+            {QStringLiteral("tls"), p.tlsEnabled},
+            {QStringLiteral("tlsCertificate"), p.tlsCertificateName},
+            {QStringLiteral("auxProfile"), p.auxiliaryProfileName},
+            {QStringLiteral("domain"), p.domainName},
+            {QStringLiteral("hostNamePattern"), p.hostNamePattern},
+            {QStringLiteral("interfaces"), QJsonArray::fromStringList(p.interfaces)},
+            {QStringLiteral("changed"), jsonTime(p.changed)},
     };
 }
 
@@ -43,15 +42,15 @@ QStringList profileRow(const ProvisionProfile &p, bool csv)
     QStringList users;
     for (const Amt::UserAclEntry &u : p.aclUsers)
         users << userText(u);
-    return QStringList{ p.name,
-                        csv ? (p.isDefault ? QStringLiteral("true") : QStringLiteral("false"))
-                            : (p.isDefault ? QStringLiteral("default") : QString()),
-                        p.adminUser,
-                        users.join(u' '),
-                        p.domainName,
-                        p.hostNamePattern,
-                        p.interfaces.join(u','),
-                        csv ? isoTime(p.changed) : localTime(p.changed) };
+    return QStringList{p.name,
+                       csv ? (p.isDefault ? QStringLiteral("true") : QStringLiteral("false"))
+                           : (p.isDefault ? QStringLiteral("default") : QString()),
+                       p.adminUser,
+                       users.join(u' '),
+                       p.domainName,
+                       p.hostNamePattern,
+                       p.interfaces.join(u','),
+                       csv ? isoTime(p.changed) : localTime(p.changed)};
 }
 
 } // namespace
@@ -77,19 +76,17 @@ bool parseUser(Context &c, const QString &text, Amt::UserAclEntry *user, int *ex
                                   .arg(text));
         return false;
     }
-    const QStringList realms = colon < 0 ? QStringList()
-                                         : text.mid(colon + 1).split(u',', Qt::SkipEmptyParts);
+    const QStringList realms = colon < 0 ? QStringList() : text.mid(colon + 1).split(u',', Qt::SkipEmptyParts);
     for (const QString &part : realms) {
         unsigned realm = 0;
         if (!Amt::realmFromName(part, &realm)) {
             QStringList names;
             for (Amt::Realm r : Amt::allRealms())
                 names << Amt::realmName(unsigned(r));
-            *exitCode = usage(
-                    c.err,
-                    QStringLiteral("Unknown realm '%1' for the user %2; the "
-                                   "realms are: %3 (or their numbers).")
-                            .arg(part.trimmed(), user->username, names.join(QStringLiteral(", "))));
+            *exitCode = usage(c.err,
+                              QStringLiteral("Unknown realm '%1' for the user %2; the "
+                                             "realms are: %3 (or their numbers).")
+                                      .arg(part.trimmed(), user->username, names.join(QStringLiteral(", "))));
             return false;
         }
         if (!user->realms.contains(realm))
@@ -107,8 +104,7 @@ QString userText(const Amt::UserAclEntry &u)
 }
 
 // The profile with this name: exactly, else the only one that matches in another case.
-bool findProfile(Context &c, Store &store, const QString &name, ProvisionProfile *profile,
-                 int *exitCode)
+bool findProfile(Context &c, Store &store, const QString &name, ProvisionProfile *profile, int *exitCode)
 {
     const StoreResult<QList<ProvisionProfile>> r = store.listProfiles().result();
     if (!r.ok()) {
@@ -140,16 +136,16 @@ int profilesList(Context &c)
     int code = Success;
     QList<ProvisionProfile> profiles;
     if (!listFormat(c, "profiles list", &format, &code)
-        || !fetchList(c, [](Store &store) { return store.listProfiles(); }, &profiles, &code))
+        || !fetchList(
+                c, [](Store &store) { return store.listProfiles(); }, &profiles, &code))
         return code;
     printList(c, format, profiles,
-              { .json = profileJson,
-                .row = profileRow,
-                .csvHeader = { QStringLiteral("Name"), QStringLiteral("Default"),
-                               QStringLiteral("Admin user"), QStringLiteral("Users"),
-                               QStringLiteral("Domain"), QStringLiteral("Host name pattern"),
-                               QStringLiteral("Interfaces"), QStringLiteral("Changed") },
-                .footer = [](qsizetype n) { return plural(n, "profile", "profiles"); } });
+              {.json = profileJson,
+               .row = profileRow,
+               .csvHeader = {QStringLiteral("Name"), QStringLiteral("Default"), QStringLiteral("Admin user"),
+                             QStringLiteral("Users"), QStringLiteral("Domain"), QStringLiteral("Host name pattern"),
+                             QStringLiteral("Interfaces"), QStringLiteral("Changed")},
+               .footer = [](qsizetype n) { return plural(n, "profile", "profiles"); }});
     return Success;
 }
 
@@ -218,11 +214,9 @@ int profilesCreate(Context &c)
     if (c.parser.isSet(QStringLiteral("host-pattern")))
         p.hostNamePattern = c.parser.value(QStringLiteral("host-pattern")).trimmed();
     if (c.parser.isSet(QStringLiteral("interfaces"))) {
-        static const QStringList Known{ QStringLiteral("WebUI"), QStringLiteral("SOL"),
-                                        QStringLiteral("IDER") };
+        static const QStringList Known{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
         p.interfaces.clear();
-        for (const QString &part :
-             c.parser.value(QStringLiteral("interfaces")).split(u',', Qt::SkipEmptyParts)) {
+        for (const QString &part : c.parser.value(QStringLiteral("interfaces")).split(u',', Qt::SkipEmptyParts)) {
             QString name = part.trimmed();
             for (const QString &k : Known) {
                 if (name.compare(k, Qt::CaseInsensitive) == 0)
@@ -236,16 +230,14 @@ int profilesCreate(Context &c)
         return usage(c.err,
                      QStringLiteral("--user-password is the password of the users given "
                                     "with --user NAME:REALM,...; there are none."));
-    p.adminPassword = secretOption(c, QStringLiteral("admin-password"),
-                                   "OOBM_PROFILE_ADMIN_PASSWORD");
+    p.adminPassword = secretOption(c, QStringLiteral("admin-password"), "OOBM_PROFILE_ADMIN_PASSWORD");
     if (p.adminPassword.isEmpty())
         return usage(c.err,
                      QStringLiteral("Give the admin password with --admin-password P, "
                                     "OOBM_PROFILE_ADMIN_PASSWORD, or \"-\" to read it from "
                                     "standard input."));
     if (!p.aclUsers.isEmpty()) {
-        const QString password = secretOption(c, QStringLiteral("user-password"),
-                                              "OOBM_PROFILE_USER_PASSWORD");
+        const QString password = secretOption(c, QStringLiteral("user-password"), "OOBM_PROFILE_USER_PASSWORD");
         if (password.isEmpty())
             return usage(c.err,
                          QStringLiteral("Give the users' password with --user-password P, "
@@ -274,9 +266,9 @@ int profilesCreate(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (c.format == Format::Json)
-        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("id"), r.value },
-                                            { QStringLiteral("name"), p.name },
-                                            { QStringLiteral("default"), p.isDefault } })
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("id"), r.value},
+                                           {QStringLiteral("name"), p.name},
+                                           {QStringLiteral("default"), p.isDefault}})
                          .toJson(QJsonDocument::Compact)
               << '\n';
     else
@@ -306,8 +298,7 @@ int profilesDelete(Context &c)
     if (r.value == 0)
         return failure(c.err, QStringLiteral("There is no provision profile %1.").arg(p.name));
     if (c.format == Format::Json)
-        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("name"), p.name },
-                                            { QStringLiteral("deleted"), true } })
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("deleted"), true}})
                          .toJson(QJsonDocument::Compact)
               << '\n';
     else

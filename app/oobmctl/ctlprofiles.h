@@ -17,8 +17,7 @@ bool parseUser(Context &c, const QString &text, Core::Amt::UserAclEntry *user, i
 // NAME:REALM,REALM...
 QString userText(const Core::Amt::UserAclEntry &u);
 // The profile with this name: exactly, else the only one that matches in another case.
-bool findProfile(Context &c, Core::Store &store, const QString &name,
-                 Core::ProvisionProfile *profile, int *exitCode);
+bool findProfile(Context &c, Core::Store &store, const QString &name, Core::ProvisionProfile *profile, int *exitCode);
 
 int profilesList(Context &c);
 int profilesShow(Context &c);

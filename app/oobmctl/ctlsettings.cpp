@@ -41,7 +41,7 @@ int settingsGet(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
 
-    const QStringList keys = key.isEmpty() ? ServiceSettings::keys() : QStringList{ key };
+    const QStringList keys = key.isEmpty() ? ServiceSettings::keys() : QStringList{key};
     if (c.format == Format::Json) {
         QJsonObject o;
         for (const QString &k : keys)
@@ -84,8 +84,7 @@ int settingsSet(Context &c)
         return failure(c.err, current.error.message);
     ServiceSettings wanted = current.value;
     wanted.setValue(key, c.args.at(1));
-    const StoreResult<QStringList> r =
-            store->applyServiceSettings(wanted, QStringLiteral("oobmctl")).result();
+    const StoreResult<QStringList> r = store->applyServiceSettings(wanted, QStringLiteral("oobmctl")).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (c.format == Format::Json) {

@@ -22,9 +22,9 @@ bool parseSystemStates(Context &c, QList<SystemState> *states, int *exitCode)
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
             SystemState s;
             if (!systemStateFromKey(part.trimmed(), &s)) {
-                *exitCode = usage(c.err,
-                                  QStringLiteral("Unknown system state '%1'; the states are: %2.")
-                                          .arg(part, systemStateKeys()));
+                *exitCode = usage(
+                        c.err,
+                        QStringLiteral("Unknown system state '%1'; the states are: %2.").arg(part, systemStateKeys()));
                 return false;
             }
             if (!states->contains(s))
@@ -59,27 +59,27 @@ QString helloType(int version)
 QJsonObject systemJson(const AmtSystem &s)
 {
     return QJsonObject{
-        { QStringLiteral("uuid"), s.uuid },
-        { QStringLiteral("state"), systemStateKey(s.state) },
-        { QStringLiteral("reason"), s.reason },
-        { QStringLiteral("fqdn"), s.fqdn },
-        { QStringLiteral("address"), s.address },
-        { QStringLiteral("amtVersion"), s.amtVersion },
-        { QStringLiteral("profile"), s.profileName },
-        { QStringLiteral("pid"), pidText(s.pid) },
-        { QStringLiteral("newPid"), pidText(s.newPid) },
-        { QStringLiteral("helloVersion"), s.helloVersion },
-        { QStringLiteral("helloCount"), s.helloCount },
-        { QStringLiteral("lastRetry"), s.lastRetry },
-        { QStringLiteral("adminCredentialsSet"), s.adminCredentialsSet },
-        { QStringLiteral("authorized"), s.authorized },
-        { QStringLiteral("attempts"), s.attempts },
-        { QStringLiteral("adminUser"), s.adminUser },
-        { QStringLiteral("firstSeen"), jsonTime(s.firstSeen) },
-        { QStringLiteral("lastHello"), jsonTime(s.lastHello) },
-        { QStringLiteral("lastAction"), s.lastAction },
-        { QStringLiteral("lastActionTime"), jsonTime(s.lastActionTime) },
-        { QStringLiteral("provisioned"), jsonTime(s.provisioned) },
+            {QStringLiteral("uuid"), s.uuid},
+            {QStringLiteral("state"), systemStateKey(s.state)},
+            {QStringLiteral("reason"), s.reason},
+            {QStringLiteral("fqdn"), s.fqdn},
+            {QStringLiteral("address"), s.address},
+            {QStringLiteral("amtVersion"), s.amtVersion},
+            {QStringLiteral("profile"), s.profileName},
+            {QStringLiteral("pid"), pidText(s.pid)},
+            {QStringLiteral("newPid"), pidText(s.newPid)},
+            {QStringLiteral("helloVersion"), s.helloVersion},
+            {QStringLiteral("helloCount"), s.helloCount},
+            {QStringLiteral("lastRetry"), s.lastRetry},
+            {QStringLiteral("adminCredentialsSet"), s.adminCredentialsSet},
+            {QStringLiteral("authorized"), s.authorized},
+            {QStringLiteral("attempts"), s.attempts},
+            {QStringLiteral("adminUser"), s.adminUser},
+            {QStringLiteral("firstSeen"), jsonTime(s.firstSeen)},
+            {QStringLiteral("lastHello"), jsonTime(s.lastHello)},
+            {QStringLiteral("lastAction"), s.lastAction},
+            {QStringLiteral("lastActionTime"), jsonTime(s.lastActionTime)},
+            {QStringLiteral("provisioned"), jsonTime(s.provisioned)},
     };
 }
 
@@ -87,72 +87,69 @@ QJsonObject helloJson(const HelloRecord &h)
 {
     const QString type = helloType(h.version).toLower();
     return QJsonObject{
-        { QStringLiteral("id"), h.id },
-        { QStringLiteral("time"), jsonTime(h.time) },
-        { QStringLiteral("address"), h.address },
-        { QStringLiteral("port"), int(h.port) },
-        { QStringLiteral("type"), type.isEmpty() ? QJsonValue() : QJsonValue(type) },
-        { QStringLiteral("uuid"), h.uuid },
-        { QStringLiteral("pid"), pidText(h.pid) },
-        { QStringLiteral("retry"), h.retry },
-        { QStringLiteral("adminCredentialsSet"), h.adminCredentialsSet },
-        { QStringLiteral("outcome"), h.outcome },
-        { QStringLiteral("engine"), h.engine },
+            {QStringLiteral("id"), h.id},
+            {QStringLiteral("time"), jsonTime(h.time)},
+            {QStringLiteral("address"), h.address},
+            {QStringLiteral("port"), int(h.port)},
+            {QStringLiteral("type"), type.isEmpty() ? QJsonValue() : QJsonValue(type)},
+            {QStringLiteral("uuid"), h.uuid},
+            {QStringLiteral("pid"), pidText(h.pid)},
+            {QStringLiteral("retry"), h.retry},
+            {QStringLiteral("adminCredentialsSet"), h.adminCredentialsSet},
+            {QStringLiteral("outcome"), h.outcome},
+            {QStringLiteral("engine"), h.engine},
     };
 }
 
 QJsonObject actionJson(const ActionRecord &a)
 {
     return QJsonObject{
-        { QStringLiteral("id"), a.id },
-        { QStringLiteral("time"), jsonTime(a.time) },
-        { QStringLiteral("uuid"), a.uuid },
-        { QStringLiteral("step"), a.step },
-        { QStringLiteral("result"), actionResultKey(a.result) },
-        { QStringLiteral("durationMs"), a.durationMs },
-        { QStringLiteral("status"), a.status },
-        { QStringLiteral("message"), a.message },
-        { QStringLiteral("attempt"), a.attempt },
+            {QStringLiteral("id"), a.id},
+            {QStringLiteral("time"), jsonTime(a.time)},
+            {QStringLiteral("uuid"), a.uuid},
+            {QStringLiteral("step"), a.step},
+            {QStringLiteral("result"), actionResultKey(a.result)},
+            {QStringLiteral("durationMs"), a.durationMs},
+            {QStringLiteral("status"), a.status},
+            {QStringLiteral("message"), a.message},
+            {QStringLiteral("attempt"), a.attempt},
     };
 }
 
 // The cells of a row of systems list, hellos tail and actions list (csv: the CSV file's).
 QStringList systemRow(const AmtSystem &s, bool csv)
 {
-    return QStringList{ s.uuid,         csv ? systemStateKey(s.state) : systemStateName(s.state),
-                        s.fqdn,         s.address,
-                        s.amtVersion,   s.profileName,
-                        pidText(s.pid), csv ? isoTime(s.lastHello) : localTime(s.lastHello),
-                        s.reason };
+    return QStringList{s.uuid,         csv ? systemStateKey(s.state) : systemStateName(s.state),
+                       s.fqdn,         s.address,
+                       s.amtVersion,   s.profileName,
+                       pidText(s.pid), csv ? isoTime(s.lastHello) : localTime(s.lastHello),
+                       s.reason};
 }
 
 QStringList helloRow(const HelloRecord &h, bool csv)
 {
     if (csv)
-        return QStringList{ isoTime(h.time),          h.address, QString::number(h.port),
-                            helloType(h.version),     h.uuid,    pidText(h.pid),
-                            QString::number(h.retry), h.outcome };
-    return QStringList{ localTime(h.time),
-                        QStringLiteral("%1:%2").arg(h.address).arg(h.port),
-                        helloType(h.version),
-                        h.uuid,
-                        pidText(h.pid),
-                        QStringLiteral("retry %1").arg(h.retry),
-                        h.outcome };
+        return QStringList{isoTime(h.time), h.address,      QString::number(h.port),  helloType(h.version),
+                           h.uuid,          pidText(h.pid), QString::number(h.retry), h.outcome};
+    return QStringList{localTime(h.time),
+                       QStringLiteral("%1:%2").arg(h.address).arg(h.port),
+                       helloType(h.version),
+                       h.uuid,
+                       pidText(h.pid),
+                       QStringLiteral("retry %1").arg(h.retry),
+                       h.outcome};
 }
 
 QStringList actionRow(const ActionRecord &x, bool csv)
 {
-    return QStringList{
-        csv ? isoTime(x.time) : localTime(x.time),
-        x.uuid,
-        x.step,
-        csv ? actionResultKey(x.result) : actionResultName(x.result),
-        csv ? QString::number(x.durationMs) : QStringLiteral("%1 ms").arg(x.durationMs),
-        x.status,
-        csv ? QString::number(x.attempt) : QStringLiteral("attempt %1").arg(x.attempt),
-        x.message
-    };
+    return QStringList{csv ? isoTime(x.time) : localTime(x.time),
+                       x.uuid,
+                       x.step,
+                       csv ? actionResultKey(x.result) : actionResultName(x.result),
+                       csv ? QString::number(x.durationMs) : QStringLiteral("%1 ms").arg(x.durationMs),
+                       x.status,
+                       csv ? QString::number(x.attempt) : QStringLiteral("attempt %1").arg(x.attempt),
+                       x.message};
 }
 
 // The system with this UUID (any case); prints the error when there is none.
@@ -193,9 +190,8 @@ int runSystemActions(Context &c, SystemActions::Action action, const QStringList
     watcher.setFuture(future);
     if (!future.isFinished())
         loop.exec(); // the log's queued writes run meanwhile
-    const QList<SystemActions::Result> results = future.resultCount() > 0
-            ? future.result()
-            : QList<SystemActions::Result>{};
+    const QList<SystemActions::Result> results = future.resultCount() > 0 ? future.result()
+                                                                          : QList<SystemActions::Result>{};
     log.flush().waitForFinished();
 
     int failed = 0;
@@ -204,9 +200,9 @@ int runSystemActions(Context &c, SystemActions::Action action, const QStringList
         if (!r.ok)
             ++failed;
         if (c.format == Format::Json)
-            a.append(QJsonObject{ { QStringLiteral("uuid"), r.uuid },
-                                  { QStringLiteral("ok"), r.ok },
-                                  { QStringLiteral("message"), r.message } });
+            a.append(QJsonObject{{QStringLiteral("uuid"), r.uuid},
+                                 {QStringLiteral("ok"), r.ok},
+                                 {QStringLiteral("message"), r.message}});
         else if (r.ok)
             c.out << r.uuid << ": ok\n";
         else
@@ -214,8 +210,7 @@ int runSystemActions(Context &c, SystemActions::Action action, const QStringList
     }
     if (c.format == Format::Json) {
         c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
-    } else if (action == SystemActions::Action::Unprovision
-               || action == SystemActions::Action::PartialUnprovision) {
+    } else if (action == SystemActions::Action::Unprovision || action == SystemActions::Action::PartialUnprovision) {
         const qsizetype done = results.size() - failed;
         c.out << (action == SystemActions::Action::Unprovision
                           ? QStringLiteral("Unprovisioned %1 of %2 (full): back in factory mode; "
@@ -252,19 +247,17 @@ int systemsList(Context &c)
     int code = Success;
     ListFormat format;
     QList<AmtSystem> systems;
-    if (!parseSystemStates(c, &filter.states, &code)
-        || !listFormat(c, "systems list", &format, &code)
-        || !fetchList(c, [&](Store &store) { return store.listSystems(filter); }, &systems, &code))
+    if (!parseSystemStates(c, &filter.states, &code) || !listFormat(c, "systems list", &format, &code)
+        || !fetchList(
+                c, [&](Store &store) { return store.listSystems(filter); }, &systems, &code))
         return code;
     printList(c, format, systems,
-              { .json = systemJson,
-                .row = systemRow,
-                .csvHeader = { QStringLiteral("UUID"), QStringLiteral("State"),
-                               QStringLiteral("FQDN"), QStringLiteral("Address"),
-                               QStringLiteral("AMT version"), QStringLiteral("Profile"),
-                               QStringLiteral("PID"), QStringLiteral("Last hello"),
-                               QStringLiteral("Reason") },
-                .footer = [](qsizetype n) { return plural(n, "system", "systems"); } });
+              {.json = systemJson,
+               .row = systemRow,
+               .csvHeader = {QStringLiteral("UUID"), QStringLiteral("State"), QStringLiteral("FQDN"),
+                             QStringLiteral("Address"), QStringLiteral("AMT version"), QStringLiteral("Profile"),
+                             QStringLiteral("PID"), QStringLiteral("Last hello"), QStringLiteral("Reason")},
+               .footer = [](qsizetype n) { return plural(n, "system", "systems"); }});
     return Success;
 }
 
@@ -300,9 +293,9 @@ int systemsShow(Context &c)
     };
     QList<Event> events;
     for (qsizetype i = 0; i < hellos.value.size(); ++i)
-        events << Event{ hellos.value.at(i).time, 0, hellos.value.at(i).id, i };
+        events << Event{hellos.value.at(i).time, 0, hellos.value.at(i).id, i};
     for (qsizetype i = 0; i < actions.value.size(); ++i)
-        events << Event{ actions.value.at(i).time, 1, actions.value.at(i).id, i };
+        events << Event{actions.value.at(i).time, 1, actions.value.at(i).id, i};
     std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
         if (a.time != b.time)
             return a.time < b.time;
@@ -317,8 +310,7 @@ int systemsShow(Context &c)
         for (const Event &e : std::as_const(events)) {
             QJsonObject item = e.kind == 0 ? helloJson(hellos.value.at(e.index))
                                            : actionJson(actions.value.at(e.index));
-            item.insert(QStringLiteral("kind"),
-                        e.kind == 0 ? QStringLiteral("hello") : QStringLiteral("step"));
+            item.insert(QStringLiteral("kind"), e.kind == 0 ? QStringLiteral("hello") : QStringLiteral("step"));
             timeline.append(item);
         }
         o.insert(QStringLiteral("timeline"), timeline);
@@ -341,9 +333,8 @@ int systemsShow(Context &c)
     field("PID", pidText(s.pid));
     field("Next PID", pidText(s.newPid));
     field("Hello version",
-          s.helloVersion == 0
-                  ? QString()
-                  : QStringLiteral("%1 (%2)").arg(s.helloVersion).arg(helloType(s.helloVersion)));
+          s.helloVersion == 0 ? QString()
+                              : QStringLiteral("%1 (%2)").arg(s.helloVersion).arg(helloType(s.helloVersion)));
     field("Hellos", QString::number(s.helloCount));
     field("Last retry", QString::number(s.lastRetry));
     field("Admin credentials set", yesNo(s.adminCredentialsSet));
@@ -353,35 +344,33 @@ int systemsShow(Context &c)
     field("First seen", localTime(s.firstSeen));
     field("Last hello", localTime(s.lastHello));
     field("Last action",
-          s.lastAction.isEmpty()
-                  ? QString()
-                  : QStringLiteral("%1 (%2)").arg(s.lastAction, localTime(s.lastActionTime)));
+          s.lastAction.isEmpty() ? QString()
+                                 : QStringLiteral("%1 (%2)").arg(s.lastAction, localTime(s.lastActionTime)));
     field("Provisioned", localTime(s.provisioned));
     c.out << '\n'
           << QStringLiteral("Timeline (%1, %2, oldest first):")
-                     .arg(plural(hellos.value.size(), "hello", "hellos"),
-                          plural(actions.value.size(), "step", "steps"))
+                     .arg(plural(hellos.value.size(), "hello", "hellos"), plural(actions.value.size(), "step", "steps"))
           << '\n';
     QList<QStringList> rows;
     for (const Event &e : std::as_const(events)) {
         if (e.kind == 0) {
             const HelloRecord &h = hellos.value.at(e.index);
-            rows << QStringList{ localTime(h.time),
-                                 QStringLiteral("Hello"),
-                                 QStringLiteral("%1:%2").arg(h.address).arg(h.port),
-                                 helloType(h.version),
-                                 pidText(h.pid),
-                                 QStringLiteral("retry %1").arg(h.retry),
-                                 h.outcome };
+            rows << QStringList{localTime(h.time),
+                                QStringLiteral("Hello"),
+                                QStringLiteral("%1:%2").arg(h.address).arg(h.port),
+                                helloType(h.version),
+                                pidText(h.pid),
+                                QStringLiteral("retry %1").arg(h.retry),
+                                h.outcome};
         } else {
             const ActionRecord &a = actions.value.at(e.index);
-            rows << QStringList{ localTime(a.time),
-                                 QStringLiteral("Step"),
-                                 a.step,
-                                 actionResultName(a.result),
-                                 QStringLiteral("%1 ms").arg(a.durationMs),
-                                 a.status,
-                                 a.message };
+            rows << QStringList{localTime(a.time),
+                                QStringLiteral("Step"),
+                                a.step,
+                                actionResultName(a.result),
+                                QStringLiteral("%1 ms").arg(a.durationMs),
+                                a.status,
+                                a.message};
         }
     }
     printTable(c.out, rows);
@@ -420,8 +409,7 @@ int systemsAuthorize(Context &c)
     if (!r.ok())
         return failure(c.err, r.error.message);
     if (c.format == Format::Json)
-        c.out << QJsonDocument(QJsonObject{ { QStringLiteral("authorized"), r.value } })
-                         .toJson(QJsonDocument::Compact)
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("authorized"), r.value}}).toJson(QJsonDocument::Compact)
               << '\n';
     else
         c.out << QStringLiteral("Authorized %1.").arg(plural(r.value, "system", "systems")) << '\n';
@@ -432,14 +420,10 @@ int systemsAuthorize(Context &c)
 int systemsPower(Context &c)
 {
     if (c.args.size() < 2)
-        return usage(
-                c.err,
-                QStringLiteral("'systems power' takes on, off or reset and one or more UUIDs."));
+        return usage(c.err, QStringLiteral("'systems power' takes on, off or reset and one or more UUIDs."));
     SystemActions::Action action;
     if (!SystemActions::actionFromKey(c.args.first(), &action))
-        return usage(c.err,
-                     QStringLiteral("'systems power' takes on, off or reset, not '%1'.")
-                             .arg(c.args.first()));
+        return usage(c.err, QStringLiteral("'systems power' takes on, off or reset, not '%1'.").arg(c.args.first()));
     int code = Success;
     if (!textOrJson(c, "systems power", &code))
         return code;
@@ -457,9 +441,8 @@ int systemsUnprovision(Context &c)
     if (!textOrJson(c, "systems unprovision", &code))
         return code;
     return runSystemActions(c,
-                            c.parser.isSet(QStringLiteral("partial"))
-                                    ? SystemActions::Action::PartialUnprovision
-                                    : SystemActions::Action::Unprovision,
+                            c.parser.isSet(QStringLiteral("partial")) ? SystemActions::Action::PartialUnprovision
+                                                                      : SystemActions::Action::Unprovision,
                             uuids);
 }
 
@@ -467,8 +450,9 @@ int systemsUnprovision(Context &c)
 int systemsOtp(Context &c)
 {
     if (c.args.size() != 1)
-        return usage(c.err, QStringLiteral("'systems otp' takes one UUID; the OTP comes from --otp, OOBM_OTP or "
-                                           "standard input (--otp -)."));
+        return usage(c.err,
+                     QStringLiteral("'systems otp' takes one UUID; the OTP comes from --otp, OOBM_OTP or "
+                                    "standard input (--otp -)."));
     const QString otp = secretOption(c, QStringLiteral("otp"), "OOBM_OTP");
     if (otp.isEmpty())
         return usage(c.err, QStringLiteral("Give the one-time password with --otp, OOBM_OTP, or --otp - (stdin)."));
@@ -492,17 +476,16 @@ int hellosTail(Context &c)
     ListFormat format;
     QList<HelloRecord> hellos;
     if (!parseCount(c, 20, &limit, &code) || !listFormat(c, "hellos tail", &format, &code)
-        || !fetchList(c, [&](Store &store) { return store.listHellos({}, 0, limit); }, &hellos,
-                      &code))
+        || !fetchList(
+                c, [&](Store &store) { return store.listHellos({}, 0, limit); }, &hellos, &code))
         return code;
     std::reverse(hellos.begin(), hellos.end()); // tail: oldest of the page first
     printList(c, format, hellos,
-              { .json = helloJson,
-                .row = helloRow,
-                .csvHeader = { QStringLiteral("Time"), QStringLiteral("Address"),
-                               QStringLiteral("Port"), QStringLiteral("Type"),
-                               QStringLiteral("UUID"), QStringLiteral("PID"),
-                               QStringLiteral("Retry"), QStringLiteral("Outcome") } });
+              {.json = helloJson,
+               .row = helloRow,
+               .csvHeader = {QStringLiteral("Time"), QStringLiteral("Address"), QStringLiteral("Port"),
+                             QStringLiteral("Type"), QStringLiteral("UUID"), QStringLiteral("PID"),
+                             QStringLiteral("Retry"), QStringLiteral("Outcome")}});
     return Success;
 }
 
@@ -518,9 +501,8 @@ int actionsList(Context &c)
         return code;
     filter.uuid = c.parser.value(QStringLiteral("system")).trimmed().toUpper();
     filter.step = c.parser.value(QStringLiteral("step")).trimmed();
-    static const QList<ActionRecord::Result> Results{ ActionRecord::Result::Succeeded,
-                                                      ActionRecord::Result::Failed,
-                                                      ActionRecord::Result::Skipped };
+    static const QList<ActionRecord::Result> Results{ActionRecord::Result::Succeeded, ActionRecord::Result::Failed,
+                                                     ActionRecord::Result::Skipped};
     for (const QString &value : c.parser.values(QStringLiteral("result"))) {
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
             const auto it = std::find_if(Results.cbegin(), Results.cend(), [&](auto r) {
@@ -538,16 +520,16 @@ int actionsList(Context &c)
     ListFormat format;
     QList<ActionRecord> actions;
     if (!listFormat(c, "actions list", &format, &code)
-        || !fetchList(c, [&](Store &store) { return store.listActions(filter); }, &actions, &code))
+        || !fetchList(
+                c, [&](Store &store) { return store.listActions(filter); }, &actions, &code))
         return code;
     std::reverse(actions.begin(), actions.end()); // oldest of the page first
     printList(c, format, actions,
-              { .json = actionJson,
-                .row = actionRow,
-                .csvHeader = { QStringLiteral("Time"), QStringLiteral("UUID"),
-                               QStringLiteral("Step"), QStringLiteral("Result"),
-                               QStringLiteral("Duration ms"), QStringLiteral("Status"),
-                               QStringLiteral("Attempt"), QStringLiteral("Message") } });
+              {.json = actionJson,
+               .row = actionRow,
+               .csvHeader = {QStringLiteral("Time"), QStringLiteral("UUID"), QStringLiteral("Step"),
+                             QStringLiteral("Result"), QStringLiteral("Duration ms"), QStringLiteral("Status"),
+                             QStringLiteral("Attempt"), QStringLiteral("Message")}});
     return Success;
 }
 

@@ -34,7 +34,7 @@ public:
 
     template<typename Conversation>
     auto run(const AmtEndpoint &endpoint, Conversation conversation)
-        -> QFuture<std::invoke_result_t<Conversation, AmtSession &>>
+            -> QFuture<std::invoke_result_t<Conversation, AmtSession &>>
     {
         using Result = std::invoke_result_t<Conversation, AmtSession &>;
         auto promise = std::make_shared<QPromise<Result>>();

@@ -41,9 +41,7 @@ struct AmtEndpoint
     // OOB Trace Logging: called after every SOAP request with what may be logged, never a
     // secret (status: 0 success, else the HTTP or gSOAP code). Empty: no tracing. Called on the
     // session's thread.
-    std::function<void(const QString &operation, const QString &peer, int status,
-                       qint64 durationMs)>
-            trace;
+    std::function<void(const QString &operation, const QString &peer, int status, qint64 durationMs)> trace;
 
     // "http://127.10.0.1:16992/SecurityAdministrationService"
     QString url(const QString &service) const;

@@ -12,13 +12,13 @@ struct AmtError
     enum class Category {
         None,
         ConnectionRefused,
-        Timeout,            // connect, send or receive took longer than allowed
-        ConnectionDropped,  // the peer closed the connection in the middle of a call
-        TlsHandshake,       // PSK mismatch, certificate not trusted, ...
-        Authentication,     // HTTP 401 after Digest
+        Timeout,           // connect, send or receive took longer than allowed
+        ConnectionDropped, // the peer closed the connection in the middle of a call
+        TlsHandshake,      // PSK mismatch, certificate not trusted, ...
+        Authentication,    // HTTP 401 after Digest
         SoapFault,
-        Status,             // the call ran but PT_STATUS is not SUCCESS
-        Protocol,           // anything else the transport reported
+        Status,   // the call ran but PT_STATUS is not SUCCESS
+        Protocol, // anything else the transport reported
     };
 
     Category category = Category::None;

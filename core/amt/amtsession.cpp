@@ -2,8 +2,6 @@
 // The only client-side file that sees gSOAP: generated proxies in, Qt value types out.
 #include "amtsession.h"
 
-#include "core/keys/pidpps.h"
-
 #include "httpda.h"
 #include "soapGeneralInfoProxy.h"
 #include "soapNetworkAdministrationProxy.h"
@@ -12,6 +10,7 @@
 #include "soapSecurityAdministrationProxy.h"
 
 #include "core/amt/ptstatus.h"
+#include "core/keys/pidpps.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -51,11 +50,10 @@ int sslExIndex()
 }
 
 // TLS-PSK client: identity = the PID, key = the 32 PPS characters as bytes (PROTOCOL.md §4.2).
-unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity,
-                               unsigned int maxIdentity, unsigned char *psk, unsigned int maxPsk)
+unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity, unsigned int maxIdentity,
+                               unsigned char *psk, unsigned int maxPsk)
 {
-    const auto *endpoint = static_cast<const AmtEndpoint *>(
-            SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), sslExIndex()));
+    const auto *endpoint = static_cast<const AmtEndpoint *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), sslExIndex()));
     if (!endpoint || unsigned(endpoint->pskIdentity.size()) + 1 > maxIdentity
         || unsigned(endpoint->psk.size()) > maxPsk)
         return 0;
@@ -75,10 +73,8 @@ int verifyExIndex()
 int verifyCallback(int preverifyOk, X509_STORE_CTX *store)
 {
     if (!preverifyOk) {
-        auto *ssl = static_cast<SSL *>(
-                X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-        if (auto *lastError = static_cast<int *>(
-                    SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), verifyExIndex())))
+        auto *ssl = static_cast<SSL *>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+        if (auto *lastError = static_cast<int *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), verifyExIndex())))
             *lastError = X509_STORE_CTX_get_error(store);
     }
     return preverifyOk;
@@ -117,8 +113,8 @@ public:
         soap->send_timeout = -1000 * endpoint.sendTimeoutMs;
         soap->recv_timeout = -1000 * endpoint.receiveTimeoutMs;
         soap->transfer_timeout = 0;
-        for (const char *service : { "SecurityAdministration", "GeneralInfo",
-                                     "NetworkAdministration", "NetworkTime", "RemoteControl" })
+        for (const char *service :
+             {"SecurityAdministration", "GeneralInfo", "NetworkAdministration", "NetworkTime", "RemoteControl"})
             urls.push_back(str(endpoint.url(QLatin1String(service))));
         if (endpoint.transport != AmtEndpoint::Transport::Http)
             setupTls();
@@ -146,10 +142,9 @@ public:
         const unsigned short flags = verify
                 ? (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_SSL_NO_DEFAULT_CA_PATH
                    | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2)
-                : (SOAP_SSL_NO_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_SSL_NO_DEFAULT_CA_PATH
-                   | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2);
-        if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr)
-                    != SOAP_OK
+                : (SOAP_SSL_NO_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_SSL_NO_DEFAULT_CA_PATH | SOAP_TLSv1_0
+                   | SOAP_TLSv1_1 | SOAP_TLSv1_2);
+        if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr) != SOAP_OK
             || !soap->ctx) {
             tlsError = tr("cannot set up TLS: %1").arg(QString::fromUtf8(soap_fault_string(soap)));
             return;
@@ -201,8 +196,7 @@ public:
             EVP_PKEY *pkey = PEM_read_bio_PrivateKey(key, nullptr, nullptr, nullptr);
             BIO_free(key);
             if (!pkey || SSL_CTX_use_PrivateKey(ctx, pkey) != 1)
-                tlsError = tr("the client certificate's private key cannot be used: %1")
-                                   .arg(openSslErrors());
+                tlsError = tr("the client certificate's private key cannot be used: %1").arg(openSslErrors());
             EVP_PKEY_free(pkey);
             ERR_clear_error();
         }
@@ -218,12 +212,10 @@ public:
         soap_end(soap);
         ERR_clear_error();
         if (endpoint.host.isEmpty()) // gSOAP would write the request to standard output
-            return { AmtError::Category::Protocol, tr("No address was given for the device."),
-                     QLatin1String(operation) };
+            return {AmtError::Category::Protocol, tr("No address was given for the device."), QLatin1String(operation)};
         if (!tlsError.isEmpty())
-            return { AmtError::Category::TlsHandshake,
-                     tr("TLS with %1: %2").arg(endpoint.address(), tlsError),
-                     QLatin1String(operation) };
+            return {AmtError::Category::TlsHandshake, tr("TLS with %1: %2").arg(endpoint.address(), tlsError),
+                    QLatin1String(operation)};
         QElapsedTimer timer;
         timer.start();
         if (daSaved)
@@ -236,8 +228,7 @@ public:
             }
             lastRealm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : QString();
             soap_closesock(soap); // a device may have left the challenged request's body unread
-            http_da_save(soap, &da, soap->authrealm, str(endpoint.user).c_str(),
-                         str(endpoint.password).c_str());
+            http_da_save(soap, &da, soap->authrealm, str(endpoint.user).c_str(), str(endpoint.password).c_str());
             daSaved = true;
             rc = invoke();
         }
@@ -252,80 +243,73 @@ public:
     {
         const QString op = QLatin1String(operation);
         const QString where = endpoint.address();
-        const QString fault = QString::fromUtf8(soap_fault_string(soap) ? soap_fault_string(soap)
-                                                                        : "");
-        const QString detail = QString::fromUtf8(soap_fault_detail(soap) ? soap_fault_detail(soap)
-                                                                         : "");
+        const QString fault = QString::fromUtf8(soap_fault_string(soap) ? soap_fault_string(soap) : "");
+        const QString detail = QString::fromUtf8(soap_fault_detail(soap) ? soap_fault_detail(soap) : "");
         const QString ssl = openSslErrors();
         const int err = soap->errnum;
         soap_closesock(soap);
         if (rc == 401) {
             const QString realm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : lastRealm;
-            return { AmtError::Category::Authentication,
-                     tr("Authentication failed at %1: the device rejected user '%2' in realm '%3' "
-                        "(HTTP 401). "
-                        "Check the admin password.")
-                             .arg(where, endpoint.user, realm),
-                     op };
+            return {AmtError::Category::Authentication,
+                    tr("Authentication failed at %1: the device rejected user '%2' in realm '%3' "
+                       "(HTTP 401). "
+                       "Check the admin password.")
+                            .arg(where, endpoint.user, realm),
+                    op};
         }
         if (rc == SOAP_SSL_ERROR) {
             if (endpoint.transport == AmtEndpoint::Transport::TlsPsk) {
-                return { AmtError::Category::TlsHandshake,
-                         tr("TLS-PSK handshake with %1 failed for PID %2: the device did not "
-                            "accept the pre-shared "
-                            "key, so the PPS does not match the one the device holds (%3).")
-                                 .arg(where, PidPps::formatPid(endpoint.pskIdentity),
-                                      ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                         op };
+                return {AmtError::Category::TlsHandshake,
+                        tr("TLS-PSK handshake with %1 failed for PID %2: the device did not "
+                           "accept the pre-shared "
+                           "key, so the PPS does not match the one the device holds (%3).")
+                                .arg(where, PidPps::formatPid(endpoint.pskIdentity),
+                                     ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
+                        op};
             }
             if (verifyError != X509_V_OK) {
                 const QString why = QString::fromLatin1(X509_verify_cert_error_string(verifyError));
                 verifyError = X509_V_OK;
-                return { AmtError::Category::TlsHandshake,
-                         tr("TLS handshake with %1 failed: the device's certificate is not trusted "
-                            "(%2). Check the "
-                            "trusted CA or the pinned certificate.")
-                                 .arg(where, why),
-                         op };
+                return {AmtError::Category::TlsHandshake,
+                        tr("TLS handshake with %1 failed: the device's certificate is not trusted "
+                           "(%2). Check the "
+                           "trusted CA or the pinned certificate.")
+                                .arg(where, why),
+                        op};
             }
-            return { AmtError::Category::TlsHandshake,
-                     tr("TLS handshake with %1 failed: %2")
-                             .arg(where, ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                     op };
+            return {AmtError::Category::TlsHandshake,
+                    tr("TLS handshake with %1 failed: %2")
+                            .arg(where, ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
+                    op};
         }
         if (rc == SOAP_TCP_ERROR) {
             if (err == ECONNREFUSED)
-                return { AmtError::Category::ConnectionRefused,
-                         tr("%1 refused the connection: nothing listens there, or a firewall "
-                            "rejects it.")
-                                 .arg(where),
-                         op };
+                return {AmtError::Category::ConnectionRefused,
+                        tr("%1 refused the connection: nothing listens there, or a firewall "
+                           "rejects it.")
+                                .arg(where),
+                        op};
             if (err == ETIMEDOUT || err == 0 || elapsedMs >= endpoint.connectTimeoutMs)
-                return { AmtError::Category::Timeout,
-                         tr("Connecting to %1 timed out after %2 ms.").arg(where).arg(elapsedMs),
-                         op };
-            return { AmtError::Category::Protocol,
-                     tr("Cannot connect to %1: %2")
-                             .arg(where, QString::fromLocal8Bit(std::strerror(err))),
-                     op };
+                return {AmtError::Category::Timeout,
+                        tr("Connecting to %1 timed out after %2 ms.").arg(where).arg(elapsedMs), op};
+            return {AmtError::Category::Protocol,
+                    tr("Cannot connect to %1: %2").arg(where, QString::fromLocal8Bit(std::strerror(err))), op};
         }
         if (rc == SOAP_EOF || rc == SOAP_CHK_EOF || rc == SOAP_LENGTH) {
             if (elapsedMs + 50 >= qMin(endpoint.receiveTimeoutMs, endpoint.sendTimeoutMs))
-                return { AmtError::Category::Timeout,
-                         tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs),
-                         op };
-            return { AmtError::Category::ConnectionDropped,
-                     tr("%1 closed the connection in the middle of %2.").arg(where, op), op };
+                return {AmtError::Category::Timeout,
+                        tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs), op};
+            return {AmtError::Category::ConnectionDropped,
+                    tr("%1 closed the connection in the middle of %2.").arg(where, op), op};
         }
         if (rc == SOAP_FAULT || rc == SOAP_CLI_FAULT || rc == SOAP_SVR_FAULT || rc == SOAP_NO_METHOD
             || rc == SOAP_TAG_MISMATCH)
-            return { AmtError::Category::SoapFault,
-                     tr("%1 answered %2 with a SOAP fault: %3")
-                             .arg(where, op,
-                                  fault + (detail.isEmpty() ? QString() : u' ' + detail)),
-                     op };
-        return { AmtError::Category::Protocol,
-                 tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault), op };
+            return {AmtError::Category::SoapFault,
+                    tr("%1 answered %2 with a SOAP fault: %3")
+                            .arg(where, op, fault + (detail.isEmpty() ? QString() : u' ' + detail)),
+                    op};
+        return {AmtError::Category::Protocol,
+                tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault), op};
     }
 
     static AmtError status(const char *operation, unsigned status)
@@ -520,8 +504,7 @@ AmtError AmtSession::setTlsEnabled(bool enabled)
     return OOBM_CALL_CHECKED(sai, Sai, SetTlsEnabled, req, resp);
 }
 
-AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem,
-                                             const QList<QByteArray> &chainPem)
+AmtError AmtSession::setTlsKeyAndCertificate(const QByteArray &privateKeyPem, const QList<QByteArray> &chainPem)
 {
     sai__CertificateChainType chain;
     for (const QByteArray &c : chainPem)
@@ -651,8 +634,7 @@ AmtResult<InterfaceSettings> AmtSession::getInterfaceSettings(unsigned handle)
     req.InterfaceHandle = handle;
     _net__GetInterfaceSettingsResponse resp;
     AmtResult<InterfaceSettings> r;
-    if (!(r.error = OOBM_CALL_CHECKED(net, Net, GetInterfaceSettings, req, resp))
-        && resp.InterfaceDescriptor) {
+    if (!(r.error = OOBM_CALL_CHECKED(net, Net, GetInterfaceSettings, req, resp)) && resp.InterfaceDescriptor) {
         const net__InterfaceDescriptorGetType &d = *resp.InterfaceDescriptor;
         r.value.hardwareDescription = qstr(d.HardwareAddressDescription);
         r.value.macAddress = qstr(d.MACAddress);
@@ -660,10 +642,9 @@ AmtResult<InterfaceSettings> AmtSession::getInterfaceSettings(unsigned handle)
         r.value.linkPolicy = d.LinkPolicy;
         r.value.dhcpEnabled = d.DhcpEnabled;
         if (d.IPv4Parameters) {
-            r.value.ipv4 = { d.IPv4Parameters->LocalAddress, d.IPv4Parameters->SubnetMask,
-                             d.IPv4Parameters->DefaultGatewayAddress,
-                             d.IPv4Parameters->PrimaryDnsAddress,
-                             d.IPv4Parameters->SecondaryDnsAddress };
+            r.value.ipv4 = {d.IPv4Parameters->LocalAddress, d.IPv4Parameters->SubnetMask,
+                            d.IPv4Parameters->DefaultGatewayAddress, d.IPv4Parameters->PrimaryDnsAddress,
+                            d.IPv4Parameters->SecondaryDnsAddress};
         }
     }
     return r;
@@ -716,13 +697,13 @@ AmtResult<RemoteControlCapabilities> AmtSession::getRemoteControlCapabilities()
     AmtResult<RemoteControlCapabilities> r;
     if (!(r.error = OOBM_CALL(rci, Rci, GetRemoteControlCapabilities, req, resp))
         && !(r.error = Private::status("GetRemoteControlCapabilities", resp.Status)))
-        r.value = { resp.IanaOemNumber, resp.OemDefinedCapabilities, resp.SpecialCommandsSupported,
-                    resp.SystemCapabilitiesSupported, resp.SystemFirmwareCapabilities };
+        r.value = {resp.IanaOemNumber, resp.OemDefinedCapabilities, resp.SpecialCommandsSupported,
+                   resp.SystemCapabilitiesSupported, resp.SystemFirmwareCapabilities};
     return r;
 }
 
-AmtError AmtSession::remoteControl(RemoteCommand command, SpecialCommand special,
-                                   unsigned short specialParameter, unsigned short bootOptions)
+AmtError AmtSession::remoteControl(RemoteCommand command, SpecialCommand special, unsigned short specialParameter,
+                                   unsigned short bootOptions)
 {
     _rci__RemoteControl req;
     req.Command = static_cast<unsigned char>(command);

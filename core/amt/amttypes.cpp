@@ -5,10 +5,9 @@ namespace Oobm::Core::Amt {
 
 QString powerStateName(unsigned state)
 {
-    static const char *const names[] = {"S0 (on)",        "S1",           "S2",           "S3 (sleep)",
-                                        "S4 (hibernate)", "S5 (soft off)", "S4/S5",        "mechanical off",
-                                        "S1/S2/S3",       "S1-S4",        "S5 (override)", "legacy on",
-                                        "legacy off"};
+    static const char *const names[] = {
+            "S0 (on)",        "S1",       "S2",    "S3 (sleep)",    "S4 (hibernate)", "S5 (soft off)", "S4/S5",
+            "mechanical off", "S1/S2/S3", "S1-S4", "S5 (override)", "legacy on",      "legacy off"};
     const unsigned s = state & 0x0F;
     if (s < std::size(names))
         return QLatin1String(names[s]);
@@ -23,27 +22,27 @@ struct RealmName
 };
 
 constexpr RealmName RealmNames[] = {
-    { Realm::Redirection, "Redirection" },
-    { Realm::PtAdministration, "PTAdministration" },
-    { Realm::HardwareAsset, "HardwareAsset" },
-    { Realm::RemoteControl, "RemoteControl" },
-    { Realm::Storage, "Storage" },
-    { Realm::EventManager, "EventManager" },
-    { Realm::StorageAdmin, "StorageAdmin" },
-    { Realm::AgentPresenceLocal, "AgentPresenceLocal" },
-    { Realm::AgentPresenceRemote, "AgentPresenceRemote" },
-    { Realm::CircuitBreaker, "CircuitBreaker" },
-    { Realm::NetworkTime, "NetworkTime" },
-    { Realm::GeneralInfo, "GeneralInfo" },
-    { Realm::FirmwareUpdate, "FirmwareUpdate" },
-    { Realm::Eit, "EIT" },
-    { Realm::LocalUn, "LocalUN" },
-    { Realm::EndpointAccessControl, "EndpointAccessControl" },
-    { Realm::EndpointAccessControlAdmin, "EndpointAccessControlAdmin" },
-    { Realm::EventLogReader, "EventLogReader" },
-    { Realm::AuditLog, "AuditLog" },
-    { Realm::Acl, "ACL" },
-    { Realm::LocalSystem, "LocalSystem" },
+        {Realm::Redirection, "Redirection"},
+        {Realm::PtAdministration, "PTAdministration"},
+        {Realm::HardwareAsset, "HardwareAsset"},
+        {Realm::RemoteControl, "RemoteControl"},
+        {Realm::Storage, "Storage"},
+        {Realm::EventManager, "EventManager"},
+        {Realm::StorageAdmin, "StorageAdmin"},
+        {Realm::AgentPresenceLocal, "AgentPresenceLocal"},
+        {Realm::AgentPresenceRemote, "AgentPresenceRemote"},
+        {Realm::CircuitBreaker, "CircuitBreaker"},
+        {Realm::NetworkTime, "NetworkTime"},
+        {Realm::GeneralInfo, "GeneralInfo"},
+        {Realm::FirmwareUpdate, "FirmwareUpdate"},
+        {Realm::Eit, "EIT"},
+        {Realm::LocalUn, "LocalUN"},
+        {Realm::EndpointAccessControl, "EndpointAccessControl"},
+        {Realm::EndpointAccessControlAdmin, "EndpointAccessControlAdmin"},
+        {Realm::EventLogReader, "EventLogReader"},
+        {Realm::AuditLog, "AuditLog"},
+        {Realm::Acl, "ACL"},
+        {Realm::LocalSystem, "LocalSystem"},
 };
 } // namespace
 
@@ -72,8 +71,7 @@ bool realmFromName(const QString &text, unsigned *realm)
     if (!isNumber && t.endsWith(QStringLiteral("Realm"), Qt::CaseInsensitive) && t.size() > 5)
         t.chop(5);
     for (const RealmName &r : RealmNames) {
-        if (isNumber ? unsigned(r.realm) == number
-                     : t.compare(QLatin1String(r.name), Qt::CaseInsensitive) == 0) {
+        if (isNumber ? unsigned(r.realm) == number : t.compare(QLatin1String(r.name), Qt::CaseInsensitive) == 0) {
             *realm = unsigned(r.realm);
             return true;
         }

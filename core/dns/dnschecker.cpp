@@ -117,8 +117,7 @@ QString DnsChecker::tcpProblem(const QHostAddress &address, quint16 port, int ti
     return socket.errorString();
 }
 
-QList<CheckResult> DnsChecker::run(const Report &report,
-                                   const DnsResolver::CancelCheck &cancelled) const
+QList<CheckResult> DnsChecker::run(const Report &report, const DnsResolver::CancelCheck &cancelled) const
 {
     const DnsResolver resolver(m_options.server, m_options.timeoutMs);
     const QString serverText = resolver.serversText();
@@ -135,11 +134,11 @@ QList<CheckResult> DnsChecker::run(const Report &report,
     };
     const auto isCancelled = [&] { return cancelled && cancelled(); };
     const auto notAsked = [&](const QString &id, const QString &check) {
-        add({ id, check, CheckVerdict::Fail, unreachable,
-              tr("Not asked: the DNS server did not answer the first question."),
-              tr("Check the DNS server address (%1) and that it accepts queries from this "
-                 "machine, then test again.")
-                      .arg(serverText) });
+        add({id, check, CheckVerdict::Fail, unreachable,
+             tr("Not asked: the DNS server did not answer the first question."),
+             tr("Check the DNS server address (%1) and that it accepts queries from this "
+                "machine, then test again.")
+                     .arg(serverText)});
     };
     // Only when the very first question gets no answer is the server taken to be unreachable;
     // a later failure is that question's own.
@@ -172,18 +171,17 @@ QList<CheckResult> DnsChecker::run(const Report &report,
         const DnsResponse r = ask(name, DnsType::A);
         if (r.status == DnsResponse::Status::Cancelled)
             return results;
-        CheckResult c{ id, label, CheckVerdict::Fail, describeAnswer(r, name), {}, {} };
+        CheckResult c{id, label, CheckVerdict::Fail, describeAnswer(r, name), {}, {}};
         // Without suffixes the bare name is all a device can find; with them it is a fallback
         // that most DNS servers ignore, so its absence is only worth knowing.
         const bool optional = bare && !m_options.suffixes.isEmpty();
-        const QString createFix =
-                bare ? tr("Devices ask for the bare name only when they have no domain: enter "
-                          "the DNS suffixes your AMT clients use (DHCP option 15), or enter the "
-                          "provisioning server's IP address in the MEBx.")
-                     : tr("Create a CNAME ProvisionServer → %1 in %2 (and in every other DNS "
-                          "domain your AMT clients use), or enter the provisioning server's IP "
-                          "address in the MEBx.")
-                               .arg(me, suffix);
+        const QString createFix = bare ? tr("Devices ask for the bare name only when they have no domain: enter "
+                                            "the DNS suffixes your AMT clients use (DHCP option 15), or enter the "
+                                            "provisioning server's IP address in the MEBx.")
+                                       : tr("Create a CNAME ProvisionServer → %1 in %2 (and in every other DNS "
+                                            "domain your AMT clients use), or enter the provisioning server's IP "
+                                            "address in the MEBx.")
+                                                 .arg(me, suffix);
         switch (r.status) {
         case DnsResponse::Status::Answer: {
             const QList<QHostAddress> addresses = r.addresses();
@@ -201,12 +199,10 @@ QList<CheckResult> DnsChecker::run(const Report &report,
             } else {
                 c.cause = tr("%1 resolves to %2, which is not an address of this server (%3): "
                              "AMT devices in this domain send their hellos there.")
-                                  .arg(label, joinAddresses(addresses),
-                                       joinAddresses(m_options.localAddresses));
+                                  .arg(label, joinAddresses(addresses), joinAddresses(m_options.localAddresses));
                 c.fix = tr("Point the CNAME ProvisionServer in %1 at this server (%2), unless "
                            "%3 runs the provisioning service these devices should use.")
-                                .arg(bare ? tr("the default domain") : suffix, me,
-                                     joinAddresses(addresses));
+                                .arg(bare ? tr("the default domain") : suffix, me, joinAddresses(addresses));
                 c.verdict = optional ? CheckVerdict::Warning : CheckVerdict::Fail;
             }
             break;
@@ -241,8 +237,7 @@ QList<CheckResult> DnsChecker::run(const Report &report,
             break;
         case DnsResponse::Status::ServerFailure:
         case DnsResponse::Status::Refused:
-            c.cause = tr("The DNS server %1 answered %2 for %3.")
-                              .arg(serverText, r.statusText(), label);
+            c.cause = tr("The DNS server %1 answered %2 for %3.").arg(serverText, r.statusText(), label);
             c.fix = r.status == DnsResponse::Status::Refused
                     ? tr("Allow this machine to query the DNS server, or test against the DNS "
                          "server your AMT clients use.")
@@ -274,7 +269,7 @@ QList<CheckResult> DnsChecker::run(const Report &report,
             const DnsResponse r = ask(me, DnsType::A);
             if (r.status == DnsResponse::Status::Cancelled)
                 return results;
-            CheckResult c{ id, label, CheckVerdict::Fail, describeAnswer(r, me), {}, {} };
+            CheckResult c{id, label, CheckVerdict::Fail, describeAnswer(r, me), {}, {}};
             QList<QHostAddress> local;
             for (const QHostAddress &a : r.addresses()) {
                 if (isLocalAddress(a, m_options.localAddresses))
@@ -316,8 +311,12 @@ QList<CheckResult> DnsChecker::run(const Report &report,
         const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
                 ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(m_options.listenPort)
                 : QStringLiteral("%1:%2").arg(address.toString()).arg(m_options.listenPort);
-        CheckResult c{ QStringLiteral("listener:%1").arg(address.toString()),
-                       tr("Hello listener at %1").arg(where), CheckVerdict::Pass, {}, {}, {} };
+        CheckResult c{QStringLiteral("listener:%1").arg(address.toString()),
+                      tr("Hello listener at %1").arg(where),
+                      CheckVerdict::Pass,
+                      {},
+                      {},
+                      {}};
         const QString problem = tcpProblem(address, m_options.listenPort, m_options.connectTimeoutMs);
         if (problem.isEmpty()) {
             c.answer = tr("accepts connections");
@@ -347,13 +346,12 @@ QList<CheckResult> DnsChecker::run(const Report &report,
             notAsked(id, label);
             continue;
         }
-        CheckResult c{ id, label, CheckVerdict::Pass, {}, {}, {} };
+        CheckResult c{id, label, CheckVerdict::Pass, {}, {}, {}};
         const DnsResponse forward = ask(fqdn, DnsType::A);
         if (forward.status == DnsResponse::Status::Cancelled)
             return results;
-        const DnsResponse reverse = system.address.isNull()
-                ? DnsResponse{}
-                : resolver.reverse(system.address, cancelled);
+        const DnsResponse reverse = system.address.isNull() ? DnsResponse{}
+                                                            : resolver.reverse(system.address, cancelled);
         if (reverse.status == DnsResponse::Status::Cancelled)
             return results;
         const QStringList ptr = reverse.names(DnsType::Ptr);
@@ -366,25 +364,23 @@ QList<CheckResult> DnsChecker::run(const Report &report,
         const bool reverseOk = ptr.contains(fqdn);
         if (forward.status != DnsResponse::Status::Answer) {
             c.verdict = CheckVerdict::Warning;
-            c.cause = tr("%1 does not resolve (%2), although the system uses that name.")
-                              .arg(fqdn, forward.statusText());
+            c.cause =
+                    tr("%1 does not resolve (%2), although the system uses that name.").arg(fqdn, forward.statusText());
             c.fix = tr("Register %1 in DNS with the address %2 (the host OS's name and the AMT "
                        "name must agree).")
                             .arg(fqdn, system.address.toString());
         } else if (!forwardOk) {
             c.verdict = CheckVerdict::Warning;
             c.cause = tr("%1 resolves to %2, but the system says hello from %3.")
-                              .arg(fqdn, joinAddresses(forward.addresses()),
-                                   system.address.toString());
+                              .arg(fqdn, joinAddresses(forward.addresses()), system.address.toString());
             c.fix = tr("Update the A record of %1 (stale DHCP registration?), or correct the "
                        "system's name.")
                             .arg(fqdn);
         } else if (!reverseOk) {
             c.verdict = CheckVerdict::Warning;
-            c.cause = ptr.isEmpty()
-                    ? tr("%1 has no reverse (PTR) record.").arg(system.address.toString())
-                    : tr("%1 reverse-resolves to %2, not %3.")
-                              .arg(system.address.toString(), ptr.join(QStringLiteral(", ")), fqdn);
+            c.cause = ptr.isEmpty() ? tr("%1 has no reverse (PTR) record.").arg(system.address.toString())
+                                    : tr("%1 reverse-resolves to %2, not %3.")
+                                              .arg(system.address.toString(), ptr.join(QStringLiteral(", ")), fqdn);
             c.fix = tr("Make the PTR record of %1 name %2.").arg(system.address.toString(), fqdn);
         }
         add(c);

@@ -41,11 +41,11 @@ struct DnsCheckOptions
         QHostAddress address;
     };
 
-    QStringList suffixes;      // the DNS domains the AMT clients use
-    DnsServer server;          // null: the system's resolvers
-    int timeoutMs = 2000;      // per question
-    QString serverName;        // this provisioning server's FQDN; empty: this machine's name
-    quint16 listenPort = 9971; // the engine's hello port
+    QStringList suffixes;               // the DNS domains the AMT clients use
+    DnsServer server;                   // null: the system's resolvers
+    int timeoutMs = 2000;               // per question
+    QString serverName;                 // this provisioning server's FQDN; empty: this machine's name
+    quint16 listenPort = 9971;          // the engine's hello port
     QList<QHostAddress> localAddresses; // empty: this machine's interfaces
     int connectTimeoutMs = 1500;
     QList<System> systems; // forward/reverse agreement is checked for each
@@ -65,8 +65,7 @@ public:
 
     explicit DnsChecker(DnsCheckOptions options);
 
-    QList<CheckResult> run(const Report &report = {},
-                           const DnsResolver::CancelCheck &cancelled = {}) const;
+    QList<CheckResult> run(const Report &report = {}, const DnsResolver::CancelCheck &cancelled = {}) const;
 
     // "DNS test against 127.0.0.1:5353: 4 passed, 1 warning, 2 failed."
     static QString summary(const QList<CheckResult> &results, const QString &serverText);

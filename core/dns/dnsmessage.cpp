@@ -84,7 +84,7 @@ QString dnsTypeName(DnsType type)
 
 QStringList DnsResponse::chain(const QString &question) const
 {
-    QStringList out{ DnsMessage::normalizedName(question) };
+    QStringList out{DnsMessage::normalizedName(question)};
     // Follow CNAMEs in the order the server gave them; a loop ends the walk.
     for (int guard = 0; guard < records.size(); ++guard) {
         bool advanced = false;
@@ -174,8 +174,7 @@ QByteArray encodeQuery(quint16 id, const QString &name, DnsType type)
     return q;
 }
 
-DnsResponse parseResponse(const QByteArray &m, quint16 id, const QString &name, DnsType type,
-                          bool *truncated)
+DnsResponse parseResponse(const QByteArray &m, quint16 id, const QString &name, DnsType type, bool *truncated)
 {
     if (truncated)
         *truncated = false;
@@ -240,8 +239,7 @@ DnsResponse parseResponse(const QByteArray &m, quint16 id, const QString &name, 
             rec.value = QHostAddress(qFromBigEndian<quint32>(m.constData() + rdata)).toString();
         } else if (rtype == quint16(DnsType::Aaaa) && rdlength == 16) {
             rec.type = DnsType::Aaaa;
-            rec.value = QHostAddress(reinterpret_cast<const quint8 *>(m.constData() + rdata))
-                                .toString();
+            rec.value = QHostAddress(reinterpret_cast<const quint8 *>(m.constData() + rdata)).toString();
         } else if (rtype == quint16(DnsType::Cname) || rtype == quint16(DnsType::Ptr)) {
             rec.type = DnsType(rtype);
             int p = rdata;

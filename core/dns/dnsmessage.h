@@ -45,8 +45,8 @@ struct DnsResponse
 // only a well-formed answer to that question; anything else is an Error response naming why.
 namespace DnsMessage {
 QByteArray encodeQuery(quint16 id, const QString &name, DnsType type);
-DnsResponse parseResponse(const QByteArray &message, quint16 id, const QString &name,
-                          DnsType type, bool *truncated = nullptr);
+DnsResponse parseResponse(const QByteArray &message, quint16 id, const QString &name, DnsType type,
+                          bool *truncated = nullptr);
 QString reverseName(const QHostAddress &address); // "4.3.2.1.in-addr.arpa", nibbles for IPv6
 QString normalizedName(const QString &name);      // lower case, no trailing dot
 } // namespace DnsMessage

@@ -22,7 +22,9 @@ constexpr int SliceMs = 100; // how often a blocked lookup looks at its cancel c
 class Socket
 {
 public:
-    explicit Socket(int fd) : m_fd(fd) { }
+    explicit Socket(int fd)
+        : m_fd(fd)
+    { }
     ~Socket()
     {
         if (m_fd >= 0)
@@ -122,7 +124,7 @@ DnsResolver::DnsResolver(const DnsServer &server, int timeoutMs)
         m_system = true;
         m_servers = DnsServer::systemServers();
     } else {
-        m_servers = { server };
+        m_servers = {server};
     }
 }
 
@@ -138,8 +140,7 @@ QString DnsResolver::serversText() const
     return QStringLiteral("the system resolver (%1)").arg(list.join(QStringLiteral(", ")));
 }
 
-DnsResponse DnsResolver::lookup(const QString &name, DnsType type,
-                                const CancelCheck &cancelled) const
+DnsResponse DnsResolver::lookup(const QString &name, DnsType type, const CancelCheck &cancelled) const
 {
     if (m_servers.isEmpty()) {
         DnsResponse r;
@@ -212,7 +213,7 @@ DnsResponse DnsResolver::ask(const DnsServer &server, const QString &name, DnsTy
     while (clock.elapsed() < m_timeoutMs) {
         if (cancelled && cancelled())
             return finish(DnsResponse::Status::Cancelled, QStringLiteral("cancelled"));
-        pollfd p{ socket.fd(), POLLIN, 0 };
+        pollfd p{socket.fd(), POLLIN, 0};
         const int wait = int(qMin<qint64>(SliceMs, m_timeoutMs - clock.elapsed()));
         const int ready = ::poll(&p, 1, qMax(wait, 1));
         if (ready < 0 && errno == EINTR)
@@ -225,8 +226,7 @@ DnsResponse DnsResolver::ask(const DnsServer &server, const QString &name, DnsTy
                 continue;
             if (errno == ECONNREFUSED)
                 return finish(DnsResponse::Status::Error,
-                              QStringLiteral("nothing answers DNS on %1 (connection refused)")
-                                      .arg(server.toString()));
+                              QStringLiteral("nothing answers DNS on %1 (connection refused)").arg(server.toString()));
             return finish(DnsResponse::Status::Error,
                           QStringLiteral("no answer from %1: %2")
                                   .arg(server.toString(), QString::fromLocal8Bit(std::strerror(errno))));

@@ -50,8 +50,7 @@ public:
     DnsResponse reverse(const QHostAddress &address, const CancelCheck &cancelled = {}) const;
 
 private:
-    DnsResponse ask(const DnsServer &server, const QString &name, DnsType type,
-                    const CancelCheck &cancelled) const;
+    DnsResponse ask(const DnsServer &server, const QString &name, DnsType type, const CancelCheck &cancelled) const;
 
     QList<DnsServer> m_servers;
     bool m_system = false;

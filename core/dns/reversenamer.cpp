@@ -49,7 +49,7 @@ QFuture<QString> ReverseNamer::nameOf(const QHostAddress &address)
         const QString name = names.isEmpty() ? QString() : names.first();
         QMutexLocker lock(&m_mutex);
         if (generation == m_generation)
-            m_cache.insert(key, { name, QDateTime::currentMSecsSinceEpoch() + CacheSeconds * 1000 });
+            m_cache.insert(key, {name, QDateTime::currentMSecsSinceEpoch() + CacheSeconds * 1000});
         return name;
     });
 }

@@ -24,7 +24,7 @@ public:
     ~ReverseNamer();
 
     void setServer(const DnsServer &server, int timeoutMs = 1000); // clears what is remembered
-    QFuture<QString> nameOf(const QHostAddress &address); // "" when there is no name
+    QFuture<QString> nameOf(const QHostAddress &address);          // "" when there is no name
 
 private:
     struct Entry

@@ -23,10 +23,10 @@ QString when(const QDateTime &t)
                        : QStringLiteral("-");
 }
 
-CheckResult check(const QString &id, const QString &title, CheckVerdict verdict,
-                  const QString &answer, const QString &cause = {}, const QString &fix = {})
+CheckResult check(const QString &id, const QString &title, CheckVerdict verdict, const QString &answer,
+                  const QString &cause = {}, const QString &fix = {})
 {
-    return { id, title, verdict, answer, cause, fix };
+    return {id, title, verdict, answer, cause, fix};
 }
 
 } // namespace
@@ -69,8 +69,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                                 .arg(s.helloCount)
                                 .arg(when(s.firstSeen), when(last.time), last.address)
                                 .arg(last.retry)
-                                .arg(last.version == 3 ? tr("PKI, Remote Configuration")
-                                                       : tr("PSK")));
+                                .arg(last.version == 3 ? tr("PKI, Remote Configuration") : tr("PSK")));
     } else {
         checks << check(QStringLiteral("hellos"), tr("Hellos received"), CheckVerdict::Fail,
                         e.found ? tr("known, but no hello recorded")
@@ -80,8 +79,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                     e.logEntries > 0 ? CheckVerdict::Pass : CheckVerdict::Info,
                     e.logEntries > 0 ? tr("%1 entries; newest error: %2")
                                                .arg(e.logEntries)
-                                               .arg(e.lastLogError.isEmpty() ? tr("none")
-                                                                             : e.lastLogError)
+                                               .arg(e.lastLogError.isEmpty() ? tr("none") : e.lastLogError)
                                      : tr("no entries"));
 
     // 2. This server: an engine listening, ProvisionServer in DNS, the listener reachable.
@@ -93,19 +91,17 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
         else if (engine.isAlive(now))
             engineErrors << tr("%1: %2").arg(engine.host, engine.error);
     }
-    const CheckResult engineCheck =
-            engineAlive ? check(QStringLiteral("engine"), tr("Provisioning engine"),
-                                CheckVerdict::Pass, tr("running and listening"))
-                        : check(QStringLiteral("engine"), tr("Provisioning engine"),
-                                CheckVerdict::Fail,
-                                engineErrors.isEmpty() ? tr("no engine has reported in the last 30 s")
-                                                       : engineErrors.join(QStringLiteral("; ")),
-                                tr("No provisioning engine is receiving hellos for this database."),
-                                engineErrors.isEmpty()
-                                        ? tr("Start the console (it embeds the engine) or the "
-                                             "oobm-engine service.")
-                                        : tr("Free the port or choose another on the General "
-                                             "page, then restart the engine."));
+    const CheckResult engineCheck = engineAlive
+            ? check(QStringLiteral("engine"), tr("Provisioning engine"), CheckVerdict::Pass,
+                    tr("running and listening"))
+            : check(QStringLiteral("engine"), tr("Provisioning engine"), CheckVerdict::Fail,
+                    engineErrors.isEmpty() ? tr("no engine has reported in the last 30 s")
+                                           : engineErrors.join(QStringLiteral("; ")),
+                    tr("No provisioning engine is receiving hellos for this database."),
+                    engineErrors.isEmpty() ? tr("Start the console (it embeds the engine) or the "
+                                                "oobm-engine service.")
+                                           : tr("Free the port or choose another on the General "
+                                                "page, then restart the engine."));
     // A provisioned system no longer needs the hello path; its problems are worth a warning.
     const bool needsPath = !(e.found && e.system.state == SystemState::Provisioned);
     const auto demoted = [needsPath](CheckResult c) {
@@ -131,16 +127,15 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                 return report;
             }
         }
-        report.verdict = check(
-                QStringLiteral("no-hellos"), tr("System missing"), CheckVerdict::Fail,
-                tr("no hello from %1 has reached this server").arg(e.subject),
-                tr("DNS and the listener are in order, so the device sends its hellos elsewhere "
-                   "(an address entered in the MEBx, another ProvisionServer) or not at all (not "
-                   "in setup mode, or its hello window has closed)."),
-                tr("In the MEBx (Ctrl+P), check that the device is in setup mode and which "
-                   "provisioning server it uses; restart its hellos by removing power and "
-                   "draining it; send a test hello from the Service Location page to prove the "
-                   "path."));
+        report.verdict = check(QStringLiteral("no-hellos"), tr("System missing"), CheckVerdict::Fail,
+                               tr("no hello from %1 has reached this server").arg(e.subject),
+                               tr("DNS and the listener are in order, so the device sends its hellos elsewhere "
+                                  "(an address entered in the MEBx, another ProvisionServer) or not at all (not "
+                                  "in setup mode, or its hello window has closed)."),
+                               tr("In the MEBx (Ctrl+P), check that the device is in setup mode and which "
+                                  "provisioning server it uses; restart its hellos by removing power and "
+                                  "draining it; send a test hello from the Service Location page to prove the "
+                                  "path."));
         return report;
     }
 
@@ -148,9 +143,9 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     const HelloRecord &last = e.hellos.first();
     if (last.version == 2) {
         if (e.pidKnown)
-            checks << check(QStringLiteral("pid"), tr("Its PID"), CheckVerdict::Pass,
-                            tr("%1 is in the ledger (%2)")
-                                    .arg(PidPps::formatPid(e.key.pid), keyStateName(e.key.state)));
+            checks << check(
+                    QStringLiteral("pid"), tr("Its PID"), CheckVerdict::Pass,
+                    tr("%1 is in the ledger (%2)").arg(PidPps::formatPid(e.key.pid), keyStateName(e.key.state)));
         else
             checks << check(QStringLiteral("unknown-pid"), tr("Its PID"), CheckVerdict::Fail,
                             tr("failed to find PID %1").arg(PidPps::formatPid(last.pid)),
@@ -160,8 +155,8 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                                "MEBx."));
     } else if (last.version == 3) {
         if (!e.settings.allowRemoteConfiguration) {
-            checks << check(QStringLiteral("remote-configuration-off"), tr("Remote Configuration"),
-                            CheckVerdict::Fail, tr("PKI hello, but Remote Configuration is off"),
+            checks << check(QStringLiteral("remote-configuration-off"), tr("Remote Configuration"), CheckVerdict::Fail,
+                            tr("PKI hello, but Remote Configuration is off"),
                             tr("The device asks for Remote Configuration, which this server "
                                "refuses."),
                             tr("Turn on \"Allow Remote Configuration\" on the General page and "
@@ -172,8 +167,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
             for (const ProvisioningCertificate &c : e.certificates) {
                 loaded << c.rootSha1;
                 for (const QString &offered : last.rootHashes) {
-                    matched = matched
-                            || (!c.rootSha1.isEmpty() && offered.contains(c.rootSha1, Qt::CaseInsensitive))
+                    matched = matched || (!c.rootSha1.isEmpty() && offered.contains(c.rootSha1, Qt::CaseInsensitive))
                             || (!c.rootSha256.isEmpty() && offered.contains(c.rootSha256, Qt::CaseInsensitive));
                 }
             }
@@ -186,21 +180,19 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                 suffixOk = suffixOk || c.matchesDomain(domain);
             }
             if (matched && !suffixOk)
-                checks << check(QStringLiteral("suffix-mismatch"), tr("Remote Configuration"),
-                                CheckVerdict::Fail,
-                                tr("device domain %1; certificates for %2")
-                                        .arg(domain, names.join(QStringLiteral(", "))),
-                                tr("The provisioning certificate's domain suffix is not the device's "
-                                   "(DHCP option 15 or the MEBx PKI DNS suffix)."),
-                                tr("Import a provisioning certificate issued for a name in %1, or correct "
-                                   "the device's DNS suffix.")
-                                        .arg(domain));
+                checks << check(
+                        QStringLiteral("suffix-mismatch"), tr("Remote Configuration"), CheckVerdict::Fail,
+                        tr("device domain %1; certificates for %2").arg(domain, names.join(QStringLiteral(", "))),
+                        tr("The provisioning certificate's domain suffix is not the device's "
+                           "(DHCP option 15 or the MEBx PKI DNS suffix)."),
+                        tr("Import a provisioning certificate issued for a name in %1, or correct "
+                           "the device's DNS suffix.")
+                                .arg(domain));
             else if (matched)
-                checks << check(QStringLiteral("certificate"), tr("Remote Configuration"),
-                                CheckVerdict::Pass, tr("a loaded certificate matches a root hash it offers"));
+                checks << check(QStringLiteral("certificate"), tr("Remote Configuration"), CheckVerdict::Pass,
+                                tr("a loaded certificate matches a root hash it offers"));
             else
-                checks << check(QStringLiteral("no-matching-root"), tr("Remote Configuration"),
-                                CheckVerdict::Fail,
+                checks << check(QStringLiteral("no-matching-root"), tr("Remote Configuration"), CheckVerdict::Fail,
                                 tr("offered %1; loaded %2")
                                         .arg(last.rootHashes.join(QStringLiteral(", ")),
                                              loaded.isEmpty() ? tr("none") : loaded.join(QStringLiteral(", "))),
@@ -212,8 +204,8 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
 
     switch (s.state) {
     case SystemState::AwaitingAuthorization:
-        checks << check(QStringLiteral("awaiting-authorization"), tr("Authorization"),
-                        CheckVerdict::Warning, tr("waiting since %1").arg(when(s.firstSeen)),
+        checks << check(QStringLiteral("awaiting-authorization"), tr("Authorization"), CheckVerdict::Warning,
+                        tr("waiting since %1").arg(when(s.firstSeen)),
                         tr("\"Intel AMT requires authorization before provisioning\" is on and "
                            "nobody has authorized this system yet."),
                         tr("Authorize it on the Intel AMT Systems page (or oobmctl systems "
@@ -221,8 +213,8 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                                 .arg(s.uuid));
         break;
     case SystemState::HelloWindowExpired:
-        checks << check(QStringLiteral("hello-window-expired"), tr("Hello window"),
-                        CheckVerdict::Fail, tr("last hello %1").arg(when(s.lastHello)),
+        checks << check(QStringLiteral("hello-window-expired"), tr("Hello window"), CheckVerdict::Fail,
+                        tr("last hello %1").arg(when(s.lastHello)),
                         tr("The device stopped sending hellos: its hello window closed before "
                            "it was provisioned (mode 6)."),
                         tr("Fix the cause above, then restart its hellos with Delayed "
@@ -232,25 +224,22 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
         QString answer = s.reason;
         if (e.lastFailedStep.id > 0)
             answer = tr("%1 failed at %2 (%3): %4")
-                             .arg(when(e.lastFailedStep.time), e.lastFailedStep.step,
-                                  e.lastFailedStep.status, e.lastFailedStep.message);
-        checks << check(QStringLiteral("failed"), tr("Last provisioning attempt"), CheckVerdict::Fail,
-                        answer, s.reason,
+                             .arg(when(e.lastFailedStep.time), e.lastFailedStep.step, e.lastFailedStep.status,
+                                  e.lastFailedStep.message);
+        checks << check(QStringLiteral("failed"), tr("Last provisioning attempt"), CheckVerdict::Fail, answer, s.reason,
                         tr("Open Actions Status for this system for every step; correct the "
                            "profile or the device, and the engine retries at its next hello."));
         break;
     }
     case SystemState::Provisioning:
-        checks << check(QStringLiteral("provisioning"), tr("State"), CheckVerdict::Info,
-                        tr("being provisioned now"));
+        checks << check(QStringLiteral("provisioning"), tr("State"), CheckVerdict::Info, tr("being provisioned now"));
         break;
     case SystemState::Provisioned:
         if (e.deviceProbed && e.deviceError.isEmpty())
             checks << check(QStringLiteral("device"), tr("The device itself"), CheckVerdict::Pass,
                             tr("answers over SOAP: %1").arg(e.deviceAnswer));
         else if (e.deviceProbed)
-            checks << check(QStringLiteral("device"), tr("The device itself"), CheckVerdict::Warning,
-                            e.deviceError,
+            checks << check(QStringLiteral("device"), tr("The device itself"), CheckVerdict::Warning, e.deviceError,
                             tr("The system is provisioned here but does not answer with the stored "
                                "credentials."),
                             tr("Check that it is powered and on the network; if it was unprovisioned "
@@ -258,12 +247,10 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                                "again."));
         checks << check(QStringLiteral("provisioned"), tr("State"), CheckVerdict::Pass,
                         tr("provisioned %1, AMT %2, %3")
-                                .arg(when(s.provisioned), s.amtVersion,
-                                     s.fqdn.isEmpty() ? s.address : s.fqdn));
+                                .arg(when(s.provisioned), s.amtVersion, s.fqdn.isEmpty() ? s.address : s.fqdn));
         break;
     default:
-        checks << check(QStringLiteral("state"), tr("State"), CheckVerdict::Info,
-                        systemStateName(s.state));
+        checks << check(QStringLiteral("state"), tr("State"), CheckVerdict::Info, systemStateName(s.state));
         break;
     }
 
@@ -284,10 +271,13 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
     }
     // The verdict: the first check that is not a pass, the system-specific ones first (a
     // known system's own failure explains it better than the server's state does now).
-    const QStringList order{ QStringLiteral("unknown-pid"), QStringLiteral("remote-configuration-off"),
-                             QStringLiteral("no-matching-root"), QStringLiteral("suffix-mismatch"),
-                             QStringLiteral("hello-window-expired"),
-                             QStringLiteral("awaiting-authorization"), QStringLiteral("failed") };
+    const QStringList order{QStringLiteral("unknown-pid"),
+                            QStringLiteral("remote-configuration-off"),
+                            QStringLiteral("no-matching-root"),
+                            QStringLiteral("suffix-mismatch"),
+                            QStringLiteral("hello-window-expired"),
+                            QStringLiteral("awaiting-authorization"),
+                            QStringLiteral("failed")};
     for (const QString &id : order) {
         for (const CheckResult &c : std::as_const(checks)) {
             if (c.id == id) {
@@ -334,8 +324,8 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     const QList<AmtSystem> &candidates = listed.value;
     const bool isUuid = !QUuid::fromString(e.subject).isNull();
     for (const AmtSystem &s : candidates) {
-        if ((isUuid && s.uuid.compare(e.subject, Qt::CaseInsensitive) == 0)
-            || s.address == e.subject || s.fqdn.compare(e.subject, Qt::CaseInsensitive) == 0) {
+        if ((isUuid && s.uuid.compare(e.subject, Qt::CaseInsensitive) == 0) || s.address == e.subject
+            || s.fqdn.compare(e.subject, Qt::CaseInsensitive) == 0) {
             e.found = true;
             e.system = s;
             break;
@@ -366,7 +356,7 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
         }
         ActionFilter af;
         af.uuid = e.system.uuid;
-        af.results = { ActionRecord::Result::Failed };
+        af.results = {ActionRecord::Result::Failed};
         af.limit = 1;
         const QList<ActionRecord> failed = store->listActions(af).result().value;
         if (!failed.isEmpty())
@@ -376,15 +366,14 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     // A provisioned system says itself what it is: its version and provisioning state over SOAP,
     // with the credentials OOBM stored (never logged; only the answer is kept). Only one that
     // still sends hellos: for the others diagnose() looks no further than the stored state.
-    if (e.found && e.system.state == SystemState::Provisioned && !e.hellos.isEmpty()
-        && !(cancelled && cancelled())) {
+    if (e.found && e.system.state == SystemState::Provisioned && !e.hellos.isEmpty() && !(cancelled && cancelled())) {
         const StoreResult<AmtSystem> credentials = store->systemCredentials(e.system.uuid).result();
         e.deviceProbed = true;
         if (!credentials.ok()) {
             e.deviceError = credentials.error.message;
         } else {
             Amt::AmtSession session(SystemActions::endpointFor(credentials.value, SystemActions::DefaultHttpPort,
-                                                                 SystemActions::DefaultTlsPort, 3000));
+                                                               SystemActions::DefaultTlsPort, 3000));
             const Amt::AmtResult<QString> version = session.getCoreVersion();
             const Amt::AmtResult<unsigned> state = version.ok() ? session.getProvisioningState()
                                                                 : Amt::AmtResult<unsigned>{};
@@ -393,8 +382,8 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
             else if (!state.ok())
                 e.deviceError = state.error.message;
             else
-                e.deviceAnswer = tr("AMT %1, provisioning state %2")
-                                         .arg(version.value, Amt::provisioningStateName(state.value));
+                e.deviceAnswer =
+                        tr("AMT %1, provisioning state %2").arg(version.value, Amt::provisioningStateName(state.value));
         }
     }
 
@@ -402,7 +391,7 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     // this server's name and the listener.
     DnsCheckOptions o;
     if (e.found && e.system.fqdn.contains(u'.'))
-        o.suffixes = { e.system.fqdn.section(u'.', 1) };
+        o.suffixes = {e.system.fqdn.section(u'.', 1)};
     else
         o.suffixes = e.settings.dnsSuffixes;
     QString problem;

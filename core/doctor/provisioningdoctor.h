@@ -18,7 +18,7 @@ class Store;
 // Everything the doctor looks at for one system, gathered from the store, DNS and the network.
 struct DoctorEvidence
 {
-    QString subject; // as asked: a UUID, an address or an FQDN
+    QString subject;    // as asked: a UUID, an address or an FQDN
     QString storeError; // the store could not be read: nothing below is known
     bool found = false;
     AmtSystem system;
@@ -62,8 +62,7 @@ class ProvisioningDoctor
 public:
     static DoctorReport diagnose(const DoctorEvidence &evidence);
 
-    static DoctorEvidence gather(Store *store, const QString &subject,
-                                 const DnsResolver::CancelCheck &cancelled = {});
+    static DoctorEvidence gather(Store *store, const QString &subject, const DnsResolver::CancelCheck &cancelled = {});
     // The systems a "diagnose all" walks: every one that is not provisioned.
     static SystemFilter unprovisionedFilter();
     static QStringList unprovisionedSystems(Store *store, QString *error); // blocks

@@ -62,8 +62,9 @@ QString systemStateKey(SystemState state)
 
 QList<SystemState> allSystemStates()
 {
-    return {SystemState::AwaitingHello,      SystemState::AwaitingAuthorization, SystemState::Provisioning,
-            SystemState::Provisioned,        SystemState::Failed,                SystemState::HelloWindowExpired,
+    return {SystemState::AwaitingHello, SystemState::AwaitingAuthorization,
+            SystemState::Provisioning,  SystemState::Provisioned,
+            SystemState::Failed,        SystemState::HelloWindowExpired,
             SystemState::Unprovisioned};
 }
 
@@ -142,8 +143,7 @@ QString aclUsersProblem(const QList<Amt::UserAclEntry> &users, const QString &ad
         if (const QString p = mePasswordProblem(u.password); !p.isEmpty())
             return tr("Password of the user %1: %2").arg(u.username, p);
         if (u.realms.isEmpty())
-            return tr("The user %1 has no realms; give it at least one (for example Remote Control).")
-                    .arg(u.username);
+            return tr("The user %1 has no realms; give it at least one (for example Remote Control).").arg(u.username);
     }
     return {};
 }

@@ -26,8 +26,8 @@ enum class SystemState {
     HelloWindowExpired = 5, // mode 6: Delayed Provisioning can restart it
     Unprovisioned = 6,
 };
-QString systemStateName(SystemState state);          // "Awaiting authorization", translated
-QString systemStateKey(SystemState state);           // "awaiting-authorization", for CLI and JSON
+QString systemStateName(SystemState state); // "Awaiting authorization", translated
+QString systemStateKey(SystemState state);  // "awaiting-authorization", for CLI and JSON
 bool systemStateFromKey(const QString &key, SystemState *state);
 QList<SystemState> allSystemStates();
 
@@ -43,8 +43,8 @@ struct AmtSystem
     qint64 profileId = 0;
     QString profileName;
     QString assignment; // which rule chose the profile: "IP range 10.1.0.0/16", "default profile"
-    QByteArray pid;    // the PID its last hello offered
-    QByteArray newPid; // the key installed for its next provisioning
+    QByteArray pid;     // the PID its last hello offered
+    QByteArray newPid;  // the key installed for its next provisioning
     int helloVersion = 0;
     int helloCount = 0;
     int lastRetry = 0;
@@ -95,7 +95,7 @@ struct ActionRecord
     qint64 id = 0;
     QDateTime time;
     QString uuid;
-    QString step;  // "GetCoreVersion", "SetAdminAclEntry", ..., or "Connect", "Claim"
+    QString step; // "GetCoreVersion", "SetAdminAclEntry", ..., or "Connect", "Claim"
     Result result = Result::Succeeded;
     int durationMs = 0;
     QString status;  // PT_STATUS name when the device answered one, else the error category
@@ -128,15 +128,15 @@ struct ProvisionProfile
     QString name;
     bool isDefault = false;
     QString adminUser = QStringLiteral("admin");
-    QString adminPassword;      // sealed at rest; empty in listings
+    QString adminPassword;             // sealed at rest; empty in listings
     QList<Amt::UserAclEntry> aclUsers; // passwords sealed at rest; empty in listings
     bool tlsEnabled = false;
-    qint64 tlsCertificateId = 0;  // the server certificate TLS installs; 0: the auxiliary profile's
+    qint64 tlsCertificateId = 0; // the server certificate TLS installs; 0: the auxiliary profile's
     QString tlsCertificateName;
     qint64 auxiliaryProfileId = 0; // its users are added to aclUsers; 0: none
     QString auxiliaryProfileName;
-    QString domainName;           // set on the device when not empty
-    QString hostNamePattern;      // "{host}" keeps it; "amt-{uuid8}" names it; empty: unchanged
+    QString domainName;      // set on the device when not empty
+    QString hostNamePattern; // "{host}" keeps it; "amt-{uuid8}" names it; empty: unchanged
     QStringList interfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
     QDateTime changed;
 
@@ -173,14 +173,14 @@ struct ProfileAssignment
     enum class Kind { Uuid = 0, FqdnPattern = 1, IpRange = 2 };
     qint64 id = 0;
     Kind kind = Kind::Uuid;
-    QString value;     // a UUID; a pattern such as "*.lab.example.com"; "10.1.0.0/16" or "10.1.0.5-10.1.0.90"
+    QString value; // a UUID; a pattern such as "*.lab.example.com"; "10.1.0.0/16" or "10.1.0.5-10.1.0.90"
     qint64 profileId = 0;
     QString profileName;
 
     // Empty, or what is wrong with value for its kind.
     QString problem() const;
     bool matches(const QString &uuid, const QString &fqdn, const QHostAddress &address) const;
-    QString describe() const; // "IP range 10.1.0.0/16", for the system's "matched by"
+    QString describe() const;          // "IP range 10.1.0.0/16", for the system's "matched by"
     static QString kindKey(Kind kind); // "uuid", "fqdn", "ip"
     static bool kindFromKey(const QString &key, Kind *kind);
 };
@@ -217,7 +217,7 @@ struct HelloDecision
     // gave it when it was provisioned before (a partial unprovision keeps it), the key record's
     // new ME password (setup.bin sets it), its old one. The next is tried when one is refused.
     QStringList passwords;
-    QByteArray newPid;         // the key to install for the next provisioning
+    QByteArray newPid; // the key to install for the next provisioning
     QByteArray newPps;
     // Remote Configuration (a PKI hello): the provisioning certificate whose root the device
     // trusts, with its key, and the one-time password to expect when one is required.
@@ -243,7 +243,7 @@ struct ProvisioningReport
     QByteArray newPid; // installed on success
     QString fqdn;
     QString adminUser;
-    QString adminPassword; // sealed by the store
+    QString adminPassword;        // sealed by the store
     QByteArray tlsCertificatePem; // installed on success (pinned for later); empty: TLS off
     QList<ActionRecord> actions;
 };

@@ -67,9 +67,10 @@ QString HelloListener::describe() const
 {
     QStringList parts;
     for (QTcpServer *s : m_servers)
-        parts << QStringLiteral("%1:%2").arg(s->serverAddress() == QHostAddress::Any ? QStringLiteral("0.0.0.0")
-                                                                                     : s->serverAddress().toString())
-                          .arg(s->serverPort());
+        parts << QStringLiteral("%1:%2")
+                         .arg(s->serverAddress() == QHostAddress::Any ? QStringLiteral("0.0.0.0")
+                                                                      : s->serverAddress().toString())
+                         .arg(s->serverPort());
     return parts.join(QStringLiteral(", "));
 }
 

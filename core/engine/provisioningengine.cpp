@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provisioningengine.h"
 
-#include "core/dns/reversenamer.h"
-
 #include "core/amt/amtclient.h"
 #include "core/async.h"
+#include "core/dns/reversenamer.h"
 #include "core/engine/hellolistener.h"
 #include "core/engine/provisioningsequence.h"
 #include "core/keys/pidpps.h"
@@ -176,8 +175,8 @@ void ProvisioningEngine::haveSettings(const ServiceSettings &settings)
     m_dnsServerBroken = !dnsProblem.isEmpty();
     if (m_dnsServerBroken)
         m_log->log(Severity::Warning,
-                   tr("Reverse lookups of systems are off: the DNS server setting is invalid: %1").arg(dnsProblem),
-                   {}, {}, Source);
+                   tr("Reverse lookups of systems are off: the DNS server setting is invalid: %1").arg(dnsProblem), {},
+                   {}, Source);
     if (portChanged && !m_stopping)
         relisten();
 }
@@ -189,9 +188,10 @@ void ProvisioningEngine::relisten()
         return;
     m_listenError = m_listener->listen(m_options.listenAddresses, port);
     if (m_engineId.isEmpty())
-        m_engineId = m_options.engineId.isEmpty()
-                ? QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(m_listener->isListening() ? m_listener->port() : port)
-                : m_options.engineId;
+        m_engineId = m_options.engineId.isEmpty() ? QStringLiteral("%1:%2")
+                                                            .arg(QSysInfo::machineHostName())
+                                                            .arg(m_listener->isListening() ? m_listener->port() : port)
+                                                  : m_options.engineId;
     if (!m_listenError.isEmpty()) {
         m_log->log(Severity::Error, tr("The provisioning engine is not receiving hello packets: %1").arg(m_listenError),
                    {}, {}, Source);
@@ -219,9 +219,10 @@ void ProvisioningEngine::stop()
             return;
         // Attempts still running are abandoned: their systems are marked Failed now; a finish
         // that arrives later no longer owns them and changes nothing.
-        whenReady(m_store->releaseClaims(m_engineId, tr("The engine %1 was stopped while provisioning it; it is "
-                                                        "provisioned again at its next hello.")
-                                                             .arg(m_engineId)),
+        whenReady(m_store->releaseClaims(m_engineId,
+                                         tr("The engine %1 was stopped while provisioning it; it is "
+                                            "provisioned again at its next hello.")
+                                                 .arg(m_engineId)),
                   this, [this](const StoreResult<int> &) {
                       m_inFlight.clear();
                       checkStopped();
@@ -248,13 +249,13 @@ void ProvisioningEngine::sendHeartbeat()
     Q_EMIT statusChanged(s);
     whenReady(m_store->markSilentSystems(QDateTime::currentMSecsSinceEpoch() - m_options.helloSilenceMs), this,
               [this](const StoreResult<int> &r) {
-                  if (r.value > 0)
-                      m_log->log(Severity::Warning,
-                                 tr("%n systems stopped sending hello packets: their hello window has closed (mode "
-                                    "6). Delayed Provision restarts it.",
-                                    nullptr, r.value),
-                                 {}, {}, Source);
-              });
+        if (r.value > 0)
+            m_log->log(Severity::Warning,
+                       tr("%n systems stopped sending hello packets: their hello window has closed (mode "
+                          "6). Delayed Provision restarts it.",
+                          nullptr, r.value),
+                       {}, {}, Source);
+    });
 }
 
 void ProvisioningEngine::onRejected(const QHostAddress &address, quint16 port, const QString &reason,
@@ -337,8 +338,7 @@ void ProvisioningEngine::recordIntake(const HelloIntake &intake)
               [this, address, uuid, intakeTimer](const StoreResult<HelloDecision> &r) {
         if (m_log->isTracing())
             m_log->trace(tr("Hello intake from %1: %2 in %3 ms")
-                                 .arg(address.toString(),
-                                      r.ok() ? helloActionName(r.value.action) : tr("store error"))
+                                 .arg(address.toString(), r.ok() ? helloActionName(r.value.action) : tr("store error"))
                                  .arg(intakeTimer.elapsed()),
                          {}, uuid);
         if (!r.ok()) {
@@ -360,8 +360,8 @@ void ProvisioningEngine::onDecision(const HelloDecision &d, const QHostAddress &
         break;
     case HelloDecision::Action::AwaitAuthorization:
         m_inFlight.remove(uuid);
-        m_log->log(Severity::Information,
-                   tr("%1 is waiting for authorization before it is provisioned.").arg(uuid), {}, uuid, Source);
+        m_log->log(Severity::Information, tr("%1 is waiting for authorization before it is provisioned.").arg(uuid), {},
+                   uuid, Source);
         checkStopped();
         return;
     case HelloDecision::Action::InFlight:
@@ -414,12 +414,10 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.endpoint.receiveTimeoutMs = m_options.soapTimeoutMs;
     if (m_log->isTracing()) {
         // Operation, peer, status and duration only: the endpoint's secrets never reach the log.
-        plan.endpoint.trace = [log = m_log, uuid = plan.uuid](const QString &operation,
-                                                             const QString &peer, int status,
-                                                             qint64 ms) {
+        plan.endpoint.trace =
+                [log = m_log, uuid = plan.uuid](const QString &operation, const QString &peer, int status, qint64 ms) {
             log->trace(tr("SOAP %1 to %2: %3 in %4 ms")
-                               .arg(operation, peer,
-                                    status == 0 ? tr("OK") : tr("status %1").arg(status))
+                               .arg(operation, peer, status == 0 ? tr("OK") : tr("status %1").arg(status))
                                .arg(ms),
                        {}, uuid);
         };
@@ -432,29 +430,29 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.attempt = job->decision.attempt;
     whenReady(m_client->runTask([plan] { return runProvisioningSequence(plan); }), this,
               [this, job](const ProvisioningAttempt &a) {
-                  job->report.actions += a.actions;
-                  job->report.success = a.success;
-                  job->report.transient = a.transient;
-                  job->report.reason = a.reason;
-                  if (!a.amtVersion.isEmpty())
-                      job->report.amtVersion = a.amtVersion;
-                  job->report.fqdn = a.fqdn;
-                  const int backoff = m_options.retryBackoffMs << qMin(job->tries - 1, 10);
-                  if (!a.success && a.transient && job->tries < m_options.attempts && !m_stopping
-                      && job->elapsed.elapsed() + backoff < m_options.deviceDeadlineMs) {
-                      m_log->log(Severity::Warning,
-                                 tr("Provisioning %1: try %2 of %3 failed (%4); trying again in %5 ms.")
-                                         .arg(job->report.uuid)
-                                         .arg(job->tries)
-                                         .arg(m_options.attempts)
-                                         .arg(a.reason)
-                                         .arg(backoff),
-                                 {}, job->report.uuid, Source);
-                      QTimer::singleShot(backoff, this, [this, job] { runAttempt(job); });
-                      return;
-                  }
-                  finishJob(job);
-              });
+        job->report.actions += a.actions;
+        job->report.success = a.success;
+        job->report.transient = a.transient;
+        job->report.reason = a.reason;
+        if (!a.amtVersion.isEmpty())
+            job->report.amtVersion = a.amtVersion;
+        job->report.fqdn = a.fqdn;
+        const int backoff = m_options.retryBackoffMs << qMin(job->tries - 1, 10);
+        if (!a.success && a.transient && job->tries < m_options.attempts && !m_stopping
+            && job->elapsed.elapsed() + backoff < m_options.deviceDeadlineMs) {
+            m_log->log(Severity::Warning,
+                       tr("Provisioning %1: try %2 of %3 failed (%4); trying again in %5 ms.")
+                               .arg(job->report.uuid)
+                               .arg(job->tries)
+                               .arg(m_options.attempts)
+                               .arg(a.reason)
+                               .arg(backoff),
+                       {}, job->report.uuid, Source);
+            QTimer::singleShot(backoff, this, [this, job] { runAttempt(job); });
+            return;
+        }
+        finishJob(job);
+    });
 }
 
 void ProvisioningEngine::finishJob(const std::shared_ptr<Job> &job)
@@ -485,8 +483,9 @@ void ProvisioningEngine::finishJob(const std::shared_ptr<Job> &job)
         const QString uuid = report.uuid;
         m_inFlight.remove(uuid);
         if (e) {
-            m_log->log(Severity::Error, tr("Provisioning %1: the result could not be recorded: %2").arg(uuid, e.message),
-                       {}, uuid, Source);
+            m_log->log(Severity::Error,
+                       tr("Provisioning %1: the result could not be recorded: %2").arg(uuid, e.message), {}, uuid,
+                       Source);
             Q_EMIT provisioningFinished(uuid, false, e.message);
         } else if (report.success) {
             m_log->log(Severity::Information,

@@ -29,22 +29,22 @@ class UserLog;
 
 struct EngineOptions
 {
-    QString engineId;                                // default: "<host>:<port>"
+    QString engineId; // default: "<host>:<port>"
     QList<QHostAddress> listenAddresses{QHostAddress::Any};
-    int listenPort = -1;                             // -1: the General page's port (followed live)
-    quint16 deviceTlsPort = 16993;                   // where provisioning connects back
-    int maxConcurrent = 256;                         // devices talked to at once
-    int attempts = 3;                                // per hello, for transient failures
-    int retryBackoffMs = 1000;                       // doubled after each try
-    int soapTimeoutMs = 10000;                       // connect, send and receive, per call
-    int deviceDeadlineMs = 120000;                   // no more retries after this
-    int helloTimeoutMs = 5000;                       // a sender must close within this
-    int leaseSeconds = 300;                          // how long a claim on a system lasts
+    int listenPort = -1;           // -1: the General page's port (followed live)
+    quint16 deviceTlsPort = 16993; // where provisioning connects back
+    int maxConcurrent = 256;       // devices talked to at once
+    int attempts = 3;              // per hello, for transient failures
+    int retryBackoffMs = 1000;     // doubled after each try
+    int soapTimeoutMs = 10000;     // connect, send and receive, per call
+    int deviceDeadlineMs = 120000; // no more retries after this
+    int helloTimeoutMs = 5000;     // a sender must close within this
+    int leaseSeconds = 300;        // how long a claim on a system lasts
     int heartbeatMs = 10000;
     // A system that is not provisioned and has said nothing for this long has closed its hello
     // window (mode 6): it is marked Hello window expired, for Delayed Provision.
     qint64 helloSilenceMs = 2 * 3600 * 1000;
-    int shutdownGraceMs = 10000;                     // stop() waits this long for running attempts
+    int shutdownGraceMs = 10000; // stop() waits this long for running attempts
 
     // --listen ADDR[:PORT] (repeatable), as oobm and oobm-engine take it. Returns an error
     // sentence, or empty.

@@ -55,7 +55,7 @@ public:
         if (error) {
             a.result = ActionRecord::Result::Failed;
             a.status = error.category == Amt::AmtError::Category::Status ? Amt::ptStatusName(error.ptStatus)
-                                                                          : Amt::AmtError::categoryName(error.category);
+                                                                         : Amt::AmtError::categoryName(error.category);
             a.message = error.message;
             m_out->reason = tr("%1 failed: %2").arg(name, error.message);
             m_out->transient = isTransient(error);
@@ -92,7 +92,8 @@ private:
     void store(const QString &v) { text = v; }
     void store(unsigned v) { number = v; }
     template<typename T>
-    void store(const T &) { }
+    void store(const T &)
+    { }
 
     const ProvisioningPlan &m_plan;
     ProvisioningAttempt *m_out;
@@ -142,8 +143,9 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
             return out;
         if (run.text != plan.expectedOtp) {
             // Never log either value.
-            out.reason = tr("OTP mismatch: the one-time password the device holds differs from the one stored for "
-                            "it. Enter the device's current OTP (oobmctl systems otp UUID) and let it say hello again.");
+            out.reason = tr(
+                    "OTP mismatch: the one-time password the device holds differs from the one stored for "
+                    "it. Enter the device's current OTP (oobmctl systems otp UUID) and let it say hello again.");
             out.actions.last().result = ActionRecord::Result::Failed;
             out.actions.last().status = QStringLiteral("otp-mismatch");
             out.actions.last().message = out.reason;
@@ -170,7 +172,8 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
     out.fqdn = domain.isEmpty() ? host : host + u'.' + domain;
 
     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
-    if (!run.step(QStringLiteral("SetHighAccuracyTimeSynch"), [&] { return session->setHighAccuracyTimeSynch(now, now, now); }))
+    if (!run.step(QStringLiteral("SetHighAccuracyTimeSynch"),
+                  [&] { return session->setHighAccuracyTimeSynch(now, now, now); }))
         return out;
     if (!run.step(QStringLiteral("SetAdminAclEntry"),
                   [&] { return session->setAdminAclEntry(profile.adminUser, profile.adminPassword); }))
@@ -191,8 +194,8 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
                 return session->setTlsKeyAndCertificate(plan.tlsCertificate.keyPem, plan.tlsCertificate.chainList());
             }))
             return out;
-        out.actions.last().message = tr("certificate %1 (sha256 %2)")
-                                             .arg(plan.tlsCertificate.name, plan.tlsCertificate.sha256.left(16));
+        out.actions.last().message =
+                tr("certificate %1 (sha256 %2)").arg(plan.tlsCertificate.name, plan.tlsCertificate.sha256.left(16));
     }
     if (!run.step(QStringLiteral("SetTlsEnabled"), [&] { return session->setTlsEnabled(profile.tlsEnabled); }))
         return out;
@@ -203,7 +206,8 @@ ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan)
     } else if (!run.step(QStringLiteral("SetTLSPSK"), [&] { return session->setTlsPsk(plan.newPid, plan.newPps); })) {
         return out;
     }
-    if (!run.step(QStringLiteral("SetEnabledInterfaces"), [&] { return session->setEnabledInterfaces(profile.interfaces); }))
+    if (!run.step(QStringLiteral("SetEnabledInterfaces"),
+                  [&] { return session->setEnabledInterfaces(profile.interfaces); }))
         return out;
     if (!run.step(QStringLiteral("CommitChanges"), [&] { return session->commitChanges(); }))
         return out;

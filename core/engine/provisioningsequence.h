@@ -11,9 +11,9 @@ namespace Oobm::Core {
 struct ProvisioningPlan
 {
     QString uuid;
-    Amt::AmtEndpoint endpoint; // TLS-PSK to the hello's source address; password = the first below
-    QStringList passwords;     // the passwords the device may have, tried in order when refused
-    ProvisionProfile profile;     // its aclUsers include the auxiliary profile's
+    Amt::AmtEndpoint endpoint;     // TLS-PSK to the hello's source address; password = the first below
+    QStringList passwords;         // the passwords the device may have, tried in order when refused
+    ProvisionProfile profile;      // its aclUsers include the auxiliary profile's
     TlsCertificate tlsCertificate; // with its key: installed when profile.tlsEnabled
     QByteArray newPid;
     QByteArray newPps;

@@ -8,8 +8,8 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QPromise>
+#include <QTcpSocket>
 #include <QThreadPool>
 
 namespace Oobm::Core {
@@ -34,8 +34,8 @@ QString SystemActions::actionName(Action action)
 bool SystemActions::actionFromKey(const QString &key, Action *action)
 {
     static const QList<QPair<QString, Action>> keys{{QStringLiteral("on"), Action::PowerOn},
-                                                   {QStringLiteral("off"), Action::PowerOff},
-                                                   {QStringLiteral("reset"), Action::Reset}};
+                                                    {QStringLiteral("off"), Action::PowerOff},
+                                                    {QStringLiteral("reset"), Action::Reset}};
     for (const auto &[k, a] : keys) {
         if (key.compare(k, Qt::CaseInsensitive) == 0) {
             *action = a;
@@ -119,7 +119,7 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             case Action::PowerOff:
             case Action::Reset:
                 step = QStringLiteral("RemoteControl");
-                error = session.remoteControl(action == Action::PowerOn    ? Amt::RemoteCommand::PowerUp
+                error = session.remoteControl(action == Action::PowerOn            ? Amt::RemoteCommand::PowerUp
                                                       : action == Action::PowerOff ? Amt::RemoteCommand::PowerDown
                                                                                    : Amt::RemoteCommand::Reset);
                 break;
@@ -195,7 +195,8 @@ QFuture<QList<SystemActions::Result>> SystemActions::restartHellos(const QString
         else {
             socket.connectToHost(host, port);
             if (!socket.waitForConnected(timeoutMs))
-                connectError = tr("The task agent at %1 does not answer: %2. Is it running?").arg(agent, socket.errorString());
+                connectError =
+                        tr("The task agent at %1 does not answer: %2. Is it running?").arg(agent, socket.errorString());
         }
         int done = 0;
         for (const QString &uuid : uuids) {

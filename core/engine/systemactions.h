@@ -24,7 +24,7 @@ class SystemActions final : public QObject
 
 public:
     enum class Action { PowerOn, PowerOff, Reset, Unprovision, PartialUnprovision };
-    static QString actionName(Action action); // "Power on", translated
+    static QString actionName(Action action);                      // "Power on", translated
     static bool actionFromKey(const QString &key, Action *action); // "on", "off", "reset"
 
     struct Result
@@ -50,8 +50,7 @@ public:
     // How a provisioned system is reached with the credentials OOBM stored (from
     // Store::systemCredentials): HTTP Digest on httpPort, or TLS on tlsPort pinned to the
     // certificate OOBM installed.
-    static Amt::AmtEndpoint endpointFor(const AmtSystem &credentials, quint16 httpPort, quint16 tlsPort,
-                                        int timeoutMs);
+    static Amt::AmtEndpoint endpointFor(const AmtSystem &credentials, quint16 httpPort, quint16 tlsPort, int timeoutMs);
 
     // Runs on a worker pool; progress (systems done) is reported on the future, one result per
     // system in the given order.

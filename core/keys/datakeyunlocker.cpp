@@ -30,8 +30,7 @@ DataKeyUnlocker::DataKeyUnlocker(Store *store, const QString &keyFile, QObject *
 
 DataKeyUnlocker::~DataKeyUnlocker() = default;
 
-QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *created,
-                                        QString *error)
+QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *created, QString *error)
 {
     *created = false;
     QFile f(path);
@@ -42,8 +41,7 @@ QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *
         }
         const QByteArray key = QByteArray::fromBase64(f.readAll().trimmed());
         if (key.size() != SecretBox::KeySize) {
-            *error = tr("the key file %1 does not hold a 256-bit key (base64, 44 characters).")
-                             .arg(path);
+            *error = tr("the key file %1 does not hold a 256-bit key (base64, 44 characters).").arg(path);
             return {};
         }
         return key;
@@ -53,17 +51,14 @@ QByteArray DataKeyUnlocker::readKeyFile(const QString &path, bool create, bool *
         return {};
     }
     // O_EXCL and mode 0600 from the start: the key is never readable by others, not even briefly.
-    const int fd = ::open(QFile::encodeName(path).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = tr("the key file %1 cannot be created: %2")
-                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = tr("the key file %1 cannot be created: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return {};
     }
     const QByteArray key = SecretBox::generateKey();
     const QByteArray text = key.toBase64() + '\n';
-    const bool ok = ::write(fd, text.constData(), std::size_t(text.size())) == text.size()
-            && ::fsync(fd) == 0;
+    const bool ok = ::write(fd, text.constData(), std::size_t(text.size())) == text.size() && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) {
         QFile::remove(path);
@@ -140,8 +135,7 @@ void DataKeyUnlocker::haveInfo(const QString &storeId, bool initialized)
                              .arg(write->errorString()));
                 return;
             }
-            useKey(key, tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)),
-                   {});
+            useKey(key, tr("the keychain entry %1 holds another key.").arg(keychainKey(storeId)), {});
         });
         write->start();
     });
@@ -157,8 +151,7 @@ void DataKeyUnlocker::useKey(const QByteArray &key, const QString &reason, const
 void DataKeyUnlocker::fail(const QString &reason)
 {
     // Tell the store, so every keys call says why instead of failing vaguely.
-    whenReady(m_store->setDataKey({}, reason), this,
-              [this](const StoreError &e) { Q_EMIT finished(e, {}); });
+    whenReady(m_store->setDataKey({}, reason), this, [this](const StoreError &e) { Q_EMIT finished(e, {}); });
 }
 
 } // namespace Oobm::Core

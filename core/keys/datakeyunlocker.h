@@ -30,10 +30,7 @@ public:
     StoreError lastError() const { return m_lastError; }
     QString keyFile() const { return m_keyFile; }
     static QString keychainService() { return QStringLiteral("oobm"); }
-    static QString keychainKey(const QString &storeId)
-    {
-        return QStringLiteral("store-") + storeId;
-    }
+    static QString keychainKey(const QString &storeId) { return QStringLiteral("store-") + storeId; }
 
     // Reads (or, with create, makes) a key file. Returns the key, or empty and *error.
     static QByteArray readKeyFile(const QString &path, bool create, bool *created, QString *error);

@@ -33,7 +33,7 @@ struct AuditEntry
 
 struct KeyGenerationRequest
 {
-    int count = 1; // 1 to MaxGenerate
+    int count = 1;                                // 1 to MaxGenerate
     QString mePassword = QStringLiteral("admin"); // the factory default ME password
     QString newMePassword;
     AuditActor actor;
@@ -74,7 +74,7 @@ struct KeyExportRequest
     KeyFilter filter{{KeyState::Available}, {}, -1};
     KeyExportFormat format = KeyExportFormat::SetupBinV2;
     QString path;
-    bool includePasswords = false; // CSV only: the ME passwords too, after the user was warned
+    bool includePasswords = false;   // CSV only: the ME passwords too, after the user was warned
     QHostAddress provisioningServer; // setup.bin 2.x: Service Location's server, when set
     quint16 provisioningPort = 0;
     AuditActor actor;

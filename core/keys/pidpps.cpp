@@ -91,7 +91,8 @@ QByteArray normalizePid(const QString &text, QString *problem)
     }
     for (char c : pid) {
         if (!inAlphabet(c)) {
-            *problem = tr("PID '%1' holds '%2'; only 0-9 and A-Z are allowed.").arg(QString::fromLatin1(pid), QString(QLatin1Char(c)));
+            *problem = tr("PID '%1' holds '%2'; only 0-9 and A-Z are allowed.")
+                               .arg(QString::fromLatin1(pid), QString(QLatin1Char(c)));
             return {};
         }
     }
@@ -115,16 +116,16 @@ QByteArray normalizePps(const QString &text, QString *problem)
         for (char c : group) {
             if (!inAlphabet(c)) {
                 *problem = tr("PPS group %1 '%2' holds '%3'; only 0-9 and A-Z are allowed.")
-                               .arg(g + 1)
-                               .arg(QString::fromLatin1(group), QString(QLatin1Char(c)));
+                                   .arg(g + 1)
+                                   .arg(QString::fromLatin1(group), QString(QLatin1Char(c)));
                 return {};
             }
         }
         const char check = checkCharacter(group.left(3));
         if (group.at(3) != check) {
             *problem = tr("PPS group %1 '%2': the check character should be '%3'.")
-                           .arg(g + 1)
-                           .arg(QString::fromLatin1(group), QString(QLatin1Char(check)));
+                               .arg(g + 1)
+                               .arg(QString::fromLatin1(group), QString(QLatin1Char(check)));
             return {};
         }
     }

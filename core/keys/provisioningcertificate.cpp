@@ -120,7 +120,7 @@ bool ProvisioningCertificate::matchesDomain(const QString &domain) const
 }
 
 ProvisioningCertificate ProvisioningCertificate::fromPkcs12(const QByteArray &pkcs12, const QString &passphrase,
-                                                          QString *error)
+                                                            QString *error)
 {
     KeyAndCertificates in;
     ReadError readError = ReadError::None;
@@ -143,7 +143,7 @@ ProvisioningCertificate ProvisioningCertificate::fromPkcs12(const QByteArray &pk
 }
 
 ProvisioningCertificate ProvisioningCertificate::fromPem(const QByteArray &chainPem, const QByteArray &keyPem,
-                                                       QString *error)
+                                                         QString *error)
 {
     KeyAndCertificates in;
     readPem(chainPem, keyPem, &in);

@@ -13,11 +13,11 @@ namespace Oobm::Core {
 struct ProvisioningCertificate
 {
     qint64 id = 0;
-    QString name;          // what the admin calls it; defaults to the leaf's CN
-    QString commonName;    // leaf CN, e.g. "scs.example.com": its domain suffix must be the device's
-    QByteArray chainPem;   // leaf first, root last
-    QByteArray keyPem;     // only when loaded for use; sealed at rest
-    QString rootSha1;      // upper-case hex
+    QString name;        // what the admin calls it; defaults to the leaf's CN
+    QString commonName;  // leaf CN, e.g. "scs.example.com": its domain suffix must be the device's
+    QByteArray chainPem; // leaf first, root last
+    QByteArray keyPem;   // only when loaded for use; sealed at rest
+    QString rootSha1;    // upper-case hex
     QString rootSha256;
     QDateTime notBefore;
     QDateTime notAfter;
@@ -34,8 +34,7 @@ struct ProvisioningCertificate
     // Reads a PKCS#12 file (the certificate, its key and its chain). The error says what is
     // wrong and what to do: wrong passphrase, no private key, no root, not a provisioning
     // certificate.
-    static ProvisioningCertificate fromPkcs12(const QByteArray &pkcs12, const QString &passphrase,
-                                              QString *error);
+    static ProvisioningCertificate fromPkcs12(const QByteArray &pkcs12, const QString &passphrase, QString *error);
     // The same from PEM: chain (leaf first) and key.
     static ProvisioningCertificate fromPem(const QByteArray &chainPem, const QByteArray &keyPem, QString *error);
 };

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "secretbox.h"
 
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <memory>
 
 namespace Oobm::Core {
 
@@ -38,8 +37,7 @@ SecretBox::~SecretBox() = default;
 
 SecretBox::SecretBox(const SecretBox &other)
     : SecretBox(other.m_key)
-{
-}
+{ }
 
 SecretBox &SecretBox::operator=(const SecretBox &other)
 {
@@ -73,9 +71,13 @@ QByteArray SecretBox::seal(const QByteArray &plaintext, const QByteArray &associ
     int len = 0;
     if (EVP_EncryptInit_ex(ctx, nullptr, nullptr, nullptr, nonce) != 1
         || (!associatedData.isEmpty()
-            && EVP_EncryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(associatedData.constData()),
-                                 int(associatedData.size())) != 1)
-        || EVP_EncryptUpdate(ctx, cipher, &len, reinterpret_cast<const unsigned char *>(plaintext.constData()), int(plaintext.size())) != 1
+            && EVP_EncryptUpdate(ctx, nullptr, &len,
+                                 reinterpret_cast<const unsigned char *>(associatedData.constData()),
+                                 int(associatedData.size()))
+                    != 1)
+        || EVP_EncryptUpdate(ctx, cipher, &len, reinterpret_cast<const unsigned char *>(plaintext.constData()),
+                             int(plaintext.size()))
+                != 1
         || EVP_EncryptFinal_ex(ctx, cipher + len, &len) != 1
         || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, TagSize, cipher + plaintext.size()) != 1)
         return {};
@@ -96,8 +98,10 @@ QByteArray SecretBox::open(const QByteArray &sealed, const QByteArray &associate
     QByteArray tag = sealed.right(TagSize);
     if (EVP_DecryptInit_ex(ctx, nullptr, nullptr, nullptr, nonce) != 1
         || (!associatedData.isEmpty()
-            && EVP_DecryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(associatedData.constData()),
-                                 int(associatedData.size())) != 1)
+            && EVP_DecryptUpdate(ctx, nullptr, &len,
+                                 reinterpret_cast<const unsigned char *>(associatedData.constData()),
+                                 int(associatedData.size()))
+                    != 1)
         || EVP_DecryptUpdate(ctx, reinterpret_cast<unsigned char *>(plain.data()), &len, cipher, cipherLength) != 1
         || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) != 1
         || EVP_DecryptFinal_ex(ctx, reinterpret_cast<unsigned char *>(plain.data()) + len, &len) != 1)

@@ -91,8 +91,8 @@ QByteArray SetupBin::encode(QString *error) const
         put32(rec, 20, quint32(i + 1));
         bool fits = addEntry(rec, 1, 1, r.currentMePassword.toLatin1())
                 && addEntry(rec, 1, 2, r.newMePassword.toLatin1())
-                && addEntry(rec, 1, 3, QByteArray(1, char(r.manageability)))
-                && addEntry(rec, 2, 1, r.pid) && addEntry(rec, 2, 2, r.pps);
+                && addEntry(rec, 1, 3, QByteArray(1, char(r.manageability))) && addEntry(rec, 2, 1, r.pid)
+                && addEntry(rec, 2, 2, r.pps);
         if (fits && !v1 && !r.provisioningServer.isNull()) {
             QByteArray ip(4, '\0');
             qToLittleEndian(r.provisioningServer.toIPv4Address(),
@@ -120,8 +120,7 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
         return std::nullopt;
     };
     if (bytes.size() < ChunkSize)
-        return fail(QStringLiteral("%1 bytes: a setup.bin starts with a 512-byte header")
-                            .arg(bytes.size()));
+        return fail(QStringLiteral("%1 bytes: a setup.bin starts with a 512-byte header").arg(bytes.size()));
     const QByteArray fileType = bytes.left(16);
     int version = 0;
     if (fileType == guid(GuidV1))
@@ -149,8 +148,7 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
     const int chunks = qMax<int>(1, get16(bytes, 36));
     const qint64 needed = qint64(ChunkSize) + qint64(count) * chunks * ChunkSize;
     if (bytes.size() < needed)
-        return fail(QStringLiteral(
-                            "the header announces %1 records (%2 bytes) but the file has %3 bytes")
+        return fail(QStringLiteral("the header announces %1 records (%2 bytes) but the file has %3 bytes")
                             .arg(count)
                             .arg(needed)
                             .arg(bytes.size()));
@@ -166,14 +164,12 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
                 rec[k] = char(quint8(rec.at(k)) + 0xEF);
         int at = get16(rec, 18) ? get16(rec, 18) : RecordHeaderBytes;
         while (at + 8 <= rec.size()) {
-            const quint16 module = get16(rec, at), variable = get16(rec, at + 2),
-                          length = get16(rec, at + 4);
+            const quint16 module = get16(rec, at), variable = get16(rec, at + 2), length = get16(rec, at + 4);
             if (module == 0 && variable == 0)
                 break;
             if (at + 8 + length > rec.size())
-                return fail(QStringLiteral("record %1: the entry at offset %2 runs past the record")
-                                    .arg(i + 1)
-                                    .arg(at));
+                return fail(
+                        QStringLiteral("record %1: the entry at offset %2 runs past the record").arg(i + 1).arg(at));
             const QByteArray value = rec.mid(at + 8, length);
             if (module == 1 && variable == 1)
                 r.currentMePassword = QString::fromLatin1(value);

@@ -14,13 +14,13 @@ namespace Oobm::Core {
 // per key. Versions 1 and 2.0/2.1 are written; 3 and 4 are read.
 struct SetupBinRecord
 {
-    int recordNumber = 0;          // 1-based
-    bool consumed = false;         // RecordFlags bit0 clear, or type 0
-    QString currentMePassword;     // module 1, variable 1
-    QString newMePassword;         // module 1, variable 2
-    int manageability = 1;         // module 1, variable 3: 1 = AMT
-    QByteArray pid;                // module 2, variable 1
-    QByteArray pps;                // module 2, variable 2
+    int recordNumber = 0;            // 1-based
+    bool consumed = false;           // RecordFlags bit0 clear, or type 0
+    QString currentMePassword;       // module 1, variable 1
+    QString newMePassword;           // module 1, variable 2
+    int manageability = 1;           // module 1, variable 3: 1 = AMT
+    QByteArray pid;                  // module 2, variable 1
+    QByteArray pps;                  // module 2, variable 2
     QHostAddress provisioningServer; // module 2, variable 17 (2.1)
     quint16 provisioningPort = 0;    // module 2, variable 18 (2.1)
 };

@@ -52,8 +52,7 @@ TlsCertificate build(EVP_PKEY *key, X509 *leaf, const QList<X509 *> &others, QSt
         return {};
     }
     // An extended key usage, when present, must allow TLS servers.
-    if (auto *eku = static_cast<EXTENDED_KEY_USAGE *>(
-                X509_get_ext_d2i(leaf, NID_ext_key_usage, nullptr, nullptr))) {
+    if (auto *eku = static_cast<EXTENDED_KEY_USAGE *>(X509_get_ext_d2i(leaf, NID_ext_key_usage, nullptr, nullptr))) {
         bool server = false;
         for (int i = 0; i < sk_ASN1_OBJECT_num(eku); ++i)
             server |= OBJ_obj2nid(sk_ASN1_OBJECT_value(eku, i)) == NID_server_auth;
@@ -128,8 +127,7 @@ QByteArray TlsCertificate::leafPem() const
     return chainList().value(0);
 }
 
-TlsCertificate TlsCertificate::fromPkcs12(const QByteArray &pkcs12, const QString &passphrase,
-                                          QString *error)
+TlsCertificate TlsCertificate::fromPkcs12(const QByteArray &pkcs12, const QString &passphrase, QString *error)
 {
     KeyAndCertificates in;
     ReadError readError = ReadError::None;
@@ -153,8 +151,7 @@ TlsCertificate TlsCertificate::fromPkcs12(const QByteArray &pkcs12, const QStrin
     return build(in.key, in.leaf, in.others, error);
 }
 
-TlsCertificate TlsCertificate::fromPem(const QByteArray &chainPem, const QByteArray &keyPem,
-                                       QString *error)
+TlsCertificate TlsCertificate::fromPem(const QByteArray &chainPem, const QByteArray &keyPem, QString *error)
 {
     KeyAndCertificates in;
     readPem(chainPem, keyPem, &in);

@@ -34,11 +34,9 @@ struct TlsCertificate
     // Reads a PKCS#12 file (certificate, key, optional chain). The error says what is wrong and
     // what to do: not PKCS#12, wrong passphrase, no key, key of another certificate, expired or
     // not yet valid, not an RSA key, not for TLS servers.
-    static TlsCertificate fromPkcs12(const QByteArray &pkcs12, const QString &passphrase,
-                                     QString *error);
+    static TlsCertificate fromPkcs12(const QByteArray &pkcs12, const QString &passphrase, QString *error);
     // The same from PEM: certificate (then its issuers) and key.
-    static TlsCertificate fromPem(const QByteArray &chainPem, const QByteArray &keyPem,
-                                  QString *error);
+    static TlsCertificate fromPem(const QByteArray &chainPem, const QByteArray &keyPem, QString *error);
 };
 
 } // namespace Oobm::Core

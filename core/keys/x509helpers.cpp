@@ -33,8 +33,7 @@ QString digest(X509 *cert, const EVP_MD *md)
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     X509_digest(cert, md, out, &length);
-    return QString::fromLatin1(
-            QByteArray(reinterpret_cast<char *>(out), int(length)).toHex().toUpper());
+    return QString::fromLatin1(QByteArray(reinterpret_cast<char *>(out), int(length)).toHex().toUpper());
 }
 
 QDateTime asn1Time(const ASN1_TIME *t)
@@ -43,8 +42,8 @@ QDateTime asn1Time(const ASN1_TIME *t)
     { };
     if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
         return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
 }
 
 QString nameEntry(X509_NAME *name, int nid)
@@ -53,8 +52,7 @@ QString nameEntry(X509_NAME *name, int nid)
     if (i < 0)
         return {};
     unsigned char *utf8 = nullptr;
-    const int n = ASN1_STRING_to_UTF8(&utf8,
-                                      X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i)));
+    const int n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i)));
     const QString s = n >= 0 ? QString::fromUtf8(reinterpret_cast<char *>(utf8), n) : QString();
     OPENSSL_free(utf8);
     return s;
@@ -73,8 +71,7 @@ KeyAndCertificates::~KeyAndCertificates()
         X509_free(cert);
 }
 
-void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCertificates *out,
-                ReadError *error)
+void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCertificates *out, ReadError *error)
 {
     *error = ReadError::None;
     const unsigned char *p = reinterpret_cast<const unsigned char *>(pkcs12.constData());
@@ -101,14 +98,12 @@ void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCerti
 
 void readPem(const QByteArray &chainPem, const QByteArray &keyPem, KeyAndCertificates *out)
 {
-    std::unique_ptr<BIO, decltype(&BIO_free)> kb(
-            BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> kb(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
     // No passphrase callback of OpenSSL's own: it would ask on the terminal.
     const auto noPassphrase = [](char *, int, int, void *) -> int { return 0; };
     out->key = PEM_read_bio_PrivateKey(kb.get(), nullptr, noPassphrase, nullptr);
     out->keyEncrypted = !out->key && keyPem.contains("ENCRYPTED");
-    std::unique_ptr<BIO, decltype(&BIO_free)> cb(
-            BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())), BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> cb(BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())), BIO_free);
     while (X509 *cert = PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr)) {
         if (!out->leaf)
             out->leaf = cert;

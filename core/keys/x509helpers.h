@@ -38,8 +38,7 @@ struct KeyAndCertificates
 // OpenSSL 3 no longer offers by default (RC2-40 of "legacy" exports).
 enum class ReadError { None, NotPkcs12, WrongPassphrase, UnsupportedAlgorithm };
 // Reads a PKCS#12 file; *error says why it could not.
-void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCertificates *out,
-                ReadError *error);
+void readPkcs12(const QByteArray &pkcs12, const QString &passphrase, KeyAndCertificates *out, ReadError *error);
 // Reads PEM: the first certificate is the leaf.
 void readPem(const QByteArray &chainPem, const QByteArray &keyPem, KeyAndCertificates *out);
 

@@ -28,35 +28,42 @@ ActionFilter ActionsLogBook::actionFilter(const RecordFilter &f)
 
 LogRecord ActionsLogBook::record(const ActionRecord &action)
 {
-    return { action.id, action.time, int(action.result), action };
+    return {action.id, action.time, int(action.result), action};
 }
 
 QStringList ActionsLogBook::steps()
 {
-    static const QStringList Steps{
-        QStringLiteral("GetCoreVersion"),          QStringLiteral("GetProvisioningState"),
-        QStringLiteral("GetProvisioningServerOTP"), QStringLiteral("GetHostName"),
-        QStringLiteral("GetDomainName"),           QStringLiteral("SetHostName"),
-        QStringLiteral("SetDomainName"),           QStringLiteral("SetHighAccuracyTimeSynch"),
-        QStringLiteral("SetAdminAclEntry"),        QStringLiteral("AddUserAclEntry"),
-        QStringLiteral("SetTLSKeyAndCertificate"), QStringLiteral("SetTlsEnabled"),
-        QStringLiteral("SetTLSPSK"),               QStringLiteral("SetEnabledInterfaces"),
-        QStringLiteral("CommitChanges"),           QStringLiteral("DelayedProvision"),
-        QStringLiteral("RemoteControl"),           QStringLiteral("Unprovision")
-    };
+    static const QStringList Steps{QStringLiteral("GetCoreVersion"),
+                                   QStringLiteral("GetProvisioningState"),
+                                   QStringLiteral("GetProvisioningServerOTP"),
+                                   QStringLiteral("GetHostName"),
+                                   QStringLiteral("GetDomainName"),
+                                   QStringLiteral("SetHostName"),
+                                   QStringLiteral("SetDomainName"),
+                                   QStringLiteral("SetHighAccuracyTimeSynch"),
+                                   QStringLiteral("SetAdminAclEntry"),
+                                   QStringLiteral("AddUserAclEntry"),
+                                   QStringLiteral("SetTLSKeyAndCertificate"),
+                                   QStringLiteral("SetTlsEnabled"),
+                                   QStringLiteral("SetTLSPSK"),
+                                   QStringLiteral("SetEnabledInterfaces"),
+                                   QStringLiteral("CommitChanges"),
+                                   QStringLiteral("DelayedProvision"),
+                                   QStringLiteral("RemoteControl"),
+                                   QStringLiteral("Unprovision")};
     return Steps;
 }
 
 QList<LogBook::ColumnSpec> ActionsLogBook::columns() const
 {
-    return { { tr("Time"), QStringLiteral("0000-00-00 00:00:00.000") },
-             { tr("System (UUID)"), QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") },
-             { tr("Step"), QStringLiteral("SetHighAccuracyTimeSynch") },
-             { tr("Result"), QStringLiteral("Succeeded") + QStringLiteral("    ") },
-             { tr("Duration"), QStringLiteral("00000 ms"), true },
-             { tr("Status"), QStringLiteral("PT_STATUS_SUCCESS") },
-             { tr("Attempt"), QStringLiteral("Attempt"), true },
-             { tr("Message"), {} } };
+    return {{tr("Time"), QStringLiteral("0000-00-00 00:00:00.000")},
+            {tr("System (UUID)"), QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")},
+            {tr("Step"), QStringLiteral("SetHighAccuracyTimeSynch")},
+            {tr("Result"), QStringLiteral("Succeeded") + QStringLiteral("    ")},
+            {tr("Duration"), QStringLiteral("00000 ms"), true},
+            {tr("Status"), QStringLiteral("PT_STATUS_SUCCESS")},
+            {tr("Attempt"), QStringLiteral("Attempt"), true},
+            {tr("Message"), {}}};
 }
 
 QString ActionsLogBook::display(const LogRecord &record, int column) const
@@ -88,8 +95,7 @@ QString ActionsLogBook::details(const LogRecord &record) const
     const ActionRecord &a = actionOf(record);
     return tr("Time:      %1 (UTC %2)\nSystem:    %3\nStep:      %4 (attempt %5)\nResult:    "
               "%6 after %7 ms\nStatus:    %8\nEntry:     %9\n\n%10")
-            .arg(a.time.toLocalTime().toString(Qt::ISODateWithMs),
-                 a.time.toString(Qt::ISODateWithMs), a.uuid, a.step)
+            .arg(a.time.toLocalTime().toString(Qt::ISODateWithMs), a.time.toString(Qt::ISODateWithMs), a.uuid, a.step)
             .arg(a.attempt)
             .arg(actionResultName(a.result))
             .arg(a.durationMs)
@@ -101,22 +107,21 @@ QString ActionsLogBook::details(const LogRecord &record) const
 QStringList ActionsLogBook::copyFields(const LogRecord &record) const
 {
     const ActionRecord &a = actionOf(record);
-    return { a.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
-             a.uuid,
-             a.step,
-             actionResultName(a.result),
-             QString::number(a.durationMs),
-             a.status,
-             QString::number(a.attempt),
-             a.message };
+    return {a.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+            a.uuid,
+            a.step,
+            actionResultName(a.result),
+            QString::number(a.durationMs),
+            a.status,
+            QString::number(a.attempt),
+            a.message};
 }
 
 QList<LogBook::Category> ActionsLogBook::categories() const
 {
     QList<Category> list;
-    for (auto r : { ActionRecord::Result::Failed, ActionRecord::Result::Succeeded,
-                    ActionRecord::Result::Skipped })
-        list.append({ int(r), actionResultKey(r), actionResultName(r) });
+    for (auto r : {ActionRecord::Result::Failed, ActionRecord::Result::Succeeded, ActionRecord::Result::Skipped})
+        list.append({int(r), actionResultKey(r), actionResultName(r)});
     return list;
 }
 
@@ -168,9 +173,9 @@ QByteArray ActionsLogBook::csvHeader() const
 QByteArray ActionsLogBook::csvLine(const LogRecord &record) const
 {
     const ActionRecord &a = actionOf(record);
-    return csvRow(a.id, { a.time.toString(Qt::ISODateWithMs), a.uuid, a.step,
-                          actionResultKey(a.result), QString::number(a.durationMs), a.status,
-                          QString::number(a.attempt), a.message });
+    return csvRow(a.id,
+                  {a.time.toString(Qt::ISODateWithMs), a.uuid, a.step, actionResultKey(a.result),
+                   QString::number(a.durationMs), a.status, QString::number(a.attempt), a.message});
 }
 
 QJsonObject ActionsLogBook::json(const LogRecord &record) const

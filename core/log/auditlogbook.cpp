@@ -15,11 +15,11 @@ const AuditEntry &entryOf(const LogRecord &record)
 QString actionName(const QString &action)
 {
     // The stored action is the stable key; the page shows it translated.
-    static const char *const Names[] = { QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Generate"),
-                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Show"),
-                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Export"),
-                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Import"),
-                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Delete") };
+    static const char *const Names[] = {QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Generate"),
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Show"),
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Export"),
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Import"),
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Delete")};
     const qsizetype i = auditActions().indexOf(action.toLower());
     return i < 0 ? action : QCoreApplication::translate("Oobm::Core::AuditLogBook", Names[i]);
 }
@@ -40,7 +40,7 @@ AuditQuery AuditLogBook::auditQuery(const RecordFilter &f)
 
 LogRecord AuditLogBook::record(const AuditEntry &entry)
 {
-    return { entry.id, entry.time, int(auditActions().indexOf(entry.action.toLower())), entry };
+    return {entry.id, entry.time, int(auditActions().indexOf(entry.action.toLower())), entry};
 }
 
 QJsonObject AuditLogBook::entryJson(const AuditEntry &e)
@@ -59,13 +59,13 @@ QJsonObject AuditLogBook::entryJson(const AuditEntry &e)
 
 QList<LogBook::ColumnSpec> AuditLogBook::columns() const
 {
-    return { { tr("Date"), QStringLiteral("0000-00-00 00:00:00") },
-             { tr("User"), QStringLiteral("administrator") },
-             { tr("Host"), QStringLiteral("console-host.example") },
-             { tr("Action"), QStringLiteral("Generate") },
-             { tr("Keys"), QStringLiteral("100000"), true },
-             { tr("File"), QStringLiteral("/home/admin/keys/setup.bin") },
-             { tr("Details"), {} } };
+    return {{tr("Date"), QStringLiteral("0000-00-00 00:00:00")},
+            {tr("User"), QStringLiteral("administrator")},
+            {tr("Host"), QStringLiteral("console-host.example")},
+            {tr("Action"), QStringLiteral("Generate")},
+            {tr("Keys"), QStringLiteral("100000"), true},
+            {tr("File"), QStringLiteral("/home/admin/keys/setup.bin")},
+            {tr("Details"), {}}};
 }
 
 QString AuditLogBook::display(const LogRecord &record, int column) const
@@ -95,8 +95,8 @@ QString AuditLogBook::details(const LogRecord &record) const
     const AuditEntry &e = entryOf(record);
     return tr("Time:      %1 (UTC %2)\nWho:       %3 on %4\nAction:    %5 (%6 keys)\nFile:      "
               "%7\nEntry:     %8\n\n%9")
-            .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
-                 e.time.toString(Qt::ISODateWithMs), e.user, e.host, actionName(e.action))
+            .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs), e.time.toString(Qt::ISODateWithMs), e.user, e.host,
+                 actionName(e.action))
             .arg(e.count)
             .arg(e.file.isEmpty() ? tr("none") : e.file)
             .arg(e.id)
@@ -106,20 +106,20 @@ QString AuditLogBook::details(const LogRecord &record) const
 QStringList AuditLogBook::copyFields(const LogRecord &record) const
 {
     const AuditEntry &e = entryOf(record);
-    return { e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-             e.user,
-             e.host,
-             e.action,
-             QString::number(e.count),
-             e.file,
-             e.details };
+    return {e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+            e.user,
+            e.host,
+            e.action,
+            QString::number(e.count),
+            e.file,
+            e.details};
 }
 
 QList<LogBook::Category> AuditLogBook::categories() const
 {
     QList<Category> list;
     for (int i = 0; i < auditActions().size(); ++i)
-        list.append({ i, auditActions().at(i), actionName(auditActions().at(i)) });
+        list.append({i, auditActions().at(i), actionName(auditActions().at(i))});
     return list;
 }
 
@@ -166,8 +166,9 @@ QByteArray AuditLogBook::csvHeader() const
 QByteArray AuditLogBook::csvLine(const LogRecord &record) const
 {
     const AuditEntry &e = entryOf(record);
-    return csvRow(e.id, { e.time.toString(Qt::ISODateWithMs), e.user, e.host, e.action,
-                          QString::number(e.count), e.file, e.details });
+    return csvRow(e.id,
+                  {e.time.toString(Qt::ISODateWithMs), e.user, e.host, e.action, QString::number(e.count), e.file,
+                   e.details});
 }
 
 QJsonObject AuditLogBook::json(const LogRecord &record) const

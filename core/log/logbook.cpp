@@ -5,8 +5,8 @@ namespace Oobm::Core {
 
 bool RecordFilter::isEmpty() const
 {
-    return categories.isEmpty() && source.isEmpty() && device.isEmpty() && text.isEmpty()
-            && !since.isValid() && !until.isValid();
+    return categories.isEmpty() && source.isEmpty() && device.isEmpty() && text.isEmpty() && !since.isValid()
+            && !until.isValid();
 }
 
 LogBook::~LogBook() = default;

@@ -76,7 +76,9 @@ public:
         QString name; // translated
     };
 
-    explicit LogBook(Store *store) : m_store(store) { }
+    explicit LogBook(Store *store)
+        : m_store(store)
+    { }
     virtual ~LogBook();
     Q_DISABLE_COPY_MOVE(LogBook)
 
@@ -119,8 +121,8 @@ public:
 protected:
     // A store query's entries as records, converted on the thread that answers.
     template<typename Entry>
-    static QFuture<StoreResult<QList<LogRecord>>>
-    records(QFuture<StoreResult<QList<Entry>>> entries, LogRecord (*record)(const Entry &))
+    static QFuture<StoreResult<QList<LogRecord>>> records(QFuture<StoreResult<QList<Entry>>> entries,
+                                                          LogRecord (*record)(const Entry &))
     {
         return entries.then([record](const StoreResult<QList<Entry>> &r) {
             StoreResult<QList<LogRecord>> records;

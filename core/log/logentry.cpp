@@ -53,11 +53,11 @@ bool severityFromKey(const QString &key, Severity *severity)
 
 QList<Severity> allSeverities()
 {
-    return { Severity::Error, Severity::Warning, Severity::Information, Severity::Debug };
+    return {Severity::Error, Severity::Warning, Severity::Information, Severity::Debug};
 }
 
-LogEntry LogEntry::make(Severity severity, const QString &source, const QString &message,
-                        const QString &details, const QString &deviceUuid)
+LogEntry LogEntry::make(Severity severity, const QString &source, const QString &message, const QString &details,
+                        const QString &deviceUuid)
 {
     LogEntry e;
     e.time = QDateTime::currentDateTimeUtc();

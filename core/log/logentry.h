@@ -31,8 +31,8 @@ struct LogEntry
     QString message;
     QString details;
 
-    static LogEntry make(Severity severity, const QString &source, const QString &message,
-                         const QString &details = {}, const QString &deviceUuid = {});
+    static LogEntry make(Severity severity, const QString &source, const QString &message, const QString &details = {},
+                         const QString &deviceUuid = {});
 };
 
 } // namespace Oobm::Core

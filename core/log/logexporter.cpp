@@ -30,8 +30,9 @@ QByteArray LogExporter::csvHeader()
 
 QByteArray LogExporter::csvLine(const LogEntry &e)
 {
-    return LogBook::csvRow(e.id, { e.time.toString(Qt::ISODateWithMs), severityKey(e.severity),
-                                   e.source, e.deviceUuid, e.message, e.details });
+    return LogBook::csvRow(e.id,
+                           {e.time.toString(Qt::ISODateWithMs), severityKey(e.severity), e.source, e.deviceUuid,
+                            e.message, e.details});
 }
 
 QJsonObject LogExporter::json(const LogEntry &e)
@@ -47,17 +48,14 @@ QJsonObject LogExporter::json(const LogEntry &e)
     return o;
 }
 
-QFuture<StoreResult<qint64>> LogExporter::exportToFile(Store *store, const LogFilter &filter,
-                                                       Format format, const QString &path,
-                                                       qint64 limit)
+QFuture<StoreResult<qint64>> LogExporter::exportToFile(Store *store, const LogFilter &filter, Format format,
+                                                       const QString &path, qint64 limit)
 {
-    return exportToFile(std::make_shared<UserLogBook>(store), UserLogBook::recordFilter(filter),
-                        format, path, limit);
+    return exportToFile(std::make_shared<UserLogBook>(store), UserLogBook::recordFilter(filter), format, path, limit);
 }
 
-QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const LogBook> book,
-                                                       const RecordFilter &filter, Format format,
-                                                       const QString &path, qint64 limit)
+QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const LogBook> book, const RecordFilter &filter,
+                                                       Format format, const QString &path, qint64 limit)
 {
     auto promise = std::make_shared<QPromise<StoreResult<qint64>>>();
     QFuture<StoreResult<qint64>> future = promise->future();
@@ -82,9 +80,9 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const Log
 
         QSaveFile file(path); // a temporary file, renamed over path by commit()
         if (!file.open(QIODevice::WriteOnly)) {
-            r.error = StoreError::make(StoreError::Kind::Query,
-                                       tr("Cannot write %1: %2. Choose a folder you may write to.")
-                                               .arg(path, file.errorString()));
+            r.error = StoreError::make(
+                    StoreError::Kind::Query,
+                    tr("Cannot write %1: %2. Choose a folder you may write to.").arg(path, file.errorString()));
             return finish();
         }
         file.write(format == Format::Csv ? book->csvHeader() : QByteArrayLiteral("[\n"));
@@ -132,8 +130,7 @@ QFuture<StoreResult<qint64>> LogExporter::exportToFile(std::shared_ptr<const Log
             file.write(first ? QByteArrayLiteral("]\n") : QByteArrayLiteral("\n]\n"));
         if (promise->isCanceled()) { // at the last moment: still nothing written
             file.cancelWriting();
-            r.error = StoreError::make(StoreError::Kind::Query,
-                                       tr("The export was cancelled; nothing was written."));
+            r.error = StoreError::make(StoreError::Kind::Query, tr("The export was cancelled; nothing was written."));
             return finish();
         }
         if (!file.commit()) {

@@ -30,13 +30,11 @@ public:
     static QJsonObject json(const LogEntry &entry);
 
     // Resolves to the number of entries written. limit <= 0: all of them.
-    static QFuture<StoreResult<qint64>> exportToFile(std::shared_ptr<const LogBook> book,
-                                                     const RecordFilter &filter, Format format,
-                                                     const QString &path, qint64 limit = 0);
+    static QFuture<StoreResult<qint64>> exportToFile(std::shared_ptr<const LogBook> book, const RecordFilter &filter,
+                                                     Format format, const QString &path, qint64 limit = 0);
     // The Log's entries.
-    static QFuture<StoreResult<qint64>> exportToFile(Store *store, const LogFilter &filter,
-                                                     Format format, const QString &path,
-                                                     qint64 limit = 0);
+    static QFuture<StoreResult<qint64>> exportToFile(Store *store, const LogFilter &filter, Format format,
+                                                     const QString &path, qint64 limit = 0);
 };
 
 } // namespace Oobm::Core

@@ -7,8 +7,8 @@ namespace Oobm::Core {
 
 bool LogFilter::isEmpty() const
 {
-    return severities.isEmpty() && source.isEmpty() && deviceUuid.isEmpty() && text.isEmpty()
-            && !since.isValid() && !until.isValid();
+    return severities.isEmpty() && source.isEmpty() && deviceUuid.isEmpty() && text.isEmpty() && !since.isValid()
+            && !until.isValid();
 }
 
 bool LogFilter::matches(const LogEntry &entry) const
@@ -45,9 +45,8 @@ qint64 CategoryCounts::total() const
 
 const QStringList &auditActions()
 {
-    static const QStringList Actions{ QStringLiteral("generate"), QStringLiteral("show"),
-                                      QStringLiteral("export"), QStringLiteral("import"),
-                                      QStringLiteral("delete") };
+    static const QStringList Actions{QStringLiteral("generate"), QStringLiteral("show"), QStringLiteral("export"),
+                                     QStringLiteral("import"), QStringLiteral("delete")};
     return Actions;
 }
 
@@ -56,8 +55,7 @@ bool AuditQuery::matches(const AuditEntry &entry) const
     if (!actions.isEmpty() && !actions.contains(entry.action, Qt::CaseInsensitive))
         return false;
     if (!text.isEmpty() && !entry.user.contains(text, Qt::CaseInsensitive)
-        && !entry.host.contains(text, Qt::CaseInsensitive)
-        && !entry.file.contains(text, Qt::CaseInsensitive)
+        && !entry.host.contains(text, Qt::CaseInsensitive) && !entry.file.contains(text, Qt::CaseInsensitive)
         && !entry.details.contains(text, Qt::CaseInsensitive))
         return false;
     if (since.isValid() && entry.time < since)

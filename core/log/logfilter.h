@@ -8,8 +8,8 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 namespace Oobm::Core {
 

@@ -18,8 +18,7 @@ RetentionPolicy RetentionPolicy::fromSettings(const ServiceSettings &settings)
 
 bool RetentionPolicy::isEmpty() const
 {
-    return logDays <= 0 && logMaxEntries <= 0 && actionsDays <= 0 && actionsMaxEntries <= 0
-            && auditDays <= 0;
+    return logDays <= 0 && logMaxEntries <= 0 && actionsDays <= 0 && actionsMaxEntries <= 0 && auditDays <= 0;
 }
 
 } // namespace Oobm::Core

@@ -53,15 +53,15 @@ void RetentionScheduler::purgeNow()
         }
         whenReady(m_store->purge(RetentionPolicy::fromSettings(s.value)), this,
                   [this](const StoreResult<PurgeReport> &r) {
-                      m_running = false;
-                      m_timer->start(m_intervalMs);
-                      if (r.ok()) {
-                          Q_EMIT purged(r.value);
-                      } else {
-                          qCWarning(lcStore) << "scheduled purge failed:" << r.error.message;
-                          Q_EMIT purgeFailed(r.error);
-                      }
-                  });
+            m_running = false;
+            m_timer->start(m_intervalMs);
+            if (r.ok()) {
+                Q_EMIT purged(r.value);
+            } else {
+                qCWarning(lcStore) << "scheduled purge failed:" << r.error.message;
+                Q_EMIT purgeFailed(r.error);
+            }
+        });
     });
 }
 

@@ -52,8 +52,7 @@ UserLog::~UserLog()
         return;
     m_store->appendLog(rest).then(QtFuture::Launch::Sync, [n = rest.size()](const StoreError &e) {
         if (e)
-            qCWarning(lcUserLog).noquote()
-                    << n << "user log entries were lost at exit:" << e.message;
+            qCWarning(lcUserLog).noquote() << n << "user log entries were lost at exit:" << e.message;
     });
 }
 
@@ -106,13 +105,12 @@ void UserLog::trace(const QString &message, const QString &details, const QStrin
     enqueue(LogEntry::make(Severity::Debug, TraceSource, message, details, deviceUuid));
 }
 
-void UserLog::log(Severity severity, const QString &message, const QString &details,
-                  const QString &deviceUuid, const QString &source)
+void UserLog::log(Severity severity, const QString &message, const QString &details, const QString &deviceUuid,
+                  const QString &source)
 {
     if (!accepts(severity))
         return;
-    enqueue(LogEntry::make(severity, source.isEmpty() ? m_defaultSource : source, message, details,
-                           deviceUuid));
+    enqueue(LogEntry::make(severity, source.isEmpty() ? m_defaultSource : source, message, details, deviceUuid));
 }
 
 void UserLog::enqueue(LogEntry &&entry)
@@ -202,8 +200,7 @@ QFuture<StoreError> UserLog::send(const QList<LogEntry> &batch, bool chained)
 {
     QFuture<StoreError> f = m_store->appendLog(batch);
     onOwnThread([this, f, batch, chained] {
-        whenReady(f, this,
-                  [this, batch, chained](const StoreError &e) { batchDone(batch, e, chained); });
+        whenReady(f, this, [this, batch, chained](const StoreError &e) { batchDone(batch, e, chained); });
     });
     return f;
 }

@@ -45,29 +45,20 @@ public:
     void setLevel(LogLevel level);
     bool accepts(Severity severity) const;
 
-    void log(Severity severity, const QString &message, const QString &details = {},
-             const QString &deviceUuid = {}, const QString &source = {});
-    void error(const QString &message, const QString &details = {})
-    {
-        log(Severity::Error, message, details);
-    }
-    void warning(const QString &message, const QString &details = {})
-    {
-        log(Severity::Warning, message, details);
-    }
+    void log(Severity severity, const QString &message, const QString &details = {}, const QString &deviceUuid = {},
+             const QString &source = {});
+    void error(const QString &message, const QString &details = {}) { log(Severity::Error, message, details); }
+    void warning(const QString &message, const QString &details = {}) { log(Severity::Warning, message, details); }
     void information(const QString &message, const QString &details = {})
     {
         log(Severity::Information, message, details);
     }
-    void debug(const QString &message, const QString &details = {})
-    {
-        log(Severity::Debug, message, details);
-    }
+    void debug(const QString &message, const QString &details = {}) { log(Severity::Debug, message, details); }
 
     // OOB Trace Logging (service setting trace-logging, off by default): engine and SOAP
     // traffic summaries as Debug entries from TraceSource, whatever the log level. Never pass a
     // secret. Thread-safe.
-    static constexpr QLatin1String TraceSource{ "trace" };
+    static constexpr QLatin1String TraceSource{"trace"};
     bool isTracing() const { return m_tracing.loadRelaxed() != 0; }
     void setTracing(bool on) { m_tracing.storeRelaxed(on ? 1 : 0); }
     void trace(const QString &message, const QString &details = {}, const QString &deviceUuid = {});

@@ -42,16 +42,16 @@ RecordFilter UserLogBook::recordFilter(const LogFilter &l)
 
 LogRecord UserLogBook::record(const LogEntry &entry)
 {
-    return { entry.id, entry.time, int(entry.severity), entry };
+    return {entry.id, entry.time, int(entry.severity), entry};
 }
 
 QList<LogBook::ColumnSpec> UserLogBook::columns() const
 {
-    return { { tr("Date"), QStringLiteral("0000-00-00 00:00:00") },
-             { tr("Severity"), QStringLiteral("Information") + QStringLiteral("    ") },
-             { tr("Description"), {} },
-             { tr("Source"), QStringLiteral("console") },
-             { tr("UUID"), QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") } };
+    return {{tr("Date"), QStringLiteral("0000-00-00 00:00:00")},
+            {tr("Severity"), QStringLiteral("Information") + QStringLiteral("    ")},
+            {tr("Description"), {}},
+            {tr("Source"), QStringLiteral("console")},
+            {tr("UUID"), QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")}};
 }
 
 QString UserLogBook::display(const LogRecord &record, int column) const
@@ -77,9 +77,8 @@ QString UserLogBook::details(const LogRecord &record) const
     const LogEntry &e = entryOf(record);
     return tr("Time:      %1 (UTC %2)\nSeverity:  %3\nSource:    %4\nSystem:    %5\nEntry:     "
               "%6\n\n%7\n\n%8")
-            .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs),
-                 e.time.toString(Qt::ISODateWithMs), severityName(e.severity), e.source,
-                 e.deviceUuid.isEmpty() ? tr("none") : e.deviceUuid)
+            .arg(e.time.toLocalTime().toString(Qt::ISODateWithMs), e.time.toString(Qt::ISODateWithMs),
+                 severityName(e.severity), e.source, e.deviceUuid.isEmpty() ? tr("none") : e.deviceUuid)
             .arg(e.id)
             .arg(e.message, e.details);
 }
@@ -87,15 +86,19 @@ QString UserLogBook::details(const LogRecord &record) const
 QStringList UserLogBook::copyFields(const LogRecord &record) const
 {
     const LogEntry &e = entryOf(record);
-    return { e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-             severityName(e.severity), e.source, e.deviceUuid, e.message, e.details };
+    return {e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+            severityName(e.severity),
+            e.source,
+            e.deviceUuid,
+            e.message,
+            e.details};
 }
 
 QList<LogBook::Category> UserLogBook::categories() const
 {
     QList<Category> list;
     for (Severity s : allSeverities())
-        list.append({ int(s), severityKey(s), severityName(s) });
+        list.append({int(s), severityKey(s), severityName(s)});
     return list;
 }
 
@@ -106,8 +109,8 @@ QString UserLogBook::allSourcesLabel() const
 
 QStringList UserLogBook::sourceChoices() const
 {
-    return { QStringLiteral("engine"), QStringLiteral("console"), QStringLiteral("oobmctl"),
-             QStringLiteral("trace"),  QStringLiteral("keys"),    QStringLiteral("dns") };
+    return {QStringLiteral("engine"), QStringLiteral("console"), QStringLiteral("oobmctl"),
+            QStringLiteral("trace"),  QStringLiteral("keys"),    QStringLiteral("dns")};
 }
 
 QString UserLogBook::textPlaceholder() const

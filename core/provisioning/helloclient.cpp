@@ -5,8 +5,7 @@
 
 namespace Oobm::Core {
 
-QString HelloClient::send(const QHostAddress &server, quint16 port, const HelloPacket &hello,
-                          int timeoutMs)
+QString HelloClient::send(const QHostAddress &server, quint16 port, const HelloPacket &hello, int timeoutMs)
 {
     const QString where = server.protocol() == QAbstractSocket::IPv6Protocol
             ? QStringLiteral("[%1]:%2").arg(server.toString()).arg(port)
@@ -22,8 +21,7 @@ QString HelloClient::send(const QHostAddress &server, quint16 port, const HelloP
     socket.write(bytes);
     while (socket.bytesToWrite() > 0) {
         if (!socket.waitForBytesWritten(timeoutMs))
-            return tr("Connected to %1, but the hello could not be sent: %2.")
-                    .arg(where, socket.errorString());
+            return tr("Connected to %1, but the hello could not be sent: %2.").arg(where, socket.errorString());
     }
     socket.disconnectFromHost();
     if (socket.state() != QAbstractSocket::UnconnectedState)

@@ -18,8 +18,7 @@ class HelloClient
 
 public:
     // Empty on success, else what went wrong and what to check.
-    static QString send(const QHostAddress &server, quint16 port, const HelloPacket &hello,
-                        int timeoutMs = 5000);
+    static QString send(const QHostAddress &server, quint16 port, const HelloPacket &hello, int timeoutMs = 5000);
 
     // "HOST:PORT", "HOST" (port 9971) or "[v6]:PORT". *host is the name or address as given.
     static bool parseServer(const QString &text, QString *host, quint16 *port, QString *error);

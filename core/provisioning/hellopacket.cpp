@@ -110,15 +110,14 @@ std::optional<HelloPacket> HelloPacket::parse(const QByteArray &bytes, QString *
     h.retryCount = qFromLittleEndian<quint32>(p + 4);
     if (version == 2) {
         if (bytes.size() != PskSize)
-            return fail(bytes.size() < PskSize
-                            ? tr("truncated: %1 bytes, a PSK hello has 32").arg(bytes.size())
-                            : tr("%1 bytes, a PSK hello has exactly 32").arg(bytes.size()));
+            return fail(bytes.size() < PskSize ? tr("truncated: %1 bytes, a PSK hello has 32").arg(bytes.size())
+                                               : tr("%1 bytes, a PSK hello has exactly 32").arg(bytes.size()));
         h.uuid = uuidFromWire(bytes.mid(8, 16));
         h.pid = bytes.mid(24, 8);
         for (char c : std::as_const(h.pid)) {
             if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
                 return fail(tr("the PID field holds bytes that are not 0-9 or A-Z (hex %1)")
-                                .arg(QString::fromLatin1(h.pid.toHex(' '))));
+                                    .arg(QString::fromLatin1(h.pid.toHex(' '))));
         }
         return h;
     }
@@ -135,7 +134,10 @@ std::optional<HelloPacket> HelloPacket::parse(const QByteArray &bytes, QString *
         if (hashLength(type) == 0)
             return fail(tr("root hash %1 has the unknown type %2").arg(i + 1).arg(int(p[at])));
         if (length != hashLength(type))
-            return fail(tr("root hash %1 is %2 bytes long; its type needs %3").arg(i + 1).arg(length).arg(hashLength(type)));
+            return fail(tr("root hash %1 is %2 bytes long; its type needs %3")
+                                .arg(i + 1)
+                                .arg(length)
+                                .arg(hashLength(type)));
         if (at + 2 + length > bytes.size())
             return fail(tr("truncated in root hash %1 of %2").arg(i + 1).arg(count));
         h.rootHashes.append({type, bytes.mid(at + 2, length)});

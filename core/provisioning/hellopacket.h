@@ -31,7 +31,7 @@ struct HelloPacket
     Version version = Version::Psk;
     quint32 retryCount = 0;
     QUuid uuid;
-    QByteArray pid;              // PSK: 8 ASCII characters, no dash
+    QByteArray pid;             // PSK: 8 ASCII characters, no dash
     QList<RootHash> rootHashes; // PKI
 
     QByteArray encode() const;

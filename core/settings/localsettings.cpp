@@ -6,9 +6,8 @@
 namespace Oobm::Core {
 
 LocalSettings::LocalSettings(const QString &fileName)
-    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>(
-                         QSettings::IniFormat, QSettings::UserScope, QStringLiteral("oobm"),
-                         QStringLiteral("oobm"))
+    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                                                  QStringLiteral("oobm"), QStringLiteral("oobm"))
                                     : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
 { }
 

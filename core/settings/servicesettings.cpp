@@ -3,10 +3,9 @@
 
 #include "core/dns/dnsresolver.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
-
-#include <QCoreApplication>
 
 #include <utility>
 
@@ -27,16 +26,16 @@ struct EnumText
 };
 
 constexpr EnumText CommonNameValues[] = {
-    { "fqdn", int(CommonNameSource::Fqdn) },
-    { "host-name", int(CommonNameSource::HostName) },
-    { "sam-account-name", int(CommonNameSource::SamAccountName) },
+        {"fqdn", int(CommonNameSource::Fqdn)},
+        {"host-name", int(CommonNameSource::HostName)},
+        {"sam-account-name", int(CommonNameSource::SamAccountName)},
 };
 
 constexpr EnumText LogLevelValues[] = {
-    { "errors", int(LogLevel::Errors) },
-    { "debug-warning", int(LogLevel::DebugWarning) },
-    { "information", int(LogLevel::Information) },
-    { "debug", int(LogLevel::Debug) },
+        {"errors", int(LogLevel::Errors)},
+        {"debug-warning", int(LogLevel::DebugWarning)},
+        {"information", int(LogLevel::Information)},
+        {"debug", int(LogLevel::Debug)},
 };
 
 template<std::size_t N>
@@ -92,8 +91,7 @@ QString boolText(bool value)
 QString portProblem(int port)
 {
     if (port < 1 || port > 65535)
-        return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
-                .arg(port);
+        return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.").arg(port);
     return {};
 }
 
@@ -150,8 +148,7 @@ QString daysProblem(const QString &key, qlonglong days)
                 .arg(key)
                 .arg(ServiceSettings::MaxRetentionDays)
                 .arg(days);
-    if (key == ServiceSettings::AuditRetentionDaysKey && days > 0
-        && days < ServiceSettings::MinAuditRetentionDays)
+    if (key == ServiceSettings::AuditRetentionDaysKey && days > 0 && days < ServiceSettings::MinAuditRetentionDays)
         return tr("The Security Audit log keeps entries at least %1 days; set %2 to 0 (keep "
                   "everything) or to %1 or more, not %3.")
                 .arg(ServiceSettings::MinAuditRetentionDays)
@@ -163,8 +160,7 @@ QString daysProblem(const QString &key, qlonglong days)
 QString entriesProblem(const QString &key, qlonglong entries)
 {
     if (entries != 0
-        && (entries < ServiceSettings::MinRetentionEntries
-            || entries > ServiceSettings::MaxRetentionEntries))
+        && (entries < ServiceSettings::MinRetentionEntries || entries > ServiceSettings::MaxRetentionEntries))
         return tr("%1 takes 0 (no limit) or a number of entries from %2 to %3, not %4.")
                 .arg(key)
                 .arg(ServiceSettings::MinRetentionEntries)
@@ -175,15 +171,13 @@ QString entriesProblem(const QString &key, qlonglong entries)
 
 bool isDaysKey(const QString &key)
 {
-    return key == ServiceSettings::LogRetentionDaysKey
-            || key == ServiceSettings::ActionsRetentionDaysKey
+    return key == ServiceSettings::LogRetentionDaysKey || key == ServiceSettings::ActionsRetentionDaysKey
             || key == ServiceSettings::AuditRetentionDaysKey;
 }
 
 bool isEntriesKey(const QString &key)
 {
-    return key == ServiceSettings::LogRetentionEntriesKey
-            || key == ServiceSettings::ActionsRetentionEntriesKey;
+    return key == ServiceSettings::LogRetentionEntriesKey || key == ServiceSettings::ActionsRetentionEntriesKey;
 }
 
 } // namespace
@@ -233,23 +227,23 @@ QString commonNameSourceName(CommonNameSource source)
 
 QStringList ServiceSettings::keys()
 {
-    return { ListenPortKey,
-             RequireAuthorizationKey,
-             AllowRemoteConfigurationKey,
-             OneTimePasswordRequiredKey,
-             CommonNameKey,
-             LogLevelKey,
-             DnsServerKey,
-             DnsSuffixesKey,
-             ReverseLookupsKey,
-             ServerFqdnKey,
-             SetupServerAddressKey,
-             LogRetentionDaysKey,
-             LogRetentionEntriesKey,
-             ActionsRetentionDaysKey,
-             ActionsRetentionEntriesKey,
-             AuditRetentionDaysKey,
-             TraceLoggingKey };
+    return {ListenPortKey,
+            RequireAuthorizationKey,
+            AllowRemoteConfigurationKey,
+            OneTimePasswordRequiredKey,
+            CommonNameKey,
+            LogLevelKey,
+            DnsServerKey,
+            DnsSuffixesKey,
+            ReverseLookupsKey,
+            ServerFqdnKey,
+            SetupServerAddressKey,
+            LogRetentionDaysKey,
+            LogRetentionEntriesKey,
+            ActionsRetentionDaysKey,
+            ActionsRetentionEntriesKey,
+            AuditRetentionDaysKey,
+            TraceLoggingKey};
 }
 
 QString ServiceSettings::describeKey(const QString &key)
@@ -298,9 +292,9 @@ QString ServiceSettings::describeKey(const QString &key)
 
 QStringList ServiceSettings::allowedValues(const QString &key)
 {
-    if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey
-        || key == OneTimePasswordRequiredKey || key == ReverseLookupsKey || key == TraceLoggingKey)
-        return { QStringLiteral("true"), QStringLiteral("false") };
+    if (key == RequireAuthorizationKey || key == AllowRemoteConfigurationKey || key == OneTimePasswordRequiredKey
+        || key == ReverseLookupsKey || key == TraceLoggingKey)
+        return {QStringLiteral("true"), QStringLiteral("false")};
     if (key == CommonNameKey)
         return enumKeys(CommonNameValues);
     if (key == LogLevelKey)
@@ -354,11 +348,9 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         bool ok = false;
         const qlonglong port = t.toLongLong(&ok);
         if (!ok)
-            return tr("The listen port must be a number from 1 to 65535; '%1' is not a number.")
-                    .arg(t);
+            return tr("The listen port must be a number from 1 to 65535; '%1' is not a number.").arg(t);
         if (port < 1 || port > 65535)
-            return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.")
-                    .arg(port);
+            return tr("The listen port must be a number from 1 to 65535; %1 is outside that range.").arg(port);
         listenPort = int(port);
         return {};
     }
@@ -383,8 +375,7 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         const qlonglong n = t.toLongLong(&ok);
         if (!ok)
             return tr("%1 takes a whole number (0 for no limit); '%2' is not one.").arg(key, t);
-        if (const QString p = isDaysKey(key) ? daysProblem(key, n) : entriesProblem(key, n);
-            !p.isEmpty())
+        if (const QString p = isDaysKey(key) ? daysProblem(key, n) : entriesProblem(key, n); !p.isEmpty())
             return p;
         if (key == LogRetentionDaysKey)
             logRetentionDays = int(n);
@@ -401,8 +392,7 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
     if (key == CommonNameKey || key == LogLevelKey) {
         int v = 0;
         const bool isCn = key == CommonNameKey;
-        const bool ok = isCn ? enumFromKey(CommonNameValues, t, &v)
-                             : enumFromKey(LogLevelValues, t, &v);
+        const bool ok = isCn ? enumFromKey(CommonNameValues, t, &v) : enumFromKey(LogLevelValues, t, &v);
         if (!ok)
             return tr("%1 takes one of %2; '%3' is not one of them.")
                     .arg(key, allowedValues(key).join(QStringLiteral(", ")), t);
@@ -450,8 +440,7 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
         setupServerAddress = t;
         return {};
     }
-    return tr("There is no setting '%1'. The settings are: %2.")
-            .arg(key, keys().join(QStringLiteral(", ")));
+    return tr("There is no setting '%1'. The settings are: %2.").arg(key, keys().join(QStringLiteral(", ")));
 }
 
 QMap<QString, QString> ServiceSettings::toMap() const
@@ -482,23 +471,23 @@ QList<SettingProblem> ServiceSettings::validate() const
 {
     QList<SettingProblem> problems;
     if (const QString p = portProblem(listenPort); !p.isEmpty())
-        problems.append({ ListenPortKey, p });
+        problems.append({ListenPortKey, p});
     const std::pair<QLatin1String, qlonglong> days[] = {
-        { LogRetentionDaysKey, logRetentionDays },
-        { ActionsRetentionDaysKey, actionsRetentionDays },
-        { AuditRetentionDaysKey, auditRetentionDays },
+            {LogRetentionDaysKey, logRetentionDays},
+            {ActionsRetentionDaysKey, actionsRetentionDays},
+            {AuditRetentionDaysKey, auditRetentionDays},
     };
     for (const auto &[key, n] : days) {
         if (const QString p = daysProblem(key, n); !p.isEmpty())
-            problems.append({ key, p });
+            problems.append({key, p});
     }
     const std::pair<QLatin1String, qlonglong> entries[] = {
-        { LogRetentionEntriesKey, logRetentionEntries },
-        { ActionsRetentionEntriesKey, actionsRetentionEntries },
+            {LogRetentionEntriesKey, logRetentionEntries},
+            {ActionsRetentionEntriesKey, actionsRetentionEntries},
     };
     for (const auto &[key, n] : entries) {
         if (const QString p = entriesProblem(key, n); !p.isEmpty())
-            problems.append({ key, p });
+            problems.append({key, p});
     }
     return problems;
 }
@@ -518,8 +507,7 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
         lines << (to.oneTimePasswordRequired ? tr("Set one time password requirement.")
                                              : tr("Cleared one time password requirement."));
     if (from.commonName != to.commonName)
-        lines << tr("Set certificate common name source to %1.")
-                         .arg(commonNameSourceName(to.commonName));
+        lines << tr("Set certificate common name source to %1.").arg(commonNameSourceName(to.commonName));
     if (from.logLevel != to.logLevel)
         lines << tr("Set log level to %1.").arg(logLevelName(to.logLevel));
     if (from.dnsServer != to.dnsServer)
@@ -527,8 +515,7 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
                                          : tr("Set DNS server to %1.").arg(to.dnsServer));
     if (from.dnsSuffixes != to.dnsSuffixes)
         lines << tr("Set DNS suffixes to %1.")
-                         .arg(to.dnsSuffixes.isEmpty() ? tr("none")
-                                                       : to.dnsSuffixes.join(QStringLiteral(", ")));
+                         .arg(to.dnsSuffixes.isEmpty() ? tr("none") : to.dnsSuffixes.join(QStringLiteral(", ")));
     if (from.reverseLookups != to.reverseLookups)
         lines << (to.reverseLookups ? tr("Set reverse DNS lookups of systems.")
                                     : tr("Cleared reverse DNS lookups of systems."));
@@ -537,25 +524,18 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
                          .arg(to.serverFqdn.isEmpty() ? tr("this machine's name") : to.serverFqdn);
     if (from.setupServerAddress != to.setupServerAddress)
         lines << tr("Set setup.bin provisioning server address to %1.")
-                         .arg(to.setupServerAddress.isEmpty() ? tr("none (DNS)")
-                                                              : to.setupServerAddress);
-    const auto limit = [](qlonglong n, const QString &unit) {
-        return n > 0 ? unit.arg(n) : tr("no limit");
-    };
+                         .arg(to.setupServerAddress.isEmpty() ? tr("none (DNS)") : to.setupServerAddress);
+    const auto limit = [](qlonglong n, const QString &unit) { return n > 0 ? unit.arg(n) : tr("no limit"); };
     if (from.logRetentionDays != to.logRetentionDays)
         lines << tr("Set Log retention to %1.").arg(limit(to.logRetentionDays, tr("%1 days")));
     if (from.logRetentionEntries != to.logRetentionEntries)
-        lines << tr("Set Log size limit to %1.")
-                         .arg(limit(to.logRetentionEntries, tr("%1 entries")));
+        lines << tr("Set Log size limit to %1.").arg(limit(to.logRetentionEntries, tr("%1 entries")));
     if (from.actionsRetentionDays != to.actionsRetentionDays)
-        lines << tr("Set Actions Status retention to %1.")
-                         .arg(limit(to.actionsRetentionDays, tr("%1 days")));
+        lines << tr("Set Actions Status retention to %1.").arg(limit(to.actionsRetentionDays, tr("%1 days")));
     if (from.actionsRetentionEntries != to.actionsRetentionEntries)
-        lines << tr("Set Actions Status size limit to %1.")
-                         .arg(limit(to.actionsRetentionEntries, tr("%1 entries")));
+        lines << tr("Set Actions Status size limit to %1.").arg(limit(to.actionsRetentionEntries, tr("%1 entries")));
     if (from.auditRetentionDays != to.auditRetentionDays)
-        lines << tr("Set Security Audit retention to %1.")
-                         .arg(limit(to.auditRetentionDays, tr("%1 days")));
+        lines << tr("Set Security Audit retention to %1.").arg(limit(to.auditRetentionDays, tr("%1 days")));
     if (from.traceLogging != to.traceLogging)
         lines << (to.traceLogging ? tr("Set OOB trace logging.") : tr("Cleared OOB trace logging."));
     return lines;

@@ -63,23 +63,23 @@ struct ServiceSettings
     bool traceLogging = false;
 
     // Stable keys, as stored and as `oobmctl settings` names them.
-    static constexpr QLatin1String ListenPortKey{ "listen-port" };
-    static constexpr QLatin1String RequireAuthorizationKey{ "require-authorization" };
-    static constexpr QLatin1String AllowRemoteConfigurationKey{ "allow-remote-configuration" };
-    static constexpr QLatin1String OneTimePasswordRequiredKey{ "one-time-password-required" };
-    static constexpr QLatin1String CommonNameKey{ "common-name" };
-    static constexpr QLatin1String LogLevelKey{ "log-level" };
-    static constexpr QLatin1String DnsServerKey{ "dns-server" };
-    static constexpr QLatin1String DnsSuffixesKey{ "dns-suffixes" };
-    static constexpr QLatin1String ReverseLookupsKey{ "reverse-lookups" };
-    static constexpr QLatin1String ServerFqdnKey{ "server-fqdn" };
-    static constexpr QLatin1String SetupServerAddressKey{ "setup-server-address" };
-    static constexpr QLatin1String LogRetentionDaysKey{ "log-retention-days" };
-    static constexpr QLatin1String LogRetentionEntriesKey{ "log-retention-entries" };
-    static constexpr QLatin1String ActionsRetentionDaysKey{ "actions-retention-days" };
-    static constexpr QLatin1String ActionsRetentionEntriesKey{ "actions-retention-entries" };
-    static constexpr QLatin1String AuditRetentionDaysKey{ "audit-retention-days" };
-    static constexpr QLatin1String TraceLoggingKey{ "trace-logging" };
+    static constexpr QLatin1String ListenPortKey{"listen-port"};
+    static constexpr QLatin1String RequireAuthorizationKey{"require-authorization"};
+    static constexpr QLatin1String AllowRemoteConfigurationKey{"allow-remote-configuration"};
+    static constexpr QLatin1String OneTimePasswordRequiredKey{"one-time-password-required"};
+    static constexpr QLatin1String CommonNameKey{"common-name"};
+    static constexpr QLatin1String LogLevelKey{"log-level"};
+    static constexpr QLatin1String DnsServerKey{"dns-server"};
+    static constexpr QLatin1String DnsSuffixesKey{"dns-suffixes"};
+    static constexpr QLatin1String ReverseLookupsKey{"reverse-lookups"};
+    static constexpr QLatin1String ServerFqdnKey{"server-fqdn"};
+    static constexpr QLatin1String SetupServerAddressKey{"setup-server-address"};
+    static constexpr QLatin1String LogRetentionDaysKey{"log-retention-days"};
+    static constexpr QLatin1String LogRetentionEntriesKey{"log-retention-entries"};
+    static constexpr QLatin1String ActionsRetentionDaysKey{"actions-retention-days"};
+    static constexpr QLatin1String ActionsRetentionEntriesKey{"actions-retention-entries"};
+    static constexpr QLatin1String AuditRetentionDaysKey{"audit-retention-days"};
+    static constexpr QLatin1String TraceLoggingKey{"trace-logging"};
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);
@@ -91,8 +91,7 @@ struct ServiceSettings
 
     QMap<QString, QString> toMap() const;
     // Unknown keys are ignored; values that do not parse keep their default and are reported.
-    static ServiceSettings fromMap(const QMap<QString, QString> &map,
-                                   QStringList *problems = nullptr);
+    static ServiceSettings fromMap(const QMap<QString, QString> &map, QStringList *problems = nullptr);
 
     QList<SettingProblem> validate() const;
 

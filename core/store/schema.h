@@ -17,8 +17,7 @@ inline constexpr int CurrentVersion = 6;
 int readVersion(QSqlDatabase &db, StoreError *error);
 // Runs the migrations from fromVersion+1 to toVersion inside the caller's transaction and
 // records the new version.
-StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion,
-                   int toVersion = CurrentVersion);
+StoreError migrate(QSqlDatabase &db, Dialect dialect, int fromVersion, int toVersion = CurrentVersion);
 // Makes the full-text indexes of the Log and the Actions Status that are missing (SQLite FTS5
 // trigram tables, PostgreSQL pg_trgm indexes): at every writable open, so that a store migrated
 // where the engine was missing (an SQLite without FTS5, a PostgreSQL without postgresql-contrib,

@@ -93,8 +93,8 @@ AmtSystem readSystem(const QSqlQuery &q)
 
 } // namespace
 
-SqlEngineLedger::SqlEngineLedger(const QString &connectionName, Schema::Dialect dialect,
-                                 Sql::MapError mapError, const SqlKeyLedger *keys)
+SqlEngineLedger::SqlEngineLedger(const QString &connectionName, Schema::Dialect dialect, Sql::MapError mapError,
+                                 const SqlKeyLedger *keys)
     : m_connectionName(connectionName)
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
@@ -183,8 +183,7 @@ StoreError SqlEngineLedger::recordRejectedHello(const HelloRecord &hello)
     return insertHello(hello);
 }
 
-bool SqlEngineLedger::readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p,
-                                  StoreError *error) const
+bool SqlEngineLedger::readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p, StoreError *error) const
 {
     // id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, domain_name,
     // host_name_pattern, interfaces, changed_ms
@@ -241,12 +240,12 @@ StoreResult<ProvisionProfile> SqlEngineLedger::defaultProfile(bool withSecrets)
     }
     // The default profile; a single profile is the default even when not marked.
     if (found.isEmpty() || (!found.first().isDefault && found.size() > 1)) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                found.isEmpty() ? tr("There is no provision profile: create one under Configuration Service "
-                                     "Settings > Provision Profiles (or oobmctl profiles create).")
-                                : tr("No provision profile is the default: mark one as the default under "
-                                     "Provision Profiles."));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   found.isEmpty()
+                                           ? tr("There is no provision profile: create one under Configuration Service "
+                                                "Settings > Provision Profiles (or oobmctl profiles create).")
+                                           : tr("No provision profile is the default: mark one as the default under "
+                                                "Provision Profiles."));
         return r;
     }
     r.value = found.first();
@@ -310,14 +309,13 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     }
     // The row lock (PostgreSQL) or the write lock (SQLite) makes this engine the only one
     // deciding about this system until commit.
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
-                                            "s.profile_id WHERE s.uuid = ?%2")
-                                     .arg(QLatin1String(SystemColumns),
-                                          m_dialect == Schema::Dialect::PostgreSQL
-                                                  ? QStringLiteral(" FOR UPDATE OF s")
-                                                  : QString()),
-                             {uuid})
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT %1 FROM amt_systems s LEFT JOIN provision_profiles p ON p.id = "
+                               "s.profile_id WHERE s.uuid = ?%2")
+                        .arg(QLatin1String(SystemColumns),
+                             m_dialect == Schema::Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE OF s") : QString()),
+                {uuid})
         || !q.next())
         return fail(q);
     d.system = readSystem(q);
@@ -387,8 +385,7 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
     // unprovision keeps it): the most likely one.
     {
         QSqlQuery a(db);
-        if (Sql::prepareAndExec(a, QStringLiteral("SELECT admin_password, otp FROM amt_systems WHERE uuid = ?"),
-                                {uuid})
+        if (Sql::prepareAndExec(a, QStringLiteral("SELECT admin_password, otp FROM amt_systems WHERE uuid = ?"), {uuid})
             && a.next()) {
             bool ok = false;
             const QString previous = a.value(0).isNull()
@@ -426,15 +423,15 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
                                   .arg(pidText, consumedBy.isEmpty() ? assignedTo : consumedBy));
         }
         if (keyState == KeyState::Retired)
-            return reject(SystemState::Failed,
-                          tr("PID %1 is retired; give the device a new key.").arg(pidText));
+            return reject(SystemState::Failed, tr("PID %1 is retired; give the device a new key.").arg(pidText));
         bool ok1 = false, ok2 = false, ok3 = false;
         d.pps = b->open(q.value(0).toByteArray(), hello.pid, &ok1);
         const QString me = QString::fromUtf8(b->open(q.value(1).toByteArray(), hello.pid, &ok2));
         const QString newMe = QString::fromUtf8(b->open(q.value(2).toByteArray(), hello.pid, &ok3));
         if (!ok1 || !ok2 || !ok3)
-            return reject(SystemState::Failed,
-                          tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
+            return reject(
+                    SystemState::Failed,
+                    tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.").arg(pidText));
         for (const QString &p : {newMe, me}) {
             if (!p.isEmpty() && !d.passwords.contains(p))
                 d.passwords << p;
@@ -488,8 +485,8 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
         if (intake.oneTimePasswordRequired && d.otp.isEmpty())
             return reject(SystemState::Failed,
                           tr("A one-time password is required (General page) but none is stored for this system: "
-                             "enter the OTP the device was given (oobmctl systems otp %1)."
-                             ).arg(uuid));
+                             "enter the OTP the device was given (oobmctl systems otp %1).")
+                                  .arg(uuid));
         if (!intake.oneTimePasswordRequired)
             d.otp.clear();
         d.certificate = *match;
@@ -569,8 +566,8 @@ StoreResult<HelloDecision> SqlEngineLedger::recordHello(const HelloIntake &intak
                              QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', profile_id = ?, "
                                             "assignment = ?, claimed_by = ?, claim_until_ms = ?, attempts = "
                                             "attempts + 1 WHERE uuid = ?"),
-                             {int(SystemState::Provisioning), d.profile.id, text(d.system.assignment),
-                              intake.engineId, now + qint64(intake.leaseSeconds) * 1000, uuid}))
+                             {int(SystemState::Provisioning), d.profile.id, text(d.system.assignment), intake.engineId,
+                              now + qint64(intake.leaseSeconds) * 1000, uuid}))
         return fail(q);
     d.system.state = SystemState::Provisioning;
     d.system.profileId = d.profile.id;
@@ -605,8 +602,8 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
                                    "admin_user = ?, admin_password = ?, new_pid = ?, provisioned_ms = ?, "
                                    "tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, claim_until_ms = "
                                    "NULL, last_action = ?, last_action_ms = ? WHERE uuid = ? AND claimed_by = ?"),
-                    {int(SystemState::Provisioned), text(report.amtVersion), text(report.fqdn),
-                     text(report.adminUser), b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()),
+                    {int(SystemState::Provisioned), text(report.amtVersion), text(report.fqdn), text(report.adminUser),
+                     b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()),
                      text(QString::fromLatin1(report.newPid)), now,
                      report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                         : QVariant(QString::fromLatin1(report.tlsCertificatePem)),
@@ -622,11 +619,11 @@ StoreError SqlEngineLedger::finishProvisioning(const ProvisioningReport &report)
         for (const QByteArray &pid : {report.pid, report.newPid}) {
             if (pid.isEmpty())
                 continue;
-            if (!Sql::prepareAndExec(q,
-                                     QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, "
-                                                    "consumed_ms = ?, assigned_to = ? WHERE pid = ?"),
-                                     {int(KeyState::Consumed), report.uuid, now, report.uuid,
-                                      QString::fromLatin1(pid)}))
+            if (!Sql::prepareAndExec(
+                        q,
+                        QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, "
+                                       "consumed_ms = ?, assigned_to = ? WHERE pid = ?"),
+                        {int(KeyState::Consumed), report.uuid, now, report.uuid, QString::fromLatin1(pid)}))
                 return fail(q);
         }
     } else {
@@ -763,8 +760,8 @@ StoreResult<int> SqlEngineLedger::markSilentSystems(qint64 silentSinceMs)
              int(SystemState::Failed), int(SystemState::AwaitingAuthorization), silentSinceMs});
 }
 
-StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, SystemState state,
-                                                  const QString &reason, const QList<ActionRecord> &actions)
+StoreResult<int> SqlEngineLedger::setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
+                                                  const QList<ActionRecord> &actions)
 {
     StoreResult<int> r;
     if (StoreError e = begin()) {
@@ -888,9 +885,9 @@ StoreResult<qint64> SqlEngineLedger::saveProfile(const ProvisionProfile &profile
     }
     if (q.next()) {
         rollback();
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("There is already a provision profile named %1; choose another name.")
-                                           .arg(profile.name.trimmed()));
+        r.error = StoreError::make(
+                StoreError::Kind::InvalidRequest,
+                tr("There is already a provision profile named %1; choose another name.").arg(profile.name.trimmed()));
         return r;
     }
     if (StoreError e = m_profiles.checkReferences(profile)) {
@@ -1039,8 +1036,9 @@ StoreResult<QList<ProvisioningCertificate>> SqlEngineLedger::certificates(bool w
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT id, name, common_name, chain_pem, private_key, root_sha1, root_sha256, "
-                               "not_before_ms, not_after_ms, imported_ms FROM provisioning_certificates ORDER BY name"))) {
+    if (!q.exec(QStringLiteral(
+                "SELECT id, name, common_name, chain_pem, private_key, root_sha1, root_sha256, "
+                "not_before_ms, not_after_ms, imported_ms FROM provisioning_certificates ORDER BY name"))) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -1131,11 +1129,11 @@ StoreError SqlEngineLedger::setSystemOtp(const QString &uuid, const QString &otp
         return StoreError::make(StoreError::Kind::InvalidRequest,
                                 tr("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.").arg(uuid));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, otp) VALUES (?, ?, "
-                                            "?, ?) ON CONFLICT (uuid) DO UPDATE SET otp = excluded.otp"),
-                             {id, int(SystemState::AwaitingHello), nowMs(),
-                              b->seal(otp.toUtf8(), "otp:" + id.toLatin1())}))
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, otp) VALUES (?, ?, "
+                               "?, ?) ON CONFLICT (uuid) DO UPDATE SET otp = excluded.otp"),
+                {id, int(SystemState::AwaitingHello), nowMs(), b->seal(otp.toUtf8(), "otp:" + id.toLatin1())}))
         return m_mapError(q.lastError());
     return {};
 }

@@ -17,8 +17,7 @@ bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
     return q.exec();
 }
 
-bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table,
-                   QSqlError *error)
+bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table, QSqlError *error)
 {
     if (dialect != Schema::Dialect::PostgreSQL)
         return true;
@@ -32,8 +31,7 @@ bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTab
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError)
 {
     QSqlQuery q(QSqlDatabase::database(connection, false));
-    if (!q.exec(dialect == Schema::Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                   : QStringLiteral("BEGIN")))
+    if (!q.exec(dialect == Schema::Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
         return mapError(q.lastError());
     return {};
 }

@@ -47,8 +47,7 @@ bool prepareAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds 
 // than the newest I have" without missing what several engines write at once.
 enum class AppendTable { Log = 1, Actions = 2, Audit = 3 };
 // Call inside the transaction, before the first insert; held until it ends.
-bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table,
-                   QSqlError *error);
+bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table, QSqlError *error);
 
 // BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
 StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);

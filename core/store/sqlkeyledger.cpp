@@ -39,31 +39,27 @@ StoreError writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     const QFileInfo info(path);
     if (!QFileInfo(info.absolutePath()).isDir())
-        return StoreError::make(StoreError::Kind::FileError,
-                                tr("The folder %1 does not exist. Choose an existing folder.")
-                                        .arg(info.absolutePath()));
+        return StoreError::make(
+                StoreError::Kind::FileError,
+                tr("The folder %1 does not exist. Choose an existing folder.").arg(info.absolutePath()));
     QTemporaryFile tmp(info.absoluteFilePath() + QStringLiteral(".XXXXXX.tmp"));
     tmp.setAutoRemove(true);
     if (!tmp.open())
-        return StoreError::make(
-                StoreError::Kind::FileError,
-                tr("Cannot write in %1: %2").arg(info.absolutePath(), tmp.errorString()));
+        return StoreError::make(StoreError::Kind::FileError,
+                                tr("Cannot write in %1: %2").arg(info.absolutePath(), tmp.errorString()));
     tmp.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // secrets: mode 0600
     if (tmp.write(bytes) != bytes.size() || !tmp.flush())
-        return StoreError::make(StoreError::Kind::FileError,
-                                tr("Cannot write %1: %2").arg(path, tmp.errorString()));
+        return StoreError::make(StoreError::Kind::FileError, tr("Cannot write %1: %2").arg(path, tmp.errorString()));
     QFile::remove(path);
     if (!tmp.rename(path))
-        return StoreError::make(StoreError::Kind::FileError,
-                                tr("Cannot create %1: %2").arg(path, tmp.errorString()));
+        return StoreError::make(StoreError::Kind::FileError, tr("Cannot create %1: %2").arg(path, tmp.errorString()));
     tmp.setAutoRemove(false);
     return {};
 }
 
 } // namespace
 
-SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect,
-                           MapError mapError)
+SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError)
     : m_connectionName(connectionName)
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
@@ -71,13 +67,12 @@ SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialec
 
 StoreError SqlKeyLedger::locked() const
 {
-    return StoreError::make(StoreError::Kind::KeysLocked,
-                            tr("The security keys in this database are encrypted with a key that "
-                               "is not available on "
-                               "this machine: %1")
-                                    .arg(m_unavailableReason.isEmpty()
-                                                 ? tr("no data key was given.")
-                                                 : m_unavailableReason));
+    return StoreError::make(
+            StoreError::Kind::KeysLocked,
+            tr("The security keys in this database are encrypted with a key that "
+               "is not available on "
+               "this machine: %1")
+                    .arg(m_unavailableReason.isEmpty() ? tr("no data key was given.") : m_unavailableReason));
 }
 
 StoreError SqlKeyLedger::begin()
@@ -109,22 +104,19 @@ QString SqlKeyLedger::open(const QByteArray &sealed, const QByteArray &pid, bool
     return QString::fromUtf8(m_box.open(sealed, pid, ok));
 }
 
-StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count,
-                                    const QString &file, const QString &details)
+StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
+                                    const QString &details)
 {
     if (QSqlError e; !Sql::lockForAppend(m_connectionName, m_dialect, Sql::AppendTable::Audit, &e))
         return m_mapError(e);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!Sql::prepareAndExec(
                 q,
-                QStringLiteral(
-                        "INSERT INTO security_audit (time_ms, user_name, host, action, count, "
-                        "file, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                { QDateTime::currentMSecsSinceEpoch(),
-                  actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user,
-                  actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host, action, count,
-                  file.isNull() ? QStringLiteral("") : file,
-                  details.isNull() ? QStringLiteral("") : details }))
+                QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, "
+                               "file, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {QDateTime::currentMSecsSinceEpoch(), actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user,
+                 actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host, action, count,
+                 file.isNull() ? QStringLiteral("") : file, details.isNull() ? QStringLiteral("") : details}))
         return m_mapError(q.lastError());
     return {};
 }
@@ -133,8 +125,7 @@ StoreResult<DataKeyInfo> SqlKeyLedger::dataKeyInfo()
 {
     StoreResult<DataKeyInfo> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral(
-                "SELECT key, value FROM meta WHERE key IN ('store_id', 'data_key_check')"))) {
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('store_id', 'data_key_check')"))) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -173,10 +164,8 @@ StoreError SqlKeyLedger::setDataKey(const QByteArray &key, const QString &unavai
     }
     // First use: record a check value so a wrong key is recognised later.
     QSqlQuery insert(db);
-    if (!Sql::prepareAndExec(
-                insert,
-                QStringLiteral("INSERT INTO meta (key, value) VALUES ('data_key_check', ?)"),
-                { QString::fromLatin1(box.seal(CheckPlaintext, "meta").toBase64()) }))
+    if (!Sql::prepareAndExec(insert, QStringLiteral("INSERT INTO meta (key, value) VALUES ('data_key_check', ?)"),
+                             {QString::fromLatin1(box.seal(CheckPlaintext, "meta").toBase64())}))
         return m_mapError(insert.lastError());
     m_box = box;
     return {};
@@ -204,11 +193,10 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
     const QString conflict = QStringLiteral(" ON CONFLICT (pid) DO NOTHING");
-    if (!insert.prepare(
-                QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                               "me_password, new_me_password) "
-                               "VALUES (?, ?, 0, ?, ?, ?, ?)")
-                + conflict)) {
+    if (!insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                                       "me_password, new_me_password) "
+                                       "VALUES (?, ?, 0, ?, ?, ?, ?)")
+                        + conflict)) {
         r.error = m_mapError(insert.lastError());
         rollback();
         return r;
@@ -217,8 +205,7 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
     while (made < request.count) {
         if (promise.isCanceled()) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::Cancelled,
-                                       tr("Generation was cancelled; no keys were kept."));
+            r.error = StoreError::make(StoreError::Kind::Cancelled, tr("Generation was cancelled; no keys were kept."));
             return r;
         }
         const QByteArray pid = PidPps::generatePid();
@@ -239,8 +226,7 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         if (made % 500 == 0 || made == request.count)
             promise.setProgressValue(made);
     }
-    if (StoreError e = writeAudit(request.actor, QStringLiteral("generate"), made, {},
-                                  tr("batch %1").arg(batch))) {
+    if (StoreError e = writeAudit(request.actor, QStringLiteral("generate"), made, {}, tr("batch %1").arg(batch))) {
         rollback();
         r.error = e;
         return r;
@@ -249,7 +235,7 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         r.error = e;
         return r;
     }
-    r.value = { batch, made };
+    r.value = {batch, made};
     return r;
 }
 
@@ -265,9 +251,8 @@ StoreResult<QList<KeyRecord>> SqlKeyLedger::list(const KeyFilter &filter)
         const QString t = u'%' + QString(filter.text).remove(u'-').toUpper() + u'%';
         binds << t << t;
     }
-    QString sql = QStringLiteral(
-            "SELECT pid, state, batch, created_ms, exported_file, exported_format, exported_by, "
-            "exported_ms, consumed_by, consumed_ms FROM security_keys");
+    QString sql = QStringLiteral("SELECT pid, state, batch, created_ms, exported_file, exported_format, exported_by, "
+                                 "exported_ms, consumed_by, consumed_ms FROM security_keys");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id");
@@ -304,18 +289,16 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(
-                q,
-                QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
-                               "security_keys WHERE pid = ?"),
-                { QString::fromLatin1(pid) })) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
+                                            "security_keys WHERE pid = ?"),
+                             {QString::fromLatin1(pid)})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
         return r;
     }
     bool ok1 = false, ok2 = false, ok3 = false;
@@ -327,17 +310,15 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
     r.value.batch = q.value(4).toString();
     if (!ok1 || !ok2 || !ok3) {
         r.value = {};
-        r.error = StoreError::make(
-                StoreError::Kind::KeysLocked,
-                tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
-                        .arg(PidPps::formatPid(pid)));
+        r.error = StoreError::make(StoreError::Kind::KeysLocked,
+                                   tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
+                                           .arg(PidPps::formatPid(pid)));
         return r;
     }
     // In a transaction of its own, like every audit entry (see Sql::lockForAppend).
     StoreError e = begin();
     if (!e)
-        e = writeAudit(actor, QStringLiteral("show"), 1, {},
-                       tr("PPS of PID %1").arg(PidPps::formatPid(pid)));
+        e = writeAudit(actor, QStringLiteral("show"), 1, {}, tr("PPS of PID %1").arg(PidPps::formatPid(pid)));
     if (!e)
         e = commit();
     else
@@ -357,8 +338,7 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         return r;
     }
     if (request.path.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("Name the file to export to."));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("Name the file to export to."));
         return r;
     }
     QList<QByteArray> pids = request.pids;
@@ -372,9 +352,8 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             pids << k.pid;
     }
     if (pids.isEmpty()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("There are no keys to export: generate or import some first."));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("There are no keys to export: generate or import some first."));
         return r;
     }
     // setup.bin 2.1 names the provisioning server when Service Location sets one.
@@ -382,9 +361,8 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
     quint16 serverPort = request.provisioningPort;
     if (server.isNull() && request.format != KeyExportFormat::Csv) {
         QSqlQuery setting(QSqlDatabase::database(m_connectionName, false));
-        if (Sql::prepareAndExec(setting,
-                                QStringLiteral("SELECT value FROM service_settings WHERE key = ?"),
-                                { QStringLiteral("setup-server-address") })
+        if (Sql::prepareAndExec(setting, QStringLiteral("SELECT value FROM service_settings WHERE key = ?"),
+                                {QStringLiteral("setup-server-address")})
             && setting.next()) {
             const QString text = setting.value(0).toString();
             server = QHostAddress(text.section(u':', 0, 0));
@@ -411,17 +389,15 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         if (!q.exec() || !q.next()) {
             rollback();
             r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.")
-                                               .arg(PidPps::formatPid(pid)));
+                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
             return r;
         }
         const KeyState state = KeyState(q.value(3).toInt());
         if (state == KeyState::Consumed || state == KeyState::Retired) {
             rollback();
-            r.error = StoreError::make(
-                    StoreError::Kind::InvalidRequest,
-                    tr("The key %1 is %2 and is never exported again.")
-                            .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                       tr("The key %1 is %2 and is never exported again.")
+                                               .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
             return r;
         }
         bool ok1 = false, ok2 = false, ok3 = false;
@@ -461,8 +437,7 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         bytes = bin.encode(&why);
         if (bytes.isEmpty()) {
             rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("Cannot build the setup.bin: %1").arg(why));
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("Cannot build the setup.bin: %1").arg(why));
             return r;
         }
         if (records.size() > LargeSetupBin)
@@ -494,10 +469,9 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             return r;
         }
     }
-    if (StoreError e = writeAudit(
-                request.actor, QStringLiteral("export"), int(pids.size()), file,
-                keyExportFormatKey(request.format)
-                        + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
+    if (StoreError e = writeAudit(request.actor, QStringLiteral("export"), int(pids.size()), file,
+                                  keyExportFormatKey(request.format)
+                                          + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
         rollback();
         r.error = e;
         return r;
@@ -528,8 +502,7 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        r.error = StoreError::make(StoreError::Kind::FileError,
-                                   tr("Cannot read %1: %2").arg(path, f.errorString()));
+        r.error = StoreError::make(StoreError::Kind::FileError, tr("Cannot read %1: %2").arg(path, f.errorString()));
         return r;
     }
     const QByteArray bytes = f.readAll();
@@ -545,16 +518,15 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     QList<Row> rows;
     QString why;
     const auto bin = SetupBin::decode(bytes, &why);
-    const bool looksLikeSetupBin = bytes.size() >= SetupBin::ChunkSize
-            && bytes.left(16).count('\0') < 16 && bin;
+    const bool looksLikeSetupBin = bytes.size() >= SetupBin::ChunkSize && bytes.left(16).count('\0') < 16 && bin;
     if (looksLikeSetupBin) {
         for (const SetupBinRecord &rec : bin->records) {
-            Row row{ tr("record %1").arg(rec.recordNumber),
-                     {},
-                     {},
-                     rec.currentMePassword,
-                     rec.newMePassword,
-                     rec.consumed };
+            Row row{tr("record %1").arg(rec.recordNumber),
+                    {},
+                    {},
+                    rec.currentMePassword,
+                    rec.newMePassword,
+                    rec.consumed};
             QString problem;
             row.pid = PidPps::normalizePid(QString::fromLatin1(rec.pid), &problem);
             if (!row.pid.isEmpty())
@@ -565,20 +537,18 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
                 rows << row;
         }
     } else if (bytes.size() >= 16 && bytes.contains('\0')) {
-        r.error = StoreError::make(
-                StoreError::Kind::FileError,
-                tr("%1 is neither a CSV file nor a setup.bin: %2").arg(path, why));
+        r.error = StoreError::make(StoreError::Kind::FileError,
+                                   tr("%1 is neither a CSV file nor a setup.bin: %2").arg(path, why));
         return r;
     } else {
         int line = 0;
         for (const QByteArray &raw : bytes.split('\n')) {
             ++line;
             const QString text = QString::fromUtf8(raw).trimmed();
-            if (text.isEmpty() || text.startsWith(u'#')
-                || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
+            if (text.isEmpty() || text.startsWith(u'#') || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
                 continue;
             const QStringList fields = text.split(u',');
-            Row row{ tr("line %1").arg(line), {}, {}, {}, {}, false };
+            Row row{tr("line %1").arg(line), {}, {}, {}, {}, false};
             if (fields.size() < 2) {
                 r.value.problems << row.where + QStringLiteral(": ")
                                 + tr("expected PID,PPS[,ME password,new ME password]");
@@ -615,11 +585,9 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
     QSet<QByteArray> inFile;
     for (const Row &row : std::as_const(rows)) {
         if (seen.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 is already in the store")
-                                          .arg(row.where, PidPps::formatPid(row.pid));
+            r.value.duplicates << tr("%1: PID %2 is already in the store").arg(row.where, PidPps::formatPid(row.pid));
         else if (inFile.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 appears twice in the file")
-                                          .arg(row.where, PidPps::formatPid(row.pid));
+            r.value.duplicates << tr("%1: PID %2 appears twice in the file").arg(row.where, PidPps::formatPid(row.pid));
         inFile.insert(row.pid);
     }
     if (!r.value.ok())
@@ -629,15 +597,12 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         r.error = e;
         return r;
     }
-    const QString batch =
-            tr("import %1")
-                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
+    const QString batch = tr("import %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(db);
-    if (!insert.prepare(
-                QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                               "me_password, new_me_password, "
-                               "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+    if (!insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
+                                       "me_password, new_me_password, "
+                                       "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
         r.error = m_mapError(insert.lastError());
         rollback();
         return r;
@@ -652,12 +617,10 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
                                              : QVariant(seal(row.me, row.pid)));
         insert.addBindValue(row.newMe.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
                                                 : QVariant(seal(row.newMe, row.pid)));
-        insert.addBindValue(
-                row.consumed ? QVariant(
-                        tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
-                             : QVariant(QMetaType::fromType<QString>()));
-        insert.addBindValue(row.consumed ? QVariant(now)
-                                         : QVariant(QMetaType::fromType<qlonglong>()));
+        insert.addBindValue(row.consumed
+                                    ? QVariant(tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
+                                    : QVariant(QMetaType::fromType<QString>()));
+        insert.addBindValue(row.consumed ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
         if (!insert.exec()) {
             r.error = m_mapError(insert.lastError());
             rollback();
@@ -666,8 +629,8 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         r.value.imported += 1;
         r.value.consumed += row.consumed ? 1 : 0;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("import"), r.value.imported,
-                                  QFileInfo(path).absoluteFilePath(), batch)) {
+    if (StoreError e = writeAudit(actor, QStringLiteral("import"), r.value.imported, QFileInfo(path).absoluteFilePath(),
+                                  batch)) {
         rollback();
         r.error = e;
         return r;
@@ -701,8 +664,7 @@ StoreResult<int> SqlKeyLedger::deleteKeys(const QList<QByteArray> &pids, const A
         if (!q.exec() || !q.next()) {
             rollback();
             r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.")
-                                               .arg(PidPps::formatPid(pid)));
+                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
             return r;
         }
         if (KeyState(q.value(0).toInt()) != KeyState::Available) {
@@ -710,8 +672,7 @@ StoreResult<int> SqlKeyLedger::deleteKeys(const QList<QByteArray> &pids, const A
             r.error = StoreError::make(
                     StoreError::Kind::InvalidRequest,
                     tr("The key %1 is %2; only available keys can be deleted.")
-                            .arg(PidPps::formatPid(pid),
-                                 keyStateName(KeyState(q.value(0).toInt())).toLower()));
+                            .arg(PidPps::formatPid(pid), keyStateName(KeyState(q.value(0).toInt())).toLower()));
             return r;
         }
         del.addBindValue(QString::fromLatin1(pid));
@@ -745,9 +706,8 @@ StoreResult<QList<AuditEntry>> SqlKeyLedger::audit(int limit)
         return r;
     }
     while (q.next())
-        r.value.append({ q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toString(),
-                         q.value(3).toString(), q.value(4).toString(), q.value(5).toInt(),
-                         q.value(6).toString(), q.value(7).toString() });
+        r.value.append({q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toInt(), q.value(6).toString(), q.value(7).toString()});
     return r;
 }
 

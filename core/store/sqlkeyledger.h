@@ -30,7 +30,8 @@ public:
     const SecretBox &box() const { return m_box; }
     StoreError lockedError() const { return locked(); }
 
-    StoreResult<KeyBatchResult> generate(const KeyGenerationRequest &request, QPromise<StoreResult<KeyBatchResult>> &promise);
+    StoreResult<KeyBatchResult> generate(const KeyGenerationRequest &request,
+                                         QPromise<StoreResult<KeyBatchResult>> &promise);
     StoreResult<QList<KeyRecord>> list(const KeyFilter &filter);
     StoreResult<KeyRecord> reveal(const QByteArray &pid, const AuditActor &actor);
     StoreResult<KeyExportResult> exportKeys(const KeyExportRequest &request);

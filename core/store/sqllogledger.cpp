@@ -6,10 +6,10 @@
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QUuid>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace Oobm::Core {
 
@@ -43,8 +43,8 @@ bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 
 } // namespace
 
-SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialect,
-                           MapError mapError, const QString &sqlitePath)
+SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError,
+                           const QString &sqlitePath)
     : m_connectionName(connectionName)
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
@@ -105,8 +105,8 @@ bool SqlLogLedger::run(QSqlQuery &q, const Selection &s, const QString &sql, Sto
     return false;
 }
 
-void SqlLogLedger::addText(Selection &s, const QString &table, bool fullText,
-                           const QStringList &columns, const QString &text) const
+void SqlLogLedger::addText(Selection &s, const QString &table, bool fullText, const QStringList &columns,
+                           const QString &text) const
 {
     if (text.isEmpty())
         return;
@@ -137,14 +137,14 @@ void SqlLogLedger::addDevice(Selection &s, const QString &column, const QString 
         s.where << column + QStringLiteral(" = ?");
         s.binds << uuid.toString(QUuid::WithoutBraces).toUpper();
     } else {
-        s.where << column + QStringLiteral(" IN (SELECT upper(uuid) FROM amt_systems WHERE "
-                                           "lower(fqdn) = lower(?))");
+        s.where << column
+                        + QStringLiteral(" IN (SELECT upper(uuid) FROM amt_systems WHERE "
+                                         "lower(fqdn) = lower(?))");
         s.binds << device;
     }
 }
 
-void SqlLogLedger::addTimes(Selection &s, const QString &table, const QDateTime &since,
-                            const QDateTime &until)
+void SqlLogLedger::addTimes(Selection &s, const QString &table, const QDateTime &since, const QDateTime &until)
 {
     if (since.isValid()) {
         s.where << table + QStringLiteral(".time_ms >= ?");
@@ -161,7 +161,7 @@ SqlLogLedger::Selection SqlLogLedger::logSelection(const LogFilter &f, bool with
     Selection s;
     s.from = QStringLiteral("log");
     s.idColumn = QStringLiteral("log.id");
-    addText(s, QStringLiteral("log"), m_fullText, { QStringLiteral("message"), QStringLiteral("details") },
+    addText(s, QStringLiteral("log"), m_fullText, {QStringLiteral("message"), QStringLiteral("details")},
             f.text.trimmed());
     if (withSeverities && !f.severities.isEmpty())
         s.where << Sql::inList(QStringLiteral("log.severity"), f.severities, &s.binds);
@@ -180,16 +180,14 @@ StoreResult<QList<LogEntry>> SqlLogLedger::query(const LogQuery &query)
     Selection s = logSelection(query.filter, true);
     s.page(query.beforeId, query.afterId);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!run(q, s, s.sql(QLatin1String(LogColumns), s.order(query.oldestFirst, qMax(1, query.limit))),
-             &r.error))
+    if (!run(q, s, s.sql(QLatin1String(LogColumns), s.order(query.oldestFirst, qMax(1, query.limit))), &r.error))
         return r;
     while (q.next()) {
         LogEntry e;
         e.id = q.value(0).toLongLong();
         e.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
         const int sev = q.value(2).toInt();
-        e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev)
-                                                                                : Severity::Debug;
+        e.severity = sev >= int(Severity::Error) && sev <= int(Severity::Debug) ? Severity(sev) : Severity::Debug;
         e.source = q.value(3).toString();
         e.deviceUuid = q.value(4).toString();
         e.message = q.value(5).toString();
@@ -204,8 +202,7 @@ StoreResult<CategoryCounts> SqlLogLedger::count(const LogFilter &filter)
     StoreResult<CategoryCounts> r;
     const Selection s = logSelection(filter, false);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!run(q, s, s.sql(QStringLiteral("log.severity, count(*)"), QStringLiteral(" GROUP BY log.severity")),
-             &r.error))
+    if (!run(q, s, s.sql(QStringLiteral("log.severity, count(*)"), QStringLiteral(" GROUP BY log.severity")), &r.error))
         return r;
     while (q.next()) {
         const int sev = q.value(0).toInt();
@@ -215,8 +212,7 @@ StoreResult<CategoryCounts> SqlLogLedger::count(const LogFilter &filter)
     return r;
 }
 
-SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query,
-                                                     bool withActions) const
+SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query, bool withActions) const
 {
     Selection s;
     s.from = QStringLiteral("security_audit");
@@ -230,21 +226,19 @@ SqlLogLedger::Selection SqlLogLedger::auditSelection(const AuditQuery &query,
         s.where << QStringLiteral("lower(action) IN (%1)").arg(marks.join(u','));
     }
     addText(s, QStringLiteral("security_audit"), false,
-            { QStringLiteral("user_name"), QStringLiteral("host"), QStringLiteral("file"),
-              QStringLiteral("details") },
+            {QStringLiteral("user_name"), QStringLiteral("host"), QStringLiteral("file"), QStringLiteral("details")},
             query.text.trimmed());
     addTimes(s, QStringLiteral("security_audit"), query.since, query.until);
     return s;
 }
 
-SqlLogLedger::Selection SqlLogLedger::actionSelection(const ActionFilter &f,
-                                                      bool withResults) const
+SqlLogLedger::Selection SqlLogLedger::actionSelection(const ActionFilter &f, bool withResults) const
 {
     Selection s;
     s.from = QStringLiteral("actions");
     s.idColumn = QStringLiteral("actions.id");
-    addText(s, QStringLiteral("actions"), m_actionsFullText,
-            { QStringLiteral("message"), QStringLiteral("status") }, f.text.trimmed());
+    addText(s, QStringLiteral("actions"), m_actionsFullText, {QStringLiteral("message"), QStringLiteral("status")},
+            f.text.trimmed());
     addDevice(s, QStringLiteral("actions.uuid"), f.uuid);
     if (!f.step.isEmpty()) {
         s.where << QStringLiteral("actions.step = ?");
@@ -276,9 +270,8 @@ StoreResult<QList<ActionRecord>> SqlLogLedger::queryActions(const ActionFilter &
         a.uuid = q.value(2).toString();
         a.step = q.value(3).toString();
         const int result = q.value(4).toInt();
-        a.result = result >= 0 && result <= int(ActionRecord::Result::Skipped)
-                ? ActionRecord::Result(result)
-                : ActionRecord::Result::Failed;
+        a.result = result >= 0 && result <= int(ActionRecord::Result::Skipped) ? ActionRecord::Result(result)
+                                                                               : ActionRecord::Result::Failed;
         a.durationMs = q.value(5).toInt();
         a.status = q.value(6).toString();
         a.message = q.value(7).toString();
@@ -293,8 +286,7 @@ StoreResult<CategoryCounts> SqlLogLedger::countActions(const ActionFilter &filte
     StoreResult<CategoryCounts> r;
     const Selection s = actionSelection(filter, false);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!run(q, s,
-             s.sql(QStringLiteral("actions.result, count(*)"), QStringLiteral(" GROUP BY actions.result")),
+    if (!run(q, s, s.sql(QStringLiteral("actions.result, count(*)"), QStringLiteral(" GROUP BY actions.result")),
              &r.error))
         return r;
     while (q.next())
@@ -314,10 +306,9 @@ StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
              &r.error))
         return r;
     while (q.next()) {
-        r.value.append({ q.value(0).toLongLong(),
-                         QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
-                         q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                         q.value(5).toInt(), q.value(6).toString(), q.value(7).toString() });
+        r.value.append({q.value(0).toLongLong(), QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC),
+                        q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toInt(),
+                        q.value(6).toString(), q.value(7).toString()});
     }
     return r;
 }
@@ -337,8 +328,8 @@ StoreResult<CategoryCounts> SqlLogLedger::countAudit(const AuditQuery &query)
     return r;
 }
 
-qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &condition,
-                                   const QVariant &bind, StoreError *error)
+qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &condition, const QVariant &bind,
+                                   StoreError *error)
 {
     const auto mapError = [this](const QSqlError &e) { return m_mapError(e); };
     const QString sql = QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT id FROM %1 WHERE %2 "
@@ -350,7 +341,7 @@ qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &conditio
         if ((*error = Sql::begin(m_connectionName, m_dialect, mapError)))
             return total;
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        if (!bindAndExec(q, sql, { bind })) {
+        if (!bindAndExec(q, sql, {bind})) {
             *error = m_mapError(q.lastError());
             Sql::rollback(m_connectionName);
             return total;
@@ -369,9 +360,7 @@ qint64 SqlLogLedger::keepNewest(const QString &table, qint64 maxEntries, StoreEr
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     // The newest entry beyond the limit: it and everything older go.
-    if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id DESC LIMIT 1 OFFSET %2")
-                        .arg(table)
-                        .arg(maxEntries))) {
+    if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id DESC LIMIT 1 OFFSET %2").arg(table).arg(maxEntries))) {
         *error = m_mapError(q.lastError());
         return 0;
     }
@@ -392,8 +381,7 @@ StoreResult<PurgeReport> SqlLogLedger::purge(const RetentionPolicy &policy)
     if (policy.logMaxEntries > 0 && !e)
         r.value.log += keepNewest(QStringLiteral("log"), policy.logMaxEntries, &e);
     if (policy.actionsDays > 0 && !e)
-        r.value.actions +=
-                deleteBatched(QStringLiteral("actions"), older, cutoffMs(policy.actionsDays), &e);
+        r.value.actions += deleteBatched(QStringLiteral("actions"), older, cutoffMs(policy.actionsDays), &e);
     if (policy.actionsMaxEntries > 0 && !e)
         r.value.actions += keepNewest(QStringLiteral("actions"), policy.actionsMaxEntries, &e);
     // The Security Audit only by its own rule, never by the others' limits.
@@ -402,8 +390,8 @@ StoreResult<PurgeReport> SqlLogLedger::purge(const RetentionPolicy &policy)
         r.value.audit += deleteBatched(QStringLiteral("security_audit"), older,
                                        cutoffMs(qMax(policy.auditDays, ServiceSettings::MinAuditRetentionDays)), &e);
     if (r.value.total() > 0)
-        qCInfo(lcStore) << "purged" << r.value.log << "log entries," << r.value.actions
-                        << "steps," << r.value.audit << "audit entries";
+        qCInfo(lcStore) << "purged" << r.value.log << "log entries," << r.value.actions << "steps," << r.value.audit
+                        << "audit entries";
     return r;
 }
 

@@ -27,8 +27,7 @@ public:
     static constexpr int PurgeBatch = 5000; // rows per delete transaction
 
     // sqlitePath: the database file, for its size (empty on PostgreSQL).
-    SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError,
-                 const QString &sqlitePath);
+    SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError, const QString &sqlitePath);
 
     bool hasFullTextIndex() const { return m_fullText; }
 
@@ -69,15 +68,13 @@ private:
                  const QString &text) const;
     // A system by UUID, or by FQDN through the Intel AMT systems.
     static void addDevice(Selection &s, const QString &column, const QString &uuidOrFqdn);
-    static void addTimes(Selection &s, const QString &table, const QDateTime &since,
-                         const QDateTime &until);
+    static void addTimes(Selection &s, const QString &table, const QDateTime &since, const QDateTime &until);
     Selection logSelection(const LogFilter &filter, bool withSeverities) const;
     Selection auditSelection(const AuditQuery &query, bool withActions) const;
     Selection actionSelection(const ActionFilter &filter, bool withResults) const;
     QString likeOperator() const;
     // Deletes rows of table matching condition, PurgeBatch at a time, each in its transaction.
-    qint64 deleteBatched(const QString &table, const QString &condition, const QVariant &bind,
-                         StoreError *error);
+    qint64 deleteBatched(const QString &table, const QString &condition, const QVariant &bind, StoreError *error);
     // Deletes all but the newest maxEntries rows of table.
     qint64 keepNewest(const QString &table, qint64 maxEntries, StoreError *error);
     qint64 scalar(const QString &sql, StoreError *error);

@@ -49,8 +49,8 @@ constexpr char AuxiliaryColumns[] = "a.id, a.name, a.acl_users, a.tls_certificat
 
 } // namespace
 
-SqlProfileLedger::SqlProfileLedger(const QString &connectionName, Schema::Dialect dialect,
-                                   Sql::MapError mapError, const SqlKeyLedger *keys)
+SqlProfileLedger::SqlProfileLedger(const QString &connectionName, Schema::Dialect dialect, Sql::MapError mapError,
+                                   const SqlKeyLedger *keys)
     : m_connectionName(connectionName)
     , m_dialect(dialect)
     , m_mapError(std::move(mapError))
@@ -64,13 +64,12 @@ const SecretBox *SqlProfileLedger::box() const
 
 StoreError SqlProfileLedger::locked() const
 {
-    return m_keys
-            ? m_keys->lockedError()
-            : StoreError::make(StoreError::Kind::KeysLocked, tr("The store has no data key."));
+    return m_keys ? m_keys->lockedError()
+                  : StoreError::make(StoreError::Kind::KeysLocked, tr("The store has no data key."));
 }
 
-QByteArray SqlProfileLedger::usersToJson(const QList<Amt::UserAclEntry> &users,
-                                         const SecretBox *box, const QByteArray &ad)
+QByteArray SqlProfileLedger::usersToJson(const QList<Amt::UserAclEntry> &users, const SecretBox *box,
+                                         const QByteArray &ad)
 {
     QJsonArray array;
     for (const Amt::UserAclEntry &u : users) {
@@ -78,16 +77,15 @@ QByteArray SqlProfileLedger::usersToJson(const QList<Amt::UserAclEntry> &users,
         for (unsigned realm : u.realms)
             realms.append(int(realm));
         array.append(QJsonObject{
-                { QStringLiteral("name"), u.username },
-                { QStringLiteral("realms"), realms },
-                { QStringLiteral("password"),
-                  QString::fromLatin1(box->seal(u.password.toUtf8(), ad).toBase64()) } });
+                {QStringLiteral("name"), u.username},
+                {QStringLiteral("realms"), realms},
+                {QStringLiteral("password"), QString::fromLatin1(box->seal(u.password.toUtf8(), ad).toBase64())}});
     }
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-bool SqlProfileLedger::usersFromJson(const QByteArray &json, const SecretBox *box,
-                                     const QByteArray &ad, QList<Amt::UserAclEntry> *users)
+bool SqlProfileLedger::usersFromJson(const QByteArray &json, const SecretBox *box, const QByteArray &ad,
+                                     QList<Amt::UserAclEntry> *users)
 {
     bool ok = true;
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
@@ -97,10 +95,8 @@ bool SqlProfileLedger::usersFromJson(const QByteArray &json, const SecretBox *bo
         for (const QJsonValue &r : o.value(QStringLiteral("realms")).toArray())
             u.realms << unsigned(r.toInt());
         if (box && ok) {
-            u.password = QString::fromUtf8(
-                    box->open(QByteArray::fromBase64(
-                                      o.value(QStringLiteral("password")).toString().toLatin1()),
-                              ad, &ok));
+            u.password = QString::fromUtf8(box->open(
+                    QByteArray::fromBase64(o.value(QStringLiteral("password")).toString().toLatin1()), ad, &ok));
         }
         users->append(u);
     }
@@ -115,44 +111,37 @@ StoreResult<qint64> SqlProfileLedger::importTlsCertificate(const TlsCertificate 
         r.error = locked();
         return r;
     }
-    if (c.name.trimmed().isEmpty() || c.chainPem.isEmpty() || c.keyPem.isEmpty()
-        || c.sha256.isEmpty()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The TLS certificate needs a name, a certificate and its private key."));
+    if (c.name.trimmed().isEmpty() || c.chainPem.isEmpty() || c.keyPem.isEmpty() || c.sha256.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The TLS certificate needs a name, a certificate and its private key."));
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(
-                q, QStringLiteral("SELECT name FROM tls_certificates WHERE name = ? OR sha256 = ?"),
-                { c.name.trimmed(), c.sha256 })) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT name FROM tls_certificates WHERE name = ? OR sha256 = ?"),
+                             {c.name.trimmed(), c.sha256})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     if (q.next()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("A TLS certificate named %1 (or the same certificate under another name) is "
-                   "already imported; delete it first, or import under another name.")
-                        .arg(q.value(0).toString()));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("A TLS certificate named %1 (or the same certificate under another name) is "
+                                      "already imported; delete it first, or import under another name.")
+                                           .arg(q.value(0).toString()));
         return r;
     }
-    if (!Sql::prepareAndExec(
-                q,
-                QStringLiteral("INSERT INTO tls_certificates (name, common_name, chain_pem, "
-                               "private_key, sha256, not_before_ms, not_after_ms, imported_ms) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                { c.name.trimmed(), c.commonName.isNull() ? QStringLiteral("") : c.commonName,
-                  QString::fromLatin1(c.chainPem), b->seal(c.keyPem, certificateAd(c.sha256)),
-                  c.sha256,
-                  c.notBefore.isValid() ? QVariant(c.notBefore.toMSecsSinceEpoch()) : QVariant(),
-                  c.notAfter.isValid() ? QVariant(c.notAfter.toMSecsSinceEpoch()) : QVariant(),
-                  QDateTime::currentMSecsSinceEpoch() })) {
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO tls_certificates (name, common_name, chain_pem, "
+                                            "private_key, sha256, not_before_ms, not_after_ms, imported_ms) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                             {c.name.trimmed(), c.commonName.isNull() ? QStringLiteral("") : c.commonName,
+                              QString::fromLatin1(c.chainPem), b->seal(c.keyPem, certificateAd(c.sha256)), c.sha256,
+                              c.notBefore.isValid() ? QVariant(c.notBefore.toMSecsSinceEpoch()) : QVariant(),
+                              c.notAfter.isValid() ? QVariant(c.notAfter.toMSecsSinceEpoch()) : QVariant(),
+                              QDateTime::currentMSecsSinceEpoch()})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
-    if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM tls_certificates WHERE name = ?"),
-                            { c.name.trimmed() })
+    if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM tls_certificates WHERE name = ?"), {c.name.trimmed()})
         && q.next())
         r.value = q.value(0).toLongLong();
     return r;
@@ -191,19 +180,18 @@ StoreResult<TlsCertificate> SqlProfileLedger::tlsCertificate(qint64 id, bool wit
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("SELECT %1 FROM tls_certificates WHERE id = ?")
-                                     .arg(QLatin1String(CertificateColumns)),
-                             { id })) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT %1 FROM tls_certificates WHERE id = ?").arg(QLatin1String(CertificateColumns)),
+                {id})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The TLS certificate %1 does not exist (any more); choose another, or import "
-                   "it again.")
-                        .arg(id));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The TLS certificate %1 does not exist (any more); choose another, or import "
+                                      "it again.")
+                                           .arg(id));
         return r;
     }
     TlsCertificate &c = r.value;
@@ -219,11 +207,10 @@ StoreResult<TlsCertificate> SqlProfileLedger::tlsCertificate(qint64 id, bool wit
         bool ok = false;
         c.keyPem = b->open(q.value(4).toByteArray(), certificateAd(c.sha256), &ok);
         if (!ok)
-            r.error = StoreError::make(
-                    StoreError::Kind::KeysLocked,
-                    tr("The private key of the TLS certificate %1 cannot be decrypted: it was "
-                       "changed outside OOBM or sealed with another data key.")
-                            .arg(c.name));
+            r.error = StoreError::make(StoreError::Kind::KeysLocked,
+                                       tr("The private key of the TLS certificate %1 cannot be decrypted: it was "
+                                          "changed outside OOBM or sealed with another data key.")
+                                               .arg(c.name));
     }
     return r;
 }
@@ -233,10 +220,8 @@ StoreResult<QStringList> SqlProfileLedger::profilesUsing(const QString &column, 
     StoreResult<QStringList> r;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!Sql::prepareAndExec(
-                q,
-                QStringLiteral("SELECT name FROM provision_profiles WHERE %1 = ? ORDER BY name")
-                        .arg(column),
-                { id })) {
+                q, QStringLiteral("SELECT name FROM provision_profiles WHERE %1 = ? ORDER BY name").arg(column),
+                {id})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
@@ -259,7 +244,7 @@ StoreResult<int> SqlProfileLedger::deleteTlsCertificate(qint64 id)
         || !Sql::prepareAndExec(q,
                                 QStringLiteral("SELECT name FROM auxiliary_profiles WHERE "
                                                "tls_certificate_id = ? ORDER BY name"),
-                                { id })) {
+                                {id})) {
         r.error = profiles.ok() ? m_mapError(q.lastError()) : profiles.error;
         Sql::rollback(m_connectionName);
         return r;
@@ -273,14 +258,12 @@ StoreResult<int> SqlProfileLedger::deleteTlsCertificate(qint64 id)
             users << tr("the provision profiles %1").arg(profiles.value.join(QStringLiteral(", ")));
         if (!auxiliary.isEmpty())
             users << tr("the auxiliary profiles %1").arg(auxiliary.join(QStringLiteral(", ")));
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The TLS certificate is used by %1; choose another certificate there first.")
-                        .arg(users.join(tr(" and "))));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The TLS certificate is used by %1; choose another certificate there first.")
+                                           .arg(users.join(tr(" and "))));
         return r;
     }
-    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM tls_certificates WHERE id = ?"),
-                             { id })) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM tls_certificates WHERE id = ?"), {id})) {
         r.error = m_mapError(q.lastError());
         Sql::rollback(m_connectionName);
         return r;
@@ -325,16 +308,14 @@ StoreResult<AuxiliaryProfile> SqlProfileLedger::auxiliaryProfile(qint64 id, bool
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(
-                q, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(QLatin1String(AuxiliaryColumns)),
-                { id })) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(QLatin1String(AuxiliaryColumns)),
+                             {id})) {
         r.error = m_mapError(q.lastError());
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The auxiliary profile %1 does not exist (any more); choose another.").arg(id));
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("The auxiliary profile %1 does not exist (any more); choose another.").arg(id));
         return r;
     }
     AuxiliaryProfile &a = r.value;
@@ -343,13 +324,11 @@ StoreResult<AuxiliaryProfile> SqlProfileLedger::auxiliaryProfile(qint64 id, bool
     a.tlsCertificateId = q.value(3).toLongLong();
     a.tlsCertificateName = q.value(4).toString();
     a.changed = fromMs(q.value(5));
-    if (!usersFromJson(q.value(2).toByteArray(), withSecrets ? b : nullptr, AuxiliaryAd,
-                       &a.aclUsers)) {
-        r.error = StoreError::make(
-                StoreError::Kind::KeysLocked,
-                tr("The passwords of the auxiliary profile %1 cannot be decrypted: they were "
-                   "changed outside OOBM or sealed with another data key.")
-                        .arg(a.name));
+    if (!usersFromJson(q.value(2).toByteArray(), withSecrets ? b : nullptr, AuxiliaryAd, &a.aclUsers)) {
+        r.error = StoreError::make(StoreError::Kind::KeysLocked,
+                                   tr("The passwords of the auxiliary profile %1 cannot be decrypted: they were "
+                                      "changed outside OOBM or sealed with another data key.")
+                                           .arg(a.name));
     }
     return r;
 }
@@ -381,13 +360,11 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
         Sql::rollback(m_connectionName);
         return r;
     };
-    if (!Sql::prepareAndExec(
-                q, QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ? AND id <> ?"),
-                { a.name.trimmed(), a.id }))
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ? AND id <> ?"),
+                             {a.name.trimmed(), a.id}))
         return fail();
     if (q.next())
-        return refuse(tr("There is already an auxiliary profile named %1; choose another name.")
-                              .arg(a.name.trimmed()));
+        return refuse(tr("There is already an auxiliary profile named %1; choose another name.").arg(a.name.trimmed()));
     if (a.tlsCertificateId > 0) {
         const auto c = tlsCertificate(a.tlsCertificateId, false);
         if (!c.ok())
@@ -399,7 +376,7 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
                                  QStringLiteral("SELECT name FROM provision_profiles WHERE "
                                                 "auxiliary_profile_id = ? AND tls_enabled <> 0 AND "
                                                 "tls_certificate_id IS NULL ORDER BY name"),
-                                 { a.id }))
+                                 {a.id}))
             return fail();
         QStringList names;
         while (q.next())
@@ -415,8 +392,8 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
                              "tls_certificate_id = ?, changed_ms = ? WHERE id = ?")
             : QStringLiteral("INSERT INTO auxiliary_profiles (name, acl_users, tls_certificate_id, "
                              "changed_ms) VALUES (?, ?, ?, ?)");
-    QVariantList binds{ a.name.trimmed(), usersToJson(a.aclUsers, b, AuxiliaryAd),
-                        idOrNull(a.tlsCertificateId), QDateTime::currentMSecsSinceEpoch() };
+    QVariantList binds{a.name.trimmed(), usersToJson(a.aclUsers, b, AuxiliaryAd), idOrNull(a.tlsCertificateId),
+                       QDateTime::currentMSecsSinceEpoch()};
     if (a.id > 0)
         binds << a.id;
     if (!Sql::prepareAndExec(q, save, binds))
@@ -425,9 +402,8 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
         return refuse(tr("The auxiliary profile was deleted meanwhile."));
     r.value = a.id;
     if (a.id <= 0) {
-        if (!Sql::prepareAndExec(q,
-                                 QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ?"),
-                                 { a.name.trimmed() })
+        if (!Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ?"),
+                                 {a.name.trimmed()})
             || !q.next())
             return fail();
         r.value = q.value(0).toLongLong();
@@ -446,17 +422,15 @@ StoreResult<int> SqlProfileLedger::deleteAuxiliaryProfile(qint64 id)
     const auto profiles = profilesUsing(QStringLiteral("auxiliary_profile_id"), id);
     if (!profiles.ok() || !profiles.value.isEmpty()) {
         Sql::rollback(m_connectionName);
-        r.error = !profiles.ok()
-                ? profiles.error
-                : StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("The auxiliary profile is used by the provision profiles %1; "
-                                      "choose another auxiliary profile (or none) there first.")
-                                           .arg(profiles.value.join(QStringLiteral(", "))));
+        r.error = !profiles.ok() ? profiles.error
+                                 : StoreError::make(StoreError::Kind::InvalidRequest,
+                                                    tr("The auxiliary profile is used by the provision profiles %1; "
+                                                       "choose another auxiliary profile (or none) there first.")
+                                                            .arg(profiles.value.join(QStringLiteral(", "))));
         return r;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM auxiliary_profiles WHERE id = ?"),
-                             { id })) {
+    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM auxiliary_profiles WHERE id = ?"), {id})) {
         r.error = m_mapError(q.lastError());
         Sql::rollback(m_connectionName);
         return r;
@@ -473,21 +447,19 @@ StoreError SqlProfileLedger::checkReferences(const ProvisionProfile &p)
         if (!c.ok())
             return c.error;
         if (c.value.isExpired())
-            return StoreError::make(
-                    StoreError::Kind::InvalidRequest,
-                    tr("The TLS certificate %1 expired on %2; import a renewed one and choose it.")
-                            .arg(c.value.name, c.value.notAfter.toString(Qt::ISODate)));
+            return StoreError::make(StoreError::Kind::InvalidRequest,
+                                    tr("The TLS certificate %1 expired on %2; import a renewed one and choose it.")
+                                            .arg(c.value.name, c.value.notAfter.toString(Qt::ISODate)));
     }
     if (p.auxiliaryProfileId > 0) {
         const auto a = auxiliaryProfile(p.auxiliaryProfileId, false);
         if (!a.ok())
             return a.error;
         if (p.tlsEnabled && p.tlsCertificateId <= 0 && a.value.tlsCertificateId <= 0)
-            return StoreError::make(
-                    StoreError::Kind::InvalidRequest,
-                    tr("TLS is on, but neither the profile nor its auxiliary profile %1 has a TLS "
-                       "certificate: choose one in either.")
-                            .arg(a.value.name));
+            return StoreError::make(StoreError::Kind::InvalidRequest,
+                                    tr("TLS is on, but neither the profile nor its auxiliary profile %1 has a TLS "
+                                       "certificate: choose one in either.")
+                                            .arg(a.value.name));
         for (const Amt::UserAclEntry &u : a.value.aclUsers) {
             if (u.username.compare(p.adminUser, Qt::CaseInsensitive) == 0)
                 return StoreError::make(StoreError::Kind::InvalidRequest,
@@ -508,10 +480,9 @@ StoreError SqlProfileLedger::resolve(ProvisionProfile *p, TlsCertificate *certif
         if (!a.ok())
             return a.error;
         for (const Amt::UserAclEntry &u : a.value.aclUsers) {
-            const bool own = std::any_of(
-                    p->aclUsers.cbegin(), p->aclUsers.cend(), [&](const Amt::UserAclEntry &o) {
-                        return o.username.compare(u.username, Qt::CaseInsensitive) == 0;
-                    });
+            const bool own = std::any_of(p->aclUsers.cbegin(), p->aclUsers.cend(), [&](const Amt::UserAclEntry &o) {
+                return o.username.compare(u.username, Qt::CaseInsensitive) == 0;
+            });
             if (!own && u.username.compare(p->adminUser, Qt::CaseInsensitive) != 0)
                 p->aclUsers << u;
         }
@@ -521,20 +492,18 @@ StoreError SqlProfileLedger::resolve(ProvisionProfile *p, TlsCertificate *certif
     if (!p->tlsEnabled)
         return {};
     if (certificateId <= 0)
-        return StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The provision profile %1 turns TLS on but has no TLS certificate (nor its "
-                   "auxiliary profile): choose one under Provision Profiles.")
-                        .arg(p->name));
+        return StoreError::make(StoreError::Kind::InvalidRequest,
+                                tr("The provision profile %1 turns TLS on but has no TLS certificate (nor its "
+                                   "auxiliary profile): choose one under Provision Profiles.")
+                                        .arg(p->name));
     const auto c = tlsCertificate(certificateId, true);
     if (!c.ok())
         return c.error;
     if (c.value.isExpired())
-        return StoreError::make(
-                StoreError::Kind::InvalidRequest,
-                tr("The TLS certificate %1 of the provision profile %2 expired on %3; import a "
-                   "renewed one and choose it in the profile.")
-                        .arg(c.value.name, p->name, c.value.notAfter.toString(Qt::ISODate)));
+        return StoreError::make(StoreError::Kind::InvalidRequest,
+                                tr("The TLS certificate %1 of the provision profile %2 expired on %3; import a "
+                                   "renewed one and choose it in the profile.")
+                                        .arg(c.value.name, p->name, c.value.notAfter.toString(Qt::ISODate)));
     *certificate = c.value;
     return {};
 }

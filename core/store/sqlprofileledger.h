@@ -39,8 +39,7 @@ public:
     StoreError resolve(ProvisionProfile *profile, TlsCertificate *certificate);
 
     // Users as stored: JSON with each password sealed under ad; and back.
-    static QByteArray usersToJson(const QList<Amt::UserAclEntry> &users, const SecretBox *box,
-                                  const QByteArray &ad);
+    static QByteArray usersToJson(const QList<Amt::UserAclEntry> &users, const SecretBox *box, const QByteArray &ad);
     static bool usersFromJson(const QByteArray &json, const SecretBox *box, const QByteArray &ad,
                               QList<Amt::UserAclEntry> *users);
 

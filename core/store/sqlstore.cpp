@@ -50,8 +50,8 @@ QFuture<T> SqlStore::run(Job job)
     const bool queued = QMetaObject::invokeMethod(
             m_worker,
             [worker = m_worker, promise, job = std::move(job)]() mutable {
-                promise->addResult(job(*worker));
-                promise->finish();
+        promise->addResult(job(*worker));
+        promise->finish();
             },
             Qt::QueuedConnection);
     if (!queued) {
@@ -68,12 +68,12 @@ QFuture<T> SqlStore::runWithPromise(Job job)
     QFuture<T> future = promise->future();
     promise->start();
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, job = std::move(job)]() mutable {
-            promise->addResult(job(*worker, *promise));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+            m_worker,
+            [worker = m_worker, promise, job = std::move(job)]() mutable {
+        promise->addResult(job(*worker, *promise));
+        promise->finish();
+            },
+            Qt::QueuedConnection);
     return future;
 }
 
@@ -134,8 +134,7 @@ QFuture<StoreError> SqlStore::open()
             setState(State::Failed, r.error, 0);
             return r.error;
         }
-        setState(r.readOnlyReason ? State::ReadOnly : State::Open, r.readOnlyReason,
-                 r.schemaVersion);
+        setState(r.readOnlyReason ? State::ReadOnly : State::Open, r.readOnlyReason, r.schemaVersion);
         return StoreError{};
     });
 }
@@ -149,12 +148,10 @@ StoreError SqlStore::openAndWait()
 
 QFuture<StoreResult<ServiceSettings>> SqlStore::serviceSettings()
 {
-    return run<StoreResult<ServiceSettings>>(
-            [](SqlStoreWorker &worker) { return worker.loadSettings(); });
+    return run<StoreResult<ServiceSettings>>([](SqlStoreWorker &worker) { return worker.loadSettings(); });
 }
 
-QFuture<StoreResult<QStringList>> SqlStore::applyServiceSettings(const ServiceSettings &settings,
-                                                                 const QString &source)
+QFuture<StoreResult<QStringList>> SqlStore::applyServiceSettings(const ServiceSettings &settings, const QString &source)
 {
     return run<StoreResult<QStringList>>([this, settings, source](SqlStoreWorker &worker) {
         ServiceSettings stored;
@@ -181,8 +178,7 @@ QFuture<StoreError> SqlStore::appendLog(const QList<LogEntry> &entries)
 
 QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
 {
-    return run<StoreResult<QList<LogEntry>>>(
-            [query](SqlStoreWorker &worker) { return worker.queryLog(query); });
+    return run<StoreResult<QList<LogEntry>>>([query](SqlStoreWorker &worker) { return worker.queryLog(query); });
 }
 
 QFuture<StoreResult<CategoryCounts>> SqlStore::countLog(const LogFilter &filter)
@@ -191,18 +187,17 @@ QFuture<StoreResult<CategoryCounts>> SqlStore::countLog(const LogFilter &filter)
     // not hold up the next filter's rows on the store thread.
     return runWithPromise<StoreResult<CategoryCounts>>(
             [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
-                if (promise.isCanceled())
-                    return StoreResult<CategoryCounts>{};
-                return worker.logLedger<StoreResult<CategoryCounts>>(
-                        false, [&](SqlLogLedger &l) { return l.count(filter); });
-            });
+        if (promise.isCanceled())
+            return StoreResult<CategoryCounts>{};
+        return worker.logLedger<StoreResult<CategoryCounts>>(false, [&](SqlLogLedger &l) { return l.count(filter); });
+    });
 }
 
 QFuture<StoreResult<QList<AuditEntry>>> SqlStore::queryAudit(const AuditQuery &query)
 {
     return run<StoreResult<QList<AuditEntry>>>([query](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<QList<AuditEntry>>>(
-                false, [&](SqlLogLedger &l) { return l.queryAudit(query); });
+        return worker.logLedger<StoreResult<QList<AuditEntry>>>(false,
+                                                                [&](SqlLogLedger &l) { return l.queryAudit(query); });
     });
 }
 
@@ -210,18 +205,17 @@ QFuture<StoreResult<CategoryCounts>> SqlStore::countAudit(const AuditQuery &quer
 {
     return runWithPromise<StoreResult<CategoryCounts>>(
             [query](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
-                if (promise.isCanceled())
-                    return StoreResult<CategoryCounts>{};
-                return worker.logLedger<StoreResult<CategoryCounts>>(
-                        false, [&](SqlLogLedger &l) { return l.countAudit(query); });
-            });
+        if (promise.isCanceled())
+            return StoreResult<CategoryCounts>{};
+        return worker.logLedger<StoreResult<CategoryCounts>>(false,
+                                                             [&](SqlLogLedger &l) { return l.countAudit(query); });
+    });
 }
 
 QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
 {
     return run<StoreResult<PurgeReport>>([this, policy](SqlStoreWorker &worker) {
-        auto r = worker.logLedger<StoreResult<PurgeReport>>(
-                true, [&](SqlLogLedger &l) { return l.purge(policy); });
+        auto r = worker.logLedger<StoreResult<PurgeReport>>(true, [&](SqlLogLedger &l) { return l.purge(policy); });
         if (r.value.total() > 0) {
             Q_EMIT logsPurged(r.value);
             if (r.value.actions > 0)
@@ -234,16 +228,14 @@ QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
 QFuture<StoreResult<StoreStats>> SqlStore::storeStats()
 {
     return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<StoreStats>>(false,
-                                                         [](SqlLogLedger &l) { return l.stats(); });
+        return worker.logLedger<StoreResult<StoreStats>>(false, [](SqlLogLedger &l) { return l.stats(); });
     });
 }
 
 QFuture<StoreResult<StoreStats>> SqlStore::vacuum()
 {
     return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<StoreStats>>(true,
-                                                         [](SqlLogLedger &l) { return l.vacuum(); });
+        return worker.logLedger<StoreResult<StoreStats>>(true, [](SqlLogLedger &l) { return l.vacuum(); });
     });
 }
 
@@ -254,18 +246,19 @@ QFuture<StoreResult<DataKeyInfo>> SqlStore::dataKeyInfo()
 
 QFuture<StoreError> SqlStore::setDataKey(const QByteArray &key, const QString &unavailableReason)
 {
-    return run<StoreError>([key, unavailableReason](SqlStoreWorker &w) { return w.setDataKey(key, unavailableReason); });
+    return run<StoreError>(
+            [key, unavailableReason](SqlStoreWorker &w) { return w.setDataKey(key, unavailableReason); });
 }
 
 QFuture<StoreResult<KeyBatchResult>> SqlStore::generateKeys(const KeyGenerationRequest &request)
 {
     return runWithPromise<StoreResult<KeyBatchResult>>(
-        [this, request](SqlStoreWorker &w, QPromise<StoreResult<KeyBatchResult>> &promise) {
-            auto r = w.generateKeys(request, promise);
-            if (r.ok())
-                Q_EMIT keysChanged();
-            return r;
-        });
+            [this, request](SqlStoreWorker &w, QPromise<StoreResult<KeyBatchResult>> &promise) {
+        auto r = w.generateKeys(request, promise);
+        if (r.ok())
+            Q_EMIT keysChanged();
+        return r;
+    });
 }
 
 QFuture<StoreResult<QList<KeyRecord>>> SqlStore::listKeys(const KeyFilter &filter)
@@ -354,7 +347,8 @@ QFuture<StoreResult<int>> SqlStore::releaseClaims(const QString &engineId, const
 
 QFuture<StoreResult<QList<AmtSystem>>> SqlStore::listSystems(const SystemFilter &filter)
 {
-    return runEngine<StoreResult<QList<AmtSystem>>>(false, [filter](SqlEngineLedger &e) { return e.listSystems(filter); });
+    return runEngine<StoreResult<QList<AmtSystem>>>(false,
+                                                    [filter](SqlEngineLedger &e) { return e.listSystems(filter); });
 }
 
 QFuture<StoreResult<AmtSystem>> SqlStore::systemCredentials(const QString &uuid)
@@ -381,8 +375,8 @@ QFuture<StoreResult<int>> SqlStore::markSilentSystems(qint64 silentSinceMs)
     });
 }
 
-QFuture<StoreResult<int>> SqlStore::setSystemsState(const QStringList &uuids, SystemState state,
-                                                    const QString &reason, const QList<ActionRecord> &actions)
+QFuture<StoreResult<int>> SqlStore::setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
+                                                    const QList<ActionRecord> &actions)
 {
     return runEngine<StoreResult<int>>(true, [this, uuids, state, reason, actions](SqlEngineLedger &e) {
         auto r = e.setSystemsState(uuids, state, reason, actions);
@@ -409,11 +403,11 @@ QFuture<StoreResult<CategoryCounts>> SqlStore::countActions(const ActionFilter &
 {
     return runWithPromise<StoreResult<CategoryCounts>>(
             [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
-                if (promise.isCanceled())
-                    return StoreResult<CategoryCounts>{};
-                return worker.logLedger<StoreResult<CategoryCounts>>(
-                        false, [&](SqlLogLedger &l) { return l.countActions(filter); });
-            });
+        if (promise.isCanceled())
+            return StoreResult<CategoryCounts>{};
+        return worker.logLedger<StoreResult<CategoryCounts>>(false,
+                                                             [&](SqlLogLedger &l) { return l.countActions(filter); });
+    });
 }
 
 QFuture<StoreResult<QList<ProvisionProfile>>> SqlStore::listProfiles()
@@ -478,7 +472,8 @@ QFuture<StoreResult<qint64>> SqlStore::importCertificate(const ProvisioningCerti
 
 QFuture<StoreResult<QList<ProvisioningCertificate>>> SqlStore::listCertificates()
 {
-    return runEngine<StoreResult<QList<ProvisioningCertificate>>>(false, [](SqlEngineLedger &e) { return e.listCertificates(); });
+    return runEngine<StoreResult<QList<ProvisioningCertificate>>>(
+            false, [](SqlEngineLedger &e) { return e.listCertificates(); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteCertificate(qint64 id)
@@ -503,9 +498,8 @@ QFuture<StoreResult<qint64>> SqlStore::importTlsCertificate(const TlsCertificate
 
 QFuture<StoreResult<QList<TlsCertificate>>> SqlStore::listTlsCertificates()
 {
-    return runEngine<StoreResult<QList<TlsCertificate>>>(false, [](SqlEngineLedger &e) {
-        return e.profiles().listTlsCertificates();
-    });
+    return runEngine<StoreResult<QList<TlsCertificate>>>(
+            false, [](SqlEngineLedger &e) { return e.profiles().listTlsCertificates(); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteTlsCertificate(qint64 id)
@@ -520,9 +514,8 @@ QFuture<StoreResult<int>> SqlStore::deleteTlsCertificate(qint64 id)
 
 QFuture<StoreResult<QList<AuxiliaryProfile>>> SqlStore::listAuxiliaryProfiles()
 {
-    return runEngine<StoreResult<QList<AuxiliaryProfile>>>(false, [](SqlEngineLedger &e) {
-        return e.profiles().listAuxiliaryProfiles();
-    });
+    return runEngine<StoreResult<QList<AuxiliaryProfile>>>(
+            false, [](SqlEngineLedger &e) { return e.profiles().listAuxiliaryProfiles(); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::saveAuxiliaryProfile(const AuxiliaryProfile &profile)

@@ -63,8 +63,7 @@ QSqlDatabase SqlStoreWorker::database() const
 
 Schema::Dialect SqlStoreWorker::dialect() const
 {
-    return m_location.kind() == StoreLocation::Kind::SQLite ? Schema::Dialect::SQLite
-                                                            : Schema::Dialect::PostgreSQL;
+    return m_location.kind() == StoreLocation::Kind::SQLite ? Schema::Dialect::SQLite : Schema::Dialect::PostgreSQL;
 }
 
 void SqlStoreWorker::close()
@@ -84,16 +83,14 @@ SqlStoreWorker::OpenResult SqlStoreWorker::open()
     close();
     const QString driver = m_location.driver();
     if (!QSqlDatabase::isDriverAvailable(driver)) {
-        const QString kind = m_location.kind() == StoreLocation::Kind::SQLite
-                ? QStringLiteral("SQLite")
-                : QStringLiteral("PostgreSQL");
+        const QString kind = m_location.kind() == StoreLocation::Kind::SQLite ? QStringLiteral("SQLite")
+                                                                              : QStringLiteral("PostgreSQL");
         const QString package = StoreError::debianPackageForDriver(driver);
         OpenResult r;
-        r.error = StoreError::make(
-                StoreError::Kind::DriverMissing,
-                tr("The Qt SQL driver %1 is not installed, so OOBM cannot open %2 "
-                   "databases. Install the Debian package %3 (sudo apt-get install %3).")
-                        .arg(driver, kind, package));
+        r.error = StoreError::make(StoreError::Kind::DriverMissing,
+                                   tr("The Qt SQL driver %1 is not installed, so OOBM cannot open %2 "
+                                      "databases. Install the Debian package %3 (sudo apt-get install %3).")
+                                           .arg(driver, kind, package));
         return r;
     }
     return m_location.kind() == StoreLocation::Kind::SQLite ? openSqlite() : openPostgresql();
@@ -109,11 +106,10 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openSqlite()
 
     if (file.exists()) {
         if (!file.isReadable()) {
-            r.error = StoreError::make(
-                    StoreError::Kind::FileUnreadable,
-                    tr("The database file %1 cannot be read by this user. Give it read "
-                       "and write permission (chmod u+rw %1) or choose another database.")
-                            .arg(path));
+            r.error = StoreError::make(StoreError::Kind::FileUnreadable,
+                                       tr("The database file %1 cannot be read by this user. Give it read "
+                                          "and write permission (chmod u+rw %1) or choose another database.")
+                                               .arg(path));
             return r;
         }
         if (!file.isWritable()) {
@@ -125,28 +121,25 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openSqlite()
                        "until then OOBM shows what it holds but cannot change it.")
                             .arg(path));
         } else if (!QFileInfo(folder).isWritable()) {
-            r.error = StoreError::make(
-                    StoreError::Kind::FileReadOnly,
-                    tr("The folder %1 is read-only, so SQLite cannot keep its journal "
-                       "next to the database file. Make the folder writable for this user.")
-                            .arg(folder));
+            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
+                                       tr("The folder %1 is read-only, so SQLite cannot keep its journal "
+                                          "next to the database file. Make the folder writable for this user.")
+                                               .arg(folder));
             return r;
         }
     } else {
         if (!QDir().mkpath(folder)) {
-            r.error = StoreError::make(
-                    StoreError::Kind::FileNotCreatable,
-                    tr("The folder %1 for the database does not exist and cannot be "
-                       "created. Create it, or choose another location with --database.")
-                            .arg(folder));
+            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
+                                       tr("The folder %1 for the database does not exist and cannot be "
+                                          "created. Create it, or choose another location with --database.")
+                                               .arg(folder));
             return r;
         }
         if (!QFileInfo(folder).isWritable()) {
-            r.error = StoreError::make(
-                    StoreError::Kind::FileNotCreatable,
-                    tr("The database file %1 does not exist and cannot be created: the "
-                       "folder %2 is read-only. Choose another location with --database.")
-                            .arg(path, folder));
+            r.error = StoreError::make(StoreError::Kind::FileNotCreatable,
+                                       tr("The database file %1 does not exist and cannot be created: the "
+                                          "folder %2 is read-only. Choose another location with --database.")
+                                               .arg(path, folder));
             return r;
         }
     }
@@ -156,8 +149,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openSqlite()
     if (readOnly) {
         // A WAL database can only be read where SQLite may create its -shm file; a read-only
         // file usually sits in a folder we cannot write either, so open it as immutable.
-        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
-                           + QStringLiteral("?immutable=1"));
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
         options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
     } else {
         db.setDatabaseName(path);
@@ -195,8 +187,8 @@ SqlStoreWorker::OpenResult SqlStoreWorker::openPostgresql()
         db.setUserName(m_location.user());
     if (!m_location.password().isEmpty())
         db.setPassword(m_location.password());
-    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=oobm")
-                                 .arg(m_location.connectTimeoutSeconds()));
+    db.setConnectOptions(
+            QStringLiteral("connect_timeout=%1;application_name=oobm").arg(m_location.connectTimeoutSeconds()));
     if (!db.open()) {
         r.error = mapError(db.lastError());
         return r;
@@ -222,25 +214,23 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         return r;
     }
     if (version > Schema::CurrentVersion) {
-        r.error = StoreError::make(
-                StoreError::Kind::SchemaTooNew,
-                tr("The schema version %1 is newer than this program (%2): a newer "
-                   "OOBM has written to this database. Update OOBM on this machine, or "
-                   "open another database.")
-                        .arg(version)
-                        .arg(Schema::CurrentVersion));
+        r.error = StoreError::make(StoreError::Kind::SchemaTooNew,
+                                   tr("The schema version %1 is newer than this program (%2): a newer "
+                                      "OOBM has written to this database. Update OOBM on this machine, or "
+                                      "open another database.")
+                                           .arg(version)
+                                           .arg(Schema::CurrentVersion));
         return r;
     }
     if (readOnly) {
         if (version < Schema::CurrentVersion) {
-            r.error = StoreError::make(
-                    StoreError::Kind::FileReadOnly,
-                    tr("The database file %1 is read-only and uses schema version %2; "
-                       "this program needs version %3 and cannot upgrade a read-only "
-                       "file. Make it writable (chmod u+w %1) and start again.")
-                            .arg(m_location.path())
-                            .arg(version)
-                            .arg(Schema::CurrentVersion));
+            r.error = StoreError::make(StoreError::Kind::FileReadOnly,
+                                       tr("The database file %1 is read-only and uses schema version %2; "
+                                          "this program needs version %3 and cannot upgrade a read-only "
+                                          "file. Make it writable (chmod u+w %1) and start again.")
+                                               .arg(m_location.path())
+                                               .arg(version)
+                                               .arg(Schema::CurrentVersion));
             return r;
         }
         m_readOnly = true;
@@ -307,8 +297,7 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
 
 StoreError SqlStoreWorker::begin()
 {
-    return Sql::begin(m_connectionName, dialect(),
-                      [this](const QSqlError &e) { return mapError(e); });
+    return Sql::begin(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
 }
 
 StoreError SqlStoreWorker::commit()
@@ -337,41 +326,35 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
         switch (code) {
         case SqliteBusy:
         case SqliteLocked:
-            return StoreError::make(
-                    StoreError::Kind::FileLocked,
-                    tr("The database file %1 is locked by another program and stayed "
-                       "locked for %2 s. Close the program holding it (another OOBM "
-                       "engine or console busy with a long task, or a backup tool), then "
-                       "try again.")
-                            .arg(where)
-                            .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2));
+            return StoreError::make(StoreError::Kind::FileLocked,
+                                    tr("The database file %1 is locked by another program and stayed "
+                                       "locked for %2 s. Close the program holding it (another OOBM "
+                                       "engine or console busy with a long task, or a backup tool), then "
+                                       "try again.")
+                                            .arg(where)
+                                            .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2));
         case SqliteReadOnly:
-            return StoreError::make(
-                    StoreError::Kind::FileReadOnly,
-                    tr("The database file %1 is read-only. Make it writable for this "
-                       "user (chmod u+w %1).")
-                            .arg(where));
+            return StoreError::make(StoreError::Kind::FileReadOnly,
+                                    tr("The database file %1 is read-only. Make it writable for this "
+                                       "user (chmod u+w %1).")
+                                            .arg(where));
         case SqliteCantOpen:
-            return StoreError::make(
-                    StoreError::Kind::FileNotCreatable,
-                    tr("SQLite cannot open the database file %1 (%2). Check that the "
-                       "path exists and that this user may read and write it.")
-                            .arg(where, text));
+            return StoreError::make(StoreError::Kind::FileNotCreatable,
+                                    tr("SQLite cannot open the database file %1 (%2). Check that the "
+                                       "path exists and that this user may read and write it.")
+                                            .arg(where, text));
         case SqliteNotADb:
-            return StoreError::make(
-                    StoreError::Kind::NotADatabase,
-                    tr("%1 is not a SQLite database (it may be another program's file, "
-                       "or damaged). Move it away or choose another database.")
-                            .arg(where));
+            return StoreError::make(StoreError::Kind::NotADatabase,
+                                    tr("%1 is not a SQLite database (it may be another program's file, "
+                                       "or damaged). Move it away or choose another database.")
+                                            .arg(where));
         case SqliteFull:
-            return StoreError::make(
-                    StoreError::Kind::DiskFull,
-                    tr("The disk holding the database file %1 is full: free space on it (df -h "
-                       "%2 shows how much is left); nothing was written.")
-                            .arg(where, QFileInfo(where).absolutePath()));
+            return StoreError::make(StoreError::Kind::DiskFull,
+                                    tr("The disk holding the database file %1 is full: free space on it (df -h "
+                                       "%2 shows how much is left); nothing was written.")
+                                            .arg(where, QFileInfo(where).absolutePath()));
         default:
-            return StoreError::make(StoreError::Kind::Query,
-                                    tr("SQLite error on %1: %2").arg(where, text));
+            return StoreError::make(StoreError::Kind::Query, tr("SQLite error on %1: %2").arg(where, text));
         }
     }
 
@@ -386,27 +369,25 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
     if (!serverText.isEmpty() && !serverText.endsWith(u'.'))
         serverText += u'.';
     if (sqlState == u"55P03")
-        return StoreError::make(
-                StoreError::Kind::FileLocked,
-                tr("The PostgreSQL database at %1 stayed locked by another session for %2 s: %3 "
-                   "Find the session holding the lock (pg_locks, pg_stat_activity: often one left "
-                   "\"idle in transaction\"), end it or let it finish, then try again.")
-                        .arg(where)
-                        .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2)
-                        .arg(serverText));
+        return StoreError::make(StoreError::Kind::FileLocked,
+                                tr("The PostgreSQL database at %1 stayed locked by another session for %2 s: %3 "
+                                   "Find the session holding the lock (pg_locks, pg_stat_activity: often one left "
+                                   "\"idle in transaction\"), end it or let it finish, then try again.")
+                                        .arg(where)
+                                        .arg(m_location.busyTimeoutMs() / 1000.0, 0, 'g', 2)
+                                        .arg(serverText));
     if (sqlState == u"53100")
         return StoreError::make(StoreError::Kind::DiskFull,
                                 tr("The disk of the PostgreSQL server at %1 is full: %2 Free space "
                                    "on the server's data folder; nothing was written.")
                                         .arg(where, serverText));
     if (sqlState == u"42501")
-        return StoreError::make(
-                StoreError::Kind::PermissionDenied,
-                tr("PostgreSQL at %1 does not let the user '%2' do this: %3 Grant it what OOBM needs "
-                   "in the database '%4' (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN "
-                   "SCHEMA public TO %2; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %2), or "
-                   "connect as the database's owner.")
-                        .arg(where, m_location.user(), serverText, m_location.database()));
+        return StoreError::make(StoreError::Kind::PermissionDenied,
+                                tr("PostgreSQL at %1 does not let the user '%2' do this: %3 Grant it what OOBM needs "
+                                   "in the database '%4' (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN "
+                                   "SCHEMA public TO %2; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %2), or "
+                                   "connect as the database's owner.")
+                                        .arg(where, m_location.user(), serverText, m_location.database()));
 
     const QString lower = text.toLower();
     if (lower.contains(u"connection refused"))
@@ -421,34 +402,28 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
                                    "and any firewall between this machine and the server.")
                                         .arg(where)
                                         .arg(m_location.connectTimeoutSeconds()));
-    if (lower.contains(u"could not translate host name")
-        || lower.contains(u"name or service not known"))
+    if (lower.contains(u"could not translate host name") || lower.contains(u"name or service not known"))
         return StoreError::make(StoreError::Kind::ServerUnreachable,
                                 tr("The PostgreSQL host name '%1' cannot be resolved. Check the "
                                    "spelling, or use the server's IP address.")
                                         .arg(m_location.host()));
     if (lower.contains(u"password authentication failed") || lower.contains(u"no password supplied")
-        || lower.contains(u"authentication failed") || lower.contains(u"role \"")
-        || lower.contains(u"pg_hba.conf"))
-        return StoreError::make(
-                StoreError::Kind::AuthenticationFailed,
-                tr("PostgreSQL at %1 rejected the user '%2': %3 Set PGPASSWORD to "
-                   "that user's password, or name another user in the URL.")
-                        .arg(where, m_location.user(), error.databaseText().trimmed()));
+        || lower.contains(u"authentication failed") || lower.contains(u"role \"") || lower.contains(u"pg_hba.conf"))
+        return StoreError::make(StoreError::Kind::AuthenticationFailed,
+                                tr("PostgreSQL at %1 rejected the user '%2': %3 Set PGPASSWORD to "
+                                   "that user's password, or name another user in the URL.")
+                                        .arg(where, m_location.user(), error.databaseText().trimmed()));
     if (lower.contains(u"database \"") && lower.contains(u"does not exist"))
-        return StoreError::make(
-                StoreError::Kind::DatabaseMissing,
-                tr("PostgreSQL at %1 has no database '%2'. Create it (createdb -h %3 "
-                   "-p %4 %2) or name an existing one.")
-                        .arg(where, m_location.database(), m_location.host())
-                        .arg(m_location.port()));
+        return StoreError::make(StoreError::Kind::DatabaseMissing,
+                                tr("PostgreSQL at %1 has no database '%2'. Create it (createdb -h %3 "
+                                   "-p %4 %2) or name an existing one.")
+                                        .arg(where, m_location.database(), m_location.host())
+                                        .arg(m_location.port()));
     if (lower.contains(u"could not connect") || lower.contains(u"server closed the connection")
         || lower.contains(u"no connection to the server"))
-        return StoreError::make(
-                StoreError::Kind::ServerUnreachable,
-                tr("PostgreSQL at %1 cannot be reached: %2").arg(where, text.trimmed()));
-    return StoreError::make(StoreError::Kind::Query,
-                            tr("PostgreSQL error on %1: %2").arg(where, text.trimmed()));
+        return StoreError::make(StoreError::Kind::ServerUnreachable,
+                                tr("PostgreSQL at %1 cannot be reached: %2").arg(where, text.trimmed()));
+    return StoreError::make(StoreError::Kind::Query, tr("PostgreSQL error on %1: %2").arg(where, text.trimmed()));
 }
 
 StoreResult<QMap<QString, QString>> SqlStoreWorker::readSettingsMap()
@@ -483,8 +458,7 @@ StoreResult<ServiceSettings> SqlStoreWorker::loadSettings()
     return r;
 }
 
-StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &settings,
-                                                       const QString &source,
+StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &settings, const QString &source,
                                                        ServiceSettings *stored)
 {
     StoreResult<QStringList> r;
@@ -619,8 +593,7 @@ StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *new
 
 StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
 {
-    return logLedger<StoreResult<QList<LogEntry>>>(false,
-                                                   [&](SqlLogLedger &l) { return l.query(query); });
+    return logLedger<StoreResult<QList<LogEntry>>>(false, [&](SqlLogLedger &l) { return l.query(query); });
 }
 
 // The key ledger: the store must be open; writes need it writable.
@@ -644,9 +617,8 @@ StoreError SqlStoreWorker::setDataKey(const QByteArray &key, const QString &unav
     return m_keys->setDataKey(key, unavailableReason);
 }
 
-StoreResult<KeyBatchResult>
-SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
-                             QPromise<StoreResult<KeyBatchResult>> &promise)
+StoreResult<KeyBatchResult> SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
+                                                         QPromise<StoreResult<KeyBatchResult>> &promise)
 {
     OOBM_NEED(true, StoreResult<KeyBatchResult>)
     return m_keys->generate(request, promise);
@@ -670,8 +642,7 @@ StoreResult<KeyExportResult> SqlStoreWorker::exportKeys(const KeyExportRequest &
     return m_keys->exportKeys(request);
 }
 
-StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path,
-                                                        const AuditActor &actor)
+StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path, const AuditActor &actor)
 {
     OOBM_NEED(true, StoreResult<KeyImportReport>)
     return m_keys->importKeys(path, actor);

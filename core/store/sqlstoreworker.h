@@ -7,9 +7,9 @@
 #include "core/store/sqllogledger.h"
 #include "core/store/store.h"
 
-#include <memory>
-
 #include <QObject>
+
+#include <memory>
 
 class QSqlDatabase;
 class QSqlError;

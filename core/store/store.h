@@ -109,11 +109,9 @@ public:
     // epoch) become Hello window expired. Resolves to how many changed.
     virtual QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) = 0;
     virtual QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state,
-                                                      const QString &reason,
-                                                      const QList<ActionRecord> &actions) = 0;
+                                                      const QString &reason, const QList<ActionRecord> &actions) = 0;
     // Newest first; uuid empty for every system; afterId > 0 for only the newer ones.
-    virtual QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId,
-                                                                int limit) = 0;
+    virtual QFuture<StoreResult<QList<HelloRecord>>> listHellos(const QString &uuid, qint64 afterId, int limit) = 0;
     virtual QFuture<StoreResult<QList<ActionRecord>>> listActions(const ActionFilter &filter) = 0;
     // Steps per result (ActionRecord::Result's number), the filter's results ignored. Cancelling
     // the future before the store thread reaches it skips the query.

@@ -27,10 +27,10 @@ struct StoreError
         SchemaInvalid,   // the meta table says something we cannot read
         Query,           // any other SQL failure
         NotOpen,         // asked before open() succeeded
-        KeysLocked,         // the data key that seals the security keys is not available
-        InvalidRequest,     // what was asked for is not valid (the message says why)
-        FileError,          // an export or import file cannot be read or written
-        Cancelled,          // the caller cancelled; nothing was kept
+        KeysLocked,      // the data key that seals the security keys is not available
+        InvalidRequest,  // what was asked for is not valid (the message says why)
+        FileError,       // an export or import file cannot be read or written
+        Cancelled,       // the caller cancelled; nothing was kept
     };
 
     Kind kind = Kind::None;
@@ -40,7 +40,7 @@ struct StoreError
     explicit operator bool() const { return isError(); }
 
     static StoreError none() { return {}; }
-    static StoreError make(Kind kind, const QString &message) { return { kind, message }; }
+    static StoreError make(Kind kind, const QString &message) { return {kind, message}; }
 
     static QString debianPackageForDriver(const QString &driver);
 };

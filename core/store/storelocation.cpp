@@ -40,8 +40,7 @@ StoreLocation StoreLocation::sqlite(const QString &path)
     return l;
 }
 
-StoreLocation StoreLocation::postgresql(const QString &host, int port, const QString &user,
-                                        const QString &database)
+StoreLocation StoreLocation::postgresql(const QString &host, int port, const QString &user, const QString &database)
 {
     StoreLocation l;
     l.m_valid = !database.isEmpty();
@@ -62,8 +61,7 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
                         "postgresql://user@host:port/dbname.");
         return {};
     }
-    if (t.startsWith(u"postgresql://", Qt::CaseInsensitive)
-        || t.startsWith(u"postgres://", Qt::CaseInsensitive)) {
+    if (t.startsWith(u"postgresql://", Qt::CaseInsensitive) || t.startsWith(u"postgres://", Qt::CaseInsensitive)) {
         const QUrl url(t, QUrl::StrictMode);
         if (!url.isValid()) {
             if (error)
@@ -88,9 +86,8 @@ StoreLocation StoreLocation::parse(const QString &text, QString *error)
                 *error = tr("The PostgreSQL port in '%1' must be from 1 to 65535.").arg(t);
             return {};
         }
-        StoreLocation l = postgresql(url.host().isEmpty() ? QStringLiteral("localhost")
-                                                          : url.host(),
-                                     port, url.userName(), database);
+        StoreLocation l = postgresql(url.host().isEmpty() ? QStringLiteral("localhost") : url.host(), port,
+                                     url.userName(), database);
         l.m_password = url.password();
         return l;
     }

@@ -23,8 +23,7 @@ public:
     static StoreLocation parse(const QString &text, QString *error);
 
     static StoreLocation sqlite(const QString &path);
-    static StoreLocation postgresql(const QString &host, int port, const QString &user,
-                                    const QString &database);
+    static StoreLocation postgresql(const QString &host, int port, const QString &user, const QString &database);
 
     bool isValid() const { return m_valid; }
     Kind kind() const { return m_kind; }

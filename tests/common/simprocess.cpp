@@ -64,7 +64,7 @@ QString SimProcess::start(const QStringList &arguments)
                 return {};
             const QStringList f = line.split(u' ');
             if (f.size() == 4)
-                m_devices.append({ f.at(0), f.at(1), f.at(2), f.at(3) });
+                m_devices.append({f.at(0), f.at(1), f.at(2), f.at(3)});
         }
     }
     return QStringLiteral("amt-sim did not say ready within 60 s: %1").arg(errorOutput());
@@ -91,8 +91,7 @@ QJsonObject SimProcess::control(const QJsonObject &request) const
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_controlPort);
     if (!socket.waitForConnected(5000))
-        return { { QStringLiteral("ok"), false },
-                 { QStringLiteral("error"), socket.errorString() } };
+        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), socket.errorString()}};
     socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     QByteArray answer;
     while (!answer.contains('\n') && socket.waitForReadyRead(10000))
@@ -102,9 +101,9 @@ QJsonObject SimProcess::control(const QJsonObject &request) const
 
 QJsonObject SimProcess::state(int i, bool secrets) const
 {
-    return control({ { QStringLiteral("cmd"), QStringLiteral("get") },
-                     { QStringLiteral("uuid"), device(i).uuid },
-                     { QStringLiteral("secrets"), secrets } })
+    return control({{QStringLiteral("cmd"), QStringLiteral("get")},
+                    {QStringLiteral("uuid"), device(i).uuid},
+                    {QStringLiteral("secrets"), secrets}})
             .value(QStringLiteral("device"))
             .toObject();
 }
@@ -138,27 +137,24 @@ QString DnsmasqProcess::start(const QStringList &records)
 
 QString DnsmasqProcess::startOnce(const QStringList &records)
 {
-    const QString binary = QStandardPaths::findExecutable(
-            QStringLiteral("dnsmasq"), { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin") });
+    const QString binary = QStandardPaths::findExecutable(QStringLiteral("dnsmasq"),
+                                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
     if (binary.isEmpty())
-        return QStringLiteral(
-                "dnsmasq is not installed (Debian package dnsmasq-base; scripts/test installs it)");
+        return QStringLiteral("dnsmasq is not installed (Debian package dnsmasq-base; scripts/test installs it)");
     QUdpSocket probe;
     probe.bind(QHostAddress::LocalHost, 0);
     m_port = probe.localPort();
     probe.close();
-    QStringList args{
-        QStringLiteral("--no-daemon"),
-        QStringLiteral("--conf-file=/dev/null"),
-        QStringLiteral("--listen-address=127.0.0.1"),
-        QStringLiteral("--bind-interfaces"),
-        QStringLiteral("--port=%1").arg(m_port),
-        QStringLiteral("--no-resolv"),
-        QStringLiteral("--no-hosts"),
-        QStringLiteral("--local=/#/"), // authoritative for everything: unknown names are NXDOMAIN
-        QStringLiteral("--pid-file="),
-        QStringLiteral("--log-facility=-")
-    };
+    QStringList args{QStringLiteral("--no-daemon"),
+                     QStringLiteral("--conf-file=/dev/null"),
+                     QStringLiteral("--listen-address=127.0.0.1"),
+                     QStringLiteral("--bind-interfaces"),
+                     QStringLiteral("--port=%1").arg(m_port),
+                     QStringLiteral("--no-resolv"),
+                     QStringLiteral("--no-hosts"),
+                     QStringLiteral("--local=/#/"), // authoritative for everything: unknown names are NXDOMAIN
+                     QStringLiteral("--pid-file="),
+                     QStringLiteral("--log-facility=-")};
     if (::geteuid() == 0)
         args << QStringLiteral("--user=root");
     m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -170,8 +166,7 @@ QString DnsmasqProcess::startOnce(const QStringList &records)
     QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired()) {
         if (m_process.state() != QProcess::Running)
-            return QStringLiteral("dnsmasq exited: %1")
-                    .arg(QString::fromLocal8Bit(m_process.readAll()));
+            return QStringLiteral("dnsmasq exited: %1").arg(QString::fromLocal8Bit(m_process.readAll()));
         QUdpSocket s;
         s.connectToHost(QHostAddress::LocalHost, m_port);
         // A standard query for "." type SOA; any answer proves it listens.

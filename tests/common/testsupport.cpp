@@ -28,8 +28,7 @@ Core::StoreLocation postgresqlServer()
 namespace {
 bool execOn(const Core::StoreLocation &l, const QString &sql, QString *error)
 {
-    const QString name =
-            QStringLiteral("oobm-test-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name = QStringLiteral("oobm-test-admin-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -66,8 +65,7 @@ PostgresqlTestDatabase::PostgresqlTestDatabase()
                      .arg(QRandomGenerator::global()->bounded(1u << 30));
     if (!execOn(server, QStringLiteral("CREATE DATABASE %1").arg(m_name), &m_error))
         return;
-    m_location = Core::StoreLocation::postgresql(server.host(), server.port(), server.user(),
-                                                 m_name);
+    m_location = Core::StoreLocation::postgresql(server.host(), server.port(), server.user(), m_name);
 }
 
 PostgresqlTestDatabase::~PostgresqlTestDatabase()
@@ -75,8 +73,7 @@ PostgresqlTestDatabase::~PostgresqlTestDatabase()
     if (!m_location.isValid())
         return;
     QString error;
-    if (!execOn(postgresqlServer(),
-                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name), &error))
+    if (!execOn(postgresqlServer(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name), &error))
         qWarning("could not drop test database %s: %s", qPrintable(m_name), qPrintable(error));
 }
 
@@ -104,8 +101,7 @@ bool BackendFixture::exec(const QString &sql)
 {
     if (m_pg)
         return m_pg->exec(sql);
-    const QString name =
-            QStringLiteral("oobm-test-fixture-%1").arg(QRandomGenerator::global()->generate());
+    const QString name = QStringLiteral("oobm-test-fixture-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -145,19 +141,18 @@ bool shouldRunHere(const char *testFunction, QString *failure, const QStringList
     // the test and its helpers from a folder anyone may read.
     QTemporaryDir binaries(QStringLiteral("/tmp/oobm-unprivileged-XXXXXX"));
     QFile::setPermissions(binaries.path(),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                  | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    const QString self = binaries.filePath(
-            QFileInfo(QCoreApplication::applicationFilePath()).fileName());
-    for (const QString &source : QStringList{ QCoreApplication::applicationFilePath() } + helpers) {
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                  | QFile::ReadOther | QFile::ExeOther);
+    const QString self = binaries.filePath(QFileInfo(QCoreApplication::applicationFilePath()).fileName());
+    for (const QString &source : QStringList{QCoreApplication::applicationFilePath()} + helpers) {
         const QString target = binaries.filePath(QFileInfo(source).fileName());
         if (!QFile::copy(source, target)) {
             *failure = QStringLiteral("cannot copy %1 for the unprivileged run").arg(source);
             return false;
         }
         QFile::setPermissions(target,
-                              QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther
-                                      | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+                              QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup
+                                      | QFile::ExeGroup);
     }
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -171,26 +166,21 @@ bool shouldRunHere(const char *testFunction, QString *failure, const QStringList
     child.setProcessChannelMode(QProcess::MergedChannels);
     // setpriv (util-linux) drops to nobody for this one test function.
     child.start(QStringLiteral("setpriv"),
-                { QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
-                  QStringLiteral("--clear-groups"), QStringLiteral("--"), self,
-                  QString::fromLatin1(testFunction) });
+                {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"), QStringLiteral("--clear-groups"),
+                 QStringLiteral("--"), self, QString::fromLatin1(testFunction)});
     if (!child.waitForFinished(120000)) {
-        *failure = QStringLiteral("the unprivileged child did not finish: %1")
-                           .arg(child.errorString());
+        *failure = QStringLiteral("the unprivileged child did not finish: %1").arg(child.errorString());
         return false;
     }
     const QString output = QString::fromLocal8Bit(child.readAll());
     if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
-        *failure = QStringLiteral("as nobody, %1 failed:\n%2")
-                           .arg(QString::fromLatin1(testFunction), output);
+        *failure = QStringLiteral("as nobody, %1 failed:\n%2").arg(QString::fromLatin1(testFunction), output);
     else if (!output.contains(QStringLiteral("PASS   : ")))
-        *failure = QStringLiteral("as nobody, %1 ran no test:\n%2")
-                           .arg(QString::fromLatin1(testFunction), output);
+        *failure = QStringLiteral("as nobody, %1 ran no test:\n%2").arg(QString::fromLatin1(testFunction), output);
     return false;
 }
 
-bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir,
-                                QString *failure, QString *skip)
+bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir, QString *failure, QString *skip)
 {
     static const char *const DirVariable = "OOBM_TEST_SMALL_FILESYSTEM";
     if (qEnvironmentVariableIsSet(DirVariable)) {
@@ -199,8 +189,7 @@ bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString 
     }
     QTemporaryDir mountPoint;
     if (!mountPoint.isValid()) {
-        *failure = QStringLiteral("cannot create a folder for the tmpfs: %1")
-                           .arg(mountPoint.errorString());
+        *failure = QStringLiteral("cannot create a folder for the tmpfs: %1").arg(mountPoint.errorString());
         return false;
     }
     // Root may mount in a new mount namespace; anyone else maps themselves to root in a new user
@@ -208,9 +197,8 @@ bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString 
     QStringList args;
     if (geteuid() != 0)
         args << QStringLiteral("--user") << QStringLiteral("--map-root-user");
-    args << QStringLiteral("--mount") << QStringLiteral("--propagation")
-         << QStringLiteral("private") << QStringLiteral("--") << QStringLiteral("/bin/sh")
-         << QStringLiteral("-c")
+    args << QStringLiteral("--mount") << QStringLiteral("--propagation") << QStringLiteral("private")
+         << QStringLiteral("--") << QStringLiteral("/bin/sh") << QStringLiteral("-c")
          << QStringLiteral("mount -t tmpfs -o size=\"$1\" oobm-test \"$2\" || exit 97; "
                            "echo 'small filesystem ready'; shift 2; exec \"$@\"")
          << QStringLiteral("sh") << QString::number(bytes) << mountPoint.path()
@@ -222,8 +210,7 @@ bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString 
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QStringLiteral("unshare"), args);
     if (!child.waitForStarted()) {
-        *skip = QStringLiteral("cannot run unshare (util-linux) for a private tmpfs: %1")
-                        .arg(child.errorString());
+        *skip = QStringLiteral("cannot run unshare (util-linux) for a private tmpfs: %1").arg(child.errorString());
         return false;
     }
     if (!child.waitForFinished(120000)) {

@@ -91,8 +91,7 @@ QString unprivilegedBinary(const QString &path);
 // that writes there fail with ENOSPC. Returns true in that child, with *dir the folder; otherwise
 // it has run the child and *failure says what went wrong there (empty: it passed), or *skip why
 // no such namespace can be made here.
-bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir,
-                                QString *failure, QString *skip);
+bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir, QString *failure, QString *skip);
 
 // OOBM_RUN_IN_SMALL_FILESYSTEM(bytes, &dir): the rest of the test function runs in the child.
 // Skips where namespaces are not allowed, and fails there under CI=true.
@@ -100,8 +99,8 @@ bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString 
     do { \
         QString childFailure; \
         QString skipReason; \
-        if (!Oobm::Test::shouldRunInSmallFilesystem(QTest::currentTestFunction(), (bytes), (dir), \
-                                                    &childFailure, &skipReason)) { \
+        if (!Oobm::Test::shouldRunInSmallFilesystem(QTest::currentTestFunction(), (bytes), (dir), &childFailure, \
+                                                    &skipReason)) { \
             if (!skipReason.isEmpty()) { \
                 if (qEnvironmentVariable("CI") == u"true") \
                     QFAIL(qPrintable(skipReason)); \

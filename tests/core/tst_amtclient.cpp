@@ -37,8 +37,8 @@ KeyAndCertificate makeCertificate(const char *commonName)
     X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
     X509_set_pubkey(cert, key);
     X509_NAME *name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1,
+                               0);
     X509_set_issuer_name(cert, name);
     X509_sign(cert, key, EVP_sha256());
     KeyAndCertificate out;
@@ -115,21 +115,19 @@ Chain makeChain(const char *commonName, bool intelOid, const char *ou)
     X509_gmtime_adj(X509_getm_notAfter(leaf), 3600);
     X509_set_pubkey(leaf, key);
     X509_NAME *name = X509_get_subject_name(leaf);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1,
+                               0);
     if (ou)
-        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_ASC,
-                                   reinterpret_cast<const unsigned char *>(ou), -1, -1, 0);
+        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(ou), -1, -1, 0);
     X509_set_issuer_name(leaf, X509_get_subject_name(root));
-    addExtension(leaf, root, NID_ext_key_usage,
-                 intelOid ? "serverAuth,2.16.840.1.113741.1.2.3" : "serverAuth");
+    addExtension(leaf, root, NID_ext_key_usage, intelOid ? "serverAuth,2.16.840.1.113741.1.2.3" : "serverAuth");
     X509_sign(leaf, rootKey, EVP_sha256());
 
     unsigned char digest[20];
     unsigned int length = 0;
     X509_digest(root, EVP_sha1(), digest, &length);
-    Chain c{ pem(root), pem(leaf), pem(key),
-             QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex()) };
+    Chain c{pem(root), pem(leaf), pem(key),
+            QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
     X509_free(root);
     X509_free(leaf);
     EVP_PKEY_free(rootKey);
@@ -182,8 +180,8 @@ private Q_SLOTS:
 void tst_AmtClient::everyOperationOverHttpDigest()
 {
     SimProcess sim;
-    const QString started = sim.start({ "--fleet", "1", "--mode", "provisioned", "--amt-version",
-                                        "3.0", "--admin-password", Password });
+    const QString started = sim.start(
+            {"--fleet", "1", "--mode", "provisioned", "--amt-version", "3.0", "--admin-password", Password});
     QVERIFY2(started.isEmpty(), qPrintable(started));
     AmtSession s(httpEndpoint(sim));
 
@@ -200,7 +198,7 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 
     const auto interfaces = s.enumerateInterfaces();
     QVERIFY2(interfaces.ok(), qPrintable(interfaces.error.message));
-    QCOMPARE(interfaces.value, QList<unsigned>{ 0 });
+    QCOMPARE(interfaces.value, QList<unsigned>{0});
     auto settings = s.getInterfaceSettings(0);
     QVERIFY(settings.ok());
     QCOMPARE(settings.value.interfaceMode, QStringLiteral("SHARED_MAC_ADDRESS"));
@@ -213,37 +211,30 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 
     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
-    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus,
-             unsigned(PtStatus::InvalidTime));
+    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus, unsigned(PtStatus::InvalidTime));
 
     QCOMPARE(s.getAdminAclEntry().value, QStringLiteral("admin"));
     QCOMPARE(s.setAdminAclEntry("admin", "weak").ptStatus, unsigned(PtStatus::InvalidPassword));
 
     const auto handle = s.addUserAclEntry(
-            { "operator",
-              "Op3rator!",
-              { unsigned(Realm::RemoteControl), unsigned(Realm::HardwareAsset) } });
+            {"operator", "Op3rator!", {unsigned(Realm::RemoteControl), unsigned(Realm::HardwareAsset)}});
     QVERIFY2(handle.ok(), qPrintable(handle.error.message));
-    const auto second = s.addUserAclEntry(
-            { "auditor", "Aud1tor!!", { unsigned(Realm::GeneralInfo) } });
+    const auto second = s.addUserAclEntry({"auditor", "Aud1tor!!", {unsigned(Realm::GeneralInfo)}});
     QVERIFY(second.ok());
-    QCOMPARE(s.addUserAclEntry({ "operator", "Op3rator!", {} }).error.ptStatus,
-             unsigned(PtStatus::Duplicate));
-    QCOMPARE(s.addUserAclEntry({ "x", "Op3rator!", { 99 } }).error.ptStatus,
-             unsigned(PtStatus::InvalidRealm));
-    QCOMPARE(s.enumerateUserAclEntries().value, (QList<unsigned>{ handle.value, second.value }));
+    QCOMPARE(s.addUserAclEntry({"operator", "Op3rator!", {}}).error.ptStatus, unsigned(PtStatus::Duplicate));
+    QCOMPARE(s.addUserAclEntry({"x", "Op3rator!", {99}}).error.ptStatus, unsigned(PtStatus::InvalidRealm));
+    QCOMPARE(s.enumerateUserAclEntries().value, (QList<unsigned>{handle.value, second.value}));
     const auto entry = s.getUserAclEntry(handle.value);
     QCOMPARE(entry.value.username, QStringLiteral("operator"));
-    QCOMPARE(entry.value.realms, (QList<unsigned>{ 5, 4 }));
-    QVERIFY(!s.updateUserAclEntry(handle.value,
-                                  { "operator2", {}, { unsigned(Realm::Redirection) } }));
+    QCOMPARE(entry.value.realms, (QList<unsigned>{5, 4}));
+    QVERIFY(!s.updateUserAclEntry(handle.value, {"operator2", {}, {unsigned(Realm::Redirection)}}));
     QCOMPARE(s.getUserAclEntry(handle.value).value.username, QStringLiteral("operator2"));
     QVERIFY(!s.removeUserAclEntry(second.value));
     QCOMPARE(s.removeUserAclEntry(second.value).ptStatus, unsigned(PtStatus::InvalidHandle));
-    QCOMPARE(s.enumerateUserAclEntries().value, QList<unsigned>{ handle.value });
+    QCOMPARE(s.enumerateUserAclEntries().value, QList<unsigned>{handle.value});
 
-    QVERIFY(!s.setEnabledInterfaces({ "WebUI", "SOL" }));
-    QCOMPARE(s.setEnabledInterfaces({ "KVM" }).ptStatus, unsigned(PtStatus::InvalidParameter));
+    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL"}));
+    QCOMPARE(s.setEnabledInterfaces({"KVM"}).ptStatus, unsigned(PtStatus::InvalidParameter));
     QVERIFY(!s.setZeroTouchConfigurationMode(false));
     QVERIFY(!s.setProvisioningServerOtp("0tp-0f-the-day"));
     QCOMPARE(s.getProvisioningServerOtp().value, QStringLiteral("0tp-0f-the-day"));
@@ -276,8 +267,7 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 void tst_AmtClient::provisioningOverTlsPsk()
 {
     SimProcess sim;
-    const QString started = sim.start(
-            { "--fleet", "1", "--mode", "setup-psk", "--admin-password", Password });
+    const QString started = sim.start({"--fleet", "1", "--mode", "setup-psk", "--admin-password", Password});
     QVERIFY2(started.isEmpty(), qPrintable(started));
     AmtSession s(pskEndpoint(sim));
     QCOMPARE(s.getCoreVersion().value, QStringLiteral("3.0.4"));
@@ -289,7 +279,7 @@ void tst_AmtClient::provisioningOverTlsPsk()
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
     QVERIFY(!s.setAdminAclEntry("admin", "N3w-Adm1n!"));
     QVERIFY(!s.setTlsPsk("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
-    QVERIFY(!s.setEnabledInterfaces({ "WebUI", "SOL", "IDER" }));
+    QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL", "IDER"}));
     QVERIFY(!s.commitChanges());
 
     // Provisioned: HTTP on 16992 with the new admin password; committing again is refused.
@@ -298,8 +288,7 @@ void tst_AmtClient::provisioningOverTlsPsk()
     const AmtError again = after.commitChanges();
     QCOMPARE(again.category, AmtError::Category::Status);
     QCOMPARE(again.ptStatus, unsigned(PtStatus::InvalidProvisioningState));
-    QVERIFY2(again.message.contains(
-                     QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
+    QVERIFY2(again.message.contains(QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
              qPrintable(again.message));
     const QJsonObject state = sim.state(0, true);
     QCOMPARE(state.value("mode").toString(), QStringLiteral("provisioned"));
@@ -310,18 +299,15 @@ void tst_AmtClient::provisioningOverTlsPsk()
 void tst_AmtClient::tlsAfterProvisioning()
 {
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "provisioned", "--admin-password", Password })
-                    .isEmpty());
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
     const KeyAndCertificate kc = makeCertificate("ws-0001.corp.example.test");
     {
         AmtSession s(httpEndpoint(sim));
         QCOMPARE(s.setTlsEnabled(true).ptStatus, unsigned(PtStatus::PkiMissingKeys));
-        QCOMPARE(s.setTlsKeyAndCertificate("not a key", { kc.certPem }).ptStatus,
-                 unsigned(PtStatus::InvalidKey));
-        QCOMPARE(
-                s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, { kc.certPem }).ptStatus,
-                unsigned(PtStatus::CertKeyNotMatch));
-        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, { kc.certPem }));
+        QCOMPARE(s.setTlsKeyAndCertificate("not a key", {kc.certPem}).ptStatus, unsigned(PtStatus::InvalidKey));
+        QCOMPARE(s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, {kc.certPem}).ptStatus,
+                 unsigned(PtStatus::CertKeyNotMatch));
+        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.certPem}));
         QVERIFY(!s.setTlsEnabled(true));
     }
     AmtEndpoint tls = httpEndpoint(sim);
@@ -336,20 +322,17 @@ void tst_AmtClient::tlsAfterProvisioning()
     AmtSession untrusted(tls);
     const auto refused = untrusted.getCoreVersion();
     QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
-    QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")),
-             qPrintable(refused.error.message));
+    QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")), qPrintable(refused.error.message));
 }
 
 void tst_AmtClient::clientFacadeDeliversFutures()
 {
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "20", "--mode", "provisioned", "--admin-password", Password })
-                    .isEmpty());
+    QVERIFY(sim.start({"--fleet", "20", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
     AmtClient client;
     QList<QFuture<AmtResult<unsigned>>> futures;
     for (int i = 0; i < 20; ++i)
-        futures << client.run(httpEndpoint(sim, i),
-                              [](AmtSession &s) { return s.getSystemPowerState(); });
+        futures << client.run(httpEndpoint(sim, i), [](AmtSession &s) { return s.getSystemPowerState(); });
     for (auto &f : futures) {
         QTRY_VERIFY(f.isFinished());
         QVERIFY2(f.result().ok(), qPrintable(f.result().error.message));
@@ -364,14 +347,12 @@ void tst_AmtClient::remoteConfiguration_data()
     QTest::addColumn<bool>("trustRoot");
     QTest::addColumn<QString>("refusal"); // empty: accepted
     QTest::newRow("Intel OID") << "scs.amt.example.test" << true << "" << true << "";
-    QTest::newRow("Intel OU") << "scs.amt.example.test" << false
-                              << "Intel(R) Client Setup Certificate" << true << "";
+    QTest::newRow("Intel OU") << "scs.amt.example.test" << false << "Intel(R) Client Setup Certificate" << true << "";
     QTest::newRow("root not trusted") << "scs.amt.example.test" << true << "" << false
                                       << "is not among the device's trusted root hashes";
     QTest::newRow("other domain") << "scs.other.example.test" << true << "" << true
                                   << "is not in the device's domain amt.example.test";
-    QTest::newRow("no Intel marker")
-            << "scs.amt.example.test" << false << "" << true << "neither the Intel OID";
+    QTest::newRow("no Intel marker") << "scs.amt.example.test" << false << "" << true << "neither the Intel OID";
 }
 
 void tst_AmtClient::remoteConfiguration()
@@ -385,14 +366,10 @@ void tst_AmtClient::remoteConfiguration()
                                   ou.isEmpty() ? nullptr : ou.toLatin1().constData());
     const Chain other = makeChain("unrelated", true, nullptr);
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-pki", "--amt-version", "3.0",
-                        "--admin-password", Password, "--root-hash",
-                        trustRoot ? chain.rootSha1 : other.rootSha1 })
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-pki", "--amt-version", "3.0", "--admin-password", Password,
+                       "--root-hash", trustRoot ? chain.rootSha1 : other.rootSha1})
                     .isEmpty());
-    QVERIFY(sim.state()
-                    .value("trustedRootHashes")
-                    .toArray()
-                    .contains(trustRoot ? chain.rootSha1 : other.rootSha1));
+    QVERIFY(sim.state().value("trustedRootHashes").toArray().contains(trustRoot ? chain.rootSha1 : other.rootSha1));
     AmtEndpoint e = httpEndpoint(sim);
     e.port = 16993;
     e.transport = AmtEndpoint::Transport::Tls;
@@ -431,12 +408,10 @@ void tst_AmtClient::errors_data()
                                << "did not accept the pre-shared key, so the PPS does not match";
     QTest::newRow("refused") << "refuse" << int(AmtError::Category::ConnectionRefused)
                              << ":16992 refused the connection";
-    QTest::newRow("slow") << "latency" << int(AmtError::Category::Timeout)
-                          << "did not answer GetCoreVersion within";
+    QTest::newRow("slow") << "latency" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
     QTest::newRow("dropped") << "drop" << int(AmtError::Category::ConnectionDropped)
                              << "closed the connection in the middle of GetCoreVersion";
-    QTest::newRow("hung") << "hang" << int(AmtError::Category::Timeout)
-                          << "did not answer GetCoreVersion within";
+    QTest::newRow("hung") << "hang" << int(AmtError::Category::Timeout) << "did not answer GetCoreVersion within";
     QTest::newRow("PT_STATUS") << "status" << int(AmtError::Category::Status)
                                << "GetCoreVersion returned INVALID_PROVISIONING_STATE (32)";
 }
@@ -448,10 +423,9 @@ void tst_AmtClient::errors()
     QFETCH(QString, message);
     SimProcess sim;
     const bool psk = fault == u"wrong-pps";
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", psk ? "setup-psk" : "provisioned",
-                        "--admin-password", Password })
+    QVERIFY(sim.start({"--fleet", "1", "--mode", psk ? "setup-psk" : "provisioned", "--admin-password", Password})
                     .isEmpty());
-    QJsonObject request{ { "cmd", "fault" }, { "uuid", sim.device().uuid }, { "kind", fault } };
+    QJsonObject request{{"cmd", "fault"}, {"uuid", sim.device().uuid}, {"kind", fault}};
     if (fault == u"latency")
         request.insert("ms", 3000);
     if (fault == u"status") {
@@ -461,8 +435,7 @@ void tst_AmtClient::errors()
     if (fault != u"password")
         QVERIFY(sim.control(request).value("ok").toBool());
 
-    AmtEndpoint e = psk ? pskEndpoint(sim)
-                        : httpEndpoint(sim, 0, fault == u"password" ? "Wr0ng-pass!" : Password);
+    AmtEndpoint e = psk ? pskEndpoint(sim) : httpEndpoint(sim, 0, fault == u"password" ? "Wr0ng-pass!" : Password);
     e.receiveTimeoutMs = 1000;
     e.sendTimeoutMs = 1000;
     QElapsedTimer timer;
@@ -473,17 +446,15 @@ void tst_AmtClient::errors()
     QVERIFY2(r.error.message.contains(message), qPrintable(r.error.message));
     QCOMPARE(r.error.operation, QStringLiteral("GetCoreVersion"));
     QVERIFY2(timer.elapsed() < 2500,
-             qPrintable(
-                     QString::number(timer.elapsed()))); // within the timeout, not after the fault
+             qPrintable(QString::number(timer.elapsed()))); // within the timeout, not after the fault
     if (fault == u"hang")
-        sim.control({ { "cmd", "clear-faults" }, { "uuid", sim.device().uuid } });
+        sim.control({{"cmd", "clear-faults"}, {"uuid", sim.device().uuid}});
 }
 
 void tst_AmtClient::traceHookSeesNoSecret()
 {
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "provisioned", "--admin-password", Password })
-                    .isEmpty());
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
     struct Call
     {
         QString operation, peer;
@@ -493,7 +464,7 @@ void tst_AmtClient::traceHookSeesNoSecret()
     QList<Call> calls;
     AmtEndpoint e = httpEndpoint(sim);
     e.trace = [&calls](const QString &operation, const QString &peer, int status, qint64 ms) {
-        calls.append({ operation, peer, status, ms });
+        calls.append({operation, peer, status, ms});
     };
     {
         AmtSession s(e);

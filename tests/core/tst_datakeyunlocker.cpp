@@ -28,7 +28,7 @@ KeyGenerationRequest request()
     KeyGenerationRequest r;
     r.count = 3;
     r.newMePassword = "N3w-Pass!";
-    r.actor = { "tester", "lab" };
+    r.actor = {"tester", "lab"};
     return r;
 }
 } // namespace
@@ -64,7 +64,7 @@ void tst_DataKeyUnlocker::keychainRoundTrip()
         storeId = store.dataKeyInfo().result().value.storeId;
         QVERIFY(store.generateKeys(request()).result().ok());
         const QByteArray pid = store.listKeys({}).result().value.first().pid;
-        pps = store.revealKey(pid, { "tester", "lab" }).result().value.pps;
+        pps = store.revealKey(pid, {"tester", "lab"}).result().value.pps;
     }
     // The key is in the keychain, under the store's identity.
     QKeychain::ReadPasswordJob read(DataKeyUnlocker::keychainService());
@@ -80,7 +80,7 @@ void tst_DataKeyUnlocker::keychainRoundTrip()
     QVERIFY(!again.openAndWait());
     QVERIFY(!unlock(again, {}));
     const QByteArray pid = again.listKeys({}).result().value.first().pid;
-    QCOMPARE(again.revealKey(pid, { "tester", "lab" }).result().value.pps, pps);
+    QCOMPARE(again.revealKey(pid, {"tester", "lab"}).result().value.pps, pps);
 
     // Without the entry (another machine), the error says so and nothing garbled is shown.
     QKeychain::DeletePasswordJob del(DataKeyUnlocker::keychainService());
@@ -93,9 +93,8 @@ void tst_DataKeyUnlocker::keychainRoundTrip()
     QVERIFY(!elsewhere.openAndWait());
     const StoreError e = unlock(elsewhere, {});
     QCOMPARE(e.kind, StoreError::Kind::KeysLocked);
-    QVERIFY2(e.message.contains("the keychain has no entry 'store-" + storeId + "'"),
-             qPrintable(e.message));
-    QVERIFY(elsewhere.revealKey(pid, { "tester", "lab" }).result().value.pps.isEmpty());
+    QVERIFY2(e.message.contains("the keychain has no entry 'store-" + storeId + "'"), qPrintable(e.message));
+    QVERIFY(elsewhere.revealKey(pid, {"tester", "lab"}).result().value.pps.isEmpty());
 }
 
 void tst_DataKeyUnlocker::keyFile()
@@ -106,8 +105,7 @@ void tst_DataKeyUnlocker::keyFile()
     QString warning;
     QVERIFY(!unlock(store, keyFile, &warning));
     QVERIFY(warning.contains("Created the key file"));
-    QCOMPARE(QFile::permissions(keyFile)
-                     & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+    QCOMPARE(QFile::permissions(keyFile) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
              QFile::Permissions());
     QVERIFY(store.generateKeys(request()).result().ok());
     SqlStore again(StoreLocation::sqlite(m_dir.filePath("keyfile.db")));

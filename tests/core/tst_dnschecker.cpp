@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The DNS Test (figures 8-9) against a real dnsmasq on loopback with one zone per case: each
 // check's verdict and the words of its cause and fix.
-#include "core/dns/dnschecker.h"
 #include "common/simprocess.h"
+
+#include "core/dns/dnschecker.h"
 
 #include <QTcpServer>
 #include <QTest>
@@ -84,7 +85,7 @@ DnsCheckOptions tst_DnsChecker::options(const QStringList &suffixes) const
     o.server = DnsServer::parse(m_dns.address(), &error);
     o.serverName = QStringLiteral("scs.example.test");
     o.listenPort = m_listener.serverPort();
-    o.localAddresses = { QHostAddress::LocalHost };
+    o.localAddresses = {QHostAddress::LocalHost};
     return o;
 }
 
@@ -93,8 +94,7 @@ void tst_DnsChecker::verify(const QList<CheckResult> &results, const Expectation
     for (const QString &e : expected) {
         const QStringList parts = e.split(u'|');
         const CheckResult *r = find(results, parts.at(0));
-        QVERIFY2(r, qPrintable(QStringLiteral("no check %1 in:\n%2")
-                                       .arg(parts.at(0), DnsChecker::toText(results))));
+        QVERIFY2(r, qPrintable(QStringLiteral("no check %1 in:\n%2").arg(parts.at(0), DnsChecker::toText(results))));
         QVERIFY2(checkVerdictName(r->verdict) == parts.at(1),
                  qPrintable(QStringLiteral("expected %1: %2").arg(parts.at(1), r->toText())));
         for (int i = 2; i < parts.size(); ++i)
@@ -109,60 +109,58 @@ void tst_DnsChecker::checks_data()
     QTest::addColumn<Expectations>("expected");
 
     const QString port = QStringLiteral("%1"); // the listener's port, filled in checks()
-    QTest::newRow("correct CNAME")
-            << QStringList{ "good.test" }
-            << Expectations{
-                   "provisionserver:good.test|pass|CNAME scs.example.test|A 127.0.0.1",
-                   "provisionserver:|info|most DNS servers ignore single-label questions",
-                   "server-name|pass|Resolved provisioning server IP: 127.0.0.1",
-                   "listener:127.0.0.1|pass|accepts connections",
-               };
+    QTest::newRow("correct CNAME") << QStringList{"good.test"}
+                                   << Expectations{
+                                              "provisionserver:good.test|pass|CNAME scs.example.test|A 127.0.0.1",
+                                              "provisionserver:|info|most DNS servers ignore single-label questions",
+                                              "server-name|pass|Resolved provisioning server IP: 127.0.0.1",
+                                              "listener:127.0.0.1|pass|accepts connections",
+                                      };
     QTest::newRow("no record")
-            << QStringList{ "missing.test" }
+            << QStringList{"missing.test"}
             << Expectations{
-                   "provisionserver:missing.test|fail|NXDOMAIN",
-                   "provisionserver:missing.test|fail|No record for ProvisionServer.missing.test",
-                   "provisionserver:missing.test|fail|Create a CNAME ProvisionServer → "
-                   "scs.example.test in missing.test",
-                   "provisionserver:missing.test|fail|enter the provisioning server's IP "
-                   "address in the MEBx",
+                       "provisionserver:missing.test|fail|NXDOMAIN",
+                       "provisionserver:missing.test|fail|No record for ProvisionServer.missing.test",
+                       "provisionserver:missing.test|fail|Create a CNAME ProvisionServer → "
+                       "scs.example.test in missing.test",
+                       "provisionserver:missing.test|fail|enter the provisioning server's IP "
+                       "address in the MEBx",
                };
-    QTest::newRow("NODATA")
-            << QStringList{ "nodata.test" }
-            << Expectations{
-                   "provisionserver:nodata.test|fail|NODATA",
-                   "provisionserver:nodata.test|fail|The requested name is valid, but no data "
-                   "of the requested type was found",
-                   "provisionserver:nodata.test|fail|Make ProvisionServer.nodata.test a CNAME to "
-                   "scs.example.test",
-               };
+    QTest::newRow("NODATA") << QStringList{"nodata.test"}
+                            << Expectations{
+                                       "provisionserver:nodata.test|fail|NODATA",
+                                       "provisionserver:nodata.test|fail|The requested name is valid, but no data "
+                                       "of the requested type was found",
+                                       "provisionserver:nodata.test|fail|Make ProvisionServer.nodata.test a CNAME to "
+                                       "scs.example.test",
+                               };
     QTest::newRow("CNAME to a name without an address")
-            << QStringList{ "dangling.test" }
+            << QStringList{"dangling.test"}
             << Expectations{
-                   "provisionserver:dangling.test|fail|CNAME gone.example.test, NODATA",
-                   "provisionserver:dangling.test|fail|points to a name that has no A record",
+                       "provisionserver:dangling.test|fail|CNAME gone.example.test, NODATA",
+                       "provisionserver:dangling.test|fail|points to a name that has no A record",
                };
     QTest::newRow("another host")
-            << QStringList{ "other.test" }
+            << QStringList{"other.test"}
             << Expectations{
-                   "provisionserver:other.test|fail|resolves to 192.0.2.10, which is not an "
-                   "address of this server",
-                   "provisionserver:other.test|fail|Point the CNAME ProvisionServer in other.test "
-                   "at this server (scs.example.test)",
+                       "provisionserver:other.test|fail|resolves to 192.0.2.10, which is not an "
+                       "address of this server",
+                       "provisionserver:other.test|fail|Point the CNAME ProvisionServer in other.test "
+                       "at this server (scs.example.test)",
                };
     QTest::newRow("several suffixes, one broken")
-            << QStringList{ "good.test", "broken.test", "second.test" }
+            << QStringList{"good.test", "broken.test", "second.test"}
             << Expectations{
-                   "provisionserver:good.test|pass",
-                   "provisionserver:broken.test|fail|No record for ProvisionServer.broken.test",
-                   "provisionserver:second.test|pass|A 127.0.0.1",
-                   "listener:127.0.0.1|pass",
+                       "provisionserver:good.test|pass",
+                       "provisionserver:broken.test|fail|No record for ProvisionServer.broken.test",
+                       "provisionserver:second.test|pass|A 127.0.0.1",
+                       "listener:127.0.0.1|pass",
                };
     QTest::newRow("no suffix: the bare name is all there is")
             << QStringList{}
             << Expectations{
-                   "provisionserver:|fail|No record for the bare name ProvisionServer",
-                   "provisionserver:|fail|enter the DNS suffixes your AMT clients use",
+                       "provisionserver:|fail|No record for the bare name ProvisionServer",
+                       "provisionserver:|fail|enter the DNS suffixes your AMT clients use",
                };
     Q_UNUSED(port);
 }
@@ -189,17 +187,24 @@ void tst_DnsChecker::systems_data()
     QTest::addColumn<QString>("verdict");
     QTest::addColumn<QString>("words");
 
-    QTest::newRow("forward and reverse agree")
-            << "host1.good.test" << "127.0.0.21" << "pass" << "reverse of 127.0.0.21: host1.good.test";
+    QTest::newRow("forward and reverse agree") << "host1.good.test"
+                                               << "127.0.0.21"
+                                               << "pass"
+                                               << "reverse of 127.0.0.21: host1.good.test";
     QTest::newRow("forward points elsewhere")
-            << "host1.good.test" << "127.0.0.22" << "warning"
+            << "host1.good.test"
+            << "127.0.0.22"
+            << "warning"
             << "host1.good.test resolves to 127.0.0.21, but the system says hello from 127.0.0.22";
     QTest::newRow("reverse names someone else")
-            << "host2.good.test" << "127.0.0.23" << "warning"
+            << "host2.good.test"
+            << "127.0.0.23"
+            << "warning"
             << "127.0.0.23 reverse-resolves to other.good.test, not host2.good.test";
-    QTest::newRow("name not in DNS")
-            << "host9.good.test" << "127.0.0.29" << "warning"
-            << "host9.good.test does not resolve (NXDOMAIN)";
+    QTest::newRow("name not in DNS") << "host9.good.test"
+                                     << "127.0.0.29"
+                                     << "warning"
+                                     << "host9.good.test does not resolve (NXDOMAIN)";
 }
 
 void tst_DnsChecker::systems()
@@ -208,23 +213,22 @@ void tst_DnsChecker::systems()
     QFETCH(QString, address);
     QFETCH(QString, verdict);
     QFETCH(QString, words);
-    DnsCheckOptions o = options({ "good.test" });
-    o.systems = { { QStringLiteral("uuid-1"), fqdn, QHostAddress(address) } };
+    DnsCheckOptions o = options({"good.test"});
+    o.systems = {{QStringLiteral("uuid-1"), fqdn, QHostAddress(address)}};
     const QList<CheckResult> results = DnsChecker(o).run();
-    verify(results, { QStringLiteral("system:uuid-1|%1|%2").arg(verdict, words) });
+    verify(results, {QStringLiteral("system:uuid-1|%1|%2").arg(verdict, words)});
 }
 
 void tst_DnsChecker::listenerDown()
 {
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    DnsCheckOptions o = options({ "good.test" });
+    DnsCheckOptions o = options({"good.test"});
     o.listenPort = probe.serverPort();
     probe.close(); // now nothing listens there
     verify(DnsChecker(o).run(),
-           { QStringLiteral("listener:127.0.0.1|fail|nothing accepts hellos on port %1")
-                     .arg(o.listenPort),
-             QStringLiteral("listener:127.0.0.1|fail|Start the provisioning engine") });
+           {QStringLiteral("listener:127.0.0.1|fail|nothing accepts hellos on port %1").arg(o.listenPort),
+            QStringLiteral("listener:127.0.0.1|fail|Start the provisioning engine")});
 }
 
 void tst_DnsChecker::serverDown()
@@ -233,17 +237,17 @@ void tst_DnsChecker::serverDown()
     QVERIFY(probe.bind(QHostAddress::LocalHost, 0));
     const quint16 closed = probe.localPort();
     probe.close();
-    DnsCheckOptions o = options({ "good.test", "second.test" });
+    DnsCheckOptions o = options({"good.test", "second.test"});
     QString error;
     o.server = DnsServer::parse(QStringLiteral("127.0.0.1:%1").arg(closed), &error);
     const QList<CheckResult> results = DnsChecker(o).run();
     verify(results,
-           { QStringLiteral("provisionserver:good.test|fail|nothing answers DNS on 127.0.0.1:%1 "
-                            "(connection refused)")
-                     .arg(closed),
-             QStringLiteral("provisionserver:second.test|fail|Not asked: the DNS server did not "
-                            "answer the first question"),
-             QStringLiteral("server-name|fail|Check the DNS server address") });
+           {QStringLiteral("provisionserver:good.test|fail|nothing answers DNS on 127.0.0.1:%1 "
+                           "(connection refused)")
+                    .arg(closed),
+            QStringLiteral("provisionserver:second.test|fail|Not asked: the DNS server did not "
+                           "answer the first question"),
+            QStringLiteral("server-name|fail|Check the DNS server address")});
 }
 
 void tst_DnsChecker::cancel()
@@ -251,14 +255,13 @@ void tst_DnsChecker::cancel()
     // A server that never answers, and a timeout far longer than the test waits.
     QUdpSocket silent;
     QVERIFY(silent.bind(QHostAddress::LocalHost, 0));
-    DnsCheckOptions o = options({ "good.test" });
+    DnsCheckOptions o = options({"good.test"});
     QString error;
     o.server = DnsServer::parse(QStringLiteral("127.0.0.1:%1").arg(silent.localPort()), &error);
     o.timeoutMs = 120000;
     std::atomic_bool cancelled = false;
-    QFuture<QList<CheckResult>> running = QtConcurrent::run([o, &cancelled] {
-        return DnsChecker(o).run({}, [&cancelled] { return cancelled.load(); });
-    });
+    QFuture<QList<CheckResult>> running = QtConcurrent::run(
+            [o, &cancelled] { return DnsChecker(o).run({}, [&cancelled] { return cancelled.load(); }); });
     QTRY_VERIFY(silent.hasPendingDatagrams()); // the question is out and waiting
     QVERIFY(!running.isFinished());
     cancelled = true;
@@ -271,11 +274,10 @@ void tst_DnsChecker::reportsProgress()
     QList<int> done;
     int lastTotal = 0;
     const QList<CheckResult> results =
-            DnsChecker(options({ "good.test", "missing.test" }))
-                    .run([&](const CheckResult &, int d, int total) {
-                        done << d;
-                        lastTotal = total;
-                    });
+            DnsChecker(options({"good.test", "missing.test"})).run([&](const CheckResult &, int d, int total) {
+                done << d;
+                lastTotal = total;
+            });
     QCOMPARE(done.size(), results.size());
     QCOMPARE(done.last(), lastTotal);
     QCOMPARE(DnsChecker::summary(results, QStringLiteral("127.0.0.1:53")),

@@ -2,6 +2,7 @@
 // The stub resolver: the server setting's parsing, the message parser against hostile replies,
 // and lookups against a real dnsmasq on loopback.
 #include "common/simprocess.h"
+
 #include "core/dns/dnsresolver.h"
 
 #include <QTemporaryFile>
@@ -32,14 +33,30 @@ void tst_DnsResolver::parseServer_data()
     QTest::addColumn<QString>("expected"); // toString(), or empty
     QTest::addColumn<QString>("error");    // words of the error, or empty
 
-    QTest::newRow("empty: the system") << "" << "" << "";
-    QTest::newRow("address") << "192.0.2.53" << "192.0.2.53:53" << "";
-    QTest::newRow("address and port") << " 127.0.0.1:5353 " << "127.0.0.1:5353" << "";
-    QTest::newRow("IPv6") << "::1" << "[::1]:53" << "";
-    QTest::newRow("IPv6 and port") << "[::1]:5353" << "[::1]:5353" << "";
-    QTest::newRow("a name") << "dns.example.com" << "" << "'dns.example.com' is not an IP address";
-    QTest::newRow("bad port") << "127.0.0.1:99999" << "" << "'99999' is not a port";
-    QTest::newRow("open bracket") << "[::1" << "" << "never closes it";
+    QTest::newRow("empty: the system") << ""
+                                       << ""
+                                       << "";
+    QTest::newRow("address") << "192.0.2.53"
+                             << "192.0.2.53:53"
+                             << "";
+    QTest::newRow("address and port") << " 127.0.0.1:5353 "
+                                      << "127.0.0.1:5353"
+                                      << "";
+    QTest::newRow("IPv6") << "::1"
+                          << "[::1]:53"
+                          << "";
+    QTest::newRow("IPv6 and port") << "[::1]:5353"
+                                   << "[::1]:5353"
+                                   << "";
+    QTest::newRow("a name") << "dns.example.com"
+                            << ""
+                            << "'dns.example.com' is not an IP address";
+    QTest::newRow("bad port") << "127.0.0.1:99999"
+                              << ""
+                              << "'99999' is not a port";
+    QTest::newRow("open bracket") << "[::1"
+                                  << ""
+                                  << "never closes it";
 }
 
 void tst_DnsResolver::parseServer()
@@ -96,8 +113,7 @@ void tst_DnsResolver::hostileReplies()
 {
     QFETCH(QByteArray, reply);
     QFETCH(QString, error);
-    const DnsResponse r =
-            DnsMessage::parseResponse(reply, 0x1234, QStringLiteral("a.test"), DnsType::A);
+    const DnsResponse r = DnsMessage::parseResponse(reply, 0x1234, QStringLiteral("a.test"), DnsType::A);
     QCOMPARE(r.status, DnsResponse::Status::Error);
     QVERIFY2(r.error.contains(error), qPrintable(r.error));
 }
@@ -110,23 +126,28 @@ void tst_DnsResolver::nxdomainKeepsTheCnameChain()
     QByteArray reply = DnsMessage::encodeQuery(0x4242, name, DnsType::A);
     qToBigEndian(quint16(0x8183), reply.data() + 2); // a reply, recursion, NXDOMAIN
     qToBigEndian(quint16(1), reply.data() + 6);      // one answer
-    reply.append(QByteArray::fromHex("c00c" "0005" "0001" "0000012c"));
-    const QByteArray target = QByteArray::fromHex("03736373076578" "6d61706c65" "0474657374" "00"); // scs.exmaple.test
+    reply.append(QByteArray::fromHex("c00c"
+                                     "0005"
+                                     "0001"
+                                     "0000012c"));
+    const QByteArray target = QByteArray::fromHex("03736373076578"
+                                                  "6d61706c65"
+                                                  "0474657374"
+                                                  "00"); // scs.exmaple.test
     char length[2];
     qToBigEndian(quint16(target.size()), length);
     reply.append(length, 2);
     reply.append(target);
     const DnsResponse r = DnsMessage::parseResponse(reply, 0x4242, name, DnsType::A);
     QCOMPARE(r.status, DnsResponse::Status::NxDomain);
-    QCOMPARE(r.chain(name), (QStringList{ name, QStringLiteral("scs.exmaple.test") }));
+    QCOMPARE(r.chain(name), (QStringList{name, QStringLiteral("scs.exmaple.test")}));
 }
 
 void tst_DnsResolver::reverseName()
 {
     QCOMPARE(DnsMessage::reverseName(QHostAddress(QStringLiteral("127.0.0.21"))),
              QStringLiteral("21.0.0.127.in-addr.arpa"));
-    QVERIFY(DnsMessage::reverseName(QHostAddress(QStringLiteral("2001:db8::1")))
-                    .startsWith(QLatin1String("1.0.0.0.")));
+    QVERIFY(DnsMessage::reverseName(QHostAddress(QStringLiteral("2001:db8::1"))).startsWith(QLatin1String("1.0.0.0.")));
     QVERIFY(DnsMessage::reverseName(QHostAddress(QStringLiteral("2001:db8::1")))
                     .endsWith(QLatin1String("8.b.d.0.1.0.0.2.ip6.arpa")));
 }
@@ -138,16 +159,13 @@ void tst_DnsResolver::lookups_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("values");
 
-    QTest::newRow("A") << "scs.example.test" << int(DnsType::A)
-                       << int(DnsResponse::Status::Answer) << "127.0.0.1";
-    QTest::newRow("CNAME chain") << "ProvisionServer.good.test." << int(DnsType::A)
-                                 << int(DnsResponse::Status::Answer) << "127.0.0.1";
-    QTest::newRow("NXDOMAIN") << "nothing.test" << int(DnsType::A)
-                              << int(DnsResponse::Status::NxDomain) << "";
-    QTest::newRow("NODATA") << "txt.example.test" << int(DnsType::A)
-                            << int(DnsResponse::Status::NoData) << "";
-    QTest::newRow("PTR") << "1.0.0.127.in-addr.arpa" << int(DnsType::Ptr)
-                         << int(DnsResponse::Status::Answer) << "scs.example.test";
+    QTest::newRow("A") << "scs.example.test" << int(DnsType::A) << int(DnsResponse::Status::Answer) << "127.0.0.1";
+    QTest::newRow("CNAME chain") << "ProvisionServer.good.test." << int(DnsType::A) << int(DnsResponse::Status::Answer)
+                                 << "127.0.0.1";
+    QTest::newRow("NXDOMAIN") << "nothing.test" << int(DnsType::A) << int(DnsResponse::Status::NxDomain) << "";
+    QTest::newRow("NODATA") << "txt.example.test" << int(DnsType::A) << int(DnsResponse::Status::NoData) << "";
+    QTest::newRow("PTR") << "1.0.0.127.in-addr.arpa" << int(DnsType::Ptr) << int(DnsResponse::Status::Answer)
+                         << "scs.example.test";
 }
 
 void tst_DnsResolver::lookups()
@@ -157,9 +175,9 @@ void tst_DnsResolver::lookups()
     QFETCH(int, status);
     QFETCH(QString, values);
     Oobm::Test::DnsmasqProcess dns;
-    const QString started = dns.start({ QStringLiteral("--host-record=scs.example.test,127.0.0.1"),
-                                        QStringLiteral("--cname=provisionserver.good.test,scs.example.test"),
-                                        QStringLiteral("--txt-record=txt.example.test,hello") });
+    const QString started = dns.start({QStringLiteral("--host-record=scs.example.test,127.0.0.1"),
+                                       QStringLiteral("--cname=provisionserver.good.test,scs.example.test"),
+                                       QStringLiteral("--txt-record=txt.example.test,hello")});
     QVERIFY2(started.isEmpty(), qPrintable(started));
     QString error;
     const DnsResolver resolver(DnsServer::parse(dns.address(), &error));
@@ -171,7 +189,7 @@ void tst_DnsResolver::lookups()
     got << r.names(DnsType::Ptr);
     QCOMPARE(got.join(u','), values);
     if (name.startsWith(QLatin1String("ProvisionServer")))
-        QCOMPARE(r.chain(name), (QStringList{ "provisionserver.good.test", "scs.example.test" }));
+        QCOMPARE(r.chain(name), (QStringList{"provisionserver.good.test", "scs.example.test"}));
 }
 
 QTEST_GUILESS_MAIN(tst_DnsResolver)

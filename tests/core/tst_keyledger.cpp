@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The key ledger through the store: generation, secrets at rest, export, import, audit.
 #include "common/testsupport.h"
+
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
 #include "core/keys/setupbin.h"
@@ -124,10 +125,14 @@ void tst_KeyLedger::generationRejectsBadInput_data()
     QTest::addColumn<int>("count");
     QTest::addColumn<QString>("newPassword");
     QTest::addColumn<QString>("message");
-    QTest::newRow("zero") << 0 << "N3w-Pass!" << "from 1 to 100,000; 0 is outside";
-    QTest::newRow("too many") << 100001 << "N3w-Pass!" << "100001 is outside";
-    QTest::newRow("weak password") << 5 << "password" << "New Intel ME password: The password needs an upper-case letter";
-    QTest::newRow("same as default") << 5 << "admin" << "needs at least 8";
+    QTest::newRow("zero") << 0 << "N3w-Pass!"
+                          << "from 1 to 100,000; 0 is outside";
+    QTest::newRow("too many") << 100001 << "N3w-Pass!"
+                              << "100001 is outside";
+    QTest::newRow("weak password") << 5 << "password"
+                                   << "New Intel ME password: The password needs an upper-case letter";
+    QTest::newRow("same as default") << 5 << "admin"
+                                     << "needs at least 8";
 }
 
 void tst_KeyLedger::generationRejectsBadInput()
@@ -248,7 +253,8 @@ void tst_KeyLedger::exportSetupBin()
     QFETCH(int, format);
     QFETCH(int, major);
     QFETCH(QString, server);
-    auto store = open(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("export-%1-%2.db").arg(major).arg(server.size()))));
+    auto store = open(
+            StoreLocation::sqlite(m_dir.filePath(QStringLiteral("export-%1-%2.db").arg(major).arg(server.size()))));
     QVERIFY(store->generateKeys(request(4)).result().ok());
     if (!server.isEmpty()) {
         ServiceSettings s = store->serviceSettings().result().value;
@@ -263,7 +269,8 @@ void tst_KeyLedger::exportSetupBin()
     const auto r = store->exportKeys(ex).result();
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QCOMPARE(r.value.count, 3);
-    QCOMPARE(QFile::permissions(ex.path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+    QCOMPARE(QFile::permissions(ex.path)
+                     & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
              QFile::Permissions());
     QFile f(ex.path);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -334,7 +341,8 @@ void tst_KeyLedger::consumedKeysAreNeverExported()
     ex.path = m_dir.filePath("never.bin");
     const auto e = store->exportKeys(ex).result();
     QCOMPARE(e.error.kind, StoreError::Kind::InvalidRequest);
-    QVERIFY2(e.error.message.contains("K7QX-2MBO is consumed and is never exported again"), qPrintable(e.error.message));
+    QVERIFY2(e.error.message.contains("K7QX-2MBO is consumed and is never exported again"),
+             qPrintable(e.error.message));
     QVERIFY(!QFile::exists(ex.path));
 }
 
@@ -354,7 +362,8 @@ void tst_KeyLedger::importCsvWithBadRows()
     QVERIFY(!r.value.ok());
     QCOMPARE(r.value.imported, 0);
     QCOMPARE(r.value.problems.size(), 3);
-    QVERIFY2(r.value.problems.at(0).startsWith("line 3: PID has 7 characters; it needs 8."), qPrintable(r.value.problems.at(0)));
+    QVERIFY2(r.value.problems.at(0).startsWith("line 3: PID has 7 characters; it needs 8."),
+             qPrintable(r.value.problems.at(0)));
     QVERIFY2(r.value.problems.at(1).startsWith("line 4: PPS group 5 'X3Q1': the check character should be"),
              qPrintable(r.value.problems.at(1)));
     QVERIFY(r.value.problems.at(2).startsWith("line 5: expected PID,PPS"));

@@ -7,9 +7,9 @@
 #include "core/store/sqlstore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QScopeGuard>
-#include <QJsonDocument>
 #include <QtTest>
 
 using namespace Oobm::Core;
@@ -24,25 +24,21 @@ const QDateTime T0 = QDateTime(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC);
 // Written in this order: ids 1 to 7.
 QList<LogEntry> fixtureEntries()
 {
-    const auto make = [](int hour, Severity s, const char *source, const QString &uuid,
-                         const char *message, const char *details) {
-        LogEntry e = LogEntry::make(s, QLatin1String(source), QString::fromUtf8(message),
-                                    QString::fromUtf8(details), uuid);
+    const auto make = [](int hour, Severity s, const char *source, const QString &uuid, const char *message,
+                         const char *details) {
+        LogEntry e = LogEntry::make(s, QLatin1String(source), QString::fromUtf8(message), QString::fromUtf8(details),
+                                    uuid);
         e.time = T0.addSecs(hour * 3600);
         return e;
     };
     return {
-        make(0, Severity::Error, "engine", UuidA, "Provisioning failed for host alpha",
-             "PT_STATUS_AUTH_FAILURE"),
-        make(1, Severity::Warning, "engine", UuidB, "Hello window expired", ""),
-        make(2, Severity::Information, "console", {}, "Set log level to Debug.", ""),
-        make(3, Severity::Debug, "trace", UuidA, "SOAP GetCoreVersion to 10.0.0.5",
-             "status 200 in 12 ms"),
-        make(4, Severity::Information, "engine", UuidB, "Provisioned beta.example.test",
-             "TLS on; 100% done_ok"),
-        make(5, Severity::Error, "oobmctl", {}, "Key file unreadable", "permission denied"),
-        make(6, Severity::Information, "engine", UuidA, "Incoming connection from 127.0.0.1",
-             "Größe ÜBER alles"),
+            make(0, Severity::Error, "engine", UuidA, "Provisioning failed for host alpha", "PT_STATUS_AUTH_FAILURE"),
+            make(1, Severity::Warning, "engine", UuidB, "Hello window expired", ""),
+            make(2, Severity::Information, "console", {}, "Set log level to Debug.", ""),
+            make(3, Severity::Debug, "trace", UuidA, "SOAP GetCoreVersion to 10.0.0.5", "status 200 in 12 ms"),
+            make(4, Severity::Information, "engine", UuidB, "Provisioned beta.example.test", "TLS on; 100% done_ok"),
+            make(5, Severity::Error, "oobmctl", {}, "Key file unreadable", "permission denied"),
+            make(6, Severity::Information, "engine", UuidA, "Incoming connection from 127.0.0.1", "Größe ÜBER alles"),
     };
 }
 
@@ -119,33 +115,29 @@ void tst_LogQuery::filters_data()
     };
     const int E = int(Severity::Error), W = int(Severity::Warning), I = int(Severity::Information);
     const QList<Row> rows{
-        { "no filter", {}, {}, {}, {}, -1, -1, { 7, 6, 5, 4, 3, 2, 1 } },
-        { "errors", { E }, {}, {}, {}, -1, -1, { 6, 1 } },
-        { "errors and warnings", { E, W }, {}, {}, {}, -1, -1, { 6, 2, 1 } },
-        { "source", {}, QStringLiteral("engine"), {}, {}, -1, -1, { 7, 5, 2, 1 } },
-        { "device by UUID, lower case", {}, {}, UuidA.toLower(), {}, -1, -1, { 7, 4, 1 } },
-        { "device by FQDN, any case", {}, {}, QStringLiteral("beta.EXAMPLE.test"), {}, -1, -1,
-          { 5, 2 } },
-        { "text, any case", {}, {}, {}, QStringLiteral("PROVISION"), -1, -1, { 5, 1 } },
-        { "text in details with _", {}, {}, {}, QStringLiteral("auth_fail"), -1, -1, { 1 } },
-        { "text with %", {}, {}, {}, QStringLiteral("100%"), -1, -1, { 5 } },
-        { "text of two characters", {}, {}, {}, QStringLiteral("ok"), -1, -1, { 5 } },
-        { "text with a quote", {}, {}, {}, QStringLiteral("\"alpha"), -1, -1, {} },
-        { "text with FTS syntax", {}, {}, {}, QStringLiteral("alpha OR beta"), -1, -1, {} },
-        { "text, dotted", {}, {}, {}, QStringLiteral("GetCoreVersion to 10.0"), -1, -1, { 4 } },
-        { "text, no match", {}, {}, {}, QStringLiteral("nothing like it"), -1, -1, {} },
-        { "time range", {}, {}, {}, {}, 2, 5, { 6, 5, 4, 3 } },
-        { "since", {}, {}, {}, {}, 5, -1, { 7, 6 } },
-        { "combined", { I }, QStringLiteral("engine"), {}, QStringLiteral("provision"), -1, -1,
-          { 5 } },
-        { "combined with device", { E, I }, {}, UuidA, QStringLiteral("incoming"), 1, -1,
-          { 7 } },
+            {"no filter", {}, {}, {}, {}, -1, -1, {7, 6, 5, 4, 3, 2, 1}},
+            {"errors", {E}, {}, {}, {}, -1, -1, {6, 1}},
+            {"errors and warnings", {E, W}, {}, {}, {}, -1, -1, {6, 2, 1}},
+            {"source", {}, QStringLiteral("engine"), {}, {}, -1, -1, {7, 5, 2, 1}},
+            {"device by UUID, lower case", {}, {}, UuidA.toLower(), {}, -1, -1, {7, 4, 1}},
+            {"device by FQDN, any case", {}, {}, QStringLiteral("beta.EXAMPLE.test"), {}, -1, -1, {5, 2}},
+            {"text, any case", {}, {}, {}, QStringLiteral("PROVISION"), -1, -1, {5, 1}},
+            {"text in details with _", {}, {}, {}, QStringLiteral("auth_fail"), -1, -1, {1}},
+            {"text with %", {}, {}, {}, QStringLiteral("100%"), -1, -1, {5}},
+            {"text of two characters", {}, {}, {}, QStringLiteral("ok"), -1, -1, {5}},
+            {"text with a quote", {}, {}, {}, QStringLiteral("\"alpha"), -1, -1, {}},
+            {"text with FTS syntax", {}, {}, {}, QStringLiteral("alpha OR beta"), -1, -1, {}},
+            {"text, dotted", {}, {}, {}, QStringLiteral("GetCoreVersion to 10.0"), -1, -1, {4}},
+            {"text, no match", {}, {}, {}, QStringLiteral("nothing like it"), -1, -1, {}},
+            {"time range", {}, {}, {}, {}, 2, 5, {6, 5, 4, 3}},
+            {"since", {}, {}, {}, {}, 5, -1, {7, 6}},
+            {"combined", {I}, QStringLiteral("engine"), {}, QStringLiteral("provision"), -1, -1, {5}},
+            {"combined with device", {E, I}, {}, UuidA, QStringLiteral("incoming"), 1, -1, {7}},
     };
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         for (const Row &r : rows)
-            QTest::addRow("%s/%s", backend, r.name)
-                    << QString::fromLatin1(backend) << r.severities << r.source << r.device
-                    << r.text << r.since << r.until << r.expected;
+            QTest::addRow("%s/%s", backend, r.name) << QString::fromLatin1(backend) << r.severities << r.source
+                                                    << r.device << r.text << r.since << r.until << r.expected;
     }
 }
 
@@ -211,7 +203,7 @@ void tst_LogQuery::paging()
     QVERIFY(fixture.isValid());
     auto store = openFixture(fixture);
     QVERIFY(store);
-    for (const QString &text : { QString(), QStringLiteral("engine"), QStringLiteral("o") }) {
+    for (const QString &text : {QString(), QStringLiteral("engine"), QStringLiteral("o")}) {
         LogQuery q;
         q.filter.text = text == u"engine" ? QString() : text;
         q.filter.source = text == u"engine" ? text : QString();
@@ -236,7 +228,7 @@ void tst_LogQuery::paging()
         oldest.filter = q.filter;
         oldest.oldestFirst = true;
         oldest.limit = 2;
-        QList<qint64> expectedOldest{ all.value(all.size() - 1), all.value(all.size() - 2) };
+        QList<qint64> expectedOldest{all.value(all.size() - 1), all.value(all.size() - 2)};
         QCOMPARE(ids(store->queryLog(oldest).result().value), expectedOldest);
     }
 }
@@ -245,7 +237,7 @@ void tst_LogQuery::exportEqualsFilteredView_data()
 {
     QTest::addColumn<QString>("backend");
     QTest::addColumn<bool>("json");
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         QTest::addRow("%s/csv", backend) << QString::fromLatin1(backend) << false;
         QTest::addRow("%s/json", backend) << QString::fromLatin1(backend) << true;
     }
@@ -264,13 +256,12 @@ void tst_LogQuery::exportEqualsFilteredView()
     // More entries than one export page, so that the export pages too.
     QList<LogEntry> many;
     for (int i = 0; i < 2 * LogExporter::PageSize + 123; ++i)
-        many << LogEntry::make(i % 3 ? Severity::Information : Severity::Warning,
-                               QStringLiteral("engine"),
+        many << LogEntry::make(i % 3 ? Severity::Information : Severity::Warning, QStringLiteral("engine"),
                                QStringLiteral("Entry %1, \"quoted\", with comma").arg(i));
     QVERIFY(!store->appendLog(many).result());
 
     LogFilter f;
-    f.severities = { Severity::Information, Severity::Error };
+    f.severities = {Severity::Information, Severity::Error};
     f.text = QStringLiteral("entry");
     QList<LogEntry> view;
     LogQuery q;
@@ -281,9 +272,7 @@ void tst_LogQuery::exportEqualsFilteredView()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(json ? QStringLiteral("log.json") : QStringLiteral("log.csv"));
-    auto future = LogExporter::exportToFile(store.get(), f,
-                                            json ? LogExporter::Format::Json
-                                                 : LogExporter::Format::Csv,
+    auto future = LogExporter::exportToFile(store.get(), f, json ? LogExporter::Format::Json : LogExporter::Format::Csv,
                                             path);
     QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 60000));
     const StoreResult<qint64> r = future.result();
@@ -317,15 +306,16 @@ void tst_LogQuery::auditFilters_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("sinceHour");
     QTest::addColumn<QList<qint64>>("expected");
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         const QString b = QString::fromLatin1(backend);
-        QTest::addRow("%s/all", backend) << b << QString() << QString() << -1 << QList<qint64>{ 4, 3, 2, 1 };
-        QTest::addRow("%s/action", backend) << b << "EXPORT" << QString() << -1 << QList<qint64>{ 3, 1 };
-        QTest::addRow("%s/user", backend) << b << QString() << "BOB" << -1 << QList<qint64>{ 4, 2 };
-        QTest::addRow("%s/file", backend) << b << QString() << "keys_1" << -1 << QList<qint64>{ 1 };
-        QTest::addRow("%s/details", backend) << b << QString() << "100%" << -1 << QList<qint64>{ 3 };
-        QTest::addRow("%s/since", backend) << b << QString() << QString() << 2 << QList<qint64>{ 4, 3 };
-        QTest::addRow("%s/combined", backend) << b << "export" << "ws1" << 1 << QList<qint64>{ 3 };
+        QTest::addRow("%s/all", backend) << b << QString() << QString() << -1 << QList<qint64>{4, 3, 2, 1};
+        QTest::addRow("%s/action", backend) << b << "EXPORT" << QString() << -1 << QList<qint64>{3, 1};
+        QTest::addRow("%s/user", backend) << b << QString() << "BOB" << -1 << QList<qint64>{4, 2};
+        QTest::addRow("%s/file", backend) << b << QString() << "keys_1" << -1 << QList<qint64>{1};
+        QTest::addRow("%s/details", backend) << b << QString() << "100%" << -1 << QList<qint64>{3};
+        QTest::addRow("%s/since", backend) << b << QString() << QString() << 2 << QList<qint64>{4, 3};
+        QTest::addRow("%s/combined", backend) << b << "export"
+                                              << "ws1" << 1 << QList<qint64>{3};
     }
 }
 
@@ -343,19 +333,18 @@ void tst_LogQuery::auditFilters()
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
     const auto ms = [](int hour) { return T0.addSecs(hour * 3600).toMSecsSinceEpoch(); };
-    QVERIFY(fixture.exec(
-            QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, file, "
-                           "details) VALUES (%1, 'alice', 'ws1', 'export', 10, '/tmp/keys_1.bin', ''), "
-                           "(%2, 'bob', 'ws2', 'show', 1, '', 'PID K7QX-2MBO'), "
-                           "(%3, 'alice', 'ws1', 'export', 5, '/tmp/keys2.csv', '100% of batch'), "
-                           "(%4, 'bob', 'ws2', 'delete', 3, '', '')")
-                    .arg(ms(0))
-                    .arg(ms(1))
-                    .arg(ms(2))
-                    .arg(ms(3))));
+    QVERIFY(fixture.exec(QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, file, "
+                                        "details) VALUES (%1, 'alice', 'ws1', 'export', 10, '/tmp/keys_1.bin', ''), "
+                                        "(%2, 'bob', 'ws2', 'show', 1, '', 'PID K7QX-2MBO'), "
+                                        "(%3, 'alice', 'ws1', 'export', 5, '/tmp/keys2.csv', '100% of batch'), "
+                                        "(%4, 'bob', 'ws2', 'delete', 3, '', '')")
+                                 .arg(ms(0))
+                                 .arg(ms(1))
+                                 .arg(ms(2))
+                                 .arg(ms(3))));
     AuditQuery q;
     if (!action.isEmpty())
-        q.actions = { action };
+        q.actions = {action};
     q.text = text;
     if (sinceHour >= 0)
         q.since = T0.addSecs(sinceHour * 3600);
@@ -371,9 +360,8 @@ void tst_LogQuery::auditFilters()
     // The counts per action agree with the rows.
     const StoreResult<CategoryCounts> counts = store.countAudit(q).result();
     QVERIFY2(counts.ok(), qPrintable(counts.error.message));
-    const qint64 counted = action.isEmpty()
-            ? counts.value.total()
-            : counts.value.of(int(auditActions().indexOf(action.toLower())));
+    const qint64 counted = action.isEmpty() ? counts.value.total()
+                                            : counts.value.of(int(auditActions().indexOf(action.toLower())));
     QCOMPARE(counted, qint64(expected.size()));
 }
 
@@ -407,12 +395,12 @@ void tst_LogQuery::fullTextIndexMadeWhenMissing()
         QVERIFY(store);
     }
     const QStringList drop = backend == u"sqlite"
-            ? QStringList{ "DROP TRIGGER log_fts_insert", "DROP TRIGGER log_fts_delete",
-                           "DROP TRIGGER log_fts_update", "DROP TABLE log_fts",
-                           "DROP TRIGGER actions_fts_insert", "DROP TRIGGER actions_fts_delete",
-                           "DROP TRIGGER actions_fts_update", "DROP TABLE actions_fts" }
-            : QStringList{ "DROP INDEX log_message_trgm", "DROP INDEX log_details_trgm",
-                           "DROP INDEX actions_message_trgm" };
+            ? QStringList{"DROP TRIGGER log_fts_insert",     "DROP TRIGGER log_fts_delete",
+                          "DROP TRIGGER log_fts_update",     "DROP TABLE log_fts",
+                          "DROP TRIGGER actions_fts_insert", "DROP TRIGGER actions_fts_delete",
+                          "DROP TRIGGER actions_fts_update", "DROP TABLE actions_fts"}
+            : QStringList{"DROP INDEX log_message_trgm", "DROP INDEX log_details_trgm",
+                          "DROP INDEX actions_message_trgm"};
     for (const QString &sql : drop)
         QVERIFY2(fixture.exec(sql), qPrintable(sql));
     SqlStore store(fixture.location());
@@ -425,7 +413,7 @@ void tst_LogQuery::fullTextIndexMadeWhenMissing()
     q.filter.text = QStringLiteral("ÜBER ALL");
     const StoreResult<QList<LogEntry>> r = store.queryLog(q).result();
     QVERIFY2(r.ok(), qPrintable(r.error.message));
-    QCOMPARE(ids(r.value), QList<qint64>{ 7 });
+    QCOMPARE(ids(r.value), QList<qint64>{7});
 }
 
 namespace {
@@ -434,16 +422,15 @@ bool insertActions(BackendFixture &fixture)
 {
     const auto ms = [](int hour) { return T0.addSecs(hour * 3600).toMSecsSinceEpoch(); };
     return fixture.exec(
-            QStringLiteral(
-                    "INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
-                    "attempt) VALUES "
-                    "(%1, '%7', 'GetCoreVersion', 0, 12, 'SUCCESS', '', 1), "
-                    "(%2, '%7', 'SetAdminAclEntry', 1, 40, 'PT_STATUS_AUTH_FAILURE', 'The device refused "
-                    "the admin password', 1), "
-                    "(%3, '%8', 'GetCoreVersion', 0, 9, 'SUCCESS', '', 1), "
-                    "(%4, '%8', 'SetTLSPSK', 2, 0, '', 'TLS is off in the profile: skipped', 1), "
-                    "(%5, '%8', 'CommitChanges', 0, 120, 'SUCCESS', 'ok', 1), "
-                    "(%6, '%7', 'SetAdminAclEntry', 1, 38, 'Timeout', 'No answer in 30 s', 2)")
+            QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
+                           "attempt) VALUES "
+                           "(%1, '%7', 'GetCoreVersion', 0, 12, 'SUCCESS', '', 1), "
+                           "(%2, '%7', 'SetAdminAclEntry', 1, 40, 'PT_STATUS_AUTH_FAILURE', 'The device refused "
+                           "the admin password', 1), "
+                           "(%3, '%8', 'GetCoreVersion', 0, 9, 'SUCCESS', '', 1), "
+                           "(%4, '%8', 'SetTLSPSK', 2, 0, '', 'TLS is off in the profile: skipped', 1), "
+                           "(%5, '%8', 'CommitChanges', 0, 120, 'SUCCESS', 'ok', 1), "
+                           "(%6, '%7', 'SetAdminAclEntry', 1, 38, 'Timeout', 'No answer in 30 s', 2)")
                     .arg(ms(0))
                     .arg(ms(1))
                     .arg(ms(2))
@@ -464,31 +451,24 @@ void tst_LogQuery::actionFilters_data()
     QTest::addColumn<int>("sinceHour");
     QTest::addColumn<QList<qint64>>("expected");
     const int Ok = int(ActionRecord::Result::Succeeded), Failed = int(ActionRecord::Result::Failed);
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         const QString b = QString::fromLatin1(backend);
         const auto row = [&](const char *name) { return &QTest::addRow("%s/%s", backend, name); };
         *row("all") << b << QList<int>{} << QString() << QString() << QString() << -1
-                    << QList<qint64>{ 6, 5, 4, 3, 2, 1 };
-        *row("failed") << b << QList<int>{ Failed } << QString() << QString() << QString() << -1
-                       << QList<qint64>{ 6, 2 };
-        *row("two results") << b << QList<int>{ Ok, Failed } << QString() << QString() << QString()
-                            << -1 << QList<qint64>{ 6, 5, 3, 2, 1 };
-        *row("step") << b << QList<int>{} << "GetCoreVersion" << QString() << QString() << -1
-                     << QList<qint64>{ 3, 1 };
-        *row("uuid") << b << QList<int>{} << QString() << UuidA.toLower() << QString() << -1
-                     << QList<qint64>{ 6, 2, 1 };
+                    << QList<qint64>{6, 5, 4, 3, 2, 1};
+        *row("failed") << b << QList<int>{Failed} << QString() << QString() << QString() << -1 << QList<qint64>{6, 2};
+        *row("two results") << b << QList<int>{Ok, Failed} << QString() << QString() << QString() << -1
+                            << QList<qint64>{6, 5, 3, 2, 1};
+        *row("step") << b << QList<int>{} << "GetCoreVersion" << QString() << QString() << -1 << QList<qint64>{3, 1};
+        *row("uuid") << b << QList<int>{} << QString() << UuidA.toLower() << QString() << -1 << QList<qint64>{6, 2, 1};
         *row("fqdn") << b << QList<int>{} << QString() << "BETA.example.test" << QString() << -1
-                     << QList<qint64>{ 5, 4, 3 };
+                     << QList<qint64>{5, 4, 3};
         *row("text in message") << b << QList<int>{} << QString() << QString() << "ADMIN PASS" << -1
-                                << QList<qint64>{ 2 };
-        *row("text in status") << b << QList<int>{} << QString() << QString() << "auth_fail" << -1
-                               << QList<qint64>{ 2 };
-        *row("short text") << b << QList<int>{} << QString() << QString() << "ok" << -1
-                           << QList<qint64>{ 5 };
-        *row("since") << b << QList<int>{} << QString() << QString() << QString() << 4
-                      << QList<qint64>{ 6, 5 };
-        *row("combined") << b << QList<int>{ Failed } << "SetAdminAclEntry" << UuidA << "answer" << 1
-                         << QList<qint64>{ 6 };
+                                << QList<qint64>{2};
+        *row("text in status") << b << QList<int>{} << QString() << QString() << "auth_fail" << -1 << QList<qint64>{2};
+        *row("short text") << b << QList<int>{} << QString() << QString() << "ok" << -1 << QList<qint64>{5};
+        *row("since") << b << QList<int>{} << QString() << QString() << QString() << 4 << QList<qint64>{6, 5};
+        *row("combined") << b << QList<int>{Failed} << "SetAdminAclEntry" << UuidA << "answer" << 1 << QList<qint64>{6};
     }
 }
 
@@ -527,8 +507,7 @@ void tst_LogQuery::actionFilters()
     const StoreResult<CategoryCounts> counts = store->countActions(f).result();
     QVERIFY2(counts.ok(), qPrintable(counts.error.message));
     qint64 counted = 0;
-    for (auto result : { ActionRecord::Result::Succeeded, ActionRecord::Result::Failed,
-                         ActionRecord::Result::Skipped }) {
+    for (auto result : {ActionRecord::Result::Succeeded, ActionRecord::Result::Failed, ActionRecord::Result::Skipped}) {
         if (f.results.isEmpty() || f.results.contains(result))
             counted += counts.value.of(int(result));
     }
@@ -556,11 +535,11 @@ void tst_LogQuery::actionPaging()
             got << a.id;
         return got;
     };
-    QCOMPARE(page(0, 0, false), (QList<qint64>{ 6, 5 }));
-    QCOMPARE(page(5, 0, false), (QList<qint64>{ 4, 3 }));
-    QCOMPARE(page(0, 0, true), (QList<qint64>{ 1, 2 }));
-    QCOMPARE(page(0, 2, true), (QList<qint64>{ 3, 4 })); // the page right above 2
-    QCOMPARE(page(0, 4, false), (QList<qint64>{ 6, 5 })); // live: the newest above 4
+    QCOMPARE(page(0, 0, false), (QList<qint64>{6, 5}));
+    QCOMPARE(page(5, 0, false), (QList<qint64>{4, 3}));
+    QCOMPARE(page(0, 0, true), (QList<qint64>{1, 2}));
+    QCOMPARE(page(0, 2, true), (QList<qint64>{3, 4}));  // the page right above 2
+    QCOMPARE(page(0, 4, false), (QList<qint64>{6, 5})); // live: the newest above 4
 }
 
 void tst_LogQuery::openedWhereNoIndexMayBeMade()
@@ -586,7 +565,8 @@ void tst_LogQuery::openedWhereNoIndexMayBeMade()
     });
     QVERIFY(fixture.exec(
             QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
-    QVERIFY(fixture.exec(QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(fixture.exec(
+            QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(role)));
     const StoreLocation owner = fixture.location();
     QString error;
     const StoreLocation asRole = StoreLocation::parse(QStringLiteral("postgresql://%1:%2@%3:%4/%5")

@@ -49,14 +49,17 @@ void tst_PidPps::normalize_data()
     QTest::newRow("pid with dash") << false << "K7QX-2MBO" << QByteArray("K7QX2MBO") << "";
     QTest::newRow("pid lower case") << false << "k7qx2mbo" << QByteArray("K7QX2MBO") << "";
     QTest::newRow("pid short") << false << "K7QX-2MB" << QByteArray() << "PID has 7 characters; it needs 8.";
-    QTest::newRow("pid bad check") << false << "K7QX-2MBA" << QByteArray() << "PID 'K7QX-2MBA': the check character should be 'O'.";
+    QTest::newRow("pid bad check") << false << "K7QX-2MBA" << QByteArray()
+                                   << "PID 'K7QX-2MBA': the check character should be 'O'.";
     QTest::newRow("pid bad char") << false << "K7QX-2M*O" << QByteArray() << "only 0-9 and A-Z";
     const QString pps = QStringLiteral("R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI");
     QTest::newRow("pps") << true << pps << pps.toLatin1().replace("-", "") << "";
-    QTest::newRow("pps group 5 wrong") << true << QStringLiteral("R2DK-C3PI-O4Z5-9XYI-X3Q1-C3PI-O4Z5-9XYI") << QByteArray()
+    QTest::newRow("pps group 5 wrong") << true << QStringLiteral("R2DK-C3PI-O4Z5-9XYI-X3Q1-C3PI-O4Z5-9XYI")
+                                       << QByteArray()
                                        << QStringLiteral("PPS group 5 'X3Q1': the check character should be '%1'.")
-                                              .arg(QLatin1Char(PidPps::checkCharacter("X3Q")));
-    QTest::newRow("pps short") << true << "R2DK-C3PI" << QByteArray() << "PPS has 8 characters; it needs 32 (8 groups of 4).";
+                                                  .arg(QLatin1Char(PidPps::checkCharacter("X3Q")));
+    QTest::newRow("pps short") << true << "R2DK-C3PI" << QByteArray()
+                               << "PPS has 8 characters; it needs 32 (8 groups of 4).";
 }
 
 void tst_PidPps::normalize()
@@ -91,17 +94,27 @@ void tst_PidPps::passwordPolicy_data()
 {
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("good") << "P@ssw0rd" << "";
-    QTest::newRow("factory default") << "admin" << "5 characters; it needs at least 8";
+    QTest::newRow("good") << "P@ssw0rd"
+                          << "";
+    QTest::newRow("factory default") << "admin"
+                                     << "5 characters; it needs at least 8";
     QTest::newRow("too long") << QString(33, u'a') << "33 characters; it may have at most 32";
-    QTest::newRow("no upper") << "p@ssw0rd" << "upper-case";
-    QTest::newRow("no lower") << "P@SSW0RD" << "lower-case";
-    QTest::newRow("no digit") << "P@ssword" << "digit";
-    QTest::newRow("underscore is not special") << "Pass_w0rd" << "special character";
-    QTest::newRow("space is not special") << "Pass w0rd" << "special character";
-    QTest::newRow("colon") << "P@ss:w0rd" << "may not contain";
-    QTest::newRow("comma") << "P@ss,w0rd" << "may not contain";
-    QTest::newRow("quote") << "P@ss\"w0rd" << "may not contain";
+    QTest::newRow("no upper") << "p@ssw0rd"
+                              << "upper-case";
+    QTest::newRow("no lower") << "P@SSW0RD"
+                              << "lower-case";
+    QTest::newRow("no digit") << "P@ssword"
+                              << "digit";
+    QTest::newRow("underscore is not special") << "Pass_w0rd"
+                                               << "special character";
+    QTest::newRow("space is not special") << "Pass w0rd"
+                                          << "special character";
+    QTest::newRow("colon") << "P@ss:w0rd"
+                           << "may not contain";
+    QTest::newRow("comma") << "P@ss,w0rd"
+                           << "may not contain";
+    QTest::newRow("quote") << "P@ss\"w0rd"
+                           << "may not contain";
     QTest::newRow("non-ascii") << QString::fromUtf8("P@ssw0rdä") << "printable ASCII";
 }
 

@@ -3,6 +3,7 @@
 // Each simulated failure of the reference's Symptoms gets its verdict, evidence and fix.
 #include "common/simprocess.h"
 #include "common/testsupport.h"
+
 #include "core/doctor/provisioningdoctor.h"
 #include "core/engine/provisioningengine.h"
 #include "core/keys/keyledger.h"
@@ -46,16 +47,24 @@ void tst_ProvisioningDoctor::verdicts_data()
     QTest::addColumn<QString>("verdict"); // the verdict's id
     QTest::addColumn<QString>("words");   // in the verdict's line
 
-    QTest::newRow("healthy") << "healthy" << "provisioned" << "Healthy";
-    QTest::newRow("unknown PID") << "unknown-pid" << "unknown-pid" << "failed to find PID";
-    QTest::newRow("pending authorization")
-            << "authorization" << "awaiting-authorization" << "Authorize it on the Intel AMT Systems page";
-    QTest::newRow("expired hello window")
-            << "expired" << "hello-window-expired" << "Delayed Provisioning";
-    QTest::newRow("hellos never arrive")
-            << "elsewhere" << "no-hellos" << "sends its hellos elsewhere";
-    QTest::newRow("no ProvisionServer record")
-            << "no-dns" << "provisionserver:example.test" << "No record for ProvisionServer.example.test";
+    QTest::newRow("healthy") << "healthy"
+                             << "provisioned"
+                             << "Healthy";
+    QTest::newRow("unknown PID") << "unknown-pid"
+                                 << "unknown-pid"
+                                 << "failed to find PID";
+    QTest::newRow("pending authorization") << "authorization"
+                                           << "awaiting-authorization"
+                                           << "Authorize it on the Intel AMT Systems page";
+    QTest::newRow("expired hello window") << "expired"
+                                          << "hello-window-expired"
+                                          << "Delayed Provisioning";
+    QTest::newRow("hellos never arrive") << "elsewhere"
+                                         << "no-hellos"
+                                         << "sends its hellos elsewhere";
+    QTest::newRow("no ProvisionServer record") << "no-dns"
+                                               << "provisionserver:example.test"
+                                               << "No record for ProvisionServer.example.test";
 }
 
 void tst_ProvisioningDoctor::verdicts()
@@ -75,11 +84,11 @@ void tst_ProvisioningDoctor::verdicts()
     KeyGenerationRequest g;
     g.count = 2;
     g.newMePassword = QStringLiteral("N3w-Pass!");
-    g.actor = { QStringLiteral("tester"), QStringLiteral("lab") };
+    g.actor = {QStringLiteral("tester"), QStringLiteral("lab")};
     QVERIFY(store.generateKeys(g).result().ok());
     QTemporaryDir dir;
     KeyExportRequest x;
-    x.pids = { store.listKeys({}).result().value.last().pid };
+    x.pids = {store.listKeys({}).result().value.last().pid};
     x.format = KeyExportFormat::SetupBinV2;
     x.path = dir.filePath(QStringLiteral("setup.bin"));
     x.actor = g.actor;
@@ -92,21 +101,21 @@ void tst_ProvisioningDoctor::verdicts()
 
     // DNS: ProvisionServer.example.test → this server, except where the scenario breaks it.
     DnsmasqProcess dns;
-    QStringList records{ QStringLiteral("--host-record=scs.example.test,127.0.0.1") };
+    QStringList records{QStringLiteral("--host-record=scs.example.test,127.0.0.1")};
     if (scenario != u"no-dns")
         records << QStringLiteral("--cname=provisionserver.example.test,scs.example.test");
     QCOMPARE(dns.start(records), QString());
     const quint16 port = freePort();
     ServiceSettings settings = store.serviceSettings().result().value;
     settings.dnsServer = dns.address();
-    settings.dnsSuffixes = { QStringLiteral("example.test") };
+    settings.dnsSuffixes = {QStringLiteral("example.test")};
     settings.serverFqdn = QStringLiteral("scs.example.test");
     settings.listenPort = port;
     settings.requireAuthorization = scenario == u"authorization";
     QVERIFY(store.applyServiceSettings(settings, QStringLiteral("test")).result().ok());
 
     EngineOptions o;
-    o.listenAddresses = { QHostAddress::LocalHost };
+    o.listenAddresses = {QHostAddress::LocalHost};
     o.engineId = QStringLiteral("doctor-test");
     o.heartbeatMs = 200;
     if (scenario == u"expired")
@@ -118,23 +127,25 @@ void tst_ProvisioningDoctor::verdicts()
     QVERIFY(started.wait(10000));
 
     SimProcess sim;
-    QStringList args{ "--fleet", "1", "--time-scale", scenario == u"expired" ? "100000" : "200" };
+    QStringList args{"--fleet", "1", "--time-scale", scenario == u"expired" ? "100000" : "200"};
     if (scenario == u"unknown-pid")
-        args << "--mode" << "setup-psk"; // the simulator's own keys: never seen here
+        args << "--mode"
+             << "setup-psk"; // the simulator's own keys: never seen here
     else
-        args << "--mode" << "factory" << "--keys" << x.path;
+        args << "--mode"
+             << "factory"
+             << "--keys" << x.path;
     if (scenario == u"elsewhere")
         args << "--provision-server" << QStringLiteral("127.0.0.1:%1").arg(freePort());
     else if (scenario == u"no-dns") // the device looks for ProvisionServer.example.test
-        args << "--dns-server" << dns.address() << "--domain" << "example.test";
+        args << "--dns-server" << dns.address() << "--domain"
+             << "example.test";
     else
         args << "--provision-server" << QStringLiteral("127.0.0.1:%1").arg(port);
     QCOMPARE(sim.start(args), QString());
     const QString uuid = sim.device().uuid;
     if (scenario == u"expired")
-        QVERIFY(sim.control({ { "cmd", "fault" }, { "kind", "wrong-pps" }, { "all", true } })
-                        .value("ok")
-                        .toBool());
+        QVERIFY(sim.control({{"cmd", "fault"}, {"kind", "wrong-pps"}, {"all", true}}).value("ok").toBool());
 
     const auto state = [&] {
         for (const AmtSystem &s : store.listSystems({}).result().value) {
@@ -198,7 +209,7 @@ void tst_ProvisioningDoctor::rules()
     e.subject = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
     e.now = QDateTime::currentDateTimeUtc();
     if (engineUp)
-        e.engines = { { "e1", "host", "0.0.0.0:9971", e.now.addSecs(-60), e.now, {}, 0 } };
+        e.engines = {{"e1", "host", "0.0.0.0:9971", e.now.addSecs(-60), e.now, {}, 0}};
     if (state == -5) {
         e.storeError = QStringLiteral("connection refused");
     } else if (state == -6) {
@@ -208,7 +219,7 @@ void tst_ProvisioningDoctor::rules()
         HelloRecord h;
         h.version = 2;
         h.time = e.now;
-        e.hellos = { h };
+        e.hellos = {h};
         e.pidKnown = true;
         e.deviceProbed = true;
         e.deviceError = QStringLiteral("Connection refused");
@@ -220,13 +231,13 @@ void tst_ProvisioningDoctor::rules()
         e.system.fqdn = QStringLiteral("pc1.branch.example.test");
         HelloRecord h;
         h.version = 3;
-        h.rootHashes = { QStringLiteral("sha1:%1").arg(QString(40, u'A')) };
+        h.rootHashes = {QStringLiteral("sha1:%1").arg(QString(40, u'A'))};
         h.time = e.now;
-        e.hellos = { h };
+        e.hellos = {h};
         ProvisioningCertificate c;
         c.commonName = QStringLiteral("scs.other.test");
         c.rootSha1 = state == -2 ? QString(40, u'A') : QString(40, u'B');
-        e.certificates = { c };
+        e.certificates = {c};
     } else if (state >= 0) {
         e.found = true;
         e.system.uuid = e.subject;
@@ -236,7 +247,7 @@ void tst_ProvisioningDoctor::rules()
         h.version = 2;
         h.pid = "ABCD1234";
         h.time = e.now;
-        e.hellos = { h };
+        e.hellos = {h};
         e.pidKnown = pidKnown;
     }
     const DoctorReport r = ProvisioningDoctor::diagnose(e);

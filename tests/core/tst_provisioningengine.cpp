@@ -4,8 +4,8 @@
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
-#include "core/dns/dnsmessage.h"
 #include "core/amt/amtsession.h"
+#include "core/dns/dnsmessage.h"
 #include "core/engine/provisioningengine.h"
 #include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
@@ -16,8 +16,8 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QScopeGuard>
-#include <QStandardPaths>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
@@ -169,11 +169,16 @@ public:
 
     QStringList simArguments(int fleet, const QString &mode = QStringLiteral("factory")) const
     {
-        return {QStringLiteral("--fleet"),       QString::number(fleet),
-                QStringLiteral("--mode"),        mode,
-                QStringLiteral("--keys"),        setupBin,
-                QStringLiteral("--provision-server"), QStringLiteral("127.0.0.1:%1").arg(port),
-                QStringLiteral("--time-scale"),  QStringLiteral("200")};
+        return {QStringLiteral("--fleet"),
+                QString::number(fleet),
+                QStringLiteral("--mode"),
+                mode,
+                QStringLiteral("--keys"),
+                setupBin,
+                QStringLiteral("--provision-server"),
+                QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--time-scale"),
+                QStringLiteral("200")};
     }
 
     QList<AmtSystem> systems() const { return store->listSystems({}).result().value; }
@@ -192,10 +197,7 @@ public:
         q.limit = 10000;
         return store->queryLog(q).result().value;
     }
-    QList<KeyRecord> keys(KeyState state) const
-    {
-        return store->listKeys({{state}, {}, -1}).result().value;
-    }
+    QList<KeyRecord> keys(KeyState state) const { return store->listKeys({{state}, {}, -1}).result().value; }
 
     std::unique_ptr<SqlStore> store;
     std::unique_ptr<UserLog> log;
@@ -274,7 +276,8 @@ Chain makeChain(const char *commonName, long leafValidFrom = 0, long leafValidTo
     unsigned char digest[20];
     unsigned int length = 0;
     X509_digest(root, EVP_sha1(), digest, &length);
-    Chain c{pem(leaf) + pem(root), pem(key), QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
+    Chain c{pem(leaf) + pem(root), pem(key),
+            QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
     X509_free(root);
     X509_free(leaf);
     EVP_PKEY_free(rootKey);
@@ -398,10 +401,10 @@ void tst_ProvisioningEngine::provisionsOneDeviceByPsk()
         QCOMPARE(a.result, ActionRecord::Result::Succeeded);
         QCOMPARE(a.status, QStringLiteral("SUCCESS"));
     }
-    QCOMPARE(steps, QStringList({"GetCoreVersion", "GetProvisioningState", "GetHostName", "GetDomainName",
-                                 "SetHostName", "SetDomainName", "SetHighAccuracyTimeSynch", "SetAdminAclEntry",
-                                 "AddUserAclEntry", "SetTlsEnabled", "SetTLSPSK", "SetEnabledInterfaces",
-                                 "CommitChanges"}));
+    QCOMPARE(steps,
+             QStringList({"GetCoreVersion", "GetProvisioningState", "GetHostName", "GetDomainName", "SetHostName",
+                          "SetDomainName", "SetHighAccuracyTimeSynch", "SetAdminAclEntry", "AddUserAclEntry",
+                          "SetTlsEnabled", "SetTLSPSK", "SetEnabledInterfaces", "CommitChanges"}));
     const auto credentials = lab.store->systemCredentials(uuid).result();
     QVERIFY2(credentials.ok(), qPrintable(credentials.error.message));
     QCOMPARE(credentials.value.adminPassword, AdminPassword);
@@ -464,8 +467,8 @@ void tst_ProvisioningEngine::provisionsWhileTheLogCannotBeWritten()
         lab.exec(QStringLiteral("DROP OWNED BY %1").arg(role));
         lab.exec(QStringLiteral("DROP ROLE %1").arg(role));
     });
-    QVERIFY(lab.exec(QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1")
-                             .arg(role)));
+    QVERIFY(lab.exec(
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
     QVERIFY(lab.exec(QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(role)));
     QVERIFY(lab.exec(QStringLiteral("REVOKE INSERT ON log FROM %1").arg(role)));
     const StoreLocation owner = lab.location();
@@ -500,7 +503,8 @@ void tst_ProvisioningEngine::provisionsWhileTheLogCannotBeWritten()
     const StoreError e = failed.first().first().value<StoreError>();
     QCOMPARE(e.kind, StoreError::Kind::PermissionDenied);
     QVERIFY2(e.message.contains(QStringLiteral("does not let the user '%1'").arg(role)), qPrintable(e.message));
-    QVERIFY2(e.message.contains(QStringLiteral("do this: permission denied for table log. Grant it")), qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("do this: permission denied for table log. Grant it")),
+             qPrintable(e.message));
     QVERIFY2(e.message.contains(QStringLiteral("These log entries were dropped.")), qPrintable(e.message));
     QVERIFY(!e.message.contains(password));
     SqlStore asOwner(owner);
@@ -540,8 +544,8 @@ void tst_ProvisioningEngine::traceLoggingRecordsSoapSummaries()
     const QString peer = QStringLiteral("%1:16993").arg(sim.device().address);
     QVERIFY2(trace.value(0).startsWith(QStringLiteral("Hello intake from %1: provision in ").arg(sim.device().address)),
              qPrintable(trace.join(u'\n')));
-    QVERIFY2(trace.contains(QRegularExpression(
-                     QStringLiteral("^SOAP GetCoreVersion to %1: OK in \\d+ ms$").arg(QRegularExpression::escape(peer)))),
+    QVERIFY2(trace.contains(QRegularExpression(QStringLiteral("^SOAP GetCoreVersion to %1: OK in \\d+ ms$")
+                                                       .arg(QRegularExpression::escape(peer)))),
              qPrintable(trace.join(u'\n')));
     QVERIFY(trace.contains(QRegularExpression(QStringLiteral("^SOAP CommitChanges to .*: OK in \\d+ ms$"))));
     QCOMPARE(trace.size(), 1 + 13); // the hello, then one line per SOAP request
@@ -583,7 +587,8 @@ void tst_ProvisioningEngine::wrongPpsIsNamedAndConsumesNothing()
     const QString reason = lab.finished->first().at(2).toString();
     QVERIFY2(reason.contains(QStringLiteral("the PPS does not match")), qPrintable(reason));
     const AmtSystem s = lab.system(uuid);
-    QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning, qPrintable(systemStateKey(s.state)));
+    QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning,
+             qPrintable(systemStateKey(s.state)));
     QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
     // Each attempt is one handshake with the device's own key; no other key is ever tried.
     const auto actions = lab.store->listActions(stepsOf(uuid)).result().value;
@@ -663,10 +668,11 @@ void tst_ProvisioningEngine::faultsEndAsFailedWithTheirReason_data()
 {
     QTest::addColumn<QJsonObject>("fault");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("status at a step")
-            << QJsonObject{{"cmd", "fault"}, {"kind", "status"}, {"operation", "SetAdminAclEntry"},
-                           {"status", "INVALID_PASSWORD"}}
-            << QStringLiteral("SetAdminAclEntry failed:");
+    QTest::newRow("status at a step") << QJsonObject{{"cmd", "fault"},
+                                                     {"kind", "status"},
+                                                     {"operation", "SetAdminAclEntry"},
+                                                     {"status", "INVALID_PASSWORD"}}
+                                      << QStringLiteral("SetAdminAclEntry failed:");
     QTest::newRow("dropped") << QJsonObject{{"cmd", "fault"}, {"kind", "drop"}}
                              << QStringLiteral("GetCoreVersion failed:");
     QTest::newRow("hang") << QJsonObject{{"cmd", "fault"}, {"kind", "hang"}} << QStringLiteral("after 2 tries");
@@ -793,7 +799,8 @@ void tst_ProvisioningEngine::powerAndUnprovisionWithStoredCredentials()
 
     // The console's Power action, with the credentials the engine stored.
     SystemActions actions(lab.store.get(), lab.log.get());
-    auto off = actions.run(SystemActions::Action::PowerOff, {uuid, QStringLiteral("00000000-0000-0000-0000-000000000000")});
+    auto off = actions.run(SystemActions::Action::PowerOff,
+                           {uuid, QStringLiteral("00000000-0000-0000-0000-000000000000")});
     QTRY_VERIFY_WITH_TIMEOUT(off.isFinished(), 20000);
     const auto results = off.result();
     QCOMPARE(results.size(), 2);
@@ -851,7 +858,8 @@ void tst_ProvisioningEngine::profileAssignmentsChooseTheProfile()
     QVERIFY(lab.store->addAssignment(byIp).result().ok());
     QVERIFY(lab.store->addAssignment(byUuid).result().ok());
     // A rule that says what is wrong with it is refused.
-    const auto bad = lab.store->addAssignment({0, ProfileAssignment::Kind::IpRange, "10.1.0.0/33", saved.value, {}}).result();
+    const auto bad =
+            lab.store->addAssignment({0, ProfileAssignment::Kind::IpRange, "10.1.0.0/33", saved.value, {}}).result();
     QVERIFY2(bad.error.message.contains("is not an IPv4 range"), qPrintable(bad.error.message));
     QCOMPARE(lab.store->listAssignments().result().value.size(), 2);
     lab.startEngine();
@@ -891,8 +899,8 @@ void tst_ProvisioningEngine::delayedProvisionRestartsTheHellos()
     QTRY_COMPARE_WITH_TIMEOUT(lab.system(uuid).state, SystemState::HelloWindowExpired, 15000);
     QVERIFY2(lab.system(uuid).reason.contains("hello window has closed"), qPrintable(lab.system(uuid).reason));
     // The warning follows the state change (the engine logs once the store has answered).
-    QTRY_VERIFY_WITH_TIMEOUT(logContains(lab.logEntries(), Severity::Warning, QStringLiteral("stopped sending hello packets")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            logContains(lab.logEntries(), Severity::Warning, QStringLiteral("stopped sending hello packets")), 10000);
     QVERIFY(sim.control({{"cmd", "clear-faults"}, {"all", true}}).value("ok").toBool());
     lab.finished->clear();
 
@@ -920,9 +928,12 @@ void tst_ProvisioningEngine::provisioningCertificateFromPkcs12_data()
     QTest::addColumn<bool>("withRoot");
     QTest::addColumn<QString>("passphrase");
     QTest::addColumn<QString>("error");
-    QTest::newRow("chain with root") << true << "s3cret" << "";
-    QTest::newRow("wrong passphrase") << true << "guess" << "The passphrase does not open this PKCS#12 file";
-    QTest::newRow("no root in the file") << false << "s3cret" << "does not reach a root certificate";
+    QTest::newRow("chain with root") << true << "s3cret"
+                                     << "";
+    QTest::newRow("wrong passphrase") << true << "guess"
+                                      << "The passphrase does not open this PKCS#12 file";
+    QTest::newRow("no root in the file") << false << "s3cret"
+                                         << "does not reach a root certificate";
 }
 
 void tst_ProvisioningEngine::provisioningCertificateFromPkcs12()
@@ -978,22 +989,32 @@ void tst_ProvisioningEngine::remoteConfiguration_data()
     QTest::addColumn<bool>("trustRoot");
     QTest::addColumn<QString>("deviceDomain");
     QTest::addColumn<bool>("expired");
-    QTest::addColumn<QString>("storedOtp");  // empty: OTP not required
+    QTest::addColumn<QString>("storedOtp"); // empty: OTP not required
     QTest::addColumn<QString>("deviceOtp");
-    QTest::addColumn<QString>("reason");     // empty: provisioned
-    QTest::newRow("success") << true << true << "example.test" << false << "" << "" << "";
-    QTest::newRow("success with OTP") << true << true << "example.test" << false << "Corr3ct-OTP" << "Corr3ct-OTP" << "";
-    QTest::newRow("remote configuration off") << false << true << "example.test" << false << "" << ""
+    QTest::addColumn<QString>("reason"); // empty: provisioned
+    QTest::newRow("success") << true << true << "example.test" << false << ""
+                             << ""
+                             << "";
+    QTest::newRow("success with OTP") << true << true << "example.test" << false << "Corr3ct-OTP"
+                                      << "Corr3ct-OTP"
+                                      << "";
+    QTest::newRow("remote configuration off") << false << true << "example.test" << false << ""
+                                              << ""
                                               << "Remote Configuration is off";
-    QTest::newRow("no matching root hash") << true << false << "example.test" << false << "" << ""
+    QTest::newRow("no matching root hash") << true << false << "example.test" << false << ""
+                                           << ""
                                            << "No provisioning certificate matches a root this device trusts";
-    QTest::newRow("suffix mismatch") << true << true << "other.test" << false << "" << ""
+    QTest::newRow("suffix mismatch") << true << true << "other.test" << false << ""
+                                     << ""
                                      << "refused the provisioning certificate Lab SCS (CN scs.example.test";
-    QTest::newRow("OTP mismatch") << true << true << "example.test" << false << "Corr3ct-OTP" << "Wr0ng-OTP-1"
+    QTest::newRow("OTP mismatch") << true << true << "example.test" << false << "Corr3ct-OTP"
+                                  << "Wr0ng-OTP-1"
                                   << "OTP mismatch";
-    QTest::newRow("OTP missing") << true << true << "example.test" << false << "-" << "Wr0ng-OTP-1"
+    QTest::newRow("OTP missing") << true << true << "example.test" << false << "-"
+                                 << "Wr0ng-OTP-1"
                                  << "A one-time password is required";
-    QTest::newRow("certificate expired") << true << true << "example.test" << true << "" << ""
+    QTest::newRow("certificate expired") << true << true << "example.test" << true << ""
+                                         << ""
                                          << "expired on";
 }
 
@@ -1023,8 +1044,18 @@ void tst_ProvisioningEngine::remoteConfiguration()
     // The key is sealed at rest: the listing has none.
     QVERIFY(lab.store->listCertificates().result().value.first().keyPem.isEmpty());
 
-    QStringList args{"--fleet", "1", "--mode", "setup-pki", "--admin-password", "admin", "--domain", deviceDomain,
-                     "--provision-server", QStringLiteral("127.0.0.1:%1").arg(lab.port), "--time-scale", "200"};
+    QStringList args{"--fleet",
+                     "1",
+                     "--mode",
+                     "setup-pki",
+                     "--admin-password",
+                     "admin",
+                     "--domain",
+                     deviceDomain,
+                     "--provision-server",
+                     QStringLiteral("127.0.0.1:%1").arg(lab.port),
+                     "--time-scale",
+                     "200"};
     if (trustRoot)
         args << "--root-hash" << chain.rootSha1;
     SimProcess sim;
@@ -1051,7 +1082,8 @@ void tst_ProvisioningEngine::remoteConfiguration()
         QVERIFY(!lab.finished->first().at(1).toBool());
         const QString why = lab.finished->first().at(2).toString();
         QVERIFY2(why.contains(reason), qPrintable(why));
-        QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning, qPrintable(systemStateKey(s.state)));
+        QVERIFY2(s.state == SystemState::Failed || s.state == SystemState::Provisioning,
+                 qPrintable(systemStateKey(s.state)));
         QCOMPARE(sim.state().value("mode").toString(), QStringLiteral("setup-pki"));
         QCOMPARE(lab.keys(KeyState::Consumed).size(), 0);
         if (reason.startsWith("No provisioning certificate")) {

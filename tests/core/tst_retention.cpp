@@ -4,8 +4,8 @@
 #include "common/testsupport.h"
 
 #include "core/log/retentionscheduler.h"
-#include "core/store/sqlstore.h"
 #include "core/store/sqllogledger.h"
+#include "core/store/sqlstore.h"
 
 #include <QtTest>
 
@@ -79,7 +79,7 @@ void tst_Retention::purge_data()
     QTest::addColumn<int>("actionsLeft");
     QTest::addColumn<int>("auditLeft");
     // Log: 10 entries each of 1, 40 and 400 days; actions 1, 40, 400 days; audit 1, 200, 800.
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         const QString b = QString::fromLatin1(backend);
         QTest::addRow("%s/nothing", backend) << b << 0 << 0 << 0 << 0 << 30 << 3 << 3;
         QTest::addRow("%s/log 30 days", backend) << b << 30 << 0 << 0 << 0 << 10 << 3 << 3;
@@ -108,10 +108,10 @@ void tst_Retention::purge()
     QVERIFY(fixture.isValid());
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
-    QVERIFY(!store.appendLog(entriesAged({ 400, 40, 1 }, 10)).result());
-    for (int age : { 400, 40, 1 })
+    QVERIFY(!store.appendLog(entriesAged({400, 40, 1}, 10)).result());
+    for (int age : {400, 40, 1})
         QVERIFY(addAction(fixture, age));
-    for (int age : { 800, 200, 1 })
+    for (int age : {800, 200, 1})
         QVERIFY(addAudit(fixture, age));
 
     QSignalSpy purged(&store, &Store::logsPurged);
@@ -152,7 +152,7 @@ void tst_Retention::auditNeverPurgedByTheGeneralRule()
     QVERIFY(fixture.isValid());
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
-    for (int age : { 2, 100, 700 })
+    for (int age : {2, 100, 700})
         QVERIFY(addAudit(fixture, age));
     // The shortest Log and Actions Status rules possible, the Security Audit's default.
     ServiceSettings settings;
@@ -162,8 +162,7 @@ void tst_Retention::auditNeverPurgedByTheGeneralRule()
     settings.actionsRetentionEntries = ServiceSettings::MinRetentionEntries;
     QCOMPARE(settings.auditRetentionDays, 730);
     QVERIFY(settings.validate().isEmpty());
-    const StoreResult<PurgeReport> r =
-            store.purge(RetentionPolicy::fromSettings(settings)).result();
+    const StoreResult<PurgeReport> r = store.purge(RetentionPolicy::fromSettings(settings)).result();
     QVERIFY(r.ok());
     QCOMPARE(r.value.audit, 0);
     QCOMPARE(store.storeStats().result().value.auditEntries, 3);
@@ -184,8 +183,8 @@ void tst_Retention::largePurgeInBatches()
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
     const int old = SqlLogLedger::PurgeBatch * 2 + 17;
-    QVERIFY(!store.appendLog(entriesAged({ 100 }, old)).result());
-    QVERIFY(!store.appendLog(entriesAged({ 0 }, 3)).result());
+    QVERIFY(!store.appendLog(entriesAged({100}, old)).result());
+    QVERIFY(!store.appendLog(entriesAged({0}, 3)).result());
     RetentionPolicy p;
     p.logDays = 30;
     const StoreResult<PurgeReport> r = store.purge(p).result();
@@ -203,7 +202,7 @@ void tst_Retention::statsAndVacuum()
     QVERIFY(fixture.isValid());
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
-    QVERIFY(!store.appendLog(entriesAged({ 100 }, 3000)).result());
+    QVERIFY(!store.appendLog(entriesAged({100}, 3000)).result());
     const StoreResult<StoreStats> before = store.storeStats().result();
     QVERIFY2(before.ok(), qPrintable(before.error.message));
     QCOMPARE(before.value.logEntries, 3000);
@@ -227,7 +226,7 @@ void tst_Retention::scheduledPurgeUsesStoredSettings()
     ServiceSettings s;
     s.logRetentionDays = 30;
     QVERIFY(store.applyServiceSettings(s, QStringLiteral("test")).result().ok());
-    QVERIFY(!store.appendLog(entriesAged({ 60, 0 }, 4)).result());
+    QVERIFY(!store.appendLog(entriesAged({60, 0}, 4)).result());
     RetentionScheduler scheduler(&store);
     QSignalSpy purged(&scheduler, &RetentionScheduler::purged);
     scheduler.setIntervals(10, 3600 * 1000);
@@ -240,15 +239,33 @@ void tst_Retention::settingsValidation_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("problem"); // empty: accepted
-    QTest::newRow("log days") << "log-retention-days" << "30" << "";
-    QTest::newRow("log days 0") << "log-retention-days" << "0" << "";
-    QTest::newRow("log days negative") << "log-retention-days" << "-1" << "outside that range";
-    QTest::newRow("log days text") << "log-retention-days" << "a week" << "not one";
-    QTest::newRow("entries small") << "log-retention-entries" << "10" << "from 1000";
-    QTest::newRow("entries 0") << "actions-retention-entries" << "0" << "";
-    QTest::newRow("audit short") << "audit-retention-days" << "30" << "at least 90 days";
-    QTest::newRow("audit forever") << "audit-retention-days" << "0" << "";
-    QTest::newRow("trace") << "trace-logging" << "on" << "";
+    QTest::newRow("log days") << "log-retention-days"
+                              << "30"
+                              << "";
+    QTest::newRow("log days 0") << "log-retention-days"
+                                << "0"
+                                << "";
+    QTest::newRow("log days negative") << "log-retention-days"
+                                       << "-1"
+                                       << "outside that range";
+    QTest::newRow("log days text") << "log-retention-days"
+                                   << "a week"
+                                   << "not one";
+    QTest::newRow("entries small") << "log-retention-entries"
+                                   << "10"
+                                   << "from 1000";
+    QTest::newRow("entries 0") << "actions-retention-entries"
+                               << "0"
+                               << "";
+    QTest::newRow("audit short") << "audit-retention-days"
+                                 << "30"
+                                 << "at least 90 days";
+    QTest::newRow("audit forever") << "audit-retention-days"
+                                   << "0"
+                                   << "";
+    QTest::newRow("trace") << "trace-logging"
+                           << "on"
+                           << "";
 }
 
 void tst_Retention::settingsValidation()

@@ -67,21 +67,42 @@ void tst_ServiceSettings::setValue_data()
                                 << ""
                                 << ""
                                 << "is not a number";
-    QTest::newRow("dns server") << "dns-server" << "127.0.0.1:5353" << "127.0.0.1:5353" << "";
-    QTest::newRow("dns server name") << "dns-server" << "dns.example.com" << ""
+    QTest::newRow("dns server") << "dns-server"
+                                << "127.0.0.1:5353"
+                                << "127.0.0.1:5353"
+                                << "";
+    QTest::newRow("dns server name") << "dns-server"
+                                     << "dns.example.com"
+                                     << ""
                                      << "'dns.example.com' is not an IP address";
-    QTest::newRow("dns suffixes") << "dns-suffixes" << " Example.COM, .lab.example.com.;x.test"
-                                  << "example.com,lab.example.com,x.test" << "";
-    QTest::newRow("dns suffix bad") << "dns-suffixes" << "good.test,bad_label!.test" << ""
+    QTest::newRow("dns suffixes") << "dns-suffixes"
+                                  << " Example.COM, .lab.example.com.;x.test"
+                                  << "example.com,lab.example.com,x.test"
+                                  << "";
+    QTest::newRow("dns suffix bad") << "dns-suffixes"
+                                    << "good.test,bad_label!.test"
+                                    << ""
                                     << "'bad_label!.test' is not a DNS name";
-    QTest::newRow("server fqdn") << "server-fqdn" << "SCS.Example.com" << "scs.example.com" << "";
-    QTest::newRow("setup server") << "setup-server-address" << "192.0.2.10:9971"
-                                  << "192.0.2.10:9971" << "";
-    QTest::newRow("setup server name") << "setup-server-address" << "scs.example.com" << ""
+    QTest::newRow("server fqdn") << "server-fqdn"
+                                 << "SCS.Example.com"
+                                 << "scs.example.com"
+                                 << "";
+    QTest::newRow("setup server") << "setup-server-address"
+                                  << "192.0.2.10:9971"
+                                  << "192.0.2.10:9971"
+                                  << "";
+    QTest::newRow("setup server name") << "setup-server-address"
+                                       << "scs.example.com"
+                                       << ""
                                        << "'scs.example.com' is not an IPv4 address";
-    QTest::newRow("setup server port") << "setup-server-address" << "10.0.0.1:0" << ""
+    QTest::newRow("setup server port") << "setup-server-address"
+                                       << "10.0.0.1:0"
+                                       << ""
                                        << "'0' is not a port";
-    QTest::newRow("reverse off") << "reverse-lookups" << "off" << "false" << "";
+    QTest::newRow("reverse off") << "reverse-lookups"
+                                 << "off"
+                                 << "false"
+                                 << "";
     QTest::newRow("bool yes") << "require-authorization"
                               << "yes"
                               << "true"
@@ -170,24 +191,20 @@ void tst_ServiceSettings::describeChanges()
     const ServiceSettings before;
     ServiceSettings after;
     QVERIFY(after.setValue(key, value).isEmpty());
-    QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{ sentence });
+    QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{sentence});
     QCOMPARE(ServiceSettings::describeChanges(after, after), QStringList{});
     if (key != u"listen-port" && key != u"common-name" && key != u"log-level")
-        QVERIFY(ServiceSettings::describeChanges(after, before)
-                        .value(0)
-                        .startsWith(QStringLiteral("Cleared")));
+        QVERIFY(ServiceSettings::describeChanges(after, before).value(0).startsWith(QStringLiteral("Cleared")));
 }
 
 void tst_ServiceSettings::gating_data()
 {
     QTest::addColumn<int>("level");
     QTest::addColumn<QList<bool>>("accepted"); // Error, Warning, Information, Debug
-    QTest::newRow("errors") << int(LogLevel::Errors) << QList<bool>{ true, false, false, false };
-    QTest::newRow("debug warning")
-            << int(LogLevel::DebugWarning) << QList<bool>{ true, true, false, false };
-    QTest::newRow("information") << int(LogLevel::Information)
-                                 << QList<bool>{ true, true, true, false };
-    QTest::newRow("debug") << int(LogLevel::Debug) << QList<bool>{ true, true, true, true };
+    QTest::newRow("errors") << int(LogLevel::Errors) << QList<bool>{true, false, false, false};
+    QTest::newRow("debug warning") << int(LogLevel::DebugWarning) << QList<bool>{true, true, false, false};
+    QTest::newRow("information") << int(LogLevel::Information) << QList<bool>{true, true, true, false};
+    QTest::newRow("debug") << int(LogLevel::Debug) << QList<bool>{true, true, true, true};
 }
 
 void tst_ServiceSettings::gating()

@@ -17,8 +17,14 @@ SetupBinRecord record(const char *pid, const char *pps)
     r.pps = pps;
     return r;
 }
-quint16 u16(const QByteArray &b, int at) { return qFromLittleEndian<quint16>(b.constData() + at); }
-quint32 u32(const QByteArray &b, int at) { return qFromLittleEndian<quint32>(b.constData() + at); }
+quint16 u16(const QByteArray &b, int at)
+{
+    return qFromLittleEndian<quint16>(b.constData() + at);
+}
+quint32 u32(const QByteArray &b, int at)
+{
+    return qFromLittleEndian<quint32>(b.constData() + at);
+}
 } // namespace
 
 class tst_SetupBin final : public QObject
@@ -53,22 +59,23 @@ void tst_SetupBin::headerLayout()
     QFETCH(QByteArray, guid);
     SetupBin bin;
     bin.major = major;
-    bin.records = {record("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"), record("AAAAAAAN", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI")};
+    bin.records = {record("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"),
+                   record("AAAAAAAN", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI")};
     const QByteArray b = bin.encode();
     QCOMPARE(b.size(), 512 * 3);
     QCOMPARE(b.left(16), guid);
-    QCOMPARE(u16(b, 16), quint16(1));   // header record chunk count
-    QCOMPARE(u16(b, 18), quint16(46));  // 42 + 2 x 2 modules
-    QCOMPARE(u32(b, 20), 0u);           // record number 0
+    QCOMPARE(u16(b, 16), quint16(1));  // header record chunk count
+    QCOMPARE(u16(b, 18), quint16(46)); // 42 + 2 x 2 modules
+    QCOMPARE(u32(b, 20), 0u);          // record number 0
     QCOMPARE(int(quint8(b.at(24))), major);
     QCOMPARE(int(quint8(b.at(25))), 0);
-    QCOMPARE(u16(b, 26), quint16(0));   // flags: records are consumed
-    QCOMPARE(u32(b, 28), 2u);           // data records
-    QCOMPARE(u32(b, 32), 0u);           // consumed
-    QCOMPARE(u16(b, 36), quint16(1));   // chunks per record
-    QCOMPARE(u16(b, 40), quint16(1));   // module ME
-    QCOMPARE(u16(b, 42), quint16(2));   // module AMT
-    QCOMPARE(u16(b, 44), quint16(0));   // end of list
+    QCOMPARE(u16(b, 26), quint16(0)); // flags: records are consumed
+    QCOMPARE(u32(b, 28), 2u);         // data records
+    QCOMPARE(u32(b, 32), 0u);         // consumed
+    QCOMPARE(u16(b, 36), quint16(1)); // chunks per record
+    QCOMPARE(u16(b, 40), quint16(1)); // module ME
+    QCOMPARE(u16(b, 42), quint16(2)); // module AMT
+    QCOMPARE(u16(b, 44), quint16(0)); // end of list
     QCOMPARE(b.mid(46, 512 - 46), QByteArray(512 - 46, '\0'));
 }
 
@@ -79,19 +86,32 @@ void tst_SetupBin::recordLayout()
     bin.major = 1;
     bin.records = {record("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI")};
     const QByteArray r = bin.encode().mid(512, 512);
-    const QByteArray expected = QByteArray::fromHex(
-        "01000000" "01000000" "00000000" "00000000" "0100" "1800" "01000000" // header: type 1, valid, 24 bytes, no. 1
-        "0100" "0100" "0500" "0000" "61646d696e000000"                       // ME/1 current password "admin", padded
-        "0100" "0200" "0900" "0000" "4e33772d506173732100000000"            // ME/2 new password "N3w-Pass!"
-        "" );
+    const QByteArray expected = QByteArray::fromHex("01000000"
+                                                    "01000000"
+                                                    "00000000"
+                                                    "00000000"
+                                                    "0100"
+                                                    "1800"
+                                                    "01000000" // header: type 1, valid, 24 bytes, no. 1
+                                                    "0100"
+                                                    "0100"
+                                                    "0500"
+                                                    "0000"
+                                                    "61646d696e000000" // ME/1 current password "admin", padded
+                                                    "0100"
+                                                    "0200"
+                                                    "0900"
+                                                    "0000"
+                                                    "4e33772d506173732100000000" // ME/2 new password "N3w-Pass!"
+                                                    "");
     QCOMPARE(r.left(24 + 8 + 8 + 8 + 9).toHex(), expected.left(24 + 8 + 8 + 8 + 9).toHex());
-    int at = 24 + 16 + 20; // after the two password entries (5 -> 8, 9 -> 12 bytes of value)
-    QCOMPARE(u16(r, at), quint16(1));     // ME/3 manageability selection
+    int at = 24 + 16 + 20;            // after the two password entries (5 -> 8, 9 -> 12 bytes of value)
+    QCOMPARE(u16(r, at), quint16(1)); // ME/3 manageability selection
     QCOMPARE(u16(r, at + 2), quint16(3));
     QCOMPARE(u16(r, at + 4), quint16(1));
-    QCOMPARE(int(r.at(at + 8)), 1);       // AMT
+    QCOMPARE(int(r.at(at + 8)), 1); // AMT
     at += 12;
-    QCOMPARE(u16(r, at), quint16(2));     // AMT/1 PID
+    QCOMPARE(u16(r, at), quint16(2)); // AMT/1 PID
     QCOMPARE(u16(r, at + 2), quint16(1));
     QCOMPARE(u16(r, at + 4), quint16(8));
     QCOMPARE(r.mid(at + 8, 8), QByteArray("K7QX2MBO"));
@@ -112,7 +132,8 @@ void tst_SetupBin::provisioningServerIn21()
     bin.records = {r};
     const QByteArray b = bin.encode();
     QCOMPARE(int(b.at(25)), 1); // 2.1: the version that knows variables 17 and 18
-    QVERIFY(b.mid(512).contains(QByteArray::fromHex("020011000400000" "00a0200c0"))); // d c b a
+    QVERIFY(b.mid(512).contains(QByteArray::fromHex("020011000400000"
+                                                    "00a0200c0"))); // d c b a
     QString error;
     const auto back = SetupBin::decode(b, &error);
     QVERIFY2(back, qPrintable(error));
@@ -138,7 +159,8 @@ void tst_SetupBin::roundTrip()
 void tst_SetupBin::consumption()
 {
     SetupBin bin;
-    bin.records = {record("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"), record("AAAAAAAN", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI")};
+    bin.records = {record("K7QX2MBO", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"),
+                   record("AAAAAAAN", "R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI")};
     QByteArray file = bin.encode();
     QString error;
     auto first = SetupBin::consumeNext(file, &error);

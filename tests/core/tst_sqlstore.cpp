@@ -29,8 +29,8 @@ QSqlDatabase otherSession(const StoreLocation &l, const QString &name)
     return db;
 }
 
-LogEntry entry(Severity severity, const QString &source, const QString &message,
-               const QString &uuid = {}, const QString &details = {}, qint64 msAgo = 0)
+LogEntry entry(Severity severity, const QString &source, const QString &message, const QString &uuid = {},
+               const QString &details = {}, qint64 msAgo = 0)
 {
     LogEntry e = LogEntry::make(severity, source, message, details, uuid);
     e.time = e.time.addMSecs(-msAgo);
@@ -123,9 +123,9 @@ void tst_SqlStore::settingsRoundTrip()
     const auto applied = store.applyServiceSettings(s, QStringLiteral("console")).result();
     QVERIFY2(applied.ok(), qPrintable(applied.error.message));
     QCOMPARE(applied.value,
-             (QStringList{ QStringLiteral("Set service listening port to 9377."),
-                           QStringLiteral("Set provisioning authorization mode."),
-                           QStringLiteral("Set service remote configuration.") }));
+             (QStringList{QStringLiteral("Set service listening port to 9377."),
+                          QStringLiteral("Set provisioning authorization mode."),
+                          QStringLiteral("Set service remote configuration.")}));
     QTRY_COMPARE(changed.size(), 1);
 
     SqlStore other(fixture.location()); // another console on the same database sees them
@@ -172,9 +172,8 @@ void tst_SqlStore::settingsLogGatedByLevel()
     // ...but later Information entries are not recorded at "Errors".
     s.listenPort = 9500;
     const auto r = store.applyServiceSettings(s, QStringLiteral("oobmctl")).result();
-    QCOMPARE(r.value, QStringList{ QStringLiteral("Set service listening port to 9500.") });
-    QCOMPARE(messages(store.queryLog({}).result().value),
-             QStringList{ QStringLiteral("Set log level to Errors.") });
+    QCOMPARE(r.value, QStringList{QStringLiteral("Set service listening port to 9500.")});
+    QCOMPARE(messages(store.queryLog({}).result().value), QStringList{QStringLiteral("Set log level to Errors.")});
     QCOMPARE(store.serviceSettings().result().value.listenPort, 9500);
 }
 
@@ -192,9 +191,9 @@ void tst_SqlStore::queryLog_data()
         QStringList expected;
     };
     LogFilter errors;
-    errors.severities = { Severity::Error };
+    errors.severities = {Severity::Error};
     LogFilter errorsAndWarnings;
-    errorsAndWarnings.severities = { Severity::Error, Severity::Warning };
+    errorsAndWarnings.severities = {Severity::Error, Severity::Warning};
     LogFilter engine;
     engine.source = QStringLiteral("engine");
     LogFilter device;
@@ -210,39 +209,32 @@ void tst_SqlStore::queryLog_data()
     LogFilter old;
     old.until = QDateTime::currentDateTimeUtc().addSecs(-1800);
     LogFilter combined;
-    combined.severities = { Severity::Error };
+    combined.severities = {Severity::Error};
     combined.source = QStringLiteral("engine");
     combined.text = QStringLiteral("pid");
 
     const QList<Row> rows{
-        { "all",
-          {},
-          { "Keys 100%_ done", "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO",
-            "Set service listening port to 9377.", "Old entry" } },
-        { "errors", errors, { "failed to find PID K7QX2MBO" } },
-        { "errors and warnings",
-          errorsAndWarnings,
-          { "failed to find PID K7QX2MBO", "Old entry" } },
-        { "source",
-          engine,
-          { "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO" } },
-        { "device, any case",
-          device,
-          { "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO" } },
-        { "text, any case", text, { "failed to find PID K7QX2MBO" } },
-        { "text in details", detailsText, { "Incoming connection from 127.0.0.7" } },
-        { "text with LIKE wildcards", wildcard, { "Keys 100%_ done" } },
-        { "since",
-          recent,
-          { "Keys 100%_ done", "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO",
-            "Set service listening port to 9377." } },
-        { "until", old, { "Old entry" } },
-        { "combined", combined, { "failed to find PID K7QX2MBO" } },
+            {"all",
+             {},
+             {"Keys 100%_ done", "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO",
+              "Set service listening port to 9377.", "Old entry"}},
+            {"errors", errors, {"failed to find PID K7QX2MBO"}},
+            {"errors and warnings", errorsAndWarnings, {"failed to find PID K7QX2MBO", "Old entry"}},
+            {"source", engine, {"Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO"}},
+            {"device, any case", device, {"Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO"}},
+            {"text, any case", text, {"failed to find PID K7QX2MBO"}},
+            {"text in details", detailsText, {"Incoming connection from 127.0.0.7"}},
+            {"text with LIKE wildcards", wildcard, {"Keys 100%_ done"}},
+            {"since",
+             recent,
+             {"Keys 100%_ done", "Incoming connection from 127.0.0.7", "failed to find PID K7QX2MBO",
+              "Set service listening port to 9377."}},
+            {"until", old, {"Old entry"}},
+            {"combined", combined, {"failed to find PID K7QX2MBO"}},
     };
-    for (const char *backend : { "sqlite", "postgresql" }) {
+    for (const char *backend : {"sqlite", "postgresql"}) {
         for (const Row &r : rows)
-            QTest::addRow("%s: %s", backend, r.name)
-                    << QString::fromLatin1(backend) << r.filter << r.expected;
+            QTest::addRow("%s: %s", backend, r.name) << QString::fromLatin1(backend) << r.filter << r.expected;
     }
 }
 
@@ -255,16 +247,13 @@ void tst_SqlStore::queryLog()
     QVERIFY(!store.openAndWait());
     const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
     const QList<LogEntry> entries{
-        entry(Severity::Warning, QStringLiteral("console"), QStringLiteral("Old entry"), {}, {},
-              3600 * 1000),
-        entry(Severity::Information, QStringLiteral("console"),
-              QStringLiteral("Set service listening port to 9377.")),
-        entry(Severity::Error, QStringLiteral("engine"),
-              QStringLiteral("failed to find PID K7QX2MBO"), uuid),
-        entry(Severity::Information, QStringLiteral("engine"),
-              QStringLiteral("Incoming connection from 127.0.0.7"), uuid,
-              QStringLiteral("hello version 2, retry 3")),
-        entry(Severity::Debug, QStringLiteral("keys"), QStringLiteral("Keys 100%_ done")),
+            entry(Severity::Warning, QStringLiteral("console"), QStringLiteral("Old entry"), {}, {}, 3600 * 1000),
+            entry(Severity::Information, QStringLiteral("console"),
+                  QStringLiteral("Set service listening port to 9377.")),
+            entry(Severity::Error, QStringLiteral("engine"), QStringLiteral("failed to find PID K7QX2MBO"), uuid),
+            entry(Severity::Information, QStringLiteral("engine"), QStringLiteral("Incoming connection from 127.0.0.7"),
+                  uuid, QStringLiteral("hello version 2, retry 3")),
+            entry(Severity::Debug, QStringLiteral("keys"), QStringLiteral("Keys 100%_ done")),
     };
     QSignalSpy appended(&store, &Store::logAppended);
     QVERIFY(!store.appendLog(entries).result());
@@ -331,13 +320,11 @@ void tst_SqlStore::migrationFromVersion1()
                 db.setDatabaseName(fixture.location().database());
             }
             QVERIFY(db.open());
-            const auto dialect = backend == u"sqlite" ? Schema::Dialect::SQLite
-                                                      : Schema::Dialect::PostgreSQL;
+            const auto dialect = backend == u"sqlite" ? Schema::Dialect::SQLite : Schema::Dialect::PostgreSQL;
             QVERIFY(!Schema::migrate(db, dialect, 0, 1));
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral(
-                    "INSERT INTO service_settings (key, value, changed_ms, changed_by) "
-                    "VALUES ('listen-port', '9377', 0, 'test')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO service_settings (key, value, changed_ms, changed_by) "
+                                          "VALUES ('listen-port', '9377', 0, 'test')")));
             StoreError e;
             QCOMPARE(Schema::readVersion(db, &e), 1);
             db.close();
@@ -349,8 +336,7 @@ void tst_SqlStore::migrationFromVersion1()
     QVERIFY2(!e, qPrintable(e.message));
     QCOMPARE(store.schemaVersion(), Schema::CurrentVersion);
     QCOMPARE(store.serviceSettings().result().value.listenPort, 9377); // kept
-    QVERIFY(!store.appendLog({ entry(Severity::Error, QStringLiteral("engine"),
-                                     QStringLiteral("after migration")) })
+    QVERIFY(!store.appendLog({entry(Severity::Error, QStringLiteral("engine"), QStringLiteral("after migration"))})
                      .result());
     QCOMPARE(store.queryLog({}).result().value.size(), 1);
 }
@@ -362,15 +348,14 @@ void tst_SqlStore::schemaTooNew()
         SqlStore store(fixture.location());
         QVERIFY(!store.openAndWait());
     }
-    QVERIFY(fixture.exec(
-            QStringLiteral("UPDATE meta SET value = '7' WHERE key = 'schema_version'")));
+    QVERIFY(fixture.exec(QStringLiteral("UPDATE meta SET value = '7' WHERE key = 'schema_version'")));
     SqlStore store(fixture.location());
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::SchemaTooNew);
-    QVERIFY2(e.message.startsWith(
-                     QStringLiteral("The schema version 7 is newer than this program (%1)")
-                             .arg(Schema::CurrentVersion)),
-             qPrintable(e.message));
+    QVERIFY2(
+            e.message.startsWith(
+                    QStringLiteral("The schema version 7 is newer than this program (%1)").arg(Schema::CurrentVersion)),
+            qPrintable(e.message));
     QCOMPARE(store.state(), Store::State::Failed);
     QCOMPARE(store.lastError().message, e.message);
     QVERIFY(!store.serviceSettings().result().ok());
@@ -416,8 +401,7 @@ void tst_SqlStore::readOnlyFile()
     QVERIFY2(!e, qPrintable(e.message)); // readable: it opens read-only
     QCOMPARE(store.state(), Store::State::ReadOnly);
     QCOMPARE(store.lastError().kind, StoreError::Kind::FileReadOnly);
-    QVERIFY2(store.lastError().message.startsWith(
-                     QStringLiteral("The database file %1 is read-only.").arg(path)),
+    QVERIFY2(store.lastError().message.startsWith(QStringLiteral("The database file %1 is read-only.").arg(path)),
              qPrintable(store.lastError().message));
     // What can work read-only does.
     QCOMPARE(store.serviceSettings().result().value.listenPort, 9377);
@@ -427,10 +411,9 @@ void tst_SqlStore::readOnlyFile()
     s.listenPort = 1000;
     const auto r = store.applyServiceSettings(s, QStringLiteral("test")).result();
     QCOMPARE(r.error.kind, StoreError::Kind::FileReadOnly);
-    QCOMPARE(store.appendLog({ entry(Severity::Error, {}, QStringLiteral("x")) }).result().kind,
+    QCOMPARE(store.appendLog({entry(Severity::Error, {}, QStringLiteral("x"))}).result().kind,
              StoreError::Kind::FileReadOnly);
-    QVERIFY(QFile::setPermissions(dir.path(),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
 }
 
 void tst_SqlStore::lockedFile()
@@ -455,9 +438,7 @@ void tst_SqlStore::lockedFile()
         SqlStore store(l);
         const StoreError e = store.openAndWait();
         QCOMPARE(e.kind, StoreError::Kind::FileLocked);
-        QVERIFY2(e.message.startsWith(
-                         QStringLiteral("The database file %1 is locked by another program")
-                                 .arg(path)),
+        QVERIFY2(e.message.startsWith(QStringLiteral("The database file %1 is locked by another program").arg(path)),
                  qPrintable(e.message));
         QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         db.close();
@@ -488,8 +469,7 @@ void tst_SqlStore::lockedPostgresqlTable()
         QVERIFY(q.exec(QStringLiteral("LOCK TABLE log IN ACCESS EXCLUSIVE MODE")));
         QElapsedTimer waited;
         waited.start();
-        const StoreError e =
-                store.appendLog({ LogEntry::make(Severity::Information, "test", "held up") }).result();
+        const StoreError e = store.appendLog({LogEntry::make(Severity::Information, "test", "held up")}).result();
         QVERIFY2(e.kind == StoreError::Kind::FileLocked, qPrintable(e.message));
         QVERIFY2(e.message.contains(QStringLiteral("stayed locked by another session for 0.5 s")),
                  qPrintable(e.message));
@@ -499,7 +479,7 @@ void tst_SqlStore::lockedPostgresqlTable()
     }
     QSqlDatabase::removeDatabase(name);
     // Once released, the same store writes.
-    QVERIFY(!store.appendLog({ LogEntry::make(Severity::Information, "test", "through") }).result());
+    QVERIFY(!store.appendLog({LogEntry::make(Severity::Information, "test", "through")}).result());
 }
 
 void tst_SqlStore::lockedPostgresqlLedgerTables()
@@ -521,8 +501,7 @@ void tst_SqlStore::lockedPostgresqlLedgerTables()
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("BEGIN")));
-        QVERIFY(q.exec(
-                QStringLiteral("LOCK TABLE amt_systems, security_keys IN ACCESS EXCLUSIVE MODE")));
+        QVERIFY(q.exec(QStringLiteral("LOCK TABLE amt_systems, security_keys IN ACCESS EXCLUSIVE MODE")));
         auto isLocked = [](const StoreError &e) {
             return e.kind == StoreError::Kind::FileLocked
                     && e.message.contains(QStringLiteral("stayed locked by another session"))
@@ -532,14 +511,14 @@ void tst_SqlStore::lockedPostgresqlLedgerTables()
         QVERIFY2(isLocked(systems.error), qPrintable(systems.error.message));
         const auto keys = store.listKeys({}).result(); // the key ledger
         QVERIFY2(isLocked(keys.error), qPrintable(keys.error.message));
-        const auto authorized = store.authorizeSystems({ uuid }).result(); // in a transaction
+        const auto authorized = store.authorizeSystems({uuid}).result(); // in a transaction
         QVERIFY2(isLocked(authorized.error), qPrintable(authorized.error.message));
         QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
     // Released: nothing was left half done (no transaction left aborted).
-    const auto authorized = store.authorizeSystems({ uuid }).result();
+    const auto authorized = store.authorizeSystems({uuid}).result();
     QVERIFY2(authorized.ok(), qPrintable(authorized.error.message));
     QCOMPARE(authorized.value, 0);
     const auto systems = store.listSystems({}).result();
@@ -570,8 +549,7 @@ void tst_SqlStore::appendsBecomeVisibleInOrder()
         QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266, 1)")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO log (time_ms, severity, source, message, details) "
                                       "VALUES (0, 3, 'other', 'first', '')")));
-        QFuture<StoreError> second =
-                store.appendLog({ LogEntry::make(Severity::Information, "engine", "second") });
+        QFuture<StoreError> second = store.appendLog({LogEntry::make(Severity::Information, "engine", "second")});
         QVERIFY(!QTest::qWaitFor([&] { return second.isFinished(); }, 500)); // its turn has not come
         QVERIFY(q.exec(QStringLiteral("COMMIT")));
         QTRY_VERIFY(second.isFinished());
@@ -596,8 +574,7 @@ void tst_SqlStore::notADatabase()
     SqlStore store(StoreLocation::sqlite(path));
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::NotADatabase);
-    QVERIFY2(e.message.startsWith(QStringLiteral("%1 is not a SQLite database").arg(path)),
-             qPrintable(e.message));
+    QVERIFY2(e.message.startsWith(QStringLiteral("%1 is not a SQLite database").arg(path)), qPrintable(e.message));
 }
 
 void tst_SqlStore::folderNotCreatable()
@@ -612,28 +589,24 @@ void tst_SqlStore::folderNotCreatable()
 void tst_SqlStore::missingDriver()
 {
     QString missing;
-    for (const QString &d :
-         { QStringLiteral("QMYSQL"), QStringLiteral("QODBC"), QStringLiteral("QIBASE") }) {
+    for (const QString &d : {QStringLiteral("QMYSQL"), QStringLiteral("QODBC"), QStringLiteral("QIBASE")}) {
         if (!QSqlDatabase::isDriverAvailable(d)) {
             missing = d;
             break;
         }
     }
     QVERIFY2(!missing.isEmpty(), "every candidate driver is installed here");
-    StoreLocation l = StoreLocation::postgresql(QStringLiteral("127.0.0.1"), 5432,
-                                                QStringLiteral("u"), QStringLiteral("d"));
+    StoreLocation l = StoreLocation::postgresql(QStringLiteral("127.0.0.1"), 5432, QStringLiteral("u"),
+                                                QStringLiteral("d"));
     l.setDriverOverride(missing);
     SqlStore store(l);
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::DriverMissing);
     QVERIFY2(e.message.contains(QStringLiteral("Qt SQL driver %1 is not installed").arg(missing)),
              qPrintable(e.message));
-    QVERIFY2(e.message.contains(StoreError::debianPackageForDriver(missing)),
-             qPrintable(e.message));
-    QCOMPARE(StoreError::debianPackageForDriver(QStringLiteral("QPSQL")),
-             QStringLiteral("libqt6sql6-psql"));
-    QCOMPARE(StoreError::debianPackageForDriver(QStringLiteral("QSQLITE")),
-             QStringLiteral("libqt6sql6-sqlite"));
+    QVERIFY2(e.message.contains(StoreError::debianPackageForDriver(missing)), qPrintable(e.message));
+    QCOMPARE(StoreError::debianPackageForDriver(QStringLiteral("QPSQL")), QStringLiteral("libqt6sql6-psql"));
+    QCOMPARE(StoreError::debianPackageForDriver(QStringLiteral("QSQLITE")), QStringLiteral("libqt6sql6-sqlite"));
 }
 
 void tst_SqlStore::serverDown()
@@ -643,14 +616,12 @@ void tst_SqlStore::serverDown()
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const quint16 port = probe.serverPort();
     probe.close();
-    SqlStore store(StoreLocation::postgresql(QStringLiteral("127.0.0.1"), port,
-                                             QStringLiteral("oobm"), QStringLiteral("oobm")));
+    SqlStore store(StoreLocation::postgresql(QStringLiteral("127.0.0.1"), port, QStringLiteral("oobm"),
+                                             QStringLiteral("oobm")));
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::ServerUnreachable);
-    QVERIFY2(
-            e.message.startsWith(
-                    QStringLiteral("PostgreSQL at 127.0.0.1:%1 refused the connection.").arg(port)),
-            qPrintable(e.message));
+    QVERIFY2(e.message.startsWith(QStringLiteral("PostgreSQL at 127.0.0.1:%1 refused the connection.").arg(port)),
+             qPrintable(e.message));
 }
 
 void tst_SqlStore::wrongCredentials()
@@ -658,18 +629,16 @@ void tst_SqlStore::wrongCredentials()
     OOBM_REQUIRE_POSTGRESQL();
     const StoreLocation server = Oobm::Test::postgresqlServer();
     QString error;
-    const StoreLocation wrong = StoreLocation::parse(
-            QStringLiteral("postgresql://%1:definitely-wrong@%2:%3/%4")
-                    .arg(server.user(), server.host())
-                    .arg(server.port())
-                    .arg(server.database()),
-            &error);
+    const StoreLocation wrong = StoreLocation::parse(QStringLiteral("postgresql://%1:definitely-wrong@%2:%3/%4")
+                                                             .arg(server.user(), server.host())
+                                                             .arg(server.port())
+                                                             .arg(server.database()),
+                                                     &error);
     QVERIFY2(wrong.isValid(), qPrintable(error));
     SqlStore store(wrong);
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::AuthenticationFailed);
-    QVERIFY2(e.message.contains(QStringLiteral("rejected the user '%1'").arg(server.user())),
-             qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("rejected the user '%1'").arg(server.user())), qPrintable(e.message));
     QVERIFY(!e.message.contains(QStringLiteral("definitely-wrong")));
 }
 
@@ -677,12 +646,11 @@ void tst_SqlStore::databaseMissing()
 {
     OOBM_REQUIRE_POSTGRESQL();
     const StoreLocation server = Oobm::Test::postgresqlServer();
-    SqlStore store(StoreLocation::postgresql(server.host(), server.port(), server.user(),
-                                             QStringLiteral("oobm_no_such_db")));
+    SqlStore store(
+            StoreLocation::postgresql(server.host(), server.port(), server.user(), QStringLiteral("oobm_no_such_db")));
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::DatabaseMissing);
-    QVERIFY2(e.message.contains(QStringLiteral("has no database 'oobm_no_such_db'")),
-             qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("has no database 'oobm_no_such_db'")), qPrintable(e.message));
 }
 
 QTEST_GUILESS_MAIN(tst_SqlStore)

@@ -128,8 +128,7 @@ void tst_StoreLocation::defaultLocation()
 void tst_StoreLocation::roundTrip()
 {
     QString error;
-    const StoreLocation l = StoreLocation::parse(
-            QStringLiteral("postgresql://oobm:secret@db:5444/fleet"), &error);
+    const StoreLocation l = StoreLocation::parse(QStringLiteral("postgresql://oobm:secret@db:5444/fleet"), &error);
     QCOMPARE(l.password(), QStringLiteral("secret"));
     QVERIFY(!l.toUrl().contains(QStringLiteral("secret")));
     QVERIFY(!l.describe().contains(QStringLiteral("secret")));

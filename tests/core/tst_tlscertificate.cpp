@@ -83,14 +83,13 @@ Generated generate(const Spec &spec)
     X509_gmtime_adj(X509_getm_notAfter(leaf), spec.validTo);
     X509_set_pubkey(leaf, key);
     X509_NAME_add_entry_by_txt(X509_get_subject_name(leaf), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1,
-                               0);
+                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
     X509_set_issuer_name(leaf, X509_get_subject_name(root));
     if (!spec.eku.isEmpty())
         addExtension(leaf, root, NID_ext_key_usage, spec.eku.constData());
     X509_sign(leaf, rootKey, EVP_sha256());
     EVP_PKEY *other = EVP_RSA_gen(2048);
-    Generated g{ pem(leaf), pem(root), pem(key), pem(other), {} };
+    Generated g{pem(leaf), pem(root), pem(key), pem(other), {}};
     STACK_OF(X509) *ca = sk_X509_new_null();
     sk_X509_push(ca, root);
     PKCS12 *p12 = PKCS12_create("s3cret", "amt", key, leaf, ca, 0, 0, 0, 0, 0);
@@ -129,22 +128,18 @@ void tst_TlsCertificate::fromPkcs12_data()
     QTest::addColumn<bool>("ecKey");
     QTest::addColumn<QString>("passphrase");
     QTest::addColumn<QString>("error"); // empty: imported
-    QTest::newRow("server certificate with its CA")
-            << -60L << 3600L << QByteArray("serverAuth") << false << "s3cret"
-            << "";
+    QTest::newRow("server certificate with its CA") << -60L << 3600L << QByteArray("serverAuth") << false << "s3cret"
+                                                    << "";
     QTest::newRow("no extended key usage") << -60L << 3600L << QByteArray() << false << "s3cret"
                                            << "";
-    QTest::newRow("wrong passphrase")
-            << -60L << 3600L << QByteArray("serverAuth") << false << "guess"
-            << "The passphrase does not open this PKCS#12 file";
+    QTest::newRow("wrong passphrase") << -60L << 3600L << QByteArray("serverAuth") << false << "guess"
+                                      << "The passphrase does not open this PKCS#12 file";
     QTest::newRow("expired") << -7200L << -3600L << QByteArray("serverAuth") << false << "s3cret"
                              << "The certificate amt.example.test expired on";
-    QTest::newRow("not yet valid")
-            << 3600L << 7200L << QByteArray("serverAuth") << false << "s3cret"
-            << "is not valid before";
-    QTest::newRow("client certificate only")
-            << -60L << 3600L << QByteArray("clientAuth") << false << "s3cret"
-            << "is not a TLS server certificate";
+    QTest::newRow("not yet valid") << 3600L << 7200L << QByteArray("serverAuth") << false << "s3cret"
+                                   << "is not valid before";
+    QTest::newRow("client certificate only") << -60L << 3600L << QByteArray("clientAuth") << false << "s3cret"
+                                             << "is not a TLS server certificate";
     QTest::newRow("EC key") << -60L << 3600L << QByteArray("serverAuth") << true << "s3cret"
                             << "is not an RSA key";
 }
@@ -157,7 +152,7 @@ void tst_TlsCertificate::fromPkcs12()
     QFETCH(bool, ecKey);
     QFETCH(QString, passphrase);
     QFETCH(QString, error);
-    const Generated g = generate({ validFrom, validTo, eku, ecKey });
+    const Generated g = generate({validFrom, validTo, eku, ecKey});
     QString problem;
     const TlsCertificate c = TlsCertificate::fromPkcs12(g.pfx, passphrase, &problem);
     if (!error.isEmpty()) {
@@ -184,8 +179,7 @@ void tst_TlsCertificate::fromPem_data()
     QTest::addColumn<bool>("withCertificate");
     QTest::addColumn<QString>("error");
     QTest::newRow("certificate and key") << true << false << true << "";
-    QTest::newRow("no key") << false << false << true
-                            << "The file has no private key for amt.example.test";
+    QTest::newRow("no key") << false << false << true << "The file has no private key for amt.example.test";
     QTest::newRow("key of another certificate")
             << true << true << true << "The private key does not belong to the certificate";
     QTest::newRow("no certificate") << true << false << false << "The file has no certificate";
@@ -199,9 +193,9 @@ void tst_TlsCertificate::fromPem()
     QFETCH(QString, error);
     const Generated g = generate({});
     QString problem;
-    const TlsCertificate c = TlsCertificate::fromPem(
-            withCertificate ? g.leafPem : QByteArray(),
-            withKey ? (otherKey ? g.otherKeyPem : g.keyPem) : QByteArray(), &problem);
+    const TlsCertificate c = TlsCertificate::fromPem(withCertificate ? g.leafPem : QByteArray(),
+                                                     withKey ? (otherKey ? g.otherKeyPem : g.keyPem) : QByteArray(),
+                                                     &problem);
     if (!error.isEmpty()) {
         QVERIFY2(problem.contains(error), qPrintable(problem));
         QVERIFY(!c.isValid());

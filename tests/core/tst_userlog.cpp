@@ -55,12 +55,11 @@ void tst_UserLog::gating_data()
     QTest::addColumn<int>("level");
     QTest::addColumn<int>("severity");
     QTest::addColumn<bool>("written");
-    const char *levelNames[] = { "errors", "debug-warning", "information", "debug" };
+    const char *levelNames[] = {"errors", "debug-warning", "information", "debug"};
     for (int level = 0; level < 4; ++level) {
         for (Severity s : allSeverities()) {
             const bool written = int(s) <= level + 1;
-            QTest::addRow("%s/%s", levelNames[level], qPrintable(severityKey(s)))
-                    << level << int(s) << written;
+            QTest::addRow("%s/%s", levelNames[level], qPrintable(severityKey(s))) << level << int(s) << written;
         }
     }
 }
@@ -85,8 +84,7 @@ void tst_UserLog::gating()
         QCOMPARE(entries.first().severity, Severity(severity));
         QCOMPARE(entries.first().source, QStringLiteral("test"));
         QCOMPARE(entries.first().details, QStringLiteral("some details"));
-        QCOMPARE(entries.first().deviceUuid,
-                 QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
+        QCOMPARE(entries.first().deviceUuid, QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
     }
 }
 
@@ -108,8 +106,7 @@ void tst_UserLog::burst()
         log.information(QStringLiteral("Incoming connection from 127.0.0.%1").arg(i % 250 + 1));
     // They go out in a handful of transactions, not 10,000.
     QTRY_COMPARE_WITH_TIMEOUT(countEntries(store), 10000, 30000);
-    QVERIFY2(appended.size() <= 10000 / UserLog::MaxBatch + 1,
-             qPrintable(QString::number(appended.size())));
+    QVERIFY2(appended.size() <= 10000 / UserLog::MaxBatch + 1, qPrintable(QString::number(appended.size())));
     QCOMPARE(log.droppedCount(), 0);
 }
 
@@ -202,12 +199,9 @@ void tst_UserLog::lockedDatabaseKeepsEntriesAndRetries()
         QCOMPARE(failed.size(), 1);
         const StoreError e = failed.first().first().value<StoreError>();
         QCOMPARE(e.kind, StoreError::Kind::FileLocked);
-        QVERIFY2(e.message.startsWith(
-                         QStringLiteral("The database file %1 is locked by another program")
-                                 .arg(path)),
+        QVERIFY2(e.message.startsWith(QStringLiteral("The database file %1 is locked by another program").arg(path)),
                  qPrintable(e.message));
-        QVERIFY2(e.message.contains(QStringLiteral("Log entries are kept (up to 100000)")),
-                 qPrintable(e.message));
+        QVERIFY2(e.message.contains(QStringLiteral("Log entries are kept (up to 100000)")), qPrintable(e.message));
         QCOMPARE(log.droppedCount(), 0);
 
         // A burst meanwhile is queued at once (the engine is not held up) and bounded by
@@ -235,8 +229,7 @@ void tst_UserLog::lockedDatabaseKeepsEntriesAndRetries()
     const auto recovery = entriesWith(store, QStringLiteral("written again"));
     QCOMPARE(recovery.size(), 1);
     QCOMPARE(recovery.first().severity, Severity::Warning);
-    QVERIFY2(recovery.first().message.contains(QStringLiteral("3 were lost")),
-             qPrintable(recovery.first().message));
+    QVERIFY2(recovery.first().message.contains(QStringLiteral("3 were lost")), qPrintable(recovery.first().message));
     QVERIFY2(recovery.first().details.contains(QStringLiteral("is locked by another program")),
              qPrintable(recovery.first().details));
 
@@ -276,7 +269,7 @@ void tst_UserLog::fullDiskKeepsEntriesAndRetries()
     {
         QFile ballast(ballastPath);
         QVERIFY(ballast.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
-        for (const qsizetype size : { 64 * 1024, 512 }) {
+        for (const qsizetype size : {64 * 1024, 512}) {
             const QByteArray chunk(size, 'b');
             while (ballast.write(chunk) == chunk.size()) { }
         }
@@ -294,10 +287,9 @@ void tst_UserLog::fullDiskKeepsEntriesAndRetries()
     QCOMPARE(failed.size(), 1);
     const StoreError e = failed.first().first().value<StoreError>();
     QCOMPARE(e.kind, StoreError::Kind::DiskFull);
-    QVERIFY2(e.message.startsWith(
-                     QStringLiteral("The disk holding the database file %1 is full: free space on "
-                                    "it (df -h %2 shows how much is left)")
-                             .arg(path, dir)),
+    QVERIFY2(e.message.startsWith(QStringLiteral("The disk holding the database file %1 is full: free space on "
+                                                 "it (df -h %2 shows how much is left)")
+                                          .arg(path, dir)),
              qPrintable(e.message));
     QVERIFY2(e.message.contains(QStringLiteral("Log entries are kept")), qPrintable(e.message));
     QCOMPARE(log.droppedCount(), 0);
@@ -313,8 +305,7 @@ void tst_UserLog::fullDiskKeepsEntriesAndRetries()
     const auto recovery = entriesWith(store, QStringLiteral("written again"));
     QCOMPARE(recovery.size(), 1);
     QCOMPARE(recovery.first().severity, Severity::Information);
-    QVERIFY2(recovery.first().message.contains(QStringLiteral("none was lost")),
-             qPrintable(recovery.first().message));
+    QVERIFY2(recovery.first().message.contains(QStringLiteral("none was lost")), qPrintable(recovery.first().message));
     QVERIFY(recovery.first().details.contains(QStringLiteral("is full")));
 }
 

@@ -43,8 +43,7 @@ public:
                     *buffer += s->readAll();
                     QString error;
                     const auto h = HelloPacket::parse(*buffer, &error);
-                    m_received.append({ at, s->peerAddress().toString(), *buffer,
-                                        h.value_or(HelloPacket{}) });
+                    m_received.append({at, s->peerAddress().toString(), *buffer, h.value_or(HelloPacket{})});
                     delete buffer;
                     s->deleteLater();
                 });
@@ -53,9 +52,7 @@ public:
     }
     QString address() const
     {
-        return QStringLiteral("%1:%2")
-                .arg(m_server.serverAddress().toString())
-                .arg(m_server.serverPort());
+        return QStringLiteral("%1:%2").arg(m_server.serverAddress().toString()).arg(m_server.serverPort());
     }
     bool isListening() const { return m_server.isListening(); }
     QList<Received> from(const QString &address) const
@@ -98,8 +95,8 @@ void tst_AmtSim::hellosArriveOnSchedule()
     HelloCatcher catcher;
     SimProcess sim;
     // 100x: 12 s between the first five attempts becomes 120 ms, 120 s becomes 1.2 s.
-    const QString e = sim.start({ "--fleet", "2", "--mode", "setup-psk", "--provision-server",
-                                  catcher.address(), "--time-scale", "100" });
+    const QString e = sim.start(
+            {"--fleet", "2", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale", "100"});
     QVERIFY2(e.isEmpty(), qPrintable(e));
     const QString address = sim.device(0).address;
     QTRY_VERIFY_WITH_TIMEOUT(catcher.from(address).size() >= 7, 15000);
@@ -129,8 +126,8 @@ void tst_AmtSim::windowClosesIntoMode6AndRestartReopens()
     HelloCatcher catcher;
     SimProcess sim;
     // 100000x: the 24-hour window lasts 0.86 s; the 6-hour one 0.22 s.
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-psk", "--provision-server",
-                        catcher.address(), "--time-scale", "100000" })
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", catcher.address(), "--time-scale",
+                       "100000"})
                     .isEmpty());
     const QString address = sim.device(0).address;
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
@@ -149,9 +146,7 @@ void tst_AmtSim::windowClosesIntoMode6AndRestartReopens()
     QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
 
     // The host agent restarts the sequence: hellos again from retry 0, for the shorter window.
-    QVERIFY(sim.control({ { "cmd", "restart-hellos" }, { "uuid", sim.device().uuid } })
-                    .value("ok")
-                    .toBool());
+    QVERIFY(sim.control({{"cmd", "restart-hellos"}, {"uuid", sim.device().uuid}}).value("ok").toBool());
     QTRY_VERIFY(catcher.from(address).size() > sent);
     QCOMPARE(catcher.from(address).at(sent).hello.retryCount, 0u);
     QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
@@ -162,9 +157,7 @@ void tst_AmtSim::pkiHello()
 {
     HelloCatcher catcher;
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-pki", "--provision-server",
-                        catcher.address() })
-                    .isEmpty());
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-pki", "--provision-server", catcher.address()}).isEmpty());
     QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
     const HelloPacket h = catcher.from(sim.device(0).address).first().hello;
     QCOMPARE(h.version, HelloPacket::Version::Pki);
@@ -176,8 +169,7 @@ void tst_AmtSim::statePersistsAcrossRestart()
 {
     QTemporaryDir dir;
     const QString base = SimProcess::uniqueAddressBase();
-    const QStringList args{ "--fleet",     "2",        "--mode",         "provisioned",
-                            "--state-dir", dir.path(), "--address-base", base };
+    const QStringList args{"--fleet", "2", "--mode", "provisioned", "--state-dir", dir.path(), "--address-base", base};
     {
         SimProcess sim;
         QVERIFY(sim.start(args).isEmpty());
@@ -210,13 +202,12 @@ void tst_AmtSim::keysFile()
             "password\nK7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI,Mebx-Pa55!\n");
     f.close();
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "2", "--keys", f.fileName() }).isEmpty());
+    QVERIFY(sim.start({"--fleet", "2", "--keys", f.fileName()}).isEmpty());
     QJsonObject s = sim.state(0, true);
     QCOMPARE(s.value("pid").toString(), QStringLiteral("K7QX2MBO"));
     QCOMPARE(s.value("pps").toString(), QStringLiteral("R2DKC3PIO4Z59XYIR2DKC3PIO4Z59XYI"));
     QCOMPARE(s.value("mebxPassword").toString(), QStringLiteral("Mebx-Pa55!"));
-    QVERIFY(sim.state(1).value("pid").toString()
-            != QStringLiteral("K7QX2MBO")); // the second has its own
+    QVERIFY(sim.state(1).value("pid").toString() != QStringLiteral("K7QX2MBO")); // the second has its own
 
     QFile bad(dir.filePath("bad.csv"));
     QVERIFY(bad.open(QIODevice::WriteOnly));
@@ -224,17 +215,16 @@ void tst_AmtSim::keysFile()
               "R2DK-C3PI-O4Z5-9XYI\n");
     bad.close();
     SimProcess failing;
-    const QString e = failing.start({ "--keys", bad.fileName() });
-    QVERIFY2(e.contains("bad.csv line 2: PID 'K7QX-2MBA': the check character should be 'O'."),
-             qPrintable(e));
+    const QString e = failing.start({"--keys", bad.fileName()});
+    QVERIFY2(e.contains("bad.csv line 2: PID 'K7QX-2MBA': the check character should be 'O'."), qPrintable(e));
 }
 
 void tst_AmtSim::factoryModeIsSilent()
 {
     HelloCatcher catcher;
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "factory", "--provision-server",
-                        catcher.address(), "--time-scale", "1000" })
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "factory", "--provision-server", catcher.address(), "--time-scale",
+                       "1000"})
                     .isEmpty());
     QTest::qWait(300);
     QVERIFY(catcher.from(sim.device(0).address).isEmpty());
@@ -242,9 +232,7 @@ void tst_AmtSim::factoryModeIsSilent()
     e.host = sim.device(0).address;
     QCOMPARE(AmtSession(e).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
     // Entering setup mode (what a PID/PPS typed into the MEBx does) starts the hellos.
-    QVERIFY(sim.control({ { "cmd", "set-mode" },
-                          { "uuid", sim.device().uuid },
-                          { "mode", "setup-psk" } })
+    QVERIFY(sim.control({{"cmd", "set-mode"}, {"uuid", sim.device().uuid}, {"mode", "setup-psk"}})
                     .value("ok")
                     .toBool());
     QTRY_VERIFY(!catcher.from(sim.device(0).address).isEmpty());
@@ -254,7 +242,7 @@ void tst_AmtSim::usbKeyLikeABios()
 {
     QTemporaryDir dir;
     SetupBin bin;
-    for (const char *pid : { "K7QX2MBO", "AAAAAAAN" }) {
+    for (const char *pid : {"K7QX2MBO", "AAAAAAAN"}) {
         SetupBinRecord r;
         r.currentMePassword = "admin";
         r.newMePassword = "Usb-Pass1!";
@@ -268,7 +256,7 @@ void tst_AmtSim::usbKeyLikeABios()
     f.close();
     SimProcess sim;
     // Three factory-fresh devices, two records: the first two take one each, the third has none.
-    QVERIFY(sim.start({ "--fleet", "3", "--mode", "factory", "--keys", f.fileName() }).isEmpty());
+    QVERIFY(sim.start({"--fleet", "3", "--mode", "factory", "--keys", f.fileName()}).isEmpty());
     QJsonObject first = sim.state(0, true), second = sim.state(1, true), third = sim.state(2, true);
     QCOMPARE(first.value("mode").toString(), QStringLiteral("setup-psk"));
     QCOMPARE(first.value("pid").toString(), QStringLiteral("K7QX2MBO"));
@@ -289,13 +277,11 @@ void tst_AmtSim::provisionServerFoundByDns_data()
     QTest::addColumn<QStringList>("records");
     QTest::addColumn<QString>("expectedName"); // empty: not found
     QTest::newRow("CNAME in the device's domain")
-            << QStringList{ "--cname=ProvisionServer.corp.example.test,scs.corp.example.test",
-                            "--host-record=scs.corp.example.test,%1" }
+            << QStringList{"--cname=ProvisionServer.corp.example.test,scs.corp.example.test",
+                           "--host-record=scs.corp.example.test,%1"}
             << "ProvisionServer.corp.example.test";
-    QTest::newRow("only the bare name")
-            << QStringList{ "--host-record=ProvisionServer,%1" } << "ProvisionServer";
-    QTest::newRow("no record") << QStringList{ "--host-record=elsewhere.corp.example.test,%1" }
-                               << "";
+    QTest::newRow("only the bare name") << QStringList{"--host-record=ProvisionServer,%1"} << "ProvisionServer";
+    QTest::newRow("no record") << QStringList{"--host-record=elsewhere.corp.example.test,%1"} << "";
 }
 
 void tst_AmtSim::provisionServerFoundByDns()
@@ -315,9 +301,8 @@ void tst_AmtSim::provisionServerFoundByDns()
     QVERIFY2(started.isEmpty(), qPrintable(started));
 
     SimProcess sim;
-    QVERIFY(sim.start({ "--fleet", "1", "--mode", "setup-psk", "--domain", "corp.example.test",
-                        "--dns-server", dns.address(), "--time-scale", "100", "--address-base",
-                        base })
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--domain", "corp.example.test", "--dns-server",
+                       dns.address(), "--time-scale", "100", "--address-base", base})
                     .isEmpty());
     if (expectedName.isEmpty()) {
         QTRY_VERIFY(sim.state().value("lastHelloError").toString().contains("NXDOMAIN"));
@@ -331,26 +316,21 @@ void tst_AmtSim::provisionServerFoundByDns()
         return;
     }
     QTRY_VERIFY2_WITH_TIMEOUT(!catcher.from(sim.device().address).isEmpty(),
-                              qPrintable(QJsonDocument(sim.state()).toJson(QJsonDocument::Compact)),
-                              20000);
+                              qPrintable(QJsonDocument(sim.state()).toJson(QJsonDocument::Compact)), 20000);
     QCOMPARE(sim.state().value("provisionServerName").toString(), expectedName);
-    QCOMPARE(HelloPacket::uuidText(catcher.from(sim.device().address).first().hello.uuid),
-             sim.device().uuid);
+    QCOMPARE(HelloPacket::uuidText(catcher.from(sim.device().address).first().hello.uuid), sim.device().uuid);
 }
 
 void tst_AmtSim::badArguments_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("mode") << QStringList{ "--mode", "sleepy" } << "unknown --mode 'sleepy'";
-    QTest::newRow("version") << QStringList{ "--amt-version", "9.0" }
-                             << "--amt-version takes one of";
-    QTest::newRow("pki on 2.0") << QStringList{ "--mode", "setup-pki", "--amt-version", "2.0" }
+    QTest::newRow("mode") << QStringList{"--mode", "sleepy"} << "unknown --mode 'sleepy'";
+    QTest::newRow("version") << QStringList{"--amt-version", "9.0"} << "--amt-version takes one of";
+    QTest::newRow("pki on 2.0") << QStringList{"--mode", "setup-pki", "--amt-version", "2.0"}
                                 << "AMT 2.0 has no Remote Configuration";
-    QTest::newRow("not loopback") << QStringList{ "--address-base", "192.0.2.10" }
-                                  << "must be an IPv4 loopback address";
-    QTest::newRow("control not loopback")
-            << QStringList{ "--control", "192.0.2.1:9000" } << "loopback only";
+    QTest::newRow("not loopback") << QStringList{"--address-base", "192.0.2.10"} << "must be an IPv4 loopback address";
+    QTest::newRow("control not loopback") << QStringList{"--control", "192.0.2.1:9000"} << "loopback only";
 }
 
 void tst_AmtSim::badArguments()

@@ -52,7 +52,8 @@ void tst_AmtTool::initTestCase()
 {
     if (QStandardPaths::findExecutable("amttool").isEmpty())
         QFAIL("amttool is not installed (Debian packages amtterm and libsoap-lite-perl; scripts/test installs them)");
-    const QString e = m_sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", "P@ssw0rd", "--amt-version", "2.6"});
+    const QString e = m_sim.start(
+            {"--fleet", "1", "--mode", "provisioned", "--admin-password", "P@ssw0rd", "--amt-version", "2.6"});
     QVERIFY2(e.isEmpty(), qPrintable(e));
 }
 
@@ -71,7 +72,7 @@ void tst_AmtTool::netinfo()
     const Run r = amttool(m_sim.device().address, "P@ssw0rd", {"netinfo"});
     QVERIFY2(r.out.contains("Network Interface 0:"), qPrintable(r.out));
     QVERIFY(r.out.contains(QRegularExpression("InterfaceMode +SHARED_MAC_ADDRESS")));
-    QVERIFY(r.out.contains(QRegularExpression("LocalAddress +") .pattern() + m_sim.device().address)
+    QVERIFY(r.out.contains(QRegularExpression("LocalAddress +").pattern() + m_sim.device().address)
             || r.out.contains(m_sim.device().address));
 }
 

@@ -40,8 +40,7 @@ TlsCertificate makeCertificate()
     X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
     X509_set_pubkey(cert, key);
     X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1,
-                               0);
+                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
     X509_set_issuer_name(cert, X509_get_subject_name(cert));
     X509_sign(cert, key, EVP_sha256());
     BIO *cb = BIO_new(BIO_s_mem());
@@ -60,8 +59,7 @@ TlsCertificate makeCertificate()
     return c;
 }
 
-void setUser(QTableWidget *users, const QString &name, const QString &password,
-             const QString &realms)
+void setUser(QTableWidget *users, const QString &name, const QString &password, const QString &realms)
 {
     users->setRowCount(0);
     if (name.isNull())
@@ -101,7 +99,7 @@ void tst_AuxiliaryProfilesPage::initTestCase()
     m_certificateId = imported.value;
     AuxiliaryProfile existing;
     existing.name = "Helpdesk";
-    existing.aclUsers = { { "helpdesk", "H3lp-desk!", { 5 } } };
+    existing.aclUsers = {{"helpdesk", "H3lp-desk!", {5}}};
     QVERIFY(m_store->saveAuxiliaryProfile(existing).result().ok());
 }
 
@@ -119,11 +117,10 @@ void tst_AuxiliaryProfilesPage::auxiliaryDialogValidatesInline_data()
                              << "GeneralInfo" << false << "Give the auxiliary profile a name.";
     QTest::newRow("nothing in it") << "Empty" << QString() << ""
                                    << "" << false << "neither users nor a TLS certificate";
-    QTest::newRow("unknown realm")
-            << "Lab"
-            << "auditor"
-            << "Aud1tor!x"
-            << "GeneralInfo, Coffee" << false << "Unknown realm 'Coffee' in row 1";
+    QTest::newRow("unknown realm") << "Lab"
+                                   << "auditor"
+                                   << "Aud1tor!x"
+                                   << "GeneralInfo, Coffee" << false << "Unknown realm 'Coffee' in row 1";
     QTest::newRow("weak password") << "Lab"
                                    << "auditor"
                                    << "password"
@@ -132,11 +129,10 @@ void tst_AuxiliaryProfilesPage::auxiliaryDialogValidatesInline_data()
                                   << "admin"
                                   << "Aud1tor!x"
                                   << "GeneralInfo" << false << "has the admin account's name";
-    QTest::newRow("duplicate name")
-            << "Helpdesk"
-            << "auditor"
-            << "Aud1tor!x"
-            << "GeneralInfo" << false << "already an auxiliary profile named Helpdesk";
+    QTest::newRow("duplicate name") << "Helpdesk"
+                                    << "auditor"
+                                    << "Aud1tor!x"
+                                    << "GeneralInfo" << false << "already an auxiliary profile named Helpdesk";
     QTest::newRow("certificate only") << "Certificate only" << QString() << ""
                                       << "" << true << "";
     QTest::newRow("users and certificate") << "Lab"
@@ -180,8 +176,7 @@ void tst_AuxiliaryProfilesPage::modelsShowProfilesAndCertificates()
     AuxiliaryProfilesModel profiles(m_store.get());
     QAbstractItemModelTester t1(&profiles, QAbstractItemModelTester::FailureReportingMode::QtTest);
     TlsCertificatesModel certificates(m_store.get());
-    QAbstractItemModelTester t2(&certificates,
-                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&certificates, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy profilesLoaded(&profiles, &AuxiliaryProfilesModel::loaded);
     QSignalSpy certificatesLoaded(&certificates, &TlsCertificatesModel::loaded);
     profiles.reload();
@@ -189,22 +184,17 @@ void tst_AuxiliaryProfilesPage::modelsShowProfilesAndCertificates()
     QVERIFY(profilesLoaded.wait(5000));
     QTRY_COMPARE(certificatesLoaded.size(), 1);
     QCOMPARE(profiles.rowCount(), 1);
-    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::NameColumn).data().toString(),
-             QStringLiteral("Helpdesk"));
-    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::UsersColumn).data().toString(),
-             QStringLiteral("helpdesk"));
+    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::NameColumn).data().toString(), QStringLiteral("Helpdesk"));
+    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::UsersColumn).data().toString(), QStringLiteral("helpdesk"));
     QVERIFY(profiles.index(0, AuxiliaryProfilesModel::UsersColumn)
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains("RemoteControl"));
-    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::UsedByColumn).data().toString(),
-             QStringLiteral("(no profile)"));
+    QCOMPARE(profiles.index(0, AuxiliaryProfilesModel::UsedByColumn).data().toString(), QStringLiteral("(no profile)"));
     QCOMPARE(certificates.rowCount(), 1);
     QCOMPARE(certificates.index(0, TlsCertificatesModel::CommonNameColumn).data().toString(),
              QStringLiteral("amt.example.test"));
-    QCOMPARE(
-            certificates.index(0, TlsCertificatesModel::FingerprintColumn).data().toString().size(),
-            64);
+    QCOMPARE(certificates.index(0, TlsCertificatesModel::FingerprintColumn).data().toString().size(), 64);
 
     // A provision profile that uses it shows up in "Used by" (the store says profiles changed).
     const qint64 helpdesk = profiles.profile(0).id;
@@ -215,8 +205,7 @@ void tst_AuxiliaryProfilesPage::modelsShowProfilesAndCertificates()
     p.auxiliaryProfileId = helpdesk;
     const auto saved = m_store->saveProfile(p).result();
     QVERIFY2(saved.ok(), qPrintable(saved.error.message));
-    QTRY_COMPARE(profiles.index(0, AuxiliaryProfilesModel::UsedByColumn).data().toString(),
-                 QStringLiteral("Standard"));
+    QTRY_COMPARE(profiles.index(0, AuxiliaryProfilesModel::UsedByColumn).data().toString(), QStringLiteral("Standard"));
     const auto refused = m_store->deleteAuxiliaryProfile(helpdesk).result();
     QVERIFY2(refused.error.message.contains("Standard"), qPrintable(refused.error.message));
     QVERIFY(m_store->deleteProfile(saved.value).result().ok());
@@ -240,9 +229,8 @@ void tst_AuxiliaryProfilesPage::profileDialogOffersCertificateAndAuxiliary()
     QVERIFY(label->text().isEmpty());
     QSignalSpy accepted(&d, &QDialog::accepted);
     d.accept();
-    QTRY_VERIFY2_WITH_TIMEOUT(
-            label->text().contains("neither the profile nor its auxiliary profile Helpdesk"),
-            qPrintable(label->text()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(label->text().contains("neither the profile nor its auxiliary profile Helpdesk"),
+                              qPrintable(label->text()), 5000);
     certificates->setCurrentIndex(1);
     d.accept();
     QVERIFY2(accepted.wait(5000), qPrintable(label->text()));
@@ -256,16 +244,12 @@ void tst_AuxiliaryProfilesPage::profileDialogOffersCertificateAndAuxiliary()
     QSignalSpy loaded(&model, &ProfilesModel::loaded);
     model.reload();
     QVERIFY(loaded.wait(5000));
-    QCOMPARE(model.index(0, ProfilesModel::TlsColumn).data().toString(),
-             QStringLiteral("amt.example.test"));
-    QCOMPARE(model.index(0, ProfilesModel::AuxiliaryColumn).data().toString(),
-             QStringLiteral("Helpdesk"));
+    QCOMPARE(model.index(0, ProfilesModel::TlsColumn).data().toString(), QStringLiteral("amt.example.test"));
+    QCOMPARE(model.index(0, ProfilesModel::AuxiliaryColumn).data().toString(), QStringLiteral("Helpdesk"));
     // Editing it shows the same choices.
     ProfileDialog edit(m_store.get(), listed.first());
-    QCOMPARE(edit.findChild<QComboBox *>("tlsCertificate")->currentData().toLongLong(),
-             m_certificateId);
-    QCOMPARE(edit.findChild<QComboBox *>("auxiliaryProfile")->currentText(),
-             QStringLiteral("Helpdesk"));
+    QCOMPARE(edit.findChild<QComboBox *>("tlsCertificate")->currentData().toLongLong(), m_certificateId);
+    QCOMPARE(edit.findChild<QComboBox *>("auxiliaryProfile")->currentText(), QStringLiteral("Helpdesk"));
     QVERIFY(m_store->deleteProfile(listed.first().id).result().ok());
 }
 

@@ -2,6 +2,7 @@
 // The DNS Configuration page against a dnsmasq on loopback: settings, the Test button, results
 // as they arrive, the log summary, and Cancel while a silent server keeps a question waiting.
 #include "common/simprocess.h"
+
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/checkresultsmodel.h"
@@ -62,8 +63,8 @@ private:
 
 void tst_DnsConfigurationPage::initTestCase()
 {
-    QCOMPARE(m_dns.start({ "--cname=provisionserver.good.test,scs.example.test",
-                           "--host-record=scs.example.test,127.0.0.1" }),
+    QCOMPARE(m_dns.start({"--cname=provisionserver.good.test,scs.example.test",
+                          "--host-record=scs.example.test,127.0.0.1"}),
              QString());
     QVERIFY(m_listener.listen(QHostAddress::LocalHost, 0));
 }
@@ -103,11 +104,21 @@ void tst_DnsConfigurationPage::settingsValidateAndApply_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error"); // empty: accepted and applied
 
-    QTest::newRow("suffixes") << "dnsSuffixes" << "good.test, Lab.Good.Test" << "";
-    QTest::newRow("bad suffix") << "dnsSuffixes" << "good.test, bad!" << "'bad!' is not a DNS name";
-    QTest::newRow("server with port") << "dnsServer" << "127.0.0.1:5353" << "";
-    QTest::newRow("server by name") << "dnsServer" << "dns.example.com" << "is not an IP address";
-    QTest::newRow("server name") << "serverName" << "scs.example.test" << "";
+    QTest::newRow("suffixes") << "dnsSuffixes"
+                              << "good.test, Lab.Good.Test"
+                              << "";
+    QTest::newRow("bad suffix") << "dnsSuffixes"
+                                << "good.test, bad!"
+                                << "'bad!' is not a DNS name";
+    QTest::newRow("server with port") << "dnsServer"
+                                      << "127.0.0.1:5353"
+                                      << "";
+    QTest::newRow("server by name") << "dnsServer"
+                                    << "dns.example.com"
+                                    << "is not an IP address";
+    QTest::newRow("server name") << "serverName"
+                                 << "scs.example.test"
+                                 << "";
 }
 
 void tst_DnsConfigurationPage::settingsValidateAndApply()
@@ -131,7 +142,7 @@ void tst_DnsConfigurationPage::settingsValidateAndApply()
     QTRY_VERIFY(!m_widget->isModified());
     const ServiceSettings stored = m_store->serviceSettings().result().value;
     if (field == u"dnsSuffixes")
-        QCOMPARE(stored.dnsSuffixes, (QStringList{ "good.test", "lab.good.test" }));
+        QCOMPARE(stored.dnsSuffixes, (QStringList{"good.test", "lab.good.test"}));
     else if (field == u"dnsServer")
         QCOMPARE(stored.dnsServer, text);
     else
@@ -153,8 +164,10 @@ void tst_DnsConfigurationPage::testShowsEachCheck()
     QCOMPARE(model->index(0, CheckResultsModel::ResultColumn).data().toString(), QStringLiteral("Pass"));
     QCOMPARE(id(1), QStringLiteral("provisionserver:missing.test"));
     QCOMPARE(model->index(1, CheckResultsModel::ResultColumn).data().toString(), QStringLiteral("Fail"));
-    QVERIFY(model->index(1, CheckResultsModel::CauseColumn).data().toString().contains(
-            "Fix: Create a CNAME ProvisionServer → scs.example.test in missing.test"));
+    QVERIFY(model->index(1, CheckResultsModel::CauseColumn)
+                    .data()
+                    .toString()
+                    .contains("Fix: Create a CNAME ProvisionServer → scs.example.test in missing.test"));
     QVERIFY(model->index(0, CheckResultsModel::ResultColumn).data(Qt::DecorationRole).isValid());
     QCOMPARE(child<QLabel>("summary")->text(),
              QStringLiteral("DNS test against %1: 4 passed, 0 with warnings, 1 failed.").arg(m_dns.address()));

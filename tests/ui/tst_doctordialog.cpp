@@ -2,6 +2,7 @@
 // Tools > Diagnose: one system or every unprovisioned one, off the GUI thread, verdicts in the
 // dialog and in the log. DNS goes to a dnsmasq on loopback.
 #include "common/simprocess.h"
+
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
 #include "core/log/userlog.h"
@@ -41,8 +42,8 @@ private:
 void tst_DoctorDialog::init()
 {
     if (m_dns.port() == 0)
-        QCOMPARE(m_dns.start({ "--cname=provisionserver.example.test,scs.example.test",
-                               "--host-record=scs.example.test,127.0.0.1" }),
+        QCOMPARE(m_dns.start({"--cname=provisionserver.example.test,scs.example.test",
+                              "--host-record=scs.example.test,127.0.0.1"}),
                  QString());
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<SqlStore>(StoreLocation::sqlite(m_dir->filePath("oobm.db")));
@@ -50,7 +51,7 @@ void tst_DoctorDialog::init()
     QVERIFY(!m_store->setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result());
     ServiceSettings s = m_store->serviceSettings().result().value;
     s.dnsServer = m_dns.address();
-    s.dnsSuffixes = { QStringLiteral("example.test") };
+    s.dnsSuffixes = {QStringLiteral("example.test")};
     s.serverFqdn = QStringLiteral("scs.example.test");
     QVERIFY(m_store->applyServiceSettings(s, "test").result().ok());
     m_log = std::make_unique<UserLog>(m_store.get(), QStringLiteral("console"));
@@ -78,9 +79,14 @@ void tst_DoctorDialog::diagnoses_data()
     QTest::addColumn<QString>("firstRow");
     QTest::addColumn<QString>("verdict");
 
-    QTest::newRow("one system") << "uuid" << "Hellos received" << "Verdict: Its PID";
-    QTest::newRow("every unprovisioned system") << "" << ": Its PID" << "1 of 1 systems have a problem";
-    QTest::newRow("a system never seen") << "10.9.8.7" << "Hellos received"
+    QTest::newRow("one system") << "uuid"
+                                << "Hellos received"
+                                << "Verdict: Its PID";
+    QTest::newRow("every unprovisioned system") << ""
+                                                << ": Its PID"
+                                                << "1 of 1 systems have a problem";
+    QTest::newRow("a system never seen") << "10.9.8.7"
+                                         << "Hellos received"
                                          << "Verdict: Provisioning engine";
 }
 

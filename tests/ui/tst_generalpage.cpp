@@ -74,8 +74,7 @@ void tst_GeneralPage::showsStoredValues()
     QVERIFY(!child<QCheckBox>("requireAuthorization")->isChecked());
     QVERIFY(child<QRadioButton>("commonNameFqdn")->isChecked());
     QCOMPARE(child<QComboBox>("logLevel")->currentText(), QStringLiteral("Information"));
-    QCOMPARE(child<QComboBox>("logLevel")->itemText(1),
-             QStringLiteral("Debug warning (recommended)"));
+    QCOMPARE(child<QComboBox>("logLevel")->itemText(1), QStringLiteral("Debug warning (recommended)"));
     QVERIFY(!m_widget->isModified());
     QVERIFY(!child<QPushButton>("apply")->isEnabled());
 }
@@ -84,18 +83,14 @@ void tst_GeneralPage::rejectsInvalidPortInline_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("message");
-    QTest::newRow("0")
-            << "0"
-            << "The listen port must be a number from 1 to 65535; 0 is outside that range.";
-    QTest::newRow("70000")
-            << "70000"
-            << "The listen port must be a number from 1 to 65535; 70000 is outside that range.";
-    QTest::newRow("letters")
-            << "port"
-            << "The listen port must be a number from 1 to 65535; 'port' is not a number.";
-    QTest::newRow("empty")
-            << ""
-            << "The listen port must be a number from 1 to 65535; '' is not a number.";
+    QTest::newRow("0") << "0"
+                       << "The listen port must be a number from 1 to 65535; 0 is outside that range.";
+    QTest::newRow("70000") << "70000"
+                           << "The listen port must be a number from 1 to 65535; 70000 is outside that range.";
+    QTest::newRow("letters") << "port"
+                             << "The listen port must be a number from 1 to 65535; 'port' is not a number.";
+    QTest::newRow("empty") << ""
+                           << "The listen port must be a number from 1 to 65535; '' is not a number.";
 }
 
 void tst_GeneralPage::rejectsInvalidPortInline()
@@ -130,9 +125,8 @@ void tst_GeneralPage::appliesPort9377()
     QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 5000);
     QCOMPARE(applied.first().first().toBool(), true);
     QCOMPARE(m_store->serviceSettings().result().value.listenPort, 9377);
-    QCOMPARE(logMessages(), QStringList{ "Set service listening port to 9377. [console]" });
-    QCOMPARE(child<QLabel>("status")->text(),
-             QStringLiteral("Set service listening port to 9377."));
+    QCOMPARE(logMessages(), QStringList{"Set service listening port to 9377. [console]"});
+    QCOMPARE(child<QLabel>("status")->text(), QStringLiteral("Set service listening port to 9377."));
     QVERIFY(!m_widget->isModified());
     QVERIFY(!apply->isEnabled());
 }
@@ -154,11 +148,10 @@ void tst_GeneralPage::appliesEveryField()
     QCOMPARE(s.commonName, CommonNameSource::HostName);
     QCOMPARE(s.logLevel, LogLevel::Debug);
     QCOMPARE(logMessages(),
-             (QStringList{ "Set provisioning authorization mode. [console]",
-                           "Set service remote configuration. [console]",
-                           "Set one time password requirement. [console]",
-                           "Set certificate common name source to Host name. [console]",
-                           "Set log level to Debug. [console]" }));
+             (QStringList{"Set provisioning authorization mode. [console]",
+                          "Set service remote configuration. [console]", "Set one time password requirement. [console]",
+                          "Set certificate common name source to Host name. [console]",
+                          "Set log level to Debug. [console]"}));
 }
 
 void tst_GeneralPage::revertRestoresStoredValues()

@@ -21,12 +21,10 @@ QList<LogEntry> makeEntries(int count)
 {
     QList<LogEntry> entries;
     for (int i = 0; i < count; ++i) {
-        const Severity s = i % 10 == 0 ? Severity::Error
-                                       : (i % 3 == 0 ? Severity::Warning : Severity::Information);
-        entries << LogEntry::make(
-                s, i % 2 ? "engine" : "console", QStringLiteral("entry %1").arg(i),
-                QStringLiteral("details %1").arg(i),
-                i % 5 == 0 ? QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") : QString());
+        const Severity s = i % 10 == 0 ? Severity::Error : (i % 3 == 0 ? Severity::Warning : Severity::Information);
+        entries << LogEntry::make(s, i % 2 ? "engine" : "console", QStringLiteral("entry %1").arg(i),
+                                  QStringLiteral("details %1").arg(i),
+                                  i % 5 == 0 ? QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B") : QString());
     }
     return entries;
 }
@@ -75,8 +73,7 @@ void tst_LogModel::pagesInWithFetchMore()
 
     QTRY_COMPARE(model.rowCount(), LogModel::PageSize);
     QVERIFY(!model.isAtEnd());
-    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
-             QStringLiteral("entry 999"));
+    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(), QStringLiteral("entry 999"));
     while (model.canFetchMore({})) {
         const int before = model.rowCount();
         model.fetchMore({});
@@ -85,8 +82,7 @@ void tst_LogModel::pagesInWithFetchMore()
     }
     QTRY_VERIFY(model.isAtEnd());
     QCOMPARE(model.rowCount(), 1000);
-    QCOMPARE(model.data(model.index(999, UserLogBook::DescriptionColumn)).toString(),
-             QStringLiteral("entry 0"));
+    QCOMPARE(model.data(model.index(999, UserLogBook::DescriptionColumn)).toString(), QStringLiteral("entry 0"));
     for (int r = 1; r < model.rowCount(); ++r)
         QVERIFY(model.data(model.index(r - 1, 0), LogModel::EntryIdRole).toLongLong()
                 > model.data(model.index(r, 0), LogModel::EntryIdRole).toLongLong());
@@ -94,26 +90,22 @@ void tst_LogModel::pagesInWithFetchMore()
 
 void tst_LogModel::columnsAndRoles()
 {
-    LogEntry e = LogEntry::make(Severity::Error, "engine", "failed to find PID K7QX2MBO",
-                                "hello from 127.0.0.7", "4b529b93-d413-181d-e487-1c697a6b7a2b");
+    LogEntry e = LogEntry::make(Severity::Error, "engine", "failed to find PID K7QX2MBO", "hello from 127.0.0.7",
+                                "4b529b93-d413-181d-e487-1c697a6b7a2b");
     e.time = QDateTime(QDate(2008, 3, 12), QTime(12, 22, 33), Qt::UTC);
-    QVERIFY(!m_store->appendLog({ e }).result());
+    QVERIFY(!m_store->appendLog({e}).result());
     LogModel model(m_store.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(model.columnCount(), 5);
-    const QStringList headers{ "Date", "Severity", "Description", "Source", "UUID" };
+    const QStringList headers{"Date", "Severity", "Description", "Source", "UUID"};
     for (int c = 0; c < headers.size(); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers.at(c));
     QCOMPARE(model.data(model.index(0, UserLogBook::DateColumn)).toString(),
              e.time.toLocalTime().toString("yyyy-MM-dd HH:mm:ss"));
-    QCOMPARE(model.data(model.index(0, UserLogBook::SeverityColumn)).toString(),
-             QStringLiteral("Error"));
-    QVERIFY(!model.data(model.index(0, UserLogBook::SeverityColumn), Qt::DecorationRole)
-                     .value<QIcon>()
-                     .isNull());
-    QCOMPARE(model.data(model.index(0, UserLogBook::SourceColumn)).toString(),
-             QStringLiteral("engine"));
+    QCOMPARE(model.data(model.index(0, UserLogBook::SeverityColumn)).toString(), QStringLiteral("Error"));
+    QVERIFY(!model.data(model.index(0, UserLogBook::SeverityColumn), Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(model.data(model.index(0, UserLogBook::SourceColumn)).toString(), QStringLiteral("engine"));
     QCOMPARE(model.data(model.index(0, UserLogBook::UuidColumn)).toString(),
              QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"));
     QVERIFY(model.data(model.index(0, UserLogBook::DescriptionColumn), Qt::ToolTipRole)
@@ -134,10 +126,8 @@ void tst_LogModel::liveUpdatesPrependNewest()
     log.warning("first new");
     log.error("second new");
     QTRY_COMPARE(model.rowCount(), 12);
-    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
-             QStringLiteral("second new"));
-    QCOMPARE(model.data(model.index(1, UserLogBook::DescriptionColumn)).toString(),
-             QStringLiteral("first new"));
+    QCOMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(), QStringLiteral("second new"));
+    QCOMPARE(model.data(model.index(1, UserLogBook::DescriptionColumn)).toString(), QStringLiteral("first new"));
     QVERIFY(!newEntries.isEmpty());
 }
 
@@ -159,11 +149,10 @@ void tst_LogModel::filterRunsInSql_data()
     QTest::addColumn<QList<int>>("severities");
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("expectedRows");
-    QTest::newRow("errors") << QList<int>{ int(Severity::Error) } << QString() << 30;
-    QTest::newRow("warnings") << QList<int>{ int(Severity::Warning) } << QString() << 90;
+    QTest::newRow("errors") << QList<int>{int(Severity::Error)} << QString() << 30;
+    QTest::newRow("warnings") << QList<int>{int(Severity::Warning)} << QString() << 90;
     QTest::newRow("text") << QList<int>{} << QStringLiteral("entry 29") << 11; // 29, 290..299
-    QTest::newRow("errors with text")
-            << QList<int>{ int(Severity::Error) } << QStringLiteral("entry 29") << 1;
+    QTest::newRow("errors with text") << QList<int>{int(Severity::Error)} << QStringLiteral("entry 29") << 1;
 }
 
 void tst_LogModel::filterRunsInSql()
@@ -217,8 +206,7 @@ void tst_LogModel::liveUpdateAndOlderPageLeaveNoHole()
     QVERIFY(!m_store->appendLog(live).result());
     Q_EMIT m_store->logAppended(0); // the live update starts now
     QVERIFY(!model.canFetchMore({}));
-    QTRY_COMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(),
-                 QStringLiteral("live 49"));
+    QTRY_COMPARE(model.data(model.index(0, UserLogBook::DescriptionColumn)).toString(), QStringLiteral("live 49"));
     QCOMPARE(model.rowCount(), 400);
     QTRY_VERIFY(model.canFetchMore({}));
     model.fetchMore({});

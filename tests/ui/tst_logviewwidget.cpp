@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Log page's view: filters and counts, live tail that keeps the reader's place, details,
 // copy, export of the filtered view, saved filters.
-#include "core/log/logexporter.h"
 #include "core/log/actionslogbook.h"
 #include "core/log/auditlogbook.h"
+#include "core/log/logexporter.h"
 #include "core/log/userlogbook.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
@@ -12,13 +12,13 @@
 #include "ui/widgets/logviewwidget.h"
 
 #include <QAbstractItemModelTester>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QToolButton>
 #include <QtTest>
@@ -43,8 +43,8 @@ QList<LogEntry> makeEntries(int count, const QString &prefix = QStringLiteral("e
     for (int i = 0; i < count; ++i)
         entries << LogEntry::make(i % 10 == 0 ? Severity::Error : Severity::Information,
                                   i % 2 ? QStringLiteral("engine") : QStringLiteral("console"),
-                                  QStringLiteral("%1 %2").arg(prefix).arg(i),
-                                  QStringLiteral("details %1").arg(i), i % 5 == 0 ? Uuid : QString());
+                                  QStringLiteral("%1 %2").arg(prefix).arg(i), QStringLiteral("details %1").arg(i),
+                                  i % 5 == 0 ? Uuid : QString());
     return entries;
 }
 
@@ -118,12 +118,11 @@ void tst_LogViewWidget::filtersAndCounts_data()
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("errorCount"); // on the Error button: counts ignore the severities
     QTest::newRow("all") << QList<int>{} << QString() << 300 << 30;
-    QTest::newRow("errors") << QList<int>{ int(Severity::Error) } << QString() << 30 << 30;
+    QTest::newRow("errors") << QList<int>{int(Severity::Error)} << QString() << 30 << 30;
     QTest::newRow("text") << QList<int>{} << QStringLiteral("entry 29") << 11 << 1;
-    QTest::newRow("errors, text")
-            << QList<int>{ int(Severity::Error) } << QStringLiteral("ENTRY 29") << 1 << 1;
-    QTest::newRow("info, details text")
-            << QList<int>{ int(Severity::Information) } << QStringLiteral("details 1") << 100 << 11;
+    QTest::newRow("errors, text") << QList<int>{int(Severity::Error)} << QStringLiteral("ENTRY 29") << 1 << 1;
+    QTest::newRow("info, details text") << QList<int>{int(Severity::Information)} << QStringLiteral("details 1") << 100
+                                        << 11;
 }
 
 void tst_LogViewWidget::filtersAndCounts()
@@ -343,7 +342,7 @@ void tst_LogViewWidget::savedFiltersRoundTrip()
     bar->setRange(LogFilterBar::Range::Last7Days);
     const RecordFilter saved = bar->filter();
     bar->saveFilter(QStringLiteral("Failures"));
-    QCOMPARE(bar->savedFilterNames(), QStringList{ QStringLiteral("Failures") });
+    QCOMPARE(bar->savedFilterNames(), QStringList{QStringLiteral("Failures")});
 
     bar->setCategories({});
     bar->setText({});
@@ -393,8 +392,7 @@ void tst_LogViewWidget::scrollUpFromTheOldest()
         bar->setValue(bar->minimum());
         const qint64 reading = topEntryId(w->view());
         // A page, or none when the last page held exactly PageSize entries.
-        QTRY_VERIFY(!w->model()->isLoading()
-                    && (w->model()->rowCount() > before || w->model()->isAtNewest()));
+        QTRY_VERIFY(!w->model()->isLoading() && (w->model()->rowCount() > before || w->model()->isAtNewest()));
         if (w->model()->rowCount() == before)
             break;
         QCOMPARE(topEntryId(w->view()), reading); // the same row at the top of the view
@@ -424,8 +422,7 @@ void tst_LogViewWidget::windowMovesDownALongLog()
         bar->setValue(bar->maximum()); // the view asks for more (fetchMore) at the bottom
         const qint64 reading = topEntryId(w->view());
         QTRY_VERIFY(!w->model()->isLoading()
-                    && (w->model()->record(w->model()->rowCount() - 1).id != last
-                        || w->model()->isAtEnd()));
+                    && (w->model()->record(w->model()->rowCount() - 1).id != last || w->model()->isAtEnd()));
         QVERIFY(w->model()->rowCount() <= 500);
         // At the very bottom the top row is cut: it may be the one above.
         QVERIFY2(qAbs(topEntryId(w->view()) - reading) <= 1,

@@ -4,12 +4,12 @@
 #include "core/store/sqlstore.h"
 #include "ui/pages/maintenance/maintenancewidget.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QApplication>
-#include <QMessageBox>
 #include <QtTest>
 
 using namespace Oobm::Core;
@@ -118,7 +118,7 @@ void tst_MaintenanceWidget::rejectsShortAuditRetention()
 void tst_MaintenanceWidget::purgeNowKeepsSecurityAudit()
 {
     QList<LogEntry> entries;
-    for (int age : { 200, 100, 1 }) {
+    for (int age : {200, 100, 1}) {
         LogEntry e = LogEntry::make(Severity::Information, "engine", QString::number(age));
         e.time = QDateTime::currentDateTimeUtc().addDays(-age);
         entries << e;

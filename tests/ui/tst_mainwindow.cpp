@@ -5,15 +5,15 @@
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
-#include "ui/widgets/logfilterbar.h"
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/log/logpage.h"
-#include "ui/widgets/logviewwidget.h"
 #include "ui/shell/connectionerrorwidget.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/navigationmodel.h"
 #include "ui/shell/page.h"
 #include "ui/shell/pagearea.h"
+#include "ui/widgets/logfilterbar.h"
+#include "ui/widgets/logviewwidget.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -94,7 +94,7 @@ struct Console
         : store(location)
         , log(&store, "console")
         , settings(settingsFile)
-        , window({ &store, &log, &settings })
+        , window({&store, &log, &settings})
     { }
     SqlStore store;
     UserLog log;
@@ -138,8 +138,7 @@ private:
         // Counted on the GUI thread (a QSignalSpy counts on the emitting thread): once the outcome
         // has arrived here, the window, connected earlier, has seen it too.
         m_stateChanges = 0;
-        connect(&m_console->store, &Store::stateChanged, &m_console->window,
-                [this] { ++m_stateChanges; });
+        connect(&m_console->store, &Store::stateChanged, &m_console->window, [this] { ++m_stateChanges; });
         m_console->store.open();
         QVERIFY(QTest::qWaitForWindowExposed(&m_console->window));
         QTRY_COMPARE(m_stateChanges, 2); // Opening, then the outcome
@@ -167,35 +166,35 @@ void tst_MainWindow::everyNodeShowsItsPage_data()
 {
     QTest::addColumn<QString>("id");
     // The ids in tree order; checked against the tree itself in the test.
-    for (const char *id : { "out-of-band-management",
-                            "configuration",
-                            "out-of-band-discovery",
-                            "out-of-band-task-agent-rollout",
-                            "out-of-band-task-agent-uninstall",
-                            "provisioning",
-                            "configuration-service-settings",
-                            "auxiliary-profiles",
-                            "dns-configuration",
-                            "general",
-                            "maintenance",
-                            "provision-profiles",
-                            "security-keys",
-                            "service-location",
-                            "users",
-                            "delayed-provisioning",
-                            "delayed-provision",
-                            "intel-amt-systems-folder",
-                            "intel-amt-systems",
-                            "hello-monitor",
-                            "profile-assignments",
-                            "resource-synchronization",
-                            "logs",
-                            "actions-status",
-                            "log",
-                            "security-audit",
-                            "reports",
-                            "tasks",
-                            "collections" })
+    for (const char *id : {"out-of-band-management",
+                           "configuration",
+                           "out-of-band-discovery",
+                           "out-of-band-task-agent-rollout",
+                           "out-of-band-task-agent-uninstall",
+                           "provisioning",
+                           "configuration-service-settings",
+                           "auxiliary-profiles",
+                           "dns-configuration",
+                           "general",
+                           "maintenance",
+                           "provision-profiles",
+                           "security-keys",
+                           "service-location",
+                           "users",
+                           "delayed-provisioning",
+                           "delayed-provision",
+                           "intel-amt-systems-folder",
+                           "intel-amt-systems",
+                           "hello-monitor",
+                           "profile-assignments",
+                           "resource-synchronization",
+                           "logs",
+                           "actions-status",
+                           "log",
+                           "security-audit",
+                           "reports",
+                           "tasks",
+                           "collections"})
         QTest::newRow(id) << QString::fromLatin1(id);
 }
 
@@ -216,9 +215,9 @@ void tst_MainWindow::everyNodeShowsItsPage()
     QVERIFY(!w.pageArea()->isShowingConnectionError());
     // Every page starts with its title band, and no page but the real ones offers controls.
     QVERIFY(page->widget(nullptr)->findChild<QLabel *>("pageTitle"));
-    static const QStringList withButtons{ "general",          "log",         "actions-status",
-                                          "security-audit",   "dns-configuration",
-                                          "service-location", "maintenance" };
+    static const QStringList withButtons{
+            "general",          "log",        "actions-status", "security-audit", "dns-configuration",
+            "service-location", "maintenance"};
     if (!withButtons.contains(id))
         QVERIFY(page->widget(nullptr)->findChildren<QPushButton *>().isEmpty());
     // The tree's selection follows.
@@ -282,7 +281,7 @@ void tst_MainWindow::stateRestoredOnNextStart()
         w.resize(1000, 640);
         QVERIFY(w.selectPage("security-audit"));
         auto *splitter = w.findChild<QSplitter *>("splitter");
-        splitter->setSizes({ 420, 580 });
+        splitter->setSizes({420, 580});
         sizes = splitter->sizes();
         geometry = w.geometry();
         QVERIFY(w.close());
@@ -352,14 +351,13 @@ void tst_MainWindow::connectionError()
     MainWindow &w = m_console->window;
     QCOMPARE(m_console->store.state(), Store::State::Failed);
 
-    for (const char *id : { "general", "log" }) {
+    for (const char *id : {"general", "log"}) {
         QVERIFY(w.selectPage(id));
         QVERIFY(w.pageArea()->isShowingConnectionError());
         const QString text = w.pageArea()->connectionError()->text();
-        QVERIFY(text.startsWith(QStringLiteral(
-                "• Error connecting to the Intel AMT Setup and Configuration Server. "
-                "Verify that Intel AMT Setup and Configuration Service security "
-                "settings are configured and AMTConfig service is running.\n• ")));
+        QVERIFY(text.startsWith(QStringLiteral("• Error connecting to the Intel AMT Setup and Configuration Server. "
+                                               "Verify that Intel AMT Setup and Configuration Service security "
+                                               "settings are configured and AMTConfig service is running.\n• ")));
         QVERIFY2(text.contains(cause), qPrintable(text));
         QCOMPARE(w.pageArea()->connectionError()->cause(), m_console->store.lastError().message);
     }

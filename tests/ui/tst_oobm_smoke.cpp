@@ -21,7 +21,7 @@ private Q_SLOTS:
 void tst_OobmSmoke::version()
 {
     QProcess p;
-    p.start(OOBM_PATH, { "--version" });
+    p.start(OOBM_PATH, {"--version"});
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().startsWith("oobm "));
@@ -78,7 +78,9 @@ void tst_OobmSmoke::startsOnTheDefaultDatabase()
             return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
         };
         QTRY_COMPARE_WITH_TIMEOUT(count("SELECT COUNT(*) FROM hellos WHERE outcome LIKE 'dropped:%'"), 1, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM engines WHERE listen = '127.0.0.1:%1'").arg(port)), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                count(QStringLiteral("SELECT COUNT(*) FROM engines WHERE listen = '127.0.0.1:%1'").arg(port)), 1,
+                20000);
     }
     QSqlDatabase::removeDatabase("smoke");
     p.terminate();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/log/auditlogbook.h"
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/generatekeysdialog.h"
-#include "core/log/auditlogbook.h"
 #include "ui/models/logmodel.h"
 #include "ui/models/securitykeysmodel.h"
 #include "ui/pages/securitykeys/securitykeyswidget.h"
@@ -87,9 +87,7 @@ void tst_SecurityKeysPage::dialogValidatesInline()
     dialog.show();
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
-    QVERIFY(dialog.findChild<QLabel *>("problem")
-                    ->text()
-                    .isEmpty()); // nothing typed yet: no scolding
+    QVERIFY(dialog.findChild<QLabel *>("problem")->text().isEmpty()); // nothing typed yet: no scolding
     QCOMPARE(dialog.findChild<QLineEdit *>("defaultPassword")->text(), QStringLiteral("admin"));
     QTest::keyClicks(dialog.findChild<QLineEdit *>("newPassword"), password);
     QTest::keyClicks(dialog.findChild<QLineEdit *>("confirmPassword"), confirm);
@@ -155,9 +153,8 @@ void tst_SecurityKeysPage::tableShowsTheLedger()
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("PID"));
     QCOMPARE(model.data(model.index(0, SecurityKeysModel::PpsColumn)).toString().count(u'•'),
              32); // masked
-    QCOMPARE(model.data(model.index(0, SecurityKeysModel::StateColumn)).toString(),
-             QStringLiteral("Available"));
-    model.setFilter({ { KeyState::Exported }, {}, -1 });
+    QCOMPARE(model.data(model.index(0, SecurityKeysModel::StateColumn)).toString(), QStringLiteral("Available"));
+    model.setFilter({{KeyState::Exported}, {}, -1});
     QTRY_COMPARE(model.rowCount(), 0);
 }
 
@@ -167,7 +164,7 @@ void tst_SecurityKeysPage::showPpsIsAudited()
     r.count = 3;
     r.newMePassword = "N3w-Pass!";
     QVERIFY(m_store->generateKeys(r).result().ok());
-    SecurityKeysWidget w({ m_store.get(), nullptr, nullptr, nullptr });
+    SecurityKeysWidget w({m_store.get(), nullptr, nullptr, nullptr});
     w.show();
     QTRY_COMPARE(w.model()->rowCount(), 3);
     QVERIFY(!w.showAction()->isEnabled()); // nothing selected
@@ -187,7 +184,7 @@ void tst_SecurityKeysPage::exportMarksKeysExported()
     r.count = 4;
     r.newMePassword = "N3w-Pass!";
     QVERIFY(m_store->generateKeys(r).result().ok());
-    SecurityKeysWidget w({ m_store.get(), nullptr, nullptr, nullptr });
+    SecurityKeysWidget w({m_store.get(), nullptr, nullptr, nullptr});
     QTRY_COMPARE(w.model()->rowCount(), 4);
     KeyExportRequest ex;
     ex.path = m_dir->filePath("setup.bin");
@@ -195,13 +192,11 @@ void tst_SecurityKeysPage::exportMarksKeysExported()
     QVERIFY(m_store->exportKeys(ex).result().ok());
     // The table follows the ledger (keysChanged), showing where keys went.
     QTRY_COMPARE(w.model()
-                         ->match(w.model()->index(0, SecurityKeysModel::StateColumn),
-                                 Qt::DisplayRole, "Exported", -1)
+                         ->match(w.model()->index(0, SecurityKeysModel::StateColumn), Qt::DisplayRole, "Exported", -1)
                          .size(),
                  2);
     QCOMPARE(w.model()
-                     ->match(w.model()->index(0, SecurityKeysModel::ExportedColumn),
-                             Qt::DisplayRole, "setup.bin", -1)
+                     ->match(w.model()->index(0, SecurityKeysModel::ExportedColumn), Qt::DisplayRole, "setup.bin", -1)
                      .size(),
              2);
 }
@@ -215,15 +210,12 @@ void tst_SecurityKeysPage::auditModelListsEntries()
     KeyGenerationRequest r;
     r.count = 2;
     r.newMePassword = "N3w-Pass!";
-    r.actor = { "alice", "console-host" };
+    r.actor = {"alice", "console-host"};
     QVERIFY(m_store->generateKeys(r).result().ok());
     QTRY_COMPARE(model.rowCount(), 1); // follows keysChanged
-    QCOMPARE(model.data(model.index(0, AuditLogBook::UserColumn)).toString(),
-             QStringLiteral("alice"));
-    QCOMPARE(model.data(model.index(0, AuditLogBook::HostColumn)).toString(),
-             QStringLiteral("console-host"));
-    QCOMPARE(model.data(model.index(0, AuditLogBook::ActionColumn)).toString(),
-             QStringLiteral("Generate"));
+    QCOMPARE(model.data(model.index(0, AuditLogBook::UserColumn)).toString(), QStringLiteral("alice"));
+    QCOMPARE(model.data(model.index(0, AuditLogBook::HostColumn)).toString(), QStringLiteral("console-host"));
+    QCOMPARE(model.data(model.index(0, AuditLogBook::ActionColumn)).toString(), QStringLiteral("Generate"));
     QCOMPARE(model.data(model.index(0, AuditLogBook::CountColumn)).toInt(), 2);
     QCOMPARE(model.data(model.index(0, 0), LogModel::CategoryRole).toInt(),
              int(auditActions().indexOf(QStringLiteral("generate"))));

@@ -68,7 +68,7 @@ void tst_ServiceLocationPage::init()
     m_port = probe.serverPort();
     probe.close();
     EngineOptions o;
-    o.listenAddresses = { QHostAddress::LocalHost };
+    o.listenAddresses = {QHostAddress::LocalHost};
     o.listenPort = m_port;
     o.engineId = QStringLiteral("location-test");
     m_engine = std::make_unique<ProvisioningEngine>(m_store.get(), m_log.get(), o);
@@ -98,10 +98,14 @@ void tst_ServiceLocationPage::setupServerSetting_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error");
-    QTest::newRow("address and port") << "192.0.2.10:9971" << "";
-    QTest::newRow("address") << "192.0.2.10" << "";
-    QTest::newRow("a name") << "scs.example.com" << "is not an IPv4 address";
-    QTest::newRow("bad port") << "192.0.2.10:99999" << "'99999' is not a port";
+    QTest::newRow("address and port") << "192.0.2.10:9971"
+                                      << "";
+    QTest::newRow("address") << "192.0.2.10"
+                             << "";
+    QTest::newRow("a name") << "scs.example.com"
+                            << "is not an IPv4 address";
+    QTest::newRow("bad port") << "192.0.2.10:99999"
+                              << "'99999' is not a port";
 }
 
 void tst_ServiceLocationPage::setupServerSetting()
@@ -130,10 +134,12 @@ void tst_ServiceLocationPage::helloSender_data()
     QTest::addColumn<bool>("received");
     QTest::addColumn<QString>("words");
 
-    QTest::newRow("unknown PID reaches the engine")
-            << "127.0.0.1:%1" << "" << true << "failed to find PID";
-    QTest::newRow("nothing listens there") << "127.0.0.1:1" << "" << false << "Cannot connect to 127.0.0.1:1";
-    QTest::newRow("bad PID") << "127.0.0.1:%1" << "K7QX" << false << "PID";
+    QTest::newRow("unknown PID reaches the engine") << "127.0.0.1:%1"
+                                                    << "" << true << "failed to find PID";
+    QTest::newRow("nothing listens there") << "127.0.0.1:1"
+                                           << "" << false << "Cannot connect to 127.0.0.1:1";
+    QTest::newRow("bad PID") << "127.0.0.1:%1"
+                             << "K7QX" << false << "PID";
 }
 
 void tst_ServiceLocationPage::helloSender()

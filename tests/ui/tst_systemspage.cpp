@@ -6,13 +6,13 @@
 #include "core/engine/provisioningengine.h"
 #include "core/engine/systemactions.h"
 #include "core/keys/secretbox.h"
+#include "core/log/actionslogbook.h"
 #include "core/log/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/profiledialog.h"
 #include "ui/dialogs/systemdetailsdialog.h"
-#include "core/log/actionslogbook.h"
-#include "ui/models/logmodel.h"
 #include "ui/models/hellosmodel.h"
+#include "ui/models/logmodel.h"
 #include "ui/models/profilesmodel.h"
 #include "ui/models/systemsmodel.h"
 #include "ui/pages/systems/systemswidget.h"
@@ -89,8 +89,9 @@ void tst_SystemsPage::initTestCase()
     QCOMPARE(m_sim.start({"--fleet", "2", "--mode", "factory", "--keys", x.path, "--provision-server", server,
                           "--time-scale", "200"}),
              QString());
-    QCOMPARE(m_unknown.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", server, "--time-scale", "1"}),
-             QString());
+    QCOMPARE(
+            m_unknown.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", server, "--time-scale", "1"}),
+            QString());
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 3, 30000);
 }
 
@@ -115,7 +116,8 @@ void tst_SystemsPage::systemsModelShowsEveryStateAndReason()
         const auto state = SystemState(model.index(row, 0).data(SystemsModel::StateRole).toInt());
         if (state == SystemState::Provisioned) {
             ++provisioned;
-            QCOMPARE(model.index(row, SystemsModel::ProfileColumn).data().toString(), QStringLiteral("Standard (default profile)"));
+            QCOMPARE(model.index(row, SystemsModel::ProfileColumn).data().toString(),
+                     QStringLiteral("Standard (default profile)"));
             QVERIFY(model.index(row, SystemsModel::VersionColumn).data().toString().startsWith("3.0"));
         } else {
             failed = model.index(row, SystemsModel::StateColumn).data().toString();
@@ -212,11 +214,26 @@ void tst_SystemsPage::profileDialogValidatesInline_data()
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("confirm");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("no name") << "" << "Adm1n!Pass" << "Adm1n!Pass" << "Give the profile a name.";
-    QTest::newRow("weak password") << "Lab" << "password" << "password" << "Admin password:";
-    QTest::newRow("mismatch") << "Lab" << "Adm1n!Pass" << "Adm1n!Pasz" << "The two admin passwords differ.";
-    QTest::newRow("duplicate name") << "Standard" << "Adm1n!Pass" << "Adm1n!Pass" << "already a provision profile named Standard";
-    QTest::newRow("fine") << "Lab" << "Adm1n!Pass" << "Adm1n!Pass" << "";
+    QTest::newRow("no name") << ""
+                             << "Adm1n!Pass"
+                             << "Adm1n!Pass"
+                             << "Give the profile a name.";
+    QTest::newRow("weak password") << "Lab"
+                                   << "password"
+                                   << "password"
+                                   << "Admin password:";
+    QTest::newRow("mismatch") << "Lab"
+                              << "Adm1n!Pass"
+                              << "Adm1n!Pasz"
+                              << "The two admin passwords differ.";
+    QTest::newRow("duplicate name") << "Standard"
+                                    << "Adm1n!Pass"
+                                    << "Adm1n!Pass"
+                                    << "already a provision profile named Standard";
+    QTest::newRow("fine") << "Lab"
+                          << "Adm1n!Pass"
+                          << "Adm1n!Pass"
+                          << "";
 }
 
 void tst_SystemsPage::profileDialogValidatesInline()

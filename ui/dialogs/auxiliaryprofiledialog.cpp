@@ -15,8 +15,7 @@
 
 namespace Oobm::Gui {
 
-AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store,
-                                               const Core::AuxiliaryProfile &profile,
+AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store, const Core::AuxiliaryProfile &profile,
                                                QWidget *parent)
     : QDialog(parent)
     , m_store(store)
@@ -28,8 +27,7 @@ AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store,
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("auxiliaryProfileDialog"));
-    setWindowTitle(profile.id > 0 ? tr("Edit auxiliary profile %1").arg(profile.name)
-                                  : tr("New auxiliary profile"));
+    setWindowTitle(profile.id > 0 ? tr("Edit auxiliary profile %1").arg(profile.name) : tr("New auxiliary profile"));
     m_name->setObjectName(QStringLiteral("name"));
     m_tlsCertificate->setObjectName(QStringLiteral("tlsCertificate"));
     m_tlsCertificate->addItem(tr("(none)"), qint64(0));
@@ -47,10 +45,9 @@ AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store,
     m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(
-            new QLabel(profile.id > 0 ? tr("Intel AMT users (enter their passwords again to save):")
-                                      : tr("Intel AMT users (Digest accounts the profiles add):"),
-                       this));
+    layout->addWidget(new QLabel(profile.id > 0 ? tr("Intel AMT users (enter their passwords again to save):")
+                                                : tr("Intel AMT users (Digest accounts the profiles add):"),
+                                 this));
     layout->addWidget(m_users, 1);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
@@ -58,23 +55,20 @@ AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store,
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, &AuxiliaryProfileDialog::validate);
     connect(m_users, &AclUsersEdit::changed, this, &AuxiliaryProfileDialog::validate);
-    connect(m_tlsCertificate, &QComboBox::currentIndexChanged, this,
-            &AuxiliaryProfileDialog::validate);
+    connect(m_tlsCertificate, &QComboBox::currentIndexChanged, this, &AuxiliaryProfileDialog::validate);
     resize(600, 460);
     validate();
     Core::whenReady(m_store->listTlsCertificates(), this,
                     [this](const Core::StoreResult<QList<Core::TlsCertificate>> &r) {
-                        const qint64 selected = m_tlsCertificate->currentData().toLongLong();
-                        const QSignalBlocker blocker(m_tlsCertificate);
-                        m_tlsCertificate->clear();
-                        m_tlsCertificate->addItem(tr("(none)"), qint64(0));
-                        for (const Core::TlsCertificate &c : r.value)
-                            m_tlsCertificate->addItem(
-                                    c.isExpired() ? tr("%1 (expired)").arg(c.name) : c.name, c.id);
-                        m_tlsCertificate->setCurrentIndex(
-                                qMax(0, m_tlsCertificate->findData(selected)));
-                        validate();
-                    });
+        const qint64 selected = m_tlsCertificate->currentData().toLongLong();
+        const QSignalBlocker blocker(m_tlsCertificate);
+        m_tlsCertificate->clear();
+        m_tlsCertificate->addItem(tr("(none)"), qint64(0));
+        for (const Core::TlsCertificate &c : r.value)
+            m_tlsCertificate->addItem(c.isExpired() ? tr("%1 (expired)").arg(c.name) : c.name, c.id);
+        m_tlsCertificate->setCurrentIndex(qMax(0, m_tlsCertificate->findData(selected)));
+        validate();
+    });
 }
 
 AuxiliaryProfileDialog::~AuxiliaryProfileDialog() = default;
@@ -105,16 +99,15 @@ void AuxiliaryProfileDialog::accept()
     if (!m_buttons->button(QDialogButtonBox::Save)->isEnabled())
         return;
     m_buttons->setEnabled(false);
-    Core::whenReady(m_store->saveAuxiliaryProfile(profile()), this,
-                    [this](const Core::StoreResult<qint64> &r) {
-                        m_buttons->setEnabled(true);
-                        if (!r.ok()) {
-                            m_problem->setText(r.error.message);
-                            return;
-                        }
-                        m_id = r.value;
-                        QDialog::accept();
-                    });
+    Core::whenReady(m_store->saveAuxiliaryProfile(profile()), this, [this](const Core::StoreResult<qint64> &r) {
+        m_buttons->setEnabled(true);
+        if (!r.ok()) {
+            m_problem->setText(r.error.message);
+            return;
+        }
+        m_id = r.value;
+        QDialog::accept();
+    });
 }
 
 } // namespace Oobm::Gui

@@ -27,8 +27,7 @@ class AuxiliaryProfileDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AuxiliaryProfileDialog)
 
 public:
-    AuxiliaryProfileDialog(Core::Store *store, const Core::AuxiliaryProfile &profile,
-                           QWidget *parent = nullptr);
+    AuxiliaryProfileDialog(Core::Store *store, const Core::AuxiliaryProfile &profile, QWidget *parent = nullptr);
     ~AuxiliaryProfileDialog() override;
 
     Core::AuxiliaryProfile profile() const;

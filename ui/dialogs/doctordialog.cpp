@@ -13,8 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
-#include <QTableView>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -87,8 +87,7 @@ DoctorDialog::DoctorDialog(const PageContext &context, const QString &subject, Q
         m_subject->setText(r.uuid.isEmpty() ? r.subject : r.uuid);
         diagnose();
     });
-    connect(&m_watcher, &QFutureWatcherBase::resultReadyAt, this,
-            [this](int i) { onReport(m_watcher.resultAt(i)); });
+    connect(&m_watcher, &QFutureWatcherBase::resultReadyAt, this, [this](int i) { onReport(m_watcher.resultAt(i)); });
     connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &DoctorDialog::finished);
@@ -132,7 +131,7 @@ void DoctorDialog::diagnose()
     const QString subject = m_subject->text().trimmed();
     m_single = !subject.isEmpty();
     if (m_single) {
-        start({ subject });
+        start({subject});
         return;
     }
     m_verdict->setText(tr("Finding the systems that are not provisioned…"));
@@ -140,21 +139,20 @@ void DoctorDialog::diagnose()
     const quint64 run = ++m_generation;
     Core::whenReady(m_context.store->listSystems(ProvisioningDoctor::unprovisionedFilter()), this,
                     [this, run](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
-                        if (run != m_generation || !m_starting)
-                            return; // cancelled meanwhile
-                        m_starting = false;
-                        QStringList uuids;
-                        for (const Core::AmtSystem &s : r.value)
-                            uuids << s.uuid;
-                        if (!r.ok() || uuids.isEmpty()) {
-                            m_run->setText(tr("&Diagnose"));
-                            m_verdict->setText(r.ok() ? tr("Every system is provisioned; nothing to diagnose.")
-                                                      : r.error.message);
-                            Q_EMIT diagnosed();
-                            return;
-                        }
-                        start(uuids);
-                    });
+        if (run != m_generation || !m_starting)
+            return; // cancelled meanwhile
+        m_starting = false;
+        QStringList uuids;
+        for (const Core::AmtSystem &s : r.value)
+            uuids << s.uuid;
+        if (!r.ok() || uuids.isEmpty()) {
+            m_run->setText(tr("&Diagnose"));
+            m_verdict->setText(r.ok() ? tr("Every system is provisioned; nothing to diagnose.") : r.error.message);
+            Q_EMIT diagnosed();
+            return;
+        }
+        start(uuids);
+    });
 }
 
 void DoctorDialog::start(const QStringList &subjects)
@@ -163,9 +161,10 @@ void DoctorDialog::start(const QStringList &subjects)
     m_progress->setRange(0, int(subjects.size()));
     m_progress->setValue(0);
     m_progress->show();
-    m_results->setReportHeader(tr("Diagnosis of %1 at %2")
-                                       .arg(m_single ? subjects.first() : tr("%n systems", nullptr, int(subjects.size())),
-                                            QDateTime::currentDateTime().toString(Qt::ISODate)));
+    m_results->setReportHeader(
+            tr("Diagnosis of %1 at %2")
+                    .arg(m_single ? subjects.first() : tr("%n systems", nullptr, int(subjects.size())),
+                         QDateTime::currentDateTime().toString(Qt::ISODate)));
     Core::Store *store = m_context.store;
     m_watcher.setFuture(QtConcurrent::run([store, subjects](QPromise<DoctorReport> &promise) {
         promise.setProgressRange(0, int(subjects.size()));
@@ -186,14 +185,13 @@ void DoctorDialog::onReport(const DoctorReport &report)
     const bool healthy = report.verdict.isPass();
     if (m_context.log)
         m_context.log->log(healthy ? Core::Severity::Information : Core::Severity::Warning,
-                           tr("Diagnosis of %1: %2").arg(report.subject, report.verdict.toText()),
-                           report.toText(), report.uuid, QStringLiteral("console"));
+                           tr("Diagnosis of %1: %2").arg(report.subject, report.verdict.toText()), report.toText(),
+                           report.uuid, QStringLiteral("console"));
     if (m_single) {
         for (const CheckResult &c : report.checks)
             m_results->append(c);
         m_verdict->setText(tr("<b>Verdict: %1</b> %2 %3")
-                                   .arg(report.verdict.check.toHtmlEscaped(),
-                                        report.verdict.cause.toHtmlEscaped(),
+                                   .arg(report.verdict.check.toHtmlEscaped(), report.verdict.cause.toHtmlEscaped(),
                                         report.verdict.fix.isEmpty()
                                                 ? QString()
                                                 : tr("<br>Fix: %1").arg(report.verdict.fix.toHtmlEscaped())));

@@ -55,7 +55,7 @@ private:
     bool m_single = true;
     bool m_starting = false; // finding the unprovisioned systems
     quint64 m_generation = 0;
-    int m_closeWith = -1;    // the result to close with once the worker stops
+    int m_closeWith = -1; // the result to close with once the worker stops
 };
 
 } // namespace Oobm::Gui

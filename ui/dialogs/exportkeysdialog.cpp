@@ -18,13 +18,11 @@ namespace Oobm::Gui {
 
 using Core::KeyExportFormat;
 
-ExportKeysDialog::ExportKeysDialog(const QList<QByteArray> &selected, int available,
-                                   QWidget *parent)
+ExportKeysDialog::ExportKeysDialog(const QList<QByteArray> &selected, int available, QWidget *parent)
     : QDialog(parent)
     , m_selected(selected)
     , m_format(new QComboBox(this))
-    , m_onlySelected(
-              new QRadioButton(tr("The %n selected keys", nullptr, int(selected.size())), this))
+    , m_onlySelected(new QRadioButton(tr("The %n selected keys", nullptr, int(selected.size())), this))
     , m_allAvailable(new QRadioButton(tr("Every available key (%n)", nullptr, available), this))
     , m_passwords(new QCheckBox(tr("Include the Intel ME passwords"), this))
     , m_warning(new QLabel(this))
@@ -35,10 +33,8 @@ ExportKeysDialog::ExportKeysDialog(const QList<QByteArray> &selected, int availa
     m_format->setObjectName(QStringLiteral("format"));
     m_format->addItem(tr("USB One-Touch setup.bin, version 2 (Intel AMT 3.0 and later)"),
                       int(KeyExportFormat::SetupBinV2));
-    m_format->addItem(tr("USB One-Touch setup.bin, version 1 (Intel AMT 2.x)"),
-                      int(KeyExportFormat::SetupBinV1));
-    m_format->addItem(tr("CSV file (PID, PPS), for an OEM or another console"),
-                      int(KeyExportFormat::Csv));
+    m_format->addItem(tr("USB One-Touch setup.bin, version 1 (Intel AMT 2.x)"), int(KeyExportFormat::SetupBinV1));
+    m_format->addItem(tr("CSV file (PID, PPS), for an OEM or another console"), int(KeyExportFormat::Csv));
     m_onlySelected->setEnabled(!selected.isEmpty());
     (selected.isEmpty() ? m_allAvailable : m_onlySelected)->setChecked(true);
     m_passwords->setObjectName(QStringLiteral("includePasswords"));

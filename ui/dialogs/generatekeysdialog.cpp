@@ -35,11 +35,11 @@ GenerateKeysDialog::GenerateKeysDialog(Core::Store *store, QWidget *parent)
     m_defaultPassword->setObjectName(QStringLiteral("defaultPassword"));
     m_newPassword->setObjectName(QStringLiteral("newPassword"));
     m_confirm->setObjectName(QStringLiteral("confirmPassword"));
-    for (QLineEdit *e : { m_defaultPassword, m_newPassword, m_confirm })
+    for (QLineEdit *e : {m_defaultPassword, m_newPassword, m_confirm})
         e->setEchoMode(QLineEdit::Password);
-    m_newPassword->setToolTip(tr(
-            "8-32 characters with an upper-case letter, a lower-case letter, a digit and a special "
-            "character; not ':' ',' or '\"'"));
+    m_newPassword->setToolTip(
+            tr("8-32 characters with an upper-case letter, a lower-case letter, a digit and a special "
+               "character; not ':' ',' or '\"'"));
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
     QPalette p = m_problem->palette();
@@ -76,7 +76,7 @@ GenerateKeysDialog::GenerateKeysDialog(Core::Store *store, QWidget *parent)
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateKeysDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateKeysDialog::reject);
-    for (QLineEdit *e : { m_defaultPassword, m_newPassword, m_confirm })
+    for (QLineEdit *e : {m_defaultPassword, m_newPassword, m_confirm})
         connect(e, &QLineEdit::textChanged, this, &GenerateKeysDialog::validate);
     connect(m_count, &QSpinBox::valueChanged, this, &GenerateKeysDialog::validate);
     validate();
@@ -113,8 +113,7 @@ void GenerateKeysDialog::validate()
 {
     const QString why = problem();
     // Say nothing before the user has typed anything.
-    m_problem->setText(m_newPassword->text().isEmpty() && m_confirm->text().isEmpty() ? QString()
-                                                                                      : why);
+    m_problem->setText(m_newPassword->text().isEmpty() && m_confirm->text().isEmpty() ? QString() : why);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty() && !m_running);
 }
 
@@ -123,8 +122,7 @@ void GenerateKeysDialog::accept()
     if (m_running || !problem().isEmpty())
         return;
     m_running = true;
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{ m_count, m_defaultPassword, m_newPassword, m_confirm })
+    for (QWidget *w : std::initializer_list<QWidget *>{m_count, m_defaultPassword, m_newPassword, m_confirm})
         w->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_progress->setRange(0, m_count->value());
@@ -132,8 +130,7 @@ void GenerateKeysDialog::accept()
     m_progress->show();
     m_future = m_store->generateKeys(request());
     auto *watcher = new QFutureWatcher<Core::StoreResult<Core::KeyBatchResult>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         finishRun(watcher->future().resultCount() > 0 ? watcher->future().result()
@@ -165,8 +162,7 @@ void GenerateKeysDialog::finishRun(const Core::StoreResult<Core::KeyBatchResult>
         QDialog::reject();
         return;
     }
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{ m_count, m_defaultPassword, m_newPassword, m_confirm })
+    for (QWidget *w : std::initializer_list<QWidget *>{m_count, m_defaultPassword, m_newPassword, m_confirm})
         w->setEnabled(true);
     m_progress->hide();
     m_problem->setText(result.error.message);

@@ -177,20 +177,20 @@ void ProfileDialog::loadChoices()
 {
     Core::whenReady(m_store->listTlsCertificates(), this,
                     [this](const Core::StoreResult<QList<Core::TlsCertificate>> &r) {
-                        QList<QPair<qint64, QString>> choices;
-                        for (const Core::TlsCertificate &c : r.value)
-                            choices.append({c.id, c.isExpired() ? tr("%1 (expired)").arg(c.name) : c.name});
-                        fillChoices(m_tlsCertificate, choices, m_tlsCertificate->currentData().toLongLong());
-                        validate();
-                    });
+        QList<QPair<qint64, QString>> choices;
+        for (const Core::TlsCertificate &c : r.value)
+            choices.append({c.id, c.isExpired() ? tr("%1 (expired)").arg(c.name) : c.name});
+        fillChoices(m_tlsCertificate, choices, m_tlsCertificate->currentData().toLongLong());
+        validate();
+    });
     Core::whenReady(m_store->listAuxiliaryProfiles(), this,
                     [this](const Core::StoreResult<QList<Core::AuxiliaryProfile>> &r) {
-                        QList<QPair<qint64, QString>> choices;
-                        for (const Core::AuxiliaryProfile &a : r.value)
-                            choices.append({a.id, a.name});
-                        fillChoices(m_auxiliary, choices, m_auxiliary->currentData().toLongLong());
-                        validate();
-                    });
+        QList<QPair<qint64, QString>> choices;
+        for (const Core::AuxiliaryProfile &a : r.value)
+            choices.append({a.id, a.name});
+        fillChoices(m_auxiliary, choices, m_auxiliary->currentData().toLongLong());
+        validate();
+    });
 }
 
 void ProfileDialog::accept()

@@ -38,18 +38,20 @@ SystemDetailsDialog::SystemDetailsDialog(Core::Store *store, const Core::AmtSyst
         form->addRow(label, l);
     };
     add(tr("UUID:"), system.uuid);
-    add(tr("State:"), system.reason.isEmpty() ? Core::systemStateName(system.state)
-                                               : tr("%1: %2").arg(Core::systemStateName(system.state), system.reason));
+    add(tr("State:"),
+        system.reason.isEmpty() ? Core::systemStateName(system.state)
+                                : tr("%1: %2").arg(Core::systemStateName(system.state), system.reason));
     add(tr("FQDN:"), system.fqdn);
     add(tr("IP address:"), system.address);
     add(tr("AMT version:"), system.amtVersion);
     add(tr("Profile:"), system.profileName);
     add(tr("PID offered:"), system.pid.isEmpty() ? QString() : Core::PidPps::formatPid(system.pid));
     add(tr("Key for next time:"), system.newPid.isEmpty() ? QString() : Core::PidPps::formatPid(system.newPid));
-    add(tr("Hellos:"), tr("%1 (first %2, last %3, retry %4)")
-                               .arg(system.helloCount)
-                               .arg(when(system.firstSeen), when(system.lastHello))
-                               .arg(system.lastRetry));
+    add(tr("Hellos:"),
+        tr("%1 (first %2, last %3, retry %4)")
+                .arg(system.helloCount)
+                .arg(when(system.firstSeen), when(system.lastHello))
+                .arg(system.lastRetry));
     add(tr("Authorized:"), system.authorized ? tr("Yes") : tr("No"));
     add(tr("Provisioned:"), when(system.provisioned));
 
@@ -81,47 +83,44 @@ void SystemDetailsDialog::load()
     m_status->setText(tr("Loading…"));
     Core::whenReady(m_store->listHellos(m_system.uuid, 0, 1000), this,
                     [this](const Core::StoreResult<QList<Core::HelloRecord>> &hellos) {
-                        m_hellos = hellos.value;
-                        Core::ActionFilter f;
-                        f.uuid = m_system.uuid;
-                        f.limit = 5000;
-                        Core::whenReady(m_store->listActions(f), this,
-                                        [this](const Core::StoreResult<QList<Core::ActionRecord>> &actions) {
-                                            struct Row
-                                            {
-                                                QDateTime time;
-                                                QStringList columns;
-                                            };
-                                            QList<Row> rows;
-                                            for (const Core::HelloRecord &h : std::as_const(m_hellos))
-                                                rows.append({h.time,
-                                                             {tr("Hello (%1, retry %2) from %3:%4")
-                                                                      .arg(h.version == 2 ? tr("PSK") : tr("PKI"))
-                                                                      .arg(h.retry)
-                                                                      .arg(h.address)
-                                                                      .arg(h.port),
-                                                              QString(), h.outcome}});
-                                            for (const Core::ActionRecord &a : actions.value)
-                                                rows.append({a.time,
-                                                             {a.step, Core::actionResultName(a.result),
-                                                              a.message.isEmpty()
-                                                                      ? tr("%1, %2 ms, attempt %3").arg(a.status).arg(a.durationMs).arg(a.attempt)
-                                                                      : tr("%1: %2").arg(a.status, a.message)}});
-                                            std::stable_sort(rows.begin(), rows.end(),
-                                                             [](const Row &a, const Row &b) { return a.time < b.time; });
-                                            m_timeline->clear();
-                                            for (const Row &r : std::as_const(rows)) {
-                                                auto *item = new QTreeWidgetItem(
-                                                        QStringList{r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))}
-                                                        + r.columns);
-                                                item->setToolTip(3, r.columns.value(2));
-                                                m_timeline->addTopLevelItem(item);
-                                            }
-                                            m_status->setText(tr("%1 hellos, %2 actions.")
-                                                                      .arg(m_hellos.size())
-                                                                      .arg(actions.value.size()));
-                                        });
-                    });
+        m_hellos = hellos.value;
+        Core::ActionFilter f;
+        f.uuid = m_system.uuid;
+        f.limit = 5000;
+        Core::whenReady(m_store->listActions(f), this,
+                        [this](const Core::StoreResult<QList<Core::ActionRecord>> &actions) {
+            struct Row
+            {
+                QDateTime time;
+                QStringList columns;
+            };
+            QList<Row> rows;
+            for (const Core::HelloRecord &h : std::as_const(m_hellos))
+                rows.append({h.time,
+                             {tr("Hello (%1, retry %2) from %3:%4")
+                                      .arg(h.version == 2 ? tr("PSK") : tr("PKI"))
+                                      .arg(h.retry)
+                                      .arg(h.address)
+                                      .arg(h.port),
+                              QString(), h.outcome}});
+            for (const Core::ActionRecord &a : actions.value)
+                rows.append({a.time,
+                             {a.step, Core::actionResultName(a.result),
+                              a.message.isEmpty()
+                                      ? tr("%1, %2 ms, attempt %3").arg(a.status).arg(a.durationMs).arg(a.attempt)
+                                      : tr("%1: %2").arg(a.status, a.message)}});
+            std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time < b.time; });
+            m_timeline->clear();
+            for (const Row &r : std::as_const(rows)) {
+                auto *item = new QTreeWidgetItem(
+                        QStringList{r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))}
+                        + r.columns);
+                item->setToolTip(3, r.columns.value(2));
+                m_timeline->addTopLevelItem(item);
+            }
+            m_status->setText(tr("%1 hellos, %2 actions.").arg(m_hellos.size()).arg(actions.value.size()));
+        });
+    });
 }
 
 } // namespace Oobm::Gui

@@ -20,13 +20,13 @@ void AssignmentsModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listAssignments(), this,
                     [this, generation](const Core::StoreResult<QList<Core::ProfileAssignment>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        beginResetModel();
-                        m_rules = r.ok() ? r.value : QList<Core::ProfileAssignment>{};
-                        endResetModel();
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_rules = r.ok() ? r.value : QList<Core::ProfileAssignment>{};
+        endResetModel();
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int AssignmentsModel::rowCount(const QModelIndex &parent) const
@@ -41,14 +41,15 @@ int AssignmentsModel::columnCount(const QModelIndex &parent) const
 
 QVariant AssignmentsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || role != Qt::DisplayRole)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || role != Qt::DisplayRole)
         return {};
     const Core::ProfileAssignment &a = m_rules.at(index.row());
     switch (index.column()) {
     case OrderColumn:
         return index.row() + 1;
     case KindColumn:
-        return a.kind == Core::ProfileAssignment::Kind::Uuid ? tr("UUID")
+        return a.kind == Core::ProfileAssignment::Kind::Uuid           ? tr("UUID")
                 : a.kind == Core::ProfileAssignment::Kind::FqdnPattern ? tr("FQDN pattern")
                                                                        : tr("IP range");
     case ValueColumn:

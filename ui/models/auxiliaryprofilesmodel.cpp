@@ -23,13 +23,13 @@ void AuxiliaryProfilesModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listAuxiliaryProfiles(), this,
                     [this, generation](const Core::StoreResult<QList<Core::AuxiliaryProfile>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        beginResetModel();
-                        m_profiles = r.ok() ? r.value : QList<Core::AuxiliaryProfile>{};
-                        endResetModel();
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_profiles = r.ok() ? r.value : QList<Core::AuxiliaryProfile>{};
+        endResetModel();
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int AuxiliaryProfilesModel::rowCount(const QModelIndex &parent) const
@@ -74,8 +74,7 @@ QVariant AuxiliaryProfilesModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant AuxiliaryProfilesModel::headerData(int section, Qt::Orientation orientation,
-                                            int role) const
+QVariant AuxiliaryProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);

@@ -19,14 +19,7 @@ class AuxiliaryProfilesModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(AuxiliaryProfilesModel)
 
 public:
-    enum Column {
-        NameColumn,
-        UsersColumn,
-        CertificateColumn,
-        UsedByColumn,
-        ChangedColumn,
-        ColumnCount
-    };
+    enum Column { NameColumn, UsersColumn, CertificateColumn, UsedByColumn, ChangedColumn, ColumnCount };
 
     explicit AuxiliaryProfilesModel(Core::Store *store, QObject *parent = nullptr);
     ~AuxiliaryProfilesModel() override;
@@ -37,8 +30,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     void loaded(const QString &error);

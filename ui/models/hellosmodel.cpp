@@ -54,21 +54,21 @@ void HellosModel::fetchNew()
     const qint64 after = m_hellos.isEmpty() ? 0 : m_hellos.first().id;
     Core::whenReady(m_store->listHellos(m_uuid, after, Limit), this,
                     [this, generation](const Core::StoreResult<QList<Core::HelloRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        m_fetching = false;
-                        if (r.ok() && !r.value.isEmpty()) {
-                            beginInsertRows({}, 0, int(r.value.size()) - 1);
-                            m_hellos = r.value + m_hellos;
-                            endInsertRows();
-                            if (m_hellos.size() > Limit) {
-                                beginRemoveRows({}, Limit, int(m_hellos.size()) - 1);
-                                m_hellos.resize(Limit);
-                                endRemoveRows();
-                            }
-                        }
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        m_fetching = false;
+        if (r.ok() && !r.value.isEmpty()) {
+            beginInsertRows({}, 0, int(r.value.size()) - 1);
+            m_hellos = r.value + m_hellos;
+            endInsertRows();
+            if (m_hellos.size() > Limit) {
+                beginRemoveRows({}, Limit, int(m_hellos.size()) - 1);
+                m_hellos.resize(Limit);
+                endRemoveRows();
+            }
+        }
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int HellosModel::rowCount(const QModelIndex &parent) const
@@ -87,7 +87,8 @@ QVariant HellosModel::data(const QModelIndex &index, int role) const
         return {};
     const Core::HelloRecord &h = m_hellos.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == OutcomeColumn
-        && (h.version == 0 || h.outcome.startsWith(QStringLiteral("failed")) || h.outcome.contains(QStringLiteral("PID"))))
+        && (h.version == 0 || h.outcome.startsWith(QStringLiteral("failed"))
+            || h.outcome.contains(QStringLiteral("PID"))))
         return QColor(Qt::darkRed);
     if (role == Qt::ToolTipRole && index.column() == VersionColumn && !h.rootHashes.isEmpty())
         return h.rootHashes.join(u'\n');
@@ -101,7 +102,9 @@ QVariant HellosModel::data(const QModelIndex &index, int role) const
     case SourceColumn:
         return QStringLiteral("%1:%2").arg(h.address).arg(h.port);
     case VersionColumn:
-        return h.version == 2 ? tr("PSK") : h.version == 3 ? tr("PKI (%n hashes)", nullptr, int(h.rootHashes.size())) : tr("—");
+        return h.version == 2    ? tr("PSK")
+                : h.version == 3 ? tr("PKI (%n hashes)", nullptr, int(h.rootHashes.size()))
+                                 : tr("—");
     case UuidColumn:
         return h.uuid;
     case PidColumn:

@@ -7,9 +7,9 @@
 #include "ui/shell/icons.h"
 
 #include <QColor>
+#include <QTimer>
 
 #include <algorithm>
-#include <QTimer>
 
 namespace Oobm::Gui {
 
@@ -121,26 +121,24 @@ void LogModel::showOldest()
     query.limit = PageSize;
     query.oldestFirst = true;
     const quint64 generation = m_generation;
-    Core::whenReady(m_book->query(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        m_error = r.ok() ? QString() : r.error.message;
-                        if (r.ok() && !r.value.isEmpty()) {
-                            beginInsertRows({}, 0, int(r.value.size()) - 1);
-                            m_rows = newestFirst(r.value);
-                            endInsertRows();
-                        }
-                        m_atNewest = r.ok() && r.value.size() < PageSize;
-                        m_loading = false;
-                        Q_EMIT loaded();
-                    });
+    Core::whenReady(m_book->query(query), this, [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
+        if (generation != m_generation)
+            return;
+        m_error = r.ok() ? QString() : r.error.message;
+        if (r.ok() && !r.value.isEmpty()) {
+            beginInsertRows({}, 0, int(r.value.size()) - 1);
+            m_rows = newestFirst(r.value);
+            endInsertRows();
+        }
+        m_atNewest = r.ok() && r.value.size() < PageSize;
+        m_loading = false;
+        Q_EMIT loaded();
+    });
 }
 
 bool LogModel::canFetchNewerPage() const
 {
-    return !m_atNewest && !m_loading && !m_fetchingNewer && !m_rows.isEmpty()
-            && m_store->isReadable();
+    return !m_atNewest && !m_loading && !m_fetchingNewer && !m_rows.isEmpty() && m_store->isReadable();
 }
 
 void LogModel::fetchNewerPage()
@@ -154,25 +152,24 @@ void LogModel::fetchNewerPage()
     query.afterId = m_rows.constFirst().id;
     query.oldestFirst = true; // the page right above the window, not the newest entries
     const quint64 generation = m_generation;
-    Core::whenReady(m_book->query(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        m_error = r.ok() ? QString() : r.error.message;
-                        if (r.ok() && !r.value.isEmpty()) {
-                            m_insertingNewerPage = true;
-                            beginInsertRows({}, 0, int(r.value.size()) - 1);
-                            m_rows = newestFirst(r.value) + m_rows;
-                            endInsertRows();
-                            m_insertingNewerPage = false;
-                            trimBottom();
-                        }
-                        m_atNewest = r.ok() && r.value.size() < PageSize;
-                        m_loading = false;
-                        Q_EMIT loaded();
-                        if (m_atNewest)
-                            fetchNewer(); // what arrived meanwhile
-                    });
+    Core::whenReady(m_book->query(query), this, [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
+        if (generation != m_generation)
+            return;
+        m_error = r.ok() ? QString() : r.error.message;
+        if (r.ok() && !r.value.isEmpty()) {
+            m_insertingNewerPage = true;
+            beginInsertRows({}, 0, int(r.value.size()) - 1);
+            m_rows = newestFirst(r.value) + m_rows;
+            endInsertRows();
+            m_insertingNewerPage = false;
+            trimBottom();
+        }
+        m_atNewest = r.ok() && r.value.size() < PageSize;
+        m_loading = false;
+        Q_EMIT loaded();
+        if (m_atNewest)
+            fetchNewer(); // what arrived meanwhile
+    });
 }
 
 void LogModel::trimTop()
@@ -212,7 +209,7 @@ QIcon LogModel::categoryIcon(int category) const
     if (i < 0 || i > 3)
         return {};
     if (m_icons[i].isNull()) {
-        static const char *const Names[] = { "error", "warning", "information", "debug" };
+        static const char *const Names[] = {"error", "warning", "information", "debug"};
         m_icons[i] = bundledIcon(QLatin1String(Names[i]));
     }
     return m_icons[i];
@@ -260,8 +257,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == 0)
             return tr("%1 (UTC %2)")
-                    .arg(r.time.toLocalTime().toString(Qt::ISODateWithMs),
-                         r.time.toString(Qt::ISODateWithMs));
+                    .arg(r.time.toLocalTime().toString(Qt::ISODateWithMs), r.time.toString(Qt::ISODateWithMs));
         if (m_columns.at(column).widthSample.isEmpty()) {
             // The stretching column, often elided: all of it (the Log: and the details).
             const QString text = m_book->display(r, column);
@@ -285,8 +281,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
 
 QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= m_columns.size())
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= m_columns.size())
         return QAbstractTableModel::headerData(section, orientation, role);
     return m_columns.at(section).title;
 }
@@ -295,8 +290,7 @@ bool LogModel::canFetchMore(const QModelIndex &parent) const
 {
     // Not while a live update is on its way: it may trim the bottom, and a page asked for below
     // the old bottom would leave a hole. The view asks again when the live rows are laid out.
-    return !parent.isValid() && !m_atEnd && !m_loading && !m_fetchingNewer
-            && m_store->isReadable();
+    return !parent.isValid() && !m_atEnd && !m_loading && !m_fetchingNewer && m_store->isReadable();
 }
 
 void LogModel::fetchMore(const QModelIndex &parent)
@@ -309,26 +303,25 @@ void LogModel::fetchMore(const QModelIndex &parent)
     query.limit = PageSize;
     query.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     const quint64 generation = m_generation;
-    Core::whenReady(m_book->query(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        m_error = r.ok() ? QString() : r.error.message;
-                        if (r.ok() && r.value.size() < PageSize)
-                            m_atEnd = true;
-                        if (r.ok() && !r.value.isEmpty()) {
-                            const int first = int(m_rows.size());
-                            beginInsertRows({}, first, first + int(r.value.size()) - 1);
-                            m_rows.append(r.value);
-                            endInsertRows();
-                            trimTop();
-                        }
-                        // Only now: a view may ask for more while the rows are being inserted.
-                        m_loading = false;
-                        Q_EMIT loaded();
-                        if (m_newerPending)
-                            fetchNewer();
-                    });
+    Core::whenReady(m_book->query(query), this, [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
+        if (generation != m_generation)
+            return;
+        m_error = r.ok() ? QString() : r.error.message;
+        if (r.ok() && r.value.size() < PageSize)
+            m_atEnd = true;
+        if (r.ok() && !r.value.isEmpty()) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + int(r.value.size()) - 1);
+            m_rows.append(r.value);
+            endInsertRows();
+            trimTop();
+        }
+        // Only now: a view may ask for more while the rows are being inserted.
+        m_loading = false;
+        Q_EMIT loaded();
+        if (m_newerPending)
+            fetchNewer();
+    });
 }
 
 void LogModel::fetchNewer()
@@ -346,41 +339,40 @@ void LogModel::fetchNewer()
     query.afterId = m_rows.isEmpty() ? 0 : m_rows.constFirst().id;
     query.limit = LiveLimit;
     const quint64 generation = m_generation;
-    Core::whenReady(m_book->query(query), this,
-                    [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        if (!m_atNewest) {
-                            // The window moved down a long log meanwhile (trimTop): these are
-                            // not adjacent to its top any more.
-                            m_fetchingNewer = false;
-                            return;
-                        }
-                        if (r.ok() && r.value.size() >= LiveLimit) {
-                            // More arrived than one answer holds: start again from the newest entry
-                            // rather than load the whole burst; older rows page in on demand. Not
-                            // under a reader who is looking at older entries: they say when.
-                            m_fetchingNewer = false;
-                            if (m_following) {
-                                reload();
-                            } else {
-                                m_burstPending = true;
-                                Q_EMIT manyNewEntries();
-                            }
-                            return;
-                        }
-                        if (r.ok() && !r.value.isEmpty()) {
-                            beginInsertRows({}, 0, int(r.value.size()) - 1);
-                            m_rows = r.value + m_rows;
-                            endInsertRows();
-                            trimBottom();
-                            Q_EMIT newEntries(int(r.value.size()));
-                            Q_EMIT loaded();
-                        }
-                        m_fetchingNewer = false;
-                        if (m_newerPending)
-                            fetchNewer();
-                    });
+    Core::whenReady(m_book->query(query), this, [this, generation](const Core::StoreResult<QList<LogRecord>> &r) {
+        if (generation != m_generation)
+            return;
+        if (!m_atNewest) {
+            // The window moved down a long log meanwhile (trimTop): these are
+            // not adjacent to its top any more.
+            m_fetchingNewer = false;
+            return;
+        }
+        if (r.ok() && r.value.size() >= LiveLimit) {
+            // More arrived than one answer holds: start again from the newest entry
+            // rather than load the whole burst; older rows page in on demand. Not
+            // under a reader who is looking at older entries: they say when.
+            m_fetchingNewer = false;
+            if (m_following) {
+                reload();
+            } else {
+                m_burstPending = true;
+                Q_EMIT manyNewEntries();
+            }
+            return;
+        }
+        if (r.ok() && !r.value.isEmpty()) {
+            beginInsertRows({}, 0, int(r.value.size()) - 1);
+            m_rows = r.value + m_rows;
+            endInsertRows();
+            trimBottom();
+            Q_EMIT newEntries(int(r.value.size()));
+            Q_EMIT loaded();
+        }
+        m_fetchingNewer = false;
+        if (m_newerPending)
+            fetchNewer();
+    });
 }
 
 } // namespace Oobm::Gui

@@ -22,13 +22,13 @@ void ProfilesModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listProfiles(), this,
                     [this, generation](const Core::StoreResult<QList<Core::ProvisionProfile>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        beginResetModel();
-                        m_profiles = r.ok() ? r.value : QList<Core::ProvisionProfile>{};
-                        endResetModel();
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_profiles = r.ok() ? r.value : QList<Core::ProvisionProfile>{};
+        endResetModel();
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int ProfilesModel::rowCount(const QModelIndex &parent) const
@@ -71,8 +71,7 @@ QVariant ProfilesModel::data(const QModelIndex &index, int role) const
     case TlsColumn:
         if (!p.tlsEnabled)
             return tr("off");
-        return p.tlsCertificateId > 0 ? p.tlsCertificateName
-                                      : tr("%1's certificate").arg(p.auxiliaryProfileName);
+        return p.tlsCertificateId > 0 ? p.tlsCertificateName : tr("%1's certificate").arg(p.auxiliaryProfileName);
     case DomainColumn:
         return p.domainName;
     case HostColumn:

@@ -31,14 +31,14 @@ void SecurityKeysModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listKeys(m_filter), this,
                     [this, generation](const Core::StoreResult<QList<KeyRecord>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        beginResetModel();
-                        m_keys = r.ok() ? r.value : QList<KeyRecord>{};
-                        endResetModel();
-                        m_loaded = true;
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_keys = r.ok() ? r.value : QList<KeyRecord>{};
+        endResetModel();
+        m_loaded = true;
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 void SecurityKeysModel::setRevealed(const QByteArray &pid, const QByteArray &pps)
@@ -93,17 +93,15 @@ QVariant SecurityKeysModel::data(const QModelIndex &index, int role) const
                   "Audit log).");
     if (role == Qt::ToolTipRole && index.column() == ExportedColumn && k.exported.isValid())
         return tr("%1 (%2) by %3 on %4")
-                .arg(k.exportedTo, k.exportFormat, k.exportedBy,
-                     k.exported.toLocalTime().toString(Qt::ISODate));
+                .arg(k.exportedTo, k.exportFormat, k.exportedBy, k.exported.toLocalTime().toString(Qt::ISODate));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case PidColumn:
         return Core::PidPps::formatPid(k.pid);
     case PpsColumn:
-        return m_revealed.contains(k.pid)
-                ? Core::PidPps::formatPps(m_revealed.value(k.pid))
-                : QStringLiteral("••••-••••-••••-••••-••••-••••-••••-••••");
+        return m_revealed.contains(k.pid) ? Core::PidPps::formatPps(m_revealed.value(k.pid))
+                                          : QStringLiteral("••••-••••-••••-••••-••••-••••-••••-••••");
     case StateColumn:
         return Core::keyStateName(k.state);
     case BatchColumn:

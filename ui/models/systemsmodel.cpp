@@ -47,25 +47,25 @@ void SystemsModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listSystems(m_filter), this,
                     [this, generation](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        const QList<Core::AmtSystem> systems = r.ok() ? r.value : QList<Core::AmtSystem>{};
-                        // Same systems in the same order (the usual poll): update in place, so
-                        // the selection and scroll position stay.
-                        bool sameRows = systems.size() == m_systems.size();
-                        for (int i = 0; sameRows && i < systems.size(); ++i)
-                            sameRows = systems.at(i).uuid == m_systems.at(i).uuid;
-                        if (sameRows) {
-                            m_systems = systems;
-                            if (!m_systems.isEmpty())
-                                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-                        } else {
-                            beginResetModel();
-                            m_systems = systems;
-                            endResetModel();
-                        }
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        const QList<Core::AmtSystem> systems = r.ok() ? r.value : QList<Core::AmtSystem>{};
+        // Same systems in the same order (the usual poll): update in place, so
+        // the selection and scroll position stay.
+        bool sameRows = systems.size() == m_systems.size();
+        for (int i = 0; sameRows && i < systems.size(); ++i)
+            sameRows = systems.at(i).uuid == m_systems.at(i).uuid;
+        if (sameRows) {
+            m_systems = systems;
+            if (!m_systems.isEmpty())
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        } else {
+            beginResetModel();
+            m_systems = systems;
+            endResetModel();
+        }
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int SystemsModel::rowCount(const QModelIndex &parent) const
@@ -112,9 +112,8 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
         case VersionColumn:
             return s.amtVersion;
         case StateColumn:
-            return s.state == Core::SystemState::Failed && !s.reason.isEmpty()
-                    ? tr("Failed: %1").arg(s.reason)
-                    : Core::systemStateName(s.state);
+            return s.state == Core::SystemState::Failed && !s.reason.isEmpty() ? tr("Failed: %1").arg(s.reason)
+                                                                               : Core::systemStateName(s.state);
         case ProfileColumn:
             return s.assignment.isEmpty() ? s.profileName : QStringLiteral("%1 (%2)").arg(s.profileName, s.assignment);
         case PidColumn:

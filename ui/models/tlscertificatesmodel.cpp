@@ -22,13 +22,13 @@ void TlsCertificatesModel::reload()
     const quint64 generation = ++m_generation;
     Core::whenReady(m_store->listTlsCertificates(), this,
                     [this, generation](const Core::StoreResult<QList<Core::TlsCertificate>> &r) {
-                        if (generation != m_generation)
-                            return;
-                        beginResetModel();
-                        m_certificates = r.ok() ? r.value : QList<Core::TlsCertificate>{};
-                        endResetModel();
-                        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-                    });
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_certificates = r.ok() ? r.value : QList<Core::TlsCertificate>{};
+        endResetModel();
+        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+    });
 }
 
 int TlsCertificatesModel::rowCount(const QModelIndex &parent) const

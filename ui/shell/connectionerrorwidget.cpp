@@ -21,9 +21,8 @@ ConnectionErrorWidget::ConnectionErrorWidget(QWidget *parent)
     auto *box = new QFrame(this);
     box->setObjectName(QStringLiteral("connectionErrorBox"));
     box->setFrameShape(QFrame::StyledPanel);
-    box->setStyleSheet(
-            QStringLiteral("#connectionErrorBox { background: #fff4e5; border: 1px solid #e0a040; }"
-                           "#connectionErrorBox QLabel { color: #3a2a00; }"));
+    box->setStyleSheet(QStringLiteral("#connectionErrorBox { background: #fff4e5; border: 1px solid #e0a040; }"
+                                      "#connectionErrorBox QLabel { color: #3a2a00; }"));
     auto *icon = new QLabel(box);
     icon->setPixmap(bundledIcon(QStringLiteral("error")).pixmap(32, 32));
     icon->setAlignment(Qt::AlignTop);
@@ -38,8 +37,7 @@ ConnectionErrorWidget::ConnectionErrorWidget(QWidget *parent)
     auto *copy = new QPushButton(tr("&Copy"), box);
     copy->setToolTip(tr("Copy the error text"));
     connect(retry, &QPushButton::clicked, this, &ConnectionErrorWidget::retryRequested);
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(text()); });
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(text()); });
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -71,11 +69,9 @@ QString ConnectionErrorWidget::generalMessage()
 void ConnectionErrorWidget::setCause(const QString &cause, const QString &location)
 {
     m_cause = cause;
-    m_text->setText(
-            QStringLiteral(
-                    "<ul style=\"margin-left:-20px\"><li>%1</li><li><b>%2</b></li></ul><p>%3</p>")
-                    .arg(generalMessage().toHtmlEscaped(), cause.toHtmlEscaped(),
-                         tr("Database: %1").arg(location).toHtmlEscaped()));
+    m_text->setText(QStringLiteral("<ul style=\"margin-left:-20px\"><li>%1</li><li><b>%2</b></li></ul><p>%3</p>")
+                            .arg(generalMessage().toHtmlEscaped(), cause.toHtmlEscaped(),
+                                 tr("Database: %1").arg(location).toHtmlEscaped()));
 }
 
 QString ConnectionErrorWidget::cause() const

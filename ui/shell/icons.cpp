@@ -10,14 +10,14 @@ namespace {
 QString themeName(const QString &name)
 {
     static const QHash<QString, QString> names{
-        { QStringLiteral("folder"), QStringLiteral("folder") },
-        { QStringLiteral("general"), QStringLiteral("preferences-system") },
-        { QStringLiteral("log"), QStringLiteral("text-x-generic") },
-        { QStringLiteral("error"), QStringLiteral("dialog-error") },
-        { QStringLiteral("warning"), QStringLiteral("dialog-warning") },
-        { QStringLiteral("information"), QStringLiteral("dialog-information") },
-        { QStringLiteral("users"), QStringLiteral("system-users") },
-        { QStringLiteral("reports"), QStringLiteral("x-office-spreadsheet") },
+            {QStringLiteral("folder"), QStringLiteral("folder")},
+            {QStringLiteral("general"), QStringLiteral("preferences-system")},
+            {QStringLiteral("log"), QStringLiteral("text-x-generic")},
+            {QStringLiteral("error"), QStringLiteral("dialog-error")},
+            {QStringLiteral("warning"), QStringLiteral("dialog-warning")},
+            {QStringLiteral("information"), QStringLiteral("dialog-information")},
+            {QStringLiteral("users"), QStringLiteral("system-users")},
+            {QStringLiteral("reports"), QStringLiteral("x-office-spreadsheet")},
     };
     return names.value(name);
 }

@@ -2,18 +2,16 @@
 #include "mainwindow.h"
 
 #include "core/async.h"
-
 #include "core/log/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
+#include "ui/dialogs/doctordialog.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/shell/icons.h"
 #include "ui/shell/navigationmodel.h"
 #include "ui/shell/page.h"
 #include "ui/shell/pagearea.h"
 #include "ui/shell/pages.h"
-
-#include "ui/dialogs/doctordialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,11 +37,11 @@
 namespace Oobm::Gui {
 
 namespace {
-constexpr QLatin1String GeometryKey{ "window/geometry" };
-constexpr QLatin1String StateKey{ "window/state" };
-constexpr QLatin1String SplitterKey{ "window/splitter" };
-constexpr QLatin1String CurrentPageKey{ "navigation/current" };
-constexpr QLatin1String DefaultPageId{ "general" };
+constexpr QLatin1String GeometryKey{"window/geometry"};
+constexpr QLatin1String StateKey{"window/state"};
+constexpr QLatin1String SplitterKey{"window/splitter"};
+constexpr QLatin1String CurrentPageKey{"navigation/current"};
+constexpr QLatin1String DefaultPageId{"general"};
 } // namespace
 
 MainWindow::MainWindow(const PageContext &context, QWidget *parent)
@@ -67,11 +65,10 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
         m_model->addPage(entry.page, entry.parentId);
         if (auto *folder = qobject_cast<FolderPage *>(entry.page))
             connect(folder, &FolderPage::openRequested, this, &MainWindow::selectPage);
-        connect(entry.page, &Page::openPageRequested, this,
-                [this](const QString &id, const QString &argument) {
-                    if (selectPage(id))
-                        m_pages.value(id)->showArgument(argument);
-                });
+        connect(entry.page, &Page::openPageRequested, this, [this](const QString &id, const QString &argument) {
+            if (selectPage(id))
+                m_pages.value(id)->showArgument(argument);
+        });
     }
 
     m_proxy->setSourceModel(m_model);
@@ -95,8 +92,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->expandAll();
     m_tree->setAccessibleName(tr("Navigation"));
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -110,7 +106,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     m_splitter->addWidget(m_area);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({ 300, 700 });
+    m_splitter->setSizes({300, 700});
     setCentralWidget(m_splitter);
 
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
@@ -126,8 +122,7 @@ MainWindow::MainWindow(const PageContext &context, QWidget *parent)
     });
     connect(context.log, &Core::UserLog::writeRecovered, this, [this](qint64 lost) {
         statusBar()->showMessage(lost == 0 ? tr("Log entries are written again; none was lost.")
-                                           : tr("Log entries are written again; %n were lost.",
-                                                nullptr, int(lost)),
+                                           : tr("Log entries are written again; %n were lost.", nullptr, int(lost)),
                                  30000);
     });
     updateStatusBar();
@@ -173,8 +168,7 @@ void MainWindow::createMenus()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(l.path()).absolutePath()));
     });
     dataFolder->setEnabled(m_context.store->location().kind() == Core::StoreLocation::Kind::SQLite);
-    dataFolder->setToolTip(
-            tr("Show the folder that holds the SQLite database in the file manager"));
+    dataFolder->setToolTip(tr("Show the folder that holds the SQLite database in the file manager"));
     tools->addAction(tr("&Reopen Database"), this, [this] { m_context.store->open(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -185,16 +179,15 @@ void MainWindow::createMenus()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-            this, tr("About OOBM"),
-            tr("<h3>OOBM %1</h3><p>Out of Band Management console for Intel® vPro™ / Intel® AMT: "
-               "provisioning (hello packets, PID/PPS and Remote Configuration) and management of "
-               "AMT "
-               "systems.</p><p>Database: %2</p><p>License: GNU General Public License, version 2 "
-               "or "
-               "later.</p>")
-                    .arg(QCoreApplication::applicationVersion(),
-                         m_context.store->location().describe().toHtmlEscaped()));
+    QMessageBox::about(this, tr("About OOBM"),
+                       tr("<h3>OOBM %1</h3><p>Out of Band Management console for Intel® vPro™ / Intel® AMT: "
+                          "provisioning (hello packets, PID/PPS and Remote Configuration) and management of "
+                          "AMT "
+                          "systems.</p><p>Database: %2</p><p>License: GNU General Public License, version 2 "
+                          "or "
+                          "later.</p>")
+                               .arg(QCoreApplication::applicationVersion(),
+                                    m_context.store->location().describe().toHtmlEscaped()));
 }
 
 QString MainWindow::currentPageId() const
@@ -241,9 +234,8 @@ void MainWindow::onCurrentChanged(const QModelIndex &current, const QModelIndex 
     if (before && before != next && before->isModified() && !confirmLeave(before)) {
         // Stay: put the selection back without asking again.
         m_reverting = true;
-        m_tree->setCurrentIndex(
-                previous.isValid() ? previous
-                                   : m_proxy->mapFromSource(m_model->indexForId(before->id())));
+        m_tree->setCurrentIndex(previous.isValid() ? previous
+                                                   : m_proxy->mapFromSource(m_model->indexForId(before->id())));
         m_reverting = false;
         return;
     }
@@ -255,10 +247,9 @@ void MainWindow::onCurrentChanged(const QModelIndex &current, const QModelIndex 
 
 bool MainWindow::confirmLeave(Page *page)
 {
-    QMessageBox box(
-            QMessageBox::Question, tr("Apply changes?"),
-            tr("The page \"%1\" has changes that have not been applied.").arg(page->title()),
-            QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
+    QMessageBox box(QMessageBox::Question, tr("Apply changes?"),
+                    tr("The page \"%1\" has changes that have not been applied.").arg(page->title()),
+                    QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("leaveModifiedPage"));
     box.setInformativeText(tr("Apply them now, discard them, or stay on the page?"));
     box.setDefaultButton(QMessageBox::Apply);
@@ -313,7 +304,9 @@ void MainWindow::updateEngineStatus()
             const bool alive = e.isAlive(now) && e.error != u"stopped";
             lines << tr("%1: %2, last heartbeat %3")
                              .arg(e.id,
-                                  !alive ? tr("not running") : e.error.isEmpty() ? tr("listening on %1").arg(e.listen) : e.error,
+                                  !alive                      ? tr("not running")
+                                          : e.error.isEmpty() ? tr("listening on %1").arg(e.listen)
+                                                              : e.error,
                                   e.heartbeat.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
             if (alive && (!best || (best->error.isEmpty() < e.error.isEmpty())))
                 best = &e;
@@ -326,11 +319,10 @@ void MainWindow::updateEngineStatus()
             m_engineStatus->setText(tr("Engine on %1 is not receiving hellos: %2").arg(best->host, best->error));
             m_engineStatus->setStyleSheet(QStringLiteral("color: #b00020"));
         } else {
-            m_engineStatus->setText(tr("Engine running on %1 since %2%3")
-                                            .arg(best->listen,
-                                                 best->started.toLocalTime().toString(QStringLiteral("HH:mm")),
-                                                 best->inFlight > 0 ? tr(", provisioning %n", nullptr, best->inFlight)
-                                                                    : QString()));
+            m_engineStatus->setText(
+                    tr("Engine running on %1 since %2%3")
+                            .arg(best->listen, best->started.toLocalTime().toString(QStringLiteral("HH:mm")),
+                                 best->inFlight > 0 ? tr(", provisioning %n", nullptr, best->inFlight) : QString()));
             m_engineStatus->setStyleSheet(QString());
         }
         m_engineStatus->setToolTip(lines.isEmpty() ? tr("No provisioning engine has ever run on this database.")

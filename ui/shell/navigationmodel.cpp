@@ -28,8 +28,7 @@ void NavigationModel::addPage(Page *page, const QString &parentId)
 
 QModelIndex NavigationModel::indexForId(const QString &id) const
 {
-    const QModelIndexList found = match(index(0, 0), PageIdRole, id, 1,
-                                        Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList found = match(index(0, 0), PageIdRole, id, 1, Qt::MatchExactly | Qt::MatchRecursive);
     return found.value(0);
 }
 

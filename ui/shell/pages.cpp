@@ -8,14 +8,14 @@
 #include "ui/pages/dns/dnsconfigurationpage.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalpage.h"
+#include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/pages/maintenance/maintenancepage.h"
-#include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
 #include "ui/pages/securityaudit/securityauditpage.h"
-#include "ui/pages/servicelocation/servicelocationpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
+#include "ui/pages/servicelocation/servicelocationpage.h"
 #include "ui/pages/systems/systemspage.h"
 
 #include <QCoreApplication>
@@ -39,21 +39,20 @@ public:
         , m_entries(entries)
     { }
 
-    void folder(const QString &id, const QString &parentId, const QString &title,
-                const QString &summary)
+    void folder(const QString &id, const QString &parentId, const QString &title, const QString &summary)
     {
         add(new FolderPage(id, title, summary, m_parent), parentId);
     }
 
-    void placeholder(const QString &id, const QString &parentId, const QString &title,
-                     const QString &icon, const QString &summary, const QString &purpose)
+    void placeholder(const QString &id, const QString &parentId, const QString &title, const QString &icon,
+                     const QString &summary, const QString &purpose)
     {
         add(new PlaceholderPage(id, title, icon, summary, purpose, m_parent), parentId);
     }
 
     void add(Page *page, const QString &parentId)
     {
-        m_entries->append({ page, parentId });
+        m_entries->append({page, parentId});
         if (auto *f = qobject_cast<FolderPage *>(page))
             m_folders.insert(f->id(), f);
         if (FolderPage *parentFolder = m_folders.value(parentId))
@@ -74,33 +73,28 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     Builder b(parent, &entries);
 
     const QString root = QStringLiteral("out-of-band-management");
-    b.folder(root, {}, tr("Out of Band Management"),
-             tr("Provision Intel AMT systems and manage them out of band."));
+    b.folder(root, {}, tr("Out of Band Management"), tr("Provision Intel AMT systems and manage them out of band."));
 
     const QString configuration = QStringLiteral("configuration");
     b.folder(configuration, root, tr("Configuration"),
              tr("Discovery, agents, and the provisioning service's settings, systems and logs."));
-    b.placeholder(
-            QStringLiteral("out-of-band-discovery"), configuration, tr("Out of Band Discovery"),
-            QStringLiteral("discovery"), tr("Find the computers that have Intel AMT."),
-            tr("Out of Band Discovery finds the managed computers that have Intel AMT and reads "
-               "their UUID and AMT data; in the reference it is a program the management agent "
-               "runs on each computer. The UUIDs it collects map each Intel AMT system to its "
-               "host's fully qualified domain name (FQDN), the most reliable way to name a system "
-               "before it is provisioned."));
-    b.placeholder(
-            QStringLiteral("out-of-band-task-agent-rollout"), configuration,
-            tr("Out of Band Task Agent Rollout"), QStringLiteral("agent"),
-            tr("Install the Out of Band Task Agent on managed computers."),
-            tr("The Out of Band Task Agent runs on the host operating system of an Intel AMT "
-               "system. Delayed Provisioning uses it to restart the hello packet sequence of a "
-               "system whose hello window has expired, without a visit to the computer."));
-    b.placeholder(
-            QStringLiteral("out-of-band-task-agent-uninstall"), configuration,
-            tr("Out of Band Task Agent Uninstall"), QStringLiteral("agent-remove"),
-            tr("Remove the Out of Band Task Agent from managed computers."),
-            tr("Removes the Out of Band Task Agent from the computers that no longer need it, "
-               "for example once every Intel AMT system in a collection is provisioned."));
+    b.placeholder(QStringLiteral("out-of-band-discovery"), configuration, tr("Out of Band Discovery"),
+                  QStringLiteral("discovery"), tr("Find the computers that have Intel AMT."),
+                  tr("Out of Band Discovery finds the managed computers that have Intel AMT and reads "
+                     "their UUID and AMT data; in the reference it is a program the management agent "
+                     "runs on each computer. The UUIDs it collects map each Intel AMT system to its "
+                     "host's fully qualified domain name (FQDN), the most reliable way to name a system "
+                     "before it is provisioned."));
+    b.placeholder(QStringLiteral("out-of-band-task-agent-rollout"), configuration, tr("Out of Band Task Agent Rollout"),
+                  QStringLiteral("agent"), tr("Install the Out of Band Task Agent on managed computers."),
+                  tr("The Out of Band Task Agent runs on the host operating system of an Intel AMT "
+                     "system. Delayed Provisioning uses it to restart the hello packet sequence of a "
+                     "system whose hello window has expired, without a visit to the computer."));
+    b.placeholder(QStringLiteral("out-of-band-task-agent-uninstall"), configuration,
+                  tr("Out of Band Task Agent Uninstall"), QStringLiteral("agent-remove"),
+                  tr("Remove the Out of Band Task Agent from managed computers."),
+                  tr("Removes the Out of Band Task Agent from the computers that no longer need it, "
+                     "for example once every Intel AMT system in a collection is provisioned."));
 
     const QString provisioning = QStringLiteral("provisioning");
     b.folder(provisioning, configuration, tr("Provisioning"),
@@ -109,9 +103,8 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                 "get configured."));
 
     const QString css = QStringLiteral("configuration-service-settings");
-    b.folder(
-            css, provisioning, tr("Configuration Service Settings"),
-            tr("How the provisioning service listens, authenticates devices and configures them."));
+    b.folder(css, provisioning, tr("Configuration Service Settings"),
+             tr("How the provisioning service listens, authenticates devices and configures them."));
     b.add(new AuxiliaryProfilesPage(context, parent), css);
     b.add(new DnsConfigurationPage(context, parent), css);
     b.add(new GeneralPage(context, parent), css);
@@ -119,16 +112,14 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
     b.add(new ServiceLocationPage(context, parent), css);
-    b.placeholder(
-            QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
-            tr("Who may use the setup and configuration service."),
-            tr("Users lists the accounts that may use the setup and configuration service and "
-               "what each may do."));
+    b.placeholder(QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
+                  tr("Who may use the setup and configuration service."),
+                  tr("Users lists the accounts that may use the setup and configuration service and "
+                     "what each may do."));
 
     const QString delayed = QStringLiteral("delayed-provisioning");
-    b.folder(
-            delayed, provisioning, tr("Delayed Provisioning"),
-            tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
+    b.folder(delayed, provisioning, tr("Delayed Provisioning"),
+             tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
     b.add(new DelayedProvisionPage(context, parent), delayed);
 
     const QString systems = QStringLiteral("intel-amt-systems-folder");
@@ -137,11 +128,10 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.add(new SystemsPage(context, parent), systems);
     b.add(new HelloMonitorPage(context, parent), systems);
     b.add(new AssignmentsPage(context, parent), systems);
-    b.placeholder(
-            QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
-            QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),
-            tr("Resource Synchronization matches Intel AMT systems with the computers your "
-               "management system already knows, so that each system is named after its host."));
+    b.placeholder(QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
+                  QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),
+                  tr("Resource Synchronization matches Intel AMT systems with the computers your "
+                     "management system already knows, so that each system is named after its host."));
 
     const QString logs = QStringLiteral("logs");
     b.folder(logs, provisioning, tr("Logs"),
@@ -151,17 +141,16 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.add(new LogPage(context, parent), logs);
     b.add(new SecurityAuditPage(context, parent), logs);
 
-    b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"),
-                  QStringLiteral("reports"), tr("Summaries of the fleet and its keys."),
+    b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"), QStringLiteral("reports"),
+                  tr("Summaries of the fleet and its keys."),
                   tr("Reports summarize the fleet: systems by provisioning state, AMT version and "
                      "profile, and security keys by state."));
-    b.placeholder(
-            QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
-            tr("Intel AMT operations on collections of systems."),
-            tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
-               "reset, boot options, and redirection sessions."));
-    b.placeholder(QStringLiteral("collections"), root, tr("Collections"),
-                  QStringLiteral("collections"), tr("Groups of Intel AMT systems."),
+    b.placeholder(QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
+                  tr("Intel AMT operations on collections of systems."),
+                  tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
+                     "reset, boot options, and redirection sessions."));
+    b.placeholder(QStringLiteral("collections"), root, tr("Collections"), QStringLiteral("collections"),
+                  tr("Groups of Intel AMT systems."),
                   tr("Collections group Intel AMT systems, for example by provisioning state, AMT "
                      "version or subnet, for tasks and reports."));
     return entries;

@@ -43,11 +43,10 @@ AclUsersEdit::AclUsersEdit(QWidget *parent)
     , m_table(new QTableWidget(0, 3, this))
 {
     m_table->setObjectName(QStringLiteral("users"));
-    m_table->setHorizontalHeaderLabels({ tr("User name"), tr("Password"), tr("Realms") });
+    m_table->setHorizontalHeaderLabels({tr("User name"), tr("Password"), tr("Realms")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    m_table->setToolTip(tr(
-            "Realms by name, separated by commas, e.g. RemoteControl, GeneralInfo, Redirection"));
+    m_table->setToolTip(tr("Realms by name, separated by commas, e.g. RemoteControl, GeneralInfo, Redirection"));
     auto *addUser = new QPushButton(tr("Add user"), this);
     auto *removeUser = new QPushButton(tr("Remove user"), this);
     connect(addUser, &QPushButton::clicked, this, [this] {
@@ -55,8 +54,7 @@ AclUsersEdit::AclUsersEdit(QWidget *parent)
         m_table->insertRow(row);
         m_table->setItem(row, 0, new QTableWidgetItem(QString()));
         m_table->setItem(row, 1, new QTableWidgetItem(QString()));
-        m_table->setItem(row, 2,
-                         new QTableWidgetItem(QStringLiteral("RemoteControl, GeneralInfo")));
+        m_table->setItem(row, 2, new QTableWidgetItem(QStringLiteral("RemoteControl, GeneralInfo")));
         m_table->editItem(m_table->item(row, 0));
         Q_EMIT changed();
     });
@@ -100,8 +98,7 @@ QList<Core::Amt::UserAclEntry> AclUsersEdit::users() const
         u.username = m_table->item(row, 0) ? m_table->item(row, 0)->text().trimmed() : QString();
         u.password = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
         QString bad;
-        parseRealms(m_table->item(row, 2) ? m_table->item(row, 2)->text() : QString(), &u.realms,
-                    &bad);
+        parseRealms(m_table->item(row, 2) ? m_table->item(row, 2)->text() : QString(), &u.realms, &bad);
         out << u;
     }
     return out;
@@ -112,8 +109,7 @@ QString AclUsersEdit::problem() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         QList<unsigned> realms;
         QString bad;
-        if (!parseRealms(m_table->item(row, 2) ? m_table->item(row, 2)->text() : QString(), &realms,
-                         &bad))
+        if (!parseRealms(m_table->item(row, 2) ? m_table->item(row, 2)->text() : QString(), &realms, &bad))
             return tr("Unknown realm '%1' in row %2; use names such as RemoteControl, GeneralInfo, "
                       "Redirection, "
                       "HardwareAsset, EventManager, NetworkTime.")

@@ -112,8 +112,7 @@ void CheckResultsView::selectFirstProblem()
 {
     const QList<Core::CheckResult> &results = m_model->results();
     for (int i = 0; i < results.size(); ++i) {
-        if (results.at(i).verdict == Core::CheckVerdict::Fail
-            || results.at(i).verdict == Core::CheckVerdict::Warning) {
+        if (results.at(i).verdict == Core::CheckVerdict::Fail || results.at(i).verdict == Core::CheckVerdict::Warning) {
             m_view->setCurrentIndex(m_model->index(i, 0));
             return;
         }
@@ -172,8 +171,7 @@ void CheckResultsView::copy()
 void CheckResultsView::save()
 {
     const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save Results"),
-            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+            this, tr("Save Results"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
             tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -183,7 +181,9 @@ void CheckResultsView::save()
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         const QString error = watcher->result();
-        m_summary->setText(QStringLiteral("%1 %2").arg(m_summaryText, error.isEmpty() ? tr("Saved to %1.").arg(path) : error).trimmed());
+        m_summary->setText(QStringLiteral("%1 %2")
+                                   .arg(m_summaryText, error.isEmpty() ? tr("Saved to %1.").arg(path) : error)
+                                   .trimmed());
     });
     watcher->setFuture(QtConcurrent::run([path, bytes] {
         QSaveFile f(path);

@@ -22,8 +22,8 @@ namespace {
 constexpr int TextDelayMs = 250;
 }
 
-LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings,
-                           const QString &settingsKey, QWidget *parent)
+LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings, const QString &settingsKey,
+                           QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_settingsKey(settingsKey)
@@ -66,7 +66,7 @@ LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *setti
     const QDateTime now = QDateTime::currentDateTime();
     m_from->setDateTime(now.addDays(-1));
     m_to->setDateTime(now);
-    for (QDateTimeEdit *e : { m_from, m_to }) {
+    for (QDateTimeEdit *e : {m_from, m_to}) {
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         connect(e, &QDateTimeEdit::dateTimeChanged, this, &LogFilterBar::changed);
@@ -101,7 +101,7 @@ LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *setti
     m_textDelay->setSingleShot(true);
     m_textDelay->setInterval(TextDelayMs);
     connect(m_textDelay, &QTimer::timeout, this, &LogFilterBar::changed);
-    for (QLineEdit *e : { m_device, m_text }) {
+    for (QLineEdit *e : {m_device, m_text}) {
         connect(e, &QLineEdit::textEdited, m_textDelay, qOverload<>(&QTimer::start));
         connect(e, &QLineEdit::returnPressed, this, &LogFilterBar::changed);
     }
@@ -214,8 +214,7 @@ void LogFilterBar::setCounts(const Core::CategoryCounts &counts)
     m_counts = counts;
     for (int i = 0; i < m_categoryButtons.size(); ++i) {
         const Core::LogBook::Category &c = m_categories.at(i);
-        m_categoryButtons.at(i)->setText(
-                tr("%1 (%2)").arg(c.name, QLocale().toString(counts.of(c.value))));
+        m_categoryButtons.at(i)->setText(tr("%1 (%2)").arg(c.name, QLocale().toString(counts.of(c.value))));
     }
 }
 
@@ -300,10 +299,9 @@ bool LogFilterBar::restoreFilter(const QString &name)
 void LogFilterBar::askAndSave()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(
-            this, tr("Save Filter"),
-            tr("Name for this filter (an existing name is replaced):"), QLineEdit::Normal,
-            m_lastSaved, &ok);
+    const QString name = QInputDialog::getText(this, tr("Save Filter"),
+                                               tr("Name for this filter (an existing name is replaced):"),
+                                               QLineEdit::Normal, m_lastSaved, &ok);
     if (!ok)
         return;
     if (name.trimmed().isEmpty()) {

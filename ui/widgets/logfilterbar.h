@@ -34,8 +34,8 @@ public:
     Q_ENUM(Range)
 
     // settingsKey: where the saved filters live (may be empty: no saving).
-    LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings,
-                 const QString &settingsKey, QWidget *parent = nullptr);
+    LogFilterBar(const Core::LogBook &book, Core::LocalSettings *settings, const QString &settingsKey,
+                 QWidget *parent = nullptr);
     ~LogFilterBar() override;
 
     // The filter as the controls say now (relative ranges measured from now).

@@ -37,15 +37,13 @@ LogViewWidget::LogViewWidget(Core::Store *store, Core::LocalSettings *settings, 
     : LogViewWidget(std::make_shared<Core::UserLogBook>(store), settings, parent)
 { }
 
-LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
-                             Core::LocalSettings *settings, QWidget *parent)
+LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book, Core::LocalSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_book(std::move(book))
     , m_store(m_book->store())
     , m_settings(settings)
     , m_model(new LogModel(m_book, this))
-    , m_filterBar(new LogFilterBar(*m_book, settings, m_book->key() + QStringLiteral("/savedFilters"),
-                                   this))
+    , m_filterBar(new LogFilterBar(*m_book, settings, m_book->key() + QStringLiteral("/savedFilters"), this))
     , m_stack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_view(new QTableView(this))
@@ -78,8 +76,7 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
         if (columns.at(c).widthSample.isEmpty())
             h->setSectionResizeMode(c, QHeaderView::Stretch);
         else
-            h->resizeSection(c, m_view->fontMetrics().horizontalAdvance(columns.at(c).widthSample)
-                                     + 24);
+            h->resizeSection(c, m_view->fontMetrics().horizontalAdvance(columns.at(c).widthSample) + 24);
     }
     const QString headerKey = m_book->key() + QStringLiteral("/header");
     if (m_settings)
@@ -97,9 +94,9 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
             [this](const QModelIndex &index) { showDetails(index.row()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (m_details->isVisible() && current.isValid())
-                    showDetails(current.row());
-            });
+        if (m_details->isVisible() && current.isValid())
+            showDetails(current.row());
+    });
     auto *copy = new QAction(tr("&Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -143,10 +140,8 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
     m_export->setToolTip(tr("Write the entries the filter selects to a CSV or JSON file"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("CSV…"), this,
-                          [this] { chooseExport(Core::LogExporter::Format::Csv); });
-    exportMenu->addAction(tr("JSON…"), this,
-                          [this] { chooseExport(Core::LogExporter::Format::Json); });
+    exportMenu->addAction(tr("CSV…"), this, [this] { chooseExport(Core::LogExporter::Format::Csv); });
+    exportMenu->addAction(tr("JSON…"), this, [this] { chooseExport(Core::LogExporter::Format::Json); });
     m_export->setMenu(exportMenu);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
     m_progress->setMaximumWidth(200);
@@ -187,25 +182,22 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
         if (!m_recount->isActive())
             m_recount->start();
     });
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this](const QModelIndex &, int first, int) {
-                if (first == 0)
-                    rememberTopRow();
-            });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first, int) {
+        if (first == 0)
+            rememberTopRow();
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { afterRowsInserted(first, last); });
     // Rows going at the top (the window moved down a long log): the reader's row stays put.
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int) {
-                if (first == 0)
-                    rememberTopRow();
-            });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
-            [this](const QModelIndex &, int first, int) {
-                if (first == 0)
-                    restoreTopRow();
-                updateState();
-            });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int) {
+        if (first == 0)
+            rememberTopRow();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int) {
+        if (first == 0)
+            restoreTopRow();
+        updateState();
+    });
     // Live entries add to the counts here; a full recount (a query over every matching entry)
     // runs at most once a minute while entries keep coming, not at every batch.
     m_recount->setSingleShot(true);
@@ -222,8 +214,7 @@ LogViewWidget::LogViewWidget(std::shared_ptr<const Core::LogBook> book,
         if (m_store->isReadable())
             refreshCounts();
     });
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            &LogViewWidget::onScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &LogViewWidget::onScrolled);
     connect(m_model, &LogModel::manyNewEntries, this, [this] {
         m_newEntries->setText(tr("More than %1 new entries, show them").arg(LogModel::LiveLimit));
         m_newEntries->show();
@@ -262,13 +253,12 @@ void LogViewWidget::refreshCounts()
     const quint64 generation = ++m_countGeneration;
     m_counting.cancel(); // a filter left behind: not worth the store thread's time
     m_counting = m_book->count(m_model->filter());
-    Core::whenReady(m_counting, this,
-                    [this, generation](const Core::StoreResult<Core::CategoryCounts> &r) {
-                        if (generation == m_countGeneration && r.ok()) {
-                            m_counts = r.value;
-                            m_filterBar->setCounts(r.value);
-                        }
-                    });
+    Core::whenReady(m_counting, this, [this, generation](const Core::StoreResult<Core::CategoryCounts> &r) {
+        if (generation == m_countGeneration && r.ok()) {
+            m_counts = r.value;
+            m_filterBar->setCounts(r.value);
+        }
+    });
 }
 
 void LogViewWidget::showSystem(const QString &uuidOrFqdn)
@@ -345,8 +335,7 @@ void LogViewWidget::showOldest()
 QString LogViewWidget::selectedRowsText() const
 {
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList lines;
     for (const QModelIndex &index : std::as_const(rows)) {
         QStringList fields = m_book->copyFields(m_model->record(index.row()));
@@ -376,9 +365,9 @@ void LogViewWidget::chooseExport(Core::LogExporter::Format format)
 {
     const bool csv = format == Core::LogExporter::Format::Csv;
     const QString name = QStringLiteral("oobm-") + m_book->key();
-    const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export"), name + (csv ? QStringLiteral(".csv") : QStringLiteral(".json")),
-            csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"),
+                                                      name + (csv ? QStringLiteral(".csv") : QStringLiteral(".json")),
+                                                      csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
     if (!path.isEmpty())
         exportTo(path, format);
 }
@@ -390,23 +379,19 @@ void LogViewWidget::exportTo(const QString &path, Core::LogExporter::Format form
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancelExport->show();
-    connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_progress,
-            &QProgressBar::setRange);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         m_export->setEnabled(true);
         m_progress->hide();
         m_cancelExport->hide();
-        auto r = watcher->future().resultCount() > 0 ? watcher->future().result()
-                                                     : Core::StoreResult<qint64>{};
+        auto r = watcher->future().resultCount() > 0 ? watcher->future().result() : Core::StoreResult<qint64>{};
         if (watcher->future().isCanceled())
             r.error = Core::StoreError::make(Core::StoreError::Kind::Query,
                                              tr("The export was cancelled; nothing was written."));
-        const QString message = r.ok()
-                ? tr("Exported %n entries to %1.", nullptr, int(r.value)).arg(path)
-                : r.error.message;
+        const QString message = r.ok() ? tr("Exported %n entries to %1.", nullptr, int(r.value)).arg(path)
+                                       : r.error.message;
         m_count->setText(message);
         Q_EMIT exportFinished(r.ok(), message);
     });
@@ -444,8 +429,7 @@ void LogViewWidget::updateState()
     else if (newest)
         m_count->setText(tr("%n newest entries shown; scroll down for older ones.", nullptr, rows));
     else if (m_model->isAtEnd())
-        m_count->setText(tr("The %n oldest entries, newest first; scroll up for newer ones.",
-                            nullptr, rows));
+        m_count->setText(tr("The %n oldest entries, newest first; scroll up for newer ones.", nullptr, rows));
     else
         m_count->setText(tr("%n entries shown, neither the newest nor the oldest; scroll for "
                             "more.",
@@ -455,8 +439,7 @@ void LogViewWidget::updateState()
 void LogViewWidget::saveHeader()
 {
     if (m_settings)
-        m_settings->setValue(m_book->key() + QStringLiteral("/header"),
-                             m_view->horizontalHeader()->saveState());
+        m_settings->setValue(m_book->key() + QStringLiteral("/header"), m_view->horizontalHeader()->saveState());
 }
 
 } // namespace Oobm::Gui

@@ -40,8 +40,7 @@ class LogViewWidget final : public QWidget
     Q_DISABLE_COPY_MOVE(LogViewWidget)
 
 public:
-    LogViewWidget(std::shared_ptr<const Core::LogBook> book, Core::LocalSettings *settings,
-                  QWidget *parent = nullptr);
+    LogViewWidget(std::shared_ptr<const Core::LogBook> book, Core::LocalSettings *settings, QWidget *parent = nullptr);
     // The Log.
     LogViewWidget(Core::Store *store, Core::LocalSettings *settings, QWidget *parent = nullptr);
     ~LogViewWidget() override;

@@ -9,8 +9,7 @@
 
 namespace Oobm::Gui {
 
-PageHeader::PageHeader(const QIcon &icon, const QString &title, const QString &description,
-                       QWidget *parent)
+PageHeader::PageHeader(const QIcon &icon, const QString &title, const QString &description, QWidget *parent)
     : QWidget(parent)
     , m_description(new QLabel(description, this))
 {

@@ -149,7 +149,7 @@ QWidget *AssignmentsPage::createWidget(QWidget *parent)
     auto *status = new QLabel(w);
     QObject::connect(model, &AssignmentsModel::loaded, w, [model, status](const QString &error) {
         status->setText(!error.isEmpty() ? error
-                        : model->rowCount() == 0
+                                : model->rowCount() == 0
                                 ? tr("No rules: every system gets the default profile.")
                                 : tr("%n rules, tried from the top; the first that matches wins, and systems no "
                                      "rule matches get the default profile.",

@@ -33,8 +33,8 @@ namespace {
 
 // Reads and checks a TLS certificate file off the GUI thread. PKCS#12 (.p12, .pfx) with its
 // passphrase, or PEM: the certificate file and the key file (which may be the same file).
-QFuture<QPair<Core::TlsCertificate, QString>>
-readCertificate(const QString &path, const QString &keyPath, const QString &passphrase)
+QFuture<QPair<Core::TlsCertificate, QString>> readCertificate(const QString &path, const QString &keyPath,
+                                                              const QString &passphrase)
 {
     auto promise = std::make_shared<QPromise<QPair<Core::TlsCertificate, QString>>>();
     QFuture<QPair<Core::TlsCertificate, QString>> future = promise->future();
@@ -50,8 +50,7 @@ readCertificate(const QString &path, const QString &keyPath, const QString &pass
         } else {
             QFile key(keyPath);
             if (!key.open(QIODevice::ReadOnly))
-                error = AuxiliaryProfilesPage::tr("Cannot read %1: %2")
-                                .arg(keyPath, key.errorString());
+                error = AuxiliaryProfilesPage::tr("Cannot read %1: %2").arg(keyPath, key.errorString());
             else
                 c = Core::TlsCertificate::fromPem(file.readAll(), key.readAll(), &error);
         }
@@ -92,13 +91,12 @@ QWidget *AuxiliaryProfilesPage::createWidget(QWidget *parent)
     splitter->addWidget(createProfilesSection(splitter));
     splitter->addWidget(createCertificatesSection(splitter));
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(
-            icon(), title(),
-            tr("Auxiliary profiles are sets of Intel AMT users and a TLS server certificate "
-               "that provision profiles share: a profile's own users come first, and the "
-               "auxiliary profile's certificate is used when the profile names none. "
-               "Passwords and private keys are stored encrypted and never shown again."),
-            w));
+    layout->addWidget(new PageHeader(icon(), title(),
+                                     tr("Auxiliary profiles are sets of Intel AMT users and a TLS server certificate "
+                                        "that provision profiles share: a profile's own users come first, and the "
+                                        "auxiliary profile's certificate is used when the profile names none. "
+                                        "Passwords and private keys are stored encrypted and never shown again."),
+                                     w));
     layout->addWidget(splitter, 1);
     return w;
 }
@@ -125,51 +123,43 @@ QWidget *AuxiliaryProfilesPage::createProfilesSection(QWidget *parent)
         d->setAttribute(Qt::WA_DeleteOnClose);
         const bool created = a.id <= 0;
         QObject::connect(d, &QDialog::accepted, w, [d, log, created] {
-            log->information(
-                    created ? tr("Created the auxiliary profile %1.").arg(d->profile().name)
-                            : tr("Changed the auxiliary profile %1.").arg(d->profile().name));
+            log->information(created ? tr("Created the auxiliary profile %1.").arg(d->profile().name)
+                                     : tr("Changed the auxiliary profile %1.").arg(d->profile().name));
         });
         d->open();
     };
     auto *toolbar = new QToolBar(w);
     toolbar->setObjectName(QStringLiteral("auxiliaryProfilesToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    QAction *add = toolbar->addAction(themedIcon(QStringLiteral("auxiliary-profiles")),
-                                      tr("&New auxiliary profile…"), w, [open] { open({}); });
+    QAction *add = toolbar->addAction(themedIcon(QStringLiteral("auxiliary-profiles")), tr("&New auxiliary profile…"),
+                                      w, [open] { open({}); });
     add->setObjectName(QStringLiteral("newAuxiliaryProfile"));
     add->setToolTip(tr("Create a set of Intel AMT users and a TLS certificate that provision "
                        "profiles can share"));
-    QAction *edit = toolbar->addAction(themedIcon(QStringLiteral("general")), tr("&Edit…"), w,
-                                       [open, selected] {
-                                           const Core::AuxiliaryProfile a = selected();
-                                           if (a.id > 0)
-                                               open(a);
-                                       });
+    QAction *edit = toolbar->addAction(themedIcon(QStringLiteral("general")), tr("&Edit…"), w, [open, selected] {
+        const Core::AuxiliaryProfile a = selected();
+        if (a.id > 0)
+            open(a);
+    });
     edit->setObjectName(QStringLiteral("editAuxiliaryProfile"));
-    QAction *remove = toolbar->addAction(
-            themedIcon(QStringLiteral("error")), tr("&Delete…"), w, [w, store, log, selected] {
-                const Core::AuxiliaryProfile a = selected();
-                if (a.id <= 0)
-                    return;
-                if (QMessageBox::question(w, tr("Delete auxiliary profile"),
-                                          tr("Delete the auxiliary profile %1?").arg(a.name),
-                                          QMessageBox::Yes | QMessageBox::Cancel,
-                                          QMessageBox::Cancel)
-                    != QMessageBox::Yes)
-                    return;
-                Core::whenReady(
-                        store->deleteAuxiliaryProfile(a.id), w,
-                        [w, log, a](const Core::StoreResult<int> &r) {
-                            if (!r.ok())
-                                QMessageBox::warning(w, tr("Delete auxiliary profile"),
-                                                     r.error.message);
-                            else
-                                log->information(
-                                        tr("Deleted the auxiliary profile %1.").arg(a.name));
-                        });
-            });
+    QAction *remove = toolbar->addAction(themedIcon(QStringLiteral("error")), tr("&Delete…"), w,
+                                         [w, store, log, selected] {
+        const Core::AuxiliaryProfile a = selected();
+        if (a.id <= 0)
+            return;
+        if (QMessageBox::question(w, tr("Delete auxiliary profile"), tr("Delete the auxiliary profile %1?").arg(a.name),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+            return;
+        Core::whenReady(store->deleteAuxiliaryProfile(a.id), w, [w, log, a](const Core::StoreResult<int> &r) {
+            if (!r.ok())
+                QMessageBox::warning(w, tr("Delete auxiliary profile"), r.error.message);
+            else
+                log->information(tr("Deleted the auxiliary profile %1.").arg(a.name));
+        });
+    });
     remove->setObjectName(QStringLiteral("deleteAuxiliaryProfile"));
-    for (QAction *a : { add, edit, remove })
+    for (QAction *a : {add, edit, remove})
         view->addAction(a);
     QObject::connect(view, &QTableView::activated, edit, &QAction::trigger);
     auto updateActions = [view, edit, remove, add, store] {
@@ -178,17 +168,15 @@ QWidget *AuxiliaryProfilesPage::createProfilesSection(QWidget *parent)
         edit->setEnabled(one && store->isWritable());
         remove->setEnabled(one && store->isWritable());
     };
-    QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w,
-                     updateActions);
+    QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w, updateActions);
     auto *status = new QLabel(w);
     status->setObjectName(QStringLiteral("auxiliaryProfilesStatus"));
     QObject::connect(model, &AuxiliaryProfilesModel::loaded, w, [=](const QString &error) {
-        status->setText(!error.isEmpty() ? error
-                                : model->rowCount() == 0
-                                ? tr("No auxiliary profile yet: create one with New auxiliary "
-                                     "profile, then choose "
-                                     "it in a provision profile.")
-                                : tr("%n auxiliary profiles.", nullptr, model->rowCount()));
+        status->setText(!error.isEmpty()                 ? error
+                                : model->rowCount() == 0 ? tr("No auxiliary profile yet: create one with New auxiliary "
+                                                              "profile, then choose "
+                                                              "it in a provision profile.")
+                                                         : tr("%n auxiliary profiles.", nullptr, model->rowCount()));
         updateActions();
     });
     auto *layout = new QVBoxLayout(w);
@@ -217,100 +205,84 @@ QWidget *AuxiliaryProfilesPage::createCertificatesSection(QWidget *parent)
     auto *toolbar = new QToolBar(w);
     toolbar->setObjectName(QStringLiteral("tlsCertificatesToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    QAction *import = toolbar->addAction(
-            themedIcon(QStringLiteral("keys")), tr("&Import TLS certificate…"), w, [w, store, log] {
-                const QString path = QFileDialog::getOpenFileName(
-                        w, tr("Import TLS server certificate"), QString(),
-                        tr("PKCS#12 (*.p12 *.pfx);;PEM certificate (*.pem *.crt *.cer);;All files "
-                           "(*)"));
-                if (path.isEmpty())
-                    return;
-                const QString suffix = QFileInfo(path).suffix().toLower();
-                QString keyPath, passphrase;
-                if (suffix == u"p12" || suffix == u"pfx") {
-                    bool ok = false;
-                    passphrase = QInputDialog::getText(
-                            w, tr("Import TLS server certificate"),
-                            tr("Passphrase of %1:").arg(QFileInfo(path).fileName()),
-                            QLineEdit::Password, QString(), &ok);
-                    if (!ok)
-                        return;
-                } else {
-                    keyPath = QFileDialog::getOpenFileName(
-                            w, tr("The certificate's private key (PEM)"),
-                            QFileInfo(path).absolutePath(),
-                            tr("PEM key (*.pem *.key);;All files (*)"));
-                    if (keyPath.isEmpty())
-                        return;
-                }
-                Core::whenReady(readCertificate(path, keyPath, passphrase), w,
-                                [w, store, log](const QPair<Core::TlsCertificate, QString> &read) {
-                                    if (!read.second.isEmpty()) {
-                                        QMessageBox::warning(w, tr("Import TLS server certificate"),
-                                                             read.second);
-                                        return;
-                                    }
-                                    const Core::TlsCertificate c = read.first;
-                                    Core::whenReady(
-                                            store->importTlsCertificate(c), w,
-                                            [w, log, c](const Core::StoreResult<qint64> &r) {
-                                                if (!r.ok())
-                                                    QMessageBox::warning(
-                                                            w, tr("Import TLS server certificate"),
-                                                            r.error.message);
-                                                else
-                                                    log->information(
-                                                            tr("Imported the TLS certificate %1 "
-                                                               "(SHA-256 %2).")
-                                                                    .arg(c.name, c.sha256));
-                                            });
-                                });
+    QAction *import = toolbar->addAction(themedIcon(QStringLiteral("keys")), tr("&Import TLS certificate…"), w,
+                                         [w, store, log] {
+        const QString path = QFileDialog::getOpenFileName(
+                w, tr("Import TLS server certificate"), QString(),
+                tr("PKCS#12 (*.p12 *.pfx);;PEM certificate (*.pem *.crt *.cer);;All files "
+                   "(*)"));
+        if (path.isEmpty())
+            return;
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        QString keyPath, passphrase;
+        if (suffix == u"p12" || suffix == u"pfx") {
+            bool ok = false;
+            passphrase = QInputDialog::getText(w, tr("Import TLS server certificate"),
+                                               tr("Passphrase of %1:").arg(QFileInfo(path).fileName()),
+                                               QLineEdit::Password, QString(), &ok);
+            if (!ok)
+                return;
+        } else {
+            keyPath = QFileDialog::getOpenFileName(w, tr("The certificate's private key (PEM)"),
+                                                   QFileInfo(path).absolutePath(),
+                                                   tr("PEM key (*.pem *.key);;All files (*)"));
+            if (keyPath.isEmpty())
+                return;
+        }
+        Core::whenReady(readCertificate(path, keyPath, passphrase), w,
+                        [w, store, log](const QPair<Core::TlsCertificate, QString> &read) {
+            if (!read.second.isEmpty()) {
+                QMessageBox::warning(w, tr("Import TLS server certificate"), read.second);
+                return;
+            }
+            const Core::TlsCertificate c = read.first;
+            Core::whenReady(store->importTlsCertificate(c), w, [w, log, c](const Core::StoreResult<qint64> &r) {
+                if (!r.ok())
+                    QMessageBox::warning(w, tr("Import TLS server certificate"), r.error.message);
+                else
+                    log->information(tr("Imported the TLS certificate %1 "
+                                        "(SHA-256 %2).")
+                                             .arg(c.name, c.sha256));
             });
+        });
+    });
     import->setObjectName(QStringLiteral("importTlsCertificate"));
-    import->setToolTip(tr(
-            "Import a TLS server certificate with its private key, for profiles that turn TLS on"));
-    QAction *remove = toolbar->addAction(
-            themedIcon(QStringLiteral("error")), tr("De&lete certificate…"), w,
-            [w, view, model, store, log] {
-                const QModelIndexList rows = view->selectionModel()->selectedRows();
-                if (rows.isEmpty())
-                    return;
-                const Core::TlsCertificate c = model->certificate(rows.first().row());
-                if (QMessageBox::question(w, tr("Delete TLS certificate"),
-                                          tr("Delete the TLS certificate %1? Systems already "
-                                             "provisioned with it keep it.")
-                                                  .arg(c.name),
-                                          QMessageBox::Yes | QMessageBox::Cancel,
-                                          QMessageBox::Cancel)
-                    != QMessageBox::Yes)
-                    return;
-                Core::whenReady(store->deleteTlsCertificate(c.id), w,
-                                [w, log, c](const Core::StoreResult<int> &r) {
-                                    if (!r.ok())
-                                        QMessageBox::warning(w, tr("Delete TLS certificate"),
-                                                             r.error.message);
-                                    else
-                                        log->information(
-                                                tr("Deleted the TLS certificate %1.").arg(c.name));
-                                });
-            });
+    import->setToolTip(tr("Import a TLS server certificate with its private key, for profiles that turn TLS on"));
+    QAction *remove = toolbar->addAction(themedIcon(QStringLiteral("error")), tr("De&lete certificate…"), w,
+                                         [w, view, model, store, log] {
+        const QModelIndexList rows = view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const Core::TlsCertificate c = model->certificate(rows.first().row());
+        if (QMessageBox::question(w, tr("Delete TLS certificate"),
+                                  tr("Delete the TLS certificate %1? Systems already "
+                                     "provisioned with it keep it.")
+                                          .arg(c.name),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+            return;
+        Core::whenReady(store->deleteTlsCertificate(c.id), w, [w, log, c](const Core::StoreResult<int> &r) {
+            if (!r.ok())
+                QMessageBox::warning(w, tr("Delete TLS certificate"), r.error.message);
+            else
+                log->information(tr("Deleted the TLS certificate %1.").arg(c.name));
+        });
+    });
     remove->setObjectName(QStringLiteral("deleteTlsCertificate"));
-    for (QAction *a : { import, remove })
+    for (QAction *a : {import, remove})
         view->addAction(a);
     auto updateActions = [view, import, remove, store] {
         import->setEnabled(store->isWritable());
         remove->setEnabled(view->selectionModel()->hasSelection() && store->isWritable());
     };
-    QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w,
-                     updateActions);
+    QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w, updateActions);
     auto *status = new QLabel(w);
     QObject::connect(model, &TlsCertificatesModel::loaded, w, [=](const QString &error) {
-        status->setText(!error.isEmpty() ? error
-                                : model->rowCount() == 0
-                                ? tr("No TLS certificate yet: import a server certificate "
-                                     "(PKCS#12, or PEM with its "
-                                     "key) for profiles that turn TLS on.")
-                                : tr("%n TLS certificates.", nullptr, model->rowCount()));
+        status->setText(!error.isEmpty()                 ? error
+                                : model->rowCount() == 0 ? tr("No TLS certificate yet: import a server certificate "
+                                                              "(PKCS#12, or PEM with its "
+                                                              "key) for profiles that turn TLS on.")
+                                                         : tr("%n TLS certificates.", nullptr, model->rowCount()));
         updateActions();
     });
     auto *layout = new QVBoxLayout(w);

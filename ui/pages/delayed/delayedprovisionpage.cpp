@@ -60,7 +60,8 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
     setUpRecordTable(view);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setColumnWidth(SystemsModel::UuidColumn,
-                         view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);
+                         view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B"))
+                                 + 16);
     view->setColumnWidth(SystemsModel::StateColumn, 360);
 
     auto *agent = new QLineEdit(m_context.settings ? m_context.settings->string(AgentKey) : QString(), w);
@@ -88,7 +89,7 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
     QObject::connect(agent, &QLineEdit::textChanged, w, update);
     QObject::connect(model, &SystemsModel::loaded, w, [model, count](const QString &error) {
         count->setText(!error.isEmpty() ? error
-                       : model->rowCount() == 0
+                               : model->rowCount() == 0
                                ? tr("No system waits: none failed and none stopped sending hellos.")
                                : tr("%n systems failed or stopped sending hellos.", nullptr, model->rowCount()));
     });

@@ -5,8 +5,8 @@
 #include "core/dns/dnschecker.h"
 #include "core/log/userlog.h"
 #include "core/store/store.h"
-#include "ui/shell/icons.h"
 #include "ui/models/checkresultsmodel.h"
+#include "ui/shell/icons.h"
 #include "ui/widgets/checkresultsview.h"
 #include "ui/widgets/pageheader.h"
 
@@ -42,11 +42,10 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     , m_status(new QLabel(this))
     , m_results(new CheckResultsView(this))
 {
-    auto *header = new PageHeader(
-            themedIcon(QStringLiteral("dns")), tr("DNS Configuration"),
-            tr("Intel AMT systems find this server through DNS. Test that they can, and learn "
-               "why not."),
-            this);
+    auto *header = new PageHeader(themedIcon(QStringLiteral("dns")), tr("DNS Configuration"),
+                                  tr("Intel AMT systems find this server through DNS. Test that they can, and learn "
+                                     "why not."),
+                                  this);
     auto *explanation = new QLabel(
             tr("<p>Intel AMT setup needs two things from DNS:</p><ul>"
                "<li><b>This server as ProvisionServer</b> in every DNS domain your AMT clients "
@@ -77,7 +76,7 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     // This machine's resolvers and name come from /etc/resolv.conf and friends: read them off
     // the GUI thread.
     Core::whenReady(QtConcurrent::run([] {
-                        return QStringList{ Core::DnsResolver().serversText(), DnsChecker::localServerName() };
+                        return QStringList{Core::DnsResolver().serversText(), DnsChecker::localServerName()};
                     }),
                     this, [this](const QStringList &local) {
                         m_systemServersText = local.at(0);
@@ -133,15 +132,14 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     layout->addLayout(testRow);
     layout->addWidget(m_results, 1);
 
-    for (QLineEdit *e : { m_suffixes, m_server, m_serverName })
+    for (QLineEdit *e : {m_suffixes, m_server, m_serverName})
         connect(e, &QLineEdit::textEdited, this, &DnsConfigurationWidget::onEdited);
     connect(m_reverse, &QCheckBox::toggled, this, &DnsConfigurationWidget::onEdited);
     connect(m_apply, &QPushButton::clicked, this, &DnsConfigurationWidget::apply);
     connect(m_revert, &QPushButton::clicked, this, &DnsConfigurationWidget::revert);
     connect(m_test, &QPushButton::clicked, this, &DnsConfigurationWidget::test);
-    connect(&m_watcher, &QFutureWatcherBase::resultReadyAt, this, [this](int i) {
-        m_results->append(m_watcher.resultAt(i));
-    });
+    connect(&m_watcher, &QFutureWatcherBase::resultReadyAt, this,
+            [this](int i) { m_results->append(m_watcher.resultAt(i)); });
     connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &DnsConfigurationWidget::finished);
@@ -149,11 +147,10 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
         if (m_context.store->isReadable() && !m_loaded)
             load();
     });
-    connect(m_context.store, &Core::Store::serviceSettingsChanged, this,
-            [this](const ServiceSettings &s) {
-                if (!isModified())
-                    showSettings(s);
-            });
+    connect(m_context.store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
+        if (!isModified())
+            showSettings(s);
+    });
     onEdited();
     if (m_context.store->isReadable())
         load();
@@ -168,16 +165,15 @@ DnsConfigurationWidget::~DnsConfigurationWidget()
 
 void DnsConfigurationWidget::load()
 {
-    Core::whenReady(m_context.store->serviceSettings(), this,
-                    [this](const Core::StoreResult<ServiceSettings> &r) {
-                        if (!r.ok()) {
-                            m_status->setText(r.error.message);
-                            return;
-                        }
-                        m_loaded = true;
-                        showSettings(r.value);
-                        Q_EMIT loaded();
-                    });
+    Core::whenReady(m_context.store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
+        if (!r.ok()) {
+            m_status->setText(r.error.message);
+            return;
+        }
+        m_loaded = true;
+        showSettings(r.value);
+        Q_EMIT loaded();
+    });
 }
 
 void DnsConfigurationWidget::showSettings(const ServiceSettings &s)
@@ -194,9 +190,9 @@ void DnsConfigurationWidget::showSettings(const ServiceSettings &s)
 ServiceSettings DnsConfigurationWidget::edited(QString *problem) const
 {
     ServiceSettings s = m_stored;
-    for (const auto &[key, edit] : { std::pair{ ServiceSettings::DnsSuffixesKey, m_suffixes },
-                                     std::pair{ ServiceSettings::DnsServerKey, m_server },
-                                     std::pair{ ServiceSettings::ServerFqdnKey, m_serverName } }) {
+    for (const auto &[key, edit] :
+         {std::pair{ServiceSettings::DnsSuffixesKey, m_suffixes}, std::pair{ServiceSettings::DnsServerKey, m_server},
+          std::pair{ServiceSettings::ServerFqdnKey, m_serverName}}) {
         const QString p = s.setValue(key, edit->text());
         if (!p.isEmpty() && problem && problem->isEmpty())
             *problem = p;
@@ -247,14 +243,14 @@ bool DnsConfigurationWidget::apply()
     m_apply->setEnabled(false);
     Core::whenReady(m_context.store->applyServiceSettings(wanted, QStringLiteral("console")), this,
                     [this, wanted](const Core::StoreResult<QStringList> &r) {
-                        if (!r.ok()) {
-                            m_status->setText(tr("The settings were not applied: %1").arg(r.error.message));
-                        } else {
-                            m_stored = wanted;
-                            m_status->setText(r.value.join(u' '));
-                        }
-                        onEdited();
-                    });
+        if (!r.ok()) {
+            m_status->setText(tr("The settings were not applied: %1").arg(r.error.message));
+        } else {
+            m_stored = wanted;
+            m_status->setText(r.value.join(u' '));
+        }
+        onEdited();
+    });
     return true;
 }
 
@@ -295,16 +291,16 @@ void DnsConfigurationWidget::test()
     filter.limit = 1000;
     Core::whenReady(m_context.store->listSystems(filter), this,
                     [this, run](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
-                        if (run != m_run || !m_starting)
-                            return; // cancelled meanwhile, or superseded
-                        m_starting = false;
-                        QList<Core::DnsCheckOptions::System> systems;
-                        for (const Core::AmtSystem &s : r.value) {
-                            if (!s.fqdn.isEmpty())
-                                systems.append({ s.uuid, s.fqdn, QHostAddress(s.address) });
-                        }
-                        start(systems);
-                    });
+        if (run != m_run || !m_starting)
+            return; // cancelled meanwhile, or superseded
+        m_starting = false;
+        QList<Core::DnsCheckOptions::System> systems;
+        for (const Core::AmtSystem &s : r.value) {
+            if (!s.fqdn.isEmpty())
+                systems.append({s.uuid, s.fqdn, QHostAddress(s.address)});
+        }
+        start(systems);
+    });
 }
 
 void DnsConfigurationWidget::start(const QList<Core::DnsCheckOptions::System> &systems)
@@ -319,8 +315,8 @@ void DnsConfigurationWidget::start(const QList<Core::DnsCheckOptions::System> &s
     o.systems = systems;
     // A chosen server is named without reading anything; the system's were read at start.
     m_serverText = o.server.isNull() ? m_systemServersText : Core::DnsResolver(o.server).serversText();
-    m_results->setReportHeader(tr("DNS test of %1 against %2")
-                                       .arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_serverText));
+    m_results->setReportHeader(
+            tr("DNS test of %1 against %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_serverText));
     m_cancelled = false;
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -328,9 +324,9 @@ void DnsConfigurationWidget::start(const QList<Core::DnsCheckOptions::System> &s
     m_watcher.setFuture(QtConcurrent::run([o](QPromise<CheckResult> &promise) {
         DnsChecker(o).run(
                 [&promise](const CheckResult &r, int done, int total) {
-                    promise.setProgressRange(0, total);
-                    promise.setProgressValue(done);
-                    promise.addResult(r);
+            promise.setProgressRange(0, total);
+            promise.setProgressValue(done);
+            promise.addResult(r);
                 },
                 [&promise] { return promise.isCanceled(); });
     }));

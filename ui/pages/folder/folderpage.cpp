@@ -10,8 +10,7 @@
 
 namespace Oobm::Gui {
 
-FolderPage::FolderPage(const QString &id, const QString &title, const QString &summary,
-                       QObject *parent)
+FolderPage::FolderPage(const QString &id, const QString &title, const QString &summary, QObject *parent)
     : Page(parent)
     , m_id(id)
     , m_title(title)
@@ -47,12 +46,10 @@ QWidget *FolderPage::createWidget(QWidget *parent)
     }
     if (list->count() > 0)
         list->setCurrentRow(0);
-    connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT openRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(list, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { Q_EMIT openRequested(item->data(Qt::UserRole).toString()); });
 
-    auto *hint = new QLabel(tr("Double-click an entry, or select it and press Enter, to open it."),
-                            w);
+    auto *hint = new QLabel(tr("Double-click an entry, or select it and press Enter, to open it."), w);
     hint->setEnabled(false);
 
     auto *layout = new QVBoxLayout(w);

@@ -15,8 +15,7 @@ class FolderPage final : public Page
     Q_DISABLE_COPY_MOVE(FolderPage)
 
 public:
-    FolderPage(const QString &id, const QString &title, const QString &summary,
-               QObject *parent = nullptr);
+    FolderPage(const QString &id, const QString &title, const QString &summary, QObject *parent = nullptr);
     ~FolderPage() override;
 
     QString id() const override { return m_id; }

@@ -47,8 +47,7 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     , m_readOnlyBanner(new QLabel(this))
     , m_port(new QLineEdit(this))
     , m_portError(new QLabel(this))
-    , m_requireAuthorization(
-              new QCheckBox(tr("Intel® AMT requires &authorization before provisioning"), this))
+    , m_requireAuthorization(new QCheckBox(tr("Intel® AMT requires &authorization before provisioning"), this))
     , m_allowRemoteConfiguration(new QCheckBox(tr("Allow &Remote Configuration"), this))
     , m_otpRequired(new QCheckBox(tr("&One time password required"), this))
     , m_commonName(new QButtonGroup(this))
@@ -57,12 +56,11 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     , m_revert(new QPushButton(tr("Re&vert"), this))
     , m_status(new QLabel(this))
 {
-    auto *header = new PageHeader(
-            themedIcon(QStringLiteral("general")), tr("General Service Settings"),
-            tr("These settings are kept in the database, so every console and "
-               "provisioning engine that uses it shares them. Each change is "
-               "written to the log."),
-            this);
+    auto *header = new PageHeader(themedIcon(QStringLiteral("general")), tr("General Service Settings"),
+                                  tr("These settings are kept in the database, so every console and "
+                                     "provisioning engine that uses it shares them. Each change is "
+                                     "written to the log."),
+                                  this);
 
     m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
     m_readOnlyBanner->setWordWrap(true);
@@ -73,10 +71,9 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     m_port->setObjectName(QStringLiteral("listenPort"));
     m_port->setMaxLength(6);
     m_port->setMaximumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")));
-    m_port->setToolTip(
-            tr("The TCP port on which the service receives hello packets from Intel AMT "
-               "systems in setup mode (1-65535). Intel AMT uses 9971 unless the port was "
-               "changed in the MEBx."));
+    m_port->setToolTip(tr("The TCP port on which the service receives hello packets from Intel AMT "
+                          "systems in setup mode (1-65535). Intel AMT uses 9971 unless the port was "
+                          "changed in the MEBx."));
     m_portError->setObjectName(QStringLiteral("listenPortError"));
     m_portError->setWordWrap(true);
     QPalette errorPalette = m_portError->palette();
@@ -85,23 +82,19 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     m_portError->hide();
 
     m_requireAuthorization->setObjectName(QStringLiteral("requireAuthorization"));
-    m_requireAuthorization->setToolTip(
-            tr("When set, a system that sends hello packets waits as "
-               "\"Awaiting authorization\" until an administrator authorizes "
-               "it under Intel AMT Systems."));
+    m_requireAuthorization->setToolTip(tr("When set, a system that sends hello packets waits as "
+                                          "\"Awaiting authorization\" until an administrator authorizes "
+                                          "it under Intel AMT Systems."));
     m_allowRemoteConfiguration->setObjectName(QStringLiteral("allowRemoteConfiguration"));
-    m_allowRemoteConfiguration->setToolTip(
-            tr("Provision Intel AMT 2.2, 2.6 and 3.0 systems by Remote "
-               "Configuration (certificate-based TLS) as well as by PID/PPS."));
+    m_allowRemoteConfiguration->setToolTip(tr("Provision Intel AMT 2.2, 2.6 and 3.0 systems by Remote "
+                                              "Configuration (certificate-based TLS) as well as by PID/PPS."));
     m_otpRequired->setObjectName(QStringLiteral("oneTimePasswordRequired"));
-    m_otpRequired->setToolTip(
-            tr("Remote Configuration also checks the one-time password set on the "
-               "system beforehand."));
+    m_otpRequired->setToolTip(tr("Remote Configuration also checks the one-time password set on the "
+                                 "system beforehand."));
 
     auto *fqdn = new QRadioButton(Core::commonNameSourceName(CommonNameSource::Fqdn), this);
     auto *host = new QRadioButton(Core::commonNameSourceName(CommonNameSource::HostName), this);
-    auto *sam = new QRadioButton(Core::commonNameSourceName(CommonNameSource::SamAccountName),
-                                 this);
+    auto *sam = new QRadioButton(Core::commonNameSourceName(CommonNameSource::SamAccountName), this);
     fqdn->setObjectName(QStringLiteral("commonNameFqdn"));
     host->setObjectName(QStringLiteral("commonNameHostName"));
     sam->setObjectName(QStringLiteral("commonNameSam"));
@@ -110,19 +103,16 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     m_commonName->addButton(sam, int(CommonNameSource::SamAccountName));
 
     m_logLevel->setObjectName(QStringLiteral("logLevel"));
-    for (LogLevel level :
-         { LogLevel::Errors, LogLevel::DebugWarning, LogLevel::Information, LogLevel::Debug }) {
+    for (LogLevel level : {LogLevel::Errors, LogLevel::DebugWarning, LogLevel::Information, LogLevel::Debug}) {
         QString text = Core::logLevelName(level);
         if (level == LogLevel::DebugWarning)
             text = tr("%1 (recommended)").arg(text);
         m_logLevel->addItem(text, int(level));
     }
     m_logLevel->setItemData(0, tr("Errors only"), Qt::ToolTipRole);
-    m_logLevel->setItemData(
-            1, tr("Errors and warnings: what you need to see why a system did not provision"),
-            Qt::ToolTipRole);
-    m_logLevel->setItemData(2, tr("Errors, warnings and information, such as settings changes"),
+    m_logLevel->setItemData(1, tr("Errors and warnings: what you need to see why a system did not provision"),
                             Qt::ToolTipRole);
+    m_logLevel->setItemData(2, tr("Errors, warnings and information, such as settings changes"), Qt::ToolTipRole);
     m_logLevel->setItemData(3, tr("Everything, including debug detail"), Qt::ToolTipRole);
 
     // Layout, in the order of figure 2.
@@ -164,11 +154,10 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     layout->addSpacing(6);
     layout->addWidget(m_requireAuthorization);
     layout->addWidget(m_allowRemoteConfiguration);
-    layout->addWidget(
-            makeHint(tr("Remote Configuration also needs a provisioning certificate whose root "
-                        "hash the systems trust; without one, systems in Remote Configuration "
-                        "mode cannot be provisioned."),
-                     this));
+    layout->addWidget(makeHint(tr("Remote Configuration also needs a provisioning certificate whose root "
+                                  "hash the systems trust; without one, systems in Remote Configuration "
+                                  "mode cannot be provisioned."),
+                               this));
     layout->addWidget(m_otpRequired);
     layout->addSpacing(6);
     layout->addWidget(cnBox);
@@ -177,7 +166,7 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     layout->addLayout(buttons);
 
     connect(m_port, &QLineEdit::textEdited, this, &GeneralSettingsWidget::onEdited);
-    for (QCheckBox *box : { m_requireAuthorization, m_allowRemoteConfiguration, m_otpRequired })
+    for (QCheckBox *box : {m_requireAuthorization, m_allowRemoteConfiguration, m_otpRequired})
         connect(box, &QCheckBox::toggled, this, &GeneralSettingsWidget::onEdited);
     connect(m_commonName, &QButtonGroup::idToggled, this, &GeneralSettingsWidget::onEdited);
     connect(m_logLevel, &QComboBox::currentIndexChanged, this, &GeneralSettingsWidget::onEdited);
@@ -188,13 +177,12 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
         if (m_store->isReadable() && !m_loaded)
             load();
     });
-    connect(m_store, &Core::Store::serviceSettingsChanged, this,
-            [this](const ServiceSettings &settings) {
-                // Another console (or oobmctl, through this store) changed them: follow unless the
-                // user is editing.
-                if (!isModified() && !m_busy)
-                    showSettings(settings);
-            });
+    connect(m_store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &settings) {
+        // Another console (or oobmctl, through this store) changed them: follow unless the
+        // user is editing.
+        if (!isModified() && !m_busy)
+            showSettings(settings);
+    });
 
     setBusy(true);
     updateWritable();
@@ -207,25 +195,24 @@ GeneralSettingsWidget::~GeneralSettingsWidget() = default;
 void GeneralSettingsWidget::load()
 {
     setBusy(true);
-    Core::whenReady(m_store->serviceSettings(), this,
-                    [this](const Core::StoreResult<ServiceSettings> &r) {
-                        setBusy(false);
-                        if (!r.ok()) {
-                            showStatus(r.error.message, true);
-                            return;
-                        }
-                        m_loaded = true;
-                        showSettings(r.value);
-                        updateWritable();
-                        Q_EMIT loaded();
-                    });
+    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
+        setBusy(false);
+        if (!r.ok()) {
+            showStatus(r.error.message, true);
+            return;
+        }
+        m_loaded = true;
+        showSettings(r.value);
+        updateWritable();
+        Q_EMIT loaded();
+    });
 }
 
 void GeneralSettingsWidget::showSettings(const ServiceSettings &settings)
 {
     m_stored = settings;
-    const QSignalBlocker b1(m_requireAuthorization), b2(m_allowRemoteConfiguration),
-            b3(m_otpRequired), b4(m_commonName), b5(m_logLevel);
+    const QSignalBlocker b1(m_requireAuthorization), b2(m_allowRemoteConfiguration), b3(m_otpRequired),
+            b4(m_commonName), b5(m_logLevel);
     m_port->setText(QString::number(settings.listenPort));
     m_requireAuthorization->setChecked(settings.requireAuthorization);
     m_allowRemoteConfiguration->setChecked(settings.allowRemoteConfiguration);
@@ -269,8 +256,7 @@ void GeneralSettingsWidget::onEdited()
         problem = tr("Enter the port number (1-65535).");
     m_portError->setText(problem);
     m_portError->setVisible(!problem.isEmpty());
-    m_port->setStyleSheet(problem.isEmpty() ? QString()
-                                            : QStringLiteral("border: 1px solid #b01c1c;"));
+    m_port->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b01c1c;"));
     m_port->setAccessibleDescription(problem);
 
     const bool modified = isModified();
@@ -301,21 +287,20 @@ bool GeneralSettingsWidget::apply()
         return true;
     setBusy(true);
     showStatus(tr("Applying…"), false);
-    Core::whenReady(
-            m_store->applyServiceSettings(wanted, QStringLiteral("console")), this,
-            [this, wanted](const Core::StoreResult<QStringList> &r) {
-                setBusy(false);
-                if (!r.ok()) {
-                    showStatus(tr("The settings were not applied: %1").arg(r.error.message), true);
-                    onEdited();
-                    Q_EMIT applied(false);
-                    return;
-                }
-                m_stored = wanted;
-                onEdited();
-                showStatus(r.value.isEmpty() ? tr("Nothing changed.") : r.value.join(u' '), false);
-                Q_EMIT applied(true);
-            });
+    Core::whenReady(m_store->applyServiceSettings(wanted, QStringLiteral("console")), this,
+                    [this, wanted](const Core::StoreResult<QStringList> &r) {
+        setBusy(false);
+        if (!r.ok()) {
+            showStatus(tr("The settings were not applied: %1").arg(r.error.message), true);
+            onEdited();
+            Q_EMIT applied(false);
+            return;
+        }
+        m_stored = wanted;
+        onEdited();
+        showStatus(r.value.isEmpty() ? tr("Nothing changed.") : r.value.join(u' '), false);
+        Q_EMIT applied(true);
+    });
     return true;
 }
 
@@ -329,9 +314,8 @@ void GeneralSettingsWidget::setBusy(bool busy)
 {
     m_busy = busy;
     const bool editable = !busy && m_loaded && m_store->isWritable();
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{ m_port, m_requireAuthorization,
-                                           m_allowRemoteConfiguration, m_otpRequired, m_logLevel })
+    for (QWidget *w : std::initializer_list<QWidget *>{m_port, m_requireAuthorization, m_allowRemoteConfiguration,
+                                                       m_otpRequired, m_logLevel})
         w->setEnabled(editable);
     for (QAbstractButton *b : m_commonName->buttons())
         b->setEnabled(editable);
@@ -341,10 +325,8 @@ void GeneralSettingsWidget::setBusy(bool busy)
 void GeneralSettingsWidget::updateWritable()
 {
     const bool readOnly = m_store->state() == Core::Store::State::ReadOnly;
-    m_readOnlyBanner->setText(
-            readOnly
-                    ? tr("These settings are shown read-only. %1").arg(m_store->lastError().message)
-                    : QString());
+    m_readOnlyBanner->setText(readOnly ? tr("These settings are shown read-only. %1").arg(m_store->lastError().message)
+                                       : QString());
     m_readOnlyBanner->setVisible(readOnly);
     setBusy(m_busy);
 }

@@ -47,7 +47,8 @@ QWidget *HelloMonitorPage::createWidget(QWidget *parent)
     const QFontMetrics fm = view->fontMetrics();
     view->setColumnWidth(HellosModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
     view->setColumnWidth(HellosModel::SourceColumn, fm.horizontalAdvance(QStringLiteral("127.255.255.255:65535")) + 16);
-    view->setColumnWidth(HellosModel::UuidColumn, fm.horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);
+    view->setColumnWidth(HellosModel::UuidColumn,
+                         fm.horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16);
     view->setColumnWidth(HellosModel::VersionColumn, fm.horizontalAdvance(QStringLiteral("PKI (3 hashes)")) + 16);
     view->setColumnWidth(HellosModel::PidColumn, fm.horizontalAdvance(QStringLiteral("WWWW-WWWW")) + 16);
     view->setColumnWidth(HellosModel::OutcomeColumn, 420);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logpage.h"
 
-#include "ui/widgets/logviewwidget.h"
 #include "ui/shell/icons.h"
+#include "ui/widgets/logviewwidget.h"
 #include "ui/widgets/pageheader.h"
 
 #include <QVBoxLayout>
@@ -35,12 +35,11 @@ QWidget *LogPage::createWidget(QWidget *parent)
 {
     auto *w = new QWidget(parent);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(
-            new PageHeader(icon(), tr("View the Logs"),
-                           tr("Log entries reveal problems during provisioning: look for the "
-                              "UUID of a system that did not provision. What is recorded "
-                              "depends on the log level on the General page."),
-                           w));
+    layout->addWidget(new PageHeader(icon(), tr("View the Logs"),
+                                     tr("Log entries reveal problems during provisioning: look for the "
+                                        "UUID of a system that did not provision. What is recorded "
+                                        "depends on the log level on the General page."),
+                                     w));
     m_view = new LogViewWidget(m_context.store, m_context.settings, w);
     layout->addWidget(m_view, 1);
     return w;

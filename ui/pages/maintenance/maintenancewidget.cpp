@@ -13,8 +13,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
 #include <QSpinBox>
@@ -110,17 +110,17 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     db->addLayout(dbButtons);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(
-            themedIcon(QStringLiteral("maintenance")), tr("Maintenance"),
-            tr("Keep the database bounded: how long each log keeps its entries. The engine and "
-               "the console purge on this schedule every few hours; Purge Now does it at once."),
-            this));
+    layout->addWidget(
+            new PageHeader(themedIcon(QStringLiteral("maintenance")), tr("Maintenance"),
+                           tr("Keep the database bounded: how long each log keeps its entries. The engine and "
+                              "the console purge on this schedule every few hours; Purge Now does it at once."),
+                           this));
     layout->addWidget(retention);
     layout->addWidget(database);
     layout->addWidget(m_status);
     layout->addStretch(1);
 
-    for (QSpinBox *b : { m_logDays, m_logEntries, m_actionsDays, m_actionsEntries, m_auditDays })
+    for (QSpinBox *b : {m_logDays, m_logEntries, m_actionsDays, m_actionsEntries, m_auditDays})
         connect(b, &QSpinBox::valueChanged, this, &MaintenanceWidget::onEdited);
     connect(m_trace, &QCheckBox::toggled, this, &MaintenanceWidget::onEdited);
     connect(m_apply, &QPushButton::clicked, this, &MaintenanceWidget::apply);
@@ -132,13 +132,12 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
         if (m_store->isReadable() && !m_loaded)
             load();
     });
-    connect(m_store, &Core::Store::serviceSettingsChanged, this,
-            [this](const ServiceSettings &s) {
-                if (!isModified())
-                    showSettings(s);
-                m_stored = s;
-                onEdited();
-            });
+    connect(m_store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
+        if (!isModified())
+            showSettings(s);
+        m_stored = s;
+        onEdited();
+    });
     load();
 }
 
@@ -147,26 +146,25 @@ MaintenanceWidget::~MaintenanceWidget() = default;
 void MaintenanceWidget::load()
 {
     setBusy(true);
-    Core::whenReady(m_store->serviceSettings(), this,
-                    [this](const Core::StoreResult<ServiceSettings> &r) {
-                        setBusy(false);
-                        if (!r.ok()) {
-                            showStatus(r.error.message, true);
-                            return;
-                        }
-                        m_stored = r.value;
-                        showSettings(r.value);
-                        m_loaded = true;
-                        onEdited();
-                        Q_EMIT loaded();
-                    });
+    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
+        setBusy(false);
+        if (!r.ok()) {
+            showStatus(r.error.message, true);
+            return;
+        }
+        m_stored = r.value;
+        showSettings(r.value);
+        m_loaded = true;
+        onEdited();
+        Q_EMIT loaded();
+    });
     refreshStats();
 }
 
 void MaintenanceWidget::showSettings(const ServiceSettings &s)
 {
-    const QSignalBlocker b1(m_logDays), b2(m_logEntries), b3(m_actionsDays), b4(m_actionsEntries),
-            b5(m_auditDays), b6(m_trace);
+    const QSignalBlocker b1(m_logDays), b2(m_logEntries), b3(m_actionsDays), b4(m_actionsEntries), b5(m_auditDays),
+            b6(m_trace);
     m_logDays->setValue(s.logRetentionDays);
     m_logEntries->setValue(int(s.logRetentionEntries / 1000));
     m_actionsDays->setValue(s.actionsRetentionDays);
@@ -217,18 +215,16 @@ bool MaintenanceWidget::apply()
     setBusy(true);
     Core::whenReady(m_store->applyServiceSettings(s, QStringLiteral("console")), this,
                     [this, s](const Core::StoreResult<QStringList> &r) {
-                        setBusy(false);
-                        if (r.ok()) {
-                            m_stored = s;
-                            showStatus(r.value.isEmpty() ? tr("Nothing changed.")
-                                                         : r.value.join(u' '),
-                                       false);
-                        } else {
-                            showStatus(r.error.message, true);
-                        }
-                        onEdited();
-                        Q_EMIT applied(r.ok());
-                    });
+        setBusy(false);
+        if (r.ok()) {
+            m_stored = s;
+            showStatus(r.value.isEmpty() ? tr("Nothing changed.") : r.value.join(u' '), false);
+        } else {
+            showStatus(r.error.message, true);
+        }
+        onEdited();
+        Q_EMIT applied(r.ok());
+    });
     return true;
 }
 
@@ -247,43 +243,42 @@ void MaintenanceWidget::purgeNow()
     Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &settings) {
         if (!settings.ok()) {
             setBusy(false);
-            showStatus(tr("Nothing was purged: the retention rules cannot be read: %1").arg(settings.error.message), true);
+            showStatus(tr("Nothing was purged: the retention rules cannot be read: %1").arg(settings.error.message),
+                       true);
             return;
         }
         Core::whenReady(m_store->purge(Core::RetentionPolicy::fromSettings(settings.value)), this,
-                    [this](const Core::StoreResult<Core::PurgeReport> &r) {
-                        setBusy(false);
-                        if (!r.ok()) {
-                            showStatus(r.error.message, true);
-                            return;
-                        }
-                        showStatus(tr("Purged %1 log entries, %2 Actions Status steps and %3 "
-                                      "Security Audit entries.")
-                                           .arg(r.value.log)
-                                           .arg(r.value.actions)
-                                           .arg(r.value.audit),
-                                   false);
-                        Q_EMIT purged(r.value);
-                        refreshStats();
-                    });
+                        [this](const Core::StoreResult<Core::PurgeReport> &r) {
+            setBusy(false);
+            if (!r.ok()) {
+                showStatus(r.error.message, true);
+                return;
+            }
+            showStatus(tr("Purged %1 log entries, %2 Actions Status steps and %3 "
+                          "Security Audit entries.")
+                               .arg(r.value.log)
+                               .arg(r.value.actions)
+                               .arg(r.value.audit),
+                       false);
+            Q_EMIT purged(r.value);
+            refreshStats();
+        });
     });
 }
 
 void MaintenanceWidget::vacuum()
 {
     if (m_store->location().kind() == Core::StoreLocation::Kind::SQLite
-        && QMessageBox::question(
-                   this, tr("Vacuum the Database"),
-                   tr("VACUUM rewrites the whole database file and locks it while it runs, about "
-                      "a second per 100 MB. This console's engine waits for it; an oobm-engine "
-                      "in another process that writes to this file gives up after 5 seconds and "
-                      "loses those hellos and log entries. Vacuum now?"),
-                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                   != QMessageBox::Yes)
+        && QMessageBox::question(this, tr("Vacuum the Database"),
+                                 tr("VACUUM rewrites the whole database file and locks it while it runs, about "
+                                    "a second per 100 MB. This console's engine waits for it; an oobm-engine "
+                                    "in another process that writes to this file gives up after 5 seconds and "
+                                    "loses those hellos and log entries. Vacuum now?"),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                != QMessageBox::Yes)
         return;
     setBusy(true);
-    showStatus(tr("Compacting and analyzing the database; this console's writes wait meanwhile."),
-               false);
+    showStatus(tr("Compacting and analyzing the database; this console's writes wait meanwhile."), false);
     Core::whenReady(m_store->vacuum(), this, [this](const Core::StoreResult<Core::StoreStats> &r) {
         setBusy(false);
         if (!r.ok()) {
@@ -297,26 +292,24 @@ void MaintenanceWidget::vacuum()
 
 void MaintenanceWidget::refreshStats()
 {
-    Core::whenReady(m_store->storeStats(), this,
-                    [this](const Core::StoreResult<Core::StoreStats> &r) {
-                        if (r.ok())
-                            showStats(r.value);
-                        else
-                            m_stats->setText(r.error.message);
-                    });
+    Core::whenReady(m_store->storeStats(), this, [this](const Core::StoreResult<Core::StoreStats> &r) {
+        if (r.ok())
+            showStats(r.value);
+        else
+            m_stats->setText(r.error.message);
+    });
 }
 
 void MaintenanceWidget::showStats(const Core::StoreStats &s)
 {
     const QLocale l;
-    m_stats->setText(
-            tr("Size: %1. Log: %2 entries; Actions Status: %3 steps; Security Audit: %4 entries. "
-               "%5")
-                    .arg(l.formattedDataSize(s.bytes), l.toString(s.logEntries),
-                         l.toString(s.actions), l.toString(s.auditEntries),
-                         s.fullTextIndex ? tr("The log's text search uses a full-text index.")
-                                         : tr("No full-text index: text searches read every "
-                                              "entry (see the README).")));
+    m_stats->setText(tr("Size: %1. Log: %2 entries; Actions Status: %3 steps; Security Audit: %4 entries. "
+                        "%5")
+                             .arg(l.formattedDataSize(s.bytes), l.toString(s.logEntries), l.toString(s.actions),
+                                  l.toString(s.auditEntries),
+                                  s.fullTextIndex ? tr("The log's text search uses a full-text index.")
+                                                  : tr("No full-text index: text searches read every "
+                                                       "entry (see the README).")));
     Q_EMIT statsShown(s);
 }
 

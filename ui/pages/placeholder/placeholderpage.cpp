@@ -33,11 +33,10 @@ QWidget *PlaceholderPage::createWidget(QWidget *parent)
     purpose->setWordWrap(true);
     purpose->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *notYet = new QLabel(
-            tr("<b>Not in this build yet.</b> This version of OOBM does not provide "
-               "this node's feature; it will arrive in a later release. Nothing on "
-               "this page can be changed."),
-            w);
+    auto *notYet = new QLabel(tr("<b>Not in this build yet.</b> This version of OOBM does not provide "
+                                 "this node's feature; it will arrive in a later release. Nothing on "
+                                 "this page can be changed."),
+                              w);
     notYet->setObjectName(QStringLiteral("notProvided"));
     notYet->setWordWrap(true);
     notYet->setFrameShape(QFrame::StyledPanel);

@@ -13,8 +13,8 @@ class PlaceholderPage final : public Page
     Q_DISABLE_COPY_MOVE(PlaceholderPage)
 
 public:
-    PlaceholderPage(const QString &id, const QString &title, const QString &iconName,
-                    const QString &summary, const QString &purpose, QObject *parent = nullptr);
+    PlaceholderPage(const QString &id, const QString &title, const QString &iconName, const QString &summary,
+                    const QString &purpose, QObject *parent = nullptr);
     ~PlaceholderPage() override;
 
     QString id() const override { return m_id; }

@@ -72,7 +72,8 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
         d->open();
     });
     add->setToolTip(tr("Create a provision profile: admin password, users, naming, interfaces, TLS"));
-    QAction *edit = toolbar->addAction(themedIcon(QStringLiteral("general")), tr("&Edit…"), w, [w, store, log, selected] {
+    QAction *edit = toolbar->addAction(themedIcon(QStringLiteral("general")), tr("&Edit…"), w,
+                                       [w, store, log, selected] {
         const Core::ProvisionProfile p = selected();
         if (p.id <= 0)
             return;
@@ -83,7 +84,8 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
         });
         d->open();
     });
-    QAction *remove = toolbar->addAction(themedIcon(QStringLiteral("error")), tr("&Delete…"), w, [w, store, log, selected] {
+    QAction *remove = toolbar->addAction(themedIcon(QStringLiteral("error")), tr("&Delete…"), w,
+                                         [w, store, log, selected] {
         const Core::ProvisionProfile p = selected();
         if (p.id <= 0)
             return;
@@ -112,12 +114,13 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
     };
     QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w, updateActions);
 
-    auto *empty = new QLabel(tr("<p><b>No provision profile yet.</b></p><p>The engine provisions a system with the "
-                                "default profile: create one with <b>New profile</b>. It sets the admin password "
-                                "every provisioned system gets, its Intel AMT users, host and domain names, "
-                                "enabled interfaces and TLS. Until one exists, systems fail with \"There is no provision "
-                                "profile\".</p>"),
-                             w);
+    auto *empty = new QLabel(
+            tr("<p><b>No provision profile yet.</b></p><p>The engine provisions a system with the "
+               "default profile: create one with <b>New profile</b>. It sets the admin password "
+               "every provisioned system gets, its Intel AMT users, host and domain names, "
+               "enabled interfaces and TLS. Until one exists, systems fail with \"There is no provision "
+               "profile\".</p>"),
+            w);
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     auto *stack = new QStackedWidget(w);

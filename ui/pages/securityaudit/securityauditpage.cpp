@@ -36,13 +36,11 @@ QWidget *SecurityAuditPage::createWidget(QWidget *parent)
 {
     auto *w = new QWidget(parent);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(
-            icon(), tr("Security Audit"),
-            tr("Every access to secrets: who (user and host), when, what and how many. "
-               "Secrets themselves are never recorded."),
-            w));
-    m_view = new LogViewWidget(std::make_shared<Core::AuditLogBook>(m_context.store),
-                               m_context.settings, w);
+    layout->addWidget(new PageHeader(icon(), tr("Security Audit"),
+                                     tr("Every access to secrets: who (user and host), when, what and how many. "
+                                        "Secrets themselves are never recorded."),
+                                     w));
+    m_view = new LogViewWidget(std::make_shared<Core::AuditLogBook>(m_context.store), m_context.settings, w);
     layout->addWidget(m_view, 1);
     return w;
 }

@@ -42,8 +42,7 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
 {
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_generate = toolbar->addAction(bundledIcon(QStringLiteral("keys")),
-                                    tr("&Generate security keys…"), this,
+    m_generate = toolbar->addAction(bundledIcon(QStringLiteral("keys")), tr("&Generate security keys…"), this,
                                     &SecurityKeysWidget::generate);
     m_generate->setToolTip(tr("Generate new PID/PPS pairs"));
     m_export = toolbar->addAction(tr("&Export…"), this, &SecurityKeysWidget::exportKeys);
@@ -53,15 +52,13 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
     m_show = toolbar->addAction(tr("&Show PPS"), this, &SecurityKeysWidget::showSelected);
     m_show->setToolTip(tr("Show the PPS of the selected keys (written to the Security Audit log)"));
     m_delete = toolbar->addAction(tr("&Delete"), this, &SecurityKeysWidget::deleteSelected);
-    m_delete->setToolTip(tr(
-            "Delete the selected keys; only keys that were never exported or used can be deleted"));
+    m_delete->setToolTip(tr("Delete the selected keys; only keys that were never exported or used can be deleted"));
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_state->addItem(tr("All states"), -1);
-    for (KeyState s :
-         { KeyState::Available, KeyState::Exported, KeyState::Consumed, KeyState::Retired })
+    for (KeyState s : {KeyState::Available, KeyState::Exported, KeyState::Consumed, KeyState::Retired})
         m_state->addItem(Core::keyStateName(s), int(s));
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search PID or batch"));
@@ -84,10 +81,12 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
     m_view->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics fm = m_view->fontMetrics();
     m_view->setColumnWidth(SecurityKeysModel::PidColumn, fm.horizontalAdvance(QStringLiteral("WWWW-WWWW")) + 16);
-    m_view->setColumnWidth(SecurityKeysModel::PpsColumn, fm.horizontalAdvance(QStringLiteral("••••-••••-••••-••••-••••-••••-••••-••••")) + 16);
+    m_view->setColumnWidth(SecurityKeysModel::PpsColumn,
+                           fm.horizontalAdvance(QStringLiteral("••••-••••-••••-••••-••••-••••-••••-••••")) + 16);
     m_view->setColumnWidth(SecurityKeysModel::StateColumn, fm.horizontalAdvance(QStringLiteral("Available")) + 24);
     m_view->setColumnWidth(SecurityKeysModel::BatchColumn, fm.horizontalAdvance(QStringLiteral("WWWWWWWW")) + 16);
-    m_view->setColumnWidth(SecurityKeysModel::CreatedColumn, fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 24);
+    m_view->setColumnWidth(SecurityKeysModel::CreatedColumn,
+                           fm.horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 24);
 
     m_banner->setObjectName(QStringLiteral("keysLocked"));
     m_banner->setWordWrap(true);
@@ -104,12 +103,11 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
     filters->addWidget(m_state);
     filters->addWidget(m_search, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(
-            bundledIcon(QStringLiteral("keys")), tr("Manage Security Keys"),
-            tr("PID/PPS pairs for TLS-PSK provisioning. Export them to a USB key (setup.bin) "
-               "for One-Touch provisioning, or type them into the MEBx. Secrets are stored "
-               "encrypted; showing one is written to the Security Audit log."),
-            this));
+    layout->addWidget(new PageHeader(bundledIcon(QStringLiteral("keys")), tr("Manage Security Keys"),
+                                     tr("PID/PPS pairs for TLS-PSK provisioning. Export them to a USB key (setup.bin) "
+                                        "for One-Touch provisioning, or type them into the MEBx. Secrets are stored "
+                                        "encrypted; showing one is written to the Security Audit log."),
+                                     this));
     layout->addWidget(m_banner);
     layout->addWidget(toolbar);
     layout->addLayout(filters);
@@ -118,8 +116,7 @@ SecurityKeysWidget::SecurityKeysWidget(const PageContext &context, QWidget *pare
 
     connect(m_state, &QComboBox::currentIndexChanged, this, &SecurityKeysWidget::updateFilter);
     connect(m_search, &QLineEdit::textChanged, this, &SecurityKeysWidget::updateFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &SecurityKeysWidget::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SecurityKeysWidget::updateActions);
     connect(m_model, &SecurityKeysModel::loaded, this, [this](const QString &error) {
         if (!error.isEmpty())
             showMessage(error, true);
@@ -157,13 +154,11 @@ void SecurityKeysWidget::updateLockBanner()
 void SecurityKeysWidget::updateActions()
 {
     const bool writable = m_context.store->isWritable();
-    const bool unlocked = !m_context.keys
-            || (m_context.keys->isDone() && !m_context.keys->lastError());
+    const bool unlocked = !m_context.keys || (m_context.keys->isDone() && !m_context.keys->lastError());
     const QList<QByteArray> pids = selectedPids();
     bool allAvailable = !pids.isEmpty();
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
-        allAvailable = allAvailable
-                && KeyState(i.data(SecurityKeysModel::StateRole).toInt()) == KeyState::Available;
+        allAvailable = allAvailable && KeyState(i.data(SecurityKeysModel::StateRole).toInt()) == KeyState::Available;
     m_generate->setEnabled(writable && unlocked);
     m_export->setEnabled(writable && unlocked && m_model->rowCount() > 0);
     m_import->setEnabled(writable && unlocked);
@@ -175,7 +170,7 @@ void SecurityKeysWidget::updateFilter()
 {
     Core::KeyFilter f;
     if (m_state->currentData().toInt() >= 0)
-        f.states = { KeyState(m_state->currentData().toInt()) };
+        f.states = {KeyState(m_state->currentData().toInt())};
     f.text = m_search->text().trimmed();
     m_model->setFilter(f);
 }
@@ -193,12 +188,9 @@ void SecurityKeysWidget::generate()
 {
     auto *dialog = new GenerateKeysDialog(m_context.store, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &GenerateKeysDialog::generated, this,
-            [this](const Core::KeyBatchResult &batch) {
-                showMessage(
-                        tr("Generated %n keys (batch %1).", nullptr, batch.count).arg(batch.batch),
-                        false);
-            });
+    connect(dialog, &GenerateKeysDialog::generated, this, [this](const Core::KeyBatchResult &batch) {
+        showMessage(tr("Generated %n keys (batch %1).", nullptr, batch.count).arg(batch.batch), false);
+    });
     dialog->open();
 }
 
@@ -211,20 +203,17 @@ void SecurityKeysWidget::exportKeys()
     if (dialog.exec() != QDialog::Accepted)
         return;
     showMessage(tr("Exporting…"), false);
-    Core::whenReady(
-            m_context.store->exportKeys(dialog.request()), this,
-            [this](const Core::StoreResult<Core::KeyExportResult> &r) {
-                if (!r.ok()) {
-                    showMessage(r.error.message, true);
-                    QMessageBox::warning(this, tr("Export Security Keys"), r.error.message);
-                    return;
-                }
-                showMessage(tr("Exported %n keys to %1.", nullptr, r.value.count).arg(r.value.path),
-                            false);
-                if (!r.value.warnings.isEmpty())
-                    QMessageBox::information(this, tr("Export Security Keys"),
-                                             r.value.warnings.join(u'\n'));
-            });
+    Core::whenReady(m_context.store->exportKeys(dialog.request()), this,
+                    [this](const Core::StoreResult<Core::KeyExportResult> &r) {
+        if (!r.ok()) {
+            showMessage(r.error.message, true);
+            QMessageBox::warning(this, tr("Export Security Keys"), r.error.message);
+            return;
+        }
+        showMessage(tr("Exported %n keys to %1.", nullptr, r.value.count).arg(r.value.path), false);
+        if (!r.value.warnings.isEmpty())
+            QMessageBox::information(this, tr("Export Security Keys"), r.value.warnings.join(u'\n'));
+    });
 }
 
 void SecurityKeysWidget::importKeys()
@@ -236,30 +225,28 @@ void SecurityKeysWidget::importKeys()
     showMessage(tr("Importing…"), false);
     Core::whenReady(m_context.store->importKeys(path, Core::AuditActor::current()), this,
                     [this, path](const Core::StoreResult<Core::KeyImportReport> &r) {
-                        if (!r.ok()) {
-                            showMessage(r.error.message, true);
-                            return;
-                        }
-                        if (!r.value.ok()) {
-                            const QStringList lines = r.value.problems + r.value.duplicates;
-                            showMessage(tr("Nothing was imported from %1.").arg(path), true);
-                            QMessageBox box(QMessageBox::Warning, tr("Import Security Keys"),
-                                            tr("Nothing was imported: the file has %n problems. "
-                                               "Fix them and import "
-                                               "it again.",
-                                               nullptr, int(lines.size())),
-                                            QMessageBox::Ok, this);
-                            box.setDetailedText(lines.join(u'\n'));
-                            box.exec();
-                            return;
-                        }
-                        showMessage(tr("Imported %n keys", nullptr, r.value.imported)
-                                            + (r.value.consumed
-                                                       ? tr(" (%n already used by devices).",
-                                                            nullptr, r.value.consumed)
-                                                       : QStringLiteral(".")),
-                                    false);
-                    });
+        if (!r.ok()) {
+            showMessage(r.error.message, true);
+            return;
+        }
+        if (!r.value.ok()) {
+            const QStringList lines = r.value.problems + r.value.duplicates;
+            showMessage(tr("Nothing was imported from %1.").arg(path), true);
+            QMessageBox box(QMessageBox::Warning, tr("Import Security Keys"),
+                            tr("Nothing was imported: the file has %n problems. "
+                               "Fix them and import "
+                               "it again.",
+                               nullptr, int(lines.size())),
+                            QMessageBox::Ok, this);
+            box.setDetailedText(lines.join(u'\n'));
+            box.exec();
+            return;
+        }
+        showMessage(tr("Imported %n keys", nullptr, r.value.imported)
+                            + (r.value.consumed ? tr(" (%n already used by devices).", nullptr, r.value.consumed)
+                                                : QStringLiteral(".")),
+                    false);
+    });
 }
 
 void SecurityKeysWidget::showSelected()
@@ -267,12 +254,12 @@ void SecurityKeysWidget::showSelected()
     for (const QByteArray &pid : selectedPids()) {
         Core::whenReady(m_context.store->revealKey(pid, Core::AuditActor::current()), this,
                         [this, pid](const Core::StoreResult<Core::KeyRecord> &r) {
-                            if (!r.ok()) {
-                                showMessage(r.error.message, true);
-                                return;
-                            }
-                            m_model->setRevealed(pid, r.value.pps);
-                        });
+            if (!r.ok()) {
+                showMessage(r.error.message, true);
+                return;
+            }
+            m_model->setRevealed(pid, r.value.pps);
+        });
     }
 }
 
@@ -283,17 +270,14 @@ void SecurityKeysWidget::deleteSelected()
         return;
     const auto answer = QMessageBox::question(
             this, tr("Delete Security Keys"),
-            tr("Delete %n keys? They were never exported or used; this cannot be undone.", nullptr,
-               int(pids.size())),
+            tr("Delete %n keys? They were never exported or used; this cannot be undone.", nullptr, int(pids.size())),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     Core::whenReady(m_context.store->deleteKeys(pids, Core::AuditActor::current()), this,
                     [this](const Core::StoreResult<int> &r) {
-                        showMessage(r.ok() ? tr("Deleted %n keys.", nullptr, r.value)
-                                           : r.error.message,
-                                    !r.ok());
-                    });
+        showMessage(r.ok() ? tr("Deleted %n keys.", nullptr, r.value) : r.error.message, !r.ok());
+    });
 }
 
 } // namespace Oobm::Gui

@@ -59,10 +59,9 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     , m_helloStatus(new QLabel(this))
     , m_refresh(new QTimer(this))
 {
-    auto *header = new PageHeader(
-            themedIcon(QStringLiteral("location")), tr("Service Location"),
-            tr("Where the provisioning service listens, and how Intel AMT systems reach it."),
-            this);
+    auto *header = new PageHeader(themedIcon(QStringLiteral("location")), tr("Service Location"),
+                                  tr("Where the provisioning service listens, and how Intel AMT systems reach it."),
+                                  this);
 
     // Where it listens.
     m_engines->setObjectName(QStringLiteral("engines"));
@@ -160,7 +159,7 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     layout->addWidget(helloBox);
     layout->addStretch(1);
 
-    for (QLineEdit *e : { m_serverName, m_setupServer })
+    for (QLineEdit *e : {m_serverName, m_setupServer})
         connect(e, &QLineEdit::textEdited, this, &ServiceLocationWidget::onEdited);
     connect(m_apply, &QPushButton::clicked, this, &ServiceLocationWidget::apply);
     connect(m_revert, &QPushButton::clicked, this, &ServiceLocationWidget::revert);
@@ -171,11 +170,10 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
         if (m_context.store->isReadable() && !m_loaded)
             load();
     });
-    connect(m_context.store, &Core::Store::serviceSettingsChanged, this,
-            [this](const ServiceSettings &s) {
-                if (!isModified())
-                    showSettings(s);
-            });
+    connect(m_context.store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
+        if (!isModified())
+            showSettings(s);
+    });
     m_refresh->setInterval(5000);
     connect(m_refresh, &QTimer::timeout, this, &ServiceLocationWidget::refreshEngines);
     onEdited();
@@ -201,51 +199,44 @@ void ServiceLocationWidget::hideEvent(QHideEvent *event)
 
 void ServiceLocationWidget::load()
 {
-    Core::whenReady(m_context.store->serviceSettings(), this,
-                    [this](const Core::StoreResult<ServiceSettings> &r) {
-                        if (!r.ok())
-                            return;
-                        m_loaded = true;
-                        showSettings(r.value);
-                        refreshEngines();
-                        Q_EMIT loaded();
-                    });
+    Core::whenReady(m_context.store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
+        if (!r.ok())
+            return;
+        m_loaded = true;
+        showSettings(r.value);
+        refreshEngines();
+        Q_EMIT loaded();
+    });
 }
 
 void ServiceLocationWidget::refreshEngines()
 {
     if (!m_context.store->isReadable())
         return;
-    Core::whenReady(m_context.store->engines(), this,
-                    [this](const Core::StoreResult<QList<Core::EngineStatus>> &r) {
-                        const QDateTime now = QDateTime::currentDateTimeUtc();
-                        QStringList lines;
-                        QString target; // where the hello sender aims by default
-                        for (const Core::EngineStatus &e : r.value) {
-                            if (!e.isAlive(now))
-                                continue;
-                            if (target.isEmpty() && e.error.isEmpty()) {
-                                target = e.listen.section(QStringLiteral(", "), 0, 0);
-                                for (const char *any : { "0.0.0.0:", "[::]:" }) {
-                                    if (target.startsWith(QLatin1String(any)))
-                                        target = QStringLiteral("127.0.0.1:") + target.section(u':', -1);
-                                }
-                            }
-                            lines << (e.error.isEmpty()
-                                              ? tr("%1 listening on %2 since %3")
-                                                        .arg(e.host, e.listen,
-                                                             e.started.toLocalTime().toString(Qt::ISODate))
-                                              : tr("%1 not listening: %2").arg(e.host, e.error));
-                        }
-                        if (m_helloServer->text().isEmpty())
-                            m_helloServer->setText(target.isEmpty()
-                                                           ? QStringLiteral("127.0.0.1:%1").arg(m_stored.listenPort)
-                                                           : target);
-                        m_engines->setText(lines.isEmpty()
-                                                   ? tr("No engine is running on this database: "
-                                                        "hellos are not received.")
-                                                   : lines.join(u'\n'));
-                    });
+    Core::whenReady(m_context.store->engines(), this, [this](const Core::StoreResult<QList<Core::EngineStatus>> &r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList lines;
+        QString target; // where the hello sender aims by default
+        for (const Core::EngineStatus &e : r.value) {
+            if (!e.isAlive(now))
+                continue;
+            if (target.isEmpty() && e.error.isEmpty()) {
+                target = e.listen.section(QStringLiteral(", "), 0, 0);
+                for (const char *any : {"0.0.0.0:", "[::]:"}) {
+                    if (target.startsWith(QLatin1String(any)))
+                        target = QStringLiteral("127.0.0.1:") + target.section(u':', -1);
+                }
+            }
+            lines << (e.error.isEmpty() ? tr("%1 listening on %2 since %3")
+                                                  .arg(e.host, e.listen, e.started.toLocalTime().toString(Qt::ISODate))
+                                        : tr("%1 not listening: %2").arg(e.host, e.error));
+        }
+        if (m_helloServer->text().isEmpty())
+            m_helloServer->setText(target.isEmpty() ? QStringLiteral("127.0.0.1:%1").arg(m_stored.listenPort) : target);
+        m_engines->setText(lines.isEmpty() ? tr("No engine is running on this database: "
+                                                "hellos are not received.")
+                                           : lines.join(u'\n'));
+    });
 }
 
 void ServiceLocationWidget::showSettings(const ServiceSettings &s)
@@ -259,8 +250,8 @@ void ServiceLocationWidget::showSettings(const ServiceSettings &s)
 ServiceSettings ServiceLocationWidget::edited(QString *problem) const
 {
     ServiceSettings s = m_stored;
-    for (const auto &[key, edit] : { std::pair{ ServiceSettings::ServerFqdnKey, m_serverName },
-                                     std::pair{ ServiceSettings::SetupServerAddressKey, m_setupServer } }) {
+    for (const auto &[key, edit] : {std::pair{ServiceSettings::ServerFqdnKey, m_serverName},
+                                    std::pair{ServiceSettings::SetupServerAddressKey, m_setupServer}}) {
         const QString p = s.setValue(key, edit->text());
         if (!p.isEmpty() && problem->isEmpty())
             *problem = p;
@@ -303,12 +294,12 @@ bool ServiceLocationWidget::apply()
     m_apply->setEnabled(false);
     Core::whenReady(m_context.store->applyServiceSettings(wanted, QStringLiteral("console")), this,
                     [this, wanted](const Core::StoreResult<QStringList> &r) {
-                        if (r.ok())
-                            m_stored = wanted;
-                        else
-                            m_error->setText(r.error.message);
-                        onEdited();
-                    });
+        if (r.ok())
+            m_stored = wanted;
+        else
+            m_error->setText(r.error.message);
+        onEdited();
+    });
     return true;
 }
 
@@ -340,8 +331,7 @@ void ServiceLocationWidget::sendHello()
     Core::HelloPacket hello;
     hello.uuid = QUuid::fromString(m_helloUuid->text().trimmed());
     if (hello.uuid.isNull()) {
-        showHelloStatus(tr("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.")
-                                .arg(m_helloUuid->text()),
+        showHelloStatus(tr("'%1' is not a UUID such as 4B529B93-D413-181D-E487-1C697A6B7A2B.").arg(m_helloUuid->text()),
                         true);
         return;
     }
@@ -358,76 +348,71 @@ void ServiceLocationWidget::sendHello()
     const QString uuid = Core::HelloPacket::uuidText(hello.uuid);
     // The newest hello now, the certificates' root hashes (PKI), then the send, all off this thread.
     Core::whenReady(m_context.store->listCertificates(), this,
-                    [this, hello, pki, address, port, uuid](
-                            const Core::StoreResult<QList<Core::ProvisioningCertificate>> &certs) mutable {
-                        if (pki) {
-                            hello.version = Core::HelloPacket::Version::Pki;
-                            for (const Core::ProvisioningCertificate &c : certs.value)
-                                hello.rootHashes.append({ Core::HelloPacket::HashType::Sha1,
-                                                          QByteArray::fromHex(c.rootSha1.toLatin1()) });
-                            if (hello.rootHashes.isEmpty()) {
-                                m_send->setEnabled(true);
-                                showHelloStatus(tr("No provisioning certificate is loaded: import "
-                                                   "one (Security Keys) to send a PKI hello."),
-                                                true);
-                                return;
-                            }
-                        }
-                        Core::whenReady(m_context.store->listHellos({}, 0, 1), this,
-                                        [this, hello, address, port, uuid](
-                                                const Core::StoreResult<QList<Core::HelloRecord>> &last) {
-                                            const qint64 afterId = last.value.isEmpty() ? 0 : last.value.first().id;
-                                            Core::whenReady(
-                                                    QtConcurrent::run([hello, address, port] {
-                                                        return Core::HelloClient::send(address, port, hello);
-                                                    }),
-                                                    this, [this, uuid, afterId, address, port](const QString &error) {
-                                                        if (!error.isEmpty()) {
-                                                            m_send->setEnabled(true);
-                                                            showHelloStatus(error, true);
-                                                            Q_EMIT helloResult(false, error);
-                                                            return;
-                                                        }
-                                                        showHelloStatus(tr("Sent to %1:%2; waiting for an engine to record it…")
-                                                                                .arg(address.toString())
-                                                                                .arg(port),
-                                                                        false);
-                                                        waitForHello(uuid, afterId, 20);
-                                                    });
-                                        });
+                    [this, hello, pki, address, port,
+                     uuid](const Core::StoreResult<QList<Core::ProvisioningCertificate>> &certs) mutable {
+        if (pki) {
+            hello.version = Core::HelloPacket::Version::Pki;
+            for (const Core::ProvisioningCertificate &c : certs.value)
+                hello.rootHashes.append(
+                        {Core::HelloPacket::HashType::Sha1, QByteArray::fromHex(c.rootSha1.toLatin1())});
+            if (hello.rootHashes.isEmpty()) {
+                m_send->setEnabled(true);
+                showHelloStatus(tr("No provisioning certificate is loaded: import "
+                                   "one (Security Keys) to send a PKI hello."),
+                                true);
+                return;
+            }
+        }
+        Core::whenReady(m_context.store->listHellos({}, 0, 1), this,
+                        [this, hello, address, port, uuid](const Core::StoreResult<QList<Core::HelloRecord>> &last) {
+            const qint64 afterId = last.value.isEmpty() ? 0 : last.value.first().id;
+            Core::whenReady(
+                    QtConcurrent::run([hello, address, port] { return Core::HelloClient::send(address, port, hello); }),
+                    this,
+                    [this, uuid, afterId, address, port](const QString &error) {
+                if (!error.isEmpty()) {
+                    m_send->setEnabled(true);
+                    showHelloStatus(error, true);
+                    Q_EMIT helloResult(false, error);
+                    return;
+                }
+                showHelloStatus(
+                        tr("Sent to %1:%2; waiting for an engine to record it…").arg(address.toString()).arg(port),
+                        false);
+                waitForHello(uuid, afterId, 20);
                     });
+        });
+    });
 }
 
 void ServiceLocationWidget::waitForHello(const QString &uuid, qint64 afterId, int triesLeft)
 {
     Core::whenReady(m_context.store->listHellos(uuid, afterId, 1), this,
                     [this, uuid, afterId, triesLeft](const Core::StoreResult<QList<Core::HelloRecord>> &r) {
-                        if (!r.value.isEmpty()) {
-                            const Core::HelloRecord &h = r.value.first();
-                            QString outcome = h.outcome;
-                            while (outcome.endsWith(u'.'))
-                                outcome.chop(1);
-                            const QString text = tr("Received by engine %1 at %2: %3. The Hello Monitor "
-                                                    "shows it too.")
-                                                         .arg(h.engine, h.time.toLocalTime().toString(Qt::ISODate), outcome);
-                            m_send->setEnabled(true);
-                            showHelloStatus(text, false);
-                            Q_EMIT helloResult(true, text);
-                            return;
-                        }
-                        if (triesLeft <= 0) {
-                            const QString text = tr("Delivered, but no engine on this database recorded it "
-                                                    "within 5 s: the server there is not an OOBM engine "
-                                                    "using this database.");
-                            m_send->setEnabled(true);
-                            showHelloStatus(text, true);
-                            Q_EMIT helloResult(false, text);
-                            return;
-                        }
-                        QTimer::singleShot(250, this, [this, uuid, afterId, triesLeft] {
-                            waitForHello(uuid, afterId, triesLeft - 1);
-                        });
-                    });
+        if (!r.value.isEmpty()) {
+            const Core::HelloRecord &h = r.value.first();
+            QString outcome = h.outcome;
+            while (outcome.endsWith(u'.'))
+                outcome.chop(1);
+            const QString text = tr("Received by engine %1 at %2: %3. The Hello Monitor "
+                                    "shows it too.")
+                                         .arg(h.engine, h.time.toLocalTime().toString(Qt::ISODate), outcome);
+            m_send->setEnabled(true);
+            showHelloStatus(text, false);
+            Q_EMIT helloResult(true, text);
+            return;
+        }
+        if (triesLeft <= 0) {
+            const QString text = tr("Delivered, but no engine on this database recorded it "
+                                    "within 5 s: the server there is not an OOBM engine "
+                                    "using this database.");
+            m_send->setEnabled(true);
+            showHelloStatus(text, true);
+            Q_EMIT helloResult(false, text);
+            return;
+        }
+        QTimer::singleShot(250, this, [this, uuid, afterId, triesLeft] { waitForHello(uuid, afterId, triesLeft - 1); });
+    });
 }
 
 } // namespace Oobm::Gui

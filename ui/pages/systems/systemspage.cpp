@@ -33,9 +33,8 @@ QWidget *SystemsPage::createWidget(QWidget *parent)
     auto *w = new SystemsWidget(m_context, parent);
     connect(w, &SystemsWidget::showLogRequested, this,
             [this](const QString &uuid) { Q_EMIT openPageRequested(QStringLiteral("log"), uuid); });
-    connect(w, &SystemsWidget::showActionsRequested, this, [this](const QString &uuid) {
-        Q_EMIT openPageRequested(QStringLiteral("actions-status"), uuid);
-    });
+    connect(w, &SystemsWidget::showActionsRequested, this,
+            [this](const QString &uuid) { Q_EMIT openPageRequested(QStringLiteral("actions-status"), uuid); });
     return w;
 }
 

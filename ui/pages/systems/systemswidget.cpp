@@ -56,9 +56,11 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     m_view->sortByColumn(SystemsModel::LastHelloColumn, Qt::DescendingOrder);
     setUpRecordTable(m_view);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    const int uuidWidth = m_view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16;
+    const int uuidWidth =
+            m_view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16;
     m_view->setColumnWidth(SystemsModel::UuidColumn, uuidWidth);
-    m_view->setColumnWidth(SystemsModel::FqdnColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("amt-00000000.example.com")) + 16);
+    m_view->setColumnWidth(SystemsModel::FqdnColumn,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("amt-00000000.example.com")) + 16);
     m_view->setColumnWidth(SystemsModel::StateColumn, 220);
     m_view->setColumnWidth(SystemsModel::LastHelloColumn,
                            m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 16);
@@ -82,7 +84,8 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
                                "\"Intel AMT requires authorization before provisioning\")."));
     auto *power = new QMenu(tr("Power"), this);
     m_powerOn = power->addAction(tr("Power &on"), this, [this] { powerSelected(int(SystemActions::Action::PowerOn)); });
-    m_powerOff = power->addAction(tr("Power o&ff"), this, [this] { powerSelected(int(SystemActions::Action::PowerOff)); });
+    m_powerOff = power->addAction(tr("Power o&ff"), this,
+                                  [this] { powerSelected(int(SystemActions::Action::PowerOff)); });
     m_reset = power->addAction(tr("&Reset"), this, [this] { powerSelected(int(SystemActions::Action::Reset)); });
     auto *powerButton = new QToolButton(this);
     powerButton->setText(tr("&Power"));
@@ -173,9 +176,8 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SystemsWidget::updateActions);
     connect(m_model, &SystemsModel::loaded, this, [this, empty](const QString &error) {
         const bool filtered = m_state->currentIndex() > 0 || !m_search->text().isEmpty();
-        m_stack->setCurrentWidget(m_model->rowCount() == 0 && !filtered && error.isEmpty()
-                                          ? static_cast<QWidget *>(empty)
-                                          : m_view);
+        m_stack->setCurrentWidget(
+                m_model->rowCount() == 0 && !filtered && error.isEmpty() ? static_cast<QWidget *>(empty) : m_view);
         m_count->setText(error.isEmpty() ? tr("%n systems", nullptr, m_model->rowCount()) : error);
         updateActions();
     });
@@ -245,7 +247,7 @@ void SystemsWidget::powerSelected(int action)
                                  tr("%1 %n systems now? Unsaved work on them is lost.", nullptr, int(uuids.size()))
                                          .arg(SystemActions::actionName(SystemActions::Action(action))),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                   != QMessageBox::Yes)
+                != QMessageBox::Yes)
         return;
     runBulk(action, uuids);
 }
@@ -297,13 +299,12 @@ void SystemsWidget::runBulk(int action, const QStringList &uuids)
             else
                 failures << QStringLiteral("%1: %2").arg(r.uuid, r.message);
         }
-        m_status->setText(failures.isEmpty()
-                                  ? tr("%1: %n systems done.", nullptr, ok).arg(name)
-                                  : tr("%1: %2 done, %3 failed: %4")
-                                            .arg(name)
-                                            .arg(ok)
-                                            .arg(failures.size())
-                                            .arg(failures.join(QStringLiteral("; "))));
+        m_status->setText(failures.isEmpty() ? tr("%1: %n systems done.", nullptr, ok).arg(name)
+                                             : tr("%1: %2 done, %3 failed: %4")
+                                                       .arg(name)
+                                                       .arg(ok)
+                                                       .arg(failures.size())
+                                                       .arg(failures.join(QStringLiteral("; "))));
         updateActions();
         m_model->reload();
     });
