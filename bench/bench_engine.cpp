@@ -8,7 +8,7 @@
 #include "core/amt/amtsession.h"
 #include "core/engine/provisioningengine.h"
 #include "core/keys/secretbox.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/provisioning/hellopacket.h"
 #include "core/store/sqlstore.h"
 

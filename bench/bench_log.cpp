@@ -2,7 +2,7 @@
 // The user log under a burst: 10,000 entries logged as fast as a busy engine would, on SQLite
 // (and on PostgreSQL when OOBM_BENCH_PGSQL_DSN is set). Measures what the producer pays per
 // entry, how long the writer takes to drain the burst, and how many transactions it used.
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 
 #include <QCoreApplication>

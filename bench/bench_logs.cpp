@@ -7,8 +7,8 @@
 // oldest entry; then the bare query of each in the database's own shell (sqlite3, psql; best of
 // 3) and the ratio; peak RSS. Prints figures, asserts nothing.
 // OOBM_BENCH_LOGS_BACKEND=sqlite|postgresql and OOBM_BENCH_LOGS_PAGE=log|actions run one only.
-#include "core/log/actionslogbook.h"
-#include "core/log/userlogbook.h"
+#include "core/logbook/actionslogbook.h"
+#include "core/logbook/userlogbook.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"

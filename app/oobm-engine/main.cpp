@@ -4,9 +4,9 @@
 // or several of them on one PostgreSQL database.
 #include "core/async.h"
 #include "core/engine/provisioningengine.h"
-#include "core/keys/datakeyunlocker.h"
-#include "core/log/retentionscheduler.h"
-#include "core/log/userlog.h"
+#include "core/logbook/retentionscheduler.h"
+#include "core/logbook/userlog.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
 

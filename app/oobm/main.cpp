@@ -3,10 +3,10 @@
 // default the provisioning engine on its own thread) to the main window.
 #include "core/async.h"
 #include "core/engine/provisioningengine.h"
-#include "core/keys/datakeyunlocker.h"
-#include "core/log/retentionscheduler.h"
-#include "core/log/userlog.h"
+#include "core/logbook/retentionscheduler.h"
+#include "core/logbook/userlog.h"
 #include "core/settings/localsettings.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
 #include "ui/shell/mainwindow.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlaudit.h"
 
-#include "core/log/auditlogbook.h"
+#include "core/logbook/auditlogbook.h"
 
 #include <algorithm>
 

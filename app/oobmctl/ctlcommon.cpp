@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlcommon.h"
 
-#include "core/keys/datakeyunlocker.h"
 #include "core/keys/pidpps.h"
 #include "core/log/logentry.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/storelocation.h"
 
 #include <QEventLoop>

@@ -5,7 +5,7 @@
 #include "core/doctor/provisioningdoctor.h"
 #include "core/keys/pidpps.h"
 #include "core/keys/provisioningcertificate.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/provisioning/helloclient.h"
 
 #include <QDeadlineTimer>

@@ -2,7 +2,7 @@
 #include "ctllog.h"
 
 #include "core/log/logentry.h"
-#include "core/log/logexporter.h"
+#include "core/logbook/logexporter.h"
 #include "core/settings/servicesettings.h"
 
 #include <algorithm>

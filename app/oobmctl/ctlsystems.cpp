@@ -3,7 +3,7 @@
 
 #include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "core/dns/dnschecker.h"
-#include "core/engine/enginetypes.h"
 #include "core/keys/keyrecord.h"
 #include "core/keys/provisioningcertificate.h"
+#include "core/provisioning/actionrecord.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/enginestatus.h"
+#include "core/provisioning/hellorecord.h"
 #include "core/settings/servicesettings.h"
 
 #include <QCoreApplication>

@@ -7,7 +7,7 @@
 #include "core/engine/hellolistener.h"
 #include "core/engine/provisioningsequence.h"
 #include "core/keys/pidpps.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/logging.h"
 #include "core/store/store.h"
 

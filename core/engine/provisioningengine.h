@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/enginestatus.h"
+#include "core/provisioning/hellodecision.h"
+#include "core/provisioning/provisioningreport.h"
 #include "core/settings/servicesettings.h"
 
 #include <QDateTime>

@@ -2,7 +2,8 @@
 #pragma once
 
 #include "core/amt/amtendpoint.h"
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/actionrecord.h"
+#include "core/provisioning/provisionprofile.h"
 
 namespace Oobm::Core {
 

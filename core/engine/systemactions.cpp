@@ -2,7 +2,7 @@
 #include "systemactions.h"
 
 #include "core/amt/amtsession.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/amt/amtendpoint.h"
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/amtsystem.h"
 
 #include <QFuture>
 #include <QObject>

@@ -5,7 +5,6 @@
 
 namespace Oobm::Core {
 
-struct ServiceSettings;
 
 // How long each log keeps its entries (Configuration Service Settings > Maintenance). 0 means no
 // limit. The Security Audit log has its own rule: the Log and Actions Status limits never touch
@@ -18,7 +17,6 @@ struct RetentionPolicy
     qint64 actionsMaxEntries = 0;
     int auditDays = 0;
 
-    static RetentionPolicy fromSettings(const ServiceSettings &settings);
     bool isEmpty() const;
     bool operator==(const RetentionPolicy &other) const = default;
 };

@@ -541,4 +541,15 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
     return lines;
 }
 
+RetentionPolicy ServiceSettings::retentionPolicy() const
+{
+    RetentionPolicy p;
+    p.logDays = logRetentionDays;
+    p.logMaxEntries = logRetentionEntries;
+    p.actionsDays = actionsRetentionDays;
+    p.actionsMaxEntries = actionsRetentionEntries;
+    p.auditDays = auditRetentionDays;
+    return p;
+}
+
 } // namespace Oobm::Core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/log/logentry.h"
+#include "core/log/retention.h"
 
 #include <QList>
 #include <QMap>
@@ -94,6 +95,8 @@ struct ServiceSettings
     static ServiceSettings fromMap(const QMap<QString, QString> &map, QStringList *problems = nullptr);
 
     QList<SettingProblem> validate() const;
+    // What Maintenance's retention fields say, for Store::purge.
+    RetentionPolicy retentionPolicy() const;
 
     // One user-log sentence per changed field, in the reference's wording
     // ("Set service listening port to 9377.").

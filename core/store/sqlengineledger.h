@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/actionrecord.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/enginestatus.h"
+#include "core/provisioning/hellodecision.h"
+#include "core/provisioning/hellorecord.h"
+#include "core/provisioning/profileassignment.h"
+#include "core/provisioning/provisioningreport.h"
+#include "core/provisioning/provisionprofile.h"
 #include "core/store/schema.h"
 #include "core/store/sqlhelpers.h"
 #include "core/store/sqlprofileledger.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
 #include "core/log/logfilter.h"
 #include "core/log/retention.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/store/schema.h"
 #include "core/store/store.h"
 

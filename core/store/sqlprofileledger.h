@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/auxiliaryprofile.h"
+#include "core/provisioning/provisionprofile.h"
 #include "core/store/schema.h"
 #include "core/store/sqlhelpers.h"
 #include "core/store/store.h"

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
 #include "core/keys/keyledger.h"
 #include "core/log/logentry.h"
 #include "core/log/logfilter.h"
 #include "core/log/retention.h"
+#include "core/provisioning/actionrecord.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/auxiliaryprofile.h"
+#include "core/provisioning/enginestatus.h"
+#include "core/provisioning/hellodecision.h"
+#include "core/provisioning/hellorecord.h"
+#include "core/provisioning/profileassignment.h"
+#include "core/provisioning/provisioningreport.h"
+#include "core/provisioning/provisionprofile.h"
 #include "core/settings/servicesettings.h"
 #include "core/store/storeerror.h"
 #include "core/store/storelocation.h"

@@ -4,10 +4,10 @@
 #include "common/testsupport.h"
 
 #include "core/engine/provisioningengine.h"
-#include "core/keys/datakeyunlocker.h"
 #include "core/keys/pidpps.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/provisioning/hellopacket.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 
 #include <QFile>

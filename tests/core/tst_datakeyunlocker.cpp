@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The data key in a real keychain (gnome-keyring in a private D-Bus session, see with-keyring.sh)
 // and in a key file.
-#include "core/keys/datakeyunlocker.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 
 #include <QFile>

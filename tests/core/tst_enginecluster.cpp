@@ -4,7 +4,7 @@
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
-#include "core/keys/datakeyunlocker.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 
 #include <QHash>

@@ -3,7 +3,7 @@
 // against the expected rows and against LogFilter::matches, the same predicate in memory.
 #include "common/testsupport.h"
 
-#include "core/log/logexporter.h"
+#include "core/logbook/logexporter.h"
 #include "core/store/sqlstore.h"
 
 #include <QJsonArray>

@@ -8,7 +8,7 @@
 #include "core/engine/provisioningengine.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/secretbox.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 
 #include <QTcpServer>

@@ -10,7 +10,7 @@
 #include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 
 #include <QJsonArray>

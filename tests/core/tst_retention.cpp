@@ -3,7 +3,7 @@
 // only its own rule may touch), the scheduled purge, the store's size, vacuum and analyze.
 #include "common/testsupport.h"
 
-#include "core/log/retentionscheduler.h"
+#include "core/logbook/retentionscheduler.h"
 #include "core/store/sqllogledger.h"
 #include "core/store/sqlstore.h"
 
@@ -162,7 +162,7 @@ void tst_Retention::auditNeverPurgedByTheGeneralRule()
     settings.actionsRetentionEntries = ServiceSettings::MinRetentionEntries;
     QCOMPARE(settings.auditRetentionDays, 730);
     QVERIFY(settings.validate().isEmpty());
-    const StoreResult<PurgeReport> r = store.purge(RetentionPolicy::fromSettings(settings)).result();
+    const StoreResult<PurgeReport> r = store.purge(settings.retentionPolicy()).result();
     QVERIFY(r.ok());
     QCOMPARE(r.value.audit, 0);
     QCOMPARE(store.storeStats().result().value.auditEntries, 3);

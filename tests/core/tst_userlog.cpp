@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "common/testsupport.h"
 
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 
 #include <QFile>

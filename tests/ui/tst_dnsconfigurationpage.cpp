@@ -3,7 +3,7 @@
 // as they arrive, the log summary, and Cancel while a silent server keeps a question waiting.
 #include "common/simprocess.h"
 
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/checkresultsmodel.h"
 #include "ui/pages/dns/dnsconfigurationwidget.h"

@@ -5,7 +5,7 @@
 
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/doctordialog.h"
 #include "ui/models/checkresultsmodel.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "core/log/userlog.h"
-#include "core/log/userlogbook.h"
+#include "core/logbook/userlog.h"
+#include "core/logbook/userlogbook.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Log page's view: filters and counts, live tail that keeps the reader's place, details,
 // copy, export of the filtered view, saved filters.
-#include "core/log/actionslogbook.h"
-#include "core/log/auditlogbook.h"
-#include "core/log/logexporter.h"
-#include "core/log/userlogbook.h"
+#include "core/logbook/actionslogbook.h"
+#include "core/logbook/auditlogbook.h"
+#include "core/logbook/logexporter.h"
+#include "core/logbook/userlogbook.h"
 #include "core/settings/localsettings.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"

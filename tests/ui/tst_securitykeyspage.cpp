@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "core/log/auditlogbook.h"
+#include "core/logbook/auditlogbook.h"
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/generatekeysdialog.h"
 #include "ui/models/logmodel.h"

@@ -4,7 +4,7 @@
 #include "core/engine/provisioningengine.h"
 #include "core/keys/pidpps.h"
 #include "core/keys/secretbox.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/pages/servicelocation/servicelocationwidget.h"
 

@@ -2,7 +2,7 @@
 #include "doctordialog.h"
 
 #include "core/async.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/models/checkresultsmodel.h"
 #include "ui/shell/icons.h"

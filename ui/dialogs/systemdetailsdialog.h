@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/hellorecord.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 #include "logmodel.h"
 
 #include "core/async.h"
-#include "core/log/userlogbook.h"
+#include "core/logbook/userlogbook.h"
 #include "core/store/store.h"
 #include "ui/shell/icons.h"
 

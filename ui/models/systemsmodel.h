@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
+#include "core/provisioning/amtsystem.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 
 #include "core/async.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
 #include "ui/dialogs/doctordialog.h"

@@ -3,7 +3,7 @@
 
 #include "core/async.h"
 #include "core/log/retention.h"
-#include "core/log/userlogbook.h"
+#include "core/logbook/userlogbook.h"
 #include "core/settings/localsettings.h"
 #include "core/store/store.h"
 #include "ui/models/logmodel.h"

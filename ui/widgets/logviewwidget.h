@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/log/logexporter.h"
+#include "core/logbook/logexporter.h"
 
 #include <QFuture>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "actionsstatuspage.h"
 
-#include "core/log/actionslogbook.h"
+#include "core/logbook/actionslogbook.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/logviewwidget.h"
 #include "ui/widgets/pageheader.h"

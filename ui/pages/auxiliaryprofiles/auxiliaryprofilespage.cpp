@@ -2,7 +2,7 @@
 #include "auxiliaryprofilespage.h"
 
 #include "core/async.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/auxiliaryprofiledialog.h"
 #include "ui/models/auxiliaryprofilesmodel.h"

@@ -3,7 +3,7 @@
 
 #include "core/async.h"
 #include "core/dns/dnschecker.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/models/checkresultsmodel.h"
 #include "ui/shell/icons.h"

@@ -247,7 +247,7 @@ void MaintenanceWidget::purgeNow()
                        true);
             return;
         }
-        Core::whenReady(m_store->purge(Core::RetentionPolicy::fromSettings(settings.value)), this,
+        Core::whenReady(m_store->purge(settings.value.retentionPolicy()), this,
                         [this](const Core::StoreResult<Core::PurgeReport> &r) {
             setBusy(false);
             if (!r.ok()) {

@@ -2,7 +2,7 @@
 #include "profilespage.h"
 
 #include "core/async.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/profiledialog.h"
 #include "ui/models/profilesmodel.h"

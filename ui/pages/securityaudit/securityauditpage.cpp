@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "securityauditpage.h"
 
-#include "core/log/auditlogbook.h"
+#include "core/logbook/auditlogbook.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/logviewwidget.h"
 #include "ui/widgets/pageheader.h"

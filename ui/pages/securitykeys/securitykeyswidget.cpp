@@ -2,8 +2,8 @@
 #include "securitykeyswidget.h"
 
 #include "core/async.h"
-#include "core/keys/datakeyunlocker.h"
 #include "core/keys/pidpps.h"
+#include "core/store/datakeyunlocker.h"
 #include "core/store/store.h"
 #include "ui/dialogs/exportkeysdialog.h"
 #include "ui/dialogs/generatekeysdialog.h"

@@ -3,7 +3,7 @@
 
 #include "core/async.h"
 #include "core/engine/systemactions.h"
-#include "core/log/userlog.h"
+#include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/doctordialog.h"
 #include "ui/dialogs/systemdetailsdialog.h"

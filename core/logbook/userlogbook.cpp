@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "userlogbook.h"
 
-#include "core/log/logexporter.h"
 #include "core/log/retention.h"
+#include "core/logbook/logexporter.h"
 #include "core/store/store.h"
 
 namespace Oobm::Core {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/log/logbook.h"
 #include "core/log/logfilter.h"
+#include "core/logbook/logbook.h"
 #include "core/store/store.h"
 
 #include <QByteArray>

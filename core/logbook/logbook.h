@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/engine/enginetypes.h"
 #include "core/keys/keyledger.h"
 #include "core/log/logfilter.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/store/store.h"
 
 #include <QByteArray>

@@ -51,8 +51,7 @@ void RetentionScheduler::purgeNow()
             Q_EMIT purgeFailed(s.error);
             return;
         }
-        whenReady(m_store->purge(RetentionPolicy::fromSettings(s.value)), this,
-                  [this](const StoreResult<PurgeReport> &r) {
+        whenReady(m_store->purge(s.value.retentionPolicy()), this, [this](const StoreResult<PurgeReport> &r) {
             m_running = false;
             m_timer->start(m_intervalMs);
             if (r.ok()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logexporter.h"
 
-#include "core/log/userlogbook.h"
+#include "core/logbook/userlogbook.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

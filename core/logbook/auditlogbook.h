@@ -1,39 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/log/logbook.h"
+#include "core/logbook/logbook.h"
 
 #include <QCoreApplication>
 
 namespace Oobm::Core {
 
-// Logs > Log as a LogBook: categories are the severities, the source filter is the entry's
-// source, the text is searched in message and details.
-class UserLogBook final : public LogBook
+// Logs > Security Audit as a LogBook: who showed, exported, imported, generated or deleted
+// secrets. Categories are the actions (their index in auditActions()); the text is searched in
+// user, host, file and details. No source or device filter applies.
+class AuditLogBook final : public LogBook
 {
-    Q_DECLARE_TR_FUNCTIONS(Oobm::Core::UserLogBook)
+    Q_DECLARE_TR_FUNCTIONS(Oobm::Core::AuditLogBook)
 
 public:
-    enum Column { DateColumn, SeverityColumn, DescriptionColumn, SourceColumn, UuidColumn };
+    enum Column { TimeColumn, UserColumn, HostColumn, ActionColumn, CountColumn, FileColumn, DetailsColumn };
 
     using LogBook::LogBook;
 
-    // The same filter in the Log's own terms (categories are severities).
-    static LogFilter logFilter(const RecordFilter &filter);
-    static RecordFilter recordFilter(const LogFilter &filter);
-    static LogRecord record(const LogEntry &entry);
+    static AuditQuery auditQuery(const RecordFilter &filter);
+    static LogRecord record(const AuditEntry &entry);
+    static QJsonObject entryJson(const AuditEntry &entry); // also `oobmctl audit query`
 
-    Kind kind() const override { return Kind::Log; }
-    QString key() const override { return QStringLiteral("log"); }
+    Kind kind() const override { return Kind::Audit; }
+    QString key() const override { return QStringLiteral("audit"); }
     QList<ColumnSpec> columns() const override;
-    int categoryColumn() const override { return SeverityColumn; }
+    int categoryColumn() const override { return ActionColumn; }
     QString display(const LogRecord &record, int column) const override;
     QString details(const LogRecord &record) const override;
     QStringList copyFields(const LogRecord &record) const override;
     QList<Category> categories() const override;
-    QString allSourcesLabel() const override;
-    QStringList sourceChoices() const override;
-    bool filtersByDevice() const override { return true; }
     QString textPlaceholder() const override;
     QString emptyText(bool filtered) const override;
     QFuture<StoreResult<QList<LogRecord>>> query(const RecordQuery &query) const override;
