@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/amt/amtendpoint.h"
+#include "core/keys/tlscertificate.h"
 #include "core/provisioning/actionrecord.h"
 #include "core/provisioning/provisionprofile.h"
 
