@@ -9,6 +9,7 @@
 #include "core/keys/pidpps.h"
 #include "core/logbook/userlog.h"
 #include "core/logging.h"
+#include "core/provisioning/provisioningpolicy.h"
 #include "core/store/store.h"
 
 #include <QCoreApplication>
@@ -258,10 +259,18 @@ void ProvisioningEngine::sendHeartbeat()
     });
 }
 
+void ProvisioningEngine::logIncoming(const QHostAddress &address, const QString &uuid)
+{
+    // The reference's own line for every hello (its figure 3), which admins following it search
+    // the log for.
+    m_log->log(Severity::Information, tr("Incoming connection from %1").arg(address.toString()), {}, uuid, Source);
+}
+
 void ProvisioningEngine::onRejected(const QHostAddress &address, quint16 port, const QString &reason,
                                     const QByteArray &excerpt)
 {
     const QString from = hostPort(plainAddress(address), port);
+    logIncoming(plainAddress(address), {});
     m_log->log(Severity::Warning, tr("Malformed hello from %1 dropped: %2").arg(from, reason),
                excerpt.isEmpty() ? QString() : tr("first bytes: %1").arg(QString::fromLatin1(excerpt.toHex(' '))), {},
                Source);
@@ -278,6 +287,7 @@ void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &p
 {
     const QHostAddress address = plainAddress(peer);
     const QString uuid = HelloPacket::uuidText(hello.uuid);
+    logIncoming(address, uuid);
     if (m_stopping)
         return;
     if (m_inFlight.contains(uuid)) {
@@ -310,9 +320,6 @@ void ProvisioningEngine::onHello(const HelloPacket &hello, const QHostAddress &p
     intake.address = address;
     intake.port = port;
     intake.engineId = m_engineId;
-    intake.requireAuthorization = m_settings.requireAuthorization;
-    intake.allowRemoteConfiguration = m_settings.allowRemoteConfiguration;
-    intake.oneTimePasswordRequired = m_settings.oneTimePasswordRequired;
     intake.leaseSeconds = m_options.leaseSeconds;
     // Loopback sources (the simulator's devices) are named only by an explicitly chosen DNS
     // server: the system resolver would answer "localhost" at best, and tests and rehearsals
@@ -437,6 +444,7 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
         if (!a.amtVersion.isEmpty())
             job->report.amtVersion = a.amtVersion;
         job->report.fqdn = a.fqdn;
+        job->report.name = ProvisioningPolicy::systemName(m_settings.commonName, a.fqdn);
         const int backoff = m_options.retryBackoffMs << qMin(job->tries - 1, 10);
         if (!a.success && a.transient && job->tries < m_options.attempts && !m_stopping
             && job->elapsed.elapsed() + backoff < m_options.deviceDeadlineMs) {

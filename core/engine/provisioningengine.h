@@ -100,6 +100,7 @@ private:
     void relisten();
     void onHello(const HelloPacket &hello, const QHostAddress &address, quint16 port);
     void onRejected(const QHostAddress &address, quint16 port, const QString &reason, const QByteArray &excerpt);
+    void logIncoming(const QHostAddress &address, const QString &uuid);
     void recordIntake(const HelloIntake &intake);
     void onDecision(const HelloDecision &decision, const QHostAddress &address);
     void runAttempt(const std::shared_ptr<Job> &job);

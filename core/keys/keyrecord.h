@@ -28,6 +28,7 @@ struct KeyRecord
     QString exportedBy;
     QDateTime exported;
     QString consumedBy; // device UUID
+    QString assignedTo; // the device it is reserved for (offered by its hello, or its next key)
     QDateTime consumed;
     QString mePassword;    // factory default / current ME password; empty unless revealed
     QString newMePassword; // empty unless revealed

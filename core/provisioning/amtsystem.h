@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Oobm::Core {
 
@@ -28,6 +29,9 @@ struct AmtSystem
 {
     QString uuid; // "4B529B93-D413-181D-E487-1C697A6B7A2B"
     QString fqdn;
+    // Its name as the General page's "First Common Name" chooses it from the FQDN: the FQDN,
+    // the host name, or the SAM account name ("HOST$").
+    QString name;
     QString address;
     QString amtVersion; // "3.0.4", from GetCoreVersion
     SystemState state = SystemState::AwaitingHello;
@@ -59,7 +63,8 @@ struct AmtSystem
 struct SystemFilter
 {
     QList<SystemState> states; // empty: all
-    QString text;              // part of the UUID, FQDN or address
+    QString text;              // part of the UUID, FQDN, name or address
+    QStringList uuids;         // only these systems (empty: all)
     int limit = -1;
 };
 

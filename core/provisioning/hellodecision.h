@@ -21,9 +21,6 @@ struct HelloIntake
     QHostAddress address;
     quint16 port = 0;
     QString engineId;
-    bool requireAuthorization = false;
-    bool allowRemoteConfiguration = false;
-    bool oneTimePasswordRequired = false;
     int leaseSeconds = 300; // how long this engine owns the system before another may take it
     QString reverseName;    // the PTR name of address, when reverse lookups are on and found one
 };
@@ -38,8 +35,13 @@ struct HelloDecision
         Rejected,           // reason says why (unknown PID, no profile, no keys left, ...)
     };
     Action action = Action::Rejected;
-    QString reason;
+    QString reason; // the hello's outcome, as Hello Monitor shows it
+    // The system as the decision leaves it: its state and reason (Failed and why, Awaiting
+    // authorization, Provisioning), its name, and the profile and rule chosen.
     AmtSystem system;
+    // A PSK hello whose key passed the checks: the key is this system's from now on, never
+    // handed to another as its next key (kept even when the decision is a refusal).
+    bool keepHelloKey = false;
     ProvisionProfile profile; // with its secrets
     QByteArray pps;           // for the hello's PID
     // The passwords the device may have now, most likely first: the admin password this store

@@ -21,6 +21,7 @@ struct ProvisioningReport
     QByteArray pid;    // consumed on success
     QByteArray newPid; // installed on success
     QString fqdn;
+    QString name; // its name from fqdn as "First Common Name" chooses it; empty: unchanged
     QString adminUser;
     QString adminPassword;        // sealed by the store
     QByteArray tlsCertificatePem; // installed on success (pinned for later); empty: TLS off

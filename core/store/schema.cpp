@@ -185,6 +185,23 @@ StoreError migrateTo6(QSqlDatabase &db, Dialect)
                    6);
 }
 
+// Version 7: systems at fleet size. A system's name as "First Common Name" chooses it (the FQDN
+// until now), and a revision every write to a system's row takes, so a console sees which rows
+// changed since it last looked (SqlSystemLedger::revisionExpression); indexes for the Intel AMT
+// Systems page's sorts and the change feed.
+StoreError migrateTo7(QSqlDatabase &db, Dialect d)
+{
+    QStringList statements{QStringLiteral("ALTER TABLE amt_systems ADD COLUMN name TEXT NOT NULL DEFAULT ''"),
+                           QStringLiteral("ALTER TABLE amt_systems ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"),
+                           QStringLiteral("UPDATE amt_systems SET name = fqdn"),
+                           QStringLiteral("CREATE INDEX amt_systems_revision ON amt_systems (revision)"),
+                           QStringLiteral("CREATE INDEX amt_systems_last_hello ON amt_systems (last_hello_ms, uuid)"),
+                           QStringLiteral("CREATE INDEX amt_systems_name ON amt_systems (lower(name))")};
+    if (d == Dialect::PostgreSQL)
+        statements << QStringLiteral("CREATE SEQUENCE amt_systems_revisions");
+    return execAll(db, statements, 7);
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -264,7 +281,7 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

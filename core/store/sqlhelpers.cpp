@@ -28,31 +28,6 @@ bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTab
     return false;
 }
 
-StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError)
-{
-    QSqlQuery q(QSqlDatabase::database(connection, false));
-    if (!q.exec(dialect == Schema::Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return mapError(q.lastError());
-    return {};
-}
-
-StoreError commit(const QString &connection, const MapError &mapError)
-{
-    QSqlQuery q(QSqlDatabase::database(connection, false));
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const StoreError e = mapError(q.lastError());
-        rollback(connection);
-        return e;
-    }
-    return {};
-}
-
-void rollback(const QString &connection)
-{
-    QSqlQuery q(QSqlDatabase::database(connection, false));
-    q.exec(QStringLiteral("ROLLBACK"));
-}
-
 QString likePattern(const QString &text)
 {
     QString escaped = text;

@@ -49,10 +49,4 @@ enum class AppendTable { Log = 1, Actions = 2, Audit = 3 };
 // Call inside the transaction, before the first insert; held until it ends.
 bool lockForAppend(const QString &connection, Schema::Dialect dialect, AppendTable table, QSqlError *error);
 
-// BEGIN (BEGIN IMMEDIATE on SQLite: take the write lock now, not at the first write).
-StoreError begin(const QString &connection, Schema::Dialect dialect, const MapError &mapError);
-// COMMIT, rolling back if it fails.
-StoreError commit(const QString &connection, const MapError &mapError);
-void rollback(const QString &connection);
-
 } // namespace Oobm::Core::Sql

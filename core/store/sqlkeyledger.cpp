@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "sqlkeyledger.h"
 
+#include "core/keys/keyfile.h"
 #include "core/keys/pidpps.h"
-#include "core/keys/setupbin.h"
-#include "core/store/sqlhelpers.h"
+#include "core/keys/secretbox.h"
+#include "core/store/datakey.h"
+#include "core/store/sqllogledger.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryFile>
 #include <QUuid>
 #include <QVariant>
 
@@ -27,72 +26,35 @@ QString tr(const char *text)
 }
 
 constexpr char CheckPlaintext[] = "oobm data key check";
-constexpr int LargeSetupBin = 1000; // each record delays the client's POST (FEATURES.md)
 
 QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
-// Writes to a temporary name in the same folder, then renames: a reader never sees half a file.
-StoreError writeFileAtomically(const QString &path, const QByteArray &bytes)
+StoreError noSuchKey(const QByteArray &pid)
 {
-    const QFileInfo info(path);
-    if (!QFileInfo(info.absolutePath()).isDir())
-        return StoreError::make(
-                StoreError::Kind::FileError,
-                tr("The folder %1 does not exist. Choose an existing folder.").arg(info.absolutePath()));
-    QTemporaryFile tmp(info.absoluteFilePath() + QStringLiteral(".XXXXXX.tmp"));
-    tmp.setAutoRemove(true);
-    if (!tmp.open())
-        return StoreError::make(StoreError::Kind::FileError,
-                                tr("Cannot write in %1: %2").arg(info.absolutePath(), tmp.errorString()));
-    tmp.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // secrets: mode 0600
-    if (tmp.write(bytes) != bytes.size() || !tmp.flush())
-        return StoreError::make(StoreError::Kind::FileError, tr("Cannot write %1: %2").arg(path, tmp.errorString()));
-    QFile::remove(path);
-    if (!tmp.rename(path))
-        return StoreError::make(StoreError::Kind::FileError, tr("Cannot create %1: %2").arg(path, tmp.errorString()));
-    tmp.setAutoRemove(false);
-    return {};
+    return StoreError::make(StoreError::Kind::InvalidRequest,
+                            tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+}
+
+StoreError undecryptable(const QByteArray &pid)
+{
+    return StoreError::make(StoreError::Kind::KeysLocked,
+                            tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
+                                    .arg(PidPps::formatPid(pid)));
 }
 
 } // namespace
 
-SqlKeyLedger::SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError)
-    : m_connectionName(connectionName)
-    , m_dialect(dialect)
-    , m_mapError(std::move(mapError))
+SqlKeyLedger::SqlKeyLedger(Context context, SqlLogLedger *log)
+    : SqlLedger(std::move(context))
+    , m_log(log)
 { }
-
-StoreError SqlKeyLedger::locked() const
-{
-    return StoreError::make(
-            StoreError::Kind::KeysLocked,
-            tr("The security keys in this database are encrypted with a key that "
-               "is not available on "
-               "this machine: %1")
-                    .arg(m_unavailableReason.isEmpty() ? tr("no data key was given.") : m_unavailableReason));
-}
-
-StoreError SqlKeyLedger::begin()
-{
-    return Sql::begin(m_connectionName, m_dialect, m_mapError);
-}
-
-StoreError SqlKeyLedger::commit()
-{
-    return Sql::commit(m_connectionName, m_mapError);
-}
-
-void SqlKeyLedger::rollback()
-{
-    Sql::rollback(m_connectionName);
-}
 
 QByteArray SqlKeyLedger::seal(const QString &secret, const QByteArray &pid) const
 {
-    return m_box.seal(secret.toUtf8(), pid);
+    return box()->seal(secret.toUtf8(), pid);
 }
 
 QString SqlKeyLedger::open(const QByteArray &sealed, const QByteArray &pid, bool *ok) const
@@ -101,32 +63,24 @@ QString SqlKeyLedger::open(const QByteArray &sealed, const QByteArray &pid, bool
         *ok = true;
         return {};
     }
-    return QString::fromUtf8(m_box.open(sealed, pid, ok));
+    return QString::fromUtf8(box()->open(sealed, pid, ok));
 }
 
-StoreError SqlKeyLedger::writeAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
-                                    const QString &details)
+bool SqlKeyLedger::openSecrets(const QSqlQuery &q, int firstColumn, KeyRecord *key) const
 {
-    if (QSqlError e; !Sql::lockForAppend(m_connectionName, m_dialect, Sql::AppendTable::Audit, &e))
-        return m_mapError(e);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(
-                q,
-                QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, "
-                               "file, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                {QDateTime::currentMSecsSinceEpoch(), actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user,
-                 actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host, action, count,
-                 file.isNull() ? QStringLiteral("") : file, details.isNull() ? QStringLiteral("") : details}))
-        return m_mapError(q.lastError());
-    return {};
+    bool ok1 = false, ok2 = false, ok3 = false;
+    key->pps = box()->open(q.value(firstColumn).toByteArray(), key->pid, &ok1);
+    key->mePassword = open(q.value(firstColumn + 1).toByteArray(), key->pid, &ok2);
+    key->newMePassword = open(q.value(firstColumn + 2).toByteArray(), key->pid, &ok3);
+    return ok1 && ok2 && ok3;
 }
 
 StoreResult<DataKeyInfo> SqlKeyLedger::dataKeyInfo()
 {
     StoreResult<DataKeyInfo> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('store_id', 'data_key_check')"))) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     while (q.next()) {
@@ -135,39 +89,37 @@ StoreResult<DataKeyInfo> SqlKeyLedger::dataKeyInfo()
         else
             r.value.initialized = true;
     }
-    r.value.unlocked = m_box.isValid();
+    r.value.unlocked = box() != nullptr;
     return r;
 }
 
 StoreError SqlKeyLedger::setDataKey(const QByteArray &key, const QString &unavailableReason)
 {
-    m_box = SecretBox();
-    m_unavailableReason = unavailableReason;
+    DataKey &dataKey = *m_context.dataKey;
+    dataKey.clear(unavailableReason);
     if (key.size() != SecretBox::KeySize)
-        return locked();
-    const SecretBox box(key);
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+        return dataKey.lockedError();
+    const SecretBox candidate(key);
+    QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'data_key_check'")))
-        return m_mapError(q.lastError());
+        return queryError(q);
     if (q.next()) {
         bool ok = false;
-        box.open(QByteArray::fromBase64(q.value(0).toString().toLatin1()), "meta", &ok);
+        candidate.open(QByteArray::fromBase64(q.value(0).toString().toLatin1()), "meta", &ok);
         if (!ok) {
-            m_unavailableReason = tr("the key given does not decrypt them (it belongs to another "
-                                     "database, or it was "
-                                     "replaced).");
-            return locked();
+            dataKey.setUnavailableReason(tr("the key given does not decrypt them (it belongs to another database, or "
+                                            "it was replaced)."));
+            return dataKey.lockedError();
         }
-        m_box = box;
+        dataKey.set(candidate);
         return {};
     }
     // First use: record a check value so a wrong key is recognised later.
-    QSqlQuery insert(db);
+    QSqlQuery insert(database());
     if (!Sql::prepareAndExec(insert, QStringLiteral("INSERT INTO meta (key, value) VALUES ('data_key_check', ?)"),
-                             {QString::fromLatin1(box.seal(CheckPlaintext, "meta").toBase64())}))
-        return m_mapError(insert.lastError());
-    m_box = box;
+                             {QString::fromLatin1(candidate.seal(CheckPlaintext, "meta").toBase64())}))
+        return queryError(insert);
+    dataKey.set(candidate);
     return {};
 }
 
@@ -175,7 +127,7 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
                                                    QPromise<StoreResult<KeyBatchResult>> &promise)
 {
     StoreResult<KeyBatchResult> r;
-    if (!m_box.isValid()) {
+    if (!box()) {
         r.error = locked();
         return r;
     }
@@ -184,40 +136,34 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         return r;
     }
     promise.setProgressRange(0, request.count);
-    if (StoreError e = begin()) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const QString batch = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery insert(db);
-    const QString conflict = QStringLiteral(" ON CONFLICT (pid) DO NOTHING");
-    if (!insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                                       "me_password, new_me_password) "
-                                       "VALUES (?, ?, 0, ?, ?, ?, ?)")
-                        + conflict)) {
-        r.error = m_mapError(insert.lastError());
-        rollback();
+    QSqlQuery insert(database());
+    if (!insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, me_password, "
+                                       "new_me_password) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT (pid) DO NOTHING"))) {
+        r.error = queryError(insert);
         return r;
     }
     int made = 0;
     while (made < request.count) {
         if (promise.isCanceled()) {
-            rollback();
             r.error = StoreError::make(StoreError::Kind::Cancelled, tr("Generation was cancelled; no keys were kept."));
             return r;
         }
         const QByteArray pid = PidPps::generatePid();
         insert.addBindValue(QString::fromLatin1(pid));
-        insert.addBindValue(m_box.seal(PidPps::generatePps(), pid));
+        insert.addBindValue(box()->seal(PidPps::generatePps(), pid));
         insert.addBindValue(batch);
         insert.addBindValue(now);
         insert.addBindValue(seal(request.mePassword, pid));
         insert.addBindValue(seal(request.newMePassword, pid));
         if (!insert.exec()) {
-            r.error = m_mapError(insert.lastError());
-            rollback();
+            r.error = queryError(insert);
             return r;
         }
         if (insert.numRowsAffected() != 1)
@@ -226,12 +172,12 @@ StoreResult<KeyBatchResult> SqlKeyLedger::generate(const KeyGenerationRequest &r
         if (made % 500 == 0 || made == request.count)
             promise.setProgressValue(made);
     }
-    if (StoreError e = writeAudit(request.actor, QStringLiteral("generate"), made, {}, tr("batch %1").arg(batch))) {
-        rollback();
+    if (StoreError e = m_log->insertAudit(request.actor, QStringLiteral("generate"), made, {},
+                                          tr("batch %1").arg(batch))) {
         r.error = e;
         return r;
     }
-    if (StoreError e = commit()) {
+    if (StoreError e = t.commit()) {
         r.error = e;
         return r;
     }
@@ -258,10 +204,10 @@ StoreResult<QList<KeyRecord>> SqlKeyLedger::list(const KeyFilter &filter)
     sql += QStringLiteral(" ORDER BY id");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!Sql::prepareAndExec(q, sql, binds)) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     while (q.next()) {
@@ -284,56 +230,48 @@ StoreResult<QList<KeyRecord>> SqlKeyLedger::list(const KeyFilter &filter)
 StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditActor &actor)
 {
     StoreResult<KeyRecord> r;
-    if (!m_box.isValid()) {
+    if (!box()) {
         r.error = locked();
         return r;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!Sql::prepareAndExec(q,
                              QStringLiteral("SELECT pps, me_password, new_me_password, state, batch FROM "
                                             "security_keys WHERE pid = ?"),
                              {QString::fromLatin1(pid)})) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+        r.error = noSuchKey(pid);
         return r;
     }
-    bool ok1 = false, ok2 = false, ok3 = false;
-    r.value.pid = pid;
-    r.value.pps = m_box.open(q.value(0).toByteArray(), pid, &ok1);
-    r.value.mePassword = open(q.value(1).toByteArray(), pid, &ok2);
-    r.value.newMePassword = open(q.value(2).toByteArray(), pid, &ok3);
-    r.value.state = KeyState(q.value(3).toInt());
-    r.value.batch = q.value(4).toString();
-    if (!ok1 || !ok2 || !ok3) {
-        r.value = {};
-        r.error = StoreError::make(StoreError::Kind::KeysLocked,
-                                   tr("The key %1 cannot be decrypted: its stored secret was changed outside OOBM.")
-                                           .arg(PidPps::formatPid(pid)));
+    KeyRecord key;
+    key.pid = pid;
+    key.state = KeyState(q.value(3).toInt());
+    key.batch = q.value(4).toString();
+    if (!openSecrets(q, 0, &key)) {
+        r.error = undecryptable(pid);
         return r;
     }
     // In a transaction of its own, like every audit entry (see Sql::lockForAppend).
-    StoreError e = begin();
+    Sql::Transaction t = transaction();
+    StoreError e = t.error();
     if (!e)
-        e = writeAudit(actor, QStringLiteral("show"), 1, {}, tr("PPS of PID %1").arg(PidPps::formatPid(pid)));
+        e = m_log->insertAudit(actor, QStringLiteral("show"), 1, {}, tr("PPS of PID %1").arg(PidPps::formatPid(pid)));
     if (!e)
-        e = commit();
-    else
-        rollback();
-    if (e) {
-        r.value = {};
+        e = t.commit();
+    if (e)
         r.error = e;
-    }
+    else
+        r.value = key;
     return r;
 }
 
 StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &request)
 {
     StoreResult<KeyExportResult> r;
-    if (!m_box.isValid()) {
+    if (!box()) {
         r.error = locked();
         return r;
     }
@@ -360,7 +298,7 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
     QHostAddress server = request.provisioningServer;
     quint16 serverPort = request.provisioningPort;
     if (server.isNull() && request.format != KeyExportFormat::Csv) {
-        QSqlQuery setting(QSqlDatabase::database(m_connectionName, false));
+        QSqlQuery setting(database());
         if (Sql::prepareAndExec(setting, QStringLiteral("SELECT value FROM service_settings WHERE key = ?"),
                                 {QStringLiteral("setup-server-address")})
             && setting.next()) {
@@ -369,90 +307,55 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
             serverPort = text.contains(u':') ? quint16(text.section(u':', 1).toUInt()) : quint16(9971);
         }
     }
-    if (StoreError e = begin()) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    if (!q.prepare(QStringLiteral("SELECT pps, me_password, new_me_password, state FROM "
-                                  "security_keys WHERE pid = ?"))) {
-        r.error = m_mapError(q.lastError());
-        rollback();
+    QSqlQuery q(database());
+    if (!q.prepare(
+                QStringLiteral("SELECT pps, me_password, new_me_password, state FROM security_keys WHERE pid = ?"))) {
+        r.error = queryError(q);
         return r;
     }
-    QList<SetupBinRecord> records;
-    QByteArray csv = request.includePasswords ? QByteArray("PID,PPS,ME password,New ME password\n")
-                                              : QByteArray("PID,PPS\n");
+    QList<KeyFileEntry> entries;
     for (const QByteArray &pid : std::as_const(pids)) {
         q.addBindValue(QString::fromLatin1(pid));
         if (!q.exec() || !q.next()) {
-            rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+            r.error = noSuchKey(pid);
             return r;
         }
         const KeyState state = KeyState(q.value(3).toInt());
         if (state == KeyState::Consumed || state == KeyState::Retired) {
-            rollback();
             r.error = StoreError::make(StoreError::Kind::InvalidRequest,
                                        tr("The key %1 is %2 and is never exported again.")
                                                .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
             return r;
         }
-        bool ok1 = false, ok2 = false, ok3 = false;
-        const QByteArray pps = m_box.open(q.value(0).toByteArray(), pid, &ok1);
-        const QString me = open(q.value(1).toByteArray(), pid, &ok2);
-        const QString newMe = open(q.value(2).toByteArray(), pid, &ok3);
-        if (!ok1 || !ok2 || !ok3) {
-            rollback();
-            r.error = StoreError::make(StoreError::Kind::KeysLocked,
-                                       tr("The key %1 cannot be decrypted: its stored secret was "
-                                          "changed outside OOBM.")
-                                               .arg(PidPps::formatPid(pid)));
+        KeyRecord key;
+        key.pid = pid;
+        if (!openSecrets(q, 0, &key)) {
+            r.error = undecryptable(pid);
             return r;
         }
-        if (request.format == KeyExportFormat::Csv) {
-            csv += PidPps::formatPid(pid).toLatin1() + ',' + PidPps::formatPps(pps).toLatin1();
-            if (request.includePasswords)
-                csv += ',' + me.toUtf8() + ',' + newMe.toUtf8();
-            csv += '\n';
-        } else {
-            SetupBinRecord rec;
-            rec.currentMePassword = me.isEmpty() ? QStringLiteral("admin") : me;
-            rec.newMePassword = newMe;
-            rec.pid = pid;
-            rec.pps = pps;
-            rec.provisioningServer = server;
-            rec.provisioningPort = server.isNull() ? quint16(0) : serverPort;
-            records.append(rec);
-        }
+        entries.append({{}, key.pid, key.pps, key.mePassword, key.newMePassword, false});
     }
-    QByteArray bytes = csv;
-    if (request.format != KeyExportFormat::Csv) {
-        SetupBin bin;
-        bin.major = request.format == KeyExportFormat::SetupBinV1 ? 1 : 2;
-        bin.records = records;
+    QByteArray bytes;
+    if (request.format == KeyExportFormat::Csv) {
+        bytes = KeyFile::csv(entries, request.includePasswords);
+    } else {
         QString why;
-        bytes = bin.encode(&why);
+        bytes = KeyFile::setupBin(request.format == KeyExportFormat::SetupBinV1 ? 1 : 2, entries, server, serverPort,
+                                  &why, &r.value.warnings);
         if (bytes.isEmpty()) {
-            rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest, tr("Cannot build the setup.bin: %1").arg(why));
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest, why);
             return r;
         }
-        if (records.size() > LargeSetupBin)
-            r.value.warnings << tr("The setup.bin holds %1 records. A client reads every record at "
-                                   "boot; more than "
-                                   "1,000 delays its start by 15 seconds or more. Consider several "
-                                   "smaller files.")
-                                        .arg(records.size());
     }
-    QSqlQuery mark(db);
-    if (!mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, "
-                                     "exported_format = ?, exported_by = ?, "
-                                     "exported_ms = ? WHERE pid = ? AND state IN (0, 1)"))) {
-        r.error = m_mapError(mark.lastError());
-        rollback();
+    QSqlQuery mark(database());
+    if (!mark.prepare(QStringLiteral("UPDATE security_keys SET state = 1, exported_file = ?, exported_format = ?, "
+                                     "exported_by = ?, exported_ms = ? WHERE pid = ? AND state IN (0, 1)"))) {
+        r.error = queryError(mark);
         return r;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -464,26 +367,24 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
         mark.addBindValue(now);
         mark.addBindValue(QString::fromLatin1(pid));
         if (!mark.exec()) {
-            r.error = m_mapError(mark.lastError());
-            rollback();
+            r.error = queryError(mark);
             return r;
         }
     }
-    if (StoreError e = writeAudit(request.actor, QStringLiteral("export"), int(pids.size()), file,
-                                  keyExportFormatKey(request.format)
-                                          + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
-        rollback();
+    if (StoreError e = m_log->insertAudit(
+                request.actor, QStringLiteral("export"), int(pids.size()), file,
+                keyExportFormatKey(request.format)
+                        + (request.includePasswords ? tr(", with ME passwords") : QString()))) {
         r.error = e;
         return r;
     }
     // The file first, then the ledger: if the file cannot be written nothing is marked; if the
     // commit fails the file is removed again.
-    if (StoreError e = writeFileAtomically(file, bytes)) {
-        rollback();
-        r.error = e;
+    if (QString why; !KeyFile::writeAtomically(file, bytes, &why)) {
+        r.error = StoreError::make(StoreError::Kind::FileError, why);
         return r;
     }
-    if (StoreError e = commit()) {
+    if (StoreError e = t.commit()) {
         QFile::remove(file);
         r.error = e;
         return r;
@@ -496,7 +397,7 @@ StoreResult<KeyExportResult> SqlKeyLedger::exportKeys(const KeyExportRequest &re
 StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const AuditActor &actor)
 {
     StoreResult<KeyImportReport> r;
-    if (!m_box.isValid()) {
+    if (!box()) {
         r.error = locked();
         return r;
     }
@@ -505,210 +406,210 @@ StoreResult<KeyImportReport> SqlKeyLedger::importKeys(const QString &path, const
         r.error = StoreError::make(StoreError::Kind::FileError, tr("Cannot read %1: %2").arg(path, f.errorString()));
         return r;
     }
-    const QByteArray bytes = f.readAll();
-    struct Row
-    {
-        QString where;
-        QByteArray pid;
-        QByteArray pps;
-        QString me;
-        QString newMe;
-        bool consumed = false;
-    };
-    QList<Row> rows;
-    QString why;
-    const auto bin = SetupBin::decode(bytes, &why);
-    const bool looksLikeSetupBin = bytes.size() >= SetupBin::ChunkSize && bytes.left(16).count('\0') < 16 && bin;
-    if (looksLikeSetupBin) {
-        for (const SetupBinRecord &rec : bin->records) {
-            Row row{tr("record %1").arg(rec.recordNumber),
-                    {},
-                    {},
-                    rec.currentMePassword,
-                    rec.newMePassword,
-                    rec.consumed};
-            QString problem;
-            row.pid = PidPps::normalizePid(QString::fromLatin1(rec.pid), &problem);
-            if (!row.pid.isEmpty())
-                row.pps = PidPps::normalizePps(QString::fromLatin1(rec.pps), &problem);
-            if (row.pid.isEmpty() || row.pps.isEmpty())
-                r.value.problems << row.where + QStringLiteral(": ") + problem;
-            else
-                rows << row;
-        }
-    } else if (bytes.size() >= 16 && bytes.contains('\0')) {
+    KeyFileContents contents;
+    if (QString why; !KeyFile::read(f.readAll(), &contents, &why)) {
         r.error = StoreError::make(StoreError::Kind::FileError,
                                    tr("%1 is neither a CSV file nor a setup.bin: %2").arg(path, why));
         return r;
-    } else {
-        int line = 0;
-        for (const QByteArray &raw : bytes.split('\n')) {
-            ++line;
-            const QString text = QString::fromUtf8(raw).trimmed();
-            if (text.isEmpty() || text.startsWith(u'#') || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
-                continue;
-            const QStringList fields = text.split(u',');
-            Row row{tr("line %1").arg(line), {}, {}, {}, {}, false};
-            if (fields.size() < 2) {
-                r.value.problems << row.where + QStringLiteral(": ")
-                                + tr("expected PID,PPS[,ME password,new ME password]");
-                continue;
-            }
-            QString problem;
-            row.pid = PidPps::normalizePid(fields.at(0), &problem);
-            if (!row.pid.isEmpty())
-                row.pps = PidPps::normalizePps(fields.at(1), &problem);
-            if (row.pid.isEmpty() || row.pps.isEmpty()) {
-                r.value.problems << row.where + QStringLiteral(": ") + problem;
-                continue;
-            }
-            row.me = fields.value(2).trimmed();
-            row.newMe = fields.value(3).trimmed();
-            rows << row;
-        }
     }
-    if (rows.isEmpty() && r.value.problems.isEmpty())
-        r.value.problems << tr("the file holds no keys");
+    r.value.problems = contents.problems;
 
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSet<QByteArray> seen;
     {
-        QSqlQuery existing(db);
+        QSqlQuery existing(database());
         existing.setForwardOnly(true);
         if (!existing.exec(QStringLiteral("SELECT pid FROM security_keys"))) {
-            r.error = m_mapError(existing.lastError());
+            r.error = queryError(existing);
             return r;
         }
         while (existing.next())
             seen.insert(existing.value(0).toString().toLatin1());
     }
     QSet<QByteArray> inFile;
-    for (const Row &row : std::as_const(rows)) {
-        if (seen.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 is already in the store").arg(row.where, PidPps::formatPid(row.pid));
-        else if (inFile.contains(row.pid))
-            r.value.duplicates << tr("%1: PID %2 appears twice in the file").arg(row.where, PidPps::formatPid(row.pid));
-        inFile.insert(row.pid);
+    for (const KeyFileEntry &e : std::as_const(contents.entries)) {
+        if (seen.contains(e.pid))
+            r.value.duplicates << tr("%1: PID %2 is already in the store").arg(e.where, PidPps::formatPid(e.pid));
+        else if (inFile.contains(e.pid))
+            r.value.duplicates << tr("%1: PID %2 appears twice in the file").arg(e.where, PidPps::formatPid(e.pid));
+        inFile.insert(e.pid);
     }
     if (!r.value.ok())
         return r; // all or nothing: a report, and nothing imported
 
-    if (StoreError e = begin()) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
     const QString batch = tr("import %1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toUpper());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery insert(db);
-    if (!insert.prepare(QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, "
-                                       "me_password, new_me_password, "
-                                       "consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
-        r.error = m_mapError(insert.lastError());
-        rollback();
+    QSqlQuery insert(database());
+    if (!insert.prepare(
+                QStringLiteral("INSERT INTO security_keys (pid, pps, state, batch, created_ms, me_password, "
+                               "new_me_password, consumed_by, consumed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        r.error = queryError(insert);
         return r;
     }
-    for (const Row &row : std::as_const(rows)) {
-        insert.addBindValue(QString::fromLatin1(row.pid));
-        insert.addBindValue(m_box.seal(row.pps, row.pid));
-        insert.addBindValue(int(row.consumed ? KeyState::Consumed : KeyState::Available));
+    const QVariant noText(QMetaType::fromType<QString>());
+    for (const KeyFileEntry &e : std::as_const(contents.entries)) {
+        insert.addBindValue(QString::fromLatin1(e.pid));
+        insert.addBindValue(box()->seal(e.pps, e.pid));
+        insert.addBindValue(int(e.consumed ? KeyState::Consumed : KeyState::Available));
         insert.addBindValue(batch);
         insert.addBindValue(now);
-        insert.addBindValue(row.me.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                                             : QVariant(seal(row.me, row.pid)));
-        insert.addBindValue(row.newMe.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                                                : QVariant(seal(row.newMe, row.pid)));
-        insert.addBindValue(row.consumed
-                                    ? QVariant(tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
-                                    : QVariant(QMetaType::fromType<QString>()));
-        insert.addBindValue(row.consumed ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
+        insert.addBindValue(e.mePassword.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                   : QVariant(seal(e.mePassword, e.pid)));
+        insert.addBindValue(e.newMePassword.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                      : QVariant(seal(e.newMePassword, e.pid)));
+        insert.addBindValue(e.consumed ? QVariant(tr("unknown device (consumed in %1)").arg(QFileInfo(path).fileName()))
+                                       : noText);
+        insert.addBindValue(e.consumed ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
         if (!insert.exec()) {
-            r.error = m_mapError(insert.lastError());
-            rollback();
+            r.error = queryError(insert);
             return r;
         }
         r.value.imported += 1;
-        r.value.consumed += row.consumed ? 1 : 0;
+        r.value.consumed += e.consumed ? 1 : 0;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("import"), r.value.imported, QFileInfo(path).absoluteFilePath(),
-                                  batch)) {
-        rollback();
+    if (StoreError e = m_log->insertAudit(actor, QStringLiteral("import"), r.value.imported,
+                                          QFileInfo(path).absoluteFilePath(), batch)) {
         r.error = e;
         return r;
     }
-    if (StoreError e = commit())
-        r.error = e;
+    r.error = t.commit();
     return r;
 }
 
 StoreResult<int> SqlKeyLedger::deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor)
 {
     StoreResult<int> r;
-    if (StoreError e = begin()) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    auto fail = [&](const QSqlQuery &failed) {
-        r.error = m_mapError(failed.lastError());
-        rollback();
+    QSqlQuery q(database());
+    QSqlQuery del(database());
+    if (!q.prepare(QStringLiteral("SELECT state FROM security_keys WHERE pid = ?"))) {
+        r.error = queryError(q);
         return r;
-    };
-    if (!q.prepare(QStringLiteral("SELECT state FROM security_keys WHERE pid = ?")))
-        return fail(q);
-    QSqlQuery del(db);
-    if (!del.prepare(QStringLiteral("DELETE FROM security_keys WHERE pid = ? AND state = 0")))
-        return fail(del);
+    }
+    if (!del.prepare(QStringLiteral("DELETE FROM security_keys WHERE pid = ? AND state = 0"))) {
+        r.error = queryError(del);
+        return r;
+    }
     for (const QByteArray &pid : pids) {
         q.addBindValue(QString::fromLatin1(pid));
         if (!q.exec() || !q.next()) {
-            rollback();
-            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                       tr("There is no key with PID %1 in this database.").arg(PidPps::formatPid(pid)));
+            r.error = noSuchKey(pid);
             return r;
         }
-        if (KeyState(q.value(0).toInt()) != KeyState::Available) {
-            rollback();
-            r.error = StoreError::make(
-                    StoreError::Kind::InvalidRequest,
-                    tr("The key %1 is %2; only available keys can be deleted.")
-                            .arg(PidPps::formatPid(pid), keyStateName(KeyState(q.value(0).toInt())).toLower()));
+        if (const KeyState state = KeyState(q.value(0).toInt()); state != KeyState::Available) {
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                       tr("The key %1 is %2; only available keys can be deleted.")
+                                               .arg(PidPps::formatPid(pid), keyStateName(state).toLower()));
             return r;
         }
         del.addBindValue(QString::fromLatin1(pid));
         if (!del.exec()) {
-            r.error = m_mapError(del.lastError());
-            rollback();
+            r.error = queryError(del);
             return r;
         }
         ++r.value;
     }
-    if (StoreError e = writeAudit(actor, QStringLiteral("delete"), r.value, {}, {})) {
-        rollback();
+    if (StoreError e = m_log->insertAudit(actor, QStringLiteral("delete"), r.value, {}, {})) {
         r.error = e;
         return r;
     }
-    if (StoreError e = commit())
-        r.error = e;
+    r.error = t.commit();
     return r;
 }
 
 StoreResult<QList<AuditEntry>> SqlKeyLedger::audit(int limit)
 {
     StoreResult<QList<AuditEntry>> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!Sql::prepareAndExec(q,
-                             QStringLiteral("SELECT id, time_ms, user_name, host, action, count, "
-                                            "file, details FROM security_audit "
-                                            "ORDER BY id DESC LIMIT %1")
+                             QStringLiteral("SELECT id, time_ms, user_name, host, action, count, file, details FROM "
+                                            "security_audit ORDER BY id DESC LIMIT %1")
                                      .arg(qMax(1, limit)))) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     while (q.next())
         r.value.append({q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toString(), q.value(3).toString(),
                         q.value(4).toString(), q.value(5).toInt(), q.value(6).toString(), q.value(7).toString()});
     return r;
+}
+
+StoreResult<KeyRecord> SqlKeyLedger::keyForProvisioning(const QByteArray &pid, bool *readable)
+{
+    StoreResult<KeyRecord> r;
+    *readable = true;
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT pps, me_password, new_me_password, state, consumed_by, assigned_to "
+                                            "FROM security_keys WHERE pid = ?"),
+                             {QString::fromLatin1(pid)})) {
+        r.error = queryError(q);
+        return r;
+    }
+    if (!q.next())
+        return r;
+    r.value.pid = pid;
+    r.value.state = KeyState(q.value(3).toInt());
+    r.value.consumedBy = q.value(4).toString();
+    r.value.assignedTo = q.value(5).toString();
+    *readable = box() && openSecrets(q, 0, &r.value);
+    return r;
+}
+
+StoreResult<KeyRecord> SqlKeyLedger::nextKeyFor(const QString &uuid, const QByteArray &exceptPid, bool *readable)
+{
+    StoreResult<KeyRecord> r;
+    *readable = true;
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT pid, pps FROM security_keys WHERE assigned_to = ? AND state = 0 "
+                                            "AND pid <> ? ORDER BY id LIMIT 1"),
+                             {uuid, exceptPid.isEmpty() ? QStringLiteral("") : QString::fromLatin1(exceptPid)})) {
+        r.error = queryError(q);
+        return r;
+    }
+    if (!q.next()) {
+        if (!Sql::prepareAndExec(
+                    q,
+                    QStringLiteral("SELECT pid, pps FROM security_keys WHERE state = 0 AND "
+                                   "assigned_to IS NULL ORDER BY id LIMIT 1%1")
+                            .arg(isPostgreSql() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()))) {
+            r.error = queryError(q);
+            return r;
+        }
+        if (!q.next())
+            return r;
+    }
+    r.value.pid = q.value(0).toString().toLatin1();
+    bool ok = false;
+    if (box())
+        r.value.pps = box()->open(q.value(1).toByteArray(), r.value.pid, &ok);
+    *readable = ok;
+    return r;
+}
+
+StoreError SqlKeyLedger::reserve(const QByteArray &pid, const QString &uuid, bool onlyIfFree)
+{
+    const auto r = execCount(QStringLiteral("UPDATE security_keys SET assigned_to = ? WHERE pid = ?%1")
+                                     .arg(onlyIfFree ? QStringLiteral(" AND assigned_to IS NULL") : QString()),
+                             {uuid, QString::fromLatin1(pid)});
+    return r.error;
+}
+
+StoreError SqlKeyLedger::consume(const QByteArray &pid, const QString &uuid, qint64 nowMs)
+{
+    const auto r = execCount(QStringLiteral("UPDATE security_keys SET state = ?, consumed_by = ?, consumed_ms = ?, "
+                                            "assigned_to = ? WHERE pid = ?"),
+                             {int(KeyState::Consumed), uuid, nowMs, uuid, QString::fromLatin1(pid)});
+    return r.error;
 }
 
 } // namespace Oobm::Core

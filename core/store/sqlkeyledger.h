@@ -2,33 +2,27 @@
 #pragma once
 
 #include "core/keys/keyledger.h"
-#include "core/keys/secretbox.h"
-#include "core/store/schema.h"
-#include "core/store/store.h"
+#include "core/keys/keyrecord.h"
+#include "core/store/sqlledger.h"
 
 #include <QPromise>
 
-#include <functional>
-
-class QSqlError;
-
 namespace Oobm::Core {
 
-// The key ledger's SQL, on the store thread: generation, listing, reveal, export, import,
-// deletion, and the Security Audit entries each writes. Secrets are sealed with the data key.
-class SqlKeyLedger
+class SqlLogLedger;
+
+// The key ledger's SQL, on the store thread: the data key, generation, listing, reveal, export,
+// import, deletion (each writes its Security Audit entry), and the keys provisioning reads and
+// reserves. Secrets are sealed with the data key, with the PID as associated data; the file
+// formats are core/keys/keyfile.
+class SqlKeyLedger final : public SqlLedger
 {
 public:
-    using MapError = std::function<StoreError(const QSqlError &)>;
-    SqlKeyLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError);
+    SqlKeyLedger(Context context, SqlLogLedger *log);
 
     StoreResult<DataKeyInfo> dataKeyInfo();
     // Checks the key against the store's check value (writing one on first use).
     StoreError setDataKey(const QByteArray &key, const QString &unavailableReason);
-    bool isUnlocked() const { return m_box.isValid(); }
-    // For the engine's ledger, which seals profile and system passwords with the same key.
-    const SecretBox &box() const { return m_box; }
-    StoreError lockedError() const { return locked(); }
 
     StoreResult<KeyBatchResult> generate(const KeyGenerationRequest &request,
                                          QPromise<StoreResult<KeyBatchResult>> &promise);
@@ -39,21 +33,26 @@ public:
     StoreResult<int> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor);
     StoreResult<QList<AuditEntry>> audit(int limit);
 
+    // For provisioning, inside the caller's transaction (the data key must be there). The record
+    // of pid with its secrets opened (*readable false when they do not open); an empty pid when
+    // the ledger has no such key.
+    StoreResult<KeyRecord> keyForProvisioning(const QByteArray &pid, bool *readable);
+    // The key to install for a system's next provisioning: one already reserved for it (other
+    // than exceptPid), else the oldest Available key nobody has, locked so that engines claiming
+    // at once take different keys (SKIP LOCKED on PostgreSQL). An empty pid: none left.
+    StoreResult<KeyRecord> nextKeyFor(const QString &uuid, const QByteArray &exceptPid, bool *readable);
+    // Reserves pid for uuid (onlyIfFree: unless it is reserved already).
+    StoreError reserve(const QByteArray &pid, const QString &uuid, bool onlyIfFree);
+    // Marks pid Consumed by uuid.
+    StoreError consume(const QByteArray &pid, const QString &uuid, qint64 nowMs);
+
 private:
-    StoreError locked() const;
-    StoreError begin();
-    StoreError commit();
-    void rollback();
-    StoreError writeAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
-                          const QString &details);
     QByteArray seal(const QString &secret, const QByteArray &pid) const;
     QString open(const QByteArray &sealed, const QByteArray &pid, bool *ok) const;
+    // The three sealed columns (pps, me_password, new_me_password) of a row, opened.
+    bool openSecrets(const QSqlQuery &q, int firstColumn, KeyRecord *key) const;
 
-    QString m_connectionName;
-    Schema::Dialect m_dialect;
-    MapError m_mapError;
-    SecretBox m_box;
-    QString m_unavailableReason;
+    SqlLogLedger *m_log;
 };
 
 } // namespace Oobm::Core

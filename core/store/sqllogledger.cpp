@@ -34,6 +34,12 @@ qint64 cutoffMs(int days)
     return QDateTime::currentDateTimeUtc().addDays(-days).toMSecsSinceEpoch();
 }
 
+// Qt binds a null QString as SQL NULL; the NOT NULL text columns want ''.
+QString notNull(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 // Read once, front to back.
 bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
@@ -43,17 +49,14 @@ bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 
 } // namespace
 
-SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError,
-                           const QString &sqlitePath)
-    : m_connectionName(connectionName)
-    , m_dialect(dialect)
-    , m_mapError(std::move(mapError))
+SqlLogLedger::SqlLogLedger(Context context, const QString &sqlitePath)
+    : SqlLedger(std::move(context))
     , m_sqlitePath(sqlitePath)
 {
     // What Schema::ensureFullText made: an FTS5 table (SQLite) or pg_trgm indexes (PostgreSQL).
     const auto hasFullText = [this](const QString &table) {
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        if (m_dialect == Schema::Dialect::SQLite)
+        QSqlQuery q(database());
+        if (dialect() == Schema::Dialect::SQLite)
             q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = '%1_fts'").arg(table));
         else
             q.exec(QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = '%1_message_trgm'").arg(table));
@@ -67,7 +70,7 @@ SqlLogLedger::SqlLogLedger(const QString &connectionName, Schema::Dialect dialec
 
 QString SqlLogLedger::likeOperator() const
 {
-    return Sql::likeOperator(m_dialect);
+    return Sql::likeOperator(dialect());
 }
 
 void SqlLogLedger::Selection::page(qint64 beforeId, qint64 afterId)
@@ -101,7 +104,7 @@ bool SqlLogLedger::run(QSqlQuery &q, const Selection &s, const QString &sql, Sto
 {
     if (bindAndExec(q, sql, s.binds))
         return true;
-    *error = m_mapError(q.lastError());
+    *error = mapError(q.lastError());
     return false;
 }
 
@@ -110,7 +113,7 @@ void SqlLogLedger::addText(Selection &s, const QString &table, bool fullText, co
 {
     if (text.isEmpty())
         return;
-    if (m_dialect == Schema::Dialect::SQLite && fullText && text.size() >= MinFullTextLength) {
+    if (dialect() == Schema::Dialect::SQLite && fullText && text.size() >= MinFullTextLength) {
         // The full-text table drives the join, newest first, so a page stops after its rows
         // instead of collecting every match.
         const QString fts = table + QStringLiteral("_fts");
@@ -179,7 +182,7 @@ StoreResult<QList<LogEntry>> SqlLogLedger::query(const LogQuery &query)
     StoreResult<QList<LogEntry>> r;
     Selection s = logSelection(query.filter, true);
     s.page(query.beforeId, query.afterId);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s, s.sql(QLatin1String(LogColumns), s.order(query.oldestFirst, qMax(1, query.limit))), &r.error))
         return r;
     while (q.next()) {
@@ -201,7 +204,7 @@ StoreResult<CategoryCounts> SqlLogLedger::count(const LogFilter &filter)
 {
     StoreResult<CategoryCounts> r;
     const Selection s = logSelection(filter, false);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s, s.sql(QStringLiteral("log.severity, count(*)"), QStringLiteral(" GROUP BY log.severity")), &r.error))
         return r;
     while (q.next()) {
@@ -255,7 +258,7 @@ StoreResult<QList<ActionRecord>> SqlLogLedger::queryActions(const ActionFilter &
     StoreResult<QList<ActionRecord>> r;
     Selection s = actionSelection(filter, true);
     s.page(filter.beforeId, filter.afterId);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s,
              s.sql(QStringLiteral("actions.id, actions.time_ms, actions.uuid, actions.step, "
                                   "actions.result, actions.duration_ms, actions.status, "
@@ -285,7 +288,7 @@ StoreResult<CategoryCounts> SqlLogLedger::countActions(const ActionFilter &filte
 {
     StoreResult<CategoryCounts> r;
     const Selection s = actionSelection(filter, false);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s, s.sql(QStringLiteral("actions.result, count(*)"), QStringLiteral(" GROUP BY actions.result")),
              &r.error))
         return r;
@@ -299,7 +302,7 @@ StoreResult<QList<AuditEntry>> SqlLogLedger::queryAudit(const AuditQuery &query)
     StoreResult<QList<AuditEntry>> r;
     Selection s = auditSelection(query, true);
     s.page(query.beforeId, query.afterId);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s,
              s.sql(QStringLiteral("id, time_ms, user_name, host, action, count, file, details"),
                    s.order(query.oldestFirst, qMax(1, query.limit))),
@@ -317,7 +320,7 @@ StoreResult<CategoryCounts> SqlLogLedger::countAudit(const AuditQuery &query)
 {
     StoreResult<CategoryCounts> r;
     const Selection s = auditSelection(query, false);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!run(q, s, s.sql(QStringLiteral("lower(action), count(*)"), QStringLiteral(" GROUP BY lower(action)")),
              &r.error))
         return r;
@@ -331,23 +334,24 @@ StoreResult<CategoryCounts> SqlLogLedger::countAudit(const AuditQuery &query)
 qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &condition, const QVariant &bind,
                                    StoreError *error)
 {
-    const auto mapError = [this](const QSqlError &e) { return m_mapError(e); };
     const QString sql = QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT id FROM %1 WHERE %2 "
                                        "LIMIT %3)")
                                 .arg(table, condition)
                                 .arg(PurgeBatch);
     qint64 total = 0;
     for (;;) {
-        if ((*error = Sql::begin(m_connectionName, m_dialect, mapError)))
+        Sql::Transaction t = transaction();
+        if (t.failed()) {
+            *error = t.error();
             return total;
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        }
+        QSqlQuery q(database());
         if (!bindAndExec(q, sql, {bind})) {
-            *error = m_mapError(q.lastError());
-            Sql::rollback(m_connectionName);
+            *error = queryError(q);
             return total;
         }
         const int removed = q.numRowsAffected();
-        if ((*error = Sql::commit(m_connectionName, mapError)))
+        if ((*error = t.commit()))
             return total;
         total += qMax(0, removed);
         if (removed < PurgeBatch)
@@ -357,11 +361,11 @@ qint64 SqlLogLedger::deleteBatched(const QString &table, const QString &conditio
 
 qint64 SqlLogLedger::keepNewest(const QString &table, qint64 maxEntries, StoreError *error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     // The newest entry beyond the limit: it and everything older go.
     if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id DESC LIMIT 1 OFFSET %2").arg(table).arg(maxEntries))) {
-        *error = m_mapError(q.lastError());
+        *error = mapError(q.lastError());
         return 0;
     }
     if (!q.next())
@@ -397,11 +401,11 @@ StoreResult<PurgeReport> SqlLogLedger::purge(const RetentionPolicy &policy)
 
 qint64 SqlLogLedger::scalar(const QString &sql, StoreError *error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(sql)) {
         if (!*error)
-            *error = m_mapError(q.lastError());
+            *error = mapError(q.lastError());
         return 0;
     }
     return q.next() ? q.value(0).toLongLong() : 0;
@@ -411,7 +415,7 @@ StoreResult<StoreStats> SqlLogLedger::stats()
 {
     StoreResult<StoreStats> r;
     StoreError &e = r.error;
-    if (m_dialect == Schema::Dialect::SQLite) {
+    if (dialect() == Schema::Dialect::SQLite) {
         r.value.bytes = scalar(QStringLiteral("PRAGMA page_count"), &e)
                 * scalar(QStringLiteral("PRAGMA page_size"), &e);
         const QFileInfo wal(m_sqlitePath + QStringLiteral("-wal"));
@@ -429,9 +433,9 @@ StoreResult<StoreStats> SqlLogLedger::stats()
 
 StoreResult<StoreStats> SqlLogLedger::vacuum()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     QStringList statements;
-    if (m_dialect == Schema::Dialect::SQLite) {
+    if (dialect() == Schema::Dialect::SQLite) {
         if (m_fullText)
             statements << QStringLiteral("INSERT INTO log_fts (log_fts) VALUES ('optimize')");
         if (m_actionsFullText)
@@ -444,11 +448,94 @@ StoreResult<StoreStats> SqlLogLedger::vacuum()
     for (const QString &sql : std::as_const(statements)) {
         if (!q.exec(sql)) {
             StoreResult<StoreStats> r;
-            r.error = m_mapError(q.lastError());
+            r.error = mapError(q.lastError());
             return r;
         }
     }
     return stats();
+}
+
+StoreError SqlLogLedger::append(const QList<LogEntry> &entries, qint64 *newestId)
+{
+    if (entries.isEmpty())
+        return {};
+    Sql::Transaction t = transaction();
+    if (t.failed())
+        return t.error();
+    if (StoreError e = insertEntries(entries))
+        return e;
+    QSqlQuery newest(database());
+    if (newest.exec(QStringLiteral("SELECT MAX(id) FROM log")) && newest.next())
+        *newestId = newest.value(0).toLongLong();
+    return t.commit();
+}
+
+StoreError SqlLogLedger::insertEntries(const QList<LogEntry> &entries)
+{
+    if (entries.isEmpty())
+        return {};
+    if (QSqlError e; !Sql::lockForAppend(m_context.connectionName, dialect(), Sql::AppendTable::Log, &e))
+        return mapError(e);
+    QSqlQuery insert(database());
+    // PostgreSQL prepares on the server: a locked table fails here already, and executing the
+    // failed statement would only say "syntax error".
+    if (!insert.prepare(QStringLiteral("INSERT INTO log (time_ms, severity, source, device_uuid, message, details) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)")))
+        return queryError(insert);
+    for (const LogEntry &e : entries) {
+        insert.addBindValue(e.time.toMSecsSinceEpoch());
+        insert.addBindValue(int(e.severity));
+        insert.addBindValue(notNull(e.source));
+        insert.addBindValue(e.deviceUuid.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                   : QVariant(e.deviceUuid.toUpper()));
+        insert.addBindValue(notNull(e.message));
+        insert.addBindValue(notNull(e.details));
+        if (!insert.exec())
+            return queryError(insert);
+    }
+    return {};
+}
+
+StoreError SqlLogLedger::insertActions(const QList<ActionRecord> &actions)
+{
+    if (actions.isEmpty())
+        return {};
+    if (QSqlError e; !Sql::lockForAppend(m_context.connectionName, dialect(), Sql::AppendTable::Actions, &e))
+        return mapError(e);
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("INSERT INTO actions (time_ms, uuid, step, result, duration_ms, status, message, "
+                                  "attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
+        return queryError(q);
+    for (const ActionRecord &a : actions) {
+        q.addBindValue(a.time.isValid() ? a.time.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(notNull(a.uuid));
+        q.addBindValue(notNull(a.step));
+        q.addBindValue(int(a.result));
+        q.addBindValue(a.durationMs);
+        q.addBindValue(notNull(a.status));
+        q.addBindValue(notNull(a.message));
+        q.addBindValue(a.attempt);
+        if (!q.exec())
+            return queryError(q);
+    }
+    return {};
+}
+
+StoreError SqlLogLedger::insertAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
+                                     const QString &details)
+{
+    if (QSqlError e; !Sql::lockForAppend(m_context.connectionName, dialect(), Sql::AppendTable::Audit, &e))
+        return mapError(e);
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO security_audit (time_ms, user_name, host, action, count, "
+                                            "file, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                             {QDateTime::currentMSecsSinceEpoch(),
+                              actor.user.isEmpty() ? QStringLiteral("unknown") : actor.user,
+                              actor.host.isEmpty() ? QStringLiteral("unknown") : actor.host, action, count,
+                              notNull(file), notNull(details)}))
+        return queryError(q);
+    return {};
 }
 
 } // namespace Oobm::Core

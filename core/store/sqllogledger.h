@@ -4,13 +4,10 @@
 #include "core/log/logfilter.h"
 #include "core/log/retention.h"
 #include "core/provisioning/actionrecord.h"
-#include "core/store/schema.h"
-#include "core/store/store.h"
+#include "core/store/sqlledger.h"
 
 #include <QStringList>
 #include <QVariantList>
-
-#include <functional>
 
 class QSqlError;
 class QSqlQuery;
@@ -20,14 +17,23 @@ namespace Oobm::Core {
 // The logs' SQL, on the store thread: filtered, keyset-paged reads of the Log and the Actions
 // Status (on full-text indexes when there are) and of the Security Audit, counts per category, retention purges in
 // small transactions, the store's size, vacuum and analyze.
-class SqlLogLedger
+class SqlLogLedger final : public SqlLedger
 {
 public:
-    using MapError = std::function<StoreError(const QSqlError &)>;
     static constexpr int PurgeBatch = 5000; // rows per delete transaction
 
     // sqlitePath: the database file, for its size (empty on PostgreSQL).
-    SqlLogLedger(const QString &connectionName, Schema::Dialect dialect, MapError mapError, const QString &sqlitePath);
+    SqlLogLedger(Context context, const QString &sqlitePath);
+
+    // Appends entries in a transaction of their own; *newestId is the newest id after it.
+    StoreError append(const QList<LogEntry> &entries, qint64 *newestId);
+    // Inside the caller's transaction: log entries, provisioning steps, a Security Audit entry.
+    // Each takes its table's append lock first (Sql::lockForAppend), so ids become visible in
+    // order on PostgreSQL too.
+    StoreError insertEntries(const QList<LogEntry> &entries);
+    StoreError insertActions(const QList<ActionRecord> &actions);
+    StoreError insertAudit(const AuditActor &actor, const QString &action, int count, const QString &file,
+                           const QString &details);
 
     bool hasFullTextIndex() const { return m_fullText; }
 
@@ -79,9 +85,6 @@ private:
     qint64 keepNewest(const QString &table, qint64 maxEntries, StoreError *error);
     qint64 scalar(const QString &sql, StoreError *error);
 
-    QString m_connectionName;
-    Schema::Dialect m_dialect;
-    MapError m_mapError;
     QString m_sqlitePath;
     bool m_fullText = false;
     bool m_actionsFullText = false;

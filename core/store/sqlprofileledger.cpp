@@ -2,14 +2,14 @@
 #include "sqlprofileledger.h"
 
 #include "core/keys/secretbox.h"
-#include "core/store/sqlkeyledger.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/store/sqlcertificateledger.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -34,39 +34,45 @@ QVariant idOrNull(qint64 id)
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
 
-const QByteArray AuxiliaryAd = "auxiliary-profile";
-
-QByteArray certificateAd(const QString &sha256)
+// NOT NULL text columns: a null QString would bind as NULL.
+QString text(const QString &s)
 {
-    return "tls-certificate:" + sha256.toLatin1();
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
-constexpr char CertificateColumns[] = "id, name, common_name, chain_pem, private_key, sha256, "
-                                      "not_before_ms, not_after_ms, imported_ms";
-constexpr char AuxiliaryColumns[] = "a.id, a.name, a.acl_users, a.tls_certificate_id, t.name, "
-                                    "a.changed_ms FROM auxiliary_profiles a LEFT JOIN "
-                                    "tls_certificates t ON t.id = a.tls_certificate_id";
+StoreError invalid(const QString &message)
+{
+    return StoreError::make(StoreError::Kind::InvalidRequest, message);
+}
+
+const QByteArray ProfileAd = "provision-profile";
+const QByteArray AuxiliaryAd = "auxiliary-profile";
+
+constexpr char ProfileColumns[] =
+        "id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, domain_name, host_name_pattern, "
+        "interfaces, changed_ms, tls_certificate_id, auxiliary_profile_id, (SELECT t.name FROM tls_certificates t "
+        "WHERE t.id = provision_profiles.tls_certificate_id) AS tls_certificate_name, (SELECT x.name FROM "
+        "auxiliary_profiles x WHERE x.id = provision_profiles.auxiliary_profile_id) AS auxiliary_profile_name";
+constexpr char AuxiliaryColumns[] = "a.id, a.name, a.acl_users, a.tls_certificate_id, t.name, a.changed_ms FROM "
+                                    "auxiliary_profiles a LEFT JOIN tls_certificates t ON t.id = a.tls_certificate_id";
+
+AuxiliaryProfile readAuxiliary(const QSqlQuery &q)
+{
+    AuxiliaryProfile a;
+    a.id = q.value(0).toLongLong();
+    a.name = q.value(1).toString();
+    a.tlsCertificateId = q.value(3).toLongLong();
+    a.tlsCertificateName = q.value(4).toString();
+    a.changed = fromMs(q.value(5));
+    return a;
+}
 
 } // namespace
 
-SqlProfileLedger::SqlProfileLedger(const QString &connectionName, Schema::Dialect dialect, Sql::MapError mapError,
-                                   const SqlKeyLedger *keys)
-    : m_connectionName(connectionName)
-    , m_dialect(dialect)
-    , m_mapError(std::move(mapError))
-    , m_keys(keys)
+SqlProfileLedger::SqlProfileLedger(Context context, SqlCertificateLedger *certificates)
+    : SqlLedger(std::move(context))
+    , m_certificates(certificates)
 { }
-
-const SecretBox *SqlProfileLedger::box() const
-{
-    return m_keys && m_keys->box().isValid() ? &m_keys->box() : nullptr;
-}
-
-StoreError SqlProfileLedger::locked() const
-{
-    return m_keys ? m_keys->lockedError()
-                  : StoreError::make(StoreError::Kind::KeysLocked, tr("The store has no data key."));
-}
 
 QByteArray SqlProfileLedger::usersToJson(const QList<Amt::UserAclEntry> &users, const SecretBox *box,
                                          const QByteArray &ad)
@@ -103,126 +109,278 @@ bool SqlProfileLedger::usersFromJson(const QByteArray &json, const SecretBox *bo
     return ok;
 }
 
-StoreResult<qint64> SqlProfileLedger::importTlsCertificate(const TlsCertificate &c)
+// Provision profiles
+
+bool SqlProfileLedger::readProfile(const QSqlQuery &q, bool withSecrets, ProvisionProfile *p, StoreError *error) const
+{
+    // ProfileColumns, in order.
+    p->id = q.value(0).toLongLong();
+    p->name = q.value(1).toString();
+    p->isDefault = q.value(2).toInt() != 0;
+    p->adminUser = q.value(3).toString();
+    p->tlsEnabled = q.value(6).toInt() != 0;
+    p->domainName = q.value(7).toString();
+    p->hostNamePattern = q.value(8).toString();
+    p->interfaces = q.value(9).toString().split(u',', Qt::SkipEmptyParts);
+    p->changed = fromMs(q.value(10));
+    p->tlsCertificateId = q.value(11).toLongLong();
+    p->auxiliaryProfileId = q.value(12).toLongLong();
+    p->tlsCertificateName = q.value(13).toString();
+    p->auxiliaryProfileName = q.value(14).toString();
+    const SecretBox *b = box();
+    if (withSecrets && !b) {
+        *error = locked();
+        return false;
+    }
+    bool ok = true;
+    if (withSecrets)
+        p->adminPassword = QString::fromUtf8(b->open(q.value(4).toByteArray(), ProfileAd, &ok));
+    // The users' passwords only while the admin password opened.
+    if (!usersFromJson(q.value(5).toByteArray(), withSecrets && ok ? b : nullptr, ProfileAd, &p->aclUsers))
+        ok = false;
+    if (!ok) {
+        *error = StoreError::make(StoreError::Kind::KeysLocked,
+                                  tr("The passwords of the provision profile %1 cannot be decrypted: they were changed "
+                                     "outside OOBM or sealed with another data key.")
+                                          .arg(p->name));
+        return false;
+    }
+    return true;
+}
+
+StoreResult<QList<ProvisionProfile>> SqlProfileLedger::listProfiles()
+{
+    StoreResult<QList<ProvisionProfile>> r;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM provision_profiles ORDER BY name").arg(QLatin1String(ProfileColumns)))) {
+        r.error = queryError(q);
+        return r;
+    }
+    while (q.next()) {
+        ProvisionProfile p;
+        StoreError ignored;
+        readProfile(q, false, &p, &ignored);
+        r.value << p;
+    }
+    return r;
+}
+
+StoreResult<ProvisionProfile> SqlProfileLedger::defaultProfile(bool withSecrets)
+{
+    StoreResult<ProvisionProfile> r;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM provision_profiles ORDER BY is_default DESC, id LIMIT 2")
+                        .arg(QLatin1String(ProfileColumns)))) {
+        r.error = queryError(q);
+        return r;
+    }
+    QList<ProvisionProfile> found;
+    while (q.next()) {
+        ProvisionProfile p;
+        if (!readProfile(q, withSecrets, &p, &r.error))
+            return r;
+        found << p;
+    }
+    // The default profile; a single profile is the default even when not marked.
+    if (found.isEmpty() || (!found.first().isDefault && found.size() > 1)) {
+        r.error = invalid(found.isEmpty() ? tr("There is no provision profile: create one under Configuration Service "
+                                               "Settings > Provision Profiles (or oobmctl profiles create).")
+                                          : tr("No provision profile is the default: mark one as the default under "
+                                               "Provision Profiles."));
+        return r;
+    }
+    r.value = found.first();
+    return r;
+}
+
+StoreResult<ProvisionProfile> SqlProfileLedger::profileById(qint64 id, bool withSecrets)
+{
+    StoreResult<ProvisionProfile> r;
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(
+                q, QStringLiteral("SELECT %1 FROM provision_profiles WHERE id = ?").arg(QLatin1String(ProfileColumns)),
+                {id})) {
+        r.error = queryError(q);
+        return r;
+    }
+    if (!q.next()) {
+        r.error = invalid(tr("The provision profile of a Profile Assignment no longer exists."));
+        return r;
+    }
+    readProfile(q, withSecrets, &r.value, &r.error);
+    return r;
+}
+
+StoreResult<qint64> SqlProfileLedger::saveProfile(const ProvisionProfile &profile)
 {
     StoreResult<qint64> r;
+    if (const QString problem = profile.problem(); !problem.isEmpty()) {
+        r.error = invalid(problem);
+        return r;
+    }
     const SecretBox *b = box();
     if (!b) {
         r.error = locked();
         return r;
     }
-    if (c.name.trimmed().isEmpty() || c.chainPem.isEmpty() || c.keyPem.isEmpty() || c.sha256.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("The TLS certificate needs a name, a certificate and its private key."));
+    const QByteArray users = usersToJson(profile.aclUsers, b, ProfileAd);
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT name FROM tls_certificates WHERE name = ? OR sha256 = ?"),
-                             {c.name.trimmed(), c.sha256})) {
-        r.error = m_mapError(q.lastError());
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM provision_profiles WHERE name = ? AND id <> ?"),
+                             {profile.name.trimmed(), profile.id})) {
+        r.error = queryError(q);
         return r;
     }
     if (q.next()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("A TLS certificate named %1 (or the same certificate under another name) is "
-                                      "already imported; delete it first, or import under another name.")
-                                           .arg(q.value(0).toString()));
+        r.error = invalid(
+                tr("There is already a provision profile named %1; choose another name.").arg(profile.name.trimmed()));
         return r;
     }
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("INSERT INTO tls_certificates (name, common_name, chain_pem, "
-                                            "private_key, sha256, not_before_ms, not_after_ms, imported_ms) "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {c.name.trimmed(), c.commonName.isNull() ? QStringLiteral("") : c.commonName,
-                              QString::fromLatin1(c.chainPem), b->seal(c.keyPem, certificateAd(c.sha256)), c.sha256,
-                              c.notBefore.isValid() ? QVariant(c.notBefore.toMSecsSinceEpoch()) : QVariant(),
-                              c.notAfter.isValid() ? QVariant(c.notAfter.toMSecsSinceEpoch()) : QVariant(),
-                              QDateTime::currentMSecsSinceEpoch()})) {
-        r.error = m_mapError(q.lastError());
+    if (StoreError e = checkReferences(profile)) {
+        r.error = e;
         return r;
     }
-    if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM tls_certificates WHERE name = ?"), {c.name.trimmed()})
-        && q.next())
-        r.value = q.value(0).toLongLong();
+    if (profile.isDefault && !q.exec(QStringLiteral("UPDATE provision_profiles SET is_default = 0"))) {
+        r.error = queryError(q);
+        return r;
+    }
+    const QString save = profile.id > 0
+            ? QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, admin_password = "
+                             "?, acl_users = ?, tls_enabled = ?, domain_name = ?, host_name_pattern = ?, interfaces = "
+                             "?, changed_ms = ?, tls_certificate_id = ?, auxiliary_profile_id = ? WHERE id = ?")
+            : QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, acl_users, "
+                             "tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, tls_certificate_id, "
+                             "auxiliary_profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QVariantList binds{profile.name.trimmed(),
+                       profile.isDefault ? 1 : 0,
+                       profile.adminUser.trimmed(),
+                       b->seal(profile.adminPassword.toUtf8(), ProfileAd),
+                       users,
+                       profile.tlsEnabled ? 1 : 0,
+                       text(profile.domainName.trimmed()),
+                       text(profile.hostNamePattern.trimmed()),
+                       text(profile.interfaces.join(u',')),
+                       QDateTime::currentMSecsSinceEpoch(),
+                       idOrNull(profile.tlsCertificateId),
+                       idOrNull(profile.auxiliaryProfileId)};
+    if (profile.id > 0)
+        binds << profile.id;
+    if (!Sql::prepareAndExec(q, save, binds)) {
+        r.error = queryError(q);
+        return r;
+    }
+    if (profile.id > 0 && q.numRowsAffected() != 1) {
+        r.error = invalid(tr("The provision profile was deleted meanwhile."));
+        return r;
+    }
+    r.value = profile.id;
+    if (profile.id <= 0) {
+        if (Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM provision_profiles WHERE name = ?"),
+                                {profile.name.trimmed()})
+            && q.next())
+            r.value = q.value(0).toLongLong();
+    }
+    r.error = t.commit();
     return r;
 }
 
-StoreResult<QList<TlsCertificate>> SqlProfileLedger::listTlsCertificates()
+StoreResult<int> SqlProfileLedger::deleteProfile(qint64 id)
 {
-    StoreResult<QList<TlsCertificate>> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("SELECT %1 FROM tls_certificates ORDER BY name")
-                        .arg(QLatin1String(CertificateColumns)))) {
-        r.error = m_mapError(q.lastError());
+    StoreResult<int> r;
+    QSqlQuery q(database());
+    if (Sql::prepareAndExec(q, QStringLiteral("SELECT COUNT(*) FROM amt_systems WHERE profile_id = ? AND state = ?"),
+                            {id, int(SystemState::Provisioning)})
+        && q.next() && q.value(0).toInt() > 0) {
+        r.error = invalid(tr("%n system(s) are being provisioned with this profile right now; delete it when they are "
+                             "done.",
+                             nullptr, q.value(0).toInt()));
         return r;
     }
-    while (q.next()) {
-        TlsCertificate c;
-        c.id = q.value(0).toLongLong();
-        c.name = q.value(1).toString();
-        c.commonName = q.value(2).toString();
-        c.chainPem = q.value(3).toString().toLatin1();
-        c.sha256 = q.value(5).toString();
-        c.notBefore = fromMs(q.value(6));
-        c.notAfter = fromMs(q.value(7));
-        c.imported = fromMs(q.value(8));
-        r.value << c;
-    }
-    return r;
+    return execCount(QStringLiteral("DELETE FROM provision_profiles WHERE id = ?"), {id});
 }
 
-StoreResult<TlsCertificate> SqlProfileLedger::tlsCertificate(qint64 id, bool withKey)
+StoreError SqlProfileLedger::checkReferences(const ProvisionProfile &p)
 {
-    StoreResult<TlsCertificate> r;
-    const SecretBox *b = box();
-    if (withKey && !b) {
-        r.error = locked();
-        return r;
+    if (p.tlsCertificateId > 0) {
+        const auto c = m_certificates->tlsCertificate(p.tlsCertificateId, false);
+        if (!c.ok())
+            return c.error;
+        if (c.value.isExpired())
+            return invalid(tr("The TLS certificate %1 expired on %2; import a renewed one and choose it.")
+                                   .arg(c.value.name, c.value.notAfter.toString(Qt::ISODate)));
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!Sql::prepareAndExec(
-                q,
-                QStringLiteral("SELECT %1 FROM tls_certificates WHERE id = ?").arg(QLatin1String(CertificateColumns)),
-                {id})) {
-        r.error = m_mapError(q.lastError());
-        return r;
+    if (p.auxiliaryProfileId > 0) {
+        const auto a = auxiliaryProfile(p.auxiliaryProfileId, false);
+        if (!a.ok())
+            return a.error;
+        if (p.tlsEnabled && p.tlsCertificateId <= 0 && a.value.tlsCertificateId <= 0)
+            return invalid(tr("TLS is on, but neither the profile nor its auxiliary profile %1 has a TLS certificate: "
+                              "choose one in either.")
+                                   .arg(a.value.name));
+        for (const Amt::UserAclEntry &u : a.value.aclUsers) {
+            if (u.username.compare(p.adminUser, Qt::CaseInsensitive) == 0)
+                return invalid(tr("The auxiliary profile %1 has a user %2, the name of this profile's admin account; "
+                                  "rename one of them.")
+                                       .arg(a.value.name, u.username));
+        }
     }
-    if (!q.next()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("The TLS certificate %1 does not exist (any more); choose another, or import "
-                                      "it again.")
-                                           .arg(id));
-        return r;
-    }
-    TlsCertificate &c = r.value;
-    c.id = q.value(0).toLongLong();
-    c.name = q.value(1).toString();
-    c.commonName = q.value(2).toString();
-    c.chainPem = q.value(3).toString().toLatin1();
-    c.sha256 = q.value(5).toString();
-    c.notBefore = fromMs(q.value(6));
-    c.notAfter = fromMs(q.value(7));
-    c.imported = fromMs(q.value(8));
-    if (withKey) {
-        bool ok = false;
-        c.keyPem = b->open(q.value(4).toByteArray(), certificateAd(c.sha256), &ok);
-        if (!ok)
-            r.error = StoreError::make(StoreError::Kind::KeysLocked,
-                                       tr("The private key of the TLS certificate %1 cannot be decrypted: it was "
-                                          "changed outside OOBM or sealed with another data key.")
-                                               .arg(c.name));
-    }
-    return r;
+    return {};
 }
+
+StoreError SqlProfileLedger::profileForProvisioning(qint64 profileId, ProvisionProfile *profile,
+                                                    TlsCertificate *certificate)
+{
+    const auto loaded = profileId > 0 ? profileById(profileId, true) : defaultProfile(true);
+    if (!loaded.ok())
+        return loaded.error;
+    ProvisionProfile &p = *profile;
+    p = loaded.value;
+    qint64 certificateId = p.tlsCertificateId;
+    if (p.auxiliaryProfileId > 0) {
+        const auto a = auxiliaryProfile(p.auxiliaryProfileId, true);
+        if (!a.ok())
+            return a.error;
+        for (const Amt::UserAclEntry &u : a.value.aclUsers) {
+            const bool own = std::any_of(p.aclUsers.cbegin(), p.aclUsers.cend(), [&](const Amt::UserAclEntry &o) {
+                return o.username.compare(u.username, Qt::CaseInsensitive) == 0;
+            });
+            if (!own && u.username.compare(p.adminUser, Qt::CaseInsensitive) != 0)
+                p.aclUsers << u;
+        }
+        if (certificateId <= 0)
+            certificateId = a.value.tlsCertificateId;
+    }
+    if (!p.tlsEnabled)
+        return {};
+    if (certificateId <= 0)
+        return invalid(tr("The provision profile %1 turns TLS on but has no TLS certificate (nor its auxiliary "
+                          "profile): choose one under Provision Profiles.")
+                               .arg(p.name));
+    const auto c = m_certificates->tlsCertificate(certificateId, true);
+    if (!c.ok())
+        return c.error;
+    if (c.value.isExpired())
+        return invalid(tr("The TLS certificate %1 of the provision profile %2 expired on %3; import a renewed one and "
+                          "choose it in the profile.")
+                               .arg(c.value.name, p.name, c.value.notAfter.toString(Qt::ISODate)));
+    *certificate = c.value;
+    return {};
+}
+
+// Auxiliary profiles
 
 StoreResult<QStringList> SqlProfileLedger::profilesUsing(const QString &column, qint64 id)
 {
     StoreResult<QStringList> r;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!Sql::prepareAndExec(
                 q, QStringLiteral("SELECT name FROM provision_profiles WHERE %1 = ? ORDER BY name").arg(column),
                 {id})) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     while (q.next())
@@ -230,72 +388,30 @@ StoreResult<QStringList> SqlProfileLedger::profilesUsing(const QString &column, 
     return r;
 }
 
-StoreResult<int> SqlProfileLedger::deleteTlsCertificate(qint64 id)
-{
-    StoreResult<int> r;
-    if (StoreError e = Sql::begin(m_connectionName, m_dialect, m_mapError)) {
-        r.error = e;
-        return r;
-    }
-    const auto profiles = profilesUsing(QStringLiteral("tls_certificate_id"), id);
-    QStringList auxiliary;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!profiles.ok()
-        || !Sql::prepareAndExec(q,
-                                QStringLiteral("SELECT name FROM auxiliary_profiles WHERE "
-                                               "tls_certificate_id = ? ORDER BY name"),
-                                {id})) {
-        r.error = profiles.ok() ? m_mapError(q.lastError()) : profiles.error;
-        Sql::rollback(m_connectionName);
-        return r;
-    }
-    while (q.next())
-        auxiliary << q.value(0).toString();
-    if (!profiles.value.isEmpty() || !auxiliary.isEmpty()) {
-        Sql::rollback(m_connectionName);
-        QStringList users;
-        if (!profiles.value.isEmpty())
-            users << tr("the provision profiles %1").arg(profiles.value.join(QStringLiteral(", ")));
-        if (!auxiliary.isEmpty())
-            users << tr("the auxiliary profiles %1").arg(auxiliary.join(QStringLiteral(", ")));
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("The TLS certificate is used by %1; choose another certificate there first.")
-                                           .arg(users.join(tr(" and "))));
-        return r;
-    }
-    if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM tls_certificates WHERE id = ?"), {id})) {
-        r.error = m_mapError(q.lastError());
-        Sql::rollback(m_connectionName);
-        return r;
-    }
-    r.value = q.numRowsAffected();
-    r.error = Sql::commit(m_connectionName, m_mapError);
-    return r;
-}
-
 StoreResult<QList<AuxiliaryProfile>> SqlProfileLedger::listAuxiliaryProfiles()
 {
     StoreResult<QList<AuxiliaryProfile>> r;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+    QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT %1 ORDER BY a.name").arg(QLatin1String(AuxiliaryColumns)))) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     while (q.next()) {
-        AuxiliaryProfile a;
-        a.id = q.value(0).toLongLong();
-        a.name = q.value(1).toString();
+        AuxiliaryProfile a = readAuxiliary(q);
         usersFromJson(q.value(2).toByteArray(), nullptr, AuxiliaryAd, &a.aclUsers);
-        a.tlsCertificateId = q.value(3).toLongLong();
-        a.tlsCertificateName = q.value(4).toString();
-        a.changed = fromMs(q.value(5));
         r.value << a;
     }
-    for (AuxiliaryProfile &a : r.value) {
-        const auto users = profilesUsing(QStringLiteral("auxiliary_profile_id"), a.id);
-        a.usedBy = users.value;
+    // Which provision profiles use each, in one query.
+    if (!q.exec(QStringLiteral("SELECT auxiliary_profile_id, name FROM provision_profiles WHERE auxiliary_profile_id "
+                               "IS NOT NULL ORDER BY name"))) {
+        r.error = queryError(q);
+        return r;
     }
+    QHash<qint64, QStringList> usedBy;
+    while (q.next())
+        usedBy[q.value(0).toLongLong()] << q.value(1).toString();
+    for (AuxiliaryProfile &a : r.value)
+        a.usedBy = usedBy.value(a.id);
     return r;
 }
 
@@ -307,29 +423,22 @@ StoreResult<AuxiliaryProfile> SqlProfileLedger::auxiliaryProfile(qint64 id, bool
         r.error = locked();
         return r;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!Sql::prepareAndExec(q, QStringLiteral("SELECT %1 WHERE a.id = ?").arg(QLatin1String(AuxiliaryColumns)),
                              {id})) {
-        r.error = m_mapError(q.lastError());
+        r.error = queryError(q);
         return r;
     }
     if (!q.next()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
-                                   tr("The auxiliary profile %1 does not exist (any more); choose another.").arg(id));
+        r.error = invalid(tr("The auxiliary profile %1 does not exist (any more); choose another.").arg(id));
         return r;
     }
-    AuxiliaryProfile &a = r.value;
-    a.id = q.value(0).toLongLong();
-    a.name = q.value(1).toString();
-    a.tlsCertificateId = q.value(3).toLongLong();
-    a.tlsCertificateName = q.value(4).toString();
-    a.changed = fromMs(q.value(5));
-    if (!usersFromJson(q.value(2).toByteArray(), withSecrets ? b : nullptr, AuxiliaryAd, &a.aclUsers)) {
+    r.value = readAuxiliary(q);
+    if (!usersFromJson(q.value(2).toByteArray(), withSecrets ? b : nullptr, AuxiliaryAd, &r.value.aclUsers))
         r.error = StoreError::make(StoreError::Kind::KeysLocked,
                                    tr("The passwords of the auxiliary profile %1 cannot be decrypted: they were "
                                       "changed outside OOBM or sealed with another data key.")
-                                           .arg(a.name));
-    }
+                                           .arg(r.value.name));
     return r;
 }
 
@@ -337,7 +446,7 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
 {
     StoreResult<qint64> r;
     if (const QString problem = a.problem(); !problem.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest, problem);
+        r.error = invalid(problem);
         return r;
     }
     const SecretBox *b = box();
@@ -345,19 +454,18 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
         r.error = locked();
         return r;
     }
-    if (StoreError e = Sql::begin(m_connectionName, m_dialect, m_mapError)) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
     auto refuse = [&](const QString &message) {
-        Sql::rollback(m_connectionName);
-        r.error = StoreError::make(StoreError::Kind::InvalidRequest, message);
+        r.error = invalid(message);
         return r;
     };
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     auto fail = [&]() {
-        r.error = m_mapError(q.lastError());
-        Sql::rollback(m_connectionName);
+        r.error = queryError(q);
         return r;
     };
     if (!Sql::prepareAndExec(q, QStringLiteral("SELECT id FROM auxiliary_profiles WHERE name = ? AND id <> ?"),
@@ -366,24 +474,23 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
     if (q.next())
         return refuse(tr("There is already an auxiliary profile named %1; choose another name.").arg(a.name.trimmed()));
     if (a.tlsCertificateId > 0) {
-        const auto c = tlsCertificate(a.tlsCertificateId, false);
+        const auto c = m_certificates->tlsCertificate(a.tlsCertificateId, false);
         if (!c.ok())
             return refuse(c.error.message);
     }
     if (a.id > 0 && a.tlsCertificateId <= 0) {
         // Profiles with TLS on and no certificate of their own take this one's.
-        if (!Sql::prepareAndExec(q,
-                                 QStringLiteral("SELECT name FROM provision_profiles WHERE "
-                                                "auxiliary_profile_id = ? AND tls_enabled <> 0 AND "
-                                                "tls_certificate_id IS NULL ORDER BY name"),
-                                 {a.id}))
+        if (!Sql::prepareAndExec(
+                    q,
+                    QStringLiteral("SELECT name FROM provision_profiles WHERE auxiliary_profile_id = ? AND "
+                                   "tls_enabled <> 0 AND tls_certificate_id IS NULL ORDER BY name"),
+                    {a.id}))
             return fail();
         QStringList names;
         while (q.next())
             names << q.value(0).toString();
         if (!names.isEmpty())
-            return refuse(tr("The provision profiles %1 turn TLS on with this auxiliary profile's "
-                             "certificate; give "
+            return refuse(tr("The provision profiles %1 turn TLS on with this auxiliary profile's certificate; give "
                              "them their own certificate first, or keep one here.")
                                   .arg(names.join(QStringLiteral(", "))));
     }
@@ -408,104 +515,83 @@ StoreResult<qint64> SqlProfileLedger::saveAuxiliaryProfile(const AuxiliaryProfil
             return fail();
         r.value = q.value(0).toLongLong();
     }
-    r.error = Sql::commit(m_connectionName, m_mapError);
+    r.error = t.commit();
     return r;
 }
 
 StoreResult<int> SqlProfileLedger::deleteAuxiliaryProfile(qint64 id)
 {
     StoreResult<int> r;
-    if (StoreError e = Sql::begin(m_connectionName, m_dialect, m_mapError)) {
-        r.error = e;
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
     const auto profiles = profilesUsing(QStringLiteral("auxiliary_profile_id"), id);
     if (!profiles.ok() || !profiles.value.isEmpty()) {
-        Sql::rollback(m_connectionName);
         r.error = !profiles.ok() ? profiles.error
-                                 : StoreError::make(StoreError::Kind::InvalidRequest,
-                                                    tr("The auxiliary profile is used by the provision profiles %1; "
-                                                       "choose another auxiliary profile (or none) there first.")
-                                                            .arg(profiles.value.join(QStringLiteral(", "))));
+                                 : invalid(tr("The auxiliary profile is used by the provision profiles %1; choose "
+                                              "another auxiliary profile (or none) there first.")
+                                                   .arg(profiles.value.join(QStringLiteral(", "))));
         return r;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(database());
     if (!Sql::prepareAndExec(q, QStringLiteral("DELETE FROM auxiliary_profiles WHERE id = ?"), {id})) {
-        r.error = m_mapError(q.lastError());
-        Sql::rollback(m_connectionName);
+        r.error = queryError(q);
         return r;
     }
     r.value = q.numRowsAffected();
-    r.error = Sql::commit(m_connectionName, m_mapError);
+    r.error = t.commit();
     return r;
 }
 
-StoreError SqlProfileLedger::checkReferences(const ProvisionProfile &p)
+// Profile Assignments
+
+StoreResult<QList<ProfileAssignment>> SqlProfileLedger::assignments()
 {
-    if (p.tlsCertificateId > 0) {
-        const auto c = tlsCertificate(p.tlsCertificateId, false);
-        if (!c.ok())
-            return c.error;
-        if (c.value.isExpired())
-            return StoreError::make(StoreError::Kind::InvalidRequest,
-                                    tr("The TLS certificate %1 expired on %2; import a renewed one and choose it.")
-                                            .arg(c.value.name, c.value.notAfter.toString(Qt::ISODate)));
+    StoreResult<QList<ProfileAssignment>> r;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT a.id, a.kind, a.value, a.profile_id, p.name FROM profile_assignments a JOIN "
+                               "provision_profiles p ON p.id = a.profile_id ORDER BY a.id"))) {
+        r.error = queryError(q);
+        return r;
     }
-    if (p.auxiliaryProfileId > 0) {
-        const auto a = auxiliaryProfile(p.auxiliaryProfileId, false);
-        if (!a.ok())
-            return a.error;
-        if (p.tlsEnabled && p.tlsCertificateId <= 0 && a.value.tlsCertificateId <= 0)
-            return StoreError::make(StoreError::Kind::InvalidRequest,
-                                    tr("TLS is on, but neither the profile nor its auxiliary profile %1 has a TLS "
-                                       "certificate: choose one in either.")
-                                            .arg(a.value.name));
-        for (const Amt::UserAclEntry &u : a.value.aclUsers) {
-            if (u.username.compare(p.adminUser, Qt::CaseInsensitive) == 0)
-                return StoreError::make(StoreError::Kind::InvalidRequest,
-                                        tr("The auxiliary profile %1 has a user %2, the name of "
-                                           "this profile's admin "
-                                           "account; rename one of them.")
-                                                .arg(a.value.name, u.username));
-        }
+    while (q.next()) {
+        ProfileAssignment a;
+        a.id = q.value(0).toLongLong();
+        a.kind = ProfileAssignment::Kind(q.value(1).toInt());
+        a.value = q.value(2).toString();
+        a.profileId = q.value(3).toLongLong();
+        a.profileName = q.value(4).toString();
+        r.value << a;
     }
-    return {};
+    return r;
 }
 
-StoreError SqlProfileLedger::resolve(ProvisionProfile *p, TlsCertificate *certificate)
+StoreResult<qint64> SqlProfileLedger::addAssignment(const ProfileAssignment &a)
 {
-    qint64 certificateId = p->tlsCertificateId;
-    if (p->auxiliaryProfileId > 0) {
-        const auto a = auxiliaryProfile(p->auxiliaryProfileId, true);
-        if (!a.ok())
-            return a.error;
-        for (const Amt::UserAclEntry &u : a.value.aclUsers) {
-            const bool own = std::any_of(p->aclUsers.cbegin(), p->aclUsers.cend(), [&](const Amt::UserAclEntry &o) {
-                return o.username.compare(u.username, Qt::CaseInsensitive) == 0;
-            });
-            if (!own && u.username.compare(p->adminUser, Qt::CaseInsensitive) != 0)
-                p->aclUsers << u;
-        }
-        if (certificateId <= 0)
-            certificateId = a.value.tlsCertificateId;
+    StoreResult<qint64> r;
+    if (const QString problem = a.problem(); !problem.isEmpty()) {
+        r.error = invalid(problem);
+        return r;
     }
-    if (!p->tlsEnabled)
-        return {};
-    if (certificateId <= 0)
-        return StoreError::make(StoreError::Kind::InvalidRequest,
-                                tr("The provision profile %1 turns TLS on but has no TLS certificate (nor its "
-                                   "auxiliary profile): choose one under Provision Profiles.")
-                                        .arg(p->name));
-    const auto c = tlsCertificate(certificateId, true);
-    if (!c.ok())
-        return c.error;
-    if (c.value.isExpired())
-        return StoreError::make(StoreError::Kind::InvalidRequest,
-                                tr("The TLS certificate %1 of the provision profile %2 expired on %3; import a "
-                                   "renewed one and choose it in the profile.")
-                                        .arg(c.value.name, p->name, c.value.notAfter.toString(Qt::ISODate)));
-    *certificate = c.value;
-    return {};
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("INSERT INTO profile_assignments (kind, value, profile_id, created_ms) "
+                                            "VALUES (?, ?, ?, ?)"),
+                             {int(a.kind),
+                              a.kind == ProfileAssignment::Kind::Uuid ? a.value.trimmed().toUpper() : a.value.trimmed(),
+                              a.profileId, QDateTime::currentMSecsSinceEpoch()})) {
+        r.error = queryError(q);
+        return r;
+    }
+    r.value = q.lastInsertId().toLongLong();
+    return r;
+}
+
+StoreResult<int> SqlProfileLedger::deleteAssignment(qint64 id)
+{
+    return execCount(QStringLiteral("DELETE FROM profile_assignments WHERE id = ?"), {id});
 }
 
 } // namespace Oobm::Core

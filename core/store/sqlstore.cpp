@@ -32,6 +32,11 @@ SqlStore::SqlStore(const StoreLocation &location, QObject *parent)
     m_worker->moveToThread(m_thread);
     // The worker closes its connection and is destroyed on the store thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // What other processes change is reported like this process's own writes: from the store
+    // thread, as the store's signals.
+    connect(m_worker, &SqlStoreWorker::settingsChangedElsewhere, this, &Store::serviceSettingsChanged,
+            Qt::DirectConnection);
+    connect(m_worker, &SqlStoreWorker::systemsChangedElsewhere, this, &Store::systemsChanged, Qt::DirectConnection);
     m_thread->start();
 }
 
@@ -77,21 +82,48 @@ QFuture<T> SqlStore::runWithPromise(Job job)
     return future;
 }
 
-template<typename T, typename Job>
-QFuture<T> SqlStore::runEngine(bool writable, Job job)
+namespace {
+// A failed T: the error itself for StoreError, a result carrying it otherwise.
+template<typename T>
+T failedWith(const StoreError &error)
 {
-    return run<T>([writable, job = std::move(job)](SqlStoreWorker &worker) mutable {
-        StoreError error;
-        SqlEngineLedger *engine = worker.engineLedger(writable, &error);
-        if (!engine) {
-            T failed{};
-            if constexpr (std::is_same_v<T, StoreError>)
-                failed = error;
-            else
-                failed.error = error;
-            return failed;
-        }
-        return job(*engine);
+    if constexpr (std::is_same_v<T, StoreError>) {
+        return error;
+    } else {
+        T failed{};
+        failed.error = error;
+        return failed;
+    }
+}
+
+template<typename T>
+bool succeeded(const T &result)
+{
+    if constexpr (std::is_same_v<T, StoreError>)
+        return !result.isError();
+    else
+        return result.ok();
+}
+} // namespace
+
+template<typename T, typename Ledger, typename Job>
+QFuture<T> SqlStore::runOn(Ledger &(SqlStoreWorker::*ledger)(), bool writable, Job job)
+{
+    return run<T>([ledger, writable, job = std::move(job)](SqlStoreWorker &worker) mutable {
+        if (StoreError e = worker.usable(writable))
+            return failedWith<T>(e);
+        return job((worker.*ledger)());
+    });
+}
+
+template<typename T, typename Ledger, typename Job>
+QFuture<T> SqlStore::change(Ledger &(SqlStoreWorker::*ledger)(), void (Store::*changed)(), Job job)
+{
+    return runOn<T>(ledger, true, [this, changed, job = std::move(job)](Ledger &l) mutable {
+        T r = job(l);
+        if (succeeded(r))
+            Q_EMIT(this->*changed)();
+        return r;
     });
 }
 
@@ -148,16 +180,19 @@ StoreError SqlStore::openAndWait()
 
 QFuture<StoreResult<ServiceSettings>> SqlStore::serviceSettings()
 {
-    return run<StoreResult<ServiceSettings>>([](SqlStoreWorker &worker) { return worker.loadSettings(); });
+    return runOn<StoreResult<ServiceSettings>>(&SqlStoreWorker::settings, false,
+                                               [](SqlSettingsLedger &l) { return l.load(); });
 }
 
 QFuture<StoreResult<QStringList>> SqlStore::applyServiceSettings(const ServiceSettings &settings, const QString &source)
 {
     return run<StoreResult<QStringList>>([this, settings, source](SqlStoreWorker &worker) {
-        ServiceSettings stored;
-        StoreResult<QStringList> r = worker.applySettings(settings, source, &stored);
+        if (StoreError e = worker.usable(true))
+            return failedWith<StoreResult<QStringList>>(e);
+        StoreResult<QStringList> r = worker.settings().apply(settings, source);
         if (r.ok()) {
-            Q_EMIT serviceSettingsChanged(stored);
+            worker.noteSettings(settings);
+            Q_EMIT serviceSettingsChanged(settings);
             if (!r.value.isEmpty())
                 Q_EMIT logAppended(0);
         }
@@ -167,9 +202,9 @@ QFuture<StoreResult<QStringList>> SqlStore::applyServiceSettings(const ServiceSe
 
 QFuture<StoreError> SqlStore::appendLog(const QList<LogEntry> &entries)
 {
-    return run<StoreError>([this, entries](SqlStoreWorker &worker) {
+    return runOn<StoreError>(&SqlStoreWorker::log, true, [this, entries](SqlLogLedger &l) {
         qint64 newest = 0;
-        const StoreError e = worker.appendLog(entries, &newest);
+        const StoreError e = l.append(entries, &newest);
         if (!e && !entries.isEmpty())
             Q_EMIT logAppended(newest);
         return e;
@@ -178,48 +213,49 @@ QFuture<StoreError> SqlStore::appendLog(const QList<LogEntry> &entries)
 
 QFuture<StoreResult<QList<LogEntry>>> SqlStore::queryLog(const LogQuery &query)
 {
-    return run<StoreResult<QList<LogEntry>>>([query](SqlStoreWorker &worker) { return worker.queryLog(query); });
+    return runOn<StoreResult<QList<LogEntry>>>(&SqlStoreWorker::log, false,
+                                               [query](SqlLogLedger &l) { return l.query(query); });
 }
 
-QFuture<StoreResult<CategoryCounts>> SqlStore::countLog(const LogFilter &filter)
+template<typename Job>
+QFuture<StoreResult<CategoryCounts>> SqlStore::count(Job job)
 {
     // Counts of a filter the user has left already are cancelled, and skipped here, so they do
     // not hold up the next filter's rows on the store thread.
     return runWithPromise<StoreResult<CategoryCounts>>(
-            [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
+            [job = std::move(job)](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
         if (promise.isCanceled())
             return StoreResult<CategoryCounts>{};
-        return worker.logLedger<StoreResult<CategoryCounts>>(false, [&](SqlLogLedger &l) { return l.count(filter); });
+        if (StoreError e = worker.usable(false))
+            return failedWith<StoreResult<CategoryCounts>>(e);
+        return job(worker.log());
     });
+}
+
+QFuture<StoreResult<CategoryCounts>> SqlStore::countLog(const LogFilter &filter)
+{
+    return count([filter](SqlLogLedger &l) { return l.count(filter); });
 }
 
 QFuture<StoreResult<QList<AuditEntry>>> SqlStore::queryAudit(const AuditQuery &query)
 {
-    return run<StoreResult<QList<AuditEntry>>>([query](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<QList<AuditEntry>>>(false,
-                                                                [&](SqlLogLedger &l) { return l.queryAudit(query); });
-    });
+    return runOn<StoreResult<QList<AuditEntry>>>(&SqlStoreWorker::log, false,
+                                                 [query](SqlLogLedger &l) { return l.queryAudit(query); });
 }
 
 QFuture<StoreResult<CategoryCounts>> SqlStore::countAudit(const AuditQuery &query)
 {
-    return runWithPromise<StoreResult<CategoryCounts>>(
-            [query](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
-        if (promise.isCanceled())
-            return StoreResult<CategoryCounts>{};
-        return worker.logLedger<StoreResult<CategoryCounts>>(false,
-                                                             [&](SqlLogLedger &l) { return l.countAudit(query); });
-    });
+    return count([query](SqlLogLedger &l) { return l.countAudit(query); });
 }
 
 QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
 {
-    return run<StoreResult<PurgeReport>>([this, policy](SqlStoreWorker &worker) {
-        auto r = worker.logLedger<StoreResult<PurgeReport>>(true, [&](SqlLogLedger &l) { return l.purge(policy); });
+    return runOn<StoreResult<PurgeReport>>(&SqlStoreWorker::log, true, [this, policy](SqlLogLedger &l) {
+        auto r = l.purge(policy);
         if (r.value.total() > 0) {
             Q_EMIT logsPurged(r.value);
             if (r.value.actions > 0)
-                Q_EMIT systemsChanged();
+                Q_EMIT systemsChanged({});
         }
         return r;
     });
@@ -227,34 +263,34 @@ QFuture<StoreResult<PurgeReport>> SqlStore::purge(const RetentionPolicy &policy)
 
 QFuture<StoreResult<StoreStats>> SqlStore::storeStats()
 {
-    return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<StoreStats>>(false, [](SqlLogLedger &l) { return l.stats(); });
-    });
+    return runOn<StoreResult<StoreStats>>(&SqlStoreWorker::log, false, [](SqlLogLedger &l) { return l.stats(); });
 }
 
 QFuture<StoreResult<StoreStats>> SqlStore::vacuum()
 {
-    return run<StoreResult<StoreStats>>([](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<StoreStats>>(true, [](SqlLogLedger &l) { return l.vacuum(); });
-    });
+    return runOn<StoreResult<StoreStats>>(&SqlStoreWorker::log, true, [](SqlLogLedger &l) { return l.vacuum(); });
 }
 
 QFuture<StoreResult<DataKeyInfo>> SqlStore::dataKeyInfo()
 {
-    return run<StoreResult<DataKeyInfo>>([](SqlStoreWorker &w) { return w.dataKeyInfo(); });
+    return runOn<StoreResult<DataKeyInfo>>(&SqlStoreWorker::keys, false,
+                                           [](SqlKeyLedger &l) { return l.dataKeyInfo(); });
 }
 
 QFuture<StoreError> SqlStore::setDataKey(const QByteArray &key, const QString &unavailableReason)
 {
-    return run<StoreError>(
-            [key, unavailableReason](SqlStoreWorker &w) { return w.setDataKey(key, unavailableReason); });
+    return runOn<StoreError>(&SqlStoreWorker::keys, false, [key, unavailableReason](SqlKeyLedger &l) {
+        return l.setDataKey(key, unavailableReason);
+    });
 }
 
 QFuture<StoreResult<KeyBatchResult>> SqlStore::generateKeys(const KeyGenerationRequest &request)
 {
     return runWithPromise<StoreResult<KeyBatchResult>>(
-            [this, request](SqlStoreWorker &w, QPromise<StoreResult<KeyBatchResult>> &promise) {
-        auto r = w.generateKeys(request, promise);
+            [this, request](SqlStoreWorker &worker, QPromise<StoreResult<KeyBatchResult>> &promise) {
+        if (StoreError e = worker.usable(true))
+            return failedWith<StoreResult<KeyBatchResult>>(e);
+        auto r = worker.keys().generate(request, promise);
         if (r.ok())
             Q_EMIT keysChanged();
         return r;
@@ -263,28 +299,27 @@ QFuture<StoreResult<KeyBatchResult>> SqlStore::generateKeys(const KeyGenerationR
 
 QFuture<StoreResult<QList<KeyRecord>>> SqlStore::listKeys(const KeyFilter &filter)
 {
-    return run<StoreResult<QList<KeyRecord>>>([filter](SqlStoreWorker &w) { return w.listKeys(filter); });
+    return runOn<StoreResult<QList<KeyRecord>>>(&SqlStoreWorker::keys, false,
+                                                [filter](SqlKeyLedger &l) { return l.list(filter); });
 }
 
 QFuture<StoreResult<KeyRecord>> SqlStore::revealKey(const QByteArray &pid, const AuditActor &actor)
 {
-    return run<StoreResult<KeyRecord>>([pid, actor](SqlStoreWorker &w) { return w.revealKey(pid, actor); });
+    // Writable: showing a PPS writes an audit entry.
+    return runOn<StoreResult<KeyRecord>>(&SqlStoreWorker::keys, true,
+                                         [pid, actor](SqlKeyLedger &l) { return l.reveal(pid, actor); });
 }
 
 QFuture<StoreResult<KeyExportResult>> SqlStore::exportKeys(const KeyExportRequest &request)
 {
-    return run<StoreResult<KeyExportResult>>([this, request](SqlStoreWorker &w) {
-        auto r = w.exportKeys(request);
-        if (r.ok())
-            Q_EMIT keysChanged();
-        return r;
-    });
+    return change<StoreResult<KeyExportResult>>(&SqlStoreWorker::keys, &Store::keysChanged,
+                                                [request](SqlKeyLedger &l) { return l.exportKeys(request); });
 }
 
 QFuture<StoreResult<KeyImportReport>> SqlStore::importKeys(const QString &path, const AuditActor &actor)
 {
-    return run<StoreResult<KeyImportReport>>([this, path, actor](SqlStoreWorker &w) {
-        auto r = w.importKeys(path, actor);
+    return runOn<StoreResult<KeyImportReport>>(&SqlStoreWorker::keys, true, [this, path, actor](SqlKeyLedger &l) {
+        auto r = l.importKeys(path, actor);
         if (r.ok() && r.value.imported > 0)
             Q_EMIT keysChanged();
         return r;
@@ -293,42 +328,39 @@ QFuture<StoreResult<KeyImportReport>> SqlStore::importKeys(const QString &path, 
 
 QFuture<StoreResult<int>> SqlStore::deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor)
 {
-    return run<StoreResult<int>>([this, pids, actor](SqlStoreWorker &w) {
-        auto r = w.deleteKeys(pids, actor);
-        if (r.ok())
-            Q_EMIT keysChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::keys, &Store::keysChanged,
+                                    [pids, actor](SqlKeyLedger &l) { return l.deleteKeys(pids, actor); });
 }
 
 QFuture<StoreResult<QList<AuditEntry>>> SqlStore::securityAudit(int limit)
 {
-    return run<StoreResult<QList<AuditEntry>>>([limit](SqlStoreWorker &w) { return w.securityAudit(limit); });
+    return runOn<StoreResult<QList<AuditEntry>>>(&SqlStoreWorker::keys, false,
+                                                 [limit](SqlKeyLedger &l) { return l.audit(limit); });
 }
 
 QFuture<StoreResult<HelloDecision>> SqlStore::recordHello(const HelloIntake &intake)
 {
-    return runEngine<StoreResult<HelloDecision>>(true, [this, intake](SqlEngineLedger &e) {
-        auto r = e.recordHello(intake);
-        Q_EMIT systemsChanged();
+    return runOn<StoreResult<HelloDecision>>(&SqlStoreWorker::systems, true, [this, intake](SqlSystemLedger &l) {
+        auto r = l.recordHello(intake);
+        Q_EMIT systemsChanged({HelloPacket::uuidText(intake.hello.uuid)});
         return r;
     });
 }
 
 QFuture<StoreError> SqlStore::recordRejectedHello(const HelloRecord &hello)
 {
-    return runEngine<StoreError>(true, [this, hello](SqlEngineLedger &e) {
-        auto r = e.recordRejectedHello(hello);
-        Q_EMIT systemsChanged();
+    return runOn<StoreError>(&SqlStoreWorker::systems, true, [this, hello](SqlSystemLedger &l) {
+        auto r = l.recordRejectedHello(hello);
+        Q_EMIT hellosRecorded();
         return r;
     });
 }
 
 QFuture<StoreError> SqlStore::finishProvisioning(const ProvisioningReport &report)
 {
-    return runEngine<StoreError>(true, [this, report](SqlEngineLedger &e) {
-        auto r = e.finishProvisioning(report);
-        Q_EMIT systemsChanged();
+    return runOn<StoreError>(&SqlStoreWorker::systems, true, [this, report](SqlSystemLedger &l) {
+        auto r = l.finishProvisioning(report);
+        Q_EMIT systemsChanged({report.uuid});
         if (report.success)
             Q_EMIT keysChanged();
         return r;
@@ -337,40 +369,41 @@ QFuture<StoreError> SqlStore::finishProvisioning(const ProvisioningReport &repor
 
 QFuture<StoreResult<int>> SqlStore::releaseClaims(const QString &engineId, const QString &reason)
 {
-    return runEngine<StoreResult<int>>(true, [this, engineId, reason](SqlEngineLedger &e) {
-        auto r = e.releaseClaims(engineId, reason);
+    return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true, [this, engineId, reason](SqlSystemLedger &l) {
+        auto r = l.releaseClaims(engineId, reason);
         if (r.value > 0)
-            Q_EMIT systemsChanged();
+            Q_EMIT systemsChanged({});
         return r;
     });
 }
 
 QFuture<StoreResult<QList<AmtSystem>>> SqlStore::listSystems(const SystemFilter &filter)
 {
-    return runEngine<StoreResult<QList<AmtSystem>>>(false,
-                                                    [filter](SqlEngineLedger &e) { return e.listSystems(filter); });
+    return runOn<StoreResult<QList<AmtSystem>>>(&SqlStoreWorker::systems, false,
+                                                [filter](SqlSystemLedger &l) { return l.listSystems(filter); });
 }
 
 QFuture<StoreResult<AmtSystem>> SqlStore::systemCredentials(const QString &uuid)
 {
-    return runEngine<StoreResult<AmtSystem>>(false, [uuid](SqlEngineLedger &e) { return e.systemCredentials(uuid); });
+    return runOn<StoreResult<AmtSystem>>(&SqlStoreWorker::systems, false,
+                                         [uuid](SqlSystemLedger &l) { return l.systemCredentials(uuid); });
 }
 
 QFuture<StoreResult<int>> SqlStore::authorizeSystems(const QStringList &uuids)
 {
-    return runEngine<StoreResult<int>>(true, [this, uuids](SqlEngineLedger &e) {
-        auto r = e.authorizeSystems(uuids);
-        Q_EMIT systemsChanged();
+    return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true, [this, uuids](SqlSystemLedger &l) {
+        auto r = l.authorizeSystems(uuids);
+        Q_EMIT systemsChanged(uuids);
         return r;
     });
 }
 
 QFuture<StoreResult<int>> SqlStore::markSilentSystems(qint64 silentSinceMs)
 {
-    return runEngine<StoreResult<int>>(true, [this, silentSinceMs](SqlEngineLedger &e) {
-        auto r = e.markSilentSystems(silentSinceMs);
+    return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true, [this, silentSinceMs](SqlSystemLedger &l) {
+        auto r = l.markSilentSystems(silentSinceMs);
         if (r.value > 0)
-            Q_EMIT systemsChanged();
+            Q_EMIT systemsChanged({});
         return r;
     });
 }
@@ -378,183 +411,148 @@ QFuture<StoreResult<int>> SqlStore::markSilentSystems(qint64 silentSinceMs)
 QFuture<StoreResult<int>> SqlStore::setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
                                                     const QList<ActionRecord> &actions)
 {
-    return runEngine<StoreResult<int>>(true, [this, uuids, state, reason, actions](SqlEngineLedger &e) {
-        auto r = e.setSystemsState(uuids, state, reason, actions);
-        Q_EMIT systemsChanged();
+    return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true,
+                                   [this, uuids, state, reason, actions](SqlSystemLedger &l) {
+        auto r = l.setSystemsState(uuids, state, reason, actions);
+        Q_EMIT systemsChanged(uuids);
         return r;
     });
 }
 
 QFuture<StoreResult<QList<HelloRecord>>> SqlStore::listHellos(const QString &uuid, qint64 afterId, int limit)
 {
-    return runEngine<StoreResult<QList<HelloRecord>>>(
-            false, [uuid, afterId, limit](SqlEngineLedger &e) { return e.listHellos(uuid, afterId, limit); });
+    return runOn<StoreResult<QList<HelloRecord>>>(&SqlStoreWorker::systems, false,
+                                                  [uuid, afterId, limit](SqlSystemLedger &l) {
+        return l.listHellos(uuid, afterId, limit);
+    });
 }
 
 QFuture<StoreResult<QList<ActionRecord>>> SqlStore::listActions(const ActionFilter &filter)
 {
-    return run<StoreResult<QList<ActionRecord>>>([filter](SqlStoreWorker &worker) {
-        return worker.logLedger<StoreResult<QList<ActionRecord>>>(
-                false, [&](SqlLogLedger &l) { return l.queryActions(filter); });
-    });
+    return runOn<StoreResult<QList<ActionRecord>>>(&SqlStoreWorker::log, false,
+                                                   [filter](SqlLogLedger &l) { return l.queryActions(filter); });
 }
 
 QFuture<StoreResult<CategoryCounts>> SqlStore::countActions(const ActionFilter &filter)
 {
-    return runWithPromise<StoreResult<CategoryCounts>>(
-            [filter](SqlStoreWorker &worker, QPromise<StoreResult<CategoryCounts>> &promise) {
-        if (promise.isCanceled())
-            return StoreResult<CategoryCounts>{};
-        return worker.logLedger<StoreResult<CategoryCounts>>(false,
-                                                             [&](SqlLogLedger &l) { return l.countActions(filter); });
-    });
+    return count([filter](SqlLogLedger &l) { return l.countActions(filter); });
 }
 
 QFuture<StoreResult<QList<ProvisionProfile>>> SqlStore::listProfiles()
 {
-    return runEngine<StoreResult<QList<ProvisionProfile>>>(false, [](SqlEngineLedger &e) { return e.listProfiles(); });
+    return runOn<StoreResult<QList<ProvisionProfile>>>(&SqlStoreWorker::profiles, false,
+                                                       [](SqlProfileLedger &l) { return l.listProfiles(); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::saveProfile(const ProvisionProfile &profile)
 {
-    return runEngine<StoreResult<qint64>>(true, [this, profile](SqlEngineLedger &e) {
-        auto r = e.saveProfile(profile);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<qint64>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                       [profile](SqlProfileLedger &l) { return l.saveProfile(profile); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteProfile(qint64 id)
 {
-    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
-        auto r = e.deleteProfile(id);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                    [id](SqlProfileLedger &l) { return l.deleteProfile(id); });
 }
 
 QFuture<StoreResult<QList<ProfileAssignment>>> SqlStore::listAssignments()
 {
-    return runEngine<StoreResult<QList<ProfileAssignment>>>(false, [](SqlEngineLedger &e) { return e.assignments(); });
+    return runOn<StoreResult<QList<ProfileAssignment>>>(&SqlStoreWorker::profiles, false,
+                                                        [](SqlProfileLedger &l) { return l.assignments(); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::addAssignment(const ProfileAssignment &assignment)
 {
-    return runEngine<StoreResult<qint64>>(true, [this, assignment](SqlEngineLedger &e) {
-        auto r = e.addAssignment(assignment);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<qint64>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                       [assignment](SqlProfileLedger &l) { return l.addAssignment(assignment); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteAssignment(qint64 id)
 {
-    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
-        auto r = e.deleteAssignment(id);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                    [id](SqlProfileLedger &l) { return l.deleteAssignment(id); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::importCertificate(const ProvisioningCertificate &certificate)
 {
-    return runEngine<StoreResult<qint64>>(true, [this, certificate](SqlEngineLedger &e) {
-        auto r = e.importCertificate(certificate);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
+    return change<StoreResult<qint64>>(&SqlStoreWorker::certificates, &Store::profilesChanged,
+                                       [certificate](SqlCertificateLedger &l) {
+        return l.importProvisioningCertificate(certificate);
     });
 }
 
 QFuture<StoreResult<QList<ProvisioningCertificate>>> SqlStore::listCertificates()
 {
-    return runEngine<StoreResult<QList<ProvisioningCertificate>>>(
-            false, [](SqlEngineLedger &e) { return e.listCertificates(); });
+    return runOn<StoreResult<QList<ProvisioningCertificate>>>(&SqlStoreWorker::certificates, false,
+                                                              [](SqlCertificateLedger &l) {
+        return l.provisioningCertificates(false);
+    });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteCertificate(qint64 id)
 {
-    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
-        auto r = e.deleteCertificate(id);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::certificates, &Store::profilesChanged,
+                                    [id](SqlCertificateLedger &l) { return l.deleteProvisioningCertificate(id); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::importTlsCertificate(const TlsCertificate &certificate)
 {
-    return runEngine<StoreResult<qint64>>(true, [this, certificate](SqlEngineLedger &e) {
-        auto r = e.profiles().importTlsCertificate(certificate);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
+    return change<StoreResult<qint64>>(&SqlStoreWorker::certificates, &Store::profilesChanged,
+                                       [certificate](SqlCertificateLedger &l) {
+        return l.importTlsCertificate(certificate);
     });
 }
 
 QFuture<StoreResult<QList<TlsCertificate>>> SqlStore::listTlsCertificates()
 {
-    return runEngine<StoreResult<QList<TlsCertificate>>>(
-            false, [](SqlEngineLedger &e) { return e.profiles().listTlsCertificates(); });
+    return runOn<StoreResult<QList<TlsCertificate>>>(&SqlStoreWorker::certificates, false,
+                                                     [](SqlCertificateLedger &l) { return l.listTlsCertificates(); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteTlsCertificate(qint64 id)
 {
-    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
-        auto r = e.profiles().deleteTlsCertificate(id);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::certificates, &Store::profilesChanged,
+                                    [id](SqlCertificateLedger &l) { return l.deleteTlsCertificate(id); });
 }
 
 QFuture<StoreResult<QList<AuxiliaryProfile>>> SqlStore::listAuxiliaryProfiles()
 {
-    return runEngine<StoreResult<QList<AuxiliaryProfile>>>(
-            false, [](SqlEngineLedger &e) { return e.profiles().listAuxiliaryProfiles(); });
+    return runOn<StoreResult<QList<AuxiliaryProfile>>>(&SqlStoreWorker::profiles, false,
+                                                       [](SqlProfileLedger &l) { return l.listAuxiliaryProfiles(); });
 }
 
 QFuture<StoreResult<qint64>> SqlStore::saveAuxiliaryProfile(const AuxiliaryProfile &profile)
 {
-    return runEngine<StoreResult<qint64>>(true, [this, profile](SqlEngineLedger &e) {
-        auto r = e.profiles().saveAuxiliaryProfile(profile);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<qint64>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                       [profile](SqlProfileLedger &l) { return l.saveAuxiliaryProfile(profile); });
 }
 
 QFuture<StoreResult<int>> SqlStore::deleteAuxiliaryProfile(qint64 id)
 {
-    return runEngine<StoreResult<int>>(true, [this, id](SqlEngineLedger &e) {
-        auto r = e.profiles().deleteAuxiliaryProfile(id);
-        if (r.ok())
-            Q_EMIT profilesChanged();
-        return r;
-    });
+    return change<StoreResult<int>>(&SqlStoreWorker::profiles, &Store::profilesChanged,
+                                    [id](SqlProfileLedger &l) { return l.deleteAuxiliaryProfile(id); });
 }
 
 QFuture<StoreError> SqlStore::setSystemOtp(const QString &uuid, const QString &otp)
 {
-    return runEngine<StoreError>(true, [this, uuid, otp](SqlEngineLedger &e) {
-        auto r = e.setSystemOtp(uuid, otp);
-        Q_EMIT systemsChanged();
+    return runOn<StoreError>(&SqlStoreWorker::systems, true, [this, uuid, otp](SqlSystemLedger &l) {
+        auto r = l.setSystemOtp(uuid, otp);
+        Q_EMIT systemsChanged({uuid.toUpper()});
         return r;
     });
 }
 
 QFuture<StoreError> SqlStore::engineHeartbeat(const EngineStatus &status)
 {
-    return runEngine<StoreError>(true, [status](SqlEngineLedger &e) { return e.heartbeat(status); });
+    return runOn<StoreError>(&SqlStoreWorker::engines, true,
+                             [status](SqlEngineLedger &l) { return l.heartbeat(status); });
 }
 
 QFuture<StoreResult<QList<EngineStatus>>> SqlStore::engines()
 {
-    return runEngine<StoreResult<QList<EngineStatus>>>(false, [](SqlEngineLedger &e) { return e.engines(); });
+    return runOn<StoreResult<QList<EngineStatus>>>(&SqlStoreWorker::engines, false,
+                                                   [](SqlEngineLedger &l) { return l.engines(); });
 }
 
 } // namespace Oobm::Core

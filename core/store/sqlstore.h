@@ -90,9 +90,15 @@ private:
     // The job also gets the promise, for progress and cancellation.
     template<typename T, typename Job>
     QFuture<T> runWithPromise(Job job);
-    // Runs job(SqlEngineLedger &) when the store is open (and writable, if asked).
-    template<typename T, typename Job>
-    QFuture<T> runEngine(bool writable, Job job);
+    // Runs job(ledger) on the store thread when the store is open (and writable, if asked).
+    template<typename T, typename Ledger, typename Job>
+    QFuture<T> runOn(Ledger &(SqlStoreWorker::*ledger)(), bool writable, Job job);
+    // The same for a write, emitting changed when it succeeds.
+    template<typename T, typename Ledger, typename Job>
+    QFuture<T> change(Ledger &(SqlStoreWorker::*ledger)(), void (Store::*changed)(), Job job);
+    // Counts per category on the log ledger, skipped when cancelled before they start.
+    template<typename Job>
+    QFuture<StoreResult<CategoryCounts>> count(Job job);
     void setState(State state, const StoreError &error, int schemaVersion);
 
     const StoreLocation m_location;

@@ -3,6 +3,7 @@
 
 #include "core/logging.h"
 #include "core/store/sqlhelpers.h"
+#include "core/store/sqltransaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUrl>
 #include <QVariant>
 
@@ -27,22 +29,6 @@ enum SqliteCode {
     SqliteCantOpen = 14,
     SqliteNotADb = 26,
 };
-
-// The statements, written once each.
-constexpr auto SelectSettingsSql = "SELECT key, value FROM service_settings";
-constexpr auto UpsertSettingSql =
-        "INSERT INTO service_settings (key, value, changed_ms, changed_by) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms, "
-        "changed_by = excluded.changed_by";
-constexpr auto InsertLogSql = "INSERT INTO log (time_ms, severity, source, device_uuid, message, "
-                              "details) VALUES (?, ?, ?, ?, ?, ?)";
-constexpr auto NewestLogIdSql = "SELECT MAX(id) FROM log";
-
-// Qt binds a null QString as SQL NULL; the NOT NULL text columns want ''.
-QString notNull(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
 
 } // namespace
 
@@ -68,6 +54,8 @@ Schema::Dialect SqlStoreWorker::dialect() const
 
 void SqlStoreWorker::close()
 {
+    if (m_watch)
+        m_watch->stop();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -235,13 +223,8 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         }
         m_readOnly = true;
         m_open = true;
-        m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
-                                                [this](const QSqlError &e) { return mapError(e); });
-        m_engine = std::make_unique<SqlEngineLedger>(
-                m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
-        m_log = std::make_unique<SqlLogLedger>(
-                m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); },
-                m_location.kind() == StoreLocation::Kind::SQLite ? m_location.path() : QString());
+        makeLedgers();
+        startWatching();
         r.readOnlyReason = m_readOnlyReason;
         r.schemaVersion = version;
         return r;
@@ -249,8 +232,9 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
 
     // Take the write lock even when there is nothing to migrate: it proves that this process can
     // write, and it serializes migrations between engines sharing the database.
-    if (StoreError e = begin()) {
-        r.error = e;
+    Sql::Transaction t(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
+    if (t.failed()) {
+        r.error = t.error();
         return r;
     }
     if (dialect() == Schema::Dialect::PostgreSQL) {
@@ -259,24 +243,21 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
         if (!lock.exec(QStringLiteral("SET LOCAL lock_timeout = 0"))
             || !lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7736266)"))) {
             r.error = mapError(lock.lastError());
-            rollback();
             return r;
         }
         version = Schema::readVersion(db, &error); // another engine may have migrated meanwhile
         if (error) {
-            rollback();
             r.error = error;
             return r;
         }
     }
     if (StoreError e = Schema::migrate(db, dialect(), version)) {
-        rollback();
         r.error = e;
         return r;
     }
     if (dialect() == Schema::Dialect::SQLite)
         Schema::ensureFullText(db, dialect());
-    if (StoreError e = commit()) {
+    if (StoreError e = t.commit()) {
         r.error = e;
         return r;
     }
@@ -285,29 +266,9 @@ SqlStoreWorker::OpenResult SqlStoreWorker::finishOpen(bool readOnly)
     m_open = true;
     m_readOnly = false;
     r.schemaVersion = Schema::CurrentVersion;
-    m_keys = std::make_unique<SqlKeyLedger>(m_connectionName, dialect(),
-                                            [this](const QSqlError &e) { return mapError(e); });
-    m_engine = std::make_unique<SqlEngineLedger>(
-            m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); }, m_keys.get());
-    m_log = std::make_unique<SqlLogLedger>(
-            m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); },
-            m_location.kind() == StoreLocation::Kind::SQLite ? m_location.path() : QString());
+    makeLedgers();
+    startWatching();
     return r;
-}
-
-StoreError SqlStoreWorker::begin()
-{
-    return Sql::begin(m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); });
-}
-
-StoreError SqlStoreWorker::commit()
-{
-    return Sql::commit(m_connectionName, [this](const QSqlError &e) { return mapError(e); });
-}
-
-void SqlStoreWorker::rollback()
-{
-    Sql::rollback(m_connectionName);
 }
 
 StoreError SqlStoreWorker::notWritable() const
@@ -426,249 +387,110 @@ StoreError SqlStoreWorker::mapError(const QSqlError &error) const
     return StoreError::make(StoreError::Kind::Query, tr("PostgreSQL error on %1: %2").arg(where, text.trimmed()));
 }
 
-StoreResult<QMap<QString, QString>> SqlStoreWorker::readSettingsMap()
+void SqlStoreWorker::makeLedgers()
 {
-    StoreResult<QMap<QString, QString>> r;
+    const SqlLedger::Context context{m_connectionName, dialect(), [this](const QSqlError &e) { return mapError(e); },
+                                     &m_dataKey};
+    m_log = std::make_unique<SqlLogLedger>(
+            context, m_location.kind() == StoreLocation::Kind::SQLite ? m_location.path() : QString());
+    m_settings = std::make_unique<SqlSettingsLedger>(context, m_log.get());
+    m_keys = std::make_unique<SqlKeyLedger>(context, m_log.get());
+    m_certificates = std::make_unique<SqlCertificateLedger>(context);
+    m_profiles = std::make_unique<SqlProfileLedger>(context, m_certificates.get());
+    m_systems = std::make_unique<SqlSystemLedger>(context,
+                                                  SqlSystemLedger::Ledgers{m_settings.get(), m_log.get(), m_keys.get(),
+                                                                           m_certificates.get(), m_profiles.get()});
+    m_engines = std::make_unique<SqlEngineLedger>(context);
+}
+
+StoreError SqlStoreWorker::usable(bool writable) const
+{
+    if (!m_open || !m_log || (writable && m_readOnly))
+        return notWritable();
+    return {};
+}
+
+void SqlStoreWorker::startWatching()
+{
+    if (const auto loaded = m_settings->load(); loaded.ok())
+        m_lastSettings = loaded.value;
+    if (QSqlQuery max(database()); max.exec(QStringLiteral("SELECT MAX(revision) FROM amt_systems")) && max.next())
+        m_systemsRevision = max.value(0).toLongLong();
+    if (dialect() == Schema::Dialect::PostgreSQL) {
+        QSqlDriver *driver = database().driver();
+        connect(driver, &QSqlDriver::notification, this, &SqlStoreWorker::onNotification, Qt::UniqueConnection);
+        for (const QString &channel :
+             {QString(SqlSettingsLedger::NotifyChannel), QString(SqlSystemLedger::NotifyChannel)}) {
+            if (!driver->subscribeToNotification(channel))
+                qCWarning(lcStore) << "cannot LISTEN on" << channel << ':' << driver->lastError().text()
+                                   << "- changes by other processes are seen at the next restart";
+        }
+        if (!m_systemsBatch) {
+            m_systemsBatch = new QTimer(this);
+            m_systemsBatch->setSingleShot(true);
+            m_systemsBatch->setInterval(100);
+            connect(m_systemsBatch, &QTimer::timeout, this, [this] {
+                const QStringList uuids(m_changedSystems.cbegin(), m_changedSystems.cend());
+                m_changedSystems.clear();
+                if (!uuids.isEmpty())
+                    Q_EMIT systemsChangedElsewhere(uuids);
+            });
+        }
+        return;
+    }
+    if (!m_watch) {
+        m_watch = new QTimer(this);
+        m_watch->setInterval(WatchIntervalMs);
+        connect(m_watch, &QTimer::timeout, this, &SqlStoreWorker::checkSqliteChanges);
+    }
+    m_dataVersion = -1;
+    checkSqliteChanges();
+    m_watch->start();
+}
+
+void SqlStoreWorker::checkSqliteChanges()
+{
+    if (!m_open)
+        return;
+    // data_version changes when another connection commits (never for this one's own writes): a
+    // cheap question that needs no table read when nothing happened.
     QSqlQuery q(database());
-    if (!q.exec(QLatin1String(SelectSettingsSql))) {
-        r.error = mapError(q.lastError());
-        return r;
-    }
-    while (q.next())
-        r.value.insert(q.value(0).toString(), q.value(1).toString());
-    return r;
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return;
+    const qint64 version = q.value(0).toLongLong();
+    const bool first = m_dataVersion < 0;
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    if (first)
+        return;
+    reloadSettings();
+    bool overflow = false;
+    const auto changed = m_systems->changedSince(m_systemsRevision, 1000, &m_systemsRevision, &overflow);
+    if (changed.ok() && (overflow || !changed.value.isEmpty()))
+        Q_EMIT systemsChangedElsewhere(changed.value);
 }
 
-StoreResult<ServiceSettings> SqlStoreWorker::loadSettings()
+void SqlStoreWorker::onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
 {
-    StoreResult<ServiceSettings> r;
-    if (!m_open) {
-        r.error = notWritable();
-        return r;
+    if (source == QSqlDriver::SelfSource || !m_open)
+        return;
+    if (name == SqlSettingsLedger::NotifyChannel) {
+        reloadSettings();
+    } else if (name == SqlSystemLedger::NotifyChannel) {
+        m_changedSystems.insert(payload.toString());
+        if (m_systemsBatch && !m_systemsBatch->isActive())
+            m_systemsBatch->start();
     }
-    const auto map = readSettingsMap();
-    if (!map.ok()) {
-        r.error = map.error;
-        return r;
-    }
-    QStringList problems;
-    r.value = ServiceSettings::fromMap(map.value, &problems);
-    for (const QString &p : std::as_const(problems))
-        qCWarning(lcStore) << "ignoring stored setting:" << p;
-    return r;
 }
 
-StoreResult<QStringList> SqlStoreWorker::applySettings(const ServiceSettings &settings, const QString &source,
-                                                       ServiceSettings *stored)
+void SqlStoreWorker::reloadSettings()
 {
-    StoreResult<QStringList> r;
-    if (!m_open || m_readOnly) {
-        r.error = notWritable();
-        return r;
-    }
-    if (const auto problems = settings.validate(); !problems.isEmpty()) {
-        r.error = StoreError::make(StoreError::Kind::Query, problems.first().message);
-        return r;
-    }
-    if (StoreError e = begin()) {
-        r.error = e;
-        return r;
-    }
-    const auto map = readSettingsMap();
-    if (!map.ok()) {
-        rollback();
-        r.error = map.error;
-        return r;
-    }
-    const ServiceSettings before = ServiceSettings::fromMap(map.value);
-    const QMap<QString, QString> wanted = settings.toMap();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-
-    QSqlDatabase db = database();
-    QSqlQuery upsert(db);
-    if (!upsert.prepare(QLatin1String(UpsertSettingSql))) {
-        r.error = mapError(upsert.lastError());
-        rollback();
-        return r;
-    }
-    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-        if (before.value(it.key()) == it.value() && map.value.contains(it.key()))
-            continue;
-        upsert.addBindValue(it.key());
-        upsert.addBindValue(notNull(it.value()));
-        upsert.addBindValue(now);
-        upsert.addBindValue(notNull(source));
-        if (!upsert.exec()) {
-            r.error = mapError(upsert.lastError());
-            rollback();
-            return r;
-        }
-    }
-
-    r.value = ServiceSettings::describeChanges(before, settings);
-    // The level that governs these entries is the more verbose of the old and the new one, so
-    // that lowering the level still records the change itself.
-    const LogLevel gate = std::max(before.logLevel, settings.logLevel);
-    QList<LogEntry> entries;
-    if (logLevelAccepts(gate, Severity::Information)) {
-        for (const QString &line : std::as_const(r.value))
-            entries.append(LogEntry::make(Severity::Information, source, line));
-    }
-    if (!entries.isEmpty()) {
-        QSqlError lockError;
-        if (!Sql::lockForAppend(m_connectionName, dialect(), Sql::AppendTable::Log, &lockError)) {
-            r.error = mapError(lockError);
-            rollback();
-            return r;
-        }
-        QSqlQuery insert(db);
-        if (!insert.prepare(QLatin1String(InsertLogSql))) {
-            r.error = mapError(insert.lastError());
-            rollback();
-            return r;
-        }
-        for (const LogEntry &e : std::as_const(entries)) {
-            insert.addBindValue(e.time.toMSecsSinceEpoch());
-            insert.addBindValue(int(e.severity));
-            insert.addBindValue(notNull(e.source));
-            insert.addBindValue(QVariant(QMetaType::fromType<QString>()));
-            insert.addBindValue(notNull(e.message));
-            insert.addBindValue(notNull(e.details));
-            if (!insert.exec()) {
-                r.error = mapError(insert.lastError());
-                rollback();
-                return r;
-            }
-        }
-    }
-    if (StoreError e = commit()) {
-        r.error = e;
-        return r;
-    }
-    *stored = settings;
-    return r;
-}
-
-StoreError SqlStoreWorker::appendLog(const QList<LogEntry> &entries, qint64 *newestId)
-{
-    if (!m_open || m_readOnly)
-        return notWritable();
-    if (entries.isEmpty())
-        return {};
-    if (StoreError e = begin())
-        return e;
-    QSqlDatabase db = database();
-    if (QSqlError e; !Sql::lockForAppend(m_connectionName, dialect(), Sql::AppendTable::Log, &e)) {
-        const StoreError error = mapError(e);
-        rollback();
-        return error;
-    }
-    QSqlQuery insert(db);
-    // PostgreSQL prepares on the server: a locked table fails here already, and executing the
-    // failed statement would only say "syntax error".
-    if (!insert.prepare(QLatin1String(InsertLogSql))) {
-        const StoreError error = mapError(insert.lastError());
-        rollback();
-        return error;
-    }
-    for (const LogEntry &e : entries) {
-        insert.addBindValue(e.time.toMSecsSinceEpoch());
-        insert.addBindValue(int(e.severity));
-        insert.addBindValue(notNull(e.source));
-        insert.addBindValue(e.deviceUuid.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                   : QVariant(e.deviceUuid.toUpper()));
-        insert.addBindValue(notNull(e.message));
-        insert.addBindValue(notNull(e.details));
-        if (!insert.exec()) {
-            const StoreError error = mapError(insert.lastError());
-            rollback();
-            return error;
-        }
-    }
-    QSqlQuery newest(db);
-    if (newest.exec(QLatin1String(NewestLogIdSql)) && newest.next())
-        *newestId = newest.value(0).toLongLong();
-    return commit();
-}
-
-StoreResult<QList<LogEntry>> SqlStoreWorker::queryLog(const LogQuery &query)
-{
-    return logLedger<StoreResult<QList<LogEntry>>>(false, [&](SqlLogLedger &l) { return l.query(query); });
-}
-
-// The key ledger: the store must be open; writes need it writable.
-#define OOBM_NEED(writable, Result) \
-    if (!m_open || !m_keys || ((writable) && m_readOnly)) { \
-        Result r; \
-        r.error = notWritable(); \
-        return r; \
-    }
-
-StoreResult<DataKeyInfo> SqlStoreWorker::dataKeyInfo()
-{
-    OOBM_NEED(false, StoreResult<DataKeyInfo>)
-    return m_keys->dataKeyInfo();
-}
-
-StoreError SqlStoreWorker::setDataKey(const QByteArray &key, const QString &unavailableReason)
-{
-    if (!m_open || !m_keys)
-        return notWritable();
-    return m_keys->setDataKey(key, unavailableReason);
-}
-
-StoreResult<KeyBatchResult> SqlStoreWorker::generateKeys(const KeyGenerationRequest &request,
-                                                         QPromise<StoreResult<KeyBatchResult>> &promise)
-{
-    OOBM_NEED(true, StoreResult<KeyBatchResult>)
-    return m_keys->generate(request, promise);
-}
-
-StoreResult<QList<KeyRecord>> SqlStoreWorker::listKeys(const KeyFilter &filter)
-{
-    OOBM_NEED(false, StoreResult<QList<KeyRecord>>)
-    return m_keys->list(filter);
-}
-
-StoreResult<KeyRecord> SqlStoreWorker::revealKey(const QByteArray &pid, const AuditActor &actor)
-{
-    OOBM_NEED(true, StoreResult<KeyRecord>) // showing a PPS writes an audit entry
-    return m_keys->reveal(pid, actor);
-}
-
-StoreResult<KeyExportResult> SqlStoreWorker::exportKeys(const KeyExportRequest &request)
-{
-    OOBM_NEED(true, StoreResult<KeyExportResult>)
-    return m_keys->exportKeys(request);
-}
-
-StoreResult<KeyImportReport> SqlStoreWorker::importKeys(const QString &path, const AuditActor &actor)
-{
-    OOBM_NEED(true, StoreResult<KeyImportReport>)
-    return m_keys->importKeys(path, actor);
-}
-
-StoreResult<int> SqlStoreWorker::deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor)
-{
-    OOBM_NEED(true, StoreResult<int>)
-    return m_keys->deleteKeys(pids, actor);
-}
-
-StoreResult<QList<AuditEntry>> SqlStoreWorker::securityAudit(int limit)
-{
-    OOBM_NEED(false, StoreResult<QList<AuditEntry>>)
-    return m_keys->audit(limit);
-}
-
-#undef OOBM_NEED
-
-SqlEngineLedger *SqlStoreWorker::engineLedger(bool writable, StoreError *error)
-{
-    if (!m_open || !m_engine || (writable && m_readOnly)) {
-        *error = notWritable();
-        return nullptr;
-    }
-    return m_engine.get();
+    const auto loaded = m_settings->load();
+    if (!loaded.ok() || loaded.value == m_lastSettings)
+        return;
+    m_lastSettings = loaded.value;
+    Q_EMIT settingsChangedElsewhere(loaded.value);
 }
 
 } // namespace Oobm::Core

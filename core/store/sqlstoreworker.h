@@ -1,23 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/settings/servicesettings.h"
+#include "core/store/datakey.h"
 #include "core/store/schema.h"
+#include "core/store/sqlcertificateledger.h"
 #include "core/store/sqlengineledger.h"
 #include "core/store/sqlkeyledger.h"
 #include "core/store/sqllogledger.h"
+#include "core/store/sqlprofileledger.h"
+#include "core/store/sqlsettingsledger.h"
+#include "core/store/sqlsystemledger.h"
 #include "core/store/store.h"
 
 #include <QObject>
+#include <QSet>
+#include <QSqlDriver>
 
 #include <memory>
 
 class QSqlDatabase;
 class QSqlError;
+class QTimer;
 
 namespace Oobm::Core {
 
 // Does SqlStore's SQL on the store thread. It opens its own named connection there and looks it
-// up by name for every job; nothing here is touched from another thread.
+// up by name for every job; nothing here is touched from another thread. It owns the ledgers
+// (one per subject) and follows what other processes change in the database: settings and
+// systems, by LISTEN/NOTIFY on PostgreSQL and by a cheap change check on SQLite.
 class SqlStoreWorker final : public QObject
 {
     Q_OBJECT
@@ -30,6 +41,8 @@ public:
         StoreError readOnlyReason; // opened read-only when set
         int schemaVersion = 0;
     };
+    // How often SQLite is checked for other processes' changes.
+    static constexpr int WatchIntervalMs = 1000;
 
     SqlStoreWorker(const StoreLocation &location, const QString &connectionName);
     ~SqlStoreWorker() override;
@@ -37,36 +50,25 @@ public:
     OpenResult open();
     void close();
 
-    StoreResult<ServiceSettings> loadSettings();
-    StoreResult<QStringList> applySettings(const ServiceSettings &settings, const QString &source,
-                                           ServiceSettings *stored);
-    StoreError appendLog(const QList<LogEntry> &entries, qint64 *newestId);
-    StoreResult<QList<LogEntry>> queryLog(const LogQuery &query);
+    // Empty when the store is open (and writable, when asked); otherwise why not.
+    StoreError usable(bool writable) const;
 
-    StoreResult<DataKeyInfo> dataKeyInfo();
-    StoreError setDataKey(const QByteArray &key, const QString &unavailableReason);
-    StoreResult<KeyBatchResult> generateKeys(const KeyGenerationRequest &request,
-                                             QPromise<StoreResult<KeyBatchResult>> &promise);
-    StoreResult<QList<KeyRecord>> listKeys(const KeyFilter &filter);
-    StoreResult<KeyRecord> revealKey(const QByteArray &pid, const AuditActor &actor);
-    StoreResult<KeyExportResult> exportKeys(const KeyExportRequest &request);
-    StoreResult<KeyImportReport> importKeys(const QString &path, const AuditActor &actor);
-    StoreResult<int> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor);
-    StoreResult<QList<AuditEntry>> securityAudit(int limit);
+    SqlSettingsLedger &settings() { return *m_settings; }
+    SqlLogLedger &log() { return *m_log; }
+    SqlKeyLedger &keys() { return *m_keys; }
+    SqlCertificateLedger &certificates() { return *m_certificates; }
+    SqlProfileLedger &profiles() { return *m_profiles; }
+    SqlSystemLedger &systems() { return *m_systems; }
+    SqlEngineLedger &engines() { return *m_engines; }
 
-    // The engine's SQL, or null and *error when the store is not open (or not writable).
-    SqlEngineLedger *engineLedger(bool writable, StoreError *error);
-    // Runs job(SqlLogLedger &) when the store is open (and writable, if asked).
-    template<typename T, typename Job>
-    T logLedger(bool writable, Job job)
-    {
-        if (!m_open || !m_log || (writable && m_readOnly)) {
-            T failed{};
-            failed.error = notWritable();
-            return failed;
-        }
-        return job(*m_log);
-    }
+    // The settings as this worker last read or wrote them: what "changed elsewhere" compares to.
+    void noteSettings(const ServiceSettings &settings) { m_lastSettings = settings; }
+
+Q_SIGNALS:
+    // Another process changed the stored settings (this one's own writes are not reported).
+    void settingsChangedElsewhere(const Oobm::Core::ServiceSettings &settings);
+    // Another process wrote these systems' rows; empty: too many to name, read them all again.
+    void systemsChangedElsewhere(const QStringList &uuids);
 
 private:
     QSqlDatabase database() const;
@@ -74,21 +76,36 @@ private:
     OpenResult openSqlite();
     OpenResult openPostgresql();
     OpenResult finishOpen(bool readOnly);
+    void makeLedgers();
     StoreError mapError(const QSqlError &error) const;
-    StoreError begin();
-    StoreError commit();
-    void rollback();
     StoreError notWritable() const;
-    StoreResult<QMap<QString, QString>> readSettingsMap();
+
+    // Following other processes.
+    void startWatching();
+    void checkSqliteChanges();
+    void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void reloadSettings();
 
     StoreLocation m_location;
     QString m_connectionName;
     bool m_open = false;
     bool m_readOnly = false;
     StoreError m_readOnlyReason;
-    std::unique_ptr<SqlKeyLedger> m_keys;
-    std::unique_ptr<SqlEngineLedger> m_engine;
+    DataKey m_dataKey;
     std::unique_ptr<SqlLogLedger> m_log;
+    std::unique_ptr<SqlSettingsLedger> m_settings;
+    std::unique_ptr<SqlKeyLedger> m_keys;
+    std::unique_ptr<SqlCertificateLedger> m_certificates;
+    std::unique_ptr<SqlProfileLedger> m_profiles;
+    std::unique_ptr<SqlSystemLedger> m_systems;
+    std::unique_ptr<SqlEngineLedger> m_engines;
+
+    QTimer *m_watch = nullptr;        // SQLite: checks PRAGMA data_version
+    QTimer *m_systemsBatch = nullptr; // PostgreSQL: a burst of notifications is one signal
+    QSet<QString> m_changedSystems;
+    qint64 m_dataVersion = -1;
+    qint64 m_systemsRevision = 0;
+    ServiceSettings m_lastSettings;
 };
 
 } // namespace Oobm::Core

@@ -33,9 +33,10 @@ struct StoreResult
     bool ok() const { return !error.isError(); }
 };
 
-// What the console, the engine and oobmctl keep: service settings, the user log and, in later
-// issues, keys, systems and profiles. Every call runs off the caller's thread and answers with a
-// QFuture; signals report changes made through this object (and, for the log, by others).
+// What the console, the engines and oobmctl keep: the service settings, the logs, the keys,
+// systems, profiles and certificates. Every call runs off the caller's thread and answers with a
+// QFuture. Signals report changes made through this object, and changes other processes make to
+// the settings and the systems (within a few seconds; docs/architecture.md).
 class Store : public QObject
 {
     Q_OBJECT
@@ -158,8 +159,11 @@ Q_SIGNALS:
     void logsPurged(const Oobm::Core::PurgeReport &report);
     // Keys were generated, exported, imported or deleted through this store.
     void keysChanged();
-    // Systems, hellos or steps were written through this store (by the engine or an action).
-    void systemsChanged();
+    // These systems' rows changed (with their hellos and steps), written through this store or
+    // by another process on the same database; empty: any may have, read them all again.
+    void systemsChanged(const QStringList &uuids);
+    // A hello was recorded that named no system (malformed, or refused before it was read).
+    void hellosRecorded();
     void profilesChanged();
 };
 

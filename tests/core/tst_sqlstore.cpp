@@ -348,14 +348,15 @@ void tst_SqlStore::schemaTooNew()
         SqlStore store(fixture.location());
         QVERIFY(!store.openAndWait());
     }
-    QVERIFY(fixture.exec(QStringLiteral("UPDATE meta SET value = '7' WHERE key = 'schema_version'")));
+    QVERIFY(fixture.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                                 .arg(Schema::CurrentVersion + 1)));
     SqlStore store(fixture.location());
     const StoreError e = store.openAndWait();
     QCOMPARE(e.kind, StoreError::Kind::SchemaTooNew);
-    QVERIFY2(
-            e.message.startsWith(
-                    QStringLiteral("The schema version 7 is newer than this program (%1)").arg(Schema::CurrentVersion)),
-            qPrintable(e.message));
+    QVERIFY2(e.message.startsWith(QStringLiteral("The schema version %1 is newer than this program (%2)")
+                                          .arg(Schema::CurrentVersion + 1)
+                                          .arg(Schema::CurrentVersion)),
+             qPrintable(e.message));
     QCOMPARE(store.state(), Store::State::Failed);
     QCOMPARE(store.lastError().message, e.message);
     QVERIFY(!store.serviceSettings().result().ok());

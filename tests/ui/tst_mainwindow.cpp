@@ -3,6 +3,7 @@
 
 #include "core/logbook/userlog.h"
 #include "core/settings/localsettings.h"
+#include "core/store/schema.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
 #include "ui/pages/actionsstatus/actionsstatuspage.h"
@@ -310,7 +311,8 @@ void tst_MainWindow::connectionError_data()
     QTest::newRow("not a database") << "garbage"
                                     << "is not a SQLite database";
     QTest::newRow("schema too new") << "newer"
-                                    << "The schema version 7 is newer than this program";
+                                    << QStringLiteral("The schema version %1 is newer than this program")
+                                               .arg(Oobm::Core::Schema::CurrentVersion + 1);
     QTest::newRow("folder cannot be made") << "proc"
                                            << "/proc/oobm-ui-test";
     QTest::newRow("server down") << "postgresql-down"
@@ -335,7 +337,8 @@ void tst_MainWindow::connectionError()
         db.setDatabaseName(dbPath());
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec("UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
+        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                               .arg(Oobm::Core::Schema::CurrentVersion + 1)));
         db.close();
     } else if (kind == u"proc") {
         location = StoreLocation::sqlite("/proc/oobm-ui-test/oobm.db");

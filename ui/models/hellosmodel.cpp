@@ -18,10 +18,12 @@ HellosModel::HellosModel(Core::Store *store, QObject *parent)
     m_changed->setSingleShot(true);
     m_changed->setInterval(200);
     connect(m_changed, &QTimer::timeout, this, &HellosModel::fetchNew);
-    connect(m_store, &Core::Store::systemsChanged, this, [this] {
+    const auto changed = [this] {
         if (!m_changed->isActive())
             m_changed->start();
-    });
+    };
+    connect(m_store, &Core::Store::systemsChanged, this, changed);
+    connect(m_store, &Core::Store::hellosRecorded, this, changed);
     auto *poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, &HellosModel::fetchNew);
     poll->start(3000);
