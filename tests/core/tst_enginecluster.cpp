@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // oobm-engine as a process: two engines on one PostgreSQL database provisioning the same
 // devices, and an engine killed (SIGKILL) in the middle of provisioning and restarted.
+#include "common/engineprocess.h"
+#include "common/provisioningfixture.h"
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
-#include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 
 #include <QHash>
@@ -18,16 +19,11 @@
 
 using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
+using Oobm::Test::EngineProcess;
+using Oobm::Test::freePort;
 using Oobm::Test::SimProcess;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
-}
 
 // Forwards every hello it receives to each engine, from the device's own address (so each
 // engine connects back to the device): two engines behind one ProvisionServer, both hearing
@@ -69,87 +65,22 @@ private:
     QList<quint16> m_targets;
 };
 
-class Cluster
+class Cluster : public Oobm::Test::ProvisioningFixture
 {
 public:
-    explicit Cluster(const QString &backend)
-        : m_backend(backend)
-    { }
-    ~Cluster()
-    {
-        for (QProcess *p : std::as_const(m_engines)) {
-            if (p->state() != QProcess::NotRunning) {
-                p->kill();
-                p->waitForFinished(5000);
-            }
-            delete p;
-        }
-    }
-
-    QString prepare(int devices)
-    {
-        if (!m_backend.isValid())
-            return QStringLiteral("no store");
-        keyFile = m_dir.filePath(QStringLiteral("oobm.key"));
-        bool created = false;
-        QString error;
-        const QByteArray key = DataKeyUnlocker::readKeyFile(keyFile, true, &created, &error);
-        if (key.isEmpty())
-            return error;
-        store = std::make_unique<SqlStore>(m_backend.location());
-        if (StoreError e = store->openAndWait())
-            return e.message;
-        if (StoreError e = store->setDataKey(key, QStringLiteral("test")).result())
-            return e.message;
-        KeyGenerationRequest g;
-        g.count = 2 * devices;
-        g.newMePassword = QStringLiteral("N3w-Pass!");
-        if (!store->generateKeys(g).result().ok())
-            return QStringLiteral("generate failed");
-        KeyExportRequest x;
-        x.filter.limit = devices;
-        x.path = m_dir.filePath(QStringLiteral("setup.bin"));
-        if (const auto r = store->exportKeys(x).result(); !r.ok())
-            return r.error.message;
-        setupBin = x.path;
-        ProvisionProfile p;
-        p.name = QStringLiteral("Standard");
-        p.isDefault = true;
-        p.adminPassword = QStringLiteral("Adm1n!Pass");
-        if (const auto r = store->saveProfile(p).result(); !r.ok())
-            return r.error.message;
-        return {};
-    }
+    using ProvisioningFixture::ProvisioningFixture;
 
     // Starts oobm-engine and waits for "listening".
     QString startEngine(const QString &id, quint16 port)
     {
-        auto *p = new QProcess;
-        m_engines << p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (!m_backend.location().password().isEmpty())
-            env.insert(QStringLiteral("PGPASSWORD"), m_backend.location().password());
-        p->setProcessEnvironment(env);
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(OOBM_ENGINE_PATH),
-                 {QStringLiteral("--database"), m_backend.location().toUrl(), QStringLiteral("--key-file"), keyFile,
-                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--engine-id"),
-                  id});
-        if (!p->waitForStarted(10000))
-            return p->errorString();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!out.contains("listening on") && !deadline.hasExpired()) {
-            if (!p->waitForReadyRead(200) && p->state() != QProcess::Running)
-                return QStringLiteral("oobm-engine exited with %1").arg(p->exitCode());
-            out += p->readAllStandardOutput();
-        }
-        return out.contains("listening on") ? QString() : QStringLiteral("oobm-engine did not start listening");
+        m_engines.push_back(std::make_unique<EngineProcess>());
+        return m_engines.back()->start(QStringLiteral(OOBM_ENGINE_PATH), location(), keyFile(),
+                                       QStringLiteral("127.0.0.1:%1").arg(port), id);
     }
-    QProcess *engine(int i) const { return m_engines.at(i); }
+    QProcess *engine(int i) const { return &m_engines.at(i)->process(); }
 
-    QList<AmtSystem> systems() const { return store->listSystems({}).result().value; }
-    int countIn(SystemState state) const
+    QList<AmtSystem> systems() { return store().listSystems({}).result().value; }
+    int countIn(SystemState state)
     {
         int n = 0;
         for (const AmtSystem &s : systems())
@@ -157,14 +88,8 @@ public:
         return n;
     }
 
-    std::unique_ptr<SqlStore> store;
-    QString keyFile;
-    QString setupBin;
-
 private:
-    BackendFixture m_backend;
-    QTemporaryDir m_dir;
-    QList<QProcess *> m_engines;
+    std::vector<std::unique_ptr<EngineProcess>> m_engines;
 };
 
 // No key on two devices: every Consumed key belongs to exactly one system, the PID each device
@@ -172,7 +97,7 @@ private:
 void verifyKeysUsedOnce(Cluster &c, SimProcess &sim, const QSet<QString> &provisioned)
 {
     QHash<QString, QString> consumedBy;
-    for (const KeyRecord &k : c.store->listKeys({{KeyState::Consumed}, {}, -1}).result().value)
+    for (const KeyRecord &k : c.store().listKeys({{KeyState::Consumed}, {}, -1}).result().value)
         consumedBy.insert(QString::fromLatin1(k.pid), k.consumedBy);
     QSet<QString> held;
     for (const QJsonValue &v : sim.control({{"cmd", "list"}}).value("devices").toArray()) {
@@ -208,7 +133,7 @@ void tst_EngineCluster::twoEnginesShareOneDatabase()
     QCOMPARE(c.startEngine(QStringLiteral("engine-b"), p2), QString());
     HelloSplitter splitter({p1, p2});
     SimProcess sim;
-    QCOMPARE(sim.start({"--fleet", QString::number(Devices), "--mode", "factory", "--keys", c.setupBin,
+    QCOMPARE(sim.start({"--fleet", QString::number(Devices), "--mode", "factory", "--keys", c.setupBin(),
                         "--provision-server", QStringLiteral("127.0.0.1:%1").arg(splitter.port()), "--time-scale",
                         "100"}),
              QString());
@@ -220,7 +145,7 @@ void tst_EngineCluster::twoEnginesShareOneDatabase()
     commits.results = {ActionRecord::Result::Succeeded};
     commits.limit = 10 * Devices;
     QHash<QString, int> perSystem;
-    for (const ActionRecord &a : c.store->listActions(commits).result().value)
+    for (const ActionRecord &a : c.store().listActions(commits).result().value)
         ++perSystem[a.uuid];
     QCOMPARE(perSystem.size(), Devices);
     for (auto it = perSystem.cbegin(); it != perSystem.cend(); ++it)
@@ -228,13 +153,13 @@ void tst_EngineCluster::twoEnginesShareOneDatabase()
     // Both engines took part, and each saw hellos the other was handling.
     QSet<QString> engines;
     int ignored = 0;
-    for (const HelloRecord &h : c.store->listHellos({}, 0, 100000).result().value) {
+    for (const HelloRecord &h : c.store().listHellos({}, 0, 100000).result().value) {
         engines.insert(h.engine);
         ignored += h.outcome.startsWith(QStringLiteral("ignored: being provisioned by the engine"));
     }
     QCOMPARE(engines, (QSet<QString>{"engine-a", "engine-b"}));
     QVERIFY(ignored > 0);
-    QCOMPARE(c.store->listKeys({{KeyState::Consumed}, {}, -1}).result().value.size(), 2 * Devices);
+    QCOMPARE(c.store().listKeys({{KeyState::Consumed}, {}, -1}).result().value.size(), 2 * Devices);
     QSet<QString> all;
     for (const AmtSystem &s : c.systems())
         all.insert(s.uuid);
@@ -248,7 +173,7 @@ void tst_EngineCluster::killedMidwayAndRestarted()
     QCOMPARE(c.prepare(Devices), QString());
     const quint16 port = freePort();
     SimProcess sim;
-    QCOMPARE(sim.start({"--fleet", QString::number(Devices), "--mode", "factory", "--keys", c.setupBin,
+    QCOMPARE(sim.start({"--fleet", QString::number(Devices), "--mode", "factory", "--keys", c.setupBin(),
                         "--provision-server", QStringLiteral("127.0.0.1:%1").arg(port), "--time-scale", "100"}),
              QString());
     // Slow devices, so that many are in the middle of their sequence when the engine dies.
