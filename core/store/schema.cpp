@@ -191,12 +191,15 @@ StoreError migrateTo6(QSqlDatabase &db, Dialect)
 // Systems page's sorts and the change feed.
 StoreError migrateTo7(QSqlDatabase &db, Dialect d)
 {
-    QStringList statements{QStringLiteral("ALTER TABLE amt_systems ADD COLUMN name TEXT NOT NULL DEFAULT ''"),
-                           QStringLiteral("ALTER TABLE amt_systems ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"),
-                           QStringLiteral("UPDATE amt_systems SET name = fqdn"),
-                           QStringLiteral("CREATE INDEX amt_systems_revision ON amt_systems (revision)"),
-                           QStringLiteral("CREATE INDEX amt_systems_last_hello ON amt_systems (last_hello_ms, uuid)"),
-                           QStringLiteral("CREATE INDEX amt_systems_name ON amt_systems (lower(name))")};
+    QStringList statements{
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN name TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN revision BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE amt_systems SET name = fqdn"),
+            QStringLiteral("CREATE INDEX amt_systems_revision ON amt_systems (revision)"),
+            // The Intel AMT Systems page's default order (SystemQuery::Sort::LastHello).
+            QStringLiteral("CREATE INDEX amt_systems_last_hello ON amt_systems ((COALESCE(last_hello_ms, "
+                           "0)), uuid%1)")
+                    .arg(d == Dialect::PostgreSQL ? QStringLiteral(" COLLATE \"C\"") : QString())};
     if (d == Dialect::PostgreSQL)
         statements << QStringLiteral("CREATE SEQUENCE amt_systems_revisions");
     return execAll(db, statements, 7);

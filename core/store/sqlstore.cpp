@@ -383,6 +383,18 @@ QFuture<StoreResult<QList<AmtSystem>>> SqlStore::listSystems(const SystemFilter 
                                                 [filter](SqlSystemLedger &l) { return l.listSystems(filter); });
 }
 
+QFuture<StoreResult<QList<AmtSystem>>> SqlStore::querySystems(const SystemQuery &query)
+{
+    return runOn<StoreResult<QList<AmtSystem>>>(&SqlStoreWorker::systems, false,
+                                                [query](SqlSystemLedger &l) { return l.querySystems(query); });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::countSystems(const SystemFilter &filter)
+{
+    return runOn<StoreResult<qint64>>(&SqlStoreWorker::systems, false,
+                                      [filter](SqlSystemLedger &l) { return l.countSystems(filter); });
+}
+
 QFuture<StoreResult<AmtSystem>> SqlStore::systemCredentials(const QString &uuid)
 {
     return runOn<StoreResult<AmtSystem>>(&SqlStoreWorker::systems, false,

@@ -54,6 +54,8 @@ public:
     QFuture<StoreError> finishProvisioning(const ProvisioningReport &report) override;
     QFuture<StoreResult<int>> releaseClaims(const QString &engineId, const QString &reason) override;
     QFuture<StoreResult<QList<AmtSystem>>> listSystems(const SystemFilter &filter) override;
+    QFuture<StoreResult<QList<AmtSystem>>> querySystems(const SystemQuery &query) override;
+    QFuture<StoreResult<qint64>> countSystems(const SystemFilter &filter) override;
     QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) override;
     QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) override;
     QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) override;

@@ -392,32 +392,93 @@ StoreResult<int> SqlSystemLedger::releaseClaims(const QString &engineId, const Q
                      {int(SystemState::Failed), text(reason), engineId, int(SystemState::Provisioning)});
 }
 
-StoreResult<QList<AmtSystem>> SqlSystemLedger::listSystems(const SystemFilter &filter)
+QString SqlSystemLedger::sortExpression(SystemQuery::Sort sort) const
 {
-    StoreResult<QList<AmtSystem>> r;
+    // Text is compared byte by byte (SQLite's binary collation, PostgreSQL's "C"), lower case for
+    // names, as SystemQuery::sortKey does in C++.
+    const auto text = [this](const QString &column) {
+        return isPostgreSql() ? column + QStringLiteral(" COLLATE \"C\"") : column;
+    };
+    const auto folded = [&](const QString &column) { return QStringLiteral("lower(%1)").arg(text(column)); };
+    switch (sort) {
+    case SystemQuery::Sort::LastHello:
+        return QStringLiteral("COALESCE(s.last_hello_ms, 0)");
+    case SystemQuery::Sort::Uuid:
+        return text(QStringLiteral("s.uuid"));
+    case SystemQuery::Sort::Name:
+        return folded(QStringLiteral("s.name"));
+    case SystemQuery::Sort::Fqdn:
+        return folded(QStringLiteral("s.fqdn"));
+    case SystemQuery::Sort::Address:
+        return text(QStringLiteral("s.address"));
+    case SystemQuery::Sort::Version:
+        return text(QStringLiteral("s.amt_version"));
+    case SystemQuery::Sort::State:
+        return QStringLiteral("s.state");
+    case SystemQuery::Sort::Profile:
+        return folded(QStringLiteral("COALESCE(p.name, '')"));
+    case SystemQuery::Sort::Pid:
+        return text(QStringLiteral("s.pid"));
+    case SystemQuery::Sort::LastAction:
+        return QStringLiteral("COALESCE(s.last_action_ms, 0)");
+    }
+    return QStringLiteral("s.uuid");
+}
+
+QStringList SqlSystemLedger::filterClauses(const SystemFilter &filter, QVariantList *binds) const
+{
     QStringList where;
-    QVariantList binds;
     if (!filter.states.isEmpty())
-        where << Sql::inList(QStringLiteral("s.state"), filter.states, &binds);
+        where << Sql::inList(QStringLiteral("s.state"), filter.states, binds);
     if (!filter.text.isEmpty()) {
-        where << QStringLiteral("(s.uuid LIKE ? OR s.fqdn LIKE ? OR s.name LIKE ? OR s.address LIKE ?)");
-        const QString like = QStringLiteral("%") + filter.text + QStringLiteral("%");
-        binds << QVariant(like.toUpper()) << QVariant(like) << QVariant(like) << QVariant(like);
+        const QString like = Sql::likePattern(filter.text);
+        where << QStringLiteral("(s.uuid %1 ? ESCAPE '\\' OR s.fqdn %1 ? ESCAPE '\\' OR s.name %1 ? ESCAPE '\\' "
+                                "OR s.address %1 ? ESCAPE '\\')")
+                         .arg(Sql::likeOperator(dialect()));
+        *binds << like << like << like << like;
     }
     if (!filter.uuids.isEmpty()) {
         QStringList marks;
         for (const QString &uuid : filter.uuids) {
             marks << QStringLiteral("?");
-            binds << uuid.toUpper();
+            *binds << uuid.toUpper();
         }
         where << QStringLiteral("s.uuid IN (%1)").arg(marks.join(u','));
+    }
+    return where;
+}
+
+StoreResult<QList<AmtSystem>> SqlSystemLedger::listSystems(const SystemFilter &filter)
+{
+    SystemQuery query;
+    query.filter = filter;
+    query.limit = filter.limit;
+    return querySystems(query);
+}
+
+StoreResult<QList<AmtSystem>> SqlSystemLedger::querySystems(const SystemQuery &query)
+{
+    StoreResult<QList<AmtSystem>> r;
+    QVariantList binds;
+    QStringList where = filterClauses(query.filter, &binds);
+    const QString key = sortExpression(query.sort);
+    const QString uuid = sortExpression(SystemQuery::Sort::Uuid);
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    if (!query.afterUuid.isEmpty()) {
+        // Keyset: after (key, uuid) in the order, on the same expressions the order uses.
+        const QString beyond = query.descending ? QStringLiteral("<") : QStringLiteral(">");
+        where << QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(key, beyond, uuid);
+        const QVariant after = query.afterKey.typeId() == QMetaType::QByteArray
+                ? QVariant(QString::fromUtf8(query.afterKey.toByteArray()))
+                : query.afterKey;
+        binds << after << after << query.afterUuid;
     }
     QString sql = QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(SystemColumns), QLatin1String(SystemFrom));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY s.last_hello_ms DESC, s.uuid");
-    if (filter.limit > 0)
-        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    sql += QStringLiteral(" ORDER BY %1 %2, %3 %2").arg(key, direction, uuid);
+    if (query.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
     QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!Sql::prepareAndExec(q, sql, binds)) {
@@ -426,6 +487,23 @@ StoreResult<QList<AmtSystem>> SqlSystemLedger::listSystems(const SystemFilter &f
     }
     while (q.next())
         r.value << readSystem(q);
+    return r;
+}
+
+StoreResult<qint64> SqlSystemLedger::countSystems(const SystemFilter &filter)
+{
+    StoreResult<qint64> r;
+    QVariantList binds;
+    const QStringList where = filterClauses(filter, &binds);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(SystemFrom));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q, sql, binds) || !q.next()) {
+        r.error = queryError(q);
+        return r;
+    }
+    r.value = q.value(0).toLongLong();
     return r;
 }
 

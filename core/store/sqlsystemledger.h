@@ -7,6 +7,7 @@
 #include "core/provisioning/hellorecord.h"
 #include "core/provisioning/hellosnapshot.h"
 #include "core/provisioning/provisioningreport.h"
+#include "core/provisioning/systemquery.h"
 #include "core/store/sqlledger.h"
 
 namespace Oobm::Core {
@@ -44,7 +45,9 @@ public:
     // Systems this engine still held (it stopped in the middle): Failed, with the reason.
     StoreResult<int> releaseClaims(const QString &engineId, const QString &reason);
 
-    StoreResult<QList<AmtSystem>> listSystems(const SystemFilter &filter);
+    StoreResult<QList<AmtSystem>> listSystems(const SystemFilter &filter); // newest hello first
+    StoreResult<QList<AmtSystem>> querySystems(const SystemQuery &query);
+    StoreResult<qint64> countSystems(const SystemFilter &filter);
     StoreResult<AmtSystem> systemCredentials(const QString &uuid); // with the admin password
     StoreResult<int> authorizeSystems(const QStringList &uuids);
     StoreResult<int> markSilentSystems(qint64 silentSinceMs);
@@ -62,6 +65,9 @@ public:
     static constexpr QLatin1String NotifyChannel{"oobm_systems"};
 
 private:
+    // The SQL a sort orders by (SystemQuery::sortKey's twin), and a filter's WHERE clauses.
+    QString sortExpression(SystemQuery::Sort sort) const;
+    QStringList filterClauses(const SystemFilter &filter, QVariantList *binds) const;
     // The next revision a written row takes, as an SQL expression; and "revision = <it>".
     QString revisionValue() const;
     QString nextRevision() const;

@@ -14,6 +14,7 @@
 #include "core/provisioning/profileassignment.h"
 #include "core/provisioning/provisioningreport.h"
 #include "core/provisioning/provisionprofile.h"
+#include "core/provisioning/systemquery.h"
 #include "core/settings/servicesettings.h"
 #include "core/store/storeerror.h"
 #include "core/store/storelocation.h"
@@ -110,7 +111,11 @@ public:
     virtual QFuture<StoreError> recordRejectedHello(const HelloRecord &hello) = 0;
     virtual QFuture<StoreError> finishProvisioning(const ProvisioningReport &report) = 0;
     virtual QFuture<StoreResult<int>> releaseClaims(const QString &engineId, const QString &reason) = 0;
+    // Newest hello first (up to filter.limit).
     virtual QFuture<StoreResult<QList<AmtSystem>>> listSystems(const SystemFilter &filter) = 0;
+    // Sorted and paged in SQL (keyset: the rows after query.afterUuid in its order).
+    virtual QFuture<StoreResult<QList<AmtSystem>>> querySystems(const SystemQuery &query) = 0;
+    virtual QFuture<StoreResult<qint64>> countSystems(const SystemFilter &filter) = 0;
     // The system with its admin password, for a power action.
     virtual QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) = 0;
     virtual QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) = 0;

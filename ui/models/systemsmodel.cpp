@@ -11,32 +11,96 @@
 namespace Oobm::Gui {
 
 namespace {
-constexpr int PollMs = 5000;    // other engines write to the same store
-constexpr int CoalesceMs = 300; // a burst of provisioning is one reload
+constexpr int CoalesceMs = 300;       // a burst of changes is one read
+constexpr int MaxNamedChanges = 2000; // more than this at once: read what is shown again
 } // namespace
 
 SystemsModel::SystemsModel(Core::Store *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
-    , m_changed(new QTimer(this))
+    , m_coalesce(new QTimer(this))
 {
-    m_changed->setSingleShot(true);
-    m_changed->setInterval(CoalesceMs);
-    connect(m_changed, &QTimer::timeout, this, &SystemsModel::reload);
-    connect(m_store, &Core::Store::systemsChanged, this, [this] {
-        if (!m_changed->isActive())
-            m_changed->start();
+    m_coalesce->setSingleShot(true);
+    m_coalesce->setInterval(CoalesceMs);
+    connect(m_coalesce, &QTimer::timeout, this, &SystemsModel::readChanged);
+    connect(m_store, &Core::Store::systemsChanged, this, [this](const QStringList &uuids) {
+        if (uuids.isEmpty())
+            m_changedAll = true;
+        for (const QString &uuid : uuids)
+            m_changed.insert(uuid);
+        if (m_changed.size() > MaxNamedChanges)
+            m_changedAll = true;
+        if (!m_coalesce->isActive())
+            m_coalesce->start();
     });
-    auto *poll = new QTimer(this);
-    connect(poll, &QTimer::timeout, this, &SystemsModel::reload);
-    poll->start(PollMs);
+    connect(m_store, &Core::Store::stateChanged, this, [this] {
+        if (m_store->isReadable())
+            reload();
+    });
 }
 
 SystemsModel::~SystemsModel() = default;
 
+Core::SystemQuery::Sort SystemsModel::sortOf(int column)
+{
+    using Sort = Core::SystemQuery::Sort;
+    switch (column) {
+    case UuidColumn:
+        return Sort::Uuid;
+    case NameColumn:
+        return Sort::Name;
+    case FqdnColumn:
+        return Sort::Fqdn;
+    case AddressColumn:
+        return Sort::Address;
+    case VersionColumn:
+        return Sort::Version;
+    case StateColumn:
+        return Sort::State;
+    case ProfileColumn:
+        return Sort::Profile;
+    case PidColumn:
+        return Sort::Pid;
+    case LastActionColumn:
+        return Sort::LastAction;
+    default:
+        return Sort::LastHello;
+    }
+}
+
+Core::SystemQuery SystemsModel::query(int limit) const
+{
+    Core::SystemQuery q = m_query;
+    q.limit = limit;
+    q.afterUuid.clear();
+    q.afterKey.clear();
+    return q;
+}
+
 void SystemsModel::setFilter(const Core::SystemFilter &filter)
 {
-    m_filter = filter;
+    m_query.filter = filter;
+    beginResetModel();
+    m_systems.clear();
+    m_rowOf.clear();
+    m_more = false;
+    endResetModel();
+    reload();
+}
+
+void SystemsModel::sort(int column, Qt::SortOrder order)
+{
+    const Core::SystemQuery::Sort sort = sortOf(column);
+    const bool descending = order == Qt::DescendingOrder;
+    if (sort == m_query.sort && descending == m_query.descending && !m_systems.isEmpty())
+        return;
+    m_query.sort = sort;
+    m_query.descending = descending;
+    beginResetModel();
+    m_systems.clear();
+    m_rowOf.clear();
+    m_more = false;
+    endResetModel();
     reload();
 }
 
@@ -45,13 +109,18 @@ void SystemsModel::reload()
     if (!m_store->isReadable())
         return;
     const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->listSystems(m_filter), this,
-                    [this, generation](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+    m_changed.clear();
+    m_changedAll = false;
+    m_fetching = true;
+    const int limit = qMax(PageSize, int(m_systems.size()));
+    Core::whenReady(m_store->querySystems(query(limit)), this,
+                    [this, generation, limit](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
         if (generation != m_generation)
             return;
+        m_fetching = false;
         const QList<Core::AmtSystem> systems = r.ok() ? r.value : QList<Core::AmtSystem>{};
-        // Same systems in the same order (the usual poll): update in place, so
-        // the selection and scroll position stay.
+        // The same systems in the same order (the usual case): update in place, so the
+        // selection and the scroll position stay.
         bool sameRows = systems.size() == m_systems.size();
         for (int i = 0; sameRows && i < systems.size(); ++i)
             sameRows = systems.at(i).uuid == m_systems.at(i).uuid;
@@ -62,10 +131,164 @@ void SystemsModel::reload()
         } else {
             beginResetModel();
             m_systems = systems;
+            m_rowOf.clear();
+            reindex(0);
             endResetModel();
         }
+        m_more = r.ok() && systems.size() == limit;
         Q_EMIT loaded(r.ok() ? QString() : r.error.message);
+        countAll();
     });
+}
+
+void SystemsModel::countAll()
+{
+    const quint64 generation = m_generation;
+    Core::whenReady(m_store->countSystems(m_query.filter), this,
+                    [this, generation](const Core::StoreResult<qint64> &r) {
+        if (generation != m_generation || !r.ok())
+            return;
+        if (r.value != m_total) {
+            m_total = r.value;
+            Q_EMIT loaded({});
+        }
+    });
+}
+
+bool SystemsModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more && !m_fetching;
+}
+
+void SystemsModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_systems.isEmpty())
+        return;
+    m_fetching = true;
+    Core::SystemQuery q = query(PageSize);
+    const Core::AmtSystem &last = m_systems.constLast();
+    q.afterUuid = last.uuid;
+    q.afterKey = Core::SystemQuery::sortKey(q.sort, last);
+    const quint64 generation = m_generation;
+    Core::whenReady(m_store->querySystems(q), this,
+                    [this, generation](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+        if (generation != m_generation)
+            return;
+        m_fetching = false;
+        if (!r.ok()) {
+            Q_EMIT loaded(r.error.message);
+            return;
+        }
+        QList<Core::AmtSystem> page;
+        for (const Core::AmtSystem &s : r.value) {
+            if (!m_rowOf.contains(s.uuid))
+                page << s;
+        }
+        m_more = r.value.size() == PageSize;
+        if (page.isEmpty())
+            return;
+        const int first = int(m_systems.size());
+        beginInsertRows({}, first, first + int(page.size()) - 1);
+        m_systems += page;
+        reindex(first);
+        endInsertRows();
+    });
+}
+
+void SystemsModel::readChanged()
+{
+    if (!m_store->isReadable())
+        return;
+    if (m_changedAll) {
+        reload();
+        return;
+    }
+    const QStringList asked(m_changed.cbegin(), m_changed.cend());
+    m_changed.clear();
+    if (asked.isEmpty())
+        return;
+    Core::SystemQuery q = query(int(asked.size()));
+    q.filter.uuids = asked;
+    const quint64 generation = m_generation;
+    Core::whenReady(m_store->querySystems(q), this,
+                    [this, generation, asked](const Core::StoreResult<QList<Core::AmtSystem>> &r) {
+        // A reload since then read them all.
+        if (generation != m_generation || !r.ok())
+            return;
+        apply(asked, r.value);
+    });
+}
+
+int SystemsModel::positionFor(const Core::AmtSystem &system, int skip) const
+{
+    // Binary search over the loaded rows as if row skip were not there.
+    const int n = int(m_systems.size()) - (skip >= 0 ? 1 : 0);
+    const auto at = [&](int i) -> const Core::AmtSystem & { return m_systems.at(skip >= 0 && i >= skip ? i + 1 : i); };
+    int low = 0, high = n;
+    while (low < high) {
+        const int mid = (low + high) / 2;
+        if (Core::SystemQuery::lessThan(m_query.sort, m_query.descending, at(mid), system))
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+void SystemsModel::reindex(int from)
+{
+    for (int i = from; i < m_systems.size(); ++i)
+        m_rowOf.insert(m_systems.at(i).uuid, i);
+}
+
+void SystemsModel::apply(const QStringList &asked, const QList<Core::AmtSystem> &found)
+{
+    bool countChanged = false;
+    QSet<QString> present;
+    for (const Core::AmtSystem &s : found)
+        present.insert(s.uuid);
+    // Named but no longer selected by the filter: gone from the view.
+    for (const QString &uuid : asked) {
+        const int row = m_rowOf.value(uuid, -1);
+        if (row < 0 || present.contains(uuid))
+            continue;
+        beginRemoveRows({}, row, row);
+        m_systems.removeAt(row);
+        m_rowOf.remove(uuid);
+        reindex(row);
+        endRemoveRows();
+        countChanged = true;
+    }
+    for (const Core::AmtSystem &s : found) {
+        const int row = m_rowOf.value(s.uuid, -1);
+        if (row >= 0) {
+            const int to = positionFor(s, row);
+            if (to != row) {
+                // Qt's destination is an index in the list before the move.
+                beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+                m_systems.move(row, to);
+                m_systems[to] = s;
+                reindex(qMin(row, to));
+                endMoveRows();
+            } else {
+                m_systems[row] = s;
+            }
+            Q_EMIT dataChanged(index(to, 0), index(to, ColumnCount - 1));
+            continue;
+        }
+        // A system not shown yet: shown if it falls among the rows read so far; otherwise the
+        // page that reaches it brings it.
+        const int to = positionFor(s, -1);
+        if (to >= m_systems.size() && m_more)
+            continue;
+        beginInsertRows({}, to, to);
+        m_systems.insert(to, s);
+        reindex(to);
+        endInsertRows();
+        countChanged = true;
+    }
+    if (countChanged)
+        countAll();
 }
 
 int SystemsModel::rowCount(const QModelIndex &parent) const
@@ -90,21 +313,12 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
     const auto time = [](const QDateTime &t) {
         return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
     };
-    if (role == SortRole) {
-        switch (index.column()) {
-        case LastHelloColumn:
-            return s.lastHello.toMSecsSinceEpoch();
-        case StateColumn:
-            return int(s.state);
-        default:
-            break;
-        }
-        role = Qt::DisplayRole;
-    }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case UuidColumn:
             return s.uuid;
+        case NameColumn:
+            return s.name;
         case FqdnColumn:
             return s.fqdn;
         case AddressColumn:
@@ -145,6 +359,8 @@ QVariant SystemsModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case UuidColumn:
         return tr("UUID");
+    case NameColumn:
+        return tr("Name");
     case FqdnColumn:
         return tr("FQDN");
     case AddressColumn:

@@ -22,7 +22,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -38,7 +37,6 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_actions(new SystemActions(context.store, context.log, this))
     , m_model(new SystemsModel(context.store, this))
-    , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_stack(new QStackedWidget(this))
     , m_state(new QComboBox(this))
@@ -48,12 +46,11 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     , m_progress(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("systemsWidget"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SystemsModel::SortRole);
     m_view->setObjectName(QStringLiteral("systemsView"));
-    m_view->setModel(m_proxy);
+    // The model sorts, filters and pages in SQL: a header click asks it for another order.
+    m_view->setModel(m_model);
+    m_view->horizontalHeader()->setSortIndicator(SystemsModel::LastHelloColumn, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(SystemsModel::LastHelloColumn, Qt::DescendingOrder);
     setUpRecordTable(m_view);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     const int uuidWidth =
@@ -72,7 +69,7 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
         m_state->addItem(Core::systemStateName(s), int(s));
     m_state->setToolTip(tr("Show only systems in this state"));
     m_search->setObjectName(QStringLiteral("systemSearch"));
-    m_search->setPlaceholderText(tr("Filter by UUID, FQDN or address"));
+    m_search->setPlaceholderText(tr("Filter by UUID, name, FQDN or address"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
 
@@ -178,10 +175,10 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
         const bool filtered = m_state->currentIndex() > 0 || !m_search->text().isEmpty();
         m_stack->setCurrentWidget(
                 m_model->rowCount() == 0 && !filtered && error.isEmpty() ? static_cast<QWidget *>(empty) : m_view);
-        m_count->setText(error.isEmpty() ? tr("%n systems", nullptr, m_model->rowCount()) : error);
+        const qint64 total = m_model->total() >= 0 ? m_model->total() : m_model->rowCount();
+        m_count->setText(error.isEmpty() ? tr("%n systems", nullptr, int(qMin<qint64>(total, INT_MAX))) : error);
         updateActions();
     });
-    m_model->reload();
     updateActions();
 }
 
@@ -316,7 +313,7 @@ void SystemsWidget::showDetails()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.size() != 1)
         return;
-    const int row = m_proxy->mapToSource(rows.first()).row();
+    const int row = rows.first().row();
     auto *dialog = new SystemDetailsDialog(m_context.store, m_model->system(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -327,7 +324,7 @@ void SystemsWidget::diagnoseSelected()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.size() != 1)
         return;
-    const int row = m_proxy->mapToSource(rows.first()).row();
+    const int row = rows.first().row();
     auto *dialog = new DoctorDialog(m_context, m_model->system(row).uuid, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();

@@ -11,7 +11,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 
@@ -57,7 +56,6 @@ private:
     PageContext m_context;
     Core::SystemActions *m_actions;
     SystemsModel *m_model;
-    QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QStackedWidget *m_stack;
     QComboBox *m_state;
