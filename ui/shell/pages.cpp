@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pages.h"
 
-#include "ui/pages/actionsstatus/actionsstatuspage.h"
+#include "core/logbook/actionslogbook.h"
+#include "core/logbook/auditlogbook.h"
+#include "core/logbook/userlogbook.h"
 #include "ui/pages/assignments/assignmentspage.h"
 #include "ui/pages/auxiliaryprofiles/auxiliaryprofilespage.h"
 #include "ui/pages/delayed/delayedprovisionpage.h"
@@ -13,13 +15,14 @@
 #include "ui/pages/maintenance/maintenancepage.h"
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
-#include "ui/pages/securityaudit/securityauditpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
 #include "ui/pages/servicelocation/servicelocationpage.h"
 #include "ui/pages/systems/systemspage.h"
 
 #include <QCoreApplication>
 #include <QHash>
+
+#include <memory>
 
 namespace Oobm::Gui {
 
@@ -48,6 +51,11 @@ public:
                      const QString &summary, const QString &purpose)
     {
         add(new PlaceholderPage(id, title, icon, summary, purpose, m_parent), parentId);
+    }
+
+    void log(const QString &parentId, LogPage::Spec spec, const PageContext &context)
+    {
+        add(new LogPage(std::move(spec), context, m_parent), parentId);
     }
 
     void add(Page *page, const QString &parentId)
@@ -137,9 +145,27 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(logs, provisioning, tr("Logs"),
              tr("What the service did and why: the log, each provisioning step, and access to "
                 "secrets."));
-    b.add(new ActionsStatusPage(context, parent), logs);
-    b.add(new LogPage(context, parent), logs);
-    b.add(new SecurityAuditPage(context, parent), logs);
+    b.log(logs,
+          {QStringLiteral("actions-status"), tr("Actions Status"), QStringLiteral("actions"),
+           tr("Every provisioning step run against each system."), tr("Actions Status"),
+           tr("Every step run against each Intel AMT system: when, which step, the result, how long it took "
+              "and the status the device answered."),
+           [](Core::Store *store) { return std::make_shared<Core::ActionsLogBook>(store); }},
+          context);
+    b.log(logs,
+          {QStringLiteral("log"), tr("Log"), QStringLiteral("log"),
+           tr("What the provisioning service and the console did, newest first."), tr("View the Logs"),
+           tr("Log entries reveal problems during provisioning: look for the UUID of a system that did not "
+              "provision. What is recorded depends on the log level on the General page."),
+           [](Core::Store *store) { return std::make_shared<Core::UserLogBook>(store); }},
+          context);
+    b.log(logs,
+          {QStringLiteral("security-audit"), tr("Security Audit"), QStringLiteral("audit"),
+           tr("Who saw, exported, imported or deleted secrets, and when."), tr("Security Audit"),
+           tr("Every access to secrets: who (user and host), when, what and how many. Secrets themselves are "
+              "never recorded."),
+           [](Core::Store *store) { return std::make_shared<Core::AuditLogBook>(store); }},
+          context);
 
     b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"), QStringLiteral("reports"),
                   tr("Summaries of the fleet and its keys."),
