@@ -7,22 +7,24 @@
 #include "ui/pages/assignments/assignmentspage.h"
 #include "ui/pages/auxiliaryprofiles/auxiliaryprofilespage.h"
 #include "ui/pages/delayed/delayedprovisionpage.h"
-#include "ui/pages/dns/dnsconfigurationpage.h"
+#include "ui/pages/dns/dnsconfigurationwidget.h"
 #include "ui/pages/folder/folderpage.h"
-#include "ui/pages/general/generalpage.h"
+#include "ui/pages/general/generalsettingswidget.h"
 #include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/log/logpage.h"
-#include "ui/pages/maintenance/maintenancepage.h"
+#include "ui/pages/maintenance/maintenancewidget.h"
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
-#include "ui/pages/servicelocation/servicelocationpage.h"
+#include "ui/pages/servicelocation/servicelocationwidget.h"
+#include "ui/pages/settings/settingspage.h"
 #include "ui/pages/systems/systemspage.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
 #include <memory>
+#include <type_traits>
 
 namespace Oobm::Gui {
 
@@ -51,6 +53,22 @@ public:
                      const QString &summary, const QString &purpose)
     {
         add(new PlaceholderPage(id, title, icon, summary, purpose, m_parent), parentId);
+    }
+
+    // A Configuration Service Settings page whose widget is a Widget (made from the page context,
+    // or from the store alone) with a form().
+    template<typename Widget>
+    void settings(const QString &parentId, SettingsPage::Spec spec, const PageContext &context)
+    {
+        const SettingsPage::Factory factory = [](const PageContext &c, QWidget *parent) {
+            Widget *w = nullptr;
+            if constexpr (std::is_constructible_v<Widget, const PageContext &, QWidget *>)
+                w = new Widget(c, parent);
+            else
+                w = new Widget(c.store, parent);
+            return SettingsPage::Parts{w, w->form()};
+        };
+        add(new SettingsPage(std::move(spec), factory, context, m_parent), parentId);
     }
 
     void log(const QString &parentId, LogPage::Spec spec, const PageContext &context)
@@ -114,12 +132,26 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(css, provisioning, tr("Configuration Service Settings"),
              tr("How the provisioning service listens, authenticates devices and configures them."));
     b.add(new AuxiliaryProfilesPage(context, parent), css);
-    b.add(new DnsConfigurationPage(context, parent), css);
-    b.add(new GeneralPage(context, parent), css);
-    b.add(new MaintenancePage(context, parent), css);
+    b.settings<DnsConfigurationWidget>(css,
+                                       {QStringLiteral("dns-configuration"), tr("DNS Configuration"),
+                                        QStringLiteral("dns"),
+                                        tr("Check that Intel AMT systems can find this server through DNS.")},
+                                       context);
+    b.settings<GeneralSettingsWidget>(css,
+                                      {QStringLiteral("general"), tr("General"), QStringLiteral("general"),
+                                       tr("Listen port, authorization, Remote Configuration and the log level.")},
+                                      context);
+    b.settings<MaintenanceWidget>(css,
+                                  {QStringLiteral("maintenance"), tr("Maintenance"), QStringLiteral("maintenance"),
+                                   tr("Keep the service's database bounded and healthy.")},
+                                  context);
     b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
-    b.add(new ServiceLocationPage(context, parent), css);
+    b.settings<ServiceLocationWidget>(css,
+                                      {QStringLiteral("service-location"), tr("Service Location"),
+                                       QStringLiteral("location"),
+                                       tr("Where the service listens and how clients reach it.")},
+                                      context);
     b.placeholder(QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
                   tr("Who may use the setup and configuration service."),
                   tr("Users lists the accounts that may use the setup and configuration service and "
