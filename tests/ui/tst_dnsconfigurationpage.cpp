@@ -8,6 +8,7 @@
 #include "ui/models/checkresultsmodel.h"
 #include "ui/pages/dns/dnsconfigurationwidget.h"
 #include "ui/widgets/checkresultsview.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -22,6 +23,7 @@
 using namespace Oobm::Core;
 using Oobm::Gui::CheckResultsModel;
 using Oobm::Gui::DnsConfigurationWidget;
+using Oobm::Gui::SettingsForm;
 
 class tst_DnsConfigurationPage final : public QObject
 {
@@ -83,7 +85,7 @@ void tst_DnsConfigurationPage::init()
     context.store = m_store.get();
     context.log = m_log.get();
     m_widget = std::make_unique<DnsConfigurationWidget>(context);
-    QSignalSpy loaded(m_widget.get(), &DnsConfigurationWidget::loaded);
+    QSignalSpy loaded(m_widget->form(), &SettingsForm::loaded);
     m_widget->resize(1000, 700);
     m_widget->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
@@ -127,19 +129,19 @@ void tst_DnsConfigurationPage::settingsValidateAndApply()
     QFETCH(QString, text);
     QFETCH(QString, error);
     type(field.toLatin1().constData(), text);
-    QVERIFY(m_widget->isModified());
+    QVERIFY(m_widget->form()->isModified());
     QLabel *problem = child<QLabel>("settingsError");
     if (!error.isEmpty()) {
         QVERIFY2(problem->text().contains(error), qPrintable(problem->text()));
         QVERIFY(problem->isVisible());
         QVERIFY(!child<QPushButton>("apply")->isEnabled());
-        QVERIFY(!m_widget->apply());
+        QVERIFY(!m_widget->form()->apply());
         return;
     }
     QVERIFY(!problem->isVisible());
     QVERIFY(child<QPushButton>("apply")->isEnabled());
     QTest::mouseClick(child<QPushButton>("apply"), Qt::LeftButton);
-    QTRY_VERIFY(!m_widget->isModified());
+    QTRY_VERIFY(!m_widget->form()->isModified());
     const ServiceSettings stored = m_store->serviceSettings().result().value;
     if (field == u"dnsSuffixes")
         QCOMPARE(stored.dnsSuffixes, (QStringList{"good.test", "lab.good.test"}));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/store/sqlstore.h"
 #include "ui/pages/general/generalsettingswidget.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 
 using namespace Oobm::Core;
 using Oobm::Gui::GeneralSettingsWidget;
+using Oobm::Gui::SettingsForm;
 
 class tst_GeneralPage final : public QObject
 {
@@ -58,7 +60,7 @@ void tst_GeneralPage::init()
     m_widget = std::make_unique<GeneralSettingsWidget>(m_store.get());
     m_widget->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
-    QTRY_VERIFY(m_widget->isLoaded());
+    QTRY_VERIFY(m_widget->form()->isLoaded());
 }
 
 void tst_GeneralPage::cleanup()
@@ -75,7 +77,7 @@ void tst_GeneralPage::showsStoredValues()
     QVERIFY(child<QRadioButton>("commonNameFqdn")->isChecked());
     QCOMPARE(child<QComboBox>("logLevel")->currentText(), QStringLiteral("Information"));
     QCOMPARE(child<QComboBox>("logLevel")->itemText(1), QStringLiteral("Debug warning (recommended)"));
-    QVERIFY(!m_widget->isModified());
+    QVERIFY(!m_widget->form()->isModified());
     QVERIFY(!child<QPushButton>("apply")->isEnabled());
 }
 
@@ -106,8 +108,8 @@ void tst_GeneralPage::rejectsInvalidPortInline()
     QVERIFY(error->isVisible());
     QCOMPARE(error->text(), message);
     QVERIFY(!child<QPushButton>("apply")->isEnabled());
-    QVERIFY(m_widget->isModified());
-    QVERIFY(!m_widget->apply());
+    QVERIFY(m_widget->form()->isModified());
+    QVERIFY(!m_widget->form()->apply());
     QCOMPARE(m_store->serviceSettings().result().value.listenPort, 9971);
     QVERIFY(logMessages().isEmpty());
 }
@@ -120,14 +122,14 @@ void tst_GeneralPage::appliesPort9377()
     QVERIFY(!child<QLabel>("listenPortError")->isVisible());
     auto *apply = child<QPushButton>("apply");
     QVERIFY(apply->isEnabled());
-    QSignalSpy applied(m_widget.get(), &GeneralSettingsWidget::applied);
+    QSignalSpy applied(m_widget->form(), &SettingsForm::applied);
     QTest::mouseClick(apply, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 5000);
     QCOMPARE(applied.first().first().toBool(), true);
     QCOMPARE(m_store->serviceSettings().result().value.listenPort, 9377);
     QCOMPARE(logMessages(), QStringList{"Set service listening port to 9377. [console]"});
     QCOMPARE(child<QLabel>("status")->text(), QStringLiteral("Set service listening port to 9377."));
-    QVERIFY(!m_widget->isModified());
+    QVERIFY(!m_widget->form()->isModified());
     QVERIFY(!apply->isEnabled());
 }
 
@@ -138,8 +140,8 @@ void tst_GeneralPage::appliesEveryField()
     child<QCheckBox>("oneTimePasswordRequired")->click();
     child<QRadioButton>("commonNameHostName")->click();
     child<QComboBox>("logLevel")->setCurrentIndex(3);
-    QSignalSpy applied(m_widget.get(), &GeneralSettingsWidget::applied);
-    QVERIFY(m_widget->apply());
+    QSignalSpy applied(m_widget->form(), &SettingsForm::applied);
+    QVERIFY(m_widget->form()->apply());
     QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 5000);
     const ServiceSettings s = m_store->serviceSettings().result().value;
     QVERIFY(s.requireAuthorization);
@@ -160,12 +162,12 @@ void tst_GeneralPage::revertRestoresStoredValues()
     auto *port = child<QLineEdit>("listenPort");
     port->selectAll();
     QTest::keyClicks(port, "70000");
-    QVERIFY(m_widget->isModified());
+    QVERIFY(m_widget->form()->isModified());
     QTest::mouseClick(child<QPushButton>("revert"), Qt::LeftButton);
     QCOMPARE(port->text(), QStringLiteral("9971"));
     QVERIFY(!child<QCheckBox>("requireAuthorization")->isChecked());
     QVERIFY(!child<QLabel>("listenPortError")->isVisible());
-    QVERIFY(!m_widget->isModified());
+    QVERIFY(!m_widget->form()->isModified());
 }
 
 void tst_GeneralPage::followsChangesFromElsewhere()
@@ -174,7 +176,7 @@ void tst_GeneralPage::followsChangesFromElsewhere()
     s.listenPort = 1111;
     QVERIFY(m_store->applyServiceSettings(s, "oobmctl").result().ok());
     QTRY_COMPARE(child<QLineEdit>("listenPort")->text(), QStringLiteral("1111"));
-    QVERIFY(!m_widget->isModified());
+    QVERIFY(!m_widget->form()->isModified());
 }
 
 QTEST_MAIN(tst_GeneralPage)

@@ -3,6 +3,7 @@
 // the store's size, vacuum and analyze; all off the GUI thread.
 #include "core/store/sqlstore.h"
 #include "ui/pages/maintenance/maintenancewidget.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -14,6 +15,7 @@
 
 using namespace Oobm::Core;
 using Oobm::Gui::MaintenanceWidget;
+using Oobm::Gui::SettingsForm;
 
 class tst_MaintenanceWidget final : public QObject
 {
@@ -55,28 +57,28 @@ void tst_MaintenanceWidget::showsStoredSettings()
     s.traceLogging = true;
     QVERIFY(m_store->applyServiceSettings(s, "test").result().ok());
     MaintenanceWidget w(m_store.get());
-    QTRY_VERIFY(w.isLoaded());
+    QTRY_VERIFY(w.form()->isLoaded());
     QCOMPARE(w.findChild<QSpinBox *>("logDays")->value(), 14);
     QCOMPARE(w.findChild<QSpinBox *>("auditDays")->value(), 0);
     QVERIFY(w.findChild<QCheckBox *>("traceLogging")->isChecked());
-    QVERIFY(!w.isModified());
+    QVERIFY(!w.form()->isModified());
 }
 
 void tst_MaintenanceWidget::appliesRetention()
 {
     MaintenanceWidget w(m_store.get());
-    QTRY_VERIFY(w.isLoaded());
-    QSignalSpy modified(&w, &MaintenanceWidget::modifiedChanged);
+    QTRY_VERIFY(w.form()->isLoaded());
+    QSignalSpy modified(w.form(), &SettingsForm::modifiedChanged);
     w.findChild<QSpinBox *>("logDays")->setValue(30);
     w.findChild<QSpinBox *>("logEntries")->setValue(2000); // thousands
     w.findChild<QCheckBox *>("traceLogging")->setChecked(true);
-    QVERIFY(w.isModified());
+    QVERIFY(w.form()->isModified());
     QCOMPARE(modified.size(), 1);
-    QSignalSpy applied(&w, &MaintenanceWidget::applied);
-    QVERIFY(w.apply());
+    QSignalSpy applied(w.form(), &SettingsForm::applied);
+    QVERIFY(w.form()->apply());
     QVERIFY(applied.wait());
     QVERIFY(applied.first().first().toBool());
-    QVERIFY(!w.isModified());
+    QVERIFY(!w.form()->isModified());
     const ServiceSettings stored = m_store->serviceSettings().result().value;
     QCOMPARE(stored.logRetentionDays, 30);
     QCOMPARE(stored.logRetentionEntries, 2000000);
@@ -104,13 +106,13 @@ void tst_MaintenanceWidget::rejectsShortAuditRetention()
     QFETCH(bool, accepted);
     MaintenanceWidget w(m_store.get());
     w.show();
-    QTRY_VERIFY(w.isLoaded());
+    QTRY_VERIFY(w.form()->isLoaded());
     w.findChild<QSpinBox *>("auditDays")->setValue(days);
     auto *problem = w.findChild<QLabel *>("retentionProblem");
     QCOMPARE(problem->isVisible(), !accepted);
     if (!accepted) {
         QVERIFY2(problem->text().contains("at least 90 days"), qPrintable(problem->text()));
-        QVERIFY(!w.apply());
+        QVERIFY(!w.form()->apply());
         QCOMPARE(m_store->serviceSettings().result().value.auditRetentionDays, 730);
     }
 }
@@ -125,7 +127,7 @@ void tst_MaintenanceWidget::purgeNowKeepsSecurityAudit()
     }
     QVERIFY(!m_store->appendLog(entries).result());
     MaintenanceWidget w(m_store.get());
-    QTRY_VERIFY(w.isLoaded());
+    QTRY_VERIFY(w.form()->isLoaded());
     QSignalSpy purged(&w, &MaintenanceWidget::purged);
     w.findChild<QPushButton *>("purgeNow")->click();
     QVERIFY(purged.wait());

@@ -6,7 +6,6 @@
 #include "core/store/schema.h"
 #include "core/store/sqlstore.h"
 #include "ui/models/logmodel.h"
-#include "ui/pages/actionsstatus/actionsstatuspage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/shell/connectionerrorwidget.h"
 #include "ui/shell/mainwindow.h"
@@ -445,7 +444,7 @@ void tst_MainWindow::showLogOfASystem()
     // "Show Actions": Actions Status, filtered the same way.
     Q_EMIT w.page("intel-amt-systems")->openPageRequested(QStringLiteral("actions-status"), uuid);
     QCOMPARE(w.currentPageId(), QStringLiteral("actions-status"));
-    auto *actions = qobject_cast<Oobm::Gui::ActionsStatusPage *>(w.page("actions-status"));
+    auto *actions = qobject_cast<Oobm::Gui::LogPage *>(w.page("actions-status"));
     QVERIFY(actions && actions->logView());
     QCOMPARE(actions->logView()->model()->filter().device, uuid);
 }

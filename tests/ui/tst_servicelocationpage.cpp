@@ -7,6 +7,7 @@
 #include "core/logbook/userlog.h"
 #include "core/store/sqlstore.h"
 #include "ui/pages/servicelocation/servicelocationwidget.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +18,7 @@
 
 using namespace Oobm::Core;
 using Oobm::Gui::ServiceLocationWidget;
+using Oobm::Gui::SettingsForm;
 
 class tst_ServiceLocationPage final : public QObject
 {
@@ -79,7 +81,7 @@ void tst_ServiceLocationPage::init()
     context.store = m_store.get();
     context.log = m_log.get();
     m_widget = std::make_unique<ServiceLocationWidget>(context);
-    QSignalSpy loaded(m_widget.get(), &ServiceLocationWidget::loaded);
+    QSignalSpy loaded(m_widget->form(), &SettingsForm::loaded);
     m_widget->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
     QTRY_VERIFY(!loaded.isEmpty());
@@ -123,7 +125,7 @@ void tst_ServiceLocationPage::setupServerSetting()
         return;
     }
     QTest::mouseClick(child<QPushButton>("apply"), Qt::LeftButton);
-    QTRY_VERIFY(!m_widget->isModified());
+    QTRY_VERIFY(!m_widget->form()->isModified());
     QCOMPARE(m_store->serviceSettings().result().value.setupServerAddress, text);
 }
 

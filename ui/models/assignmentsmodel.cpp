@@ -1,38 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "assignmentsmodel.h"
 
-#include "core/async.h"
-#include "core/store/store.h"
 
 namespace Oobm::Gui {
 
 AssignmentsModel::AssignmentsModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
-{
-    connect(m_store, &Core::Store::profilesChanged, this, &AssignmentsModel::reload);
-}
+    : StoreListModel(store, &Core::Store::listAssignments, &Core::Store::profilesChanged, parent)
+{ }
 
 AssignmentsModel::~AssignmentsModel() = default;
-
-void AssignmentsModel::reload()
-{
-    const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->listAssignments(), this,
-                    [this, generation](const Core::StoreResult<QList<Core::ProfileAssignment>> &r) {
-        if (generation != m_generation)
-            return;
-        beginResetModel();
-        m_rules = r.ok() ? r.value : QList<Core::ProfileAssignment>{};
-        endResetModel();
-        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-    });
-}
-
-int AssignmentsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rules.size());
-}
 
 int AssignmentsModel::columnCount(const QModelIndex &parent) const
 {
@@ -44,7 +20,7 @@ QVariant AssignmentsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || role != Qt::DisplayRole)
         return {};
-    const Core::ProfileAssignment &a = m_rules.at(index.row());
+    const Core::ProfileAssignment &a = items().at(index.row());
     switch (index.column()) {
     case OrderColumn:
         return index.row() + 1;

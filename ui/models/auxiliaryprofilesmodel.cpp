@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "auxiliaryprofilesmodel.h"
 
-#include "core/async.h"
-#include "core/store/store.h"
 #include "ui/widgets/aclusersedit.h"
 
 #include <QLocale>
@@ -10,32 +8,10 @@
 namespace Oobm::Gui {
 
 AuxiliaryProfilesModel::AuxiliaryProfilesModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
-{
-    connect(m_store, &Core::Store::profilesChanged, this, &AuxiliaryProfilesModel::reload);
-}
+    : StoreListModel(store, &Core::Store::listAuxiliaryProfiles, &Core::Store::profilesChanged, parent)
+{ }
 
 AuxiliaryProfilesModel::~AuxiliaryProfilesModel() = default;
-
-void AuxiliaryProfilesModel::reload()
-{
-    const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->listAuxiliaryProfiles(), this,
-                    [this, generation](const Core::StoreResult<QList<Core::AuxiliaryProfile>> &r) {
-        if (generation != m_generation)
-            return;
-        beginResetModel();
-        m_profiles = r.ok() ? r.value : QList<Core::AuxiliaryProfile>{};
-        endResetModel();
-        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-    });
-}
-
-int AuxiliaryProfilesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_profiles.size());
-}
 
 int AuxiliaryProfilesModel::columnCount(const QModelIndex &parent) const
 {
@@ -46,7 +22,7 @@ QVariant AuxiliaryProfilesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Core::AuxiliaryProfile &a = m_profiles.at(index.row());
+    const Core::AuxiliaryProfile &a = items().at(index.row());
     if (role == Qt::ToolTipRole && index.column() == UsersColumn) {
         QStringList lines;
         for (const auto &u : a.aclUsers)

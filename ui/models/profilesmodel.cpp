@@ -1,40 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "profilesmodel.h"
 
-#include "core/async.h"
-#include "core/store/store.h"
-
 #include <QFont>
 
 namespace Oobm::Gui {
 
 ProfilesModel::ProfilesModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
-{
-    connect(m_store, &Core::Store::profilesChanged, this, &ProfilesModel::reload);
-}
+    : StoreListModel(store, &Core::Store::listProfiles, &Core::Store::profilesChanged, parent)
+{ }
 
 ProfilesModel::~ProfilesModel() = default;
-
-void ProfilesModel::reload()
-{
-    const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->listProfiles(), this,
-                    [this, generation](const Core::StoreResult<QList<Core::ProvisionProfile>> &r) {
-        if (generation != m_generation)
-            return;
-        beginResetModel();
-        m_profiles = r.ok() ? r.value : QList<Core::ProvisionProfile>{};
-        endResetModel();
-        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-    });
-}
-
-int ProfilesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_profiles.size());
-}
 
 int ProfilesModel::columnCount(const QModelIndex &parent) const
 {
@@ -45,7 +20,7 @@ QVariant ProfilesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Core::ProvisionProfile &p = m_profiles.at(index.row());
+    const Core::ProvisionProfile &p = items().at(index.row());
     if (role == Qt::FontRole && p.isDefault) {
         QFont f;
         f.setBold(true);

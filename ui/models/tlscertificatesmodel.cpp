@@ -1,40 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tlscertificatesmodel.h"
 
-#include "core/async.h"
-#include "core/store/store.h"
-
 #include <QLocale>
 
 namespace Oobm::Gui {
 
 TlsCertificatesModel::TlsCertificatesModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_store(store)
-{
-    connect(m_store, &Core::Store::profilesChanged, this, &TlsCertificatesModel::reload);
-}
+    : StoreListModel(store, &Core::Store::listTlsCertificates, &Core::Store::profilesChanged, parent)
+{ }
 
 TlsCertificatesModel::~TlsCertificatesModel() = default;
-
-void TlsCertificatesModel::reload()
-{
-    const quint64 generation = ++m_generation;
-    Core::whenReady(m_store->listTlsCertificates(), this,
-                    [this, generation](const Core::StoreResult<QList<Core::TlsCertificate>> &r) {
-        if (generation != m_generation)
-            return;
-        beginResetModel();
-        m_certificates = r.ok() ? r.value : QList<Core::TlsCertificate>{};
-        endResetModel();
-        Q_EMIT loaded(r.ok() ? QString() : r.error.message);
-    });
-}
-
-int TlsCertificatesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_certificates.size());
-}
 
 int TlsCertificatesModel::columnCount(const QModelIndex &parent) const
 {
@@ -45,7 +20,7 @@ QVariant TlsCertificatesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Core::TlsCertificate &c = m_certificates.at(index.row());
+    const Core::TlsCertificate &c = items().at(index.row());
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -1,25 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pages.h"
 
-#include "ui/pages/actionsstatus/actionsstatuspage.h"
+#include "core/logbook/actionslogbook.h"
+#include "core/logbook/auditlogbook.h"
+#include "core/logbook/userlogbook.h"
 #include "ui/pages/assignments/assignmentspage.h"
 #include "ui/pages/auxiliaryprofiles/auxiliaryprofilespage.h"
 #include "ui/pages/delayed/delayedprovisionpage.h"
-#include "ui/pages/dns/dnsconfigurationpage.h"
+#include "ui/pages/dns/dnsconfigurationwidget.h"
 #include "ui/pages/folder/folderpage.h"
-#include "ui/pages/general/generalpage.h"
+#include "ui/pages/general/generalsettingswidget.h"
 #include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/log/logpage.h"
-#include "ui/pages/maintenance/maintenancepage.h"
+#include "ui/pages/maintenance/maintenancewidget.h"
 #include "ui/pages/placeholder/placeholderpage.h"
 #include "ui/pages/profiles/profilespage.h"
-#include "ui/pages/securityaudit/securityauditpage.h"
 #include "ui/pages/securitykeys/securitykeyspage.h"
-#include "ui/pages/servicelocation/servicelocationpage.h"
+#include "ui/pages/servicelocation/servicelocationwidget.h"
+#include "ui/pages/settings/settingspage.h"
 #include "ui/pages/systems/systemspage.h"
 
 #include <QCoreApplication>
 #include <QHash>
+
+#include <memory>
+#include <type_traits>
 
 namespace Oobm::Gui {
 
@@ -48,6 +53,27 @@ public:
                      const QString &summary, const QString &purpose)
     {
         add(new PlaceholderPage(id, title, icon, summary, purpose, m_parent), parentId);
+    }
+
+    // A Configuration Service Settings page whose widget is a Widget (made from the page context,
+    // or from the store alone) with a form().
+    template<typename Widget>
+    void settings(const QString &parentId, SettingsPage::Spec spec, const PageContext &context)
+    {
+        const SettingsPage::Factory factory = [](const PageContext &c, QWidget *parent) {
+            Widget *w = nullptr;
+            if constexpr (std::is_constructible_v<Widget, const PageContext &, QWidget *>)
+                w = new Widget(c, parent);
+            else
+                w = new Widget(c.store, parent);
+            return SettingsPage::Parts{w, w->form()};
+        };
+        add(new SettingsPage(std::move(spec), factory, context, m_parent), parentId);
+    }
+
+    void log(const QString &parentId, LogPage::Spec spec, const PageContext &context)
+    {
+        add(new LogPage(std::move(spec), context, m_parent), parentId);
     }
 
     void add(Page *page, const QString &parentId)
@@ -106,12 +132,26 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(css, provisioning, tr("Configuration Service Settings"),
              tr("How the provisioning service listens, authenticates devices and configures them."));
     b.add(new AuxiliaryProfilesPage(context, parent), css);
-    b.add(new DnsConfigurationPage(context, parent), css);
-    b.add(new GeneralPage(context, parent), css);
-    b.add(new MaintenancePage(context, parent), css);
+    b.settings<DnsConfigurationWidget>(css,
+                                       {QStringLiteral("dns-configuration"), tr("DNS Configuration"),
+                                        QStringLiteral("dns"),
+                                        tr("Check that Intel AMT systems can find this server through DNS.")},
+                                       context);
+    b.settings<GeneralSettingsWidget>(css,
+                                      {QStringLiteral("general"), tr("General"), QStringLiteral("general"),
+                                       tr("Listen port, authorization, Remote Configuration and the log level.")},
+                                      context);
+    b.settings<MaintenanceWidget>(css,
+                                  {QStringLiteral("maintenance"), tr("Maintenance"), QStringLiteral("maintenance"),
+                                   tr("Keep the service's database bounded and healthy.")},
+                                  context);
     b.add(new ProvisionProfilesPage(context, parent), css);
     b.add(new SecurityKeysPage(context, parent), css);
-    b.add(new ServiceLocationPage(context, parent), css);
+    b.settings<ServiceLocationWidget>(css,
+                                      {QStringLiteral("service-location"), tr("Service Location"),
+                                       QStringLiteral("location"),
+                                       tr("Where the service listens and how clients reach it.")},
+                                      context);
     b.placeholder(QStringLiteral("users"), css, tr("Users"), QStringLiteral("users"),
                   tr("Who may use the setup and configuration service."),
                   tr("Users lists the accounts that may use the setup and configuration service and "
@@ -137,9 +177,27 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     b.folder(logs, provisioning, tr("Logs"),
              tr("What the service did and why: the log, each provisioning step, and access to "
                 "secrets."));
-    b.add(new ActionsStatusPage(context, parent), logs);
-    b.add(new LogPage(context, parent), logs);
-    b.add(new SecurityAuditPage(context, parent), logs);
+    b.log(logs,
+          {QStringLiteral("actions-status"), tr("Actions Status"), QStringLiteral("actions"),
+           tr("Every provisioning step run against each system."), tr("Actions Status"),
+           tr("Every step run against each Intel AMT system: when, which step, the result, how long it took "
+              "and the status the device answered."),
+           [](Core::Store *store) { return std::make_shared<Core::ActionsLogBook>(store); }},
+          context);
+    b.log(logs,
+          {QStringLiteral("log"), tr("Log"), QStringLiteral("log"),
+           tr("What the provisioning service and the console did, newest first."), tr("View the Logs"),
+           tr("Log entries reveal problems during provisioning: look for the UUID of a system that did not "
+              "provision. What is recorded depends on the log level on the General page."),
+           [](Core::Store *store) { return std::make_shared<Core::UserLogBook>(store); }},
+          context);
+    b.log(logs,
+          {QStringLiteral("security-audit"), tr("Security Audit"), QStringLiteral("audit"),
+           tr("Who saw, exported, imported or deleted secrets, and when."), tr("Security Audit"),
+           tr("Every access to secrets: who (user and host), when, what and how many. Secrets themselves are "
+              "never recorded."),
+           [](Core::Store *store) { return std::make_shared<Core::AuditLogBook>(store); }},
+          context);
 
     b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"), QStringLiteral("reports"),
                   tr("Summaries of the fleet and its keys."),

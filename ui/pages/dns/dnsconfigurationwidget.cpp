@@ -9,6 +9,7 @@
 #include "ui/shell/icons.h"
 #include "ui/widgets/checkresultsview.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -35,8 +35,6 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     , m_serverName(new QLineEdit(this))
     , m_reverse(new QCheckBox(tr("Name Intel AMT systems by a &reverse lookup of their address"), this))
     , m_error(new QLabel(this))
-    , m_apply(new QPushButton(tr("&Apply"), this))
-    , m_revert(new QPushButton(tr("Re&vert"), this))
     , m_test(new QPushButton(tr("T&est"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
@@ -89,11 +87,6 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     m_reverse->setToolTip(tr("Systems get their name from a PTR lookup of the address their "
                              "hello came from, until they report their own."));
     m_error->setObjectName(QStringLiteral("settingsError"));
-    m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
 
     auto *form = new QFormLayout;
     form->addRow(tr("DNS &suffixes:"), m_suffixes);
@@ -102,12 +95,7 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
     form->addRow(QString(), m_reverse);
     form->addRow(QString(), m_error);
 
-    m_apply->setObjectName(QStringLiteral("apply"));
-    m_revert->setObjectName(QStringLiteral("revert"));
-    auto *settingsButtons = new QHBoxLayout;
-    settingsButtons->addStretch(1);
-    settingsButtons->addWidget(m_apply);
-    settingsButtons->addWidget(m_revert);
+    m_form = new SettingsForm(m_context.store, this, this);
 
     m_test->setObjectName(QStringLiteral("test"));
     m_test->setToolTip(tr("Check ProvisionServer in each suffix, this server's name, the hello "
@@ -126,34 +114,22 @@ DnsConfigurationWidget::DnsConfigurationWidget(const PageContext &context, QWidg
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(header);
+    layout->addWidget(m_form->banner());
     layout->addWidget(explanation);
     layout->addLayout(form);
-    layout->addLayout(settingsButtons);
+    layout->addWidget(m_form->buttons());
     layout->addLayout(testRow);
     layout->addWidget(m_results, 1);
 
     for (QLineEdit *e : {m_suffixes, m_server, m_serverName})
-        connect(e, &QLineEdit::textEdited, this, &DnsConfigurationWidget::onEdited);
-    connect(m_reverse, &QCheckBox::toggled, this, &DnsConfigurationWidget::onEdited);
-    connect(m_apply, &QPushButton::clicked, this, &DnsConfigurationWidget::apply);
-    connect(m_revert, &QPushButton::clicked, this, &DnsConfigurationWidget::revert);
+        connect(e, &QLineEdit::textEdited, m_form, &SettingsForm::fieldsEdited);
+    connect(m_reverse, &QCheckBox::toggled, m_form, &SettingsForm::fieldsEdited);
     connect(m_test, &QPushButton::clicked, this, &DnsConfigurationWidget::test);
     connect(&m_watcher, &QFutureWatcherBase::resultReadyAt, this,
             [this](int i) { m_results->append(m_watcher.resultAt(i)); });
     connect(&m_watcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &DnsConfigurationWidget::finished);
-    connect(m_context.store, &Core::Store::stateChanged, this, [this] {
-        if (m_context.store->isReadable() && !m_loaded)
-            load();
-    });
-    connect(m_context.store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
-        if (!isModified())
-            showSettings(s);
-    });
-    onEdited();
-    if (m_context.store->isReadable())
-        load();
 }
 
 DnsConfigurationWidget::~DnsConfigurationWidget()
@@ -163,100 +139,41 @@ DnsConfigurationWidget::~DnsConfigurationWidget()
     m_watcher.cancel();
 }
 
-void DnsConfigurationWidget::load()
+QList<SettingsFields::Field> DnsConfigurationWidget::settingsFields() const
 {
-    Core::whenReady(m_context.store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
-        if (!r.ok()) {
-            m_status->setText(r.error.message);
-            return;
-        }
-        m_loaded = true;
-        showSettings(r.value);
-        Q_EMIT loaded();
-    });
+    return {
+            {ServiceSettings::DnsSuffixesKey, {m_suffixes}, m_error},
+            {ServiceSettings::DnsServerKey, {m_server}, m_error},
+            {ServiceSettings::ServerFqdnKey, {m_serverName}, m_error},
+            {ServiceSettings::ReverseLookupsKey, {m_reverse}},
+    };
 }
 
-void DnsConfigurationWidget::showSettings(const ServiceSettings &s)
+void DnsConfigurationWidget::showSettings(const ServiceSettings &settings, const QStringList &keys)
 {
-    m_stored = s;
-    const QSignalBlocker b(m_reverse);
-    m_suffixes->setText(s.dnsSuffixes.join(QStringLiteral(", ")));
-    m_server->setText(s.dnsServer);
-    m_serverName->setText(s.serverFqdn);
-    m_reverse->setChecked(s.reverseLookups);
-    onEdited();
+    if (keys.contains(ServiceSettings::DnsSuffixesKey))
+        m_suffixes->setText(settings.dnsSuffixes.join(QStringLiteral(", ")));
+    if (keys.contains(ServiceSettings::DnsServerKey))
+        m_server->setText(settings.dnsServer);
+    if (keys.contains(ServiceSettings::ServerFqdnKey))
+        m_serverName->setText(settings.serverFqdn);
+    if (keys.contains(ServiceSettings::ReverseLookupsKey))
+        m_reverse->setChecked(settings.reverseLookups);
 }
 
-ServiceSettings DnsConfigurationWidget::edited(QString *problem) const
+QList<Core::SettingProblem> DnsConfigurationWidget::readSettings(ServiceSettings &settings) const
 {
-    ServiceSettings s = m_stored;
-    for (const auto &[key, edit] :
-         {std::pair{ServiceSettings::DnsSuffixesKey, m_suffixes}, std::pair{ServiceSettings::DnsServerKey, m_server},
-          std::pair{ServiceSettings::ServerFqdnKey, m_serverName}}) {
-        const QString p = s.setValue(key, edit->text());
-        if (!p.isEmpty() && problem && problem->isEmpty())
-            *problem = p;
-    }
-    s.reverseLookups = m_reverse->isChecked();
-    return s;
-}
-
-bool DnsConfigurationWidget::isModified() const
-{
-    if (!m_loaded)
-        return false;
-    QString problem;
-    const ServiceSettings s = edited(&problem);
-    return !problem.isEmpty() || !(s == m_stored);
+    QList<Core::SettingProblem> problems;
+    readText(settings, ServiceSettings::DnsSuffixesKey, m_suffixes->text(), &problems);
+    readText(settings, ServiceSettings::DnsServerKey, m_server->text(), &problems);
+    readText(settings, ServiceSettings::ServerFqdnKey, m_serverName->text(), &problems);
+    settings.reverseLookups = m_reverse->isChecked();
+    return problems;
 }
 
 bool DnsConfigurationWidget::isRunning() const
 {
     return m_starting || m_watcher.isRunning();
-}
-
-void DnsConfigurationWidget::onEdited()
-{
-    QString problem;
-    edited(&problem);
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
-    const bool modified = isModified();
-    m_apply->setEnabled(modified && problem.isEmpty() && m_context.store->isWritable());
-    m_revert->setEnabled(modified);
-    if (modified != m_wasModified) {
-        m_wasModified = modified;
-        Q_EMIT modifiedChanged(modified);
-    }
-}
-
-bool DnsConfigurationWidget::apply()
-{
-    QString problem;
-    const ServiceSettings wanted = edited(&problem);
-    if (!problem.isEmpty()) {
-        onEdited();
-        return false;
-    }
-    if (wanted == m_stored)
-        return true;
-    m_apply->setEnabled(false);
-    Core::whenReady(m_context.store->applyServiceSettings(wanted, QStringLiteral("console")), this,
-                    [this, wanted](const Core::StoreResult<QStringList> &r) {
-        if (!r.ok()) {
-            m_status->setText(tr("The settings were not applied: %1").arg(r.error.message));
-        } else {
-            m_stored = wanted;
-            m_status->setText(r.value.join(u' '));
-        }
-        onEdited();
-    });
-    return true;
-}
-
-void DnsConfigurationWidget::revert()
-{
-    showSettings(m_stored);
 }
 
 void DnsConfigurationWidget::test()
@@ -273,11 +190,10 @@ void DnsConfigurationWidget::test()
         m_status->setText(tr("Cancelling…"));
         return;
     }
-    QString problem;
-    edited(&problem);
-    if (!problem.isEmpty()) {
-        onEdited();
-        m_status->setText(tr("Correct the settings first: %1").arg(problem));
+    QList<Core::SettingProblem> problems;
+    m_form->edited(&problems);
+    if (!problems.isEmpty()) {
+        m_status->setText(tr("Correct the settings first: %1").arg(problems.first().message));
         return;
     }
     m_test->setText(tr("&Cancel"));
@@ -306,7 +222,7 @@ void DnsConfigurationWidget::test()
 void DnsConfigurationWidget::start(const QList<Core::DnsCheckOptions::System> &systems)
 {
     QString problem;
-    const ServiceSettings s = edited(&problem);
+    const ServiceSettings s = m_form->edited();
     Core::DnsCheckOptions o;
     o.suffixes = s.dnsSuffixes;
     o.server = Core::DnsServer::parse(s.dnsServer, &problem);

@@ -4,6 +4,7 @@
 #include "core/dns/dnschecker.h"
 #include "core/settings/servicesettings.h"
 #include "ui/shell/pagecontext.h"
+#include "ui/widgets/settingsfields.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -17,11 +18,12 @@ class QPushButton;
 namespace Oobm::Gui {
 
 class CheckResultsView;
+class SettingsForm;
 
 // Configuration Service Settings > DNS Configuration (figures 8-9): what DNS must hold, the
-// suffixes and the DNS server to check, and the Test button. The test runs off the GUI thread,
-// shows each check as it completes, and turns into Cancel while it runs.
-class DnsConfigurationWidget final : public QWidget
+// suffixes and the DNS server to check (a SettingsForm), and the Test button. The test runs off
+// the GUI thread, shows each check as it completes, and turns into Cancel while it runs.
+class DnsConfigurationWidget final : public QWidget, private SettingsFields
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DnsConfigurationWidget)
@@ -30,30 +32,22 @@ public:
     explicit DnsConfigurationWidget(const PageContext &context, QWidget *parent = nullptr);
     ~DnsConfigurationWidget() override;
 
-    bool isModified() const;
+    SettingsForm *form() const { return m_form; }
     bool isRunning() const;
-    bool apply();
-    void revert();
     void test(); // starts, or cancels a running test
     CheckResultsView *results() const { return m_results; }
 
 Q_SIGNALS:
-    void modifiedChanged(bool modified);
     void testFinished();
-    void loaded();
 
 private:
-    Core::ServiceSettings edited(QString *problem) const;
-    void load();
-    void showSettings(const Core::ServiceSettings &settings);
-    void onEdited();
+    QList<Field> settingsFields() const override;
+    void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
+    QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
     void start(const QList<Core::DnsCheckOptions::System> &systems);
     void finished();
 
     PageContext m_context;
-    Core::ServiceSettings m_stored;
-    bool m_loaded = false;
-    bool m_wasModified = false;
     bool m_cancelled = false;
     bool m_starting = false; // reading the systems before the checks start
     quint64 m_run = 0;
@@ -65,8 +59,7 @@ private:
     QLineEdit *m_serverName;
     QCheckBox *m_reverse;
     QLabel *m_error;
-    QPushButton *m_apply;
-    QPushButton *m_revert;
+    SettingsForm *m_form = nullptr;
     QPushButton *m_test;
     QProgressBar *m_progress;
     QLabel *m_status;

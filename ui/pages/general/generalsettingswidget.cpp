@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "generalsettingswidget.h"
 
-#include "core/async.h"
-#include "core/store/store.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QRadioButton>
-#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace Oobm::Gui {
@@ -43,8 +38,6 @@ QLabel *makeHint(const QString &text, QWidget *parent)
 
 GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_readOnlyBanner(new QLabel(this))
     , m_port(new QLineEdit(this))
     , m_portError(new QLabel(this))
     , m_requireAuthorization(new QCheckBox(tr("Intel® AMT requires &authorization before provisioning"), this))
@@ -52,21 +45,12 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     , m_otpRequired(new QCheckBox(tr("&One time password required"), this))
     , m_commonName(new QButtonGroup(this))
     , m_logLevel(new QComboBox(this))
-    , m_apply(new QPushButton(tr("&Apply"), this))
-    , m_revert(new QPushButton(tr("Re&vert"), this))
-    , m_status(new QLabel(this))
 {
     auto *header = new PageHeader(themedIcon(QStringLiteral("general")), tr("General Service Settings"),
                                   tr("These settings are kept in the database, so every console and "
                                      "provisioning engine that uses it shares them. Each change is "
                                      "written to the log."),
                                   this);
-
-    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
-    m_readOnlyBanner->setWordWrap(true);
-    m_readOnlyBanner->setFrameShape(QFrame::StyledPanel);
-    m_readOnlyBanner->setMargin(6);
-    m_readOnlyBanner->hide();
 
     m_port->setObjectName(QStringLiteral("listenPort"));
     m_port->setMaxLength(6);
@@ -75,11 +59,6 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
                           "systems in setup mode (1-65535). Intel AMT uses 9971 unless the port was "
                           "changed in the MEBx."));
     m_portError->setObjectName(QStringLiteral("listenPortError"));
-    m_portError->setWordWrap(true);
-    QPalette errorPalette = m_portError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_portError->setPalette(errorPalette);
-    m_portError->hide();
 
     m_requireAuthorization->setObjectName(QStringLiteral("requireAuthorization"));
     m_requireAuthorization->setToolTip(tr("When set, a system that sends hello packets waits as "
@@ -137,19 +116,12 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     logRow->addWidget(m_logLevel);
     logRow->addStretch(1);
 
-    m_apply->setObjectName(QStringLiteral("apply"));
-    m_revert->setObjectName(QStringLiteral("revert"));
-    m_apply->setDefault(true);
-    m_status->setObjectName(QStringLiteral("status"));
-    m_status->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_status, 1);
-    buttons->addWidget(m_apply);
-    buttons->addWidget(m_revert);
+    m_form = new SettingsForm(store, this, this);
+    m_form->statusLabel()->setObjectName(QStringLiteral("status"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(header);
-    layout->addWidget(m_readOnlyBanner);
+    layout->addWidget(m_form->banner());
     layout->addLayout(form);
     layout->addSpacing(6);
     layout->addWidget(m_requireAuthorization);
@@ -163,181 +135,62 @@ GeneralSettingsWidget::GeneralSettingsWidget(Core::Store *store, QWidget *parent
     layout->addWidget(cnBox);
     layout->addLayout(logRow);
     layout->addStretch(1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_form->buttons());
 
-    connect(m_port, &QLineEdit::textEdited, this, &GeneralSettingsWidget::onEdited);
+    connect(m_port, &QLineEdit::textEdited, m_form, &SettingsForm::fieldsEdited);
     for (QCheckBox *box : {m_requireAuthorization, m_allowRemoteConfiguration, m_otpRequired})
-        connect(box, &QCheckBox::toggled, this, &GeneralSettingsWidget::onEdited);
-    connect(m_commonName, &QButtonGroup::idToggled, this, &GeneralSettingsWidget::onEdited);
-    connect(m_logLevel, &QComboBox::currentIndexChanged, this, &GeneralSettingsWidget::onEdited);
-    connect(m_apply, &QPushButton::clicked, this, &GeneralSettingsWidget::apply);
-    connect(m_revert, &QPushButton::clicked, this, &GeneralSettingsWidget::revert);
-    connect(m_store, &Core::Store::stateChanged, this, [this] {
-        updateWritable();
-        if (m_store->isReadable() && !m_loaded)
-            load();
-    });
-    connect(m_store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &settings) {
-        // Another console (or oobmctl, through this store) changed them: follow unless the
-        // user is editing.
-        if (!isModified() && !m_busy)
-            showSettings(settings);
-    });
-
-    setBusy(true);
-    updateWritable();
-    if (m_store->isReadable())
-        load();
+        connect(box, &QCheckBox::toggled, m_form, &SettingsForm::fieldsEdited);
+    connect(m_commonName, &QButtonGroup::idToggled, m_form, &SettingsForm::fieldsEdited);
+    connect(m_logLevel, &QComboBox::currentIndexChanged, m_form, &SettingsForm::fieldsEdited);
 }
 
 GeneralSettingsWidget::~GeneralSettingsWidget() = default;
 
-void GeneralSettingsWidget::load()
+QList<SettingsFields::Field> GeneralSettingsWidget::settingsFields() const
 {
-    setBusy(true);
-    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
-        setBusy(false);
-        if (!r.ok()) {
-            showStatus(r.error.message, true);
-            return;
-        }
-        m_loaded = true;
-        showSettings(r.value);
-        updateWritable();
-        Q_EMIT loaded();
-    });
-}
-
-void GeneralSettingsWidget::showSettings(const ServiceSettings &settings)
-{
-    m_stored = settings;
-    const QSignalBlocker b1(m_requireAuthorization), b2(m_allowRemoteConfiguration), b3(m_otpRequired),
-            b4(m_commonName), b5(m_logLevel);
-    m_port->setText(QString::number(settings.listenPort));
-    m_requireAuthorization->setChecked(settings.requireAuthorization);
-    m_allowRemoteConfiguration->setChecked(settings.allowRemoteConfiguration);
-    m_otpRequired->setChecked(settings.oneTimePasswordRequired);
-    if (QAbstractButton *b = m_commonName->button(int(settings.commonName)))
-        b->setChecked(true);
-    m_logLevel->setCurrentIndex(m_logLevel->findData(int(settings.logLevel)));
-    onEdited();
-}
-
-ServiceSettings GeneralSettingsWidget::edited(QString *portProblem) const
-{
-    ServiceSettings s = m_stored;
-    const QString problem = s.setValue(ServiceSettings::ListenPortKey, m_port->text());
-    if (portProblem)
-        *portProblem = problem;
-    s.requireAuthorization = m_requireAuthorization->isChecked();
-    s.allowRemoteConfiguration = m_allowRemoteConfiguration->isChecked();
-    s.oneTimePasswordRequired = m_otpRequired->isChecked();
-    if (m_commonName->checkedId() >= 0)
-        s.commonName = CommonNameSource(m_commonName->checkedId());
-    if (m_logLevel->currentIndex() >= 0)
-        s.logLevel = LogLevel(m_logLevel->currentData().toInt());
-    return s;
-}
-
-bool GeneralSettingsWidget::isModified() const
-{
-    if (!m_loaded)
-        return false;
-    QString problem;
-    const ServiceSettings s = edited(&problem);
-    return !problem.isEmpty() || !(s == m_stored);
-}
-
-void GeneralSettingsWidget::onEdited()
-{
-    QString problem;
-    edited(&problem);
-    if (problem.isEmpty() && m_port->text().trimmed().isEmpty())
-        problem = tr("Enter the port number (1-65535).");
-    m_portError->setText(problem);
-    m_portError->setVisible(!problem.isEmpty());
-    m_port->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b01c1c;"));
-    m_port->setAccessibleDescription(problem);
-
-    const bool modified = isModified();
-    m_apply->setEnabled(modified && problem.isEmpty() && !m_busy && m_store->isWritable());
-    m_revert->setEnabled(modified && !m_busy);
-    if (modified)
-        m_status->clear();
-    if (modified != m_wasModified) {
-        m_wasModified = modified;
-        Q_EMIT modifiedChanged(modified);
-    }
-}
-
-bool GeneralSettingsWidget::apply()
-{
-    QString problem;
-    const ServiceSettings wanted = edited(&problem);
-    if (!problem.isEmpty()) {
-        onEdited();
-        m_port->setFocus();
-        return false;
-    }
-    if (!m_store->isWritable()) {
-        showStatus(m_store->lastError().message, true);
-        return false;
-    }
-    if (wanted == m_stored)
-        return true;
-    setBusy(true);
-    showStatus(tr("Applying…"), false);
-    Core::whenReady(m_store->applyServiceSettings(wanted, QStringLiteral("console")), this,
-                    [this, wanted](const Core::StoreResult<QStringList> &r) {
-        setBusy(false);
-        if (!r.ok()) {
-            showStatus(tr("The settings were not applied: %1").arg(r.error.message), true);
-            onEdited();
-            Q_EMIT applied(false);
-            return;
-        }
-        m_stored = wanted;
-        onEdited();
-        showStatus(r.value.isEmpty() ? tr("Nothing changed.") : r.value.join(u' '), false);
-        Q_EMIT applied(true);
-    });
-    return true;
-}
-
-void GeneralSettingsWidget::revert()
-{
-    showSettings(m_stored);
-    m_status->clear();
-}
-
-void GeneralSettingsWidget::setBusy(bool busy)
-{
-    m_busy = busy;
-    const bool editable = !busy && m_loaded && m_store->isWritable();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_port, m_requireAuthorization, m_allowRemoteConfiguration,
-                                                       m_otpRequired, m_logLevel})
-        w->setEnabled(editable);
+    QList<QWidget *> commonName;
     for (QAbstractButton *b : m_commonName->buttons())
-        b->setEnabled(editable);
-    onEdited();
+        commonName.append(b);
+    return {
+            {ServiceSettings::ListenPortKey, {m_port}, m_portError},
+            {ServiceSettings::RequireAuthorizationKey, {m_requireAuthorization}},
+            {ServiceSettings::AllowRemoteConfigurationKey, {m_allowRemoteConfiguration}},
+            {ServiceSettings::OneTimePasswordRequiredKey, {m_otpRequired}},
+            {ServiceSettings::CommonNameKey, commonName},
+            {ServiceSettings::LogLevelKey, {m_logLevel}},
+    };
 }
 
-void GeneralSettingsWidget::updateWritable()
+void GeneralSettingsWidget::showSettings(const ServiceSettings &settings, const QStringList &keys)
 {
-    const bool readOnly = m_store->state() == Core::Store::State::ReadOnly;
-    m_readOnlyBanner->setText(readOnly ? tr("These settings are shown read-only. %1").arg(m_store->lastError().message)
-                                       : QString());
-    m_readOnlyBanner->setVisible(readOnly);
-    setBusy(m_busy);
+    if (keys.contains(ServiceSettings::ListenPortKey))
+        m_port->setText(QString::number(settings.listenPort));
+    if (keys.contains(ServiceSettings::RequireAuthorizationKey))
+        m_requireAuthorization->setChecked(settings.requireAuthorization);
+    if (keys.contains(ServiceSettings::AllowRemoteConfigurationKey))
+        m_allowRemoteConfiguration->setChecked(settings.allowRemoteConfiguration);
+    if (keys.contains(ServiceSettings::OneTimePasswordRequiredKey))
+        m_otpRequired->setChecked(settings.oneTimePasswordRequired);
+    if (keys.contains(ServiceSettings::CommonNameKey)) {
+        if (QAbstractButton *b = m_commonName->button(int(settings.commonName)))
+            b->setChecked(true);
+    }
+    if (keys.contains(ServiceSettings::LogLevelKey))
+        m_logLevel->setCurrentIndex(m_logLevel->findData(int(settings.logLevel)));
 }
 
-void GeneralSettingsWidget::showStatus(const QString &text, bool error)
+QList<Core::SettingProblem> GeneralSettingsWidget::readSettings(ServiceSettings &settings) const
 {
-    m_status->setText(text);
-    QPalette p = palette();
-    if (error)
-        p.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_status->setPalette(p);
+    QList<Core::SettingProblem> problems;
+    readText(settings, ServiceSettings::ListenPortKey, m_port->text(), &problems);
+    settings.requireAuthorization = m_requireAuthorization->isChecked();
+    settings.allowRemoteConfiguration = m_allowRemoteConfiguration->isChecked();
+    settings.oneTimePasswordRequired = m_otpRequired->isChecked();
+    if (m_commonName->checkedId() >= 0)
+        settings.commonName = CommonNameSource(m_commonName->checkedId());
+    if (m_logLevel->currentIndex() >= 0)
+        settings.logLevel = LogLevel(m_logLevel->currentData().toInt());
+    return problems;
 }
 
 } // namespace Oobm::Gui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/settings/servicesettings.h"
+#include "ui/widgets/settingsfields.h"
 
 #include <QWidget>
 
@@ -10,7 +10,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace Oobm::Core {
 class Store;
@@ -18,11 +17,11 @@ class Store;
 
 namespace Oobm::Gui {
 
-class PageHeader;
+class SettingsForm;
 
-// The General Service Settings form. Edits a copy of the stored settings; Apply hands the whole
-// value to the store in one call, off the GUI thread. Invalid input is shown next to its field.
-class GeneralSettingsWidget final : public QWidget
+// The General Service Settings form (figure 2 of the reference): its fields; loading, Apply,
+// Revert and the rest are the SettingsForm's.
+class GeneralSettingsWidget final : public QWidget, private SettingsFields
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GeneralSettingsWidget)
@@ -31,34 +30,13 @@ public:
     explicit GeneralSettingsWidget(Core::Store *store, QWidget *parent = nullptr);
     ~GeneralSettingsWidget() override;
 
-    bool isModified() const;
-    bool isLoaded() const { return m_loaded; }
-    bool isBusy() const { return m_busy; }
-    bool apply();
-    void revert();
-    // The form's values; the port field's problem, if any, in *portProblem.
-    Core::ServiceSettings edited(QString *portProblem = nullptr) const;
-
-Q_SIGNALS:
-    void modifiedChanged(bool modified);
-    void applied(bool ok);
-    void loaded();
+    SettingsForm *form() const { return m_form; }
 
 private:
-    void load();
-    void showSettings(const Core::ServiceSettings &settings);
-    void onEdited();
-    void updateWritable();
-    void setBusy(bool busy);
-    void showStatus(const QString &text, bool error);
+    QList<Field> settingsFields() const override;
+    void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
+    QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
 
-    Core::Store *m_store;
-    Core::ServiceSettings m_stored;
-    bool m_loaded = false;
-    bool m_busy = false;
-    bool m_wasModified = false;
-
-    QLabel *m_readOnlyBanner;
     QLineEdit *m_port;
     QLabel *m_portError;
     QCheckBox *m_requireAuthorization;
@@ -66,9 +44,7 @@ private:
     QCheckBox *m_otpRequired;
     QButtonGroup *m_commonName;
     QComboBox *m_logLevel;
-    QPushButton *m_apply;
-    QPushButton *m_revert;
-    QLabel *m_status;
+    SettingsForm *m_form = nullptr;
 };
 
 } // namespace Oobm::Gui

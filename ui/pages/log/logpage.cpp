@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "logpage.h"
 
+#include "core/logbook/logbook.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/logviewwidget.h"
 #include "ui/widgets/pageheader.h"
@@ -9,38 +10,26 @@
 
 namespace Oobm::Gui {
 
-LogPage::LogPage(const PageContext &context, QObject *parent)
+LogPage::LogPage(Spec spec, const PageContext &context, QObject *parent)
     : Page(parent)
+    , m_spec(std::move(spec))
     , m_context(context)
 { }
 
 LogPage::~LogPage() = default;
 
-QString LogPage::title() const
-{
-    return tr("Log");
-}
-
 QIcon LogPage::icon() const
 {
-    return themedIcon(QStringLiteral("log"));
-}
-
-QString LogPage::summary() const
-{
-    return tr("What the provisioning service and the console did, newest first.");
+    return themedIcon(m_spec.icon);
 }
 
 QWidget *LogPage::createWidget(QWidget *parent)
 {
     auto *w = new QWidget(parent);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), tr("View the Logs"),
-                                     tr("Log entries reveal problems during provisioning: look for the "
-                                        "UUID of a system that did not provision. What is recorded "
-                                        "depends on the log level on the General page."),
-                                     w));
-    m_view = new LogViewWidget(m_context.store, m_context.settings, w);
+    layout->addWidget(new PageHeader(icon(), m_spec.heading, m_spec.description, w));
+    m_book = m_spec.book(m_context.store);
+    m_view = new LogViewWidget(m_book, m_context.settings, w);
     layout->addWidget(m_view, 1);
     return w;
 }
@@ -52,7 +41,7 @@ LogViewWidget *LogPage::logView() const
 
 void LogPage::showArgument(const QString &argument)
 {
-    if (m_view)
+    if (m_view && m_book->filtersByDevice())
         m_view->showSystem(argument);
 }
 

@@ -6,26 +6,45 @@
 
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
+namespace Oobm::Core {
+class LogBook;
+}
+
 namespace Oobm::Gui {
 
 class LogViewWidget;
 
-// Logs > Log: the user log, newest first, updated live (figure 3 of the reference).
+// One of the Logs pages (the Log, Actions Status, Security Audit): a page header over the Logs
+// view of its Core::LogBook.
 class LogPage final : public Page
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogPage)
 
 public:
-    explicit LogPage(const PageContext &context, QObject *parent = nullptr);
+    struct Spec
+    {
+        QString id;
+        QString title;
+        QString icon; // a themedIcon() name
+        QString summary;
+        QString heading;     // the page header's title
+        QString description; // the page header's text
+        std::function<std::shared_ptr<const Core::LogBook>(Core::Store *store)> book;
+    };
+
+    LogPage(Spec spec, const PageContext &context, QObject *parent = nullptr);
     ~LogPage() override;
 
-    QString id() const override { return QStringLiteral("log"); }
-    QString title() const override;
+    QString id() const override { return m_spec.id; }
+    QString title() const override { return m_spec.title; }
     QIcon icon() const override;
-    QString summary() const override;
+    QString summary() const override { return m_spec.summary; }
     bool needsStore() const override { return true; }
-    // argument: a system's UUID or FQDN; the log shows that system's entries.
+    // argument: a system's UUID or FQDN; a book that filters by system shows only its records.
     void showArgument(const QString &argument) override;
     LogViewWidget *logView() const; // null until the page was first shown
 
@@ -33,7 +52,9 @@ protected:
     QWidget *createWidget(QWidget *parent) override;
 
 private:
+    Spec m_spec;
     PageContext m_context;
+    std::shared_ptr<const Core::LogBook> m_book;
     QPointer<LogViewWidget> m_view;
 };
 

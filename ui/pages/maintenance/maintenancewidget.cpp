@@ -6,6 +6,7 @@
 #include "core/store/storelocation.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QCheckBox>
 #include <QColor>
@@ -60,8 +61,6 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     , m_auditDays(daysBox(this, QStringLiteral("auditDays")))
     , m_trace(new QCheckBox(tr("Record engine and SOAP traffic summaries (OOB Trace Logging)"), this))
     , m_retentionProblem(new QLabel(this))
-    , m_apply(new QPushButton(tr("&Apply"), this))
-    , m_revert(new QPushButton(tr("&Revert"), this))
     , m_purge(new QPushButton(tr("&Purge Now"), this))
     , m_vacuum(new QPushButton(tr("&Vacuum and Analyze"), this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
@@ -77,8 +76,7 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_retentionProblem->setObjectName(QStringLiteral("retentionProblem"));
-    m_retentionProblem->setWordWrap(true);
-    m_retentionProblem->hide();
+    m_form = new SettingsForm(m_store, this, this);
 
     auto *retention = new QGroupBox(tr("Retention"), this);
     auto *form = new QFormLayout(retention);
@@ -93,11 +91,7 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
                             retention));
     form->addRow(m_retentionProblem);
     form->addRow(m_trace);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_apply);
-    buttons->addWidget(m_revert);
-    form->addRow(buttons);
+    form->addRow(m_form->buttons());
 
     auto *database = new QGroupBox(tr("Database"), this);
     auto *db = new QVBoxLayout(database);
@@ -115,123 +109,72 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
                            tr("Keep the database bounded: how long each log keeps its entries. The engine and "
                               "the console purge on this schedule every few hours; Purge Now does it at once."),
                            this));
+    layout->addWidget(m_form->banner());
     layout->addWidget(retention);
     layout->addWidget(database);
     layout->addWidget(m_status);
     layout->addStretch(1);
 
     for (QSpinBox *b : {m_logDays, m_logEntries, m_actionsDays, m_actionsEntries, m_auditDays})
-        connect(b, &QSpinBox::valueChanged, this, &MaintenanceWidget::onEdited);
-    connect(m_trace, &QCheckBox::toggled, this, &MaintenanceWidget::onEdited);
-    connect(m_apply, &QPushButton::clicked, this, &MaintenanceWidget::apply);
-    connect(m_revert, &QPushButton::clicked, this, &MaintenanceWidget::revert);
+        connect(b, &QSpinBox::valueChanged, m_form, &SettingsForm::fieldsEdited);
+    connect(m_trace, &QCheckBox::toggled, m_form, &SettingsForm::fieldsEdited);
     connect(m_purge, &QPushButton::clicked, this, &MaintenanceWidget::purgeNow);
     connect(m_vacuum, &QPushButton::clicked, this, &MaintenanceWidget::vacuum);
     connect(m_refresh, &QPushButton::clicked, this, &MaintenanceWidget::refreshStats);
     connect(m_store, &Core::Store::stateChanged, this, [this] {
-        if (m_store->isReadable() && !m_loaded)
-            load();
+        setBusy(m_busy);
+        if (m_store->isReadable())
+            refreshStats();
     });
-    connect(m_store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
-        if (!isModified())
-            showSettings(s);
-        m_stored = s;
-        onEdited();
-    });
-    load();
+    setBusy(false);
+    if (m_store->isReadable())
+        refreshStats();
 }
 
 MaintenanceWidget::~MaintenanceWidget() = default;
 
-void MaintenanceWidget::load()
+QList<SettingsFields::Field> MaintenanceWidget::settingsFields() const
 {
-    setBusy(true);
-    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
-        setBusy(false);
-        if (!r.ok()) {
-            showStatus(r.error.message, true);
-            return;
-        }
-        m_stored = r.value;
-        showSettings(r.value);
-        m_loaded = true;
-        onEdited();
-        Q_EMIT loaded();
-    });
-    refreshStats();
+    return {
+            {ServiceSettings::LogRetentionDaysKey, {m_logDays}, m_retentionProblem},
+            {ServiceSettings::LogRetentionEntriesKey, {m_logEntries}, m_retentionProblem},
+            {ServiceSettings::ActionsRetentionDaysKey, {m_actionsDays}, m_retentionProblem},
+            {ServiceSettings::ActionsRetentionEntriesKey, {m_actionsEntries}, m_retentionProblem},
+            {ServiceSettings::AuditRetentionDaysKey, {m_auditDays}, m_retentionProblem},
+            {ServiceSettings::TraceLoggingKey, {m_trace}},
+    };
 }
 
-void MaintenanceWidget::showSettings(const ServiceSettings &s)
+void MaintenanceWidget::showSettings(const ServiceSettings &s, const QStringList &keys)
 {
-    const QSignalBlocker b1(m_logDays), b2(m_logEntries), b3(m_actionsDays), b4(m_actionsEntries), b5(m_auditDays),
-            b6(m_trace);
-    m_logDays->setValue(s.logRetentionDays);
-    m_logEntries->setValue(int(s.logRetentionEntries / 1000));
-    m_actionsDays->setValue(s.actionsRetentionDays);
-    m_actionsEntries->setValue(int(s.actionsRetentionEntries / 1000));
-    m_auditDays->setValue(s.auditRetentionDays);
-    m_trace->setChecked(s.traceLogging);
+    if (keys.contains(ServiceSettings::LogRetentionDaysKey))
+        m_logDays->setValue(s.logRetentionDays);
+    if (keys.contains(ServiceSettings::LogRetentionEntriesKey))
+        m_logEntries->setValue(int(s.logRetentionEntries / 1000));
+    if (keys.contains(ServiceSettings::ActionsRetentionDaysKey))
+        m_actionsDays->setValue(s.actionsRetentionDays);
+    if (keys.contains(ServiceSettings::ActionsRetentionEntriesKey))
+        m_actionsEntries->setValue(int(s.actionsRetentionEntries / 1000));
+    if (keys.contains(ServiceSettings::AuditRetentionDaysKey))
+        m_auditDays->setValue(s.auditRetentionDays);
+    if (keys.contains(ServiceSettings::TraceLoggingKey))
+        m_trace->setChecked(s.traceLogging);
 }
 
-ServiceSettings MaintenanceWidget::edited() const
+QList<Core::SettingProblem> MaintenanceWidget::readSettings(ServiceSettings &s) const
 {
-    ServiceSettings s = m_stored;
     s.logRetentionDays = m_logDays->value();
-    s.logRetentionEntries = qint64(m_logEntries->value()) * 1000;
     s.actionsRetentionDays = m_actionsDays->value();
-    s.actionsRetentionEntries = qint64(m_actionsEntries->value()) * 1000;
     s.auditRetentionDays = m_auditDays->value();
     s.traceLogging = m_trace->isChecked();
-    return s;
-}
-
-bool MaintenanceWidget::isModified() const
-{
-    return m_loaded && !(edited() == m_stored);
-}
-
-void MaintenanceWidget::onEdited()
-{
-    const QList<Core::SettingProblem> problems = edited().validate();
-    m_retentionProblem->setVisible(!problems.isEmpty());
-    if (!problems.isEmpty())
-        m_retentionProblem->setText(problems.first().message);
-    const bool modified = isModified();
-    m_apply->setEnabled(modified && problems.isEmpty() && m_store->isWritable());
-    m_revert->setEnabled(modified);
-    if (modified != m_wasModified) {
-        m_wasModified = modified;
-        Q_EMIT modifiedChanged(modified);
+    // The boxes count thousands: a stored limit that is not a round thousand (set with oobmctl)
+    // stays as it is until its box is changed.
+    for (const auto &[box, entries] :
+         {std::pair{m_logEntries, &s.logRetentionEntries}, std::pair{m_actionsEntries, &s.actionsRetentionEntries}}) {
+        if (box->value() != int(*entries / 1000))
+            *entries = qint64(box->value()) * 1000;
     }
-}
-
-bool MaintenanceWidget::apply()
-{
-    const ServiceSettings s = edited();
-    if (const auto problems = s.validate(); !problems.isEmpty()) {
-        showStatus(problems.first().message, true);
-        return false;
-    }
-    setBusy(true);
-    Core::whenReady(m_store->applyServiceSettings(s, QStringLiteral("console")), this,
-                    [this, s](const Core::StoreResult<QStringList> &r) {
-        setBusy(false);
-        if (r.ok()) {
-            m_stored = s;
-            showStatus(r.value.isEmpty() ? tr("Nothing changed.") : r.value.join(u' '), false);
-        } else {
-            showStatus(r.error.message, true);
-        }
-        onEdited();
-        Q_EMIT applied(r.ok());
-    });
-    return true;
-}
-
-void MaintenanceWidget::revert()
-{
-    showSettings(m_stored);
-    onEdited();
+    return {};
 }
 
 void MaintenanceWidget::purgeNow()
@@ -315,13 +258,10 @@ void MaintenanceWidget::showStats(const Core::StoreStats &s)
 
 void MaintenanceWidget::setBusy(bool busy)
 {
+    m_busy = busy;
     const bool writable = m_store->isWritable();
     m_purge->setEnabled(!busy && writable);
     m_vacuum->setEnabled(!busy && writable);
-    if (busy)
-        m_apply->setEnabled(false);
-    else
-        onEdited();
 }
 
 void MaintenanceWidget::showStatus(const QString &text, bool error)

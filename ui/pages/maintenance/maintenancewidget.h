@@ -3,6 +3,7 @@
 
 #include "core/log/retention.h"
 #include "core/settings/servicesettings.h"
+#include "ui/widgets/settingsfields.h"
 
 #include <QWidget>
 
@@ -17,10 +18,12 @@ class Store;
 
 namespace Oobm::Gui {
 
+class SettingsForm;
+
 // The Maintenance form. Retention and trace logging are service settings (shared by every
-// console and engine on the store): edited on a copy, applied in one call. Purge, size, vacuum
-// and analyze run on the store thread; the form only shows their progress and result.
-class MaintenanceWidget final : public QWidget
+// console and engine on the store), edited in a SettingsForm. Purge, size, vacuum and analyze run
+// on the store thread; the form only shows their progress and result.
+class MaintenanceWidget final : public QWidget, private SettingsFields
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MaintenanceWidget)
@@ -29,34 +32,25 @@ public:
     explicit MaintenanceWidget(Core::Store *store, QWidget *parent = nullptr);
     ~MaintenanceWidget() override;
 
-    bool isModified() const;
-    bool isLoaded() const { return m_loaded; }
-    bool apply();
-    void revert();
-    Core::ServiceSettings edited() const;
+    SettingsForm *form() const { return m_form; }
     void purgeNow();
     void vacuum();
     void refreshStats();
 
 Q_SIGNALS:
-    void modifiedChanged(bool modified);
-    void applied(bool ok);
     void purged(const Oobm::Core::PurgeReport &report);
     void statsShown(const Oobm::Core::StoreStats &stats);
-    void loaded();
 
 private:
-    void load();
-    void showSettings(const Core::ServiceSettings &settings);
-    void onEdited();
+    QList<Field> settingsFields() const override;
+    void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
+    QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
     void showStats(const Core::StoreStats &stats);
     void setBusy(bool busy);
     void showStatus(const QString &text, bool error);
 
     Core::Store *m_store;
-    Core::ServiceSettings m_stored;
-    bool m_loaded = false;
-    bool m_wasModified = false;
+    bool m_busy = false; // purging or vacuuming
     QSpinBox *m_logDays;
     QSpinBox *m_logEntries; // thousands
     QSpinBox *m_actionsDays;
@@ -64,8 +58,7 @@ private:
     QSpinBox *m_auditDays;
     QCheckBox *m_trace;
     QLabel *m_retentionProblem;
-    QPushButton *m_apply;
-    QPushButton *m_revert;
+    SettingsForm *m_form = nullptr;
     QPushButton *m_purge;
     QPushButton *m_vacuum;
     QPushButton *m_refresh;

@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/settingsform.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -49,8 +50,6 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     , m_serverName(new QLineEdit(this))
     , m_setupServer(new QLineEdit(this))
     , m_error(new QLabel(this))
-    , m_apply(new QPushButton(tr("&Apply"), this))
-    , m_revert(new QPushButton(tr("Re&vert"), this))
     , m_helloServer(new QLineEdit(this))
     , m_helloUuid(new QLineEdit(this))
     , m_helloPid(new QLineEdit(this))
@@ -94,19 +93,11 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
     m_setupServer->setToolTip(tr("IPV4[:PORT] written into exported setup.bin files (version "
                                  "2.1), so devices send their hellos there without DNS."));
     m_error->setObjectName(QStringLiteral("settingsError"));
-    m_error->setWordWrap(true);
-    setErrorStyle(m_error, true);
-    m_error->hide();
     auto *setupBox = new QGroupBox(tr("USB One-Touch setup.bin"), this);
     auto *setupForm = new QFormLayout(setupBox);
     setupForm->addRow(tr("Provisioning &server:"), m_setupServer);
     setupForm->addRow(QString(), m_error);
-    m_apply->setObjectName(QStringLiteral("apply"));
-    m_revert->setObjectName(QStringLiteral("revert"));
-    auto *applyRow = new QHBoxLayout;
-    applyRow->addStretch(1);
-    applyRow->addWidget(m_apply);
-    applyRow->addWidget(m_revert);
+    m_form = new SettingsForm(m_context.store, this, this);
 
     // The hello sender.
     m_helloServer->setObjectName(QStringLiteral("helloServer"));
@@ -153,32 +144,21 @@ ServiceLocationWidget::ServiceLocationWidget(const PageContext &context, QWidget
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(header);
+    layout->addWidget(m_form->banner());
     layout->addWidget(listening);
     layout->addWidget(setupBox);
-    layout->addLayout(applyRow);
+    layout->addWidget(m_form->buttons());
     layout->addWidget(helloBox);
     layout->addStretch(1);
 
     for (QLineEdit *e : {m_serverName, m_setupServer})
-        connect(e, &QLineEdit::textEdited, this, &ServiceLocationWidget::onEdited);
-    connect(m_apply, &QPushButton::clicked, this, &ServiceLocationWidget::apply);
-    connect(m_revert, &QPushButton::clicked, this, &ServiceLocationWidget::revert);
+        connect(e, &QLineEdit::textEdited, m_form, &SettingsForm::fieldsEdited);
     connect(m_send, &QPushButton::clicked, this, &ServiceLocationWidget::sendHello);
     connect(m_helloType, &QButtonGroup::idToggled, this,
             [this] { m_helloPid->setEnabled(m_helloType->checkedId() == Psk); });
-    connect(m_context.store, &Core::Store::stateChanged, this, [this] {
-        if (m_context.store->isReadable() && !m_loaded)
-            load();
-    });
-    connect(m_context.store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
-        if (!isModified())
-            showSettings(s);
-    });
+    connect(m_form, &SettingsForm::loaded, this, &ServiceLocationWidget::refreshEngines);
     m_refresh->setInterval(5000);
     connect(m_refresh, &QTimer::timeout, this, &ServiceLocationWidget::refreshEngines);
-    onEdited();
-    if (m_context.store->isReadable())
-        load();
 }
 
 ServiceLocationWidget::~ServiceLocationWidget() = default;
@@ -186,7 +166,7 @@ ServiceLocationWidget::~ServiceLocationWidget() = default;
 void ServiceLocationWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_loaded)
+    if (m_form->isLoaded())
         refreshEngines();
     m_refresh->start();
 }
@@ -195,18 +175,6 @@ void ServiceLocationWidget::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_refresh->stop();
-}
-
-void ServiceLocationWidget::load()
-{
-    Core::whenReady(m_context.store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &r) {
-        if (!r.ok())
-            return;
-        m_loaded = true;
-        showSettings(r.value);
-        refreshEngines();
-        Q_EMIT loaded();
-    });
 }
 
 void ServiceLocationWidget::refreshEngines()
@@ -232,80 +200,36 @@ void ServiceLocationWidget::refreshEngines()
                                         : tr("%1 not listening: %2").arg(e.host, e.error));
         }
         if (m_helloServer->text().isEmpty())
-            m_helloServer->setText(target.isEmpty() ? QStringLiteral("127.0.0.1:%1").arg(m_stored.listenPort) : target);
+            m_helloServer->setText(target.isEmpty() ? QStringLiteral("127.0.0.1:%1").arg(m_form->stored().listenPort)
+                                                    : target);
         m_engines->setText(lines.isEmpty() ? tr("No engine is running on this database: "
                                                 "hellos are not received.")
                                            : lines.join(u'\n'));
     });
 }
 
-void ServiceLocationWidget::showSettings(const ServiceSettings &s)
+QList<SettingsFields::Field> ServiceLocationWidget::settingsFields() const
 {
-    m_stored = s;
-    m_serverName->setText(s.serverFqdn);
-    m_setupServer->setText(s.setupServerAddress);
-    onEdited();
+    return {
+            {ServiceSettings::ServerFqdnKey, {m_serverName}, m_error},
+            {ServiceSettings::SetupServerAddressKey, {m_setupServer}, m_error},
+    };
 }
 
-ServiceSettings ServiceLocationWidget::edited(QString *problem) const
+void ServiceLocationWidget::showSettings(const ServiceSettings &settings, const QStringList &keys)
 {
-    ServiceSettings s = m_stored;
-    for (const auto &[key, edit] : {std::pair{ServiceSettings::ServerFqdnKey, m_serverName},
-                                    std::pair{ServiceSettings::SetupServerAddressKey, m_setupServer}}) {
-        const QString p = s.setValue(key, edit->text());
-        if (!p.isEmpty() && problem->isEmpty())
-            *problem = p;
-    }
-    return s;
+    if (keys.contains(ServiceSettings::ServerFqdnKey))
+        m_serverName->setText(settings.serverFqdn);
+    if (keys.contains(ServiceSettings::SetupServerAddressKey))
+        m_setupServer->setText(settings.setupServerAddress);
 }
 
-bool ServiceLocationWidget::isModified() const
+QList<Core::SettingProblem> ServiceLocationWidget::readSettings(ServiceSettings &settings) const
 {
-    if (!m_loaded)
-        return false;
-    QString problem;
-    const ServiceSettings s = edited(&problem);
-    return !problem.isEmpty() || !(s == m_stored);
-}
-
-void ServiceLocationWidget::onEdited()
-{
-    QString problem;
-    edited(&problem);
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
-    const bool modified = isModified();
-    m_apply->setEnabled(modified && problem.isEmpty() && m_context.store->isWritable());
-    m_revert->setEnabled(modified);
-    if (modified != m_wasModified) {
-        m_wasModified = modified;
-        Q_EMIT modifiedChanged(modified);
-    }
-}
-
-bool ServiceLocationWidget::apply()
-{
-    QString problem;
-    const ServiceSettings wanted = edited(&problem);
-    if (!problem.isEmpty())
-        return false;
-    if (wanted == m_stored)
-        return true;
-    m_apply->setEnabled(false);
-    Core::whenReady(m_context.store->applyServiceSettings(wanted, QStringLiteral("console")), this,
-                    [this, wanted](const Core::StoreResult<QStringList> &r) {
-        if (r.ok())
-            m_stored = wanted;
-        else
-            m_error->setText(r.error.message);
-        onEdited();
-    });
-    return true;
-}
-
-void ServiceLocationWidget::revert()
-{
-    showSettings(m_stored);
+    QList<Core::SettingProblem> problems;
+    readText(settings, ServiceSettings::ServerFqdnKey, m_serverName->text(), &problems);
+    readText(settings, ServiceSettings::SetupServerAddressKey, m_setupServer->text(), &problems);
+    return problems;
 }
 
 void ServiceLocationWidget::showHelloStatus(const QString &text, bool error)

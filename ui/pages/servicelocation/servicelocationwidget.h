@@ -3,6 +3,7 @@
 
 #include "core/settings/servicesettings.h"
 #include "ui/shell/pagecontext.h"
+#include "ui/widgets/settingsfields.h"
 
 #include <QWidget>
 
@@ -14,10 +15,12 @@ class QTimer;
 
 namespace Oobm::Gui {
 
+class SettingsForm;
+
 // Configuration Service Settings > Service Location: where the engines listen, this server's
-// name and addresses, the provisioning server that exported setup.bin files name, and a hello
-// sender (the reference's RCT tool) that proves the path end to end.
-class ServiceLocationWidget final : public QWidget
+// name and addresses, the provisioning server that exported setup.bin files name (those two a
+// SettingsForm), and a hello sender (the reference's RCT tool) that proves the path end to end.
+class ServiceLocationWidget final : public QWidget, private SettingsFields
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServiceLocationWidget)
@@ -26,14 +29,10 @@ public:
     explicit ServiceLocationWidget(const PageContext &context, QWidget *parent = nullptr);
     ~ServiceLocationWidget() override;
 
-    bool isModified() const;
-    bool apply();
-    void revert();
+    SettingsForm *form() const { return m_form; }
     void sendHello();
 
 Q_SIGNALS:
-    void modifiedChanged(bool modified);
-    void loaded();
     void helloResult(bool received, const QString &text);
 
 protected:
@@ -42,26 +41,21 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    Core::ServiceSettings edited(QString *problem) const;
-    void load();
-    void showSettings(const Core::ServiceSettings &settings);
+    QList<Field> settingsFields() const override;
+    void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
+    QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
     void refreshEngines();
-    void onEdited();
     void waitForHello(const QString &uuid, qint64 afterId, int triesLeft);
     void showHelloStatus(const QString &text, bool error);
 
     PageContext m_context;
-    Core::ServiceSettings m_stored;
-    bool m_loaded = false;
-    bool m_wasModified = false;
 
     QLabel *m_engines;
     QLabel *m_addresses;
     QLineEdit *m_serverName;
     QLineEdit *m_setupServer;
     QLabel *m_error;
-    QPushButton *m_apply;
-    QPushButton *m_revert;
+    SettingsForm *m_form = nullptr;
     QLineEdit *m_helloServer;
     QLineEdit *m_helloUuid;
     QLineEdit *m_helloPid;
