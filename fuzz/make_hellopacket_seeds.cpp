@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     if (!dir.mkpath(QStringLiteral(".")))
         return 1;
 
-    // PROTOCOL.md §3.3's worked example (tests/core/tst_hellopacket.cpp).
+    // docs/protocol.md §3.3's worked example (tests/core/tst_hellopacket.cpp).
     HelloPacket psk;
     psk.adminCredentialsSet = true;
     psk.version = HelloPacket::Version::Psk;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Runs a command in a private D-Bus session with an unlocked gnome-keyring (TOOLCHAIN.md): a real
+# Runs a command in a private D-Bus session with an unlocked gnome-keyring (docs/toolchain.md, gotcha 6): a real
 # keychain for the QtKeychain tests, without touching the user's own.
 set -eu
 tmp_home=$(mktemp -d /tmp/oobm-keyring.XXXXXX)

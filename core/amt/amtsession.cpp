@@ -49,7 +49,7 @@ int sslExIndex()
     return index;
 }
 
-// TLS-PSK client: identity = the PID, key = the 32 PPS characters as bytes (PROTOCOL.md §4.2).
+// TLS-PSK client: identity = the PID, key = the 32 PPS characters as bytes (docs/protocol.md §4.2).
 unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity, unsigned int maxIdentity,
                                unsigned char *psk, unsigned int maxPsk)
 {
@@ -134,7 +134,7 @@ public:
     {
         const bool psk = endpoint.transport == AmtEndpoint::Transport::TlsPsk;
         // Remote Configuration: the device's certificate is self-signed and only carries the key
-        // exchange (PROTOCOL.md §4.3), so it is not verified; the device verifies us.
+        // exchange (docs/protocol.md §4.3), so it is not verified; the device verifies us.
         const bool verify = !psk && endpoint.verifyServer;
         // SOAP_SSL_NO_DEFAULT_CA_PATH: devices are trusted through the certificates the endpoint
         // names, never the system's CA bundle, and loading that bundle for every session (PEM

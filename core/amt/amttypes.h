@@ -7,7 +7,7 @@
 
 namespace Oobm::Core::Amt {
 
-// RemoteControl `Command` (PROTOCOL.md §5.3).
+// RemoteControl `Command` (docs/protocol.md §5.3).
 enum class RemoteCommand : unsigned char {
     Reset = 0x10,
     PowerUp = 0x11,
@@ -55,12 +55,12 @@ enum class PowerState : unsigned {
 };
 QString powerStateName(unsigned state); // "S0", "S5 (soft off)", ...
 
-// PROTOCOL.md §5.5.
+// docs/protocol.md §5.5.
 enum class ProvisioningState : unsigned { Pre = 0, In = 1, Post = 2 };
 enum class ProvisioningMode : unsigned { Current = 0, Enterprise = 1, SmallBusiness = 2 };
 QString provisioningStateName(unsigned state); // "Pre (factory)", "In (setup)", "Post (operational)"
 
-// User ACL realms (PROTOCOL.md §5.5).
+// User ACL realms (docs/protocol.md §5.5).
 enum class Realm : unsigned {
     Redirection = 2,
     PtAdministration = 3,

@@ -5,7 +5,7 @@
 
 namespace Oobm::Core::Amt {
 
-// PT_STATUS, the status every AMT SOAP operation returns (PROTOCOL.md §5.4).
+// PT_STATUS, the status every AMT SOAP operation returns (docs/protocol.md §5.4).
 enum class PtStatus : unsigned {
     Success = 0x0,
     InternalError = 0x1,

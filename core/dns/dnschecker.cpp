@@ -151,7 +151,7 @@ QList<CheckResult> DnsChecker::run(const Report &report, const DnsResolver::Canc
         return r;
     };
 
-    // 1. ProvisionServer in each suffix, then the bare name (PROTOCOL.md §2).
+    // 1. ProvisionServer in each suffix, then the bare name (docs/protocol.md §2).
     QStringList names;
     for (const QString &suffix : m_options.suffixes)
         names << QStringLiteral("provisionserver.%1").arg(suffix);

@@ -52,7 +52,7 @@ struct DnsCheckOptions
 };
 
 // The DNS Configuration page's Test (figures 8-9) and `oobmctl dns test`: ProvisionServer in each
-// suffix and bare, in the device's lookup order (PROTOCOL.md §2), with the CNAME chain; this
+// suffix and bare, in the device's lookup order (docs/protocol.md §2), with the CNAME chain; this
 // server's own name; whether each answer is this machine and its listener accepts connections;
 // forward and reverse agreement for each system. Blocking: run it off the GUI thread. TCP
 // connections go only to addresses of this machine; DNS questions only to the chosen server.

@@ -33,7 +33,7 @@ struct DnsServer
 //
 // Not QDnsLookup: on Qt 6.4 it can only ask port 53 and reports a NODATA answer as "Invalid
 // reply received", the same as no server at all; the DNS Test has to tell these apart, and tests
-// ask a dnsmasq on a high loopback port (TOOLCHAIN.md).
+// ask a dnsmasq on a high loopback port (docs/toolchain.md, gotchas 7 and 9).
 class DnsResolver
 {
 public:

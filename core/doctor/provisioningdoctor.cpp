@@ -171,7 +171,7 @@ DoctorReport ProvisioningDoctor::diagnose(const DoctorEvidence &e)
                             || (!c.rootSha256.isEmpty() && offered.contains(c.rootSha256, Qt::CaseInsensitive));
                 }
             }
-            // The certificate's domain suffix must be the device's (PROTOCOL.md §2, item 5).
+            // The certificate's domain suffix must be the device's (docs/protocol.md §2, item 5).
             const QString domain = s.fqdn.contains(u'.') ? s.fqdn.section(u'.', 1) : QString();
             QStringList names;
             bool suffixOk = domain.isEmpty();

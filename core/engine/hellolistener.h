@@ -14,7 +14,7 @@ class QTimer;
 
 namespace Oobm::Core {
 
-// Receives hello packets (PROTOCOL.md §3): a device connects to the ProvisionServer port, sends
+// Receives hello packets (docs/protocol.md §3): a device connects to the ProvisionServer port, sends
 // one hello and closes; the server never answers. Each connection is read until the peer
 // closes, at most HelloPacket::MaxSize bytes and for at most the timeout; the bytes are parsed
 // by the pure HelloPacket::parse. Nothing a client sends can stall the others.

@@ -402,7 +402,7 @@ void ProvisioningEngine::runAttempt(const std::shared_ptr<Job> &job)
     plan.endpoint.port = m_options.deviceTlsPort;
     if (job->decision.remoteConfiguration) {
         // TLS with our provisioning certificate chain; the device's self-signed certificate only
-        // carries the key exchange (PROTOCOL.md §4.3).
+        // carries the key exchange (docs/protocol.md §4.3).
         plan.endpoint.transport = Amt::AmtEndpoint::Transport::Tls;
         plan.endpoint.verifyServer = false;
         plan.endpoint.clientCertificateChainPem = job->decision.certificate.chainPem;

@@ -34,7 +34,7 @@ struct ProvisioningAttempt
     QList<ActionRecord> actions;
 };
 
-// PROTOCOL.md §5.6 over one AMT session: GetCoreVersion, GetProvisioningState, host and domain
+// docs/protocol.md §5.6 over one AMT session: GetCoreVersion, GetProvisioningState, host and domain
 // name, time, admin ACL, user ACL entries, TLS, the next PID/PPS, interfaces, CommitChanges.
 // Blocking: runs on an AmtClient worker thread. Never logs a secret.
 ProvisioningAttempt runProvisioningSequence(const ProvisioningPlan &plan);

@@ -34,7 +34,7 @@ struct KeyFileContents
 namespace KeyFile {
 
 // A setup.bin with more records than this delays the client's start noticeably: every record is
-// read at boot (docs/protocol.md §7).
+// read at boot (docs/protocol.md §7.3).
 inline constexpr int LargeSetupBin = 1000;
 
 // Reads a CSV or a setup.bin (told apart by their bytes). False when the bytes are binary but

@@ -5,7 +5,7 @@
 
 namespace Oobm::Core {
 
-// The Intel ME / AMT admin password rules (PROTOCOL.md §6): 8-32 printable 7-bit ASCII
+// The Intel ME / AMT admin password rules (docs/protocol.md §6): 8-32 printable 7-bit ASCII
 // characters with an upper-case letter, a lower-case letter, a digit and a special character
 // ('_' and space do not count); ':' ',' '"' are not allowed. The factory default is "admin".
 inline constexpr char FactoryMePassword[] = "admin";

@@ -6,7 +6,7 @@
 
 namespace Oobm::Core::PidPps {
 
-// PID/PPS format (PROTOCOL.md §6): alphabet 0-9A-Z. A PID is 7 random characters and a check
+// PID/PPS format (docs/protocol.md §6): alphabet 0-9A-Z. A PID is 7 random characters and a check
 // character; a PPS is 8 groups of 3 random characters and a check character. A check
 // character is Alphabet[(sum of the ASCII codes before it) mod 36].
 inline constexpr char Alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

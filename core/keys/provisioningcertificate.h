@@ -8,7 +8,7 @@
 
 namespace Oobm::Core {
 
-// A Remote Configuration provisioning certificate (PROTOCOL.md §4.3): the SCS's TLS client
+// A Remote Configuration provisioning certificate (docs/protocol.md §4.3): the SCS's TLS client
 // certificate with its chain up to a root whose hash AMT devices trust, and its private key.
 struct ProvisioningCertificate
 {

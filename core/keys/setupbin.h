@@ -10,7 +10,7 @@
 
 namespace Oobm::Core {
 
-// USB One-Touch provisioning file (PROTOCOL.md §7): a 512-byte header, then one 512-byte record
+// USB One-Touch provisioning file (docs/protocol.md §7): a 512-byte header, then one 512-byte record
 // per key. Versions 1 and 2.0/2.1 are written; 3 and 4 are read.
 struct SetupBinRecord
 {

@@ -9,7 +9,7 @@
 
 namespace Oobm::Core {
 
-// Sends one hello the way a device does (PROTOCOL.md §3.1: connect, write, close), for the
+// Sends one hello the way a device does (docs/protocol.md §3.1: connect, write, close), for the
 // reference's RCT tool: Service Location's hello sender and `oobmctl hello send`. Blocking:
 // call it off the GUI thread.
 class HelloClient

@@ -11,7 +11,7 @@
 namespace Oobm::Core {
 
 // The hello message an AMT device in setup mode sends to the ProvisionServer (TCP 9971):
-// PROTOCOL.md §3.2 (PSK, interface version 2) and §3.3 (PKI, version 3). Little-endian.
+// docs/protocol.md §3.2 (PSK, interface version 2) and §3.3 (PKI, version 3). Little-endian.
 struct HelloPacket
 {
     enum class Version : quint16 { Psk = 2, Pki = 3 };
@@ -38,7 +38,7 @@ struct HelloPacket
     // Pure: validates the layout and says what is wrong ("truncated: 20 bytes, a PSK hello has 32").
     static std::optional<HelloPacket> parse(const QByteArray &bytes, QString *error);
 
-    // SMBIOS/GUID byte order: the first three fields little-endian (PROTOCOL.md §3.3).
+    // SMBIOS/GUID byte order: the first three fields little-endian (docs/protocol.md §3.3).
     static QByteArray uuidToWire(const QUuid &uuid);
     static QUuid uuidFromWire(const QByteArray &sixteenBytes);
     // "4B529B93-D413-181D-E487-1C697A6B7A2B"

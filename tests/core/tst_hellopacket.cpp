@@ -16,7 +16,7 @@ private Q_SLOTS:
     void malformed();
 };
 
-// PROTOCOL.md §3.3: UUID 4B529B93-D413-181D-E487-1C697A6B7A2B, PID K7QX2MBO, retry 0.
+// docs/protocol.md §3.3: UUID 4B529B93-D413-181D-E487-1C697A6B7A2B, PID K7QX2MBO, retry 0.
 void tst_HelloPacket::workedExample()
 {
     const QByteArray expected = QByteArray::fromHex("0100020000000000"

@@ -25,7 +25,7 @@ void tst_PidPps::checkCharacter_data()
 {
     QTest::addColumn<QByteArray>("characters");
     QTest::addColumn<char>("check");
-    // PROTOCOL.md §6 examples.
+    // docs/protocol.md §6 examples.
     QTest::newRow("PID K7QX-2MBO") << QByteArray("K7QX2MB") << 'O';
     QTest::newRow("PPS group R2DK") << QByteArray("R2D") << 'K';
     QTest::newRow("PPS group C3PI") << QByteArray("C3P") << 'I';

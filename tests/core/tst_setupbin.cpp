@@ -52,7 +52,7 @@ void tst_SetupBin::headerLayout_data()
     QTest::newRow("v2") << 2 << QByteArray::fromHex("96b28158cf6b724c8b91a15e512e99c4");
 }
 
-// PROTOCOL.md §7.1, checked field by field.
+// docs/protocol.md §7.1, checked field by field.
 void tst_SetupBin::headerLayout()
 {
     QFETCH(int, major);
@@ -79,7 +79,7 @@ void tst_SetupBin::headerLayout()
     QCOMPARE(b.mid(46, 512 - 46), QByteArray(512 - 46, '\0'));
 }
 
-// PROTOCOL.md §7.2: the first record, byte by byte.
+// docs/protocol.md §7.2: the first record, byte by byte.
 void tst_SetupBin::recordLayout()
 {
     SetupBin bin;
@@ -173,7 +173,7 @@ void tst_SetupBin::consumption()
     QCOMPARE(error, QStringLiteral("every record in the file has been consumed"));
     const auto back = SetupBin::decode(file, &error);
     QVERIFY(back->records.at(0).consumed && back->records.at(1).consumed);
-    // A record whose type is 0 counts as consumed too (PROTOCOL.md §7, item 7).
+    // A record whose type is 0 counts as consumed too (docs/protocol.md §7, item 7).
     QByteArray typeZero = bin.encode();
     typeZero.replace(512, 4, QByteArray(4, '\0'));
     QVERIFY(SetupBin::decode(typeZero, &error)->records.first().consumed);

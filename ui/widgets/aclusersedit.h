@@ -11,7 +11,7 @@ class QTableWidget;
 namespace Oobm::Gui {
 
 // Edits a list of Intel AMT users (Digest accounts): name, password and realms by name
-// (PROTOCOL.md §5.5), with Add and Remove buttons. Shared by the provision profile and the
+// (docs/protocol.md §5.5), with Add and Remove buttons. Shared by the provision profile and the
 // auxiliary profile dialogs. Passwords are never shown back: rows start with an empty one.
 class AclUsersEdit final : public QWidget
 {

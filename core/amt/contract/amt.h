@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The normative wire contract between OOBM and Intel AMT 2.x/3.x devices (and amt-sim): the
-// legacy ("EOI") SOAP services of ../shared/PROTOCOL.md §5, as a gSOAP interface header.
+// legacy ("EOI") SOAP services of docs/protocol.md §5, as a gSOAP interface header.
 // soapcpp2 generates client proxies and server stubs from this file at build time.
 //
-// Conventions (PROTOCOL.md, "The project's wire contract", item 4): SOAP 1.1, document/literal
+// Conventions (docs/protocol.md §5.1): SOAP 1.1, document/literal
 // wrapped, elements qualified in the service namespace; the first response child is `Status` for
 // RemoteControl and `StatusCode` for every other service; enums travel as unsigned integers;
 // SOAPAction is "<namespace>/<Operation>". Endpoint path = "/" + service name + "Service".
@@ -50,7 +50,7 @@
 
 #import "stlvector.h"
 
-typedef unsigned int PT_USCORESTATUS; // PROTOCOL.md §5.4
+typedef unsigned int PT_USCORESTATUS; // docs/protocol.md §5.4
 
 // ---------------------------------------------------------------------------------------------
 // SecurityAdministration (sai)
@@ -58,7 +58,7 @@ typedef unsigned int PT_USCORESTATUS; // PROTOCOL.md §5.4
 class sai__UserAclRealmListType
 {
 public:
-    std::vector<unsigned int> Realm 0; // PROTOCOL.md §5.5 realm numbers
+    std::vector<unsigned int> Realm 0; // docs/protocol.md §5.5 realm numbers
 };
 
 class sai__UserAclEntryType
