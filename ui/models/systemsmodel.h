@@ -31,10 +31,10 @@ public:
     enum Column {
         UuidColumn,
         NameColumn,
+        StateColumn,
         FqdnColumn,
         AddressColumn,
         VersionColumn,
-        StateColumn,
         ProfileColumn,
         PidColumn,
         LastHelloColumn,

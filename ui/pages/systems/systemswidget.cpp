@@ -56,8 +56,9 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     const int uuidWidth =
             m_view->fontMetrics().horizontalAdvance(QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B")) + 16;
     m_view->setColumnWidth(SystemsModel::UuidColumn, uuidWidth);
-    m_view->setColumnWidth(SystemsModel::FqdnColumn,
-                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("amt-00000000.example.com")) + 16);
+    const int nameWidth = m_view->fontMetrics().horizontalAdvance(QStringLiteral("amt-00000000.example.com")) + 16;
+    m_view->setColumnWidth(SystemsModel::NameColumn, nameWidth);
+    m_view->setColumnWidth(SystemsModel::FqdnColumn, nameWidth);
     m_view->setColumnWidth(SystemsModel::StateColumn, 220);
     m_view->setColumnWidth(SystemsModel::LastHelloColumn,
                            m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 16);
