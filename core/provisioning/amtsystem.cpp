@@ -2,6 +2,7 @@
 #include "amtsystem.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace Oobm::Core {
 
@@ -71,6 +72,22 @@ bool systemStateFromKey(const QString &key, SystemState *state)
         }
     }
     return false;
+}
+
+qint64 amtVersionNumber(const QString &version)
+{
+    const QStringList parts = version.trimmed().split(u'.');
+    if (parts.isEmpty() || parts.size() > 3)
+        return -1;
+    qint64 number = 0;
+    for (int i = 0; i < 3; ++i) {
+        bool ok = true;
+        const int part = i < parts.size() ? parts.at(i).toInt(&ok) : 0;
+        if (!ok || part < 0 || part > 999)
+            return -1;
+        number = number * 1000 + part;
+    }
+    return number;
 }
 
 } // namespace Oobm::Core

@@ -23,6 +23,9 @@ QString systemStateName(SystemState state); // "Awaiting authorization", transla
 QString systemStateKey(SystemState state);  // "awaiting-authorization", for CLI and JSON
 bool systemStateFromKey(const QString &key, SystemState *state);
 QList<SystemState> allSystemStates();
+// An AMT version ("3.0.4") as one number that orders like the version (3000004); -1 when it
+// is not a version. For version ranges in SQL.
+qint64 amtVersionNumber(const QString &version);
 
 // An Intel AMT system: created by its first hello, keyed by its UUID.
 struct AmtSystem

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "profileassignment.h"
 
+#include "core/provisioning/ipv4range.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUuid>
@@ -11,27 +13,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Oobm::Core::ProfileAssignment", text);
-}
-
-// "10.1.0.0/16" or "10.1.0.5-10.1.0.90" (IPv4), as [first, last].
-bool ipRange(const QString &text, quint32 *first, quint32 *last)
-{
-    bool ok1 = false, ok2 = false;
-    if (text.contains(u'/')) {
-        const auto [network, length] = QHostAddress::parseSubnet(text);
-        if (network.protocol() != QAbstractSocket::IPv4Protocol || length < 0)
-            return false;
-        const quint32 mask = length == 0 ? 0 : ~quint32(0) << (32 - length);
-        *first = network.toIPv4Address(&ok1) & mask;
-        *last = *first | ~mask;
-        return ok1;
-    }
-    const QStringList parts = text.split(u'-');
-    if (parts.size() != 2)
-        return false;
-    *first = QHostAddress(parts.at(0).trimmed()).toIPv4Address(&ok1);
-    *last = QHostAddress(parts.at(1).trimmed()).toIPv4Address(&ok2);
-    return ok1 && ok2 && *first <= *last;
 }
 } // namespace
 
@@ -61,7 +42,7 @@ bool ProfileAssignment::kindFromKey(const QString &key, Kind *kind)
 
 QString ProfileAssignment::problem() const
 {
-    quint32 a = 0, b = 0;
+    Ipv4Range range;
     switch (kind) {
     case Kind::Uuid:
         if (QUuid::fromString(value.trimmed()).isNull())
@@ -72,7 +53,7 @@ QString ProfileAssignment::problem() const
             return tr("'%1' is not an FQDN pattern such as *.lab.example.com.").arg(value);
         break;
     case Kind::IpRange:
-        if (!ipRange(value.trimmed(), &a, &b))
+        if (!Ipv4Range::parse(value, &range))
             return tr("'%1' is not an IPv4 range: write 10.1.0.0/16 or 10.1.0.5-10.1.0.90.").arg(value);
         break;
     }
@@ -94,10 +75,10 @@ bool ProfileAssignment::matches(const QString &uuid, const QString &fqdn, const 
         return re.match(fqdn).hasMatch();
     }
     case Kind::IpRange: {
-        quint32 first = 0, last = 0;
+        Ipv4Range range;
         bool ok = false;
         const quint32 a = address.toIPv4Address(&ok);
-        return ok && ipRange(value.trimmed(), &first, &last) && a >= first && a <= last;
+        return ok && Ipv4Range::parse(value, &range) && range.contains(a);
     }
     }
     return false;
