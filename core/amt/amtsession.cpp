@@ -669,6 +669,17 @@ AmtError AmtSession::setInterfaceSettings(unsigned handle, const InterfaceSettin
     return OOBM_CALL_CHECKED(net, Net, SetInterfaceSettings, req, resp);
 }
 
+AmtResult<quint32> AmtSession::getLowAccuracyTimeSynch()
+{
+    _tim__GetLowAccuracyTimeSynch req;
+    _tim__GetLowAccuracyTimeSynchResponse resp;
+    AmtResult<quint32> r;
+    if (!(r.error = OOBM_CALL(tim, Tim, GetLowAccuracyTimeSynch, req, resp))
+        && !(r.error = Private::status("GetLowAccuracyTimeSynch", resp.StatusCode)))
+        r.value = resp.Ta0;
+    return r;
+}
+
 AmtError AmtSession::setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2)
 {
     _tim__SetHighAccuracyTimeSynch req;

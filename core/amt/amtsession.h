@@ -67,7 +67,9 @@ public:
     AmtResult<InterfaceSettings> getInterfaceSettings(unsigned handle);
     AmtError setInterfaceSettings(unsigned handle, const InterfaceSettings &settings);
 
-    // NetworkTime
+    // NetworkTime: the device's clock as seconds since 1970 (UTC), and setting it (docs/protocol.md
+    // §5.7: Ta0 as read, Tm1 when it was read and Tm2 now, by the console's clock).
+    AmtResult<quint32> getLowAccuracyTimeSynch();
     AmtError setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2);
 
     // RemoteControl

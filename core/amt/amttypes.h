@@ -27,6 +27,10 @@ enum class SpecialCommand : unsigned char {
     IntelOemCommand = 0xC1,
 };
 
+// With SpecialCommand::IntelOemCommand, the SpecialCommandParameter bit that asks for BIOS setup at
+// the next boot (docs/protocol.md §5.3; the same bits the device's audit log records).
+inline constexpr unsigned short IntelOemBiosSetup = 0x0008;
+
 // RemoteControl `BootOptions` bits.
 enum BootOption : unsigned short {
     LockPowerButton = 2,

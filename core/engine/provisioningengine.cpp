@@ -6,6 +6,7 @@
 #include "core/dns/reversenamer.h"
 #include "core/engine/hellolistener.h"
 #include "core/engine/provisioningsequence.h"
+#include "core/engine/taskrunner.h"
 #include "core/keys/pidpps.h"
 #include "core/logbook/userlog.h"
 #include "core/logging.h"
@@ -87,8 +88,10 @@ ProvisioningEngine::ProvisioningEngine(Store *store, UserLog *log, const EngineO
     , m_client(std::make_unique<Amt::AmtClient>())
     , m_namer(std::make_unique<ReverseNamer>())
     , m_listener(new HelloListener(this))
+    , m_tasks(new TaskRunner(store, log, m_client.get(), this))
     , m_heartbeat(new QTimer(this))
 {
+    connect(m_tasks, &TaskRunner::stopped, this, &ProvisioningEngine::checkStopped);
     m_client->setMaxConcurrent(qMax(1, options.maxConcurrent));
     m_listener->setTimeout(options.helloTimeoutMs);
     connect(m_listener, &HelloListener::helloReceived, this, &ProvisioningEngine::onHello);
@@ -157,6 +160,15 @@ void ProvisioningEngine::start()
                                      {}, {}, Source);
                       sendHeartbeat();
                       m_heartbeat->start(m_options.heartbeatMs);
+                      if (m_options.runTasks) {
+                          TaskRunner::Options t;
+                          t.maxConcurrent = m_options.taskConcurrency;
+                          t.leaseMs = m_options.taskLeaseMs;
+                          t.device.tlsPort = m_options.deviceTlsPort;
+                          t.device.timeoutMs = m_options.soapTimeoutMs;
+                          t.device.clock = m_options.clock;
+                          m_tasks->start(m_engineId, t);
+                      }
                       Q_EMIT started(m_listenError);
                   });
     });
@@ -215,6 +227,7 @@ void ProvisioningEngine::stop()
     m_stopping = true;
     m_listener->close();
     m_heartbeat->stop();
+    m_tasks->stop();
     QTimer::singleShot(m_options.shutdownGraceMs, this, [this] {
         if (!m_running)
             return;
@@ -234,7 +247,7 @@ void ProvisioningEngine::stop()
 
 void ProvisioningEngine::checkStopped()
 {
-    if (!m_stopping || !m_inFlight.isEmpty() || !m_running)
+    if (!m_stopping || !m_inFlight.isEmpty() || !m_running || m_tasks->isRunning())
         return;
     m_running = false;
     EngineStatus s = status();

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -26,6 +27,7 @@ namespace Amt {
 class AmtClient;
 }
 class HelloListener;
+class TaskRunner;
 class Store;
 class UserLog;
 
@@ -47,6 +49,11 @@ struct EngineOptions
     // window (mode 6): it is marked Hello window expired, for Delayed Provision.
     qint64 helloSilenceMs = 2 * 3600 * 1000;
     int shutdownGraceMs = 10000; // stop() waits this long for running attempts
+    // Task runs (docs/architecture.md, "Tasks"): this engine takes its share of them.
+    bool runTasks = true;
+    int taskConcurrency = 256;        // task operations at once on this engine
+    qint64 taskLeaseMs = 120000;      // how long a claimed system is this engine's
+    std::function<QDateTime()> clock; // "now" for schedules and devices' clocks; empty: the system clock
 
     // --listen ADDR[:PORT] (repeatable), as oobm and oobm-engine take it. Returns an error
     // sentence, or empty.
@@ -79,6 +86,7 @@ public:
     QString listenError() const { return m_listenError; }
     int inFlight() const { return int(m_inFlight.size()); }
     EngineStatus status() const;
+    TaskRunner *tasks() const { return m_tasks; }
 
 Q_SIGNALS:
     void started(const QString &error);
@@ -114,6 +122,7 @@ private:
     std::unique_ptr<Amt::AmtClient> m_client;
     std::unique_ptr<ReverseNamer> m_namer;
     HelloListener *m_listener;
+    TaskRunner *m_tasks;
     QTimer *m_heartbeat;
     ServiceSettings m_settings;
     bool m_haveSettings = false;

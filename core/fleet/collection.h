@@ -60,4 +60,14 @@ struct Collection
     static QString kindName(Kind kind); // "Static", translated
 };
 
+// How a static collection's members change.
+enum class MemberChange { Add, Remove, Replace };
+
+// A tag and how many systems carry it.
+struct TagCount
+{
+    QString tag;
+    qint64 systems = 0;
+};
+
 } // namespace Oobm::Core

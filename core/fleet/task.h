@@ -33,6 +33,7 @@ struct Task
     TaskTarget target;
     Schedule schedule;
     WavePolicy wave;
+    QString parameter; // what the operation needs besides the system (RestartHello: HOST:PORT of the agent)
     bool enabled = true;
     QString createdBy;
     QDateTime created;
@@ -42,6 +43,13 @@ struct Task
     // Empty, or what is wrong with the task as given at now (its target's existence and
     // credentials are the store's to check).
     QString problem(const QDateTime &now) const;
+};
+
+// What saving a task made: the task, and the run a task scheduled "now" started at once (0: none).
+struct TaskSaved
+{
+    qint64 taskId = 0;
+    qint64 runId = 0;
 };
 
 } // namespace Oobm::Core

@@ -2,7 +2,12 @@
 #pragma once
 
 #include "core/fleet/operation.h"
+#include "core/fleet/task.h"
 #include "core/fleet/wavepolicy.h"
+#include "core/keys/keyledger.h"
+#include "core/keys/tlscertificate.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/provisionprofile.h"
 
 #include <QDateTime>
 #include <QString>
@@ -31,6 +36,7 @@ struct TaskRun
     Operation operation = Operation::PowerOn;
     WavePolicy wave;
     QString target; // as described when the run was made
+    QString parameter;
     QString createdBy;
     QDateTime created;
     QDateTime due;
@@ -68,6 +74,62 @@ struct RunSystem
     int attempt = 0;
     QDateTime started;
     QDateTime finished;
+};
+
+// A request for a run: a task now (its operation, target and waves), the systems of an earlier run
+// that failed, or a one-off (a page's Power off on selected systems).
+struct RunRequest
+{
+    qint64 taskId = 0;        // run this task now; or
+    qint64 failedOfRunId = 0; // run this run's operation again on its failed systems; or a one-off:
+    QString name;             // "Power off 3 systems"
+    Operation operation = Operation::PowerOn;
+    TaskTarget target;
+    WavePolicy wave;
+    QString parameter; // what the operation needs besides the system (RestartHello: HOST:PORT of the agent)
+    AuditActor actor;  // who asks (the Security Audit records it)
+};
+
+// What an engine claims: one system of one run, with what it needs to talk to the device.
+struct RunWork
+{
+    qint64 runId = 0;
+    Operation operation = Operation::PowerOn;
+    int attempt = 1;
+    AmtSystem system; // with its admin credentials and pinned TLS certificate
+    // RotateAdminPassword: the password to set (sealed in the store before the device gets it),
+    // and one an earlier attempt may have set already.
+    QString newAdminPassword;
+    QString previousPassword;
+    // ReapplyProfile: the system's profile with its secrets, and the TLS certificate it installs.
+    ProvisionProfile profile;
+    TlsCertificate tlsCertificate;
+    QString parameter; // the run's parameter (RestartHello: the host agent, HOST:PORT)
+    QString problem;   // not empty: why it cannot be done (reported as its failure, the device untouched)
+};
+
+// What an engine reports for one system of a run.
+struct RunOutcome
+{
+    qint64 runId = 0;
+    QString uuid;
+    Operation operation = Operation::PowerOn;
+    RunSystemState state = RunSystemState::Succeeded;
+    QString status;
+    QString message;
+    int durationMs = 0;
+    int attempt = 1;
+    QString newAdminPassword;     // RotateAdminPassword: the password the device has now (sealed by the store)
+    QByteArray tlsCertificatePem; // ReapplyProfile with TLS: the certificate installed now (pinned)
+};
+
+// Which runs a listing shows, newest first.
+struct RunFilter
+{
+    bool openOnly = false; // queued or running
+    qint64 taskId = 0;
+    qint64 beforeId = 0;
+    int limit = 200;
 };
 
 } // namespace Oobm::Core

@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <openssl/rand.h>
+
 namespace Oobm::Core {
 
 QString mePasswordProblem(const QString &password)
@@ -37,6 +39,30 @@ QString mePasswordProblem(const QString &password)
     if (!special)
         return tr("The password needs a special character such as ! @ # $ % (_ and space do not count).");
     return {};
+}
+
+QString generateMePassword()
+{
+    // One of each class the rules ask for, then any; the classes' places are random too.
+    static const char Upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    static const char Lower[] = "abcdefghijkmnopqrstuvwxyz";
+    static const char Digits[] = "23456789";
+    static const char Special[] = "!#$%&()*+-./;<=>?@[]^{|}~";
+    static const char *const Classes[] = {Upper, Lower, Digits, Special};
+    constexpr int Length = 16;
+    unsigned char random[2 * Length];
+    if (RAND_bytes(random, int(sizeof random)) != 1)
+        return {};
+    QString password;
+    for (int i = 0; i < Length; ++i) {
+        const char *alphabet = Classes[i < 4 ? i : random[i] % 4];
+        const int size = int(std::char_traits<char>::length(alphabet));
+        password += QLatin1Char(alphabet[random[Length + i] % size]);
+    }
+    // Shuffle so the first four are not always upper, lower, digit, special.
+    for (int i = Length - 1; i > 0; --i)
+        std::swap(password[i], password[random[i] % (i + 1)]);
+    return password;
 }
 
 } // namespace Oobm::Core

@@ -12,5 +12,8 @@ inline constexpr char FactoryMePassword[] = "admin";
 
 // Empty when the password follows the rules, otherwise the first rule it breaks, as a sentence.
 QString mePasswordProblem(const QString &password);
+// A random password that follows the rules (16 characters from OpenSSL's CSPRNG), for a device's
+// own admin password (rotation, or a profile's "a random admin password per device").
+QString generateMePassword();
 
 } // namespace Oobm::Core

@@ -45,8 +45,8 @@ qint64 CategoryCounts::total() const
 
 const QStringList &auditActions()
 {
-    static const QStringList Actions{QStringLiteral("generate"), QStringLiteral("show"), QStringLiteral("export"),
-                                     QStringLiteral("import"), QStringLiteral("delete")};
+    static const QStringList Actions{QStringLiteral("generate"), QStringLiteral("show"),   QStringLiteral("export"),
+                                     QStringLiteral("import"),   QStringLiteral("delete"), QStringLiteral("task")};
     return Actions;
 }
 

@@ -68,6 +68,8 @@ struct SystemFilter
     QList<SystemState> states; // empty: all
     QString text;              // part of the UUID, FQDN, name or address
     QStringList uuids;         // only these systems (empty: all)
+    qint64 collectionId = 0;   // only this collection's members (0: any)
+    QString tag;               // only systems with this tag
     int limit = -1;
 };
 

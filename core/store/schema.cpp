@@ -2,6 +2,8 @@
 #include "schema.h"
 
 #include "core/logging.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/ipv4range.h"
 #include "core/store/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -205,6 +207,80 @@ StoreError migrateTo7(QSqlDatabase &db, Dialect d)
     return execAll(db, statements, 7);
 }
 
+// Version 8: operating the fleet. Tags on systems; collections (static members, or a dynamic rule
+// as JSON); tasks and their runs, with one row per system of a run (its wave, claim and
+// result); and on each system the numbers collection rules compare (its IPv4 address and AMT
+// version as numbers) and its last task result.
+StoreError migrateTo8(QSqlDatabase &db, Dialect d)
+{
+    const QStringList statements{
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN address_v4 BIGINT"),
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN version_number BIGINT"),
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN last_task_result INTEGER"),
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN last_task_ms BIGINT"),
+            // A rotated admin password between the claim and the device's answer (sealed).
+            QStringLiteral("ALTER TABLE amt_systems ADD COLUMN pending_admin_password %1").arg(blob(d)),
+            QStringLiteral("CREATE INDEX amt_systems_address_v4 ON amt_systems (address_v4)"),
+            QStringLiteral("CREATE INDEX amt_systems_version ON amt_systems (version_number)"),
+            QStringLiteral("CREATE TABLE system_tags (uuid TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (uuid, tag))"),
+            QStringLiteral("CREATE INDEX system_tags_tag ON system_tags (tag, uuid)"),
+            QStringLiteral("CREATE TABLE collections (id %1, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL "
+                           "DEFAULT '', kind INTEGER NOT NULL, rule TEXT NOT NULL DEFAULT '{}', created_by TEXT NOT "
+                           "NULL DEFAULT '', changed_ms BIGINT NOT NULL)")
+                    .arg(autoId(d)),
+            QStringLiteral("CREATE TABLE collection_members (collection_id BIGINT NOT NULL REFERENCES collections (id) "
+                           "ON DELETE CASCADE, uuid TEXT NOT NULL, PRIMARY KEY (collection_id, uuid))"),
+            QStringLiteral("CREATE TABLE tasks (id %1, name TEXT NOT NULL UNIQUE, operation INTEGER NOT NULL, "
+                           "target_collection BIGINT, target_uuids TEXT NOT NULL DEFAULT '', schedule TEXT NOT NULL, "
+                           "wave TEXT NOT NULL, parameter TEXT NOT NULL DEFAULT '', enabled INTEGER NOT NULL DEFAULT "
+                           "1, created_by TEXT "
+                           "NOT NULL DEFAULT "
+                           "'', created_ms BIGINT NOT NULL, next_due_ms BIGINT, last_run_ms BIGINT)")
+                    .arg(autoId(d)),
+            QStringLiteral("CREATE INDEX tasks_due ON tasks (next_due_ms)"),
+            QStringLiteral(
+                    "CREATE TABLE task_runs (id %1, task_id BIGINT REFERENCES tasks (id) ON DELETE SET NULL, "
+                    "name TEXT NOT NULL, operation INTEGER NOT NULL, wave TEXT NOT NULL, parameter TEXT NOT NULL "
+                    "DEFAULT '', "
+                    "target TEXT NOT NULL "
+                    "DEFAULT '', created_by TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL, due_ms BIGINT "
+                    "NOT NULL, state INTEGER NOT NULL, waves_total INTEGER NOT NULL, current_wave INTEGER NOT "
+                    "NULL DEFAULT 0, wave_start_ms BIGINT NOT NULL, total INTEGER NOT NULL, stop_reason TEXT "
+                    "NOT NULL DEFAULT '', started_ms BIGINT, finished_ms BIGINT, changed_ms BIGINT NOT NULL DEFAULT 0, "
+                    "UNIQUE (task_id, due_ms))")
+                    .arg(autoId(d)),
+            QStringLiteral("CREATE INDEX task_runs_state ON task_runs (state, id)"),
+            QStringLiteral("CREATE TABLE run_systems (run_id BIGINT NOT NULL REFERENCES task_runs (id) ON DELETE "
+                           "CASCADE, uuid TEXT NOT NULL, wave INTEGER NOT NULL, state INTEGER NOT NULL, claimed_by "
+                           "TEXT, claim_until_ms BIGINT, attempt INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL "
+                           "DEFAULT '', message TEXT NOT NULL DEFAULT '', engine TEXT NOT NULL DEFAULT '', started_ms "
+                           "BIGINT, finished_ms BIGINT, PRIMARY KEY (run_id, uuid))"),
+            QStringLiteral("CREATE INDEX run_systems_wave ON run_systems (run_id, wave, state)"),
+            QStringLiteral("CREATE INDEX run_systems_uuid ON run_systems (uuid)")};
+    if (StoreError e = execAll(db, statements, 8))
+        return e;
+    // The numbers of the systems there are already.
+    QSqlQuery read(db);
+    if (!read.exec(QStringLiteral("SELECT uuid, address, amt_version FROM amt_systems")))
+        return StoreError::make(StoreError::Kind::Query, read.lastError().text());
+    QList<QVariantList> rows;
+    while (read.next()) {
+        const qint64 address = ipv4Number(read.value(1).toString());
+        const qint64 version = amtVersionNumber(read.value(2).toString());
+        rows.append({address < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(address),
+                     version < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(version), read.value(0)});
+    }
+    QSqlQuery write(db);
+    write.prepare(QStringLiteral("UPDATE amt_systems SET address_v4 = ?, version_number = ? WHERE uuid = ?"));
+    for (const QVariantList &row : std::as_const(rows)) {
+        for (const QVariant &v : row)
+            write.addBindValue(v);
+        if (!write.exec())
+            return StoreError::make(StoreError::Kind::Query, write.lastError().text());
+    }
+    return {};
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -284,7 +360,8 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,
+                                    migrateTo5, migrateTo6, migrateTo7, migrateTo8};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

@@ -37,6 +37,7 @@ SqlStore::SqlStore(const StoreLocation &location, QObject *parent)
     connect(m_worker, &SqlStoreWorker::settingsChangedElsewhere, this, &Store::serviceSettingsChanged,
             Qt::DirectConnection);
     connect(m_worker, &SqlStoreWorker::systemsChangedElsewhere, this, &Store::systemsChanged, Qt::DirectConnection);
+    connect(m_worker, &SqlStoreWorker::runsChangedElsewhere, this, &Store::runsChanged, Qt::DirectConnection);
     m_thread->start();
 }
 
@@ -551,6 +552,179 @@ QFuture<StoreError> SqlStore::setSystemOtp(const QString &uuid, const QString &o
     return runOn<StoreError>(&SqlStoreWorker::systems, true, [this, uuid, otp](SqlSystemLedger &l) {
         auto r = l.setSystemOtp(uuid, otp);
         Q_EMIT systemsChanged({uuid.toUpper()});
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<Collection>>> SqlStore::listCollections()
+{
+    return runOn<StoreResult<QList<Collection>>>(&SqlStoreWorker::fleet, false,
+                                                 [](SqlFleetLedger &l) { return l.listCollections(); });
+}
+
+QFuture<StoreResult<Collection>> SqlStore::collection(qint64 id, bool withMembers)
+{
+    return runOn<StoreResult<Collection>>(&SqlStoreWorker::fleet, false, [id, withMembers](SqlFleetLedger &l) {
+        return l.collection(id, withMembers);
+    });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::saveCollection(const Collection &collection)
+{
+    return change<StoreResult<qint64>>(&SqlStoreWorker::fleet, &Store::collectionsChanged,
+                                       [collection](SqlFleetLedger &l) { return l.saveCollection(collection); });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteCollection(qint64 id)
+{
+    return change<StoreResult<int>>(&SqlStoreWorker::fleet, &Store::collectionsChanged,
+                                    [id](SqlFleetLedger &l) { return l.deleteCollection(id); });
+}
+
+QFuture<StoreResult<int>> SqlStore::changeCollectionMembers(qint64 id, const QStringList &systems, MemberChange change)
+{
+    return this->change<StoreResult<int>>(&SqlStoreWorker::fleet, &Store::collectionsChanged,
+                                          [id, systems, change](SqlFleetLedger &l) {
+        return l.changeMembers(id, systems, change);
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::tagSystems(const QStringList &uuids, const QStringList &add,
+                                               const QStringList &remove)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::fleet, true, [this, uuids, add, remove](SqlFleetLedger &l) {
+        auto r = l.tagSystems(uuids, add, remove);
+        if (r.ok()) {
+            Q_EMIT collectionsChanged();
+            Q_EMIT systemsChanged(uuids);
+        }
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<TagCount>>> SqlStore::listTags()
+{
+    return runOn<StoreResult<QList<TagCount>>>(&SqlStoreWorker::fleet, false,
+                                               [](SqlFleetLedger &l) { return l.listTags(); });
+}
+
+QFuture<StoreResult<QList<Task>>> SqlStore::listTasks()
+{
+    return runOn<StoreResult<QList<Task>>>(&SqlStoreWorker::tasks, false,
+                                           [](SqlTaskLedger &l) { return l.listTasks(); });
+}
+
+QFuture<StoreResult<TaskSaved>> SqlStore::saveTask(const Task &task, const AuditActor &actor)
+{
+    return runOn<StoreResult<TaskSaved>>(&SqlStoreWorker::tasks, true, [this, task, actor](SqlTaskLedger &l) {
+        StoreResult<TaskSaved> r;
+        const auto saved = l.saveTask(task, actor, &r.value.runId);
+        r.value.taskId = saved.value;
+        r.error = saved.error;
+        if (r.ok()) {
+            Q_EMIT tasksChanged();
+            if (r.value.runId > 0)
+                Q_EMIT runsChanged();
+        }
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::deleteTask(qint64 id)
+{
+    return change<StoreResult<int>>(&SqlStoreWorker::tasks, &Store::tasksChanged,
+                                    [id](SqlTaskLedger &l) { return l.deleteTask(id); });
+}
+
+QFuture<StoreResult<qint64>> SqlStore::requestRun(const RunRequest &request)
+{
+    return change<StoreResult<qint64>>(&SqlStoreWorker::tasks, &Store::runsChanged, [request](SqlTaskLedger &l) {
+        return l.requestRun(request, QDateTime::currentDateTimeUtc());
+    });
+}
+
+QFuture<StoreResult<QList<TaskRun>>> SqlStore::listRuns(const RunFilter &filter)
+{
+    return runOn<StoreResult<QList<TaskRun>>>(&SqlStoreWorker::tasks, false,
+                                              [filter](SqlTaskLedger &l) { return l.listRuns(filter); });
+}
+
+QFuture<StoreResult<TaskRun>> SqlStore::taskRun(qint64 id)
+{
+    return runOn<StoreResult<TaskRun>>(&SqlStoreWorker::tasks, false, [id](SqlTaskLedger &l) { return l.run(id); });
+}
+
+QFuture<StoreResult<QList<RunSystem>>> SqlStore::runSystems(qint64 runId, const QList<RunSystemState> &states,
+                                                            int limit, const QString &afterUuid)
+{
+    return runOn<StoreResult<QList<RunSystem>>>(&SqlStoreWorker::tasks, false,
+                                                [runId, states, limit, afterUuid](SqlTaskLedger &l) {
+        return l.runSystems(runId, states, limit, afterUuid);
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::cancelRun(qint64 id, const AuditActor &actor)
+{
+    return change<StoreResult<int>>(&SqlStoreWorker::tasks, &Store::runsChanged,
+                                    [id, actor](SqlTaskLedger &l) { return l.cancelRun(id, actor); });
+}
+
+QFuture<StoreResult<int>> SqlStore::scheduleDueTasks(const QDateTime &now)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::tasks, true, [this, now](SqlTaskLedger &l) {
+        auto r = l.scheduleDue(now);
+        if (r.value > 0) {
+            Q_EMIT runsChanged();
+            Q_EMIT tasksChanged();
+        }
+        return r;
+    });
+}
+
+QFuture<StoreResult<QList<RunWork>>> SqlStore::claimRunWork(const QString &engineId, int room, qint64 leaseMs,
+                                                            const QDateTime &now)
+{
+    return runOn<StoreResult<QList<RunWork>>>(&SqlStoreWorker::tasks, true,
+                                              [this, engineId, room, leaseMs, now](SqlTaskLedger &l) {
+        auto r = l.claimWork(engineId, room, leaseMs, now);
+        if (!r.value.isEmpty())
+            Q_EMIT runsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreError> SqlStore::finishRunWork(const QList<RunOutcome> &outcomes, const QString &engineId,
+                                            const QDateTime &now)
+{
+    return runOn<StoreError>(&SqlStoreWorker::tasks, true, [this, outcomes, engineId, now](SqlTaskLedger &l) {
+        const StoreError e = l.finishWork(outcomes, engineId, now);
+        if (!e) {
+            QStringList uuids;
+            for (const RunOutcome &o : outcomes)
+                uuids << o.uuid;
+            Q_EMIT runsChanged();
+            Q_EMIT systemsChanged(uuids);
+        }
+        return e;
+    });
+}
+
+QFuture<StoreResult<QList<qint64>>> SqlStore::advanceRuns(const QDateTime &now)
+{
+    return runOn<StoreResult<QList<qint64>>>(&SqlStoreWorker::tasks, true, [this, now](SqlTaskLedger &l) {
+        auto r = l.advanceRuns(now);
+        if (!r.value.isEmpty())
+            Q_EMIT runsChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<int>> SqlStore::releaseRunWork(const QString &engineId)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::tasks, true, [this, engineId](SqlTaskLedger &l) {
+        auto r = l.releaseWork(engineId);
+        if (r.value > 0)
+            Q_EMIT runsChanged();
         return r;
     });
 }

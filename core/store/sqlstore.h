@@ -80,6 +80,31 @@ public:
     QFuture<StoreResult<QList<AuxiliaryProfile>>> listAuxiliaryProfiles() override;
     QFuture<StoreResult<qint64>> saveAuxiliaryProfile(const AuxiliaryProfile &profile) override;
     QFuture<StoreResult<int>> deleteAuxiliaryProfile(qint64 id) override;
+    QFuture<StoreResult<QList<Collection>>> listCollections() override;
+    QFuture<StoreResult<Collection>> collection(qint64 id, bool withMembers) override;
+    QFuture<StoreResult<qint64>> saveCollection(const Collection &collection) override;
+    QFuture<StoreResult<int>> deleteCollection(qint64 id) override;
+    QFuture<StoreResult<int>> changeCollectionMembers(qint64 id, const QStringList &systems,
+                                                      MemberChange change) override;
+    QFuture<StoreResult<int>> tagSystems(const QStringList &uuids, const QStringList &add,
+                                         const QStringList &remove) override;
+    QFuture<StoreResult<QList<TagCount>>> listTags() override;
+    QFuture<StoreResult<QList<Task>>> listTasks() override;
+    QFuture<StoreResult<TaskSaved>> saveTask(const Task &task, const AuditActor &actor) override;
+    QFuture<StoreResult<int>> deleteTask(qint64 id) override;
+    QFuture<StoreResult<qint64>> requestRun(const RunRequest &request) override;
+    QFuture<StoreResult<QList<TaskRun>>> listRuns(const RunFilter &filter) override;
+    QFuture<StoreResult<TaskRun>> taskRun(qint64 id) override;
+    QFuture<StoreResult<QList<RunSystem>>> runSystems(qint64 runId, const QList<RunSystemState> &states, int limit,
+                                                      const QString &afterUuid) override;
+    QFuture<StoreResult<int>> cancelRun(qint64 id, const AuditActor &actor) override;
+    QFuture<StoreResult<int>> scheduleDueTasks(const QDateTime &now) override;
+    QFuture<StoreResult<QList<RunWork>>> claimRunWork(const QString &engineId, int room, qint64 leaseMs,
+                                                      const QDateTime &now) override;
+    QFuture<StoreError> finishRunWork(const QList<RunOutcome> &outcomes, const QString &engineId,
+                                      const QDateTime &now) override;
+    QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) override;
+    QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) override;
     QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
     QFuture<StoreResult<QList<EngineStatus>>> engines() override;
 

@@ -397,10 +397,13 @@ void SqlStoreWorker::makeLedgers()
     m_keys = std::make_unique<SqlKeyLedger>(context, m_log.get());
     m_certificates = std::make_unique<SqlCertificateLedger>(context);
     m_profiles = std::make_unique<SqlProfileLedger>(context, m_certificates.get());
+    m_fleet = std::make_unique<SqlFleetLedger>(context);
     m_systems = std::make_unique<SqlSystemLedger>(context,
                                                   SqlSystemLedger::Ledgers{m_settings.get(), m_log.get(), m_keys.get(),
-                                                                           m_certificates.get(), m_profiles.get()});
+                                                                           m_certificates.get(), m_profiles.get(),
+                                                                           m_fleet.get()});
     m_engines = std::make_unique<SqlEngineLedger>(context);
+    m_tasks = std::make_unique<SqlTaskLedger>(context, m_fleet.get(), m_log.get(), m_profiles.get());
 }
 
 StoreError SqlStoreWorker::usable(bool writable) const
@@ -469,6 +472,14 @@ void SqlStoreWorker::checkSqliteChanges()
     const auto changed = m_systems->changedSince(m_systemsRevision, 1000, &m_systemsRevision, &overflow);
     if (changed.ok() && (overflow || !changed.value.isEmpty()))
         Q_EMIT systemsChangedElsewhere(changed.value);
+    // Runs: every change to a run stamps its changed_ms (SqlTaskLedger).
+    QSqlQuery runs(database());
+    if (runs.exec(QStringLiteral("SELECT COALESCE(MAX(changed_ms), 0) + COUNT(*) FROM task_runs")) && runs.next()) {
+        const qint64 seen = runs.value(0).toLongLong();
+        if (m_runsSeen >= 0 && seen != m_runsSeen)
+            Q_EMIT runsChangedElsewhere();
+        m_runsSeen = seen;
+    }
 }
 
 void SqlStoreWorker::onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
@@ -477,6 +488,8 @@ void SqlStoreWorker::onNotification(const QString &name, QSqlDriver::Notificatio
         return;
     if (name == SqlSettingsLedger::NotifyChannel) {
         reloadSettings();
+    } else if (name == SqlTaskLedger::NotifyChannel) {
+        Q_EMIT runsChangedElsewhere();
     } else if (name == SqlSystemLedger::NotifyChannel) {
         m_changedSystems.insert(payload.toString());
         if (m_systemsBatch && !m_systemsBatch->isActive())

@@ -6,11 +6,13 @@
 #include "core/store/schema.h"
 #include "core/store/sqlcertificateledger.h"
 #include "core/store/sqlengineledger.h"
+#include "core/store/sqlfleetledger.h"
 #include "core/store/sqlkeyledger.h"
 #include "core/store/sqllogledger.h"
 #include "core/store/sqlprofileledger.h"
 #include "core/store/sqlsettingsledger.h"
 #include "core/store/sqlsystemledger.h"
+#include "core/store/sqltaskledger.h"
 #include "core/store/store.h"
 
 #include <QObject>
@@ -60,6 +62,8 @@ public:
     SqlProfileLedger &profiles() { return *m_profiles; }
     SqlSystemLedger &systems() { return *m_systems; }
     SqlEngineLedger &engines() { return *m_engines; }
+    SqlFleetLedger &fleet() { return *m_fleet; }
+    SqlTaskLedger &tasks() { return *m_tasks; }
 
     // The settings as this worker last read or wrote them: what "changed elsewhere" compares to.
     void noteSettings(const ServiceSettings &settings) { m_lastSettings = settings; }
@@ -69,6 +73,8 @@ Q_SIGNALS:
     void settingsChangedElsewhere(const Oobm::Core::ServiceSettings &settings);
     // Another process wrote these systems' rows; empty: too many to name, read them all again.
     void systemsChangedElsewhere(const QStringList &uuids);
+    // Another process made, changed or finished task runs.
+    void runsChangedElsewhere();
 
 private:
     QSqlDatabase database() const;
@@ -99,12 +105,15 @@ private:
     std::unique_ptr<SqlProfileLedger> m_profiles;
     std::unique_ptr<SqlSystemLedger> m_systems;
     std::unique_ptr<SqlEngineLedger> m_engines;
+    std::unique_ptr<SqlFleetLedger> m_fleet;
+    std::unique_ptr<SqlTaskLedger> m_tasks;
 
     QTimer *m_watch = nullptr;        // SQLite: checks PRAGMA data_version
     QTimer *m_systemsBatch = nullptr; // PostgreSQL: a burst of notifications is one signal
     QSet<QString> m_changedSystems;
     qint64 m_dataVersion = -1;
     qint64 m_systemsRevision = 0;
+    qint64 m_runsSeen = -1; // SQLite: a fingerprint of the runs' progress
     ServiceSettings m_lastSettings;
 };
 

@@ -4,6 +4,7 @@
 #include "core/keys/secretbox.h"
 #include "core/provisioning/provisioningpolicy.h"
 #include "core/store/sqlcertificateledger.h"
+#include "core/store/sqlfleetledger.h"
 #include "core/store/sqlkeyledger.h"
 #include "core/store/sqllogledger.h"
 #include "core/store/sqlprofileledger.h"
@@ -425,7 +426,7 @@ QString SqlSystemLedger::sortExpression(SystemQuery::Sort sort) const
     return QStringLiteral("s.uuid");
 }
 
-QStringList SqlSystemLedger::filterClauses(const SystemFilter &filter, QVariantList *binds) const
+QStringList SqlSystemLedger::filterClauses(const SystemFilter &filter, QVariantList *binds, StoreError *error) const
 {
     QStringList where;
     if (!filter.states.isEmpty())
@@ -445,6 +446,16 @@ QStringList SqlSystemLedger::filterClauses(const SystemFilter &filter, QVariantL
         }
         where << QStringLiteral("s.uuid IN (%1)").arg(marks.join(u','));
     }
+    if (filter.collectionId != 0) {
+        const auto clause = m_ledgers.fleet->membershipClause(filter.collectionId, binds);
+        if (!clause.ok())
+            *error = clause.error;
+        where << clause.value;
+    }
+    if (!filter.tag.isEmpty()) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM system_tags t WHERE t.uuid = s.uuid AND t.tag = ?)");
+        *binds << filter.tag.trimmed();
+    }
     return where;
 }
 
@@ -460,7 +471,9 @@ StoreResult<QList<AmtSystem>> SqlSystemLedger::querySystems(const SystemQuery &q
 {
     StoreResult<QList<AmtSystem>> r;
     QVariantList binds;
-    QStringList where = filterClauses(query.filter, &binds);
+    QStringList where = filterClauses(query.filter, &binds, &r.error);
+    if (r.error)
+        return r;
     const QString key = sortExpression(query.sort);
     const QString uuid = sortExpression(SystemQuery::Sort::Uuid);
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
@@ -494,7 +507,9 @@ StoreResult<qint64> SqlSystemLedger::countSystems(const SystemFilter &filter)
 {
     StoreResult<qint64> r;
     QVariantList binds;
-    const QStringList where = filterClauses(filter, &binds);
+    const QStringList where = filterClauses(filter, &binds, &r.error);
+    if (r.error)
+        return r;
     QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(SystemFrom));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));

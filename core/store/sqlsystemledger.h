@@ -13,6 +13,7 @@
 namespace Oobm::Core {
 
 class SqlCertificateLedger;
+class SqlFleetLedger;
 class SqlKeyLedger;
 class SqlLogLedger;
 class SqlProfileLedger;
@@ -34,6 +35,7 @@ public:
         SqlKeyLedger *keys = nullptr;
         SqlCertificateLedger *certificates = nullptr;
         SqlProfileLedger *profiles = nullptr;
+        SqlFleetLedger *fleet = nullptr;
     };
 
     SqlSystemLedger(Context context, const Ledgers &ledgers);
@@ -67,7 +69,7 @@ public:
 private:
     // The SQL a sort orders by (SystemQuery::sortKey's twin), and a filter's WHERE clauses.
     QString sortExpression(SystemQuery::Sort sort) const;
-    QStringList filterClauses(const SystemFilter &filter, QVariantList *binds) const;
+    QStringList filterClauses(const SystemFilter &filter, QVariantList *binds, StoreError *error) const;
     // The next revision a written row takes, as an SQL expression; and "revision = <it>".
     QString revisionValue() const;
     QString nextRevision() const;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/fleet/collection.h"
+#include "core/fleet/task.h"
+#include "core/fleet/taskrun.h"
 #include "core/keys/keyledger.h"
 #include "core/log/logentry.h"
 #include "core/log/logfilter.h"
@@ -152,6 +155,37 @@ public:
     virtual QFuture<StoreResult<QList<AuxiliaryProfile>>> listAuxiliaryProfiles() = 0;
     virtual QFuture<StoreResult<qint64>> saveAuxiliaryProfile(const AuxiliaryProfile &profile) = 0;
     virtual QFuture<StoreResult<int>> deleteAuxiliaryProfile(qint64 id) = 0;
+    // Collections (built-in ones first) and tags on systems.
+    virtual QFuture<StoreResult<QList<Collection>>> listCollections() = 0;
+    virtual QFuture<StoreResult<Collection>> collection(qint64 id, bool withMembers) = 0;
+    virtual QFuture<StoreResult<qint64>> saveCollection(const Collection &collection) = 0;
+    virtual QFuture<StoreResult<int>> deleteCollection(qint64 id) = 0;
+    // Systems named by UUID, FQDN or name; an unknown one is an error and nothing changes.
+    virtual QFuture<StoreResult<int>> changeCollectionMembers(qint64 id, const QStringList &systems,
+                                                              MemberChange change) = 0;
+    virtual QFuture<StoreResult<int>> tagSystems(const QStringList &uuids, const QStringList &add,
+                                                 const QStringList &remove) = 0;
+    virtual QFuture<StoreResult<QList<TagCount>>> listTags() = 0;
+
+    // Tasks and their runs. Runs are executed by the engines, never by a console.
+    virtual QFuture<StoreResult<QList<Task>>> listTasks() = 0;
+    virtual QFuture<StoreResult<TaskSaved>> saveTask(const Task &task, const AuditActor &actor) = 0;
+    virtual QFuture<StoreResult<int>> deleteTask(qint64 id) = 0;
+    virtual QFuture<StoreResult<qint64>> requestRun(const RunRequest &request) = 0;
+    virtual QFuture<StoreResult<QList<TaskRun>>> listRuns(const RunFilter &filter) = 0;
+    virtual QFuture<StoreResult<TaskRun>> taskRun(qint64 id) = 0;
+    virtual QFuture<StoreResult<QList<RunSystem>>> runSystems(qint64 runId, const QList<RunSystemState> &states,
+                                                              int limit, const QString &afterUuid) = 0;
+    virtual QFuture<StoreResult<int>> cancelRun(qint64 id, const AuditActor &actor) = 0;
+    // The engines' side of runs (SqlTaskLedger explains the claims).
+    virtual QFuture<StoreResult<int>> scheduleDueTasks(const QDateTime &now) = 0;
+    virtual QFuture<StoreResult<QList<RunWork>>> claimRunWork(const QString &engineId, int room, qint64 leaseMs,
+                                                              const QDateTime &now) = 0;
+    virtual QFuture<StoreError> finishRunWork(const QList<RunOutcome> &outcomes, const QString &engineId,
+                                              const QDateTime &now) = 0;
+    virtual QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) = 0;
+    virtual QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) = 0;
+
     virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
     virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
 
@@ -170,6 +204,10 @@ Q_SIGNALS:
     // A hello was recorded that named no system (malformed, or refused before it was read).
     void hellosRecorded();
     void profilesChanged();
+    void collectionsChanged();
+    void tasksChanged();
+    // Runs were made, progressed or ended (through this store or by another process).
+    void runsChanged();
 };
 
 } // namespace Oobm::Core

@@ -113,8 +113,10 @@ LogFilterBar::LogFilterBar(const Core::LogBook &book, Core::LocalSettings *setti
     auto *menu = new QMenu(m_saved);
     connect(menu, &QMenu::aboutToShow, this, [this, menu] { fillSavedMenu(menu); });
     m_saved->setMenu(menu);
+    // On the second row, whose fields can give way: the category buttons alone fill the first in
+    // a narrow window.
     categories->addStretch(1);
-    categories->addWidget(m_saved);
+    row->addWidget(m_saved);
     m_saved->setVisible(m_settings && !m_settingsKey.isEmpty());
 
     m_problem->setObjectName(QStringLiteral("filterProblem"));

@@ -240,9 +240,13 @@ int __net__SetInterfaceSettings(_net__SetInterfaceSettings *net__SetInterfaceSet
 // ---------------------------------------------------------------------------------------------
 // NetworkTime (tim)
 
+class _tim__GetLowAccuracyTimeSynch { public: struct soap *soap; };
+class _tim__GetLowAccuracyTimeSynchResponse { public: PT_USCORESTATUS StatusCode 1; unsigned int Ta0 1; struct soap *soap; };
 class _tim__SetHighAccuracyTimeSynch { public: unsigned int Ta0 1; unsigned int Tm1 1; unsigned int Tm2 1; struct soap *soap; };
 class _tim__SetHighAccuracyTimeSynchResponse { public: PT_USCORESTATUS StatusCode 1; struct soap *soap; };
 
+//gsoap tim service method-action: GetLowAccuracyTimeSynch http://schemas.intel.com/platform/client/NetworkTime/2004/01/GetLowAccuracyTimeSynch
+int __tim__GetLowAccuracyTimeSynch(_tim__GetLowAccuracyTimeSynch *tim__GetLowAccuracyTimeSynch, _tim__GetLowAccuracyTimeSynchResponse &tim__GetLowAccuracyTimeSynchResponse);
 //gsoap tim service method-action: SetHighAccuracyTimeSynch http://schemas.intel.com/platform/client/NetworkTime/2004/01/SetHighAccuracyTimeSynch
 int __tim__SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *tim__SetHighAccuracyTimeSynch, _tim__SetHighAccuracyTimeSynchResponse &tim__SetHighAccuracyTimeSynchResponse);
 
