@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "simnetworktime.h"
+
+#include "sim/soapcall.h"
+
+#include <QDateTime>
+
+namespace Oobm::Sim {
+
+using Core::Amt::PtStatus;
+
+SimNetworkTime::SimNetworkTime(struct soap *soap, SoapServiceHost &host)
+    : NetworkTimeService(soap)
+    , m_host(host)
+{ }
+
+int SimNetworkTime::SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q,
+                                             _tim__SetHighAccuracyTimeSynchResponse &r)
+{
+    OOBM_SIM_BEGIN(SetHighAccuracyTimeSynch, r, StatusCode);
+    if (q->Tm1 < q->Ta0 || q->Tm2 < q->Tm1) {
+        r.StatusCode = unsigned(PtStatus::InvalidTime);
+        return SOAP_OK;
+    }
+    s.timeOffsetSeconds = qint64(q->Tm2) - QDateTime::currentSecsSinceEpoch();
+    call.changed();
+    r.StatusCode = Ok;
+    return SOAP_OK;
+}
+
+} // namespace Oobm::Sim
