@@ -40,14 +40,11 @@ int SimNetworkAdministration::SetHostName(_net__SetHostName *q, _net__SetHostNam
 {
     OOBM_SIM_BEGIN(SetHostName, r, StatusCode);
     const QString name = QString::fromStdString(q->HostName);
-    if (!validLabel(name, false)) {
-        r.StatusCode = unsigned(PtStatus::InvalidName);
-        return SOAP_OK;
-    }
+    if (!validLabel(name, false))
+        return answer(r.StatusCode, PtStatus::InvalidName);
     s.hostName = name;
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimNetworkAdministration::GetDomainName(_net__GetDomainName *, _net__GetDomainNameResponse &r)
@@ -62,23 +59,18 @@ int SimNetworkAdministration::SetDomainName(_net__SetDomainName *q, _net__SetDom
 {
     OOBM_SIM_BEGIN(SetDomainName, r, StatusCode);
     const QString name = QString::fromStdString(q->DomainName);
-    if (!name.isEmpty() && !validLabel(name, true)) {
-        r.StatusCode = unsigned(PtStatus::InvalidDomainName);
-        return SOAP_OK;
-    }
+    if (!name.isEmpty() && !validLabel(name, true))
+        return answer(r.StatusCode, PtStatus::InvalidDomainName);
     s.domainName = name;
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimNetworkAdministration::EnumerateInterfaces(_net__EnumerateInterfaces *, _net__EnumerateInterfacesResponse &r)
 {
     OOBM_SIM_BEGIN(EnumerateInterfaces, r, StatusCode);
-    if (!s.supportsInterfaceSettings()) {
-        r.StatusCode = unsigned(PtStatus::Unsupported);
-        return SOAP_OK;
-    }
+    if (!s.supportsInterfaceSettings())
+        return answer(r.StatusCode, PtStatus::Unsupported);
     r.StatusCode = Ok;
     r.InterfaceHandles.push_back(0);
     return SOAP_OK;
@@ -87,14 +79,10 @@ int SimNetworkAdministration::EnumerateInterfaces(_net__EnumerateInterfaces *, _
 int SimNetworkAdministration::GetInterfaceSettings(_net__GetInterfaceSettings *q, _net__GetInterfaceSettingsResponse &r)
 {
     OOBM_SIM_BEGIN(GetInterfaceSettings, r, StatusCode);
-    if (!s.supportsInterfaceSettings()) {
-        r.StatusCode = unsigned(PtStatus::Unsupported);
-        return SOAP_OK;
-    }
-    if (q->InterfaceHandle != 0) {
-        r.StatusCode = unsigned(PtStatus::InvalidHandle);
-        return SOAP_OK;
-    }
+    if (!s.supportsInterfaceSettings())
+        return answer(r.StatusCode, PtStatus::Unsupported);
+    if (q->InterfaceHandle != 0)
+        return answer(r.StatusCode, PtStatus::InvalidHandle);
     auto *d = soap_new_net__InterfaceDescriptorGetType(soap);
     d->HardwareAddressDescription = "Intel(R) 82566DM Gigabit Network Connection";
     const QByteArray mac = QByteArray::fromHex("0016d3") + s.uuid.toRfc4122().right(3);
@@ -109,8 +97,7 @@ int SimNetworkAdministration::GetInterfaceSettings(_net__GetInterfaceSettings *q
     d->IPv4Parameters->PrimaryDnsAddress = 0x7F000001u;
     d->IPv4Parameters->SecondaryDnsAddress = 0;
     r.InterfaceDescriptor = d;
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimNetworkAdministration::SetInterfaceSettings(_net__SetInterfaceSettings *q, _net__SetInterfaceSettingsResponse &r)

@@ -18,14 +18,11 @@ int SimNetworkTime::SetHighAccuracyTimeSynch(_tim__SetHighAccuracyTimeSynch *q,
                                              _tim__SetHighAccuracyTimeSynchResponse &r)
 {
     OOBM_SIM_BEGIN(SetHighAccuracyTimeSynch, r, StatusCode);
-    if (q->Tm1 < q->Ta0 || q->Tm2 < q->Tm1) {
-        r.StatusCode = unsigned(PtStatus::InvalidTime);
-        return SOAP_OK;
-    }
+    if (q->Tm1 < q->Ta0 || q->Tm2 < q->Tm1)
+        return answer(r.StatusCode, PtStatus::InvalidTime);
     s.timeOffsetSeconds = qint64(q->Tm2) - QDateTime::currentSecsSinceEpoch();
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 } // namespace Oobm::Sim

@@ -36,18 +36,12 @@ int SimRemoteControl::GetRemoteControlCapabilities(_rci__GetRemoteControlCapabil
 int SimRemoteControl::RemoteControl(_rci__RemoteControl *q, _rci__RemoteControlResponse &r)
 {
     OOBM_SIM_BEGIN(RemoteControl, r, Status);
-    if (s.mode != Mode::Provisioned) {
-        r.Status = unsigned(PtStatus::InvalidProvisioningState);
-        return SOAP_OK;
-    }
-    if (q->IanaOemNumber != 343) {
-        r.Status = unsigned(PtStatus::UnsupportedOemNumber);
-        return SOAP_OK;
-    }
-    if (q->SpecialCommand && *q->SpecialCommand > 5 && *q->SpecialCommand != 0xC1) {
-        r.Status = unsigned(PtStatus::InvalidSpecialCommand);
-        return SOAP_OK;
-    }
+    if (s.mode != Mode::Provisioned)
+        return answer(r.Status, PtStatus::InvalidProvisioningState);
+    if (q->IanaOemNumber != 343)
+        return answer(r.Status, PtStatus::UnsupportedOemNumber);
+    if (q->SpecialCommand && *q->SpecialCommand > 5 && *q->SpecialCommand != 0xC1)
+        return answer(r.Status, PtStatus::InvalidSpecialCommand);
     switch (q->Command) {
     case 0x10: // reset
     case 0x13: // power cycle
@@ -66,12 +60,10 @@ int SimRemoteControl::RemoteControl(_rci__RemoteControl *q, _rci__RemoteControlR
     case 0x21:
         break;
     default:
-        r.Status = unsigned(PtStatus::InvalidCommand);
-        return SOAP_OK;
+        return answer(r.Status, PtStatus::InvalidCommand);
     }
     call.changed();
-    r.Status = Ok;
-    return SOAP_OK;
+    return answer(r.Status, PtStatus::Success);
 }
 
 } // namespace Oobm::Sim

@@ -57,10 +57,8 @@ int SimSecurityAdministration::GetProvisioningMode(_sai__GetProvisioningMode *, 
 int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__CommitChangesResponse &r)
 {
     OOBM_SIM_BEGIN(CommitChanges, r, StatusCode);
-    if (!s.inSetup()) {
-        r.StatusCode = unsigned(PtStatus::InvalidProvisioningState);
-        return SOAP_OK;
-    }
+    if (!s.inSetup())
+        return answer(r.StatusCode, PtStatus::InvalidProvisioningState);
     if (!s.pendingAdminPassword.isEmpty()) {
         s.adminUser = s.pendingAdminUser;
         s.mebxPassword = s.pendingAdminPassword;
@@ -79,17 +77,14 @@ int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__Commit
     soap->keep_alive = 0;
     lock.unlock();
     call.updateListeners();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::Unprovision(_sai__Unprovision *q, _sai__UnprovisionResponse &r)
 {
     OOBM_SIM_BEGIN(Unprovision, r, StatusCode);
-    if (s.provisioningState() == 0) {
-        r.StatusCode = unsigned(PtStatus::InvalidProvisioningState);
-        return SOAP_OK;
-    }
+    if (s.provisioningState() == 0)
+        return answer(r.StatusCode, PtStatus::InvalidProvisioningState);
     // Project contract (amt.h): 0x80 asks for a partial unprovision, like MEBx's.
     const bool partial = q && q->ProvisioningMode == 0x80;
     if (partial) {
@@ -113,8 +108,7 @@ int SimSecurityAdministration::Unprovision(_sai__Unprovision *q, _sai__Unprovisi
     lock.unlock();
     call.updateListeners();
     call.modeChanged();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai__SetAdminAclEntryResponse &r)
@@ -151,10 +145,8 @@ int SimSecurityAdministration::AddUserAclEntry(_sai__AddUserAclEntry *q, _sai__A
 {
     OOBM_SIM_BEGIN(AddUserAclEntry, r, StatusCode);
     r.Handle = 0;
-    if (s.aclUsers.size() >= 32) {
-        r.StatusCode = unsigned(PtStatus::MaxLimitReached);
-        return SOAP_OK;
-    }
+    if (s.aclUsers.size() >= 32)
+        return answer(r.StatusCode, PtStatus::MaxLimitReached);
     if ((r.StatusCode = checkEntry(s, q->Entry, 0, true)) != Ok)
         return SOAP_OK;
     AclUser u;
@@ -193,11 +185,9 @@ int SimSecurityAdministration::GetUserAclEntry(_sai__GetUserAclEntry *q, _sai__G
         r.Entry->Username = u.username.toStdString();
         r.Entry->Realms = soap_new_sai__UserAclRealmListType(soap);
         r.Entry->Realms->Realm.assign(u.realms.cbegin(), u.realms.cend());
-        r.StatusCode = Ok;
-        return SOAP_OK;
+        return answer(r.StatusCode, PtStatus::Success);
     }
-    r.StatusCode = unsigned(PtStatus::InvalidHandle);
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::InvalidHandle);
 }
 
 int SimSecurityAdministration::UpdateUserAclEntry(_sai__UpdateUserAclEntry *q, _sai__UpdateUserAclEntryResponse &r)
@@ -216,8 +206,7 @@ int SimSecurityAdministration::UpdateUserAclEntry(_sai__UpdateUserAclEntry *q, _
         call.changed();
         return SOAP_OK;
     }
-    r.StatusCode = unsigned(PtStatus::InvalidHandle);
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::InvalidHandle);
 }
 
 int SimSecurityAdministration::RemoveUserAclEntry(_sai__RemoveUserAclEntry *q, _sai__RemoveUserAclEntryResponse &r)
@@ -227,21 +216,17 @@ int SimSecurityAdministration::RemoveUserAclEntry(_sai__RemoveUserAclEntry *q, _
         if (s.aclUsers.at(i).handle == q->Handle) {
             s.aclUsers.removeAt(i);
             call.changed();
-            r.StatusCode = Ok;
-            return SOAP_OK;
+            return answer(r.StatusCode, PtStatus::Success);
         }
     }
-    r.StatusCode = unsigned(PtStatus::InvalidHandle);
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::InvalidHandle);
 }
 
 int SimSecurityAdministration::SetTlsEnabled(_sai__SetTlsEnabled *q, _sai__SetTlsEnabledResponse &r)
 {
     OOBM_SIM_BEGIN(SetTlsEnabled, r, StatusCode);
-    if (q->Enabled && (s.tlsKeyPem.isEmpty() || s.tlsCertificateChainPem.isEmpty())) {
-        r.StatusCode = unsigned(PtStatus::PkiMissingKeys);
-        return SOAP_OK;
-    }
+    if (q->Enabled && (s.tlsKeyPem.isEmpty() || s.tlsCertificateChainPem.isEmpty()))
+        return answer(r.StatusCode, PtStatus::PkiMissingKeys);
     const bool changedTransport = s.tlsEnabled != q->Enabled && s.mode == Mode::Provisioned;
     s.tlsEnabled = q->Enabled;
     call.changed();
@@ -281,10 +266,8 @@ int SimSecurityAdministration::SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertifi
 int SimSecurityAdministration::SetTLSPSK(_sai__SetTLSPSK *q, _sai__SetTLSPSKResponse &r)
 {
     OOBM_SIM_BEGIN(SetTLSPSK, r, StatusCode);
-    if (q->PID.size() != 8 || q->PPS.size() != 32) {
-        r.StatusCode = unsigned(PtStatus::InvalidParameter);
-        return SOAP_OK;
-    }
+    if (q->PID.size() != 8 || q->PPS.size() != 32)
+        return answer(r.StatusCode, PtStatus::InvalidParameter);
     if (s.inSetup()) {
         s.pendingPid = QByteArray::fromStdString(q->PID);
         s.pendingPps = QByteArray::fromStdString(q->PPS);
@@ -293,8 +276,7 @@ int SimSecurityAdministration::SetTLSPSK(_sai__SetTLSPSK *q, _sai__SetTLSPSKResp
         s.pps = QByteArray::fromStdString(q->PPS);
     }
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::SetEnabledInterfaces(_sai__SetEnabledInterfaces *q,
@@ -305,30 +287,24 @@ int SimSecurityAdministration::SetEnabledInterfaces(_sai__SetEnabledInterfaces *
     if (q->EnabledInterfaces)
         for (const std::string &i : q->EnabledInterfaces->EnabledInterface) {
             const QString name = QString::fromStdString(i);
-            if (name != u"WebUI" && name != u"SOL" && name != u"IDER") {
-                r.StatusCode = unsigned(PtStatus::InvalidParameter);
-                return SOAP_OK;
-            }
+            if (name != u"WebUI" && name != u"SOL" && name != u"IDER")
+                return answer(r.StatusCode, PtStatus::InvalidParameter);
             interfaces.append(name);
         }
     s.enabledInterfaces = interfaces;
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::SetZeroTouchConfigurationMode(_sai__SetZeroTouchConfigurationMode *q,
                                                              _sai__SetZeroTouchConfigurationModeResponse &r)
 {
     OOBM_SIM_BEGIN(SetZeroTouchConfigurationMode, r, StatusCode);
-    if (!s.supportsRemoteConfiguration()) {
-        r.StatusCode = unsigned(PtStatus::Unsupported);
-        return SOAP_OK;
-    }
+    if (!s.supportsRemoteConfiguration())
+        return answer(r.StatusCode, PtStatus::Unsupported);
     s.zeroTouchEnabled = q->Enabled;
     call.changed();
-    r.StatusCode = Ok;
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::SetProvisioningServerOTP(_sai__SetProvisioningServerOTP *q,

@@ -17,6 +17,13 @@ class SoapServiceHost;
 // PT_STATUS_SUCCESS, as the responses carry it.
 constexpr unsigned Ok = unsigned(Core::Amt::PtStatus::Success);
 
+// Sets an answer's PT_STATUS field: what an operation that ran returns.
+inline int answer(unsigned &statusField, Core::Amt::PtStatus status)
+{
+    statusField = unsigned(status);
+    return SOAP_OK;
+}
+
 // The context every operation of the simulated services starts with: which device, HTTP Digest
 // authentication against its admin account, and the faults a test switched on (latency, a dropped
 // or hanging connection, a forced PT_STATUS).
