@@ -41,7 +41,7 @@ namespace Oobm::Sim {
 namespace {
 
 // Answers 401 before the body is read when a request carries no credentials, as AMT firmware
-// does (TOOLCHAIN.md gotcha 4: curl --digest first posts an empty body).
+// does (docs/toolchain.md gotcha 4: curl --digest first posts an empty body).
 int (*g_httpDaParse)(struct soap *) = nullptr;
 int earlyChallenge(struct soap *soap)
 {

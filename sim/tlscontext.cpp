@@ -105,10 +105,10 @@ bool createServerContext(struct soap *master, const char *ciphers)
     return true;
 }
 
-// Remote Configuration (PROTOCOL.md §4.3): the SCS's client certificate must chain to a root
-// whose hash the device trusts, carry the Intel OID or OU, and name a host in the device's domain.
-// One self-signed RSA certificate for the whole fleet: AMT's own certificate only carries the
-// key exchange; nobody trusts it (PROTOCOL.md §4.3, step 2).
+// Remote Configuration (docs/protocol.md §4.3, step 3): the SCS's client certificate must chain
+// to a root whose hash the device trusts, carry the Intel OID or OU, and name a host in the
+// device's domain. One self-signed RSA certificate for the whole fleet: AMT's own certificate
+// only carries the key exchange; nobody trusts it (docs/protocol.md §4.3, step 2).
 QString setUpRemoteConfiguration(SSL_CTX *ctx)
 {
     EVP_PKEY *key = EVP_RSA_gen(2048);

@@ -14,10 +14,10 @@ namespace Oobm::Sim {
 class Fleet;
 class SimDevice;
 
-// The simulated firmware's TLS on 16993 (PROTOCOL.md §4): the server contexts a device may speak
-// (TLS-PSK in setup mode, the certificate it was given once provisioned, Remote Configuration in
-// setup-pki mode), set up on the gSOAP master contexts that connections copy, and the callbacks
-// that find a connection's device by the address it arrived on.
+// The simulated firmware's TLS on 16993 (docs/protocol.md §4): the server contexts a device may
+// speak (TLS-PSK in setup mode, the certificate it was given once provisioned, Remote
+// Configuration in setup-pki mode), set up on the gSOAP master contexts that connections copy,
+// and the callbacks that find a connection's device by the address it arrived on.
 class TlsContext
 {
 public:
