@@ -5,6 +5,8 @@
 //  - the floor: a minimal client with no engine logic doing the same TLS-PSK handshakes and SOAP
 //    round trips against a fresh fleet; the ratio engine rate / floor rate;
 //  - a burst of 10,000 hellos from 10,000 UUIDs: all recorded, time to drain.
+#include "bench/benchsupport.h"
+
 #include "core/amt/amtsession.h"
 #include "core/engine/provisioningengine.h"
 #include "core/keys/secretbox.h"
@@ -19,12 +21,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -33,6 +33,9 @@
 #include <vector>
 
 using namespace Oobm::Core;
+using Oobm::Bench::freePort;
+using Oobm::Bench::peakRssMb;
+using Oobm::Bench::percentile;
 
 namespace {
 
@@ -50,25 +53,6 @@ double cpuSeconds()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double peakRssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
 }
 
 // Waits with the event loop running (the engine lives on this thread).
@@ -129,14 +113,6 @@ struct Sim
         }
     }
 };
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
-}
 
 } // namespace
 

@@ -7,6 +7,8 @@
 // oldest entry; then the bare query of each in the database's own shell (sqlite3, psql; best of
 // 3) and the ratio; peak RSS. Prints figures, asserts nothing.
 // OOBM_BENCH_LOGS_BACKEND=sqlite|postgresql and OOBM_BENCH_LOGS_PAGE=log|actions run one only.
+#include "bench/benchsupport.h"
+
 #include "core/logbook/actionslogbook.h"
 #include "core/logbook/userlogbook.h"
 #include "core/settings/localsettings.h"
@@ -22,9 +24,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -34,6 +33,11 @@
 #include <memory>
 
 using namespace Oobm::Core;
+using Oobm::Bench::execOn;
+using Oobm::Bench::median;
+using Oobm::Bench::peakRssMb;
+using Oobm::Bench::uuidOf;
+using Oobm::Bench::uuidSql;
 using Oobm::Gui::LogModel;
 using Oobm::Gui::LogViewWidget;
 
@@ -46,60 +50,6 @@ void metric(const QString &backend, const QString &name, double value, const cha
 {
     std::printf("%s_%s: %.2f %s\n", qPrintable(backend), qPrintable(name), value, unit);
     std::fflush(stdout);
-}
-
-// System n's UUID, as the generators write it (n: an SQL expression, 0 to 9999).
-QString uuidSql(bool sqlite, const QString &n)
-{
-    // Concatenated: QString::arg would take printf's %01 for a placeholder.
-    if (sqlite)
-        return QStringLiteral("printf('%08X-D413-181D-E487-%012X', ") + n + QStringLiteral(", ") + n + u')';
-    return QStringLiteral("lpad(upper(to_hex(") + n
-            + QStringLiteral(")), 8, '0') || '-D413-181D-E487-' || lpad(upper(to_hex(") + n
-            + QStringLiteral(")), 12, '0')");
-}
-
-// The same UUID, computed here.
-QString uuidOf(int n)
-{
-    return QString::asprintf("%08X-D413-181D-E487-%012X", n, n);
-}
-
-// The generator: Rows entries over the last 30 days, as a busy provisioning server writes them.
-// Severity: 2% Error, 8% Warning, ~54% Information, ~36% Debug (the trace); 10,000 systems.
-QString generatorSql(bool sqlite, qint64 t0)
-{
-    const QString uuid = uuidSql(sqlite, QStringLiteral("i % 10000"));
-    const QString ip = QStringLiteral("'10.' || (i / 250 % 250) || '.' || (i % 250)");
-    const QString select = QStringLiteral(
-                                   "SELECT %1 + CAST(i AS BIGINT) * 2592, "
-                                   "CASE WHEN i %% 50 = 0 THEN 1 WHEN i %% 50 < 5 THEN 2 WHEN i %% 10 < 6 "
-                                   "THEN 3 ELSE 4 END, "
-                                   "CASE WHEN i %% 50 >= 5 AND i %% 10 >= 6 THEN 'trace' WHEN i %% 20 = 0 THEN "
-                                   "'console' WHEN i %% 20 = 1 THEN 'oobmctl' ELSE 'engine' END, "
-                                   "CASE WHEN i %% 10 = 9 THEN NULL ELSE %2 END, "
-                                   "CASE WHEN i %% 50 = 0 THEN 'Provisioning failed for ' || %2 || ': "
-                                   "PT_STATUS_AUTH_FAILURE (0x0800)' "
-                                   "WHEN i %% 50 < 5 THEN 'Hello window expired for ' || %2 || ' after ' || (i "
-                                   "%% 7 + 1) || ' retries' "
-                                   "WHEN i %% 10 < 6 THEN CASE i %% 3 WHEN 0 THEN 'Incoming connection from ' || "
-                                   "%3 WHEN 1 THEN 'Hello packet from ' || %2 || ', version 2' ELSE "
-                                   "'Provisioned amt-' || (i %% 10000) || '.example.test with profile Default' "
-                                   "END "
-                                   "ELSE 'SOAP GetCoreVersion to ' || %3 || ': status 200 in ' || (i %% 97) || "
-                                   "' ms' END, "
-                                   "'engine oobm-' || (i %% 3) || ', attempt ' || (i %% 5 + 1)")
-                                   .arg(t0)
-                                   .arg(uuid, ip)
-                                   .replace(QStringLiteral("%%"), QStringLiteral("%"));
-    const QString insert = QStringLiteral(
-            "INSERT INTO log (time_ms, severity, source, device_uuid, message, details) ");
-    if (sqlite)
-        return QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                              "WHERE i < %1) ")
-                       .arg(Rows)
-                + insert + select + QStringLiteral(" FROM n");
-    return insert + select + QStringLiteral(" FROM generate_series(1, %1) AS n(i)").arg(Rows);
 }
 
 // The Actions Status's generator: Rows steps over the last 30 days. Provisioning runs of 15
@@ -179,50 +129,6 @@ QString actionsGeneratorSql(bool sqlite, qint64 t0)
             + QString::number(Rows) + QStringLiteral(") AS n(i)) AS g");
 }
 
-bool execOn(const StoreLocation &location, const QStringList &statements, QString *error)
-{
-    const QString name = QStringLiteral("bench-logs-%1").arg(quintptr(&location));
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(location.driver(), name);
-        if (location.kind() == StoreLocation::Kind::SQLite) {
-            db.setDatabaseName(location.path());
-        } else {
-            db.setHostName(location.host());
-            db.setPort(location.port());
-            db.setUserName(location.user());
-            db.setDatabaseName(location.database());
-            db.setPassword(qEnvironmentVariable("PGPASSWORD"));
-        }
-        if (!db.open()) {
-            *error = db.lastError().text();
-            ok = false;
-        }
-        QSqlQuery q(db);
-        for (const QString &sql : statements) {
-            if (ok && !q.exec(sql)) {
-                *error = q.lastError().text() + QStringLiteral(" in ") + sql.left(80);
-                ok = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-double peakRssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 // Lowers the peak RSS to the current RSS (Linux 4.0+): peakRssMb() then reads the peak since.
 void resetPeakRss()
 {
@@ -273,12 +179,6 @@ double waitPainted(PaintWatch &watch, const QElapsedTimer &t)
     while (!watch.painted() && t.elapsed() < 60000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
     return t.nsecsElapsed() / 1e6;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.at(v.size() / 2);
 }
 
 // Best of `Runs` of the same statement in the database's own shell, in ms.
@@ -419,7 +319,7 @@ Page logPage()
             QStringLiteral("log"),
             QStringLiteral("generate_1M_entries"),
             QStringLiteral("open_log_page"),
-            generatorSql,
+            [](bool sqlite, qint64 t0) { return Oobm::Bench::logGeneratorSql(sqlite, t0, Rows, 10000, 1, Rows); },
             [](Store *store) { return std::make_shared<UserLogBook>(store); },
             page(QStringLiteral("log"), {}, QStringLiteral("log.id DESC")),
             scenarios};

@@ -51,7 +51,7 @@ public:
     static QByteArray defaultPid(const QUuid &uuid);
     static QByteArray defaultPps(const QUuid &uuid);
     // The hashes every simulated device trusts out of the box (stand-ins for the firmware's
-    // commercial CA hashes, whose exact list is unknown: PROTOCOL.md §11).
+    // commercial CA hashes, whose exact list is unknown: docs/protocol.md §11).
     static QStringList defaultRootHashes();
 
 private:

@@ -20,14 +20,14 @@ struct HelloOptions
     QHostAddress server; // the ProvisionServer, as given with --provision-server
     quint16 port = 9971;
     // Without a server: the DNS server DHCP would give the devices; each hello first looks up
-    // ProvisionServer.<device's domain>, then ProvisionServer (PROTOCOL.md §2).
+    // ProvisionServer.<device's domain>, then ProvisionServer (docs/protocol.md §2).
     QHostAddress dnsServer;
     quint16 dnsPort = 53;
     double timeScale = 1.0; // 1000 = a thousand times faster than real firmware
 };
 
 // Sends hello packets from each device in setup mode, from the device's own address, on the
-// contract's schedule (PROTOCOL.md "wire contract" item 1): attempts 0-4 every 12 s, 5-9 every
+// contract's schedule (docs/protocol.md §3.4): attempts 0-4 every 12 s, 5-9 every
 // 120 s, 10-14 every 12 min, then hourly until the window closes (24 h the first time, 6 h after
 // a restart); then the device is in mode 6 until restart() re-opens the window.
 class HelloSender

@@ -16,7 +16,7 @@
 
 namespace Oobm::Sim {
 
-// The device modes of the reference (PROTOCOL.md §9). HelloDisabled (mode 6) is a setup mode
+// The device modes of the reference (docs/protocol.md §9). HelloDisabled (mode 6) is a setup mode
 // whose hello window has closed.
 enum class Mode {
     Disabled,        // 1: AMT disabled in BIOS/MEBx
@@ -37,7 +37,8 @@ struct AclUser
     QList<unsigned> realms;
 };
 
-// Faults a test can switch on for a device (PROTOCOL.md has none of these: they are the lab's).
+// Faults a test can switch on for a device (docs/protocol.md has none of these: they are the
+// lab's).
 struct Faults
 {
     bool wrongPps = false;             // the device holds a PPS other than the one it was given

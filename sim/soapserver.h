@@ -22,7 +22,9 @@ struct SoapServerOptions
 
 // Serves the AMT SOAP services for every device of the fleet: one epoll thread accepts on every
 // device's listening sockets (its own 127.x.y.z address, 16992 and/or 16993 as its state says),
-// a pool of workers runs gSOAP on the accepted connections (TLS-PSK, TLS, HTTP Digest).
+// a pool of workers runs gSOAP on the accepted connections (TLS-PSK, TLS, HTTP Digest; see
+// TlsContext) and dispatches each request to the services (SimSecurityAdministration,
+// SimGeneralInfo, SimNetworkAdministration, SimNetworkTime, SimRemoteControl).
 class SoapServer
 {
 public:
@@ -41,9 +43,8 @@ public:
     // setup mode, e.g. a partial Unprovision: the hello sender reschedules it.
     void setModeChangedHandler(std::function<void(SimDevice *)> handler);
 
-    class Private;
-
 private:
+    class Private;
     std::unique_ptr<Private> d;
 };
 

@@ -11,17 +11,25 @@
 #include "core/store/storelocation.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QThread>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -47,6 +55,114 @@ bool hasDisplay(int argc, char *argv[])
     }
     return false;
 }
+
+// The benchmark's hook (bench/bench_console.cpp, scripts/bench console). Inert unless
+// OOBM_BENCH_START_NS is set: the launcher's std::chrono::steady_clock (CLOCK_MONOTONIC) in ns
+// when it started this process. Then, on stdout:
+//   first-paint-ms: T     a table of the shown page painted with rows in it for the first time
+//                         (T since the launcher's start; the navigation tree does not count)
+//   latency-ms: P50 P99 MAX N   with OOBM_BENCH_LATENCY_S=S: for S seconds after the first paint,
+//                         how late a 10 ms timer on the GUI thread fired (N samples)
+//   view-updates: U       and how often the table's model changed meanwhile (once per event-loop
+//                         pass at most)
+//   peak-rss-kb: K        VmHWM of this process at that point
+// and the console quits.
+class BenchHook final : public QObject
+{
+public:
+    BenchHook(QAbstractItemView *navigation, qint64 startNs, int latencySeconds)
+        : m_navigation(navigation)
+        , m_startNs(startNs)
+        , m_latencyMs(qint64(latencySeconds) * 1000)
+    {
+        qApp->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            const auto *view = qobject_cast<QAbstractItemView *>(watched->parent());
+            if (view && view != m_navigation && watched == view->viewport() && view->isVisible() && view->model()
+                && view->model()->rowCount() > 0) {
+                m_painted = true;
+                m_model = view->model();
+                // Once this paint is done.
+                QMetaObject::invokeMethod(this, &BenchHook::onFirstPaint, Qt::QueuedConnection);
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void onFirstPaint()
+    {
+        const qint64 now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count();
+        std::printf("first-paint-ms: %.1f\n", double(now - m_startNs) / 1e6);
+        std::fflush(stdout);
+        if (m_latencyMs <= 0)
+            return finish();
+        m_timer = new QTimer(this);
+        m_timer->setTimerType(Qt::PreciseTimer);
+        m_timer->setInterval(10);
+        connect(m_timer, &QTimer::timeout, this, [this] {
+            const qint64 ns = m_sinceTick.nsecsElapsed();
+            m_sinceTick.start();
+            m_lateMs.push_back(std::max(0.0, double(ns) / 1e6 - 10.0));
+            if (m_sinceStart.elapsed() >= m_latencyMs)
+                finish();
+        });
+        const auto changed = [this] {
+            if (m_updatePending)
+                return;
+            m_updatePending = true;
+            ++m_updates;
+            QTimer::singleShot(0, this, [this] { m_updatePending = false; });
+        };
+        connect(m_model, &QAbstractItemModel::modelReset, this, changed);
+        connect(m_model, &QAbstractItemModel::layoutChanged, this, changed);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, changed);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, changed);
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, changed);
+        connect(m_model, &QAbstractItemModel::rowsMoved, this, changed);
+        m_sinceStart.start();
+        m_sinceTick.start();
+        m_timer->start();
+    }
+    void finish()
+    {
+        if (m_timer)
+            m_timer->stop();
+        if (!m_lateMs.empty()) {
+            std::sort(m_lateMs.begin(), m_lateMs.end());
+            const auto at = [this](double p) { return m_lateMs.at(std::size_t(p * double(m_lateMs.size() - 1))); };
+            std::printf("latency-ms: %.2f %.2f %.2f %zu\nview-updates: %d\n", at(0.5), at(0.99), m_lateMs.back(),
+                        m_lateMs.size(), m_updates);
+        }
+        QFile status(QStringLiteral("/proc/self/status"));
+        status.open(QIODevice::ReadOnly);
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                std::printf("peak-rss-kb: %s\n", line.mid(6).trimmed().split(' ').first().constData());
+        }
+        std::fflush(stdout);
+        QCoreApplication::quit();
+    }
+
+    QAbstractItemView *m_navigation;
+    qint64 m_startNs;
+    qint64 m_latencyMs;
+    bool m_painted = false;
+    QAbstractItemModel *m_model = nullptr;
+    bool m_updatePending = false;
+    int m_updates = 0;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_sinceStart;
+    QElapsedTimer m_sinceTick;
+    std::vector<double> m_lateMs;
+};
 
 } // namespace
 
@@ -180,6 +296,10 @@ int main(int argc, char *argv[])
         if (engine && store.isWritable())
             QMetaObject::invokeMethod(engine, &Oobm::Core::ProvisioningEngine::start);
     });
+    std::unique_ptr<BenchHook> benchHook;
+    if (qEnvironmentVariableIsSet("OOBM_BENCH_START_NS"))
+        benchHook = std::make_unique<BenchHook>(window.navigationView(), qgetenv("OOBM_BENCH_START_NS").toLongLong(),
+                                                qEnvironmentVariableIntValue("OOBM_BENCH_LATENCY_S"));
     window.show();
     Oobm::Core::whenReady(store.open(), &app, [&](const Oobm::Core::StoreError &e) {
         if (!e)
