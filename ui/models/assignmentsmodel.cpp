@@ -6,14 +6,11 @@ namespace Oobm::Gui {
 
 AssignmentsModel::AssignmentsModel(Core::Store *store, QObject *parent)
     : StoreListModel(store, &Core::Store::listAssignments, &Core::Store::profilesChanged, parent)
-{ }
+{
+    setColumnTitles({tr("#"), tr("Match by"), tr("Value"), tr("Provision profile")});
+}
 
 AssignmentsModel::~AssignmentsModel() = default;
-
-int AssignmentsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant AssignmentsModel::data(const QModelIndex &index, int role) const
 {
@@ -32,23 +29,6 @@ QVariant AssignmentsModel::data(const QModelIndex &index, int role) const
         return a.value;
     case ProfileColumn:
         return a.profileName;
-    }
-    return {};
-}
-
-QVariant AssignmentsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case OrderColumn:
-        return tr("#");
-    case KindColumn:
-        return tr("Match by");
-    case ValueColumn:
-        return tr("Value");
-    case ProfileColumn:
-        return tr("Provision profile");
     }
     return {};
 }

@@ -20,9 +20,7 @@ public:
 
     Core::ProfileAssignment assignment(int row) const { return item(row); }
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 };
 
 } // namespace Oobm::Gui

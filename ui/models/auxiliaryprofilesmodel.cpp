@@ -9,14 +9,11 @@ namespace Oobm::Gui {
 
 AuxiliaryProfilesModel::AuxiliaryProfilesModel(Core::Store *store, QObject *parent)
     : StoreListModel(store, &Core::Store::listAuxiliaryProfiles, &Core::Store::profilesChanged, parent)
-{ }
+{
+    setColumnTitles({tr("Name"), tr("Intel AMT users"), tr("TLS certificate"), tr("Used by"), tr("Changed")});
+}
 
 AuxiliaryProfilesModel::~AuxiliaryProfilesModel() = default;
-
-int AuxiliaryProfilesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant AuxiliaryProfilesModel::data(const QModelIndex &index, int role) const
 {
@@ -46,25 +43,6 @@ QVariant AuxiliaryProfilesModel::data(const QModelIndex &index, int role) const
         return a.usedBy.isEmpty() ? tr("(no profile)") : a.usedBy.join(QStringLiteral(", "));
     case ChangedColumn:
         return QLocale().toString(a.changed.toLocalTime(), QLocale::ShortFormat);
-    }
-    return {};
-}
-
-QVariant AuxiliaryProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case UsersColumn:
-        return tr("Intel AMT users");
-    case CertificateColumn:
-        return tr("TLS certificate");
-    case UsedByColumn:
-        return tr("Used by");
-    case ChangedColumn:
-        return tr("Changed");
     }
     return {};
 }

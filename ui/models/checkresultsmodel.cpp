@@ -49,19 +49,16 @@ QString causeAndFix(const Core::CheckResult &r)
 } // namespace
 
 CheckResultsModel::CheckResultsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{ }
+    : TableModel(parent)
+{
+    setColumnTitles({tr("Result"), tr("Check"), tr("Answer"), tr("Cause and fix")});
+}
 
 CheckResultsModel::~CheckResultsModel() = default;
 
 int CheckResultsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_results.size());
-}
-
-int CheckResultsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
@@ -92,23 +89,6 @@ QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
         return r.id;
     default:
         break;
-    }
-    return {};
-}
-
-QVariant CheckResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case ResultColumn:
-        return tr("Result");
-    case CheckColumn:
-        return tr("Check");
-    case AnswerColumn:
-        return tr("Answer");
-    case CauseColumn:
-        return tr("Cause and fix");
     }
     return {};
 }

@@ -2,14 +2,13 @@
 #pragma once
 
 #include "core/dns/dnschecker.h"
-
-#include <QAbstractTableModel>
+#include "ui/models/tablemodel.h"
 
 namespace Oobm::Gui {
 
 // The lines of a DNS Test or a diagnosis: verdict, check, answer, and the cause with its fix.
 // Rows arrive one by one while a check runs.
-class CheckResultsModel final : public QAbstractTableModel
+class CheckResultsModel final : public TableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CheckResultsModel)
@@ -21,9 +20,7 @@ public:
     ~CheckResultsModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void clear();
     void append(const Core::CheckResult &result);

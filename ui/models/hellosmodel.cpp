@@ -11,10 +11,12 @@
 namespace Oobm::Gui {
 
 HellosModel::HellosModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
+    : TableModel(parent)
     , m_store(store)
     , m_changed(new QTimer(this))
 {
+    setColumnTitles({tr("Received"), tr("From"), tr("UUID"), tr("Type"), tr("PID"), tr("Outcome"), tr("Retry"),
+                     tr("MEBx password set"), tr("Engine")});
     m_changed->setSingleShot(true);
     m_changed->setInterval(200);
     connect(m_changed, &QTimer::timeout, this, &HellosModel::fetchNew);
@@ -78,11 +80,6 @@ int HellosModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_hellos.size());
 }
 
-int HellosModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant HellosModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -119,33 +116,6 @@ QVariant HellosModel::data(const QModelIndex &index, int role) const
         return h.outcome;
     case EngineColumn:
         return h.engine;
-    }
-    return {};
-}
-
-QVariant HellosModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Received");
-    case SourceColumn:
-        return tr("From");
-    case VersionColumn:
-        return tr("Type");
-    case UuidColumn:
-        return tr("UUID");
-    case PidColumn:
-        return tr("PID");
-    case RetryColumn:
-        return tr("Retry");
-    case AdminSetColumn:
-        return tr("MEBx password set");
-    case OutcomeColumn:
-        return tr("Outcome");
-    case EngineColumn:
-        return tr("Engine");
     }
     return {};
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/provisioning/hellorecord.h"
+#include "ui/models/tablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QList>
 
 class QTimer;
@@ -16,7 +16,7 @@ namespace Oobm::Gui {
 
 // The Hello monitor: every hello packet the engines received, newest first, live. New hellos
 // are fetched by id and inserted at the top; at most Limit rows are kept.
-class HellosModel final : public QAbstractTableModel
+class HellosModel final : public TableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HellosModel)
@@ -44,9 +44,7 @@ public:
     void fetchNew();                   // only what arrived since
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     void loaded(const QString &error);

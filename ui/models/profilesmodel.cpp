@@ -7,14 +7,12 @@ namespace Oobm::Gui {
 
 ProfilesModel::ProfilesModel(Core::Store *store, QObject *parent)
     : StoreListModel(store, &Core::Store::listProfiles, &Core::Store::profilesChanged, parent)
-{ }
+{
+    setColumnTitles({tr("Name"), tr("Default"), tr("Admin user"), tr("Intel AMT users"), tr("Auxiliary profile"),
+                     tr("TLS"), tr("Domain"), tr("Host name"), tr("Interfaces")});
+}
 
 ProfilesModel::~ProfilesModel() = default;
-
-int ProfilesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant ProfilesModel::data(const QModelIndex &index, int role) const
 {
@@ -53,33 +51,6 @@ QVariant ProfilesModel::data(const QModelIndex &index, int role) const
         return p.hostNamePattern.isEmpty() ? tr("(unchanged)") : p.hostNamePattern;
     case InterfacesColumn:
         return p.interfaces.join(QStringLiteral(", "));
-    }
-    return {};
-}
-
-QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case DefaultColumn:
-        return tr("Default");
-    case AdminColumn:
-        return tr("Admin user");
-    case UsersColumn:
-        return tr("Intel AMT users");
-    case AuxiliaryColumn:
-        return tr("Auxiliary profile");
-    case TlsColumn:
-        return tr("TLS");
-    case DomainColumn:
-        return tr("Domain");
-    case HostColumn:
-        return tr("Host name");
-    case InterfacesColumn:
-        return tr("Interfaces");
     }
     return {};
 }

@@ -12,9 +12,10 @@ namespace Oobm::Gui {
 using Core::KeyRecord;
 
 SecurityKeysModel::SecurityKeysModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
+    : TableModel(parent)
     , m_store(store)
 {
+    setColumnTitles({tr("PID"), tr("PPS"), tr("State"), tr("Batch"), tr("Created"), tr("Exported to"), tr("Device")});
     connect(m_store, &Core::Store::keysChanged, this, &SecurityKeysModel::reload);
 }
 
@@ -64,11 +65,6 @@ int SecurityKeysModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_keys.size());
 }
 
-int SecurityKeysModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant SecurityKeysModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -112,29 +108,6 @@ QVariant SecurityKeysModel::data(const QModelIndex &index, int role) const
         return k.exportedTo.isEmpty() ? QString() : QFileInfo(k.exportedTo).fileName();
     case DeviceColumn:
         return k.consumedBy;
-    }
-    return {};
-}
-
-QVariant SecurityKeysModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case PidColumn:
-        return tr("PID");
-    case PpsColumn:
-        return tr("PPS");
-    case StateColumn:
-        return tr("State");
-    case BatchColumn:
-        return tr("Batch");
-    case CreatedColumn:
-        return tr("Created");
-    case ExportedColumn:
-        return tr("Exported to");
-    case DeviceColumn:
-        return tr("Device");
     }
     return {};
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/keys/keyledger.h"
+#include "ui/models/tablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 
@@ -15,7 +15,7 @@ namespace Oobm::Gui {
 
 // The key ledger as a table (Manage Security Keys). Filtering by state and text runs in SQL;
 // PPS values are masked unless revealed (each reveal is audited by the store).
-class SecurityKeysModel final : public QAbstractTableModel
+class SecurityKeysModel final : public TableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SecurityKeysModel)
@@ -45,9 +45,7 @@ public:
     void hideAll();
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     void loaded(const QString &error);

@@ -12,8 +12,8 @@ namespace Oobm::Gui {
 
 // A table of what one Store list call returns (profiles, assignments, certificates, …): reloads
 // when the store says the list may have changed, drops answers that a later reload superseded,
-// resets the model with each answer and reports it with loaded(). Subclasses give the columns,
-// data() and headerData().
+// resets the model with each answer and reports it with loaded(). Subclasses give the column
+// titles (TableModel::setColumnTitles) and data().
 template<typename T>
 class StoreListModel : public StoreListModelBase
 {

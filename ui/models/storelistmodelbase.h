@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
+#include "ui/models/tablemodel.h"
+
 #include <QString>
 
 namespace Oobm::Gui {
 
 // The QObject half of StoreListModel<T> (a template cannot have signals): the loaded signal and
 // the last load's error.
-class StoreListModelBase : public QAbstractTableModel
+class StoreListModelBase : public TableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreListModelBase)
 
 public:
-    using QAbstractTableModel::QAbstractTableModel;
+    using TableModel::TableModel;
     ~StoreListModelBase() override;
 
     // Asks the store for the list again; the answer replaces the rows (a model reset), unless a

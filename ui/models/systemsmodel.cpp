@@ -16,10 +16,12 @@ constexpr int MaxNamedChanges = 2000; // more than this at once: read what is sh
 } // namespace
 
 SystemsModel::SystemsModel(Core::Store *store, QObject *parent)
-    : QAbstractTableModel(parent)
+    : TableModel(parent)
     , m_store(store)
     , m_coalesce(new QTimer(this))
 {
+    setColumnTitles({tr("UUID"), tr("Name"), tr("State"), tr("FQDN"), tr("IP address"), tr("AMT version"),
+                     tr("Profile"), tr("PID"), tr("Last hello"), tr("Last action")});
     m_coalesce->setSingleShot(true);
     m_coalesce->setInterval(CoalesceMs);
     connect(m_coalesce, &QTimer::timeout, this, &SystemsModel::readChanged);
@@ -296,11 +298,6 @@ int SystemsModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_systems.size());
 }
 
-int SystemsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant SystemsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -348,35 +345,6 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
             return QColor(Qt::darkRed);
         if (s.state == Core::SystemState::Provisioned)
             return QColor(Qt::darkGreen);
-    }
-    return {};
-}
-
-QVariant SystemsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case UuidColumn:
-        return tr("UUID");
-    case NameColumn:
-        return tr("Name");
-    case FqdnColumn:
-        return tr("FQDN");
-    case AddressColumn:
-        return tr("IP address");
-    case VersionColumn:
-        return tr("AMT version");
-    case StateColumn:
-        return tr("State");
-    case ProfileColumn:
-        return tr("Profile");
-    case PidColumn:
-        return tr("PID");
-    case LastHelloColumn:
-        return tr("Last hello");
-    case LastActionColumn:
-        return tr("Last action");
     }
     return {};
 }

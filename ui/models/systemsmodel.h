@@ -3,8 +3,8 @@
 
 #include "core/provisioning/amtsystem.h"
 #include "core/provisioning/systemquery.h"
+#include "ui/models/tablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -22,7 +22,7 @@ namespace Oobm::Gui {
 // end (fetchMore). It follows the store: the systems a change names (this process's engine, or
 // another process) are read again and updated, moved or inserted in place, so the selection and
 // the scroll position stay; rows beyond what is loaded come with the next page.
-class SystemsModel final : public QAbstractTableModel
+class SystemsModel final : public TableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SystemsModel)
@@ -56,9 +56,7 @@ public:
     qint64 total() const { return m_total; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;

@@ -7,14 +7,11 @@ namespace Oobm::Gui {
 
 TlsCertificatesModel::TlsCertificatesModel(Core::Store *store, QObject *parent)
     : StoreListModel(store, &Core::Store::listTlsCertificates, &Core::Store::profilesChanged, parent)
-{ }
+{
+    setColumnTitles({tr("Name"), tr("Common name"), tr("Expires"), tr("SHA-256")});
+}
 
 TlsCertificatesModel::~TlsCertificatesModel() = default;
-
-int TlsCertificatesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant TlsCertificatesModel::data(const QModelIndex &index, int role) const
 {
@@ -34,23 +31,6 @@ QVariant TlsCertificatesModel::data(const QModelIndex &index, int role) const
     }
     case FingerprintColumn:
         return c.sha256;
-    }
-    return {};
-}
-
-QVariant TlsCertificatesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case CommonNameColumn:
-        return tr("Common name");
-    case ExpiresColumn:
-        return tr("Expires");
-    case FingerprintColumn:
-        return tr("SHA-256");
     }
     return {};
 }

@@ -10,6 +10,15 @@ class QWidget;
 
 namespace Oobm::Gui {
 
+// What the navigation tree shows of a page that is made from data (WidgetPage, SettingsPage).
+struct PageSpec
+{
+    QString id;
+    QString title;
+    QString icon; // a themedIcon() name
+    QString summary;
+};
+
 // One node's page in the navigation tree (Qt Creator's IOptionsPage, trimmed). The page object
 // is cheap; its widget is created on first visit.
 class Page : public QObject

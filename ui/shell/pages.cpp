@@ -4,23 +4,20 @@
 #include "core/logbook/actionslogbook.h"
 #include "core/logbook/auditlogbook.h"
 #include "core/logbook/userlogbook.h"
-#include "ui/pages/assignments/assignmentspage.h"
-#include "ui/pages/auxiliaryprofiles/auxiliaryprofilespage.h"
-#include "ui/pages/delayed/delayedprovisionpage.h"
 #include "ui/pages/dns/dnsconfigurationwidget.h"
 #include "ui/pages/folder/folderpage.h"
 #include "ui/pages/general/generalsettingswidget.h"
-#include "ui/pages/hellomonitor/hellomonitorpage.h"
 #include "ui/pages/log/logpage.h"
 #include "ui/pages/maintenance/maintenancewidget.h"
+#include "ui/pages/pagewidgets.h"
 #include "ui/pages/placeholder/placeholderpage.h"
-#include "ui/pages/profiles/profilespage.h"
-#include "ui/pages/securitykeys/securitykeyspage.h"
+#include "ui/pages/securitykeys/securitykeyswidget.h"
 #include "ui/pages/servicelocation/servicelocationwidget.h"
 #include "ui/pages/settings/settingspage.h"
-#include "ui/pages/systems/systemspage.h"
+#include "ui/pages/systems/systemswidget.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 
-#include <QCoreApplication>
 #include <QHash>
 
 #include <memory>
@@ -29,12 +26,6 @@
 namespace Oobm::Gui {
 
 namespace {
-
-QString tr(const char *text)
-{
-    // lupdate files free tr() calls under the enclosing namespace: use the same context.
-    return QCoreApplication::translate("Oobm::Gui", text);
-}
 
 class Builder
 {
@@ -69,6 +60,11 @@ public:
             return SettingsPage::Parts{w, w->form()};
         };
         add(new SettingsPage(std::move(spec), factory, context, m_parent), parentId);
+    }
+
+    void widget(const QString &parentId, PageSpec spec, WidgetPage::Factory factory, const PageContext &context)
+    {
+        add(new WidgetPage(std::move(spec), std::move(factory), context, m_parent), parentId);
     }
 
     void log(const QString &parentId, LogPage::Spec spec, const PageContext &context)
@@ -131,7 +127,10 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     const QString css = QStringLiteral("configuration-service-settings");
     b.folder(css, provisioning, tr("Configuration Service Settings"),
              tr("How the provisioning service listens, authenticates devices and configures them."));
-    b.add(new AuxiliaryProfilesPage(context, parent), css);
+    b.widget(css,
+             {QStringLiteral("auxiliary-profiles"), tr("Auxiliary Profiles"), QStringLiteral("auxiliary-profiles"),
+              tr("Reusable parts of provision profiles.")},
+             createAuxiliaryProfilesWidget, context);
     b.settings<DnsConfigurationWidget>(css,
                                        {QStringLiteral("dns-configuration"), tr("DNS Configuration"),
                                         QStringLiteral("dns"),
@@ -145,8 +144,16 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                                   {QStringLiteral("maintenance"), tr("Maintenance"), QStringLiteral("maintenance"),
                                    tr("Keep the service's database bounded and healthy.")},
                                   context);
-    b.add(new ProvisionProfilesPage(context, parent), css);
-    b.add(new SecurityKeysPage(context, parent), css);
+    b.widget(css,
+             {QStringLiteral("provision-profiles"), tr("Provision Profiles"), QStringLiteral("profiles"),
+              tr("How a system is configured when it is provisioned.")},
+             createProvisionProfilesWidget, context);
+    b.widget(
+            css,
+            {QStringLiteral("security-keys"), tr("Security Keys"), QStringLiteral("keys"),
+             tr("Generate, export and import PID/PPS security keys.")},
+            [](const PageContext &c, WidgetPage *, QWidget *parent) { return new SecurityKeysWidget(c, parent); },
+            context);
     b.settings<ServiceLocationWidget>(css,
                                       {QStringLiteral("service-location"), tr("Service Location"),
                                        QStringLiteral("location"),
@@ -160,14 +167,36 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
     const QString delayed = QStringLiteral("delayed-provisioning");
     b.folder(delayed, provisioning, tr("Delayed Provisioning"),
              tr("Systems that stopped sending hello packets, or failed, and wait for another try."));
-    b.add(new DelayedProvisionPage(context, parent), delayed);
+    b.widget(delayed,
+             {QStringLiteral("delayed-provision"), tr("Delayed Provision"), QStringLiteral("delayed"),
+              tr("Restart the hello sequence of waiting systems.")},
+             createDelayedProvisionWidget, context);
 
     const QString systems = QStringLiteral("intel-amt-systems-folder");
     b.folder(systems, provisioning, tr("Intel® AMT Systems"),
              tr("The Intel AMT systems the service has seen, and which profile each gets."));
-    b.add(new SystemsPage(context, parent), systems);
-    b.add(new HelloMonitorPage(context, parent), systems);
-    b.add(new AssignmentsPage(context, parent), systems);
+    b.widget(
+            systems,
+            {QStringLiteral("intel-amt-systems"), tr("Intel® AMT Systems"), QStringLiteral("systems"),
+             tr("Every Intel AMT system the service has seen.")},
+            [](const PageContext &c, WidgetPage *page, QWidget *parent) {
+        auto *w = new SystemsWidget(c, parent);
+        QObject::connect(w, &SystemsWidget::showLogRequested, page,
+                         [page](const QString &uuid) { Q_EMIT page->openPageRequested(QStringLiteral("log"), uuid); });
+        QObject::connect(w, &SystemsWidget::showActionsRequested, page, [page](const QString &uuid) {
+            Q_EMIT page->openPageRequested(QStringLiteral("actions-status"), uuid);
+        });
+        return w;
+            },
+            context);
+    b.widget(systems,
+             {QStringLiteral("hello-monitor"), tr("Hello Monitor"), QStringLiteral("discovery"),
+              tr("Hello packets as they arrive, and what became of each.")},
+             createHelloMonitorWidget, context);
+    b.widget(systems,
+             {QStringLiteral("profile-assignments"), tr("Profile Assignments"), QStringLiteral("assignments"),
+              tr("Which provision profile each system gets.")},
+             createAssignmentsWidget, context);
     b.placeholder(QStringLiteral("resource-synchronization"), systems, tr("Resource Synchronization"),
                   QStringLiteral("sync"), tr("Match Intel AMT systems with known computers."),
                   tr("Resource Synchronization matches Intel AMT systems with the computers your "

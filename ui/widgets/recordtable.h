@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+class QAbstractItemModel;
+class QAbstractItemView;
+class QString;
 class QTableView;
+class QWidget;
 
 namespace Oobm::Gui {
 
@@ -9,5 +13,12 @@ namespace Oobm::Gui {
 // selected, alternating rows, one line per row at the font's height, no row numbers, movable
 // columns, the last one stretched.
 void setUpRecordTable(QTableView *view);
+
+// A record table over model for a list one edits a row at a time (profiles, certificates, rules):
+// one row selected at a time, and the actions added to the table are its context menu.
+QTableView *createListTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent);
+
+// The first selected row of view, or -1 when none is.
+int selectedRow(const QAbstractItemView *view);
 
 } // namespace Oobm::Gui

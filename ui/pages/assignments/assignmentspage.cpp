@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "assignmentspage.h"
-
 #include "core/async.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/models/assignmentsmodel.h"
-#include "ui/shell/icons.h"
+#include "ui/pages/pagewidgets.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -21,33 +21,11 @@
 
 namespace Oobm::Gui {
 
-AssignmentsPage::AssignmentsPage(const PageContext &context, QObject *parent)
-    : Page(parent)
-    , m_context(context)
-{ }
-
-AssignmentsPage::~AssignmentsPage() = default;
-
-QString AssignmentsPage::title() const
-{
-    return tr("Profile Assignments");
-}
-
-QIcon AssignmentsPage::icon() const
-{
-    return themedIcon(QStringLiteral("assignments"));
-}
-
-QString AssignmentsPage::summary() const
-{
-    return tr("Which provision profile each system gets.");
-}
-
-QWidget *AssignmentsPage::createWidget(QWidget *parent)
+QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    Core::Store *store = m_context.store;
-    Core::UserLog *log = m_context.log;
+    Core::Store *store = context.store;
+    Core::UserLog *log = context.log;
     auto *model = new AssignmentsModel(store, w);
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("assignmentsView"));
@@ -120,10 +98,10 @@ QWidget *AssignmentsPage::createWidget(QWidget *parent)
     });
     QObject::connect(value, &QLineEdit::returnPressed, add, &QToolButton::click);
     QObject::connect(remove, &QToolButton::clicked, w, [=] {
-        const QModelIndexList rows = view->selectionModel()->selectedRows();
-        if (rows.isEmpty())
+        const int row = selectedRow(view);
+        if (row < 0)
             return;
-        const Core::ProfileAssignment a = model->assignment(rows.first().row());
+        const Core::ProfileAssignment a = model->assignment(row);
         if (QMessageBox::question(w, tr("Delete rule"),
                                   tr("Delete the rule %1 -> %2? Systems it matched get the next matching rule or the "
                                      "default profile when they are provisioned again.")
@@ -156,7 +134,7 @@ QWidget *AssignmentsPage::createWidget(QWidget *parent)
                                      nullptr, model->rowCount()));
     });
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), title(),
+    layout->addWidget(new PageHeader(page->icon(), page->title(),
                                      tr("Choose the provision profile of systems by UUID, by FQDN pattern or by IP "
                                         "range. Intel AMT Systems shows which rule matched each system."),
                                      w));

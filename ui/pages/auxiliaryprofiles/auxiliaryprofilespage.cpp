@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "auxiliaryprofilespage.h"
-
 #include "core/async.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/auxiliaryprofiledialog.h"
 #include "ui/models/auxiliaryprofilesmodel.h"
 #include "ui/models/tlscertificatesmodel.h"
+#include "ui/pages/pagewidgets.h"
 #include "ui/shell/icons.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -44,13 +45,13 @@ QFuture<QPair<Core::TlsCertificate, QString>> readCertificate(const QString &pat
         Core::TlsCertificate c;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            error = AuxiliaryProfilesPage::tr("Cannot read %1: %2").arg(path, file.errorString());
+            error = tr("Cannot read %1: %2").arg(path, file.errorString());
         } else if (keyPath.isEmpty()) {
             c = Core::TlsCertificate::fromPkcs12(file.readAll(), passphrase, &error);
         } else {
             QFile key(keyPath);
             if (!key.open(QIODevice::ReadOnly))
-                error = AuxiliaryProfilesPage::tr("Cannot read %1: %2").arg(keyPath, key.errorString());
+                error = tr("Cannot read %1: %2").arg(keyPath, key.errorString());
             else
                 c = Core::TlsCertificate::fromPem(file.readAll(), key.readAll(), &error);
         }
@@ -60,64 +61,15 @@ QFuture<QPair<Core::TlsCertificate, QString>> readCertificate(const QString &pat
     return future;
 }
 
-} // namespace
-
-AuxiliaryProfilesPage::AuxiliaryProfilesPage(const PageContext &context, QObject *parent)
-    : Page(parent)
-    , m_context(context)
-{ }
-
-AuxiliaryProfilesPage::~AuxiliaryProfilesPage() = default;
-
-QString AuxiliaryProfilesPage::title() const
-{
-    return tr("Auxiliary Profiles");
-}
-
-QIcon AuxiliaryProfilesPage::icon() const
-{
-    return themedIcon(QStringLiteral("auxiliary-profiles"));
-}
-
-QString AuxiliaryProfilesPage::summary() const
-{
-    return tr("Reusable parts of provision profiles.");
-}
-
-QWidget *AuxiliaryProfilesPage::createWidget(QWidget *parent)
+QWidget *createProfilesSection(const PageContext &context, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *splitter = new QSplitter(Qt::Vertical, w);
-    splitter->addWidget(createProfilesSection(splitter));
-    splitter->addWidget(createCertificatesSection(splitter));
-    auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), title(),
-                                     tr("Auxiliary profiles are sets of Intel AMT users and a TLS server certificate "
-                                        "that provision profiles share: a profile's own users come first, and the "
-                                        "auxiliary profile's certificate is used when the profile names none. "
-                                        "Passwords and private keys are stored encrypted and never shown again."),
-                                     w));
-    layout->addWidget(splitter, 1);
-    return w;
-}
+    auto *model = new AuxiliaryProfilesModel(context.store, w);
+    QTableView *view = createListTable(model, QStringLiteral("auxiliaryProfilesView"), w);
 
-QWidget *AuxiliaryProfilesPage::createProfilesSection(QWidget *parent)
-{
-    auto *w = new QWidget(parent);
-    auto *model = new AuxiliaryProfilesModel(m_context.store, w);
-    auto *view = new QTableView(w);
-    view->setObjectName(QStringLiteral("auxiliaryProfilesView"));
-    view->setModel(model);
-    setUpRecordTable(view);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
-
-    Core::Store *store = m_context.store;
-    Core::UserLog *log = m_context.log;
-    auto selected = [view, model]() -> Core::AuxiliaryProfile {
-        const QModelIndexList rows = view->selectionModel()->selectedRows();
-        return rows.isEmpty() ? Core::AuxiliaryProfile{} : model->profile(rows.first().row());
-    };
+    Core::Store *store = context.store;
+    Core::UserLog *log = context.log;
+    auto selected = [view, model] { return model->profile(selectedRow(view)); };
     auto open = [w, store, log](const Core::AuxiliaryProfile &a) {
         auto *d = new AuxiliaryProfileDialog(store, a, w);
         d->setAttribute(Qt::WA_DeleteOnClose);
@@ -189,19 +141,14 @@ QWidget *AuxiliaryProfilesPage::createProfilesSection(QWidget *parent)
     return w;
 }
 
-QWidget *AuxiliaryProfilesPage::createCertificatesSection(QWidget *parent)
+QWidget *createCertificatesSection(const PageContext &context, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *model = new TlsCertificatesModel(m_context.store, w);
-    auto *view = new QTableView(w);
-    view->setObjectName(QStringLiteral("tlsCertificatesView"));
-    view->setModel(model);
-    setUpRecordTable(view);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *model = new TlsCertificatesModel(context.store, w);
+    QTableView *view = createListTable(model, QStringLiteral("tlsCertificatesView"), w);
 
-    Core::Store *store = m_context.store;
-    Core::UserLog *log = m_context.log;
+    Core::Store *store = context.store;
+    Core::UserLog *log = context.log;
     auto *toolbar = new QToolBar(w);
     toolbar->setObjectName(QStringLiteral("tlsCertificatesToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -250,10 +197,10 @@ QWidget *AuxiliaryProfilesPage::createCertificatesSection(QWidget *parent)
     import->setToolTip(tr("Import a TLS server certificate with its private key, for profiles that turn TLS on"));
     QAction *remove = toolbar->addAction(themedIcon(QStringLiteral("error")), tr("De&lete certificate…"), w,
                                          [w, view, model, store, log] {
-        const QModelIndexList rows = view->selectionModel()->selectedRows();
-        if (rows.isEmpty())
+        const int row = selectedRow(view);
+        if (row < 0)
             return;
-        const Core::TlsCertificate c = model->certificate(rows.first().row());
+        const Core::TlsCertificate c = model->certificate(row);
         if (QMessageBox::question(w, tr("Delete TLS certificate"),
                                   tr("Delete the TLS certificate %1? Systems already "
                                      "provisioned with it keep it.")
@@ -293,6 +240,25 @@ QWidget *AuxiliaryProfilesPage::createCertificatesSection(QWidget *parent)
     layout->addWidget(status);
     model->reload();
     updateActions();
+    return w;
+}
+
+} // namespace
+
+QWidget *createAuxiliaryProfilesWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
+{
+    auto *w = new QWidget(parent);
+    auto *splitter = new QSplitter(Qt::Vertical, w);
+    splitter->addWidget(createProfilesSection(context, splitter));
+    splitter->addWidget(createCertificatesSection(context, splitter));
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(new PageHeader(page->icon(), page->title(),
+                                     tr("Auxiliary profiles are sets of Intel AMT users and a TLS server certificate "
+                                        "that provision profiles share: a profile's own users come first, and the "
+                                        "auxiliary profile's certificate is used when the profile names none. "
+                                        "Passwords and private keys are stored encrypted and never shown again."),
+                                     w));
+    layout->addWidget(splitter, 1);
     return w;
 }
 

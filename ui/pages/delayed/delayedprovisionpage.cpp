@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "delayedprovisionpage.h"
-
 #include "core/engine/systemactions.h"
 #include "core/settings/localsettings.h"
 #include "ui/models/systemsmodel.h"
-#include "ui/shell/icons.h"
+#include "ui/pages/pagewidgets.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -24,33 +24,11 @@ namespace {
 const QString AgentKey = QStringLiteral("delayedProvision/agent");
 }
 
-DelayedProvisionPage::DelayedProvisionPage(const PageContext &context, QObject *parent)
-    : Page(parent)
-    , m_context(context)
-{ }
-
-DelayedProvisionPage::~DelayedProvisionPage() = default;
-
-QString DelayedProvisionPage::title() const
-{
-    return tr("Delayed Provision");
-}
-
-QIcon DelayedProvisionPage::icon() const
-{
-    return themedIcon(QStringLiteral("delayed"));
-}
-
-QString DelayedProvisionPage::summary() const
-{
-    return tr("Restart the hello sequence of waiting systems.");
-}
-
-QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
+QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *actions = new Core::SystemActions(m_context.store, m_context.log, w);
-    auto *model = new SystemsModel(m_context.store, w);
+    auto *actions = new Core::SystemActions(context.store, context.log, w);
+    auto *model = new SystemsModel(context.store, w);
     Core::SystemFilter f;
     f.states = {Core::SystemState::Failed, Core::SystemState::HelloWindowExpired};
     model->setFilter(f);
@@ -64,7 +42,7 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
                                  + 16);
     view->setColumnWidth(SystemsModel::StateColumn, 360);
 
-    auto *agent = new QLineEdit(m_context.settings ? m_context.settings->string(AgentKey) : QString(), w);
+    auto *agent = new QLineEdit(context.settings ? context.settings->string(AgentKey) : QString(), w);
     agent->setObjectName(QStringLiteral("agent"));
     agent->setPlaceholderText(tr("HOST:PORT, e.g. 127.0.0.1:17400"));
     agent->setToolTip(tr("Where the Out of Band Task Agent listens. In the lab it is amt-sim's control interface "
@@ -72,7 +50,7 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
     auto *restart = new QToolButton(w);
     restart->setObjectName(QStringLiteral("delayedProvision"));
     restart->setText(tr("&Delayed Provision"));
-    restart->setIcon(icon());
+    restart->setIcon(page->icon());
     restart->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     restart->setToolTip(tr("Ask the task agent on each selected system to restart its hello sequence"));
     auto *progress = new QProgressBar(w);
@@ -93,7 +71,7 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
                                ? tr("No system waits: none failed and none stopped sending hellos.")
                                : tr("%n systems failed or stopped sending hellos.", nullptr, model->rowCount()));
     });
-    Core::LocalSettings *settings = m_context.settings;
+    Core::LocalSettings *settings = context.settings;
     QObject::connect(restart, &QToolButton::clicked, w, [=] {
         QStringList uuids;
         for (const QModelIndex &i : view->selectionModel()->selectedRows())
@@ -139,7 +117,7 @@ QWidget *DelayedProvisionPage::createWidget(QWidget *parent)
     row->addWidget(agent, 1);
     row->addWidget(restart);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), title(),
+    layout->addWidget(new PageHeader(page->icon(), page->title(),
                                      tr("A system in setup mode sends hello packets only for a limited window (24 "
                                         "hours the first time, 6 hours after that); then it stops (mode 6). These "
                                         "systems failed or stopped. Delayed Provision asks each one's Out of Band "

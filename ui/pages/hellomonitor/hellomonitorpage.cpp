@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "hellomonitorpage.h"
-
 #include "ui/models/hellosmodel.h"
-#include "ui/shell/icons.h"
+#include "ui/pages/pagewidgets.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -14,32 +14,10 @@
 
 namespace Oobm::Gui {
 
-HelloMonitorPage::HelloMonitorPage(const PageContext &context, QObject *parent)
-    : Page(parent)
-    , m_context(context)
-{ }
-
-HelloMonitorPage::~HelloMonitorPage() = default;
-
-QString HelloMonitorPage::title() const
-{
-    return tr("Hello Monitor");
-}
-
-QIcon HelloMonitorPage::icon() const
-{
-    return themedIcon(QStringLiteral("discovery"));
-}
-
-QString HelloMonitorPage::summary() const
-{
-    return tr("Hello packets as they arrive, and what became of each.");
-}
-
-QWidget *HelloMonitorPage::createWidget(QWidget *parent)
+QWidget *createHelloMonitorWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *model = new HellosModel(m_context.store, w);
+    auto *model = new HellosModel(context.store, w);
     auto *view = new QTableView(w);
     view->setObjectName(QStringLiteral("hellosView"));
     view->setModel(model);
@@ -68,7 +46,7 @@ QWidget *HelloMonitorPage::createWidget(QWidget *parent)
         count->setText(error.isEmpty() ? tr("%n hellos, newest first (live).", nullptr, model->rowCount()) : error);
     });
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), title(),
+    layout->addWidget(new PageHeader(page->icon(), page->title(),
                                      tr("Every hello packet received: when, from where, PSK (with its PID) or PKI "
                                         "(with its root certificate hashes), the device's retry count, and the "
                                         "outcome. Malformed packets are listed with why they were dropped."),

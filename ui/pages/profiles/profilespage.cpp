@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "profilespage.h"
-
 #include "core/async.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/profiledialog.h"
 #include "ui/models/profilesmodel.h"
+#include "ui/pages/pagewidgets.h"
 #include "ui/shell/icons.h"
+#include "ui/shell/translate.h"
+#include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -20,45 +21,15 @@
 
 namespace Oobm::Gui {
 
-ProvisionProfilesPage::ProvisionProfilesPage(const PageContext &context, QObject *parent)
-    : Page(parent)
-    , m_context(context)
-{ }
-
-ProvisionProfilesPage::~ProvisionProfilesPage() = default;
-
-QString ProvisionProfilesPage::title() const
-{
-    return tr("Provision Profiles");
-}
-
-QIcon ProvisionProfilesPage::icon() const
-{
-    return themedIcon(QStringLiteral("profiles"));
-}
-
-QString ProvisionProfilesPage::summary() const
-{
-    return tr("How a system is configured when it is provisioned.");
-}
-
-QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
+QWidget *createProvisionProfilesWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *model = new ProfilesModel(m_context.store, w);
-    auto *view = new QTableView(w);
-    view->setObjectName(QStringLiteral("profilesView"));
-    view->setModel(model);
-    setUpRecordTable(view);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *model = new ProfilesModel(context.store, w);
+    QTableView *view = createListTable(model, QStringLiteral("profilesView"), w);
 
-    Core::Store *store = m_context.store;
-    Core::UserLog *log = m_context.log;
-    auto selected = [view, model]() -> Core::ProvisionProfile {
-        const QModelIndexList rows = view->selectionModel()->selectedRows();
-        return rows.isEmpty() ? Core::ProvisionProfile{} : model->profile(rows.first().row());
-    };
+    Core::Store *store = context.store;
+    Core::UserLog *log = context.log;
+    auto selected = [view, model] { return model->profile(selectedRow(view)); };
     auto *toolbar = new QToolBar(w);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     QAction *add = toolbar->addAction(themedIcon(QStringLiteral("profiles")), tr("&New profile…"), w, [w, store, log] {
@@ -134,7 +105,7 @@ QWidget *ProvisionProfilesPage::createWidget(QWidget *parent)
         updateActions();
     });
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new PageHeader(icon(), title(),
+    layout->addWidget(new PageHeader(page->icon(), page->title(),
                                      tr("A provision profile says how an Intel AMT system is configured when it is "
                                         "provisioned. Passwords are stored encrypted and never shown again."),
                                      w));

@@ -21,13 +21,7 @@ class SettingsPage final : public Page
     Q_DISABLE_COPY_MOVE(SettingsPage)
 
 public:
-    struct Spec
-    {
-        QString id;
-        QString title;
-        QString icon; // a themedIcon() name
-        QString summary;
-    };
+    using Spec = PageSpec;
     struct Parts
     {
         QWidget *widget = nullptr;
