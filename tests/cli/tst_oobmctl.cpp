@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // oobmctl as a user runs it: a separate process, exit codes, stdout and stderr.
+#include "common/labcertificate.h"
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
@@ -18,11 +19,6 @@
 #include <QTcpServer>
 #include <QtTest>
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
-#include <openssl/x509.h>
 
 using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
@@ -88,38 +84,21 @@ QList<QStringList> tableRows(const QString &out)
 // written as cert.pem + key.pem and as a PKCS#12 file (passphrase s3cret) in dir.
 void writeTlsCertificate(const QString &dir, const QString &baseName, long validFrom, long validTo)
 {
-    EVP_PKEY *key = EVP_RSA_gen(2048);
-    X509 *cert = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 3);
-    X509_gmtime_adj(X509_getm_notBefore(cert), validFrom);
-    X509_gmtime_adj(X509_getm_notAfter(cert), validTo);
-    X509_set_pubkey(cert, key);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
-    X509_set_issuer_name(cert, X509_get_subject_name(cert));
-    X509_sign(cert, key, EVP_sha256());
+    Oobm::Test::LabCertificateSpec spec;
+    spec.validFrom = validFrom;
+    spec.validTo = validTo;
+    spec.extendedKeyUsage.clear();
+    spec.selfSigned = true;
+    spec.pkcs12Passphrase = "s3cret";
+    const Oobm::Test::LabCertificate lab = Oobm::Test::issueLabCertificate(spec);
     auto write = [&](const QString &name, const QByteArray &bytes) {
         QFile f(dir + u'/' + baseName + name);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
     };
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(b, cert);
-    char *data = nullptr;
-    write(QStringLiteral(".pem"), QByteArray(data, int(BIO_get_mem_data(b, &data))));
-    BIO_free(b);
-    b = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
-    write(QStringLiteral(".key"), QByteArray(data, int(BIO_get_mem_data(b, &data))));
-    BIO_free(b);
-    PKCS12 *p12 = PKCS12_create("s3cret", "amt", key, cert, nullptr, 0, 0, 0, 0, 0);
-    unsigned char *der = nullptr;
-    const int n = i2d_PKCS12(p12, &der);
-    write(QStringLiteral(".p12"), QByteArray(reinterpret_cast<char *>(der), n));
-    OPENSSL_free(der);
-    PKCS12_free(p12);
-    X509_free(cert);
-    EVP_PKEY_free(key);
+    write(QStringLiteral(".pem"), lab.leafPem);
+    write(QStringLiteral(".key"), lab.keyPem);
+    write(QStringLiteral(".p12"), lab.pkcs12);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The AMT SOAP client against amt-sim over loopback: real HTTP Digest, real TLS-PSK and TLS.
+#include "common/labcertificate.h"
 #include "common/simprocess.h"
 
 #include "core/amt/amtclient.h"
@@ -9,130 +10,39 @@
 #include <QJsonArray>
 #include <QtTest>
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 using namespace Oobm::Core::Amt;
+using Oobm::Test::LabCertificate;
+using Oobm::Test::LabCertificateSpec;
 using Oobm::Test::SimProcess;
 
 namespace {
 
 const QString Password = QStringLiteral("P@ssw0rd");
 
-struct KeyAndCertificate
-{
-    QByteArray keyPem;
-    QByteArray certPem;
-};
-
 // A self-signed EC certificate, as a provisioning profile's TLS certificate would be.
-KeyAndCertificate makeCertificate(const char *commonName)
+LabCertificate makeCertificate(const char *commonName)
 {
-    EVP_PKEY *key = EVP_EC_gen("P-256");
-    X509 *cert = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-    X509_gmtime_adj(X509_getm_notBefore(cert), 0);
-    X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
-    X509_set_pubkey(cert, key);
-    X509_NAME *name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1,
-                               0);
-    X509_set_issuer_name(cert, name);
-    X509_sign(cert, key, EVP_sha256());
-    KeyAndCertificate out;
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    out.keyPem = QByteArray(data, BIO_get_mem_data(b, &data));
-    BIO_free(b);
-    b = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(b, cert);
-    out.certPem = QByteArray(data, BIO_get_mem_data(b, &data));
-    BIO_free(b);
-    X509_free(cert);
-    EVP_PKEY_free(key);
-    return out;
-}
-
-QByteArray pem(X509 *cert)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(b, cert);
-    char *data = nullptr;
-    const QByteArray out(data, BIO_get_mem_data(b, &data));
-    BIO_free(b);
-    return out;
-}
-
-QByteArray pem(EVP_PKEY *key)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    const QByteArray out(data, BIO_get_mem_data(b, &data));
-    BIO_free(b);
-    return out;
-}
-
-void addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
-{
-    X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
-    X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-    X509_add_ext(cert, ext, -1);
-    X509_EXTENSION_free(ext);
+    LabCertificateSpec spec;
+    spec.commonName = commonName;
+    spec.extendedKeyUsage.clear();
+    spec.validFrom = 0;
+    spec.ecKey = true;
+    spec.selfSigned = true;
+    return issueLabCertificate(spec);
 }
 
 // A provisioning certificate chain as a CA would issue it: root (CA) -> leaf for the SCS.
-struct Chain
+LabCertificate makeChain(const char *commonName, bool intelOid, const char *ou)
 {
-    QByteArray rootPem;
-    QByteArray leafPem;
-    QByteArray keyPem;
-    QString rootSha1;
-};
-
-Chain makeChain(const char *commonName, bool intelOid, const char *ou)
-{
-    EVP_PKEY *rootKey = EVP_RSA_gen(2048);
-    X509 *root = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(root), 1);
-    X509_gmtime_adj(X509_getm_notBefore(root), 0);
-    X509_gmtime_adj(X509_getm_notAfter(root), 3600);
-    X509_set_pubkey(root, rootKey);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(root), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("Lab Root CA"), -1, -1, 0);
-    X509_set_issuer_name(root, X509_get_subject_name(root));
-    addExtension(root, root, NID_basic_constraints, "critical,CA:TRUE");
-    X509_sign(root, rootKey, EVP_sha256());
-
-    EVP_PKEY *key = EVP_RSA_gen(2048);
-    X509 *leaf = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(leaf), 2);
-    X509_gmtime_adj(X509_getm_notBefore(leaf), 0);
-    X509_gmtime_adj(X509_getm_notAfter(leaf), 3600);
-    X509_set_pubkey(leaf, key);
-    X509_NAME *name = X509_get_subject_name(leaf);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1,
-                               0);
-    if (ou)
-        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(ou), -1, -1, 0);
-    X509_set_issuer_name(leaf, X509_get_subject_name(root));
-    addExtension(leaf, root, NID_ext_key_usage, intelOid ? "serverAuth,2.16.840.1.113741.1.2.3" : "serverAuth");
-    X509_sign(leaf, rootKey, EVP_sha256());
-
-    unsigned char digest[20];
-    unsigned int length = 0;
-    X509_digest(root, EVP_sha1(), digest, &length);
-    Chain c{pem(root), pem(leaf), pem(key),
-            QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
-    X509_free(root);
-    X509_free(leaf);
-    EVP_PKEY_free(rootKey);
-    EVP_PKEY_free(key);
-    return c;
+    LabCertificateSpec spec;
+    spec.commonName = commonName;
+    spec.organizationalUnit = ou;
+    spec.extendedKeyUsage = intelOid ? "serverAuth,2.16.840.1.113741.1.2.3" : "serverAuth";
+    spec.validFrom = 0;
+    spec.rootValidFrom = 0;
+    spec.rootValidTo = 3600;
+    return issueLabCertificate(spec);
 }
 
 AmtEndpoint httpEndpoint(const SimProcess &sim, int i = 0, const QString &password = Password)
@@ -245,7 +155,7 @@ void tst_AmtClient::everyOperationOverHttpDigest()
     QCOMPARE(s.getSystemPowerState().value, 0u);
     const auto caps = s.getRemoteControlCapabilities();
     QCOMPARE(caps.value.ianaOemNumber, IntelIanaOemNumber);
-    QCOMPARE(caps.value.systemCapabilitiesSupported, (unsigned char)0x0F);
+    QCOMPARE(caps.value.systemCapabilitiesSupported, static_cast<unsigned char>(0x0F));
     QVERIFY(!s.remoteControl(RemoteCommand::PowerDown));
     QCOMPARE(s.getSystemPowerState().value, 5u);
     QCOMPARE(s.remoteControl(RemoteCommand::Reset).ptStatus, unsigned(PtStatus::NotPermitted));
@@ -300,25 +210,25 @@ void tst_AmtClient::tlsAfterProvisioning()
 {
     SimProcess sim;
     QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
-    const KeyAndCertificate kc = makeCertificate("ws-0001.corp.example.test");
+    const LabCertificate kc = makeCertificate("ws-0001.corp.example.test");
     {
         AmtSession s(httpEndpoint(sim));
         QCOMPARE(s.setTlsEnabled(true).ptStatus, unsigned(PtStatus::PkiMissingKeys));
-        QCOMPARE(s.setTlsKeyAndCertificate("not a key", {kc.certPem}).ptStatus, unsigned(PtStatus::InvalidKey));
-        QCOMPARE(s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, {kc.certPem}).ptStatus,
+        QCOMPARE(s.setTlsKeyAndCertificate("not a key", {kc.leafPem}).ptStatus, unsigned(PtStatus::InvalidKey));
+        QCOMPARE(s.setTlsKeyAndCertificate(makeCertificate("other").keyPem, {kc.leafPem}).ptStatus,
                  unsigned(PtStatus::CertKeyNotMatch));
-        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.certPem}));
+        QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.leafPem}));
         QVERIFY(!s.setTlsEnabled(true));
     }
     AmtEndpoint tls = httpEndpoint(sim);
     tls.port = 16993;
     tls.transport = AmtEndpoint::Transport::Tls;
-    tls.trustedCertificatesPem = kc.certPem; // pinned
+    tls.trustedCertificatesPem = kc.leafPem; // pinned
     AmtSession s(tls);
     const auto version = s.getCoreVersion();
     QVERIFY2(version.ok(), qPrintable(version.error.message));
     // A certificate we do not trust is refused by the client.
-    tls.trustedCertificatesPem = makeCertificate("someone else").certPem;
+    tls.trustedCertificatesPem = makeCertificate("someone else").leafPem;
     AmtSession untrusted(tls);
     const auto refused = untrusted.getCoreVersion();
     QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
@@ -362,9 +272,9 @@ void tst_AmtClient::remoteConfiguration()
     QFETCH(QString, ou);
     QFETCH(bool, trustRoot);
     QFETCH(QString, refusal);
-    const Chain chain = makeChain(commonName.toLatin1().constData(), intelOid,
-                                  ou.isEmpty() ? nullptr : ou.toLatin1().constData());
-    const Chain other = makeChain("unrelated", true, nullptr);
+    const LabCertificate chain = makeChain(commonName.toLatin1().constData(), intelOid,
+                                           ou.isEmpty() ? nullptr : ou.toLatin1().constData());
+    const LabCertificate other = makeChain("unrelated", true, nullptr);
     SimProcess sim;
     QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-pki", "--amt-version", "3.0", "--admin-password", Password,
                        "--root-hash", trustRoot ? chain.rootSha1 : other.rootSha1})

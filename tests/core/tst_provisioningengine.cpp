@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The provisioning engine end to end: amt-sim devices send real hellos to the engine on
 // loopback, which connects back over real TLS-PSK with real Digest and provisions them.
+#include "common/labcertificate.h"
 #include "common/simprocess.h"
 #include "common/testsupport.h"
 
@@ -22,14 +23,12 @@
 #include <QTcpSocket>
 #include <QtTest>
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 using namespace Oobm::Core;
 using Oobm::Test::BackendFixture;
+using Oobm::Test::issueLabCertificate;
+using Oobm::Test::LabCertificate;
+using Oobm::Test::LabCertificateSpec;
 using Oobm::Test::SimProcess;
 
 namespace {
@@ -212,77 +211,15 @@ private:
     QTemporaryDir m_dir;
 };
 
-QByteArray pem(X509 *cert)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(b, cert);
-    char *data = nullptr;
-    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
-    BIO_free(b);
-    return out;
-}
-
-QByteArray pem(EVP_PKEY *key)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
-    BIO_free(b);
-    return out;
-}
-
-void addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
-{
-    X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
-    X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-    X509_add_ext(cert, ext, -1);
-    X509_EXTENSION_free(ext);
-}
-
 // A provisioning certificate as a CA issues it for the SCS: root -> leaf with the Intel usage.
-struct Chain
+LabCertificate makeChain(const char *commonName, long leafValidFrom = 0, long leafValidTo = 3600)
 {
-    QByteArray chainPem; // leaf, root
-    QByteArray keyPem;
-    QString rootSha1;
-};
-
-Chain makeChain(const char *commonName, long leafValidFrom = 0, long leafValidTo = 3600)
-{
-    EVP_PKEY *rootKey = EVP_RSA_gen(2048);
-    X509 *root = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(root), 1);
-    X509_gmtime_adj(X509_getm_notBefore(root), -86400);
-    X509_gmtime_adj(X509_getm_notAfter(root), 86400);
-    X509_set_pubkey(root, rootKey);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(root), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("Lab Root CA"), -1, -1, 0);
-    X509_set_issuer_name(root, X509_get_subject_name(root));
-    addExtension(root, root, NID_basic_constraints, "critical,CA:TRUE");
-    X509_sign(root, rootKey, EVP_sha256());
-    EVP_PKEY *key = EVP_RSA_gen(2048);
-    X509 *leaf = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(leaf), 2);
-    X509_gmtime_adj(X509_getm_notBefore(leaf), leafValidFrom);
-    X509_gmtime_adj(X509_getm_notAfter(leaf), leafValidTo);
-    X509_set_pubkey(leaf, key);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(leaf), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
-    X509_set_issuer_name(leaf, X509_get_subject_name(root));
-    addExtension(leaf, root, NID_ext_key_usage, "serverAuth,2.16.840.1.113741.1.2.3");
-    X509_sign(leaf, rootKey, EVP_sha256());
-    unsigned char digest[20];
-    unsigned int length = 0;
-    X509_digest(root, EVP_sha1(), digest, &length);
-    Chain c{pem(leaf) + pem(root), pem(key),
-            QString::fromLatin1(QByteArray(reinterpret_cast<char *>(digest), 20).toHex())};
-    X509_free(root);
-    X509_free(leaf);
-    EVP_PKEY_free(rootKey);
-    EVP_PKEY_free(key);
-    return c;
+    LabCertificateSpec spec;
+    spec.commonName = commonName;
+    spec.extendedKeyUsage = "serverAuth,2.16.840.1.113741.1.2.3";
+    spec.validFrom = leafValidFrom;
+    spec.validTo = leafValidTo;
+    return issueLabCertificate(spec);
 }
 
 // The default profile EngineLab::prepare() saved, as the console edits it (passwords again).
@@ -941,28 +878,15 @@ void tst_ProvisioningEngine::provisioningCertificateFromPkcs12()
     QFETCH(bool, withRoot);
     QFETCH(QString, passphrase);
     QFETCH(QString, error);
-    const Chain chain = makeChain("scs.example.test");
-    // Build the .pfx as a CA's tooling exports it.
-    BIO *kb = BIO_new_mem_buf(chain.keyPem.constData(), int(chain.keyPem.size()));
-    EVP_PKEY *key = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
-    BIO *cb = BIO_new_mem_buf(chain.chainPem.constData(), int(chain.chainPem.size()));
-    X509 *leaf = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
-    X509 *root = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
-    STACK_OF(X509) *ca = sk_X509_new_null();
-    if (withRoot)
-        sk_X509_push(ca, root);
-    PKCS12 *p12 = PKCS12_create("s3cret", "scs", key, leaf, ca, 0, 0, 0, 0, 0);
-    unsigned char *der = nullptr;
-    const int n = i2d_PKCS12(p12, &der);
-    const QByteArray pfx(reinterpret_cast<char *>(der), n);
-    OPENSSL_free(der);
-    PKCS12_free(p12);
-    sk_X509_free(ca);
-    X509_free(root);
-    X509_free(leaf);
-    EVP_PKEY_free(key);
-    BIO_free(kb);
-    BIO_free(cb);
+    // The .pfx as a CA's tooling exports it.
+    LabCertificateSpec spec;
+    spec.commonName = "scs.example.test";
+    spec.extendedKeyUsage = "serverAuth,2.16.840.1.113741.1.2.3";
+    spec.validFrom = 0;
+    spec.pkcs12Passphrase = "s3cret";
+    spec.pkcs12WithRoot = withRoot;
+    const LabCertificate chain = issueLabCertificate(spec);
+    const QByteArray &pfx = chain.pkcs12;
 
     QString problem;
     const ProvisioningCertificate c = ProvisioningCertificate::fromPkcs12(pfx, passphrase, &problem);
@@ -1034,9 +958,9 @@ void tst_ProvisioningEngine::remoteConfiguration()
     settings.oneTimePasswordRequired = !storedOtp.isEmpty();
     QVERIFY(lab.store->applyServiceSettings(settings, "test").result().ok());
 
-    const Chain chain = expired ? makeChain("scs.example.test", -7200, -3600) : makeChain("scs.example.test");
+    const LabCertificate chain = expired ? makeChain("scs.example.test", -7200, -3600) : makeChain("scs.example.test");
     QString error;
-    ProvisioningCertificate certificate = ProvisioningCertificate::fromPem(chain.chainPem, chain.keyPem, &error);
+    ProvisioningCertificate certificate = ProvisioningCertificate::fromPem(chain.chainPem(), chain.keyPem, &error);
     QCOMPARE(error, QString());
     QCOMPARE(certificate.rootSha1, chain.rootSha1.toUpper());
     certificate.name = "Lab SCS";
@@ -1108,9 +1032,9 @@ void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
         OOBM_REQUIRE_POSTGRESQL();
     EngineLab lab(backend);
     QCOMPARE(lab.prepare(1, 1), QString());
-    const Chain chain = makeChain("amt.example.test");
+    const LabCertificate chain = makeChain("amt.example.test");
     QString problem;
-    const TlsCertificate certificate = TlsCertificate::fromPem(chain.chainPem, chain.keyPem, &problem);
+    const TlsCertificate certificate = TlsCertificate::fromPem(chain.chainPem(), chain.keyPem, &problem);
     QCOMPARE(problem, QString());
     const auto imported = lab.store->importTlsCertificate(certificate).result();
     QVERIFY2(imported.ok(), qPrintable(imported.error.message));
@@ -1167,8 +1091,8 @@ void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
         e.trustedCertificatesPem = certificate.leafPem();
         e.password = AdminPassword;
         Amt::AmtSession session(e);
-        const Chain other = makeChain("impostor.example.test");
-        const Amt::AmtError changed = session.setTlsKeyAndCertificate(other.keyPem, {other.chainPem});
+        const LabCertificate other = makeChain("impostor.example.test");
+        const Amt::AmtError changed = session.setTlsKeyAndCertificate(other.keyPem, {other.chainPem()});
         QVERIFY2(!changed, qPrintable(changed.message));
     }
     actions.setTlsPort(16993);
@@ -1196,10 +1120,10 @@ void tst_ProvisioningEngine::auxiliaryProfileAddsUsersAndCertificate()
         OOBM_REQUIRE_POSTGRESQL();
     EngineLab lab(backend);
     QCOMPARE(lab.prepare(1, 1), QString());
-    const Chain chain = makeChain("amt.example.test");
+    const LabCertificate chain = makeChain("amt.example.test");
     QString problem;
     const auto imported =
-            lab.store->importTlsCertificate(TlsCertificate::fromPem(chain.chainPem, chain.keyPem, &problem)).result();
+            lab.store->importTlsCertificate(TlsCertificate::fromPem(chain.chainPem(), chain.keyPem, &problem)).result();
     QVERIFY2(imported.ok(), qPrintable(imported.error.message));
 
     AuxiliaryProfile empty;

@@ -1,49 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Reading the TLS server certificates profiles install: PKCS#12 and PEM, and a named error for
 // each thing that makes one unusable.
+#include "common/labcertificate.h"
+
 #include "core/keys/tlscertificate.h"
 
 #include <QtTest>
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/pkcs12.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 using namespace Oobm::Core;
+using namespace Oobm::Test;
 
 namespace {
-
-QByteArray pem(X509 *cert)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(b, cert);
-    char *data = nullptr;
-    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
-    BIO_free(b);
-    return out;
-}
-
-QByteArray pem(EVP_PKEY *key)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    const QByteArray out(data, int(BIO_get_mem_data(b, &data)));
-    BIO_free(b);
-    return out;
-}
-
-void addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
-{
-    X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
-    X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-    X509_add_ext(cert, ext, -1);
-    X509_EXTENSION_free(ext);
-}
 
 // What a row asks for: a leaf issued by a lab CA.
 struct Spec
@@ -65,46 +33,14 @@ struct Generated
 
 Generated generate(const Spec &spec)
 {
-    EVP_PKEY *rootKey = EVP_RSA_gen(2048);
-    X509 *root = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(root), 1);
-    X509_gmtime_adj(X509_getm_notBefore(root), -86400);
-    X509_gmtime_adj(X509_getm_notAfter(root), 86400);
-    X509_set_pubkey(root, rootKey);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(root), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("Lab Root CA"), -1, -1, 0);
-    X509_set_issuer_name(root, X509_get_subject_name(root));
-    addExtension(root, root, NID_basic_constraints, "critical,CA:TRUE");
-    X509_sign(root, rootKey, EVP_sha256());
-    EVP_PKEY *key = spec.ecKey ? EVP_EC_gen("P-256") : EVP_RSA_gen(2048);
-    X509 *leaf = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(leaf), 2);
-    X509_gmtime_adj(X509_getm_notBefore(leaf), spec.validFrom);
-    X509_gmtime_adj(X509_getm_notAfter(leaf), spec.validTo);
-    X509_set_pubkey(leaf, key);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(leaf), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
-    X509_set_issuer_name(leaf, X509_get_subject_name(root));
-    if (!spec.eku.isEmpty())
-        addExtension(leaf, root, NID_ext_key_usage, spec.eku.constData());
-    X509_sign(leaf, rootKey, EVP_sha256());
-    EVP_PKEY *other = EVP_RSA_gen(2048);
-    Generated g{pem(leaf), pem(root), pem(key), pem(other), {}};
-    STACK_OF(X509) *ca = sk_X509_new_null();
-    sk_X509_push(ca, root);
-    PKCS12 *p12 = PKCS12_create("s3cret", "amt", key, leaf, ca, 0, 0, 0, 0, 0);
-    unsigned char *der = nullptr;
-    const int n = i2d_PKCS12(p12, &der);
-    g.pfx = QByteArray(reinterpret_cast<char *>(der), n);
-    OPENSSL_free(der);
-    PKCS12_free(p12);
-    sk_X509_free(ca);
-    X509_free(root);
-    X509_free(leaf);
-    EVP_PKEY_free(rootKey);
-    EVP_PKEY_free(key);
-    EVP_PKEY_free(other);
-    return g;
+    LabCertificateSpec lab;
+    lab.validFrom = spec.validFrom;
+    lab.validTo = spec.validTo;
+    lab.extendedKeyUsage = spec.eku;
+    lab.ecKey = spec.ecKey;
+    lab.pkcs12Passphrase = "s3cret";
+    const LabCertificate c = issueLabCertificate(lab);
+    return {c.leafPem, c.rootPem, c.keyPem, labRsaKeyPem(), c.pkcs12};
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 // Auxiliary Profiles and TLS certificates in the console: the models under
 // QAbstractItemModelTester, the auxiliary profile dialog's inline validation, and the provision
 // profile dialog's certificate and auxiliary profile choices.
+#include "common/labcertificate.h"
+
 #include "core/keys/secretbox.h"
 #include "core/store/sqlstore.h"
 #include "ui/dialogs/auxiliaryprofiledialog.h"
@@ -19,10 +21,6 @@
 #include <QTableWidget>
 #include <QtTest>
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 using namespace Oobm::Core;
 using namespace Oobm::Gui;
@@ -33,30 +31,13 @@ namespace {
 // A self-signed RSA server certificate for amt.example.test.
 TlsCertificate makeCertificate()
 {
-    EVP_PKEY *key = EVP_RSA_gen(2048);
-    X509 *cert = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 7);
-    X509_gmtime_adj(X509_getm_notBefore(cert), -60);
-    X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
-    X509_set_pubkey(cert, key);
-    X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char *>("amt.example.test"), -1, -1, 0);
-    X509_set_issuer_name(cert, X509_get_subject_name(cert));
-    X509_sign(cert, key, EVP_sha256());
-    BIO *cb = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(cb, cert);
-    char *data = nullptr;
-    const QByteArray certPem(data, int(BIO_get_mem_data(cb, &data)));
-    BIO *kb = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(kb, key, nullptr, nullptr, 0, nullptr, nullptr);
-    const QByteArray keyPem(data, int(BIO_get_mem_data(kb, &data)));
+    Oobm::Test::LabCertificateSpec spec;
+    spec.validTo = 86400;
+    spec.extendedKeyUsage.clear();
+    spec.selfSigned = true;
+    const Oobm::Test::LabCertificate lab = Oobm::Test::issueLabCertificate(spec);
     QString error;
-    TlsCertificate c = TlsCertificate::fromPem(certPem, keyPem, &error);
-    BIO_free(cb);
-    BIO_free(kb);
-    X509_free(cert);
-    EVP_PKEY_free(key);
-    return c;
+    return TlsCertificate::fromPem(lab.leafPem, lab.keyPem, &error);
 }
 
 void setUser(QTableWidget *users, const QString &name, const QString &password, const QString &realms)
