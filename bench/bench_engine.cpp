@@ -207,7 +207,7 @@ int main(int argc, char *argv[])
             return 1;
         const QJsonArray devices = fresh.devices();
         std::vector<Amt::AmtEndpoint> endpoints;
-        for (const QJsonValue &v : devices) {
+        for (const QJsonValue v : devices) {
             const QJsonObject d = v.toObject();
             Amt::AmtEndpoint e;
             e.host = d.value(QStringLiteral("address")).toString();

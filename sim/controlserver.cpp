@@ -86,7 +86,7 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
             devices << m_fleet.device(i);
     } else if (request.contains(QStringLiteral("fraction"))) {
         const double fraction = request.value(QStringLiteral("fraction")).toDouble();
-        const int count = qBound(0, int(fraction * m_fleet.size() + 0.5), m_fleet.size());
+        const int count = qBound(0, qRound(fraction * m_fleet.size()), m_fleet.size());
         for (int i = 0; i < count; ++i) // spread over the fleet: every n-th device
             devices << m_fleet.device(int(qint64(i) * m_fleet.size() / qMax(1, count)));
     } else {

@@ -172,10 +172,10 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.powerState = unsigned(o.value(QStringLiteral("powerState")).toInt());
     s.tlsEnabled = o.value(QStringLiteral("tlsEnabled")).toBool();
     s.tlsKeyPem = o.value(QStringLiteral("tlsKeyPem")).toString().toLatin1();
-    for (const QJsonValue &c : o.value(QStringLiteral("tlsCertificateChainPem")).toArray())
+    for (const QJsonValue c : o.value(QStringLiteral("tlsCertificateChainPem")).toArray())
         s.tlsCertificateChainPem.append(c.toString().toLatin1());
     s.enabledInterfaces.clear();
-    for (const QJsonValue &i : o.value(QStringLiteral("enabledInterfaces")).toArray())
+    for (const QJsonValue i : o.value(QStringLiteral("enabledInterfaces")).toArray())
         s.enabledInterfaces.append(i.toString());
     s.zeroTouchEnabled = o.value(QStringLiteral("zeroTouchEnabled")).toBool(true);
     s.otp = o.value(QStringLiteral("otp")).toString();
@@ -189,19 +189,19 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.helloWindowClosed = o.value(QStringLiteral("helloWindowClosed")).toBool();
     s.helloWindowOpened = QDateTime::fromString(o.value(QStringLiteral("helloWindowOpened")).toString(),
                                                 Qt::ISODateWithMs);
-    for (const QJsonValue &h : o.value(QStringLiteral("trustedRootHashes")).toArray())
+    for (const QJsonValue h : o.value(QStringLiteral("trustedRootHashes")).toArray())
         s.trustedRootHashes.append(h.toString());
     s.nextAclHandle = unsigned(o.value(QStringLiteral("nextAclHandle")).toInteger(1));
     s.dhcpEnabled = o.value(QStringLiteral("dhcpEnabled")).toBool(true);
     s.staticAddress = quint32(o.value(QStringLiteral("staticAddress")).toInteger());
     s.timeOffsetSeconds = o.value(QStringLiteral("timeOffsetSeconds")).toInteger();
-    for (const QJsonValue &v : o.value(QStringLiteral("aclUsers")).toArray()) {
+    for (const QJsonValue v : o.value(QStringLiteral("aclUsers")).toArray()) {
         const QJsonObject uo = v.toObject();
         AclUser u;
         u.handle = unsigned(uo.value(QStringLiteral("handle")).toInteger());
         u.username = uo.value(QStringLiteral("username")).toString();
         u.password = uo.value(QStringLiteral("password")).toString();
-        for (const QJsonValue &r : uo.value(QStringLiteral("realms")).toArray())
+        for (const QJsonValue r : uo.value(QStringLiteral("realms")).toArray())
             u.realms.append(unsigned(r.toInteger()));
         s.aclUsers.append(u);
     }

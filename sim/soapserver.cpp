@@ -138,6 +138,9 @@ public:
             m_modeChanged(device);
     }
 
+    void setModeChangedHandler(std::function<void(SimDevice *)> handler) { m_modeChanged = std::move(handler); }
+
+private:
     Fleet &m_fleet;
     SoapServerOptions m_options;
     std::function<void(SimDevice *)> m_modeChanged;
@@ -298,7 +301,8 @@ void SoapServer::Private::acceptLoop()
         for (int i = 0; i < n; ++i) {
             const quint64 data = events[i].data.u64;
             if (!(data & 1)) { // a parked connection has a request (or closed)
-                auto *c = reinterpret_cast<Connection *>(data);
+                // The pointer was stored in the event (epoll_data_t) by park().
+                auto *c = reinterpret_cast<Connection *>(data); // NOLINT(performance-no-int-to-ptr)
                 {
                     std::lock_guard lock(m_connectionMutex);
                     m_idle.erase(c);
@@ -519,7 +523,7 @@ void SoapServer::stop()
 
 void SoapServer::setModeChangedHandler(std::function<void(SimDevice *)> handler)
 {
-    d->m_modeChanged = std::move(handler);
+    d->setModeChangedHandler(std::move(handler));
 }
 
 void SoapServer::updateListeners(SimDevice *device)

@@ -346,13 +346,13 @@ public:
 
 // One macro per shape keeps the 30 operations below to a line or two each.
 #define OOBM_CALL(proxy, service, op, req, resp) \
-    d->call(#op, [&] { return d->proxy.op(d->url(Private::service), nullptr, &req, resp); })
+    d->call(#op, [&] { return d->proxy.op(d->url(Private::service), nullptr, &(req), (resp)); })
 // For responses with a StatusCode: the transport's error first, then the PT_STATUS.
 #define OOBM_CALL_CHECKED(proxy, service, op, req, resp) \
     [&]() -> AmtError { \
         if (AmtError e = OOBM_CALL(proxy, service, op, req, resp)) \
             return e; \
-        return Private::status(#op, resp.StatusCode); \
+        return Private::status(#op, (resp).StatusCode); \
     }()
 
 AmtSession::AmtSession(const AmtEndpoint &endpoint)

@@ -399,7 +399,7 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
     o.serverName = e.settings.serverFqdn;
     o.listenPort = quint16(e.settings.listenPort);
     o.timeoutMs = 2000;
-    for (CheckResult c : DnsChecker(o).run({}, cancelled)) {
+    for (const CheckResult &c : DnsChecker(o).run({}, cancelled)) {
         // The bare name matters to a device only without a domain.
         if (c.id == QLatin1String("provisionserver:") && !o.suffixes.isEmpty())
             continue;

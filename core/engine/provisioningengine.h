@@ -106,7 +106,7 @@ private:
 
     void haveSettings(const ServiceSettings &settings);
     void relisten();
-    void onHello(const HelloPacket &hello, const QHostAddress &address, quint16 port);
+    void onHello(const HelloPacket &hello, const QHostAddress &peer, quint16 port);
     void onRejected(const QHostAddress &address, quint16 port, const QString &reason, const QByteArray &excerpt);
     void logIncoming(const QHostAddress &address, const QString &uuid);
     void recordIntake(const HelloIntake &intake);

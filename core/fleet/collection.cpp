@@ -115,7 +115,7 @@ CollectionRule CollectionRule::fromJson(const QByteArray &json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     CollectionRule r;
-    for (const QJsonValue &v : o.value(QStringLiteral("states")).toArray()) {
+    for (const QJsonValue v : o.value(QStringLiteral("states")).toArray()) {
         SystemState s;
         if (systemStateFromKey(v.toString(), &s))
             r.states << s;

@@ -19,8 +19,8 @@ public:
     using LogBook::LogBook;
 
     // The same filter in the Log's own terms (categories are severities).
-    static LogFilter logFilter(const RecordFilter &filter);
-    static RecordFilter recordFilter(const LogFilter &filter);
+    static LogFilter logFilter(const RecordFilter &f);
+    static RecordFilter recordFilter(const LogFilter &l);
     static LogRecord record(const LogEntry &entry);
 
     Kind kind() const override { return Kind::Log; }

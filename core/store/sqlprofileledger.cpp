@@ -94,11 +94,11 @@ bool SqlProfileLedger::usersFromJson(const QByteArray &json, const SecretBox *bo
                                      QList<Amt::UserAclEntry> *users)
 {
     bool ok = true;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
+    for (const QJsonValue v : QJsonDocument::fromJson(json).array()) {
         const QJsonObject o = v.toObject();
         Amt::UserAclEntry u;
         u.username = o.value(QStringLiteral("name")).toString();
-        for (const QJsonValue &r : o.value(QStringLiteral("realms")).toArray())
+        for (const QJsonValue r : o.value(QStringLiteral("realms")).toArray())
             u.realms << unsigned(r.toInt());
         if (box && ok) {
             u.password = QString::fromUtf8(box->open(

@@ -28,7 +28,7 @@ public:
 
     StoreResult<QList<AuxiliaryProfile>> listAuxiliaryProfiles(); // without passwords, with their users
     StoreResult<AuxiliaryProfile> auxiliaryProfile(qint64 id, bool withSecrets);
-    StoreResult<qint64> saveAuxiliaryProfile(const AuxiliaryProfile &profile);
+    StoreResult<qint64> saveAuxiliaryProfile(const AuxiliaryProfile &a);
     StoreResult<int> deleteAuxiliaryProfile(qint64 id);
 
     // In the order they are tried.

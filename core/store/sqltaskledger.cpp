@@ -430,9 +430,11 @@ StoreResult<qint64> SqlTaskLedger::makeRun(const RunSpec &spec, const QStringLis
             return r;
         }
     }
-    if (StoreError e = m_log->insertAudit(
-                actor, QStringLiteral("task"), int(uuids.size()), {},
-                tr("%1 on %2 (run %3, %4)").arg(operationName(operation), spec.target).arg(r.value).arg(wave.describe()))) {
+    if (StoreError e = m_log->insertAudit(actor, QStringLiteral("task"), int(uuids.size()), {},
+                                          tr("%1 on %2 (run %3, %4)")
+                                                  .arg(operationName(operation), spec.target)
+                                                  .arg(r.value)
+                                                  .arg(wave.describe()))) {
         r.error = e;
         return r;
     }

@@ -8,8 +8,10 @@ export OOBM_ROOT
 # Debian 12 packages. Only Debian's archive is used; nothing is downloaded at build or run time.
 OOBM_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-l10n-tools qt6-tools-dev libqt6svg6 fonts-dejavu-core gsoap libgsoap-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0)
+# scripts/check-style: clang-format and clang-tidy 14.
+OOBM_STYLE_PACKAGES=(clang-format clang-tidy)
 OOBM_TEST_PACKAGES=(python3 postgresql-15 sqlite3 util-linux xvfb xauth amtterm libsoap-lite-perl libxml2-utils dbus gnome-keyring dnsmasq-base
-    clang libclang-rt-14-dev)
+    clang libclang-rt-14-dev "${OOBM_STYLE_PACKAGES[@]}")
 OOBM_SCREENSHOT_PACKAGES=(xvfb xauth imagemagick x11-apps xdotool dnsmasq-base)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -39,10 +41,16 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# configure_and_build DIR [cmake -D options...]: configures once, then builds incrementally.
+# configure_and_build DIR [--target T]... [cmake -D options...]: configures once, then builds
+# incrementally: everything, or only the targets named (and what they need).
 configure_and_build() {
-    local dir=$1
+    local dir=$1 targets=() names=()
     shift
+    while [ "${1:-}" = --target ]; do
+        targets+=(--target "$2")
+        names+=("$2")
+        shift 2
+    done
     if [ ! -f "$dir/CMakeCache.txt" ] || [ ! -f "$dir/build.ninja" ]; then
         say "Configuring $dir"
         cmake -S "$OOBM_ROOT" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 \
@@ -51,8 +59,8 @@ configure_and_build() {
         cmake -S "$OOBM_ROOT" -B "$dir" "$@" >"$dir.configure.log" 2>&1 \
             || { cat "$dir.configure.log" >&2; die "cmake failed for $dir"; }
     fi
-    say "Building $dir"
-    cmake --build "$dir" -- -j"$(nproc)"
+    say "Building $dir${names[*]:+ (${names[*]})}"
+    cmake --build "$dir" "${targets[@]}" -- -j"$(nproc)"
 }
 
 # A TCP port on 127.0.0.1 that nothing listens on.

@@ -1036,7 +1036,7 @@ void tst_Oobmctl::systemsOfAProvisionedDevice()
     QCOMPARE(events.at(0).toObject().value("kind").toString(), QStringLiteral("hello"));
     QCOMPARE(events.at(0).toObject().value("type").toString(), QStringLiteral("psk"));
     QStringList jsonSteps;
-    for (const QJsonValue &e : events) {
+    for (const QJsonValue e : events) {
         if (e.toObject().value("kind").toString() == u"step") {
             jsonSteps << e.toObject().value("step").toString();
             QCOMPARE(e.toObject().value("result").toString(), QStringLiteral("succeeded"));

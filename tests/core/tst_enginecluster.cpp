@@ -100,7 +100,7 @@ void verifyKeysUsedOnce(Cluster &c, SimProcess &sim, const QSet<QString> &provis
     for (const KeyRecord &k : c.store().listKeys({{KeyState::Consumed}, {}, -1}).result().value)
         consumedBy.insert(QString::fromLatin1(k.pid), k.consumedBy);
     QSet<QString> held;
-    for (const QJsonValue &v : sim.control({{"cmd", "list"}}).value("devices").toArray()) {
+    for (const QJsonValue v : sim.control({{"cmd", "list"}}).value("devices").toArray()) {
         const QJsonObject d = v.toObject();
         if (!provisioned.contains(d.value("uuid").toString()))
             continue;

@@ -1171,7 +1171,7 @@ void tst_ProvisioningEngine::auxiliaryProfileAddsUsersAndCertificate()
     const QJsonObject state = sim.state(0, true);
     QVERIFY(state.value("tlsEnabled").toBool());
     QMap<QString, QString> passwords;
-    for (const QJsonValue &u : state.value("aclUsers").toArray())
+    for (const QJsonValue u : state.value("aclUsers").toArray())
         passwords.insert(u["username"].toString(), u["password"].toString());
     // The profile's own operator wins over the auxiliary profile's; the auditor is added.
     QCOMPARE(passwords.keys(), (QStringList{QStringLiteral("auditor"), QStringLiteral("operator")}));
