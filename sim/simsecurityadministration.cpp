@@ -6,6 +6,8 @@
 #include "sim/soapcall.h"
 #include "sim/tlscontext.h"
 
+#include <QDateTime>
+
 namespace Oobm::Sim {
 
 using Core::Amt::PtStatus;
@@ -62,6 +64,8 @@ int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__Commit
     if (!s.pendingAdminPassword.isEmpty()) {
         s.adminUser = s.pendingAdminUser;
         s.mebxPassword = s.pendingAdminPassword;
+        ++s.adminPasswordChanges;
+        s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
     }
     if (!s.pendingPid.isEmpty()) {
         s.pid = s.pendingPid;
@@ -123,9 +127,11 @@ int SimSecurityAdministration::SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai_
         if (s.inSetup()) { // takes effect with CommitChanges
             s.pendingAdminUser = user;
             s.pendingAdminPassword = password;
-        } else {
+        } else { // at once: the next request must use the new password
             s.adminUser = user;
             s.mebxPassword = password;
+            ++s.adminPasswordChanges;
+            s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
         }
         call.changed();
         r.StatusCode = Ok;
