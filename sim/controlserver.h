@@ -42,6 +42,9 @@ class SoapServer;
 //   clockOffsetMs, deviceTime   the clock's offset from the host's; the device's time (s since 1970)
 //   clockSets, clockSetMs       SetHighAccuracyTimeSynch calls that set the clock, and the last one's time
 //   adminPasswordChanges, adminPasswordChangedMs
+//   tlsEnabled, tlsChangesPending, tlsCommits
+//                               TLS as served; TLS changes a provisioned device holds for CommitChanges,
+//                               and the commits that applied some (docs/protocol.md §5.6)
 //   aclUsers                    handle, username, realms
 //   operations                  per operation or RemoteControl command received (authenticated,
 //                               whatever the answer): count, lastMs, and in "get" timesMs (the

@@ -149,6 +149,13 @@ void DeviceState::boot(const BootSetting &requested, qint64 nowMs)
     lastBootMs = nowMs;
 }
 
+void DeviceState::clearPendingTls()
+{
+    pendingTlsKeyPem.clear();
+    pendingTlsCertificateChainPem.clear();
+    pendingTlsEnabled.reset();
+}
+
 void DeviceState::recordCall(const QString &operation, qint64 nowMs)
 {
     CallRecord &r = calls[operation];
@@ -186,6 +193,8 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
     o.insert(QStringLiteral("boots"), qint64(boots));
     o.insert(QStringLiteral("lastBootMs"), lastBootMs);
     o.insert(QStringLiteral("tlsEnabled"), tlsEnabled);
+    o.insert(QStringLiteral("tlsChangesPending"), hasPendingTls()); // for CommitChanges (provisioned)
+    o.insert(QStringLiteral("tlsCommits"), qint64(tlsCommits));
     o.insert(QStringLiteral("enabledInterfaces"), QJsonArray::fromStringList(enabledInterfaces));
     o.insert(QStringLiteral("zeroTouchEnabled"), zeroTouchEnabled);
     o.insert(QStringLiteral("helloRetry"), qint64(helloRetry));
@@ -266,6 +275,7 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.boots = quint64(o.value(QStringLiteral("boots")).toInteger());
     s.lastBootMs = o.value(QStringLiteral("lastBootMs")).toInteger();
     s.tlsEnabled = o.value(QStringLiteral("tlsEnabled")).toBool();
+    s.tlsCommits = quint64(o.value(QStringLiteral("tlsCommits")).toInteger());
     s.tlsKeyPem = o.value(QStringLiteral("tlsKeyPem")).toString().toLatin1();
     for (const QJsonValue c : o.value(QStringLiteral("tlsCertificateChainPem")).toArray())
         s.tlsCertificateChainPem.append(c.toString().toLatin1());

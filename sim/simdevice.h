@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <optional>
 
 namespace Oobm::Sim {
 
@@ -130,12 +131,20 @@ struct DeviceState
     QString pendingAdminPassword;
     QByteArray pendingPid;
     QByteArray pendingPps;
+    // Staged on a provisioned device, applied by CommitChanges (docs/protocol.md §5.6): TLS's key
+    // and certificate chain, and TLS on or off. Not persisted: a restart forgets them.
+    QByteArray pendingTlsKeyPem;
+    QList<QByteArray> pendingTlsCertificateChainPem;
+    std::optional<bool> pendingTlsEnabled;
+    quint64 tlsCommits = 0; // CommitChanges calls that applied staged TLS changes
 
     Faults faults;                   // not persisted
     QMap<QString, CallRecord> calls; // by operation or RemoteControl command name; not persisted
 
     unsigned provisioningState() const; // 0 Pre, 1 In, 2 Post
     bool inSetup() const { return mode == Mode::SetupPsk || mode == Mode::SetupPki; }
+    bool hasPendingTls() const { return !pendingTlsKeyPem.isEmpty() || pendingTlsEnabled.has_value(); }
+    void clearPendingTls();
     bool supportsRemoteConfiguration() const; // 2.2, 2.6, 3.0
     bool supportsInterfaceSettings() const;   // 2.5+
     QString realm() const;                    // "Digest:" + 32 upper-case hex, stable per device

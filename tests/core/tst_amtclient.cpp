@@ -79,6 +79,8 @@ private Q_SLOTS:
     void everyOperationOverHttpDigest();
     void provisioningOverTlsPsk();
     void tlsAfterProvisioning();
+    void tlsStagedUntilCommit_data();
+    void tlsStagedUntilCommit();
     void clientFacadeDeliversFutures();
     void remoteConfiguration_data();
     void remoteConfiguration();
@@ -199,15 +201,15 @@ void tst_AmtClient::provisioningOverTlsPsk()
     QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL", "IDER"}));
     QVERIFY(!s.commitChanges());
 
-    // Provisioned: HTTP on 16992 with the new admin password; committing again is refused.
+    // Provisioned: HTTP on 16992 with the new admin password; committing again, with nothing
+    // staged, changes nothing.
     AmtSession after(httpEndpoint(sim, 0, QStringLiteral("N3w-Adm1n!")));
     QTRY_COMPARE(after.getProvisioningState().value, 2u);
     const AmtError again = after.commitChanges();
-    QCOMPARE(again.category, AmtError::Category::Status);
-    QCOMPARE(again.ptStatus, unsigned(PtStatus::InvalidProvisioningState));
-    QVERIFY2(again.message.contains(QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
-             qPrintable(again.message));
+    QVERIFY2(!again, qPrintable(again.message));
+    QCOMPARE(after.getProvisioningState().value, 2u);
     const QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("tlsCommits").toInt(), 0);
     QCOMPARE(state.value("mode").toString(), QStringLiteral("provisioned"));
     QCOMPARE(state.value("pid").toString(), QStringLiteral("K7QX2MBO"));
     QCOMPARE(state.value("hostName").toString(), QStringLiteral("ws-7"));
@@ -226,7 +228,16 @@ void tst_AmtClient::tlsAfterProvisioning()
                  unsigned(PtStatus::CertKeyNotMatch));
         QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.leafPem}));
         QVERIFY(!s.setTlsEnabled(true));
+        // Staged until CommitChanges: the device still answers on 16992.
+        QCOMPARE(sim.state().value("tlsChangesPending").toBool(), true);
+        QCOMPARE(sim.state().value("tlsEnabled").toBool(), false);
+        QVERIFY(s.getCoreVersion().ok());
+        QVERIFY(!s.commitChanges());
     }
+    QCOMPARE(sim.state().value("tlsEnabled").toBool(), true);
+    QCOMPARE(sim.state().value("tlsChangesPending").toBool(), false);
+    QCOMPARE(sim.state().value("tlsCommits").toInt(), 1);
+    QCOMPARE(AmtSession(httpEndpoint(sim)).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
     AmtEndpoint tls = httpEndpoint(sim);
     tls.port = 16993;
     tls.transport = AmtEndpoint::Transport::Tls;
@@ -240,6 +251,80 @@ void tst_AmtClient::tlsAfterProvisioning()
     const auto refused = untrusted.getCoreVersion();
     QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
     QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")), qPrintable(refused.error.message));
+}
+
+void tst_AmtClient::tlsStagedUntilCommit_data()
+{
+    QTest::addColumn<bool>("tlsBefore");      // the device serves TLS with an older certificate
+    QTest::addColumn<bool>("newCertificate"); // SetTLSKeyAndCertificate with another one
+    QTest::addColumn<int>("enable");          // SetTlsEnabled: -1 not sent, 0 off, 1 on
+    QTest::addColumn<bool>("commit");
+    QTest::addColumn<bool>("tlsAfter");  // what the device serves afterwards
+    QTest::addColumn<bool>("newServed"); // ... with the new certificate
+    QTest::newRow("turned on, committed") << false << true << 1 << true << true << true;
+    QTest::newRow("turned on, not committed") << false << true << 1 << false << false << false;
+    QTest::newRow("turned off, committed") << true << false << 0 << true << false << false;
+    QTest::newRow("turned off, not committed") << true << false << 0 << false << true << false;
+    QTest::newRow("new certificate, committed") << true << true << -1 << true << true << true;
+    QTest::newRow("new certificate, not committed") << true << true << -1 << false << true << false;
+}
+
+void tst_AmtClient::tlsStagedUntilCommit()
+{
+    QFETCH(bool, tlsBefore);
+    QFETCH(bool, newCertificate);
+    QFETCH(int, enable);
+    QFETCH(bool, commit);
+    QFETCH(bool, tlsAfter);
+    QFETCH(bool, newServed);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    const LabCertificate older = makeCertificate("old.corp.example.test");
+    const LabCertificate newer = makeCertificate("new.corp.example.test");
+    const auto tlsEndpoint = [&](const LabCertificate &pinned) {
+        AmtEndpoint e = httpEndpoint(sim);
+        e.port = 16993;
+        e.transport = AmtEndpoint::Transport::Tls;
+        e.trustedCertificatesPem = pinned.leafPem;
+        return e;
+    };
+    if (tlsBefore) {
+        AmtSession s(httpEndpoint(sim));
+        QVERIFY(!s.setTlsKeyAndCertificate(older.keyPem, {older.leafPem}));
+        QVERIFY(!s.setTlsEnabled(true));
+        QVERIFY(!s.commitChanges());
+    }
+    const int commitsBefore = sim.state().value("tlsCommits").toInt();
+    {
+        AmtSession s(tlsBefore ? tlsEndpoint(older) : httpEndpoint(sim));
+        if (newCertificate)
+            QVERIFY(!s.setTlsKeyAndCertificate(newer.keyPem, {newer.leafPem}));
+        if (enable >= 0)
+            QVERIFY(!s.setTlsEnabled(enable == 1));
+        QVERIFY(sim.state().value("tlsChangesPending").toBool());
+        QCOMPARE(sim.state().value("tlsEnabled").toBool(), tlsBefore); // nothing changed yet
+        const auto stillThere = s.getCoreVersion();                    // on the same transport
+        QVERIFY2(stillThere.ok(), qPrintable(stillThere.error.message));
+        if (commit)
+            QVERIFY(!s.commitChanges());
+    }
+    const QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("tlsEnabled").toBool(), tlsAfter);
+    QCOMPARE(state.value("tlsChangesPending").toBool(), !commit);
+    QCOMPARE(state.value("tlsCommits").toInt(), commitsBefore + (commit ? 1 : 0));
+    // Only the transport it serves answers, with the certificate it serves.
+    const AmtError http = AmtSession(httpEndpoint(sim)).getCoreVersion().error;
+    const AmtError tlsOld = AmtSession(tlsEndpoint(older)).getCoreVersion().error;
+    const AmtError tlsNew = AmtSession(tlsEndpoint(newer)).getCoreVersion().error;
+    QVERIFY2(bool(http) == tlsAfter, qPrintable(http.message));
+    if (tlsAfter) {
+        QCOMPARE(http.category, AmtError::Category::ConnectionRefused);
+        QVERIFY2(bool(tlsNew) != newServed, qPrintable(tlsNew.message));
+        QVERIFY2(bool(tlsOld) == newServed, qPrintable(tlsOld.message));
+    } else {
+        QCOMPARE(tlsOld.category, AmtError::Category::ConnectionRefused);
+        QCOMPARE(tlsNew.category, AmtError::Category::ConnectionRefused);
+    }
 }
 
 void tst_AmtClient::clientFacadeDeliversFutures()

@@ -454,6 +454,7 @@ void tst_DeviceOperation::reapplyProfile()
             const TlsCertificate old = makeTlsCertificate("old.amt.example.test");
             QVERIFY(!s.setTlsKeyAndCertificate(old.keyPem, old.chainList()));
             QVERIFY(!s.setTlsEnabled(true));
+            QVERIFY(!s.commitChanges());
             w.system.tlsCertificatePem = old.leafPem();
         }
     }
@@ -469,15 +470,6 @@ void tst_DeviceOperation::reapplyProfile()
     }
 
     const RunOutcome o = runDeviceOperation(w, options());
-    QEXPECT_FAIL("TLS on a device on HTTP",
-                 "deviceoperation.cpp ends a TLS re-apply with CommitChanges, which a provisioned device refuses "
-                 "(docs/protocol.md §5.4); here SetTlsEnabled has moved the device to 16993 before it, so "
-                 "CommitChanges finds 16992 closed",
-                 Abort);
-    QEXPECT_FAIL("TLS on a device on TLS",
-                 "deviceoperation.cpp ends a TLS re-apply with CommitChanges, which a provisioned device answers "
-                 "INVALID_PROVISIONING_STATE (docs/protocol.md §5.4)",
-                 Abort);
     QVERIFY2(o.state == outcome, qPrintable(o.status + u": " + o.message));
     QCOMPARE(o.status, status);
 
@@ -504,6 +496,9 @@ void tst_DeviceOperation::reapplyProfile()
     // The device serves TLS with the profile's certificate, and is reached with it pinned.
     QCOMPARE(o.tlsCertificatePem, w.tlsCertificate.leafPem());
     QVERIFY(s.value("tlsEnabled").toBool());
+    QVERIFY(!s.value("tlsChangesPending").toBool());
+    QCOMPARE(s.value("tlsCommits").toInt(), deviceHasTls ? 2 : 1);
+    QCOMPARE(callCount(s, "CommitChanges"), deviceHasTls ? 2 : 1);
     QCOMPARE(s.value("tlsCertificateChainPem").toArray().first().toString().toLatin1(), w.tlsCertificate.leafPem());
     RunWork after = work(Operation::PowerOff, d);
     after.system.tlsCertificatePem = o.tlsCertificatePem;
@@ -669,6 +664,9 @@ void tst_DeviceOperation::ptStatusFault_data()
     QTest::newRow("profile, interfaces") << Operation::ReapplyProfile << "SetEnabledInterfaces"
                                          << "INVALID_PARAMETER"
                                          << "enabledInterfaces";
+    QTest::newRow("profile, committing TLS") << Operation::ReapplyProfile << "CommitChanges"
+                                             << "INTERNAL_ERROR"
+                                             << "tlsEnabled";
     QTest::newRow("partial unprovision") << Operation::UnprovisionPartial << "Unprovision"
                                          << "INVALID_PROVISIONING_STATE"
                                          << "mode";
@@ -694,11 +692,16 @@ void tst_DeviceOperation::ptStatusFault()
     w.newAdminPassword = QStringLiteral("N3w-Rotat3d!x");
     w.profile.aclUsers = {{"operator", "N3w-Operat0r!", {5}}};
     w.profile.interfaces = {QStringLiteral("WebUI")};
+    if (operation == Operation::ReapplyProfile) { // TLS comes last: the rows before it fail first
+        w.profile.tlsEnabled = true;
+        w.tlsCertificate = makeTlsCertificate("amt.example.test");
+    }
     const RunOutcome o = runDeviceOperation(w, options());
     QCOMPARE(o.state, RunSystemState::Failed);
     QCOMPARE(o.status, status);
     QVERIFY2(o.message.contains(status), qPrintable(o.message));
     QVERIFY(o.newAdminPassword.isEmpty());
+    QVERIFY(o.tlsCertificatePem.isEmpty());
 
     const QJsonObject after = state(d);
     QCOMPARE(callCount(after, faulted), 1); // it reached the device, which refused it
