@@ -184,9 +184,24 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true}};
     }
     if (cmd == u"restart-hellos") {
-        for (SimDevice *d : devices)
+        // The host agent's job (docs/protocol.md §3.4): only a device in setup mode has hellos to
+        // send, so the agent refuses the others, and none is restarted.
+        for (SimDevice *d : std::as_const(devices)) {
+            QMutexLocker lock(&d->mutex);
+            const DeviceState &s = d->state();
+            if (!s.inSetup())
+                return failure(QStringLiteral("device %1 is not in setup mode (%2): it sends no hellos")
+                                       .arg(s.uuid.toString(QUuid::WithoutBraces), modeKey(s.mode)));
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (SimDevice *d : std::as_const(devices)) {
+            {
+                QMutexLocker lock(&d->mutex);
+                d->state().recordCall(QStringLiteral("RestartHellos"), now);
+            }
             m_hellos.restart(d);
-        return {{QStringLiteral("ok"), true}};
+        }
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("devices"), int(devices.size())}};
     }
     if (cmd == u"fault" || cmd == u"clear-faults") {
         const QString kind = request.value(QStringLiteral("kind")).toString();

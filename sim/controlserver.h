@@ -19,7 +19,8 @@ class SoapServer;
 //   {"cmd":"set-power","uuid":U,"state":5}          SystemPowerState; 0 on a device that is off boots it
 //   {"cmd":"set-clock","uuid":U,"offset":3600}      the device's clock this many seconds off the host's
 //                                                   (or "offsetMs")
-//   {"cmd":"restart-hellos","uuid":U}               re-open the hello window (the host agent's job)
+//   {"cmd":"restart-hellos","uuid":U}               re-open the hello window (the host agent's job);
+//                                                   refused unless every device named is in setup mode
 //   {"cmd":"set-otp","uuid":U,"otp":"..."}         the OTP a local agent set (Remote Configuration)
 //   {"cmd":"fault","uuid":U,"kind":K,...}           K: wrong-pps | refuse | latency (ms) | drop | hang |
 //                                                   status (status: name or number); with "operation"
@@ -47,8 +48,9 @@ class SoapServer;
 //                               and the commits that applied some (docs/protocol.md §5.6)
 //   aclUsers                    handle, username, realms
 //   operations                  per operation or RemoteControl command received (authenticated,
-//                               whatever the answer): count, lastMs, and in "get" timesMs (the
-//                               latest 64). Not kept over a restart.
+//                               whatever the answer), and "RestartHellos" for restart-hellos:
+//                               count, lastMs, and in "get" timesMs (the latest 64). Not kept over
+//                               a restart.
 //   faults                      what "fault" switched on
 // Times are the host's clock in ms since 1970 UTC.
 class ControlServer final : public QObject

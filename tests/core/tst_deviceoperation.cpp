@@ -544,27 +544,42 @@ void tst_DeviceOperation::unprovision()
 
 void tst_DeviceOperation::restartHello_data()
 {
+    QTest::addColumn<QString>("mode");  // the device's
     QTest::addColumn<QString>("agent"); // empty: amt-sim's control interface
     QTest::addColumn<bool>("knownDevice");
     QTest::addColumn<RunSystemState>("outcome");
     QTest::addColumn<QString>("status");
-    QTest::newRow("restarted") << "" << true << RunSystemState::Succeeded << "SUCCESS";
-    QTest::newRow("agent unreachable") << "127.0.0.1:1" << true << RunSystemState::Failed << "connection";
-    QTest::newRow("agent refuses") << "" << false << RunSystemState::Failed << "agent";
+    QTest::addColumn<QString>("message"); // a part of the outcome's message
+    QTest::newRow("restarted") << "setup-psk"
+                               << "" << true << RunSystemState::Succeeded << "SUCCESS"
+                               << "restarted the hello sequence";
+    QTest::newRow("agent unreachable") << "setup-psk"
+                                       << "127.0.0.1:1" << true << RunSystemState::Failed << "connection"
+                                       << "cannot be reached";
+    QTest::newRow("agent does not know the device") << "setup-psk"
+                                                    << "" << false << RunSystemState::Failed << "agent"
+                                                    << "no device";
+    QTest::newRow("device not in setup mode") << "provisioned"
+                                              << "" << true << RunSystemState::Failed << "agent"
+                                              << "not in setup mode (provisioned)";
 }
 
 void tst_DeviceOperation::restartHello()
 {
+    QFETCH(QString, mode);
     QFETCH(QString, agent);
     QFETCH(bool, knownDevice);
     QFETCH(RunSystemState, outcome);
     QFETCH(QString, status);
+    QFETCH(QString, message);
     // A device in setup mode whose hello window closed (mode 6): 100000x makes 24 hours 0.86 s.
     SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--provision-server", "127.0.0.1:1", "--time-scale",
-                       "100000"})
+    QVERIFY(sim.start({"--fleet", "1", "--mode", mode, "--admin-password", Password, "--provision-server",
+                       "127.0.0.1:1", "--time-scale", "100000"})
                     .isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
+    const bool setup = mode == u"setup-psk";
+    if (setup)
+        QTRY_VERIFY_WITH_TIMEOUT(sim.state().value("helloWindowClosed").toBool(), 10000);
     const int sent = sim.state().value("hellosSent").toInt();
 
     RunWork w;
@@ -574,14 +589,19 @@ void tst_DeviceOperation::restartHello()
     const RunOutcome o = runDeviceOperation(w, options(2000));
     QVERIFY2(o.state == outcome, qPrintable(o.status + u": " + o.message));
     QCOMPARE(o.status, status);
+    QVERIFY2(o.message.contains(message), qPrintable(o.message));
     if (outcome == RunSystemState::Succeeded) {
         QTRY_VERIFY(sim.state().value("hellosSent").toInt() > sent); // hellos again,
-        QCOMPARE(sim.state().value("firstWindow").toBool(), false);  // in a second, 6-hour window
+        const QJsonObject s = sim.state();
+        QCOMPARE(s.value("firstWindow").toBool(), false); // in a second, 6-hour window
+        QCOMPARE(callCount(s, "RestartHellos"), 1);
     } else {
         const QJsonObject s = sim.state();
-        QVERIFY(s.value("helloWindowClosed").toBool());
+        QCOMPARE(s.value("mode").toString(), mode);
+        QCOMPARE(s.value("helloWindowClosed").toBool(), setup);
         QVERIFY(s.value("firstWindow").toBool());
         QCOMPARE(s.value("hellosSent").toInt(), sent);
+        QCOMPARE(callCount(s, "RestartHellos"), 0);
     }
 }
 

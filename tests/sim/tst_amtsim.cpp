@@ -411,6 +411,8 @@ void tst_AmtSim::controlRefuses_data()
                                              {"times", 0}}
                               << "\"times\" (1 or more) goes with an operation's fault";
     QTest::newRow("clock without an offset") << QJsonObject{{"cmd", "set-clock"}} << "set-clock needs \"offset\"";
+    QTest::newRow("hellos of a provisioned device")
+            << QJsonObject{{"cmd", "restart-hellos"}} << "is not in setup mode (provisioned): it sends no hellos";
     QTest::newRow("unknown device in a list")
             << QJsonObject{{"cmd", "get"}, {"uuids", QJsonArray{"nope"}}} << "no device nope";
 }
