@@ -7,6 +7,7 @@
 #include "sim/simdevice.h"
 #include "sim/soapserver.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
@@ -84,13 +85,20 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
     } else if (request.value(QStringLiteral("all")).toBool() || cmd == u"list") {
         for (int i = 0; i < m_fleet.size(); ++i)
             devices << m_fleet.device(i);
+    } else if (request.contains(QStringLiteral("uuids"))) {
+        for (const QJsonValue v : request.value(QStringLiteral("uuids")).toArray()) {
+            SimDevice *d = m_fleet.deviceByUuid(v.toString());
+            if (!d)
+                return failure(QStringLiteral("no device %1").arg(v.toString()));
+            devices << d;
+        }
     } else if (request.contains(QStringLiteral("fraction"))) {
         const double fraction = request.value(QStringLiteral("fraction")).toDouble();
         const int count = qBound(0, qRound(fraction * m_fleet.size()), m_fleet.size());
         for (int i = 0; i < count; ++i) // spread over the fleet: every n-th device
             devices << m_fleet.device(int(qint64(i) * m_fleet.size() / qMax(1, count)));
     } else {
-        return failure(QStringLiteral("name the devices: \"uuid\", \"all\": true, or \"fraction\""));
+        return failure(QStringLiteral("name the devices: \"uuid\", \"uuids\", \"all\": true, or \"fraction\""));
     }
 
     if (cmd == u"list" || cmd == u"get") {
@@ -98,7 +106,10 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         QJsonArray list;
         for (SimDevice *d : devices) {
             QMutexLocker lock(&d->mutex);
-            list.append(d->state().toJson(secrets));
+            QJsonObject o = d->state().toJson(secrets);
+            // What reached the device: counts in a listing, each call's time for one device.
+            o.insert(QStringLiteral("operations"), d->state().callsJson(cmd == u"get"));
+            list.append(o);
         }
         if (cmd == u"get")
             return {{QStringLiteral("ok"), true}, {QStringLiteral("device"), list.first()}};
@@ -127,10 +138,38 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true}};
     }
     if (cmd == u"set-power") {
+        // The power button, or the OS shutting down: a device that was off and comes on boots
+        // (and consumes its next-boot setting).
+        const unsigned state = unsigned(request.value(QStringLiteral("state")).toInt());
         for (SimDevice *d : devices) {
             QMutexLocker lock(&d->mutex);
-            d->state().powerState = unsigned(request.value(QStringLiteral("state")).toInt());
+            DeviceState &s = d->state();
+            if (state == 0 && s.isOff())
+                s.boot({}, QDateTime::currentMSecsSinceEpoch());
+            else
+                s.powerState = state;
             m_fleet.save(*d);
+        }
+        return {{QStringLiteral("ok"), true}};
+    }
+    if (cmd == u"set-clock") {
+        // The device's clock put off the host's (a flat CMOS battery, a wrong BIOS setting).
+        const bool ms = request.contains(QStringLiteral("offsetMs"));
+        if (!ms && !request.contains(QStringLiteral("offset")))
+            return failure(QStringLiteral("set-clock needs \"offset\" (seconds) or \"offsetMs\""));
+        const qint64 offsetMs = ms ? request.value(QStringLiteral("offsetMs")).toInteger()
+                                   : qRound64(request.value(QStringLiteral("offset")).toDouble() * 1000);
+        for (SimDevice *d : devices) {
+            QMutexLocker lock(&d->mutex);
+            d->state().clockOffsetMs = offsetMs;
+            m_fleet.save(*d);
+        }
+        return {{QStringLiteral("ok"), true}};
+    }
+    if (cmd == u"clear-calls") {
+        for (SimDevice *d : devices) {
+            QMutexLocker lock(&d->mutex);
+            d->state().calls.clear();
         }
         return {{QStringLiteral("ok"), true}};
     }
@@ -145,45 +184,80 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true}};
     }
     if (cmd == u"restart-hellos") {
-        for (SimDevice *d : devices)
+        // The host agent's job (docs/protocol.md §3.4): only a device in setup mode has hellos to
+        // send, so the agent refuses the others, and none is restarted.
+        for (SimDevice *d : std::as_const(devices)) {
+            QMutexLocker lock(&d->mutex);
+            const DeviceState &s = d->state();
+            if (!s.inSetup())
+                return failure(QStringLiteral("device %1 is not in setup mode (%2): it sends no hellos")
+                                       .arg(s.uuid.toString(QUuid::WithoutBraces), modeKey(s.mode)));
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (SimDevice *d : std::as_const(devices)) {
+            {
+                QMutexLocker lock(&d->mutex);
+                d->state().recordCall(QStringLiteral("RestartHellos"), now);
+            }
             m_hellos.restart(d);
-        return {{QStringLiteral("ok"), true}};
+        }
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("devices"), int(devices.size())}};
     }
     if (cmd == u"fault" || cmd == u"clear-faults") {
         const QString kind = request.value(QStringLiteral("kind")).toString();
+        const QString operation = request.value(QStringLiteral("operation")).toString();
+        const int times = request.value(QStringLiteral("times")).toInt(-1);
         unsigned status = 0;
         if (cmd == u"fault") {
-            static const QStringList kinds{QStringLiteral("wrong-pps"), QStringLiteral("refuse"),
-                                           QStringLiteral("latency"),   QStringLiteral("drop"),
-                                           QStringLiteral("hang"),      QStringLiteral("status")};
+            const QStringList kinds{QStringLiteral("wrong-pps"), QStringLiteral("refuse"), QStringLiteral("latency"),
+                                    QStringLiteral("drop"),      QStringLiteral("hang"),   QStringLiteral("status")};
             if (!kinds.contains(kind))
                 return failure(
                         QStringLiteral("unknown fault '%1'; use %2").arg(kind, kinds.join(QStringLiteral(", "))));
             if (kind == u"status"
-                && (!request.contains(QStringLiteral("operation"))
+                && (operation.isEmpty()
                     || !Core::Amt::ptStatusFromText(request.value(QStringLiteral("status")).toVariant().toString(),
                                                     &status)))
                 return failure(QStringLiteral(
                         "a status fault needs \"operation\" and \"status\" (a PT_STATUS name or number)"));
+            if (!operation.isEmpty() && (kind == u"wrong-pps" || kind == u"refuse"))
+                return failure(QStringLiteral("a %1 fault is the device's, not an operation's").arg(kind));
+            if (request.contains(QStringLiteral("times")) && (operation.isEmpty() || times < 1))
+                return failure(QStringLiteral("\"times\" (1 or more) goes with an operation's fault"));
         }
         for (SimDevice *d : devices) {
             {
                 QMutexLocker lock(&d->mutex);
                 Faults &f = d->state().faults;
-                if (cmd == u"clear-faults")
-                    f = Faults{};
-                else if (kind == u"wrong-pps")
+                const int ms = request.value(QStringLiteral("ms")).toInt(1000);
+                if (cmd == u"clear-faults") {
+                    if (operation.isEmpty())
+                        f = Faults{};
+                    else
+                        f.operations.remove(operation);
+                } else if (!operation.isEmpty()) {
+                    OperationFault &of = f.operations[operation];
+                    if (kind == u"latency")
+                        of.latencyMs = ms;
+                    else if (kind == u"drop")
+                        of.drop = true;
+                    else if (kind == u"hang")
+                        of.hang = true;
+                    else {
+                        of.forceStatus = true;
+                        of.status = status;
+                    }
+                    of.remaining = times;
+                } else if (kind == u"wrong-pps")
                     f.wrongPps = true;
                 else if (kind == u"refuse")
                     f.refuse = true;
                 else if (kind == u"latency")
-                    f.latencyMs = request.value(QStringLiteral("ms")).toInt(1000);
+                    f.latencyMs = ms;
                 else if (kind == u"drop")
                     f.dropMidCall = true;
                 else if (kind == u"hang")
                     f.hang = true;
-                else
-                    f.statusFor.insert(request.value(QStringLiteral("operation")).toString(), status);
             }
             m_soap.updateListeners(d);
         }

@@ -2,6 +2,7 @@
 #include "simdevice.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace Oobm::Sim {
@@ -38,6 +39,22 @@ bool modeFromKey(const QString &key, Mode *mode)
     return false;
 }
 
+QJsonObject OperationFault::toJson() const
+{
+    QJsonObject o;
+    if (forceStatus)
+        o.insert(QStringLiteral("status"), int(status));
+    if (latencyMs)
+        o.insert(QStringLiteral("latency-ms"), latencyMs);
+    if (drop)
+        o.insert(QStringLiteral("drop"), true);
+    if (hang)
+        o.insert(QStringLiteral("hang"), true);
+    if (remaining >= 0)
+        o.insert(QStringLiteral("times"), remaining);
+    return o;
+}
+
 QJsonObject Faults::toJson() const
 {
     QJsonObject o;
@@ -51,11 +68,24 @@ QJsonObject Faults::toJson() const
         o.insert(QStringLiteral("drop"), true);
     if (hang)
         o.insert(QStringLiteral("hang"), true);
-    QJsonObject status;
-    for (auto it = statusFor.cbegin(); it != statusFor.cend(); ++it)
-        status.insert(it.key(), int(it.value()));
-    if (!status.isEmpty())
-        o.insert(QStringLiteral("status"), status);
+    QJsonObject ops;
+    for (auto it = operations.cbegin(); it != operations.cend(); ++it)
+        ops.insert(it.key(), it.value().toJson());
+    if (!ops.isEmpty())
+        o.insert(QStringLiteral("operations"), ops);
+    return o;
+}
+
+QJsonObject CallRecord::toJson(bool withTimes) const
+{
+    QJsonObject o{{QStringLiteral("count"), qint64(count)},
+                  {QStringLiteral("lastMs"), timesMs.isEmpty() ? 0 : timesMs.last()}};
+    if (withTimes) {
+        QJsonArray times;
+        for (qint64 t : timesMs)
+            times.append(t);
+        o.insert(QStringLiteral("timesMs"), times);
+    }
     return o;
 }
 
@@ -89,6 +119,60 @@ QString DeviceState::coreVersion() const
     return amtVersion + QStringLiteral(".4");
 }
 
+qint64 DeviceState::clockMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs;
+}
+
+bool DeviceState::isOff() const
+{
+    switch (powerState & 0x0F) {
+    case 4:  // S4
+    case 5:  // S5 soft off
+    case 6:  // S4/S5
+    case 7:  // mechanical off
+    case 10: // S5 override
+    case 12: // legacy off
+        return true;
+    default:
+        return false;
+    }
+}
+
+void DeviceState::boot(const BootSetting &requested, qint64 nowMs)
+{
+    const BootSetting used = requested.isSet() ? requested : nextBoot;
+    lastBoot = used.specialCommand == 0 ? QStringLiteral("normal") : used.key();
+    nextBoot = {}; // a next-boot setting lasts one boot
+    powerState = 0;
+    ++boots;
+    lastBootMs = nowMs;
+}
+
+void DeviceState::clearPendingTls()
+{
+    pendingTlsKeyPem.clear();
+    pendingTlsCertificateChainPem.clear();
+    pendingTlsEnabled.reset();
+}
+
+void DeviceState::recordCall(const QString &operation, qint64 nowMs)
+{
+    CallRecord &r = calls[operation];
+    ++r.count;
+    r.timesMs.append(nowMs);
+    if (r.timesMs.size() > CallRecord::MaxTimes)
+        r.timesMs.removeFirst();
+}
+
+QJsonObject DeviceState::callsJson(bool withTimes) const
+{
+    QJsonObject o;
+    for (auto it = calls.cbegin(); it != calls.cend(); ++it)
+        o.insert(it.key(), it.value().toJson(withTimes));
+    return o;
+}
+
 QJsonObject DeviceState::toJson(bool withSecrets) const
 {
     QJsonObject o;
@@ -101,7 +185,16 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
     o.insert(QStringLiteral("hostName"), hostName);
     o.insert(QStringLiteral("domainName"), domainName);
     o.insert(QStringLiteral("powerState"), int(powerState));
+    o.insert(QStringLiteral("nextBoot"), nextBoot.key());
+    o.insert(QStringLiteral("nextBootSpecialCommand"), int(nextBoot.specialCommand));
+    o.insert(QStringLiteral("nextBootParameter"), int(nextBoot.parameter));
+    o.insert(QStringLiteral("nextBootOptions"), int(nextBoot.bootOptions));
+    o.insert(QStringLiteral("lastBoot"), lastBoot);
+    o.insert(QStringLiteral("boots"), qint64(boots));
+    o.insert(QStringLiteral("lastBootMs"), lastBootMs);
     o.insert(QStringLiteral("tlsEnabled"), tlsEnabled);
+    o.insert(QStringLiteral("tlsChangesPending"), hasPendingTls()); // for CommitChanges (provisioned)
+    o.insert(QStringLiteral("tlsCommits"), qint64(tlsCommits));
     o.insert(QStringLiteral("enabledInterfaces"), QJsonArray::fromStringList(enabledInterfaces));
     o.insert(QStringLiteral("zeroTouchEnabled"), zeroTouchEnabled);
     o.insert(QStringLiteral("helloRetry"), qint64(helloRetry));
@@ -114,7 +207,12 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
     o.insert(QStringLiteral("nextAclHandle"), qint64(nextAclHandle));
     o.insert(QStringLiteral("dhcpEnabled"), dhcpEnabled);
     o.insert(QStringLiteral("staticAddress"), qint64(staticAddress));
-    o.insert(QStringLiteral("timeOffsetSeconds"), timeOffsetSeconds);
+    o.insert(QStringLiteral("clockOffsetMs"), clockOffsetMs);
+    o.insert(QStringLiteral("deviceTime"), clockMs() / 1000); // what GetLowAccuracyTimeSynch answers now
+    o.insert(QStringLiteral("clockSets"), qint64(clockSets));
+    o.insert(QStringLiteral("clockSetMs"), clockSetMs);
+    o.insert(QStringLiteral("adminPasswordChanges"), qint64(adminPasswordChanges));
+    o.insert(QStringLiteral("adminPasswordChangedMs"), adminPasswordChangedMs);
     QJsonArray users;
     for (const AclUser &u : aclUsers) {
         QJsonObject uo;
@@ -170,7 +268,14 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.hostName = o.value(QStringLiteral("hostName")).toString();
     s.domainName = o.value(QStringLiteral("domainName")).toString();
     s.powerState = unsigned(o.value(QStringLiteral("powerState")).toInt());
+    s.nextBoot.specialCommand = unsigned(o.value(QStringLiteral("nextBootSpecialCommand")).toInt());
+    s.nextBoot.parameter = unsigned(o.value(QStringLiteral("nextBootParameter")).toInt());
+    s.nextBoot.bootOptions = unsigned(o.value(QStringLiteral("nextBootOptions")).toInt());
+    s.lastBoot = o.value(QStringLiteral("lastBoot")).toString();
+    s.boots = quint64(o.value(QStringLiteral("boots")).toInteger());
+    s.lastBootMs = o.value(QStringLiteral("lastBootMs")).toInteger();
     s.tlsEnabled = o.value(QStringLiteral("tlsEnabled")).toBool();
+    s.tlsCommits = quint64(o.value(QStringLiteral("tlsCommits")).toInteger());
     s.tlsKeyPem = o.value(QStringLiteral("tlsKeyPem")).toString().toLatin1();
     for (const QJsonValue c : o.value(QStringLiteral("tlsCertificateChainPem")).toArray())
         s.tlsCertificateChainPem.append(c.toString().toLatin1());
@@ -194,7 +299,13 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.nextAclHandle = unsigned(o.value(QStringLiteral("nextAclHandle")).toInteger(1));
     s.dhcpEnabled = o.value(QStringLiteral("dhcpEnabled")).toBool(true);
     s.staticAddress = quint32(o.value(QStringLiteral("staticAddress")).toInteger());
-    s.timeOffsetSeconds = o.value(QStringLiteral("timeOffsetSeconds")).toInteger();
+    s.clockOffsetMs = o.contains(QStringLiteral("clockOffsetMs")) // timeOffsetSeconds: state folders before it
+            ? o.value(QStringLiteral("clockOffsetMs")).toInteger()
+            : o.value(QStringLiteral("timeOffsetSeconds")).toInteger() * 1000;
+    s.clockSets = quint64(o.value(QStringLiteral("clockSets")).toInteger());
+    s.clockSetMs = o.value(QStringLiteral("clockSetMs")).toInteger();
+    s.adminPasswordChanges = quint64(o.value(QStringLiteral("adminPasswordChanges")).toInteger());
+    s.adminPasswordChangedMs = o.value(QStringLiteral("adminPasswordChangedMs")).toInteger();
     for (const QJsonValue v : o.value(QStringLiteral("aclUsers")).toArray()) {
         const QJsonObject uo = v.toObject();
         AclUser u;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "sim/bootsetting.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHostAddress>
@@ -13,6 +15,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <optional>
 
 namespace Oobm::Sim {
 
@@ -37,19 +40,44 @@ struct AclUser
     QList<unsigned> realms;
 };
 
+// A fault on one operation of a device: a SOAP operation's name ("SetAdminAclEntry"), or a
+// RemoteControl command's ("PowerDown", "SetBootOptions"; docs/protocol.md §5.3).
+struct OperationFault
+{
+    bool forceStatus = false;
+    unsigned status = 0; // with forceStatus: answered instead of running the operation
+    int latencyMs = 0;   // the answer is this late
+    bool drop = false;   // the connection closes after the request, with no answer
+    bool hang = false;   // the request is read and never answered
+    int remaining = -1;  // how many more calls it applies to; -1: until cleared
+
+    QJsonObject toJson() const;
+};
+
 // Faults a test can switch on for a device (docs/protocol.md has none of these: they are the
 // lab's).
 struct Faults
 {
-    bool wrongPps = false;             // the device holds a PPS other than the one it was given
-    bool refuse = false;               // nothing listens: connections are refused
-    int latencyMs = 0;                 // every SOAP answer is this late
-    bool dropMidCall = false;          // the connection closes after the request, with no answer
-    bool hang = false;                 // the request is read and never answered
-    QMap<QString, unsigned> statusFor; // operation -> PT_STATUS to answer instead
+    bool wrongPps = false;                    // the device holds a PPS other than the one it was given
+    bool refuse = false;                      // nothing listens: connections are refused
+    int latencyMs = 0;                        // every SOAP answer is this late
+    bool dropMidCall = false;                 // the connection closes after the request, with no answer
+    bool hang = false;                        // the request is read and never answered
+    QMap<QString, OperationFault> operations; // by operation or RemoteControl command name
 
-    bool any() const { return wrongPps || refuse || latencyMs || dropMidCall || hang || !statusFor.isEmpty(); }
+    bool any() const { return wrongPps || refuse || latencyMs || dropMidCall || hang || !operations.isEmpty(); }
     QJsonObject toJson() const;
+};
+
+// The calls of one operation a device received (authenticated, whatever it answered): for tests
+// that check on the device's side what reached it and when.
+struct CallRecord
+{
+    static constexpr int MaxTimes = 64;
+    quint64 count = 0;
+    QList<qint64> timesMs; // the latest MaxTimes, host clock, ms since 1970 UTC
+
+    QJsonObject toJson(bool withTimes) const;
 };
 
 // Everything a simulated device knows. Guarded by mutex; persisted as JSON in the state folder.
@@ -67,14 +95,24 @@ struct DeviceState
     QString domainName;
     QList<AclUser> aclUsers;
     unsigned nextAclHandle = 1;
-    unsigned powerState = 0; // S0
+    // Power and boot (RemoteControl, docs/protocol.md §5.3).
+    unsigned powerState = 0; // SystemPowerState: 0 S0 (on), 5 S5 (soft off), ...
+    BootSetting nextBoot;    // what the next power up, reset or power cycle boots (SetBootOptions)
+    QString lastBoot;        // what the last boot was: BootSetting::key() or "normal"; empty before the first
+    quint64 boots = 0;       // power ups from off, resets and power cycles
+    qint64 lastBootMs = 0;
     bool tlsEnabled = false;
     QByteArray tlsKeyPem;
     QList<QByteArray> tlsCertificateChainPem;
     QStringList enabledInterfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
     bool zeroTouchEnabled = true;
     QString otp;
-    qint64 timeOffsetSeconds = 0;
+    // The device's clock: the host's plus this offset (NetworkTime, docs/protocol.md §5.7).
+    qint64 clockOffsetMs = 0;
+    quint64 clockSets = 0; // SetHighAccuracyTimeSynch calls that set it
+    qint64 clockSetMs = 0;
+    quint64 adminPasswordChanges = 0; // the admin password replaced (SetAdminAclEntry, or CommitChanges)
+    qint64 adminPasswordChangedMs = 0;
     bool dhcpEnabled = true;
     quint32 staticAddress = 0;
     // Hellos
@@ -93,15 +131,31 @@ struct DeviceState
     QString pendingAdminPassword;
     QByteArray pendingPid;
     QByteArray pendingPps;
+    // Staged on a provisioned device, applied by CommitChanges (docs/protocol.md §5.6): TLS's key
+    // and certificate chain, and TLS on or off. Not persisted: a restart forgets them.
+    QByteArray pendingTlsKeyPem;
+    QList<QByteArray> pendingTlsCertificateChainPem;
+    std::optional<bool> pendingTlsEnabled;
+    quint64 tlsCommits = 0; // CommitChanges calls that applied staged TLS changes
 
-    Faults faults; // not persisted
+    Faults faults;                   // not persisted
+    QMap<QString, CallRecord> calls; // by operation or RemoteControl command name; not persisted
 
     unsigned provisioningState() const; // 0 Pre, 1 In, 2 Post
     bool inSetup() const { return mode == Mode::SetupPsk || mode == Mode::SetupPki; }
+    bool hasPendingTls() const { return !pendingTlsKeyPem.isEmpty() || pendingTlsEnabled.has_value(); }
+    void clearPendingTls();
     bool supportsRemoteConfiguration() const; // 2.2, 2.6, 3.0
     bool supportsInterfaceSettings() const;   // 2.5+
     QString realm() const;                    // "Digest:" + 32 upper-case hex, stable per device
     QString coreVersion() const;              // "3.0.4"
+    qint64 clockMs() const;                   // the device's time now, ms since 1970 UTC
+    bool isOff() const;                       // hibernating or off (S4, S5, mechanical off, ...)
+    // The device starts (a power up from off, a reset, a power cycle): with the boot setting given
+    // with the command, else the one SetBootOptions left, which the boot consumes.
+    void boot(const BootSetting &requested, qint64 nowMs);
+    void recordCall(const QString &operation, qint64 nowMs);
+    QJsonObject callsJson(bool withTimes) const;
 
     QJsonObject toJson(bool withSecrets) const;
     static DeviceState fromJson(const QJsonObject &o);

@@ -3,9 +3,34 @@
 
 #include "sim/soapcall.h"
 
+#include <QDateTime>
+
 namespace Oobm::Sim {
 
 using Core::Amt::PtStatus;
+
+namespace {
+
+// RemoteControl's Command by the name of Intel's enumeration, for the call record and faults.
+QString commandName(unsigned command)
+{
+    switch (command) {
+    case 0x10:
+        return QStringLiteral("Reset");
+    case 0x11:
+        return QStringLiteral("PowerUp");
+    case 0x12:
+        return QStringLiteral("PowerDown");
+    case 0x13:
+        return QStringLiteral("PowerCycleReset");
+    case 0x21:
+        return QStringLiteral("SetBootOptions");
+    default:
+        return {};
+    }
+}
+
+} // namespace
 
 SimRemoteControl::SimRemoteControl(struct soap *soap, SoapServiceHost &host)
     : RemoteControlService(soap)
@@ -35,29 +60,38 @@ int SimRemoteControl::GetRemoteControlCapabilities(_rci__GetRemoteControlCapabil
 
 int SimRemoteControl::RemoteControl(_rci__RemoteControl *q, _rci__RemoteControlResponse &r)
 {
-    OOBM_SIM_BEGIN(RemoteControl, r, Status);
+    OOBM_SIM_BEGIN_COMMAND(RemoteControl, commandName(q->Command), r, Status);
     if (s.mode != Mode::Provisioned)
         return answer(r.Status, PtStatus::InvalidProvisioningState);
     if (q->IanaOemNumber != 343)
         return answer(r.Status, PtStatus::UnsupportedOemNumber);
-    if (q->SpecialCommand && *q->SpecialCommand > 5 && *q->SpecialCommand != 0xC1)
-        return answer(r.Status, PtStatus::InvalidSpecialCommand);
+    BootSetting boot;
+    boot.specialCommand = q->SpecialCommand ? *q->SpecialCommand : 0;
+    boot.parameter = q->SpecialCommandParameter ? *q->SpecialCommandParameter : 0;
+    boot.bootOptions = q->BootOptions ? *q->BootOptions : 0;
+    if (const PtStatus refused = BootSetting::check(boot.specialCommand, boot.parameter, boot.bootOptions);
+        refused != PtStatus::Success)
+        return answer(r.Status, refused);
+    // OEMparameters is not interpreted.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     switch (q->Command) {
     case 0x10: // reset
     case 0x13: // power cycle
-        if (s.powerState == 5) {
-            r.Status = unsigned(PtStatus::NotPermitted); // nothing to reset while off
-            return SOAP_OK;
-        }
-        s.powerState = 0;
+        if (s.isOff())
+            return answer(r.Status, PtStatus::NotPermitted); // nothing to reset while off
+        s.boot(boot, now);
         break;
-    case 0x11:
-        s.powerState = 0;
+    case 0x11: // power up: a boot from off; a sleeping device wakes; one that is on stays so
+        if (s.isOff())
+            s.boot(boot, now);
+        else
+            s.powerState = 0;
         break;
-    case 0x12:
+    case 0x12: // power down to S5
         s.powerState = 5;
         break;
-    case 0x21:
+    case 0x21: // the next boot, without a power change; no special command clears it
+        s.nextBoot = boot;
         break;
     default:
         return answer(r.Status, PtStatus::InvalidCommand);

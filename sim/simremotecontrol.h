@@ -7,8 +7,9 @@ namespace Oobm::Sim {
 
 class SoapServiceHost;
 
-// The Remote Control service of a simulated device: its power state, and power on, off, reset and
-// cycle once provisioned.
+// The Remote Control service of a simulated device (docs/protocol.md §5.3): its power state; once
+// provisioned, power up, power down, reset and power cycle, and the next boot (SetBootOptions),
+// which the next start consumes.
 class SimRemoteControl final : public RemoteControlService
 {
 public:

@@ -6,6 +6,8 @@
 #include "sim/soapcall.h"
 #include "sim/tlscontext.h"
 
+#include <QDateTime>
+
 namespace Oobm::Sim {
 
 using Core::Amt::PtStatus;
@@ -57,11 +59,32 @@ int SimSecurityAdministration::GetProvisioningMode(_sai__GetProvisioningMode *, 
 int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__CommitChangesResponse &r)
 {
     OOBM_SIM_BEGIN(CommitChanges, r, StatusCode);
+    if (s.mode == Mode::Provisioned) {
+        // docs/protocol.md §5.6: TLS changes staged since provisioning take effect; with nothing
+        // staged, nothing changes.
+        if (!s.hasPendingTls())
+            return answer(r.StatusCode, PtStatus::Success);
+        if (!s.pendingTlsKeyPem.isEmpty()) {
+            s.tlsKeyPem = s.pendingTlsKeyPem;
+            s.tlsCertificateChainPem = s.pendingTlsCertificateChainPem;
+        }
+        if (s.pendingTlsEnabled)
+            s.tlsEnabled = *s.pendingTlsEnabled;
+        s.clearPendingTls();
+        ++s.tlsCommits;
+        call.changed();
+        soap->keep_alive = 0; // the next connection finds the new transport or certificate
+        lock.unlock();
+        call.updateListeners();
+        return answer(r.StatusCode, PtStatus::Success);
+    }
     if (!s.inSetup())
         return answer(r.StatusCode, PtStatus::InvalidProvisioningState);
     if (!s.pendingAdminPassword.isEmpty()) {
         s.adminUser = s.pendingAdminUser;
         s.mebxPassword = s.pendingAdminPassword;
+        ++s.adminPasswordChanges;
+        s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
     }
     if (!s.pendingPid.isEmpty()) {
         s.pid = s.pendingPid;
@@ -100,6 +123,7 @@ int SimSecurityAdministration::Unprovision(_sai__Unprovision *q, _sai__Unprovisi
     }
     s.aclUsers.clear();
     s.tlsEnabled = false;
+    s.clearPendingTls();
     s.helloRetry = 0;
     s.helloWindowOpened = {};
     s.helloWindowClosed = false;
@@ -123,9 +147,11 @@ int SimSecurityAdministration::SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai_
         if (s.inSetup()) { // takes effect with CommitChanges
             s.pendingAdminUser = user;
             s.pendingAdminPassword = password;
-        } else {
+        } else { // at once: the next request must use the new password
             s.adminUser = user;
             s.mebxPassword = password;
+            ++s.adminPasswordChanges;
+            s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
         }
         call.changed();
         r.StatusCode = Ok;
@@ -225,18 +251,16 @@ int SimSecurityAdministration::RemoveUserAclEntry(_sai__RemoveUserAclEntry *q, _
 int SimSecurityAdministration::SetTlsEnabled(_sai__SetTlsEnabled *q, _sai__SetTlsEnabledResponse &r)
 {
     OOBM_SIM_BEGIN(SetTlsEnabled, r, StatusCode);
-    if (q->Enabled && (s.tlsKeyPem.isEmpty() || s.tlsCertificateChainPem.isEmpty()))
+    const bool haveKeys = (!s.tlsKeyPem.isEmpty() && !s.tlsCertificateChainPem.isEmpty())
+            || !s.pendingTlsKeyPem.isEmpty();
+    if (q->Enabled && !haveKeys)
         return answer(r.StatusCode, PtStatus::PkiMissingKeys);
-    const bool changedTransport = s.tlsEnabled != q->Enabled && s.mode == Mode::Provisioned;
-    s.tlsEnabled = q->Enabled;
+    if (s.mode == Mode::Provisioned) // an operational device switches ports at CommitChanges
+        s.pendingTlsEnabled = q->Enabled;
+    else
+        s.tlsEnabled = q->Enabled;
     call.changed();
-    r.StatusCode = Ok;
-    if (changedTransport) { // an operational device switches ports now
-        soap->keep_alive = 0;
-        lock.unlock();
-        call.updateListeners();
-    }
-    return SOAP_OK;
+    return answer(r.StatusCode, PtStatus::Success);
 }
 
 int SimSecurityAdministration::SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertificate *q,
@@ -254,7 +278,12 @@ int SimSecurityAdministration::SetTLSKeyAndCertificate(_sai__SetTLSKeyAndCertifi
         r.StatusCode = unsigned(PtStatus::InvalidCert);
     else if (!TlsContext::keyMatchesCertificate(key, chain.first()))
         r.StatusCode = unsigned(PtStatus::CertKeyNotMatch);
-    else {
+    else if (s.mode == Mode::Provisioned) { // serves TLS with it from CommitChanges on
+        s.pendingTlsKeyPem = key;
+        s.pendingTlsCertificateChainPem = chain;
+        call.changed();
+        r.StatusCode = Ok;
+    } else {
         s.tlsKeyPem = key;
         s.tlsCertificateChainPem = chain;
         call.changed();

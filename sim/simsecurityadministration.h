@@ -8,8 +8,9 @@ namespace Oobm::Sim {
 class SoapServiceHost;
 
 // The Security Administration service of a simulated device (docs/protocol.md §5): provisioning
-// (staged in setup mode until CommitChanges), Unprovision, the admin and user ACL, TLS and
-// TLS-PSK, enabled interfaces, Remote Configuration's zero-touch mode and OTP.
+// (staged in setup mode until CommitChanges), Unprovision, the admin and user ACL, TLS (staged on a
+// provisioned device until CommitChanges) and TLS-PSK, enabled interfaces, Remote Configuration's
+// zero-touch mode and OTP.
 class SimSecurityAdministration final : public SecurityAdministrationService
 {
 public:

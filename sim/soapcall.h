@@ -25,12 +25,14 @@ inline int answer(unsigned &statusField, Core::Amt::PtStatus status)
 }
 
 // The context every operation of the simulated services starts with: which device, HTTP Digest
-// authentication against its admin account, and the faults a test switched on (latency, a dropped
-// or hanging connection, a forced PT_STATUS).
+// authentication against its admin account, the call counted in the device's record, and the
+// faults a test switched on (latency, a dropped or hanging connection, a forced PT_STATUS), for
+// the device or for the operation. command: RemoteControl's command ("PowerDown",
+// "SetBootOptions"), counted and faulted under its own name too, before the operation's.
 class SoapCall
 {
 public:
-    SoapCall(struct soap *soap, const char *operation, SoapServiceHost &host);
+    SoapCall(struct soap *soap, const char *operation, SoapServiceHost &host, const QString &command = {});
 
     // The operation must not run: unauthenticated (401), dropped or hung (SOAP_STOP), or answered
     // with a forced status.
@@ -50,8 +52,12 @@ public:
     void modeChanged();
 
 private:
+    bool stillHung() const;
+
     SoapServiceHost &m_host;
     SimDevice *m_device;
+    bool m_deviceHang = false; // the device's hang fault holds this call
+    QString m_hangFault;       // the operation fault that holds it
     int m_result = SOAP_OK;
     bool m_forced = false;
     unsigned m_forcedStatus = 0;
@@ -61,8 +67,10 @@ private:
 
 // Starts an operation of a simulated service (a class with a SoapServiceHost &m_host): returns
 // early when the call must not run, else holds the device's mutex as `lock`, its state as `s`.
-#define OOBM_SIM_BEGIN(Op, Response, statusField) \
-    Oobm::Sim::SoapCall call(soap, #Op, m_host); \
+#define OOBM_SIM_BEGIN(Op, Response, statusField) OOBM_SIM_BEGIN_COMMAND(Op, QString(), Response, statusField)
+// The same, for an operation that carries a command of its own (RemoteControl's).
+#define OOBM_SIM_BEGIN_COMMAND(Op, command, Response, statusField) \
+    Oobm::Sim::SoapCall call(soap, #Op, m_host, command); \
     if (call.stop()) \
         return call.finish(Response, &std::remove_reference_t<decltype(Response)>::statusField); \
     QMutexLocker lock(&call.device()->mutex); \

@@ -79,12 +79,21 @@ private Q_SLOTS:
     void everyOperationOverHttpDigest();
     void provisioningOverTlsPsk();
     void tlsAfterProvisioning();
+    void tlsStagedUntilCommit_data();
+    void tlsStagedUntilCommit();
     void clientFacadeDeliversFutures();
     void remoteConfiguration_data();
     void remoteConfiguration();
     void errors_data();
     void errors();
     void traceHookSeesNoSecret();
+    void remoteControlBoot_data();
+    void remoteControlBoot();
+    void networkTime_data();
+    void networkTime();
+    void operationFaults_data();
+    void operationFaults();
+    void faultForSomeCalls();
 };
 
 void tst_AmtClient::everyOperationOverHttpDigest()
@@ -121,7 +130,7 @@ void tst_AmtClient::everyOperationOverHttpDigest()
 
     const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
     QVERIFY(!s.setHighAccuracyTimeSynch(now, now, now));
-    QCOMPARE(s.setHighAccuracyTimeSynch(now, now - 10, now).ptStatus, unsigned(PtStatus::InvalidTime));
+    QCOMPARE(s.setHighAccuracyTimeSynch(now, now, now - 10).ptStatus, unsigned(PtStatus::InvalidTime));
 
     QCOMPARE(s.getAdminAclEntry().value, QStringLiteral("admin"));
     QCOMPARE(s.setAdminAclEntry("admin", "weak").ptStatus, unsigned(PtStatus::InvalidPassword));
@@ -192,15 +201,15 @@ void tst_AmtClient::provisioningOverTlsPsk()
     QVERIFY(!s.setEnabledInterfaces({"WebUI", "SOL", "IDER"}));
     QVERIFY(!s.commitChanges());
 
-    // Provisioned: HTTP on 16992 with the new admin password; committing again is refused.
+    // Provisioned: HTTP on 16992 with the new admin password; committing again, with nothing
+    // staged, changes nothing.
     AmtSession after(httpEndpoint(sim, 0, QStringLiteral("N3w-Adm1n!")));
     QTRY_COMPARE(after.getProvisioningState().value, 2u);
     const AmtError again = after.commitChanges();
-    QCOMPARE(again.category, AmtError::Category::Status);
-    QCOMPARE(again.ptStatus, unsigned(PtStatus::InvalidProvisioningState));
-    QVERIFY2(again.message.contains(QStringLiteral("CommitChanges returned INVALID_PROVISIONING_STATE (32)")),
-             qPrintable(again.message));
+    QVERIFY2(!again, qPrintable(again.message));
+    QCOMPARE(after.getProvisioningState().value, 2u);
     const QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("tlsCommits").toInt(), 0);
     QCOMPARE(state.value("mode").toString(), QStringLiteral("provisioned"));
     QCOMPARE(state.value("pid").toString(), QStringLiteral("K7QX2MBO"));
     QCOMPARE(state.value("hostName").toString(), QStringLiteral("ws-7"));
@@ -219,7 +228,16 @@ void tst_AmtClient::tlsAfterProvisioning()
                  unsigned(PtStatus::CertKeyNotMatch));
         QVERIFY(!s.setTlsKeyAndCertificate(kc.keyPem, {kc.leafPem}));
         QVERIFY(!s.setTlsEnabled(true));
+        // Staged until CommitChanges: the device still answers on 16992.
+        QCOMPARE(sim.state().value("tlsChangesPending").toBool(), true);
+        QCOMPARE(sim.state().value("tlsEnabled").toBool(), false);
+        QVERIFY(s.getCoreVersion().ok());
+        QVERIFY(!s.commitChanges());
     }
+    QCOMPARE(sim.state().value("tlsEnabled").toBool(), true);
+    QCOMPARE(sim.state().value("tlsChangesPending").toBool(), false);
+    QCOMPARE(sim.state().value("tlsCommits").toInt(), 1);
+    QCOMPARE(AmtSession(httpEndpoint(sim)).getCoreVersion().error.category, AmtError::Category::ConnectionRefused);
     AmtEndpoint tls = httpEndpoint(sim);
     tls.port = 16993;
     tls.transport = AmtEndpoint::Transport::Tls;
@@ -233,6 +251,80 @@ void tst_AmtClient::tlsAfterProvisioning()
     const auto refused = untrusted.getCoreVersion();
     QCOMPARE(refused.error.category, AmtError::Category::TlsHandshake);
     QVERIFY2(refused.error.message.contains(QStringLiteral("certificate")), qPrintable(refused.error.message));
+}
+
+void tst_AmtClient::tlsStagedUntilCommit_data()
+{
+    QTest::addColumn<bool>("tlsBefore");      // the device serves TLS with an older certificate
+    QTest::addColumn<bool>("newCertificate"); // SetTLSKeyAndCertificate with another one
+    QTest::addColumn<int>("enable");          // SetTlsEnabled: -1 not sent, 0 off, 1 on
+    QTest::addColumn<bool>("commit");
+    QTest::addColumn<bool>("tlsAfter");  // what the device serves afterwards
+    QTest::addColumn<bool>("newServed"); // ... with the new certificate
+    QTest::newRow("turned on, committed") << false << true << 1 << true << true << true;
+    QTest::newRow("turned on, not committed") << false << true << 1 << false << false << false;
+    QTest::newRow("turned off, committed") << true << false << 0 << true << false << false;
+    QTest::newRow("turned off, not committed") << true << false << 0 << false << true << false;
+    QTest::newRow("new certificate, committed") << true << true << -1 << true << true << true;
+    QTest::newRow("new certificate, not committed") << true << true << -1 << false << true << false;
+}
+
+void tst_AmtClient::tlsStagedUntilCommit()
+{
+    QFETCH(bool, tlsBefore);
+    QFETCH(bool, newCertificate);
+    QFETCH(int, enable);
+    QFETCH(bool, commit);
+    QFETCH(bool, tlsAfter);
+    QFETCH(bool, newServed);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    const LabCertificate older = makeCertificate("old.corp.example.test");
+    const LabCertificate newer = makeCertificate("new.corp.example.test");
+    const auto tlsEndpoint = [&](const LabCertificate &pinned) {
+        AmtEndpoint e = httpEndpoint(sim);
+        e.port = 16993;
+        e.transport = AmtEndpoint::Transport::Tls;
+        e.trustedCertificatesPem = pinned.leafPem;
+        return e;
+    };
+    if (tlsBefore) {
+        AmtSession s(httpEndpoint(sim));
+        QVERIFY(!s.setTlsKeyAndCertificate(older.keyPem, {older.leafPem}));
+        QVERIFY(!s.setTlsEnabled(true));
+        QVERIFY(!s.commitChanges());
+    }
+    const int commitsBefore = sim.state().value("tlsCommits").toInt();
+    {
+        AmtSession s(tlsBefore ? tlsEndpoint(older) : httpEndpoint(sim));
+        if (newCertificate)
+            QVERIFY(!s.setTlsKeyAndCertificate(newer.keyPem, {newer.leafPem}));
+        if (enable >= 0)
+            QVERIFY(!s.setTlsEnabled(enable == 1));
+        QVERIFY(sim.state().value("tlsChangesPending").toBool());
+        QCOMPARE(sim.state().value("tlsEnabled").toBool(), tlsBefore); // nothing changed yet
+        const auto stillThere = s.getCoreVersion();                    // on the same transport
+        QVERIFY2(stillThere.ok(), qPrintable(stillThere.error.message));
+        if (commit)
+            QVERIFY(!s.commitChanges());
+    }
+    const QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("tlsEnabled").toBool(), tlsAfter);
+    QCOMPARE(state.value("tlsChangesPending").toBool(), !commit);
+    QCOMPARE(state.value("tlsCommits").toInt(), commitsBefore + (commit ? 1 : 0));
+    // Only the transport it serves answers, with the certificate it serves.
+    const AmtError http = AmtSession(httpEndpoint(sim)).getCoreVersion().error;
+    const AmtError tlsOld = AmtSession(tlsEndpoint(older)).getCoreVersion().error;
+    const AmtError tlsNew = AmtSession(tlsEndpoint(newer)).getCoreVersion().error;
+    QVERIFY2(bool(http) == tlsAfter, qPrintable(http.message));
+    if (tlsAfter) {
+        QCOMPARE(http.category, AmtError::Category::ConnectionRefused);
+        QVERIFY2(bool(tlsNew) != newServed, qPrintable(tlsNew.message));
+        QVERIFY2(bool(tlsOld) == newServed, qPrintable(tlsOld.message));
+    } else {
+        QCOMPARE(tlsOld.category, AmtError::Category::ConnectionRefused);
+        QCOMPARE(tlsNew.category, AmtError::Category::ConnectionRefused);
+    }
 }
 
 void tst_AmtClient::clientFacadeDeliversFutures()
@@ -396,6 +488,280 @@ void tst_AmtClient::traceHookSeesNoSecret()
         QVERIFY(!c.operation.contains(Password) && !c.peer.contains(Password));
         QVERIFY(!c.peer.contains(QStringLiteral("Wr0ng")));
     }
+}
+
+void tst_AmtClient::remoteControlBoot_data()
+{
+    QTest::addColumn<int>("command");
+    QTest::addColumn<int>("special");
+    QTest::addColumn<int>("parameter");
+    QTest::addColumn<int>("options");
+    QTest::addColumn<int>("powerBefore");
+    QTest::addColumn<bool>("pxeBefore"); // a next boot to PXE is set already
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("nextBoot");
+    QTest::addColumn<QString>("lastBoot");
+    QTest::addColumn<int>("powerAfter");
+    QTest::newRow("next boot PXE") << 0x21 << 1 << 0 << 0 << 0 << false << "SUCCESS"
+                                   << "pxe"
+                                   << "" << 0;
+    QTest::newRow("next boot safe mode while off") << 0x21 << 3 << 0 << 0 << 5 << false << "SUCCESS"
+                                                   << "hard-disk-safe-mode"
+                                                   << "" << 5;
+    QTest::newRow("next boot IDE-R CD") << 0x21 << 0xC1 << 0x0101 << 0 << 0 << false << "SUCCESS"
+                                        << "ider-cd"
+                                        << "" << 0;
+    QTest::newRow("next boot BIOS pause, keyboard locked") << 0x21 << 0xC1 << 0x0010 << 32 << 0 << false << "SUCCESS"
+                                                           << "bios-pause"
+                                                           << "" << 0;
+    QTest::newRow("no special command clears it") << 0x21 << 0 << 0 << 0 << 0 << true << "SUCCESS"
+                                                  << "none"
+                                                  << "" << 0;
+    QTest::newRow("Intel OEM without a target") << 0x21 << 0xC1 << 0 << 0 << 0 << false << "INVALID_PARAMETER"
+                                                << "none"
+                                                << "" << 0;
+    QTest::newRow("Intel OEM with two targets") << 0x21 << 0xC1 << 0x0018 << 0 << 0 << false << "INVALID_PARAMETER"
+                                                << "none"
+                                                << "" << 0;
+    QTest::newRow("PXE with a parameter") << 0x21 << 1 << 0x0008 << 0 << 0 << true << "INVALID_PARAMETER"
+                                          << "pxe"
+                                          << "" << 0;
+    QTest::newRow("unknown special command") << 0x21 << 6 << 0 << 0 << 0 << false << "INVALID_SPECIAL_COMMAND"
+                                             << "none"
+                                             << "" << 0;
+    QTest::newRow("unknown boot option") << 0x21 << 1 << 0 << 0x0001 << 0 << false << "UNSUPPORTED_BOOT_OPTION"
+                                         << "none"
+                                         << "" << 0;
+    QTest::newRow("unknown command") << 0x30 << 0 << 0 << 0 << 0 << false << "INVALID_COMMAND"
+                                     << "none"
+                                     << "" << 0;
+    QTest::newRow("power up into PXE") << 0x11 << 1 << 0 << 0 << 5 << false << "SUCCESS"
+                                       << "none"
+                                       << "pxe" << 0;
+    QTest::newRow("power up, the next boot set before") << 0x11 << 0 << 0 << 0 << 5 << true << "SUCCESS"
+                                                        << "none"
+                                                        << "pxe" << 0;
+    QTest::newRow("power up while on changes nothing") << 0x11 << 0 << 0 << 0 << 0 << true << "SUCCESS"
+                                                       << "pxe"
+                                                       << "" << 0;
+    QTest::newRow("reset into BIOS setup") << 0x10 << 0xC1 << 0x0008 << 0 << 0 << true << "SUCCESS"
+                                           << "none"
+                                           << "bios-setup" << 0;
+    QTest::newRow("power cycle, normally") << 0x13 << 0 << 0 << 0 << 0 << false << "SUCCESS"
+                                           << "none"
+                                           << "normal" << 0;
+    QTest::newRow("power down keeps the next boot") << 0x12 << 0 << 0 << 0 << 0 << true << "SUCCESS"
+                                                    << "pxe"
+                                                    << "" << 5;
+    QTest::newRow("reset while off") << 0x10 << 0 << 0 << 0 << 5 << true << "NOT_PERMITTED"
+                                     << "pxe"
+                                     << "" << 5;
+}
+
+void tst_AmtClient::remoteControlBoot()
+{
+    QFETCH(int, command);
+    QFETCH(int, special);
+    QFETCH(int, parameter);
+    QFETCH(int, options);
+    QFETCH(int, powerBefore);
+    QFETCH(bool, pxeBefore);
+    QFETCH(QString, status);
+    QFETCH(QString, nextBoot);
+    QFETCH(QString, lastBoot);
+    QFETCH(int, powerAfter);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", powerBefore}})
+                    .value("ok")
+                    .toBool());
+    AmtSession s(httpEndpoint(sim));
+    if (pxeBefore)
+        QVERIFY(!s.remoteControl(RemoteCommand::SetBootOptions, SpecialCommand::ForcePxeBoot));
+
+    const AmtError e = s.remoteControl(RemoteCommand(command), SpecialCommand(special), quint16(parameter),
+                                       quint16(options));
+    QCOMPARE(e ? ptStatusName(e.ptStatus) : QStringLiteral("SUCCESS"), status);
+    const QJsonObject state = sim.state();
+    QCOMPARE(state.value("nextBoot").toString(), nextBoot);
+    QCOMPARE(state.value("lastBoot").toString(), lastBoot);
+    QCOMPARE(state.value("boots").toInt(), lastBoot.isEmpty() ? 0 : 1);
+    QCOMPARE(state.value("powerState").toInt(), powerAfter);
+    QCOMPARE(s.getSystemPowerState().value, unsigned(powerAfter));
+    if (nextBoot != u"none" && !pxeBefore)
+        QCOMPARE(state.value("nextBootOptions").toInt(), options);
+}
+
+void tst_AmtClient::networkTime_data()
+{
+    QTest::addColumn<int>("offset"); // the device's clock against the host's, seconds
+    QTest::addColumn<int>("tm1");    // what the console sends, against the host's clock
+    QTest::addColumn<int>("tm2");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("offsetAfter");
+    QTest::newRow("an hour ahead") << 3600 << 0 << 0 << "SUCCESS" << 0;
+    QTest::newRow("an hour behind") << -3600 << 0 << 0 << "SUCCESS" << 0;
+    // time = Ta3 + ((Tm1 + Tm2) - (Ta0 + Ta3)) / 2: a console 50 s ahead of the host, a device 100
+    // s ahead: 100 + (2 * 50 - 2 * 100) / 2 = 50.
+    QTest::newRow("the transit averaged out") << 100 << 50 << 50 << "SUCCESS" << 50;
+    QTest::newRow("Tm2 before Tm1") << 3600 << 0 << -10 << "INVALID_TIME" << 3600;
+}
+
+void tst_AmtClient::networkTime()
+{
+    QFETCH(int, offset);
+    QFETCH(int, tm1);
+    QFETCH(int, tm2);
+    QFETCH(QString, status);
+    QFETCH(int, offsetAfter);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    QVERIFY(sim.control({{"cmd", "set-clock"}, {"uuid", sim.device().uuid}, {"offset", offset}}).value("ok").toBool());
+    AmtSession s(httpEndpoint(sim));
+    const auto ta0 = s.getLowAccuracyTimeSynch();
+    QVERIFY2(ta0.ok(), qPrintable(ta0.error.message));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QVERIFY2(qAbs(qint64(ta0.value) - (now + offset)) <= 1, qPrintable(QString::number(ta0.value)));
+    const AmtError e = s.setHighAccuracyTimeSynch(ta0.value, quint32(now + tm1), quint32(now + tm2));
+    QCOMPARE(e ? ptStatusName(e.ptStatus) : QStringLiteral("SUCCESS"), status);
+    const QJsonObject state = sim.state();
+    const qint64 error = state.value("clockOffsetMs").toInteger() - qint64(offsetAfter) * 1000;
+    QVERIFY2(qAbs(error) <= 2000, qPrintable(QString::number(error)));
+    QCOMPARE(state.value("clockSets").toInt(), e ? 0 : 1);
+    const qint64 deviceNow = s.getLowAccuracyTimeSynch().value;
+    QVERIFY2(qAbs(deviceNow - (QDateTime::currentSecsSinceEpoch() + offsetAfter)) <= 2,
+             qPrintable(QString::number(deviceNow)));
+}
+
+namespace {
+// One call by the name the device counts it under.
+AmtError callByName(AmtSession &s, const QString &name)
+{
+    if (name == u"GetCoreVersion")
+        return s.getCoreVersion().error;
+    if (name == u"GetHostName")
+        return s.getHostName().error;
+    if (name == u"GetLowAccuracyTimeSynch")
+        return s.getLowAccuracyTimeSynch().error;
+    if (name == u"SetHighAccuracyTimeSynch") {
+        const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
+        return s.setHighAccuracyTimeSynch(now, now, now);
+    }
+    if (name == u"SetAdminAclEntry")
+        return s.setAdminAclEntry("admin", Password);
+    if (name == u"PowerUp")
+        return s.remoteControl(RemoteCommand::PowerUp);
+    if (name == u"PowerDown" || name == u"RemoteControl")
+        return s.remoteControl(RemoteCommand::PowerDown);
+    if (name == u"SetBootOptions")
+        return s.remoteControl(RemoteCommand::SetBootOptions, SpecialCommand::ForcePxeBoot);
+    qFatal("callByName: %s", qPrintable(name));
+}
+} // namespace
+
+void tst_AmtClient::operationFaults_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("faulted");
+    QTest::addColumn<QString>("other"); // a call the fault leaves alone
+    QTest::addColumn<int>("category");
+    QTest::newRow("slow clock read") << "latency"
+                                     << "GetLowAccuracyTimeSynch"
+                                     << "GetCoreVersion" << int(AmtError::Category::Timeout);
+    QTest::newRow("dropped clock set") << "drop"
+                                       << "SetHighAccuracyTimeSynch"
+                                       << "GetLowAccuracyTimeSynch" << int(AmtError::Category::ConnectionDropped);
+    QTest::newRow("dropped password change") << "drop"
+                                             << "SetAdminAclEntry"
+                                             << "GetCoreVersion" << int(AmtError::Category::ConnectionDropped);
+    QTest::newRow("hung power up") << "hang"
+                                   << "PowerUp"
+                                   << "SetBootOptions" << int(AmtError::Category::Timeout);
+    QTest::newRow("refused next boot") << "status"
+                                       << "SetBootOptions"
+                                       << "PowerDown" << int(AmtError::Category::Status);
+    QTest::newRow("refused RemoteControl, every command") << "status"
+                                                          << "RemoteControl"
+                                                          << "GetHostName" << int(AmtError::Category::Status);
+}
+
+void tst_AmtClient::operationFaults()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, faulted);
+    QFETCH(QString, other);
+    QFETCH(int, category);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "2", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    // On every device ("all"), for one operation only.
+    const QJsonObject set = sim.control({{"cmd", "fault"},
+                                         {"all", true},
+                                         {"kind", kind},
+                                         {"operation", faulted},
+                                         {"ms", 1500},
+                                         {"status", "NOT_READY"}});
+    QVERIFY2(set.value("ok").toBool(), qPrintable(set.value("error").toString()));
+    QCOMPARE(set.value("devices").toInt(), 2);
+    QCOMPARE(sim.state(1).value("faults").toObject().value("operations").toObject().keys(), QStringList{faulted});
+
+    AmtEndpoint e = httpEndpoint(sim, 1);
+    e.receiveTimeoutMs = 1000;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    {
+        AmtSession s(e);
+        const AmtError error = callByName(s, faulted);
+        QCOMPARE(int(error.category), category);
+        if (error.category == AmtError::Category::Status)
+            QCOMPARE(error.ptStatus, unsigned(PtStatus::NotReady));
+    }
+    sim.control({{"cmd", "clear-faults"}, {"uuid", sim.device(1).uuid}, {"operation", faulted}}); // ends a hang
+    AmtSession s(e);
+    const AmtError fine = callByName(s, other);
+    QVERIFY2(!fine, qPrintable(fine.message));
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+
+    // The device counts what reached it, faulted or not, with the time of each.
+    const QJsonObject calls = sim.state(1).value("operations").toObject();
+    QCOMPARE(calls.value(faulted).toObject().value("count").toInt(), 1);
+    QCOMPARE(calls.value(other).toObject().value("count").toInt(), 1);
+    const qint64 at = calls.value(faulted).toObject().value("timesMs").toArray().first().toInteger();
+    QVERIFY(at >= before && at <= after);
+    QVERIFY(sim.state(1).value("faults").toObject().isEmpty());
+    QVERIFY(sim.state(0).value("faults").toObject().value("operations").toObject().contains(faulted));
+}
+
+void tst_AmtClient::faultForSomeCalls()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    QVERIFY(sim.control({{"cmd", "fault"},
+                         {"uuid", sim.device().uuid},
+                         {"kind", "status"},
+                         {"operation", "GetHostName"},
+                         {"status", 1},
+                         {"times", 2}})
+                    .value("ok")
+                    .toBool());
+    AmtSession s(httpEndpoint(sim));
+    QCOMPARE(s.getHostName().error.ptStatus, unsigned(PtStatus::InternalError));
+    QCOMPARE(sim.state()
+                     .value("faults")
+                     .toObject()
+                     .value("operations")
+                     .toObject()
+                     .value("GetHostName")
+                     .toObject()
+                     .value("times")
+                     .toInt(),
+             1);
+    QCOMPARE(s.getHostName().error.ptStatus, unsigned(PtStatus::InternalError));
+    const auto third = s.getHostName();
+    QVERIFY2(third.ok(), qPrintable(third.error.message));
+    QVERIFY(sim.state().value("faults").toObject().isEmpty());
+    QCOMPARE(sim.state().value("operations").toObject().value("GetHostName").toObject().value("count").toInt(), 3);
+    // Forgotten on request.
+    QVERIFY(sim.control({{"cmd", "clear-calls"}, {"uuid", sim.device().uuid}}).value("ok").toBool());
+    QVERIFY(sim.state().value("operations").toObject().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_AmtClient)

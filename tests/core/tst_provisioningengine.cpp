@@ -1094,6 +1094,7 @@ void tst_ProvisioningEngine::tlsProfileProvisionsAndPowersOverTls()
         const LabCertificate other = makeChain("impostor.example.test");
         const Amt::AmtError changed = session.setTlsKeyAndCertificate(other.keyPem, {other.chainPem()});
         QVERIFY2(!changed, qPrintable(changed.message));
+        QVERIFY(!session.commitChanges()); // a provisioned device takes it at CommitChanges
     }
     actions.setTlsPort(16993);
     auto impostor = actions.run(SystemActions::Action::PowerOn, {uuid});

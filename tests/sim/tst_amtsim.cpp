@@ -7,6 +7,7 @@
 #include "core/provisioning/hellopacket.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -88,6 +89,9 @@ private Q_SLOTS:
     void provisionServerFoundByDns();
     void badArguments_data();
     void badArguments();
+    void powerButtonBoots();
+    void controlRefuses_data();
+    void controlRefuses();
 };
 
 void tst_AmtSim::hellosArriveOnSchedule()
@@ -184,8 +188,14 @@ void tst_AmtSim::statePersistsAcrossRestart()
         e.password = "P@ssw0rd";
         AmtSession s(e);
         QVERIFY(!s.setHostName("kept-over-restart"));
+        QVERIFY(!s.remoteControl(RemoteCommand::Reset));
         QVERIFY(!s.remoteControl(RemoteCommand::PowerDown));
+        QVERIFY(!s.remoteControl(RemoteCommand::SetBootOptions, SpecialCommand::ForceCdOrDvdBoot));
         QVERIFY(!s.setAdminAclEntry("admin", "Chang3d-pw!"));
+        QVERIFY(sim.control({{"cmd", "set-clock"}, {"uuid", sim.device(1).uuid}, {"offset", 600}})
+                        .value("ok")
+                        .toBool());
+        QCOMPARE(sim.state(1).value("operations").toObject().value("PowerDown").toObject().value("count").toInt(), 1);
         sim.stop();
     }
     SimProcess again;
@@ -193,6 +203,12 @@ void tst_AmtSim::statePersistsAcrossRestart()
     const QJsonObject state = again.state(1);
     QCOMPARE(state.value("hostName").toString(), QStringLiteral("kept-over-restart"));
     QCOMPARE(state.value("powerState").toInt(), 5);
+    QCOMPARE(state.value("nextBoot").toString(), QStringLiteral("cd-dvd"));
+    QCOMPARE(state.value("boots").toInt(), 1);
+    QCOMPARE(state.value("lastBoot").toString(), QStringLiteral("normal"));
+    QCOMPARE(state.value("clockOffsetMs").toInteger(), 600000);
+    QCOMPARE(state.value("adminPasswordChanges").toInt(), 1);
+    QVERIFY(state.value("operations").toObject().isEmpty()); // what reached it is the lab's, not kept
     AmtEndpoint e;
     e.host = again.device(1).address;
     e.password = "Chang3d-pw!";
@@ -346,6 +362,73 @@ void tst_AmtSim::badArguments()
     SimProcess sim;
     const QString e = sim.start(args);
     QVERIFY2(e.contains(message), qPrintable(e));
+}
+
+void tst_AmtSim::powerButtonBoots()
+{
+    // The power button (set-power) starts a device that is off as a power up does: it boots, with
+    // the next-boot setting if one was made.
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned"}).isEmpty());
+    AmtEndpoint e;
+    e.host = sim.device().address;
+    e.password = "P@ssw0rd";
+    QVERIFY(!AmtSession(e).remoteControl(RemoteCommand::SetBootOptions, SpecialCommand::IntelOemCommand,
+                                         IntelOemBiosSetup));
+    QCOMPARE(sim.state().value("nextBoot").toString(), QStringLiteral("bios-setup"));
+    const QString uuid = sim.device().uuid;
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", uuid}, {"state", 0}}).value("ok").toBool()); // on: no boot
+    QCOMPARE(sim.state().value("boots").toInt(), 0);
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", uuid}, {"state", 5}}).value("ok").toBool());
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", uuid}, {"state", 0}}).value("ok").toBool());
+    const QJsonObject s = sim.state();
+    QCOMPARE(s.value("boots").toInt(), 1);
+    QCOMPARE(s.value("lastBoot").toString(), QStringLiteral("bios-setup"));
+    QCOMPARE(s.value("nextBoot").toString(), QStringLiteral("none"));
+    QVERIFY(s.value("lastBootMs").toInteger() > 0);
+}
+
+void tst_AmtSim::controlRefuses_data()
+{
+    QTest::addColumn<QJsonObject>("request");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("status without an operation")
+            << QJsonObject{{"cmd", "fault"}, {"kind", "status"}, {"status", "NOT_READY"}}
+            << "a status fault needs \"operation\"";
+    QTest::newRow("unknown status") << QJsonObject{{"cmd", "fault"},
+                                                   {"kind", "status"},
+                                                   {"operation", "PowerDown"},
+                                                   {"status", "SLEEPY"}}
+                                    << "(a PT_STATUS name or number)";
+    QTest::newRow("refuse for an operation")
+            << QJsonObject{{"cmd", "fault"}, {"kind", "refuse"}, {"operation", "GetCoreVersion"}}
+            << "a refuse fault is the device's, not an operation's";
+    QTest::newRow("times for the device") << QJsonObject{{"cmd", "fault"}, {"kind", "drop"}, {"times", 2}}
+                                          << "\"times\" (1 or more) goes with an operation's fault";
+    QTest::newRow("no times") << QJsonObject{{"cmd", "fault"},
+                                             {"kind", "drop"},
+                                             {"operation", "Unprovision"},
+                                             {"times", 0}}
+                              << "\"times\" (1 or more) goes with an operation's fault";
+    QTest::newRow("clock without an offset") << QJsonObject{{"cmd", "set-clock"}} << "set-clock needs \"offset\"";
+    QTest::newRow("hellos of a provisioned device")
+            << QJsonObject{{"cmd", "restart-hellos"}} << "is not in setup mode (provisioned): it sends no hellos";
+    QTest::newRow("unknown device in a list")
+            << QJsonObject{{"cmd", "get"}, {"uuids", QJsonArray{"nope"}}} << "no device nope";
+}
+
+void tst_AmtSim::controlRefuses()
+{
+    QFETCH(QJsonObject, request);
+    QFETCH(QString, error);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned"}).isEmpty());
+    if (!request.contains("uuids"))
+        request.insert("uuid", sim.device().uuid);
+    const QJsonObject answer = sim.control(request);
+    QCOMPARE(answer.value("ok").toBool(), false);
+    QVERIFY2(answer.value("error").toString().contains(error), qPrintable(answer.value("error").toString()));
+    QVERIFY(sim.state().value("faults").toObject().isEmpty()); // nothing was switched on
 }
 
 QTEST_GUILESS_MAIN(tst_AmtSim)
