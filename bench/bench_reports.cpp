@@ -194,7 +194,7 @@ QString hellosSql(bool sqlite, const Sizes &s, qint64 t1, qint64 first, qint64 l
     const QStringList columns{
             QStringLiteral("%1 - %2 + CAST(i AS BIGINT) * %2 / %3").arg(t1).arg(30 * DayMs).arg(s.hellos),
             QStringLiteral("'127.20.' || (i / 256 % 256) || '.' || (i % 256)"), QStringLiteral("16992"),
-            QStringLiteral("2"), uuidSql(sqlite, QStringLiteral("(i * 7919 % %1)").arg(s.systems))};
+            QStringLiteral("2"), uuidSql(sqlite, QStringLiteral("(CAST(i AS BIGINT) * 7919 % %1)").arg(s.systems))};
     return numbered(sqlite, QStringLiteral("INSERT INTO hellos (time_ms, address, port, version, uuid)"),
                     columns.join(QStringLiteral(", ")), first, last);
 }
