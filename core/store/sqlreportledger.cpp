@@ -362,9 +362,10 @@ StoreError SqlReportLedger::systemsByVersion(const Scope &scope, ReportResult *r
 StoreError SqlReportLedger::systemsByProfile(const Scope &scope, ReportResult *r)
 {
     QVariantList binds;
-    const QString sql = QStringLiteral("SELECT s.profile_id, p.name, COUNT(*) FROM amt_systems s LEFT JOIN "
-                                       "provision_profiles p ON p.id = s.profile_id WHERE %1 GROUP BY s.profile_id, "
-                                       "p.name ORDER BY 3 DESC, 2")
+    // The systems grouped first, then the few groups joined to their profiles' names.
+    const QString sql = QStringLiteral("SELECT x.profile_id, p.name, x.n FROM (SELECT s.profile_id AS profile_id, "
+                                       "COUNT(*) AS n FROM amt_systems s WHERE %1 GROUP BY s.profile_id) x LEFT JOIN "
+                                       "provision_profiles p ON p.id = x.profile_id ORDER BY 3 DESC, 2")
                                 .arg(scope.where(&binds));
     qint64 total = 0;
     QList<QPair<QString, qint64>> profiles;
