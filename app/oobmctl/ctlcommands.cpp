@@ -12,6 +12,7 @@
 #include "ctlkeys.h"
 #include "ctllog.h"
 #include "ctlprofiles.h"
+#include "ctlreports.h"
 #include "ctlsettings.h"
 #include "ctlsystems.h"
 
@@ -111,6 +112,12 @@ const char HelpText[] = R"(Commands:
   hello send --server HOST:PORT --uuid U (--pid P | --pki [--root-hash HEX]...)
                                Send one hello as a device would (the RCT tool) and report
                                whether an engine on this database recorded it
+  reports [list]               The built-in reports and the options each takes
+  reports NAME [--format text|csv|json] [--collection NAME|ID] [--since T] [--until T]
+               [--hours N] [--limit N] [-o FILE]
+                               One report, computed in the database: its table (text, CSV) or
+                               everything (JSON: table, chart series, notes); times are UTC and
+                               a date alone is midnight UTC. PDF: in the console (Export > PDF)
 Passwords may also come from OOBM_ME_PASSWORD / OOBM_NEW_ME_PASSWORD (keys) and
 OOBM_PROFILE_ADMIN_PASSWORD / OOBM_PROFILE_USER_PASSWORD (profiles), or "-" reads them from
 standard input, so they stay out of shell history. Secrets are sealed with a key in the user's
@@ -172,6 +179,7 @@ constexpr Command Commands[] = {
         {"dns", "test", dnsTest},
         {"doctor", nullptr, doctor},
         {"hello", "send", helloSend},
+        {"reports", nullptr, reports},
 };
 
 QString settingsKeyHelp()
@@ -292,11 +300,21 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                      "(log query: its UUID or FQDN)."),
                       QStringLiteral("UUID")});
     parser.addOption({QStringLiteral("since"),
-                      QStringLiteral("log/audit query: entries from this time on (ISO 8601, or "
+                      QStringLiteral("log/audit query, reports: entries from this time on (ISO 8601, or "
                                      "an age: 30m, 24h, 7d)."),
                       QStringLiteral("T")});
-    parser.addOption({QStringLiteral("until"), QStringLiteral("log/audit query: entries up to this time."),
+    parser.addOption({QStringLiteral("until"), QStringLiteral("log/audit query, reports: entries up to this time."),
                       QStringLiteral("T")});
+    parser.addOption({QStringLiteral("collection"),
+                      QStringLiteral("reports: only the members of this collection (its name or number)."),
+                      QStringLiteral("NAME|ID")});
+    parser.addOption({QStringLiteral("hours"),
+                      QStringLiteral("reports silent-systems: silent for more than N hours (default 24)."),
+                      QStringLiteral("N")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("reports: write to FILE (through a temporary file) instead of standard "
+                                     "output."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("source"),
                       QStringLiteral("log query: only entries from this source (engine, console, "
                                      "oobmctl, trace, ...)."),
@@ -304,7 +322,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("text"),
                       QStringLiteral("log/audit query: entries containing this text (any case)."),
                       QStringLiteral("T")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("log/audit query: at most N entries (default 100)."),
+    parser.addOption({QStringLiteral("limit"),
+                      QStringLiteral("log/audit query: at most N entries (default 100); reports: the top N."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("action"),
                       QStringLiteral("audit query: only this action (generate, show, export, "
@@ -323,7 +342,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("settings, log, keys, audit, systems, profiles, "
                                                 "assignments, tls-certificates, aux-profiles, "
-                                                "hellos, actions (see below)"));
+                                                "hellos, actions, reports (see below)"));
 
     if (!parser.parse(arguments))
         return usage(err, parser.errorText());
@@ -341,7 +360,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     Context c{parser, parser.positionalArguments(), Format::Text, out, err};
     const QString format = parser.value(QStringLiteral("format"));
     const QString groupArg = c.args.value(0);
-    const bool fileFormat = groupArg == u"keys";
+    const bool fileFormat = groupArg == u"keys" || groupArg == u"reports"; // they check --format themselves
     // The list commands of these groups take csv too; the others say so themselves.
     const bool csvGroup = groupArg == u"systems" || groupArg == u"profiles" || groupArg == u"hellos"
             || groupArg == u"actions" || groupArg == u"assignments" || groupArg == u"aux-profiles"

@@ -81,7 +81,8 @@ QString SqlFleetLedger::ruleClause(const CollectionRule &rule, const QDateTime &
         *binds << rule.profileId;
     }
     if (!rule.fqdnPattern.isEmpty()) {
-        where << QStringLiteral("(lower(s.fqdn) LIKE ? ESCAPE '\\\\' OR lower(s.name) LIKE ? ESCAPE '\\\\')");
+        // ESCAPE '\': one character in SQL (a backslash in a string literal is itself there).
+        where << QStringLiteral("(lower(s.fqdn) LIKE ? ESCAPE '\\' OR lower(s.name) LIKE ? ESCAPE '\\')");
         *binds << likeFromWildcard(rule.fqdnPattern) << likeFromWildcard(rule.fqdnPattern);
     }
     if (Ipv4Range range; !rule.ipRange.isEmpty() && Ipv4Range::parse(rule.ipRange, &range)) {

@@ -741,4 +741,10 @@ QFuture<StoreResult<QList<EngineStatus>>> SqlStore::engines()
                                                    [](SqlEngineLedger &l) { return l.engines(); });
 }
 
+QFuture<StoreResult<ReportResult>> SqlStore::runReport(const ReportRequest &request)
+{
+    return runOn<StoreResult<ReportResult>>(&SqlStoreWorker::reports, false,
+                                            [request](SqlReportLedger &l) { return l.run(request); });
+}
+
 } // namespace Oobm::Core

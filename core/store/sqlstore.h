@@ -107,6 +107,7 @@ public:
     QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) override;
     QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
     QFuture<StoreResult<QList<EngineStatus>>> engines() override;
+    QFuture<StoreResult<ReportResult>> runReport(const ReportRequest &request) override;
 
     // Blocks until open() has finished; for command-line tools and tests.
     StoreError openAndWait();

@@ -404,6 +404,7 @@ void SqlStoreWorker::makeLedgers()
                                                                            m_fleet.get()});
     m_engines = std::make_unique<SqlEngineLedger>(context);
     m_tasks = std::make_unique<SqlTaskLedger>(context, m_fleet.get(), m_log.get(), m_profiles.get());
+    m_reports = std::make_unique<SqlReportLedger>(context, m_fleet.get());
 }
 
 StoreError SqlStoreWorker::usable(bool writable) const

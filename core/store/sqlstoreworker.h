@@ -10,6 +10,7 @@
 #include "core/store/sqlkeyledger.h"
 #include "core/store/sqllogledger.h"
 #include "core/store/sqlprofileledger.h"
+#include "core/store/sqlreportledger.h"
 #include "core/store/sqlsettingsledger.h"
 #include "core/store/sqlsystemledger.h"
 #include "core/store/sqltaskledger.h"
@@ -64,6 +65,7 @@ public:
     SqlEngineLedger &engines() { return *m_engines; }
     SqlFleetLedger &fleet() { return *m_fleet; }
     SqlTaskLedger &tasks() { return *m_tasks; }
+    SqlReportLedger &reports() { return *m_reports; }
 
     // The settings as this worker last read or wrote them: what "changed elsewhere" compares to.
     void noteSettings(const ServiceSettings &settings) { m_lastSettings = settings; }
@@ -107,6 +109,7 @@ private:
     std::unique_ptr<SqlEngineLedger> m_engines;
     std::unique_ptr<SqlFleetLedger> m_fleet;
     std::unique_ptr<SqlTaskLedger> m_tasks;
+    std::unique_ptr<SqlReportLedger> m_reports;
 
     QTimer *m_watch = nullptr;        // SQLite: checks PRAGMA data_version
     QTimer *m_systemsBatch = nullptr; // PostgreSQL: a burst of notifications is one signal

@@ -18,6 +18,8 @@
 #include "core/provisioning/provisioningreport.h"
 #include "core/provisioning/provisionprofile.h"
 #include "core/provisioning/systemquery.h"
+#include "core/reports/reportrequest.h"
+#include "core/reports/reportresult.h"
 #include "core/settings/servicesettings.h"
 #include "core/store/storeerror.h"
 #include "core/store/storelocation.h"
@@ -188,6 +190,10 @@ public:
 
     virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
     virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
+
+    // A built-in report (core/reports), computed by aggregate SQL on the store thread: the figures
+    // leave the database, never the rows they count. An invalid request resolves to InvalidRequest.
+    virtual QFuture<StoreResult<ReportResult>> runReport(const ReportRequest &request) = 0;
 
 Q_SIGNALS:
     void stateChanged(Oobm::Core::Store::State state);

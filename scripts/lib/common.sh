@@ -7,7 +7,8 @@ export OOBM_ROOT
 
 # Debian 12 packages. Only Debian's archive is used; nothing is downloaded at build or run time.
 OOBM_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-l10n-tools qt6-tools-dev libqt6svg6 fonts-dejavu-core gsoap libgsoap-dev libssl-dev qtkeychain-qt6-dev libsecret-1-0)
+    qt6-l10n-tools qt6-tools-dev qt6-charts-dev libqt6opengl6-dev libqt6svg6 fonts-dejavu-core gsoap libgsoap-dev
+    libssl-dev qtkeychain-qt6-dev libsecret-1-0)
 # scripts/check-style: clang-format and clang-tidy 14.
 OOBM_STYLE_PACKAGES=(clang-format clang-tidy)
 OOBM_TEST_PACKAGES=(python3 postgresql-15 sqlite3 util-linux xvfb xauth amtterm libsoap-lite-perl libxml2-utils dbus gnome-keyring dnsmasq-base

@@ -217,7 +217,7 @@ void tst_MainWindow::everyNodeShowsItsPage()
     QVERIFY(page->widget(nullptr)->findChild<QLabel *>("pageTitle"));
     static const QStringList withButtons{
             "general",          "log",        "actions-status", "security-audit", "dns-configuration",
-            "service-location", "maintenance"};
+            "service-location", "maintenance",    "reports"};
     if (!withButtons.contains(id))
         QVERIFY(page->widget(nullptr)->findChildren<QPushButton *>().isEmpty());
     // The tree's selection follows.

@@ -26,6 +26,10 @@ QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *pa
 // Intel AMT Systems > Hello Monitor: hello packets as they arrive, and what became of each.
 QWidget *createHelloMonitorWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
 
+// Configuration > Reports: the built-in reports (core/reports), each computed in the store, with a
+// chart, a table and exports (CSV, JSON, the chart as PNG, a PDF with both). ReportsWidget.
+QWidget *createReportsWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
+
 // Intel AMT Systems > Profile Assignments: which provision profile each system gets.
 QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
 

@@ -228,10 +228,10 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
            [](Core::Store *store) { return std::make_shared<Core::AuditLogBook>(store); }},
           context);
 
-    b.placeholder(QStringLiteral("reports"), configuration, tr("Reports"), QStringLiteral("reports"),
-                  tr("Summaries of the fleet and its keys."),
-                  tr("Reports summarize the fleet: systems by provisioning state, AMT version and "
-                     "profile, and security keys by state."));
+    b.widget(configuration,
+             {QStringLiteral("reports"), tr("Reports"), QStringLiteral("reports"),
+              tr("Summaries of the fleet, provisioning, keys, hellos and task runs, with charts.")},
+             createReportsWidget, context);
     b.placeholder(QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
                   tr("Intel AMT operations on collections of systems."),
                   tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
