@@ -208,7 +208,7 @@ int main(int argc, char *argv[])
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    const int rc = app.exec();
+    const int rc = QCoreApplication::exec();
 
     hellos.stop();
     soap.stop();

@@ -159,5 +159,5 @@ int main(int argc, char *argv[])
         }
         unlocker.unlock();
     });
-    return app.exec();
+    return QCoreApplication::exec();
 }

@@ -305,7 +305,7 @@ int main(int argc, char *argv[])
         if (!e)
             unlocker.unlock();
     });
-    const int code = app.exec();
+    const int code = QApplication::exec();
     if (engine) {
         // Let running provisioning attempts finish (bounded by the engine's grace period).
         QEventLoop loop;

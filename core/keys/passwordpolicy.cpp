@@ -44,18 +44,18 @@ QString mePasswordProblem(const QString &password)
 QString generateMePassword()
 {
     // One of each class the rules ask for, then any; the classes' places are random too.
-    static const char Upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    static const char Lower[] = "abcdefghijkmnopqrstuvwxyz";
-    static const char Digits[] = "23456789";
-    static const char Special[] = "!#$%&()*+-./;<=>?@[]^{|}~";
-    static const char *const Classes[] = {Upper, Lower, Digits, Special};
+    static const char upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    static const char lower[] = "abcdefghijkmnopqrstuvwxyz";
+    static const char digits[] = "23456789";
+    static const char special[] = "!#$%&()*+-./;<=>?@[]^{|}~";
+    static const char *const classes[] = {upper, lower, digits, special};
     constexpr int Length = 16;
     unsigned char random[2 * Length];
     if (RAND_bytes(random, int(sizeof random)) != 1)
         return {};
     QString password;
     for (int i = 0; i < Length; ++i) {
-        const char *alphabet = Classes[i < 4 ? i : random[i] % 4];
+        const char *alphabet = classes[i < 4 ? i : random[i] % 4];
         const int size = int(std::char_traits<char>::length(alphabet));
         password += QLatin1Char(alphabet[random[Length + i] % size]);
     }

@@ -45,9 +45,9 @@ qint64 CategoryCounts::total() const
 
 const QStringList &auditActions()
 {
-    static const QStringList Actions{QStringLiteral("generate"), QStringLiteral("show"),   QStringLiteral("export"),
+    static const QStringList actions{QStringLiteral("generate"), QStringLiteral("show"),   QStringLiteral("export"),
                                      QStringLiteral("import"),   QStringLiteral("delete"), QStringLiteral("task")};
-    return Actions;
+    return actions;
 }
 
 bool AuditQuery::matches(const AuditEntry &entry) const

@@ -33,7 +33,7 @@ LogRecord ActionsLogBook::record(const ActionRecord &action)
 
 QStringList ActionsLogBook::steps()
 {
-    static const QStringList Steps{QStringLiteral("GetCoreVersion"),
+    static const QStringList steps{QStringLiteral("GetCoreVersion"),
                                    QStringLiteral("GetProvisioningState"),
                                    QStringLiteral("GetProvisioningServerOTP"),
                                    QStringLiteral("GetHostName"),
@@ -51,7 +51,7 @@ QStringList ActionsLogBook::steps()
                                    QStringLiteral("DelayedProvision"),
                                    QStringLiteral("RemoteControl"),
                                    QStringLiteral("Unprovision")};
-    return Steps;
+    return steps;
 }
 
 QList<LogBook::ColumnSpec> ActionsLogBook::columns() const

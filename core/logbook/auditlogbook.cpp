@@ -15,14 +15,14 @@ const AuditEntry &entryOf(const LogRecord &record)
 QString actionName(const QString &action)
 {
     // The stored action is the stable key; the page shows it translated.
-    static const char *const Names[] = {QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Generate"),
+    static const char *const names[] = {QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Generate"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Show"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Export"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Import"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Delete"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Task")};
     const qsizetype i = auditActions().indexOf(action.toLower());
-    return i < 0 ? action : QCoreApplication::translate("Oobm::Core::AuditLogBook", Names[i]);
+    return i < 0 ? action : QCoreApplication::translate("Oobm::Core::AuditLogBook", names[i]);
 }
 } // namespace
 

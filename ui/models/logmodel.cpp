@@ -209,8 +209,8 @@ QIcon LogModel::categoryIcon(int category) const
     if (i < 0 || i > 3)
         return {};
     if (m_icons[i].isNull()) {
-        static const char *const Names[] = {"error", "warning", "information", "debug"};
-        m_icons[i] = bundledIcon(QLatin1String(Names[i]));
+        static const char *const names[] = {"error", "warning", "information", "debug"};
+        m_icons[i] = bundledIcon(QLatin1String(names[i]));
     }
     return m_icons[i];
 }
