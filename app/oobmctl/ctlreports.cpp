@@ -51,9 +51,9 @@ int listReports(Context &c)
 // --since/--until: parseTime's forms; a date alone is midnight UTC, as the reports' days are.
 bool parseReportTime(Context &c, const QString &option, QDateTime *time, int *exitCode)
 {
-    static const QRegularExpression DateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QString text = c.parser.value(option).trimmed();
-    if (c.parser.isSet(option) && DateOnly.match(text).hasMatch()) {
+    if (c.parser.isSet(option) && dateOnly.match(text).hasMatch()) {
         const QDate d = QDate::fromString(text, Qt::ISODate);
         if (d.isValid()) {
             *time = d.startOfDay(Qt::UTC);

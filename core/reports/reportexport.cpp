@@ -173,7 +173,7 @@ bool ReportExport::fromJson(const QByteArray &bytes, ReportResult *result, QStri
     r.request.until = QDateTime::fromString(parameters.value(QStringLiteral("until")).toString(), Qt::ISODate);
     r.request.hours = parameters.value(QStringLiteral("hours")).toInt();
     r.request.limit = parameters.value(QStringLiteral("limit")).toInt();
-    for (const QJsonValue &v : o.value(QStringLiteral("columns")).toArray()) {
+    for (const QJsonValue v : o.value(QStringLiteral("columns")).toArray()) {
         const QJsonObject c = v.toObject();
         ReportColumn column;
         column.key = c.value(QStringLiteral("key")).toString();
@@ -184,7 +184,7 @@ bool ReportExport::fromJson(const QByteArray &bytes, ReportResult *result, QStri
         }
         r.columns << column;
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("rows")).toArray()) {
+    for (const QJsonValue v : o.value(QStringLiteral("rows")).toArray()) {
         const QJsonObject row = v.toObject();
         QVariantList cells;
         for (const ReportColumn &c : std::as_const(r.columns))
@@ -200,19 +200,19 @@ bool ReportExport::fromJson(const QByteArray &bytes, ReportResult *result, QStri
     }
     r.categoryAxis = chart.value(QStringLiteral("categoryAxis")).toString();
     r.valueAxis = chart.value(QStringLiteral("valueAxis")).toString();
-    for (const QJsonValue &v : chart.value(QStringLiteral("categories")).toArray())
+    for (const QJsonValue v : chart.value(QStringLiteral("categories")).toArray())
         r.categories << v.toString();
-    for (const QJsonValue &v : chart.value(QStringLiteral("categoryKeys")).toArray())
+    for (const QJsonValue v : chart.value(QStringLiteral("categoryKeys")).toArray())
         r.categoryKeys << v.toString();
-    for (const QJsonValue &v : chart.value(QStringLiteral("series")).toArray()) {
+    for (const QJsonValue v : chart.value(QStringLiteral("series")).toArray()) {
         ReportSeries s;
         s.name = v.toObject().value(QStringLiteral("name")).toString();
         s.key = v.toObject().value(QStringLiteral("key")).toString();
-        for (const QJsonValue &x : v.toObject().value(QStringLiteral("values")).toArray())
+        for (const QJsonValue x : v.toObject().value(QStringLiteral("values")).toArray())
             s.values << x.toDouble();
         r.series << s;
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("notes")).toArray())
+    for (const QJsonValue v : o.value(QStringLiteral("notes")).toArray())
         r.notes << v.toString();
     *result = r;
     return true;

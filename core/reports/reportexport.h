@@ -25,9 +25,9 @@ public:
 
     // Reads what json() wrote back (the table, the chart and what it was computed for); false and
     // *error when it is not such a file.
-    static bool fromJson(const QByteArray &json, ReportResult *result, QString *error);
+    static bool fromJson(const QByteArray &bytes, ReportResult *result, QString *error);
     // The fields of a CSV file, line by line (quoted fields may hold commas, quotes and line breaks).
-    static QList<QStringList> parseCsv(const QByteArray &csv);
+    static QList<QStringList> parseCsv(const QByteArray &bytes);
 
     // Writes bytes to path through a temporary file renamed at the end (QSaveFile): nothing is left
     // half written. Empty, or why it failed (translated).

@@ -26,7 +26,7 @@ struct ReportRequest
     static constexpr int MaxDayBuckets = 3 * 366;  // per day: at most three years
 
     // The same request with the defaults filled in, relative to now (or this->now when set).
-    ReportRequest withDefaults(const QDateTime &now) const;
+    ReportRequest withDefaults(const QDateTime &currentTime) const;
     // Empty, or what is wrong with the request (after withDefaults), translated.
     QString problem() const;
 };

@@ -27,7 +27,7 @@ class SqlReportLedger final : public SqlLedger
 public:
     SqlReportLedger(Context context, SqlFleetLedger *fleet);
 
-    StoreResult<ReportResult> run(const ReportRequest &request);
+    StoreResult<ReportResult> run(const ReportRequest &asked);
 
     // The provisioning sequence's steps (what "provisioning" counts in Actions Status), in order.
     static QStringList provisioningSteps();

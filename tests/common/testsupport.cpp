@@ -182,9 +182,9 @@ bool shouldRunHere(const char *testFunction, QString *failure, const QStringList
 
 bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString *dir, QString *failure, QString *skip)
 {
-    static const char *const DirVariable = "OOBM_TEST_SMALL_FILESYSTEM";
-    if (qEnvironmentVariableIsSet(DirVariable)) {
-        *dir = qEnvironmentVariable(DirVariable);
+    static const char *const dirVariable = "OOBM_TEST_SMALL_FILESYSTEM";
+    if (qEnvironmentVariableIsSet(dirVariable)) {
+        *dir = qEnvironmentVariable(dirVariable);
         return true;
     }
     QTemporaryDir mountPoint;
@@ -205,7 +205,7 @@ bool shouldRunInSmallFilesystem(const char *testFunction, qint64 bytes, QString 
          << QCoreApplication::applicationFilePath() << QString::fromLatin1(testFunction);
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QString::fromLatin1(DirVariable), mountPoint.path());
+    env.insert(QString::fromLatin1(dirVariable), mountPoint.path());
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QStringLiteral("unshare"), args);

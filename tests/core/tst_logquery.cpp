@@ -113,11 +113,11 @@ void tst_LogQuery::filters_data()
         int since, until;
         QList<qint64> expected;
     };
-    const int E = int(Severity::Error), W = int(Severity::Warning), I = int(Severity::Information);
+    const int error = int(Severity::Error), warning = int(Severity::Warning), information = int(Severity::Information);
     const QList<Row> rows{
             {"no filter", {}, {}, {}, {}, -1, -1, {7, 6, 5, 4, 3, 2, 1}},
-            {"errors", {E}, {}, {}, {}, -1, -1, {6, 1}},
-            {"errors and warnings", {E, W}, {}, {}, {}, -1, -1, {6, 2, 1}},
+            {"errors", {error}, {}, {}, {}, -1, -1, {6, 1}},
+            {"errors and warnings", {error, warning}, {}, {}, {}, -1, -1, {6, 2, 1}},
             {"source", {}, QStringLiteral("engine"), {}, {}, -1, -1, {7, 5, 2, 1}},
             {"device by UUID, lower case", {}, {}, UuidA.toLower(), {}, -1, -1, {7, 4, 1}},
             {"device by FQDN, any case", {}, {}, QStringLiteral("beta.EXAMPLE.test"), {}, -1, -1, {5, 2}},
@@ -131,8 +131,8 @@ void tst_LogQuery::filters_data()
             {"text, no match", {}, {}, {}, QStringLiteral("nothing like it"), -1, -1, {}},
             {"time range", {}, {}, {}, {}, 2, 5, {6, 5, 4, 3}},
             {"since", {}, {}, {}, {}, 5, -1, {7, 6}},
-            {"combined", {I}, QStringLiteral("engine"), {}, QStringLiteral("provision"), -1, -1, {5}},
-            {"combined with device", {E, I}, {}, UuidA, QStringLiteral("incoming"), 1, -1, {7}},
+            {"combined", {information}, QStringLiteral("engine"), {}, QStringLiteral("provision"), -1, -1, {5}},
+            {"combined with device", {error, information}, {}, UuidA, QStringLiteral("incoming"), 1, -1, {7}},
     };
     for (const char *backend : {"sqlite", "postgresql"}) {
         for (const Row &r : rows)
@@ -450,14 +450,14 @@ void tst_LogQuery::actionFilters_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("sinceHour");
     QTest::addColumn<QList<qint64>>("expected");
-    const int Ok = int(ActionRecord::Result::Succeeded), Failed = int(ActionRecord::Result::Failed);
+    const int ok = int(ActionRecord::Result::Succeeded), failed = int(ActionRecord::Result::Failed);
     for (const char *backend : {"sqlite", "postgresql"}) {
         const QString b = QString::fromLatin1(backend);
         const auto row = [&](const char *name) { return &QTest::addRow("%s/%s", backend, name); };
         *row("all") << b << QList<int>{} << QString() << QString() << QString() << -1
                     << QList<qint64>{6, 5, 4, 3, 2, 1};
-        *row("failed") << b << QList<int>{Failed} << QString() << QString() << QString() << -1 << QList<qint64>{6, 2};
-        *row("two results") << b << QList<int>{Ok, Failed} << QString() << QString() << QString() << -1
+        *row("failed") << b << QList<int>{failed} << QString() << QString() << QString() << -1 << QList<qint64>{6, 2};
+        *row("two results") << b << QList<int>{ok, failed} << QString() << QString() << QString() << -1
                             << QList<qint64>{6, 5, 3, 2, 1};
         *row("step") << b << QList<int>{} << "GetCoreVersion" << QString() << QString() << -1 << QList<qint64>{3, 1};
         *row("uuid") << b << QList<int>{} << QString() << UuidA.toLower() << QString() << -1 << QList<qint64>{6, 2, 1};
@@ -468,7 +468,7 @@ void tst_LogQuery::actionFilters_data()
         *row("text in status") << b << QList<int>{} << QString() << QString() << "auth_fail" << -1 << QList<qint64>{2};
         *row("short text") << b << QList<int>{} << QString() << QString() << "ok" << -1 << QList<qint64>{5};
         *row("since") << b << QList<int>{} << QString() << QString() << QString() << 4 << QList<qint64>{6, 5};
-        *row("combined") << b << QList<int>{Failed} << "SetAdminAclEntry" << UuidA << "answer" << 1 << QList<qint64>{6};
+        *row("combined") << b << QList<int>{failed} << "SetAdminAclEntry" << UuidA << "answer" << 1 << QList<qint64>{6};
     }
 }
 

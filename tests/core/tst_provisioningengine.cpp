@@ -61,9 +61,7 @@ class EngineLab
 public:
     explicit EngineLab(const QString &backend = QStringLiteral("sqlite"))
         : m_backend(backend)
-    {
-        current = this;
-    }
+    { }
     ~EngineLab()
     {
         // A failed test shows what the engine logged and decided.
@@ -74,9 +72,7 @@ public:
                 qInfo().noquote() << "system:" << s.uuid << systemStateKey(s.state) << s.reason;
         }
         engine.reset();
-        current = nullptr;
     }
-    static inline EngineLab *current = nullptr;
 
     // keys: exported to setup.bin for the devices; spare: left Available as next keys.
     QString prepare(int keys, int spare, bool requireAuthorization = false)

@@ -608,8 +608,8 @@ void tst_Reports::checkSystemsByCollection(Fleet &f, const QString &collection)
             QStringLiteral("s.state = 4 AND s.last_hello_ms >= %1").arg(dayAgo));
     expected[QStringLiteral("Lab")] = count(memberSql(f, QStringLiteral("lab")));
     expected[QStringLiteral("AMT 3")] = count(memberSql(f, QStringLiteral("version3")));
-    expected[QStringLiteral("Hosts 1*")] =
-            count(QStringLiteral("(s.fqdn LIKE 'amt-1%.example.test' OR s.name LIKE 'amt-1%.example.test')"));
+    expected[QStringLiteral("Hosts 1*")] = count(
+            QStringLiteral("(s.fqdn LIKE 'amt-1%.example.test' OR s.name LIKE 'amt-1%.example.test')"));
     QCOMPARE(r.rows.size(), int(expected.size()));
     qint64 previous = std::numeric_limits<qint64>::max();
     for (const QVariantList &row : r.rows) {

@@ -87,7 +87,7 @@ private Q_SLOTS:
     if (backend == u"postgresql") \
         OOBM_REQUIRE_POSTGRESQL(); \
     BackendFixture f(backend); \
-    QVERIFY(f.isValid())
+    QVERIFY((f).isValid())
 
 void tst_SqlStore::createAndReopen()
 {

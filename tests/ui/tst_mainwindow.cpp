@@ -216,8 +216,8 @@ void tst_MainWindow::everyNodeShowsItsPage()
     // Every page starts with its title band, and no page but the real ones offers controls.
     QVERIFY(page->widget(nullptr)->findChild<QLabel *>("pageTitle"));
     static const QStringList withButtons{
-            "general",          "log",        "actions-status", "security-audit", "dns-configuration",
-            "service-location", "maintenance",    "reports"};
+            "general",          "log",         "actions-status", "security-audit", "dns-configuration",
+            "service-location", "maintenance", "reports"};
     if (!withButtons.contains(id))
         QVERIFY(page->widget(nullptr)->findChildren<QPushButton *>().isEmpty());
     // The tree's selection follows.

@@ -28,10 +28,10 @@ using Core::ReportResult;
 
 namespace {
 
-// Colours that mean the same in every report (Tango-like, readable on white and in print).
+// colours that mean the same in every report (Tango-like, readable on white and in print).
 QColor colourOf(const QString &key)
 {
-    static const QHash<QString, QColor> Colours{
+    static const QHash<QString, QColor> colours{
             {QStringLiteral("succeeded"), QColor(0x4e, 0x9a, 0x06)},
             {QStringLiteral("provisioned"), QColor(0x4e, 0x9a, 0x06)},
             {QStringLiteral("failed"), QColor(0xcc, 0x00, 0x00)},
@@ -53,7 +53,7 @@ QColor colourOf(const QString &key)
             {QStringLiteral("keys"), QColor(0x34, 0x65, 0xa4)},
             {QStringLiteral("duration"), QColor(0x75, 0x50, 0x7b)},
     };
-    return Colours.value(key);
+    return colours.value(key);
 }
 
 // Category labels are unique for QBarCategoryAxis; long ones (failure reasons) are cut.
