@@ -18,6 +18,7 @@
 #include "bench/benchsupport.h"
 
 #include "core/fleet/collection.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/reports/reportdefinition.h"
 #include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
@@ -149,21 +150,7 @@ QString systemsSql(bool sqlite, const Sizes &s, qint64 t1)
 // or a category), the steps after it skipped.
 QString stepsSql(bool sqlite, const Sizes &s, qint64 t1, qint64 first, qint64 last)
 {
-    const QStringList steps{QStringLiteral("GetCoreVersion"),
-                            QStringLiteral("GetProvisioningState"),
-                            QStringLiteral("GetProvisioningServerOTP"),
-                            QStringLiteral("GetHostName"),
-                            QStringLiteral("GetDomainName"),
-                            QStringLiteral("SetHostName"),
-                            QStringLiteral("SetDomainName"),
-                            QStringLiteral("SetHighAccuracyTimeSynch"),
-                            QStringLiteral("SetAdminAclEntry"),
-                            QStringLiteral("AddUserAclEntry"),
-                            QStringLiteral("SetTLSKeyAndCertificate"),
-                            QStringLiteral("SetTlsEnabled"),
-                            QStringLiteral("SetTLSPSK"),
-                            QStringLiteral("SetEnabledInterfaces"),
-                            QStringLiteral("CommitChanges")};
+    const QStringList steps = Oobm::Core::provisioningSteps();
     QString step = QStringLiteral("CASE i % 15");
     for (int k = 0; k < steps.size(); ++k)
         step += QStringLiteral(" WHEN %1 THEN '%2'").arg(k).arg(steps.at(k));

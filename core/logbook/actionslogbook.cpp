@@ -2,6 +2,7 @@
 #include "actionslogbook.h"
 
 #include "core/log/retention.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/store/store.h"
 
 namespace Oobm::Core {
@@ -33,24 +34,9 @@ LogRecord ActionsLogBook::record(const ActionRecord &action)
 
 QStringList ActionsLogBook::steps()
 {
-    static const QStringList steps{QStringLiteral("GetCoreVersion"),
-                                   QStringLiteral("GetProvisioningState"),
-                                   QStringLiteral("GetProvisioningServerOTP"),
-                                   QStringLiteral("GetHostName"),
-                                   QStringLiteral("GetDomainName"),
-                                   QStringLiteral("SetHostName"),
-                                   QStringLiteral("SetDomainName"),
-                                   QStringLiteral("SetHighAccuracyTimeSynch"),
-                                   QStringLiteral("SetAdminAclEntry"),
-                                   QStringLiteral("AddUserAclEntry"),
-                                   QStringLiteral("SetTLSKeyAndCertificate"),
-                                   QStringLiteral("SetTlsEnabled"),
-                                   QStringLiteral("SetTLSPSK"),
-                                   QStringLiteral("SetEnabledInterfaces"),
-                                   QStringLiteral("CommitChanges"),
-                                   QStringLiteral("DelayedProvision"),
-                                   QStringLiteral("RemoteControl"),
-                                   QStringLiteral("Unprovision")};
+    static const QStringList steps = provisioningSteps()
+            + QStringList{QStringLiteral("DelayedProvision"), QStringLiteral("RemoteControl"),
+                          QStringLiteral("Unprovision")};
     return steps;
 }
 

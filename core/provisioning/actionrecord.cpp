@@ -38,4 +38,23 @@ QString actionResultKey(ActionRecord::Result result)
     return {};
 }
 
+QStringList provisioningSteps()
+{
+    return {QStringLiteral("GetCoreVersion"),
+            QStringLiteral("GetProvisioningState"),
+            QStringLiteral("GetProvisioningServerOTP"),
+            QStringLiteral("GetHostName"),
+            QStringLiteral("GetDomainName"),
+            QStringLiteral("SetHostName"),
+            QStringLiteral("SetDomainName"),
+            QStringLiteral("SetHighAccuracyTimeSynch"),
+            QStringLiteral("SetAdminAclEntry"),
+            QStringLiteral("AddUserAclEntry"),
+            QStringLiteral("SetTLSKeyAndCertificate"),
+            QStringLiteral("SetTlsEnabled"),
+            QStringLiteral("SetTLSPSK"),
+            QStringLiteral("SetEnabledInterfaces"),
+            QStringLiteral("CommitChanges")};
+}
+
 } // namespace Oobm::Core

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Oobm::Core {
 
@@ -23,6 +24,8 @@ struct ActionRecord
 };
 QString actionResultName(ActionRecord::Result result); // translated
 QString actionResultKey(ActionRecord::Result result);  // "succeeded", "failed", "skipped"
+// The steps of one provisioning attempt, in the order the engine runs them (docs/protocol.md §5).
+QStringList provisioningSteps();
 
 // Logs > Actions Status: what the steps are filtered by, in SQL, with the log's keyset paging
 // (beforeId: older than; afterId: newer than; oldestFirst: the end of the log).

@@ -4,6 +4,7 @@
 #include "core/fleet/operation.h"
 #include "core/fleet/taskrun.h"
 #include "core/keys/keyrecord.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/provisioning/amtsystem.h"
 #include "core/reports/reportbuckets.h"
 #include "core/store/sqlfleetledger.h"
@@ -58,7 +59,7 @@ double share(qint64 part, qint64 whole)
 QString stepList()
 {
     QStringList quoted;
-    for (const QString &s : SqlReportLedger::provisioningSteps())
+    for (const QString &s : provisioningSteps())
         quoted << u'\'' + s + u'\'';
     return quoted.join(QStringLiteral(", "));
 }
@@ -151,25 +152,6 @@ SqlReportLedger::SqlReportLedger(Context context, SqlFleetLedger *fleet)
     : SqlLedger(std::move(context))
     , m_fleet(fleet)
 { }
-
-QStringList SqlReportLedger::provisioningSteps()
-{
-    return {QStringLiteral("GetCoreVersion"),
-            QStringLiteral("GetProvisioningState"),
-            QStringLiteral("GetProvisioningServerOTP"),
-            QStringLiteral("GetHostName"),
-            QStringLiteral("GetDomainName"),
-            QStringLiteral("SetHostName"),
-            QStringLiteral("SetDomainName"),
-            QStringLiteral("SetHighAccuracyTimeSynch"),
-            QStringLiteral("SetAdminAclEntry"),
-            QStringLiteral("AddUserAclEntry"),
-            QStringLiteral("SetTLSKeyAndCertificate"),
-            QStringLiteral("SetTlsEnabled"),
-            QStringLiteral("SetTLSPSK"),
-            QStringLiteral("SetEnabledInterfaces"),
-            QStringLiteral("CommitChanges")};
-}
 
 template<typename Row>
 StoreError SqlReportLedger::forEachRow(const QString &sql, const QVariantList &binds, Row row)

@@ -30,7 +30,6 @@ public:
     StoreResult<ReportResult> run(const ReportRequest &asked);
 
     // The provisioning sequence's steps (what "provisioning" counts in Actions Status), in order.
-    static QStringList provisioningSteps();
 
 private:
     struct Scope; // the request and its collection, as SQL

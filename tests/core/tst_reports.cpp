@@ -11,6 +11,7 @@
 #include "core/fleet/operation.h"
 #include "core/fleet/taskrun.h"
 #include "core/keys/keyrecord.h"
+#include "core/provisioning/actionrecord.h"
 #include "core/reports/reportbuckets.h"
 #include "core/reports/reportexport.h"
 #include "core/store/sqlreportledger.h"
@@ -65,7 +66,7 @@ QStringList fleetSql(bool sqlite, qint64 now)
 {
     const QString t = QString::number(now);
     QString stepCase = QStringLiteral("CASE i % 16");
-    const QStringList steps = SqlReportLedger::provisioningSteps() + QStringList{QStringLiteral("RemoteControl")};
+    const QStringList steps = provisioningSteps() + QStringList{QStringLiteral("RemoteControl")};
     for (int k = 0; k < steps.size(); ++k)
         stepCase += QStringLiteral(" WHEN %1 THEN '%2'").arg(k).arg(steps.at(k));
     stepCase += QStringLiteral(" END");
