@@ -110,8 +110,8 @@ bool parseTime(Context &c, const QString &option, QDateTime *time, int *exitCode
     if (!c.parser.isSet(option))
         return true;
     const QString text = c.parser.value(option).trimmed();
-    static const QRegularExpression Age(QStringLiteral("^(\\d{1,6})\\s*([mhd])$"));
-    if (const QRegularExpressionMatch m = Age.match(text.toLower()); m.hasMatch()) {
+    static const QRegularExpression agePattern(QStringLiteral("^(\\d{1,6})\\s*([mhd])$"));
+    if (const QRegularExpressionMatch m = agePattern.match(text.toLower()); m.hasMatch()) {
         const qint64 n = m.captured(1).toLongLong();
         const qint64 unit = m.captured(2) == u"m" ? 60 : m.captured(2) == u"h" ? 3600 : 86400;
         *time = QDateTime::currentDateTimeUtc().addSecs(-n * unit);

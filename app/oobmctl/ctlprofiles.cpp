@@ -214,11 +214,12 @@ int profilesCreate(Context &c)
     if (c.parser.isSet(QStringLiteral("host-pattern")))
         p.hostNamePattern = c.parser.value(QStringLiteral("host-pattern")).trimmed();
     if (c.parser.isSet(QStringLiteral("interfaces"))) {
-        static const QStringList Known{QStringLiteral("WebUI"), QStringLiteral("SOL"), QStringLiteral("IDER")};
+        static const QStringList knownInterfaces{QStringLiteral("WebUI"), QStringLiteral("SOL"),
+                                                 QStringLiteral("IDER")};
         p.interfaces.clear();
         for (const QString &part : c.parser.value(QStringLiteral("interfaces")).split(u',', Qt::SkipEmptyParts)) {
             QString name = part.trimmed();
-            for (const QString &k : Known) {
+            for (const QString &k : knownInterfaces) {
                 if (name.compare(k, Qt::CaseInsensitive) == 0)
                     name = k;
             }

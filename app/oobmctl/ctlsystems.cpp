@@ -501,14 +501,14 @@ int actionsList(Context &c)
         return code;
     filter.uuid = c.parser.value(QStringLiteral("system")).trimmed().toUpper();
     filter.step = c.parser.value(QStringLiteral("step")).trimmed();
-    static const QList<ActionRecord::Result> Results{ActionRecord::Result::Succeeded, ActionRecord::Result::Failed,
-                                                     ActionRecord::Result::Skipped};
+    static const QList<ActionRecord::Result> knownResults{ActionRecord::Result::Succeeded, ActionRecord::Result::Failed,
+                                                          ActionRecord::Result::Skipped};
     for (const QString &value : c.parser.values(QStringLiteral("result"))) {
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
-            const auto it = std::find_if(Results.cbegin(), Results.cend(), [&](auto r) {
+            const auto it = std::find_if(knownResults.cbegin(), knownResults.cend(), [&](auto r) {
                 return part.trimmed().compare(actionResultKey(r), Qt::CaseInsensitive) == 0;
             });
-            if (it == Results.cend())
+            if (it == knownResults.cend())
                 return usage(c.err,
                              QStringLiteral("Unknown result '%1'; use succeeded, failed "
                                             "or skipped.")
