@@ -21,6 +21,9 @@ public:
     StoreResult<Collection> collection(qint64 id, bool withMembers);
     StoreResult<qint64> saveCollection(const Collection &collection);
     StoreResult<int> deleteCollection(qint64 id);
+    // The systems a collection as given selects now: a dynamic one's rule (saved or not), a static
+    // one's stored members.
+    StoreResult<qint64> countMembers(const Collection &collection);
     // Adds (or removes, or replaces with) the systems named by UUID, FQDN or name. Names no system
     // answers to are an error that lists them, and nothing changes.
     StoreResult<int> changeMembers(qint64 id, const QStringList &systems, MemberChange change);
@@ -35,7 +38,6 @@ public:
                               QVariantList *binds);
 
 private:
-    StoreResult<qint64> countMembers(const Collection &collection);
     StoreResult<QStringList> resolveSystems(const QStringList &names);
 };
 

@@ -581,6 +581,12 @@ QFuture<StoreResult<int>> SqlStore::deleteCollection(qint64 id)
                                     [id](SqlFleetLedger &l) { return l.deleteCollection(id); });
 }
 
+QFuture<StoreResult<qint64>> SqlStore::countCollectionMembers(const Collection &collection)
+{
+    return runOn<StoreResult<qint64>>(&SqlStoreWorker::fleet, false,
+                                      [collection](SqlFleetLedger &l) { return l.countMembers(collection); });
+}
+
 QFuture<StoreResult<int>> SqlStore::changeCollectionMembers(qint64 id, const QStringList &systems, MemberChange change)
 {
     return this->change<StoreResult<int>>(&SqlStoreWorker::fleet, &Store::collectionsChanged,

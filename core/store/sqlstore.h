@@ -84,6 +84,7 @@ public:
     QFuture<StoreResult<Collection>> collection(qint64 id, bool withMembers) override;
     QFuture<StoreResult<qint64>> saveCollection(const Collection &collection) override;
     QFuture<StoreResult<int>> deleteCollection(qint64 id) override;
+    QFuture<StoreResult<qint64>> countCollectionMembers(const Collection &collection) override;
     QFuture<StoreResult<int>> changeCollectionMembers(qint64 id, const QStringList &systems,
                                                       MemberChange change) override;
     QFuture<StoreResult<int>> tagSystems(const QStringList &uuids, const QStringList &add,

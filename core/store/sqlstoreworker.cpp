@@ -424,7 +424,8 @@ void SqlStoreWorker::startWatching()
         QSqlDriver *driver = database().driver();
         connect(driver, &QSqlDriver::notification, this, &SqlStoreWorker::onNotification, Qt::UniqueConnection);
         for (const QString &channel :
-             {QString(SqlSettingsLedger::NotifyChannel), QString(SqlSystemLedger::NotifyChannel)}) {
+             {QString(SqlSettingsLedger::NotifyChannel), QString(SqlSystemLedger::NotifyChannel),
+              QString(SqlTaskLedger::NotifyChannel)}) {
             if (!driver->subscribeToNotification(channel))
                 qCWarning(lcStore) << "cannot LISTEN on" << channel << ':' << driver->lastError().text()
                                    << "- changes by other processes are seen at the next restart";

@@ -2,6 +2,8 @@
 #include "sqlsystemledger.h"
 
 #include "core/keys/secretbox.h"
+#include "core/provisioning/amtsystem.h"
+#include "core/provisioning/ipv4range.h"
 #include "core/provisioning/provisioningpolicy.h"
 #include "core/store/sqlcertificateledger.h"
 #include "core/store/sqlfleetledger.h"
@@ -33,6 +35,13 @@ QDateTime fromMs(const QVariant &v)
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+
+// The numbers collection rules compare (schema 8): null when the text is no IPv4 address or no
+// AMT version.
+QVariant numberOrNull(qint64 number)
+{
+    return number < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(number);
 }
 
 QString latin1(const QByteArray &bytes)
@@ -202,12 +211,12 @@ StoreError SqlSystemLedger::recordOnSystem(const HelloIntake &intake, const Hell
         return queryError(q);
     if (!Sql::prepareAndExec(
                 q,
-                QStringLiteral("UPDATE amt_systems SET address = ?, pid = ?, hello_version = ?, hello_count "
-                               "= hello_count + 1, last_retry = ?, admin_set = ?, last_hello_ms = ?, %1 "
+                QStringLiteral("UPDATE amt_systems SET address = ?, address_v4 = ?, pid = ?, hello_version = ?, "
+                               "hello_count = hello_count + 1, last_retry = ?, admin_set = ?, last_hello_ms = ?, %1 "
                                "WHERE uuid = ?")
                         .arg(nextRevision()),
-                {text(hello.address), latin1(hello.pid), hello.version, hello.retry, hello.adminCredentialsSet ? 1 : 0,
-                 now, hello.uuid}))
+                {text(hello.address), numberOrNull(ipv4Number(hello.address)), latin1(hello.pid), hello.version,
+                 hello.retry, hello.adminCredentialsSet ? 1 : 0, now, hello.uuid}))
         return queryError(q);
     // A reverse lookup names a system that has no name yet; the device's own name, once
     // provisioned, or an admin's, is never overwritten.
@@ -346,13 +355,15 @@ StoreError SqlSystemLedger::finishProvisioning(const ProvisioningReport &report)
     if (report.success) {
         if (!Sql::prepareAndExec(
                     q,
-                    QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, fqdn = ?, name = "
+                    QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, version_number "
+                                   "= ?, fqdn = ?, name = "
                                    "CASE WHEN ? = '' THEN name ELSE ? END, admin_user = ?, admin_password = ?, new_pid "
                                    "= ?, provisioned_ms = ?, tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, "
                                    "claim_until_ms = NULL, last_action = ?, last_action_ms = ?, %1 WHERE uuid = ? AND "
                                    "claimed_by = ?")
                             .arg(nextRevision()),
-                    {int(SystemState::Provisioned), text(report.amtVersion), text(report.fqdn), text(report.name),
+                    {int(SystemState::Provisioned), text(report.amtVersion),
+                     numberOrNull(amtVersionNumber(report.amtVersion)), text(report.fqdn), text(report.name),
                      text(report.name), text(report.adminUser),
                      b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()), latin1(report.newPid), now,
                      report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -372,12 +383,14 @@ StoreError SqlSystemLedger::finishProvisioning(const ProvisioningReport &report)
         }
     } else if (!Sql::prepareAndExec(q,
                                     QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, amt_version = CASE "
-                                                   "WHEN ? = '' THEN amt_version ELSE ? END, claimed_by = NULL, "
+                                                   "WHEN ? = '' THEN amt_version ELSE ? END, version_number = "
+                                                   "COALESCE(?, version_number), claimed_by = NULL, "
                                                    "claim_until_ms = NULL, last_action = ?, last_action_ms = ?, %1 "
                                                    "WHERE uuid = ? AND (claimed_by = ? OR claimed_by IS NULL)")
                                             .arg(nextRevision()),
                                     {int(SystemState::Failed), text(report.reason), text(report.amtVersion),
-                                     text(report.amtVersion), text(lastAction), now, report.uuid, report.engineId})) {
+                                     text(report.amtVersion), numberOrNull(amtVersionNumber(report.amtVersion)),
+                                     text(lastAction), now, report.uuid, report.engineId})) {
         return queryError(q);
     }
     if (StoreError e = notifyChanged(report.uuid))
@@ -625,9 +638,10 @@ StoreResult<int> SqlSystemLedger::setSystemsState(const QStringList &uuids, Syst
         return r;
     }
     QSqlQuery q(database());
-    if (!q.prepare(QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, authorized = CASE WHEN ? THEN 0 ELSE "
-                                  "authorized END, last_action = ?, last_action_ms = ?, %1 WHERE uuid = ?")
-                           .arg(nextRevision()))) {
+    if (!q.prepare(
+                QStringLiteral("UPDATE amt_systems SET state = ?, reason = ?, authorized = CASE WHEN ? = 1 THEN 0 ELSE "
+                               "authorized END, last_action = ?, last_action_ms = ?, %1 WHERE uuid = ?")
+                        .arg(nextRevision()))) {
         r.error = queryError(q);
         return r;
     }

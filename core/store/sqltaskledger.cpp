@@ -227,7 +227,7 @@ StoreResult<qint64> SqlTaskLedger::saveTask(const Task &task, const AuditActor &
                              int(task.operation),
                              task.target.collectionId != 0 ? QVariant(task.target.collectionId)
                                                            : QVariant(QMetaType::fromType<qint64>()),
-                             task.target.uuids.join(u',').toUpper(),
+                             text(task.target.uuids.join(u',').toUpper()),
                              QString::fromUtf8(task.schedule.toJson()),
                              QString::fromUtf8(task.wave.toJson()),
                              text(task.parameter),
@@ -258,6 +258,7 @@ StoreResult<qint64> SqlTaskLedger::saveTask(const Task &task, const AuditActor &
             return r;
         }
         r.value = q.value(0).toLongLong();
+        q.finish(); // SQLite commits only once INSERT ... RETURNING is done
     }
     if (task.schedule.kind == Schedule::Kind::Now && task.enabled && task.id <= 0) {
         QString description;

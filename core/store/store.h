@@ -162,6 +162,9 @@ public:
     virtual QFuture<StoreResult<Collection>> collection(qint64 id, bool withMembers) = 0;
     virtual QFuture<StoreResult<qint64>> saveCollection(const Collection &collection) = 0;
     virtual QFuture<StoreResult<int>> deleteCollection(qint64 id) = 0;
+    // How many systems a collection as given selects now, saved or not (a dynamic one's rule, or a
+    // static one's stored members): the live count of a collection being edited.
+    virtual QFuture<StoreResult<qint64>> countCollectionMembers(const Collection &collection) = 0;
     // Systems named by UUID, FQDN or name; an unknown one is an error and nothing changes.
     virtual QFuture<StoreResult<int>> changeCollectionMembers(qint64 id, const QStringList &systems,
                                                               MemberChange change) = 0;
