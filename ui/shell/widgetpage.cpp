@@ -19,6 +19,11 @@ QIcon WidgetPage::icon() const
     return themedIcon(m_spec.icon);
 }
 
+void WidgetPage::showArgument(const QString &argument)
+{
+    Q_EMIT argumentShown(argument);
+}
+
 QWidget *WidgetPage::createWidget(QWidget *parent)
 {
     return m_factory(m_context, this, parent);

@@ -10,7 +10,8 @@ namespace Oobm::Gui {
 
 // A page that is only its widget: the spec says what the tree shows, the factory makes the widget
 // on first visit (ui/pages/pagewidgets.h). Pages that edit something the shell applies (settings)
-// or that take an argument (the logs) have classes of their own.
+// or that filter a shared log view (the logs) have classes of their own; a widget that takes an
+// argument from other pages connects to argumentShown.
 class WidgetPage final : public Page
 {
     Q_OBJECT
@@ -29,6 +30,12 @@ public:
     QIcon icon() const override;
     QString summary() const override { return m_spec.summary; }
     bool needsStore() const override { return true; }
+    // Passes the argument on to the widget (argumentShown); its meaning is the widget's.
+    void showArgument(const QString &argument) override;
+
+Q_SIGNALS:
+    // Another page asked for this one with argument (after the widget was made).
+    void argumentShown(const QString &argument);
 
 protected:
     QWidget *createWidget(QWidget *parent) override;

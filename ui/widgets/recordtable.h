@@ -3,9 +3,14 @@
 
 class QAbstractItemModel;
 class QAbstractItemView;
+class QSplitter;
 class QString;
 class QTableView;
 class QWidget;
+
+namespace Oobm::Core {
+class LocalSettings;
+}
 
 namespace Oobm::Gui {
 
@@ -20,5 +25,11 @@ QTableView *createListTable(QAbstractItemModel *model, const QString &objectName
 
 // The first selected row of view, or -1 when none is.
 int selectedRow(const QAbstractItemView *view);
+
+// Keeps the table's column widths, order and sort (a sortable view) under key in the local
+// settings: restored now, saved whenever they change. settings may be null (tests).
+void rememberHeader(QTableView *view, Core::LocalSettings *settings, const QString &key);
+// The same for a splitter's sizes.
+void rememberSplitter(QSplitter *splitter, Core::LocalSettings *settings, const QString &key);
 
 } // namespace Oobm::Gui
