@@ -186,6 +186,12 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
         QObject::connect(w, &SystemsWidget::showActionsRequested, page, [page](const QString &uuid) {
             Q_EMIT page->openPageRequested(QStringLiteral("actions-status"), uuid);
         });
+        QObject::connect(w, &SystemsWidget::showRunRequested, page, [page](qint64 runId) {
+            Q_EMIT page->openPageRequested(QStringLiteral("tasks"), QStringLiteral("run:%1").arg(runId));
+        });
+        QObject::connect(w, &SystemsWidget::newTaskRequested, page, [page](const QStringList &uuids) {
+            Q_EMIT page->openPageRequested(QStringLiteral("tasks"), QStringLiteral("new-task:") + uuids.join(u','));
+        });
         return w;
             },
             context);

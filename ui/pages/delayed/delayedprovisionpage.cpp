@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "core/engine/systemactions.h"
 #include "core/settings/localsettings.h"
+#include "core/store/store.h"
 #include "ui/models/systemsmodel.h"
 #include "ui/pages/pagewidgets.h"
 #include "ui/shell/translate.h"
 #include "ui/shell/widgetpage.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
+#include "ui/widgets/runprogresswidget.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -27,7 +26,6 @@ const QString AgentKey = QStringLiteral("delayedProvision/agent");
 QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *page, QWidget *parent)
 {
     auto *w = new QWidget(parent);
-    auto *actions = new Core::SystemActions(context.store, context.log, w);
     auto *model = new SystemsModel(context.store, w);
     Core::SystemFilter f;
     f.states = {Core::SystemState::Failed, Core::SystemState::HelloWindowExpired};
@@ -53,15 +51,13 @@ QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *pa
     restart->setIcon(page->icon());
     restart->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     restart->setToolTip(tr("Ask the task agent on each selected system to restart its hello sequence"));
-    auto *progress = new QProgressBar(w);
-    progress->setVisible(false);
-    auto *status = new QLabel(w);
-    status->setObjectName(QStringLiteral("delayedStatus"));
-    status->setWordWrap(true);
+    // The restart is a one-off run the engines do: each asks the agent for one system.
+    auto *run = new RunProgressWidget(context.store, w);
     auto *count = new QLabel(w);
 
-    auto update = [view, restart, agent] {
-        restart->setEnabled(view->selectionModel()->hasSelection() && !agent->text().trimmed().isEmpty());
+    auto update = [view, restart, agent, run] {
+        restart->setEnabled(view->selectionModel()->hasSelection() && !agent->text().trimmed().isEmpty()
+                            && !run->isFollowing());
     };
     QObject::connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, w, update);
     QObject::connect(agent, &QLineEdit::textChanged, w, update);
@@ -70,6 +66,15 @@ QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *pa
                                : model->rowCount() == 0
                                ? tr("No system waits: none failed and none stopped sending hellos.")
                                : tr("%n systems failed or stopped sending hellos.", nullptr, model->rowCount()));
+    });
+    QObject::connect(run, &RunProgressWidget::runStarted, w, update);
+    QObject::connect(run, &RunProgressWidget::requestRefused, w, update);
+    QObject::connect(run, &RunProgressWidget::runFinished, w, [update, model] {
+        update();
+        model->reload();
+    });
+    QObject::connect(run, &RunProgressWidget::openRunRequested, page, [page](qint64 runId) {
+        Q_EMIT page->openPageRequested(QStringLiteral("tasks"), QStringLiteral("run:%1").arg(runId));
     });
     Core::LocalSettings *settings = context.settings;
     QObject::connect(restart, &QToolButton::clicked, w, [=] {
@@ -81,35 +86,12 @@ QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *pa
         if (settings)
             settings->setValue(AgentKey, agent->text().trimmed());
         restart->setEnabled(false);
-        progress->setRange(0, int(uuids.size()));
-        progress->setValue(0);
-        progress->setVisible(true);
-        auto *watcher = new QFutureWatcher<QList<Core::SystemActions::Result>>(w);
-        QObject::connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressBar::setValue);
-        QObject::connect(watcher, &QFutureWatcherBase::finished, w, [=] {
-            watcher->deleteLater();
-            progress->setVisible(false);
-            int ok = 0;
-            QStringList failures;
-            for (const auto &r : watcher->future().result()) {
-                if (r.ok)
-                    ++ok;
-                else
-                    failures << QStringLiteral("%1: %2").arg(r.uuid, r.message);
-            }
-            status->setText(failures.isEmpty()
-                                    ? tr("Hello sequence restarted on %n systems. They appear under Intel AMT "
-                                         "Systems (and leave this list) as their hellos arrive and they are "
-                                         "provisioned.",
-                                         nullptr, ok)
-                                    : tr("%1 restarted, %2 failed: %3")
-                                              .arg(ok)
-                                              .arg(failures.size())
-                                              .arg(failures.join(QStringLiteral("; "))));
-            update();
-            model->reload();
-        });
-        watcher->setFuture(actions->restartHellos(agent->text().trimmed(), uuids));
+        Core::RunRequest request;
+        request.operation = Core::Operation::RestartHello;
+        request.target.uuids = uuids;
+        request.parameter = agent->text().trimmed();
+        request.actor = Core::AuditActor::current();
+        run->request(request);
     });
 
     auto *row = new QHBoxLayout;
@@ -125,8 +107,7 @@ QWidget *createDelayedProvisionWidget(const PageContext &context, WidgetPage *pa
                                      w));
     layout->addLayout(row);
     layout->addWidget(view, 1);
-    layout->addWidget(progress);
-    layout->addWidget(status);
+    layout->addWidget(run);
     layout->addWidget(count);
     update();
     return w;

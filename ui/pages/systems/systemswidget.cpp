@@ -2,25 +2,24 @@
 #include "systemswidget.h"
 
 #include "core/async.h"
-#include "core/engine/systemactions.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
 #include "ui/dialogs/doctordialog.h"
 #include "ui/dialogs/systemdetailsdialog.h"
+#include "ui/dialogs/tagsdialog.h"
 #include "ui/models/systemsmodel.h"
 #include "ui/shell/icons.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
+#include "ui/widgets/runprogresswidget.h"
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
@@ -30,20 +29,38 @@
 
 namespace Oobm::Gui {
 
-using Core::SystemActions;
+using Core::Operation;
 
-SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
+namespace {
+
+QToolButton *menuButton(const QString &text, const QIcon &icon, QMenu *menu, const QString &toolTip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setIcon(icon);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setMenu(menu);
+    button->setToolTip(toolTip);
+    return button;
+}
+
+} // namespace
+
+SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent, Mode mode)
     : QWidget(parent)
     , m_context(context)
-    , m_actions(new SystemActions(context.store, context.log, this))
+    , m_mode(mode)
     , m_model(new SystemsModel(context.store, this))
     , m_view(new QTableView(this))
     , m_stack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
     , m_state(new QComboBox(this))
+    , m_tag(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_count(new QLabel(this))
-    , m_progress(new QProgressBar(this))
+    , m_run(new RunProgressWidget(context.store, this))
 {
     setObjectName(QStringLiteral("systemsWidget"));
     m_view->setObjectName(QStringLiteral("systemsView"));
@@ -69,6 +86,10 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     for (Core::SystemState s : Core::allSystemStates())
         m_state->addItem(Core::systemStateName(s), int(s));
     m_state->setToolTip(tr("Show only systems in this state"));
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_tag->addItem(tr("All tags"), QString());
+    m_tag->setToolTip(tr("Show only systems with this tag (Tags… gives systems tags)"));
+    m_tag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_search->setObjectName(QStringLiteral("systemSearch"));
     m_search->setPlaceholderText(tr("Filter by UUID, name, FQDN or address"));
     m_search->setClearButtonEnabled(true);
@@ -80,32 +101,45 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
                                      &SystemsWidget::authorizeSelected);
     m_authorize->setToolTip(tr("Let the selected systems be provisioned at their next hello (General page: "
                                "\"Intel AMT requires authorization before provisioning\")."));
+    const auto operation = [this](QMenu *menu, const QString &text, Operation o, const char *name) {
+        QAction *a = menu->addAction(text, this, [this, o] { runOnSelected(o); });
+        a->setObjectName(QLatin1String(name));
+        m_operations << a;
+        return a;
+    };
     auto *power = new QMenu(tr("Power"), this);
-    m_powerOn = power->addAction(tr("Power &on"), this, [this] { powerSelected(int(SystemActions::Action::PowerOn)); });
-    m_powerOff = power->addAction(tr("Power o&ff"), this,
-                                  [this] { powerSelected(int(SystemActions::Action::PowerOff)); });
-    m_reset = power->addAction(tr("&Reset"), this, [this] { powerSelected(int(SystemActions::Action::Reset)); });
-    auto *powerButton = new QToolButton(this);
-    powerButton->setText(tr("&Power"));
-    powerButton->setIcon(themedIcon(QStringLiteral("tasks")));
-    powerButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    powerButton->setPopupMode(QToolButton::InstantPopup);
-    powerButton->setMenu(power);
-    powerButton->setToolTip(tr("Power the selected provisioned systems on, off or reset them, out of band, "
-                               "with the admin credentials their profile gave them."));
-    toolbar->addWidget(powerButton);
+    operation(power, tr("Power &on"), Operation::PowerOn, "powerOn");
+    operation(power, tr("Power o&ff…"), Operation::PowerOff, "powerOff");
+    operation(power, tr("&Reset…"), Operation::Reset, "reset");
+    operation(power, tr("Power &cycle…"), Operation::PowerCycle, "powerCycle");
+    power->addSeparator();
+    QMenu *boot = power->addMenu(tr("&Next boot"));
+    operation(boot, tr("From the &network (PXE)…"), Operation::BootPxe, "bootPxe");
+    operation(boot, tr("From the &hard disk…"), Operation::BootHardDisk, "bootHardDisk");
+    operation(boot, tr("From &CD/DVD…"), Operation::BootCd, "bootCd");
+    operation(boot, tr("Into &BIOS setup…"), Operation::BootBiosSetup, "bootBiosSetup");
+    toolbar->addWidget(menuButton(tr("&Power"), themedIcon(QStringLiteral("tasks")), power,
+                                  tr("Power the selected provisioned systems on, off, reset or power cycle them, or "
+                                     "choose their next boot, out of band: a run the engines do with the admin "
+                                     "credentials the systems' profile gave them."),
+                                  this));
     auto *unprovision = new QMenu(tr("Unprovision"), this);
-    m_partialUnprovision = unprovision->addAction(tr("&Partial (back to setup mode, keeps its key)…"), this,
-                                                  [this] { unprovisionSelected(true); });
-    m_unprovision = unprovision->addAction(tr("&Full (back to factory mode)…"), this,
-                                           [this] { unprovisionSelected(false); });
-    auto *unprovisionButton = new QToolButton(this);
-    unprovisionButton->setText(tr("&Unprovision"));
-    unprovisionButton->setIcon(themedIcon(QStringLiteral("delayed")));
-    unprovisionButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    unprovisionButton->setPopupMode(QToolButton::InstantPopup);
-    unprovisionButton->setMenu(unprovision);
-    toolbar->addWidget(unprovisionButton);
+    operation(unprovision, tr("&Partial (back to setup mode, keeps its key)…"), Operation::UnprovisionPartial,
+              "unprovisionPartial");
+    operation(unprovision, tr("&Full (back to factory mode)…"), Operation::UnprovisionFull, "unprovisionFull");
+    toolbar->addWidget(menuButton(tr("&Unprovision"), themedIcon(QStringLiteral("delayed")), unprovision,
+                                  tr("Take the selected systems out of provisioning, partially or fully"), this));
+    m_tags = toolbar->addAction(themedIcon(QStringLiteral("collections")), tr("&Tags…"), this,
+                                &SystemsWidget::tagSelected);
+    m_tags->setObjectName(QStringLiteral("tags"));
+    m_tags->setToolTip(tr("Add tags to the selected systems or remove them; collections can select systems by tag"));
+    m_newTask = toolbar->addAction(themedIcon(QStringLiteral("tasks")), tr("New &Task…"), this, [this] {
+        const QStringList uuids = selectedUuids();
+        if (!uuids.isEmpty())
+            Q_EMIT newTaskRequested(uuids);
+    });
+    m_newTask->setObjectName(QStringLiteral("newTask"));
+    m_newTask->setToolTip(tr("A task on the selected systems: an operation now, later or on a schedule, in waves"));
     m_details = toolbar->addAction(themedIcon(QStringLiteral("information")), tr("&Details…"), this,
                                    &SystemsWidget::showDetails);
     m_details->setToolTip(tr("Every hello and every action of the selected system on one timeline (Enter)"));
@@ -128,8 +162,12 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     });
     m_showActions->setObjectName(QStringLiteral("showActions"));
     m_showActions->setToolTip(tr("Actions Status, filtered to the selected system: every step run against it"));
-    for (QAction *a : {m_authorize, m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision, m_details,
-                       m_diagnose, m_showLog, m_showActions})
+    m_view->addAction(m_authorize);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_view->addActions(m_operations);
+    m_view->addAction(separator);
+    for (QAction *a : {m_tags, m_newTask, m_details, m_diagnose, m_showLog, m_showActions})
         m_view->addAction(a);
     connect(m_view, &QTableView::activated, this, &SystemsWidget::showDetails);
 
@@ -137,53 +175,87 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent)
     // went into the toolbar's overflow menu in an ordinary window.
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_state);
+    filters->addWidget(m_tag);
     filters->addWidget(m_search, 1);
 
-    auto *empty = new QLabel(tr("<p><b>No Intel AMT system has said hello yet.</b></p>"
-                                "<p>Systems appear here when their first hello packet reaches the provisioning "
-                                "engine (port %1 by default). If a system you expect is missing, check that "
-                                "ProvisionServer resolves to this server in its DNS domain, and look at the Hello "
-                                "Monitor and the Log.</p>")
-                                     .arg(9971),
-                             this);
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
+    m_empty->setObjectName(QStringLiteral("systemsEmpty"));
+    m_empty->setText(mode == Mode::Page
+                             ? tr("<p><b>No Intel AMT system has said hello yet.</b></p>"
+                                  "<p>Systems appear here when their first hello packet reaches the provisioning "
+                                  "engine (port %1 by default). If a system you expect is missing, check that "
+                                  "ProvisionServer resolves to this server in its DNS domain, and look at the Hello "
+                                  "Monitor and the Log.</p>")
+                                       .arg(9971)
+                             : tr("<p><b>This collection selects no system now.</b></p>"
+                                  "<p>A dynamic collection's members are the systems its rule selects at the "
+                                  "moment; a static one's are the systems added to it. Edit the collection to "
+                                  "change that.</p>"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_stack->addWidget(m_view);
-    m_stack->addWidget(empty);
+    m_stack->addWidget(m_empty);
 
-    m_progress->setVisible(false);
     m_status->setObjectName(QStringLiteral("actionStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_count->setObjectName(QStringLiteral("systemsCount"));
+    connect(m_run, &RunProgressWidget::openRunRequested, this, &SystemsWidget::showRunRequested);
+    connect(m_run, &RunProgressWidget::runFinished, this, [this] { m_model->reload(); });
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(
-            themedIcon(QStringLiteral("systems")), tr("Intel® AMT Systems"),
-            tr("Every Intel AMT system the provisioning service has seen, its state and why. Select systems "
-               "to authorize, power or unprovision them."),
-            this));
+    if (mode == Mode::Page) {
+        layout->addWidget(new PageHeader(
+                themedIcon(QStringLiteral("systems")), tr("Intel® AMT Systems"),
+                tr("Every Intel AMT system the provisioning service has seen, its state and why. Select systems "
+                   "to authorize, power, tag or unprovision them, or to make a task for them."),
+                this));
+    } else {
+        layout->setContentsMargins(0, 0, 0, 0);
+    }
     layout->addWidget(toolbar);
     layout->addLayout(filters);
     layout->addWidget(m_stack, 1);
-    layout->addWidget(m_progress);
+    layout->addWidget(m_run);
     layout->addWidget(m_status);
     layout->addWidget(m_count);
 
     connect(m_state, &QComboBox::currentIndexChanged, this, &SystemsWidget::updateFilter);
+    connect(m_tag, &QComboBox::currentIndexChanged, this, &SystemsWidget::updateFilter);
     connect(m_search, &QLineEdit::textChanged, this, &SystemsWidget::updateFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SystemsWidget::updateActions);
-    connect(m_model, &SystemsModel::loaded, this, [this, empty](const QString &error) {
-        const bool filtered = m_state->currentIndex() > 0 || !m_search->text().isEmpty();
+    connect(m_model, &SystemsModel::loaded, this, [this](const QString &error) {
+        const bool filtered = m_state->currentIndex() > 0 || m_tag->currentIndex() > 0 || !m_search->text().isEmpty();
         m_stack->setCurrentWidget(
-                m_model->rowCount() == 0 && !filtered && error.isEmpty() ? static_cast<QWidget *>(empty) : m_view);
+                m_model->rowCount() == 0 && !filtered && error.isEmpty() ? static_cast<QWidget *>(m_empty) : m_view);
         const qint64 total = m_model->total() >= 0 ? m_model->total() : m_model->rowCount();
         m_count->setText(error.isEmpty() ? tr("%n systems", nullptr, int(qMin<qint64>(total, INT_MAX))) : error);
         updateActions();
     });
+    // Tags are changed here and by oobmctl; the list follows the collections' signal, which tagging emits.
+    // So do a collection's members (its rule or its static members changed, or a tag it selects).
+    connect(m_context.store, &Core::Store::collectionsChanged, this, [this] {
+        loadTags();
+        if (m_collectionId != 0)
+            m_model->reload();
+    });
+    connect(m_context.store, &Core::Store::stateChanged, this, [this] {
+        if (m_context.store->isReadable())
+            loadTags();
+        updateActions();
+    });
+    loadTags();
     updateActions();
 }
 
 SystemsWidget::~SystemsWidget() = default;
+
+void SystemsWidget::setCollection(qint64 collectionId)
+{
+    if (collectionId == m_collectionId && m_model->total() >= 0)
+        return;
+    m_collectionId = collectionId;
+    updateFilter();
+}
 
 QStringList SystemsWidget::selectedUuids() const
 {
@@ -193,13 +265,35 @@ QStringList SystemsWidget::selectedUuids() const
     return uuids;
 }
 
+void SystemsWidget::loadTags()
+{
+    if (!m_context.store->isReadable())
+        return;
+    Core::whenReady(m_context.store->listTags(), this, [this](const Core::StoreResult<QList<Core::TagCount>> &r) {
+        if (!r.ok())
+            return;
+        const QString current = m_tag->currentData().toString();
+        const QSignalBlocker block(m_tag);
+        m_tag->clear();
+        m_tag->addItem(tr("All tags"), QString());
+        for (const Core::TagCount &t : r.value)
+            m_tag->addItem(tr("%1 (%2)").arg(t.tag).arg(t.systems), t.tag);
+        const int index = m_tag->findData(current);
+        m_tag->setCurrentIndex(qMax(0, index));
+        if (index < 0 && !current.isEmpty())
+            updateFilter(); // the tag is gone
+    });
+}
+
 void SystemsWidget::updateFilter()
 {
     Core::SystemFilter f;
     const int state = m_state->currentData().toInt();
     if (state >= 0)
         f.states = {Core::SystemState(state)};
+    f.tag = m_tag->currentData().toString();
     f.text = m_search->text().trimmed();
+    f.collectionId = m_collectionId;
     m_model->setFilter(f);
 }
 
@@ -212,10 +306,12 @@ void SystemsWidget::updateActions()
         anyProvisioned |= state == Core::SystemState::Provisioned;
         anyWaiting |= state != Core::SystemState::Provisioned && state != Core::SystemState::Provisioning;
     }
-    const bool writable = m_context.store->isWritable() && !m_busy;
+    const bool writable = m_context.store->isWritable();
     m_authorize->setEnabled(writable && anyWaiting);
-    for (QAction *a : {m_powerOn, m_powerOff, m_reset, m_partialUnprovision, m_unprovision})
+    for (QAction *a : std::as_const(m_operations))
         a->setEnabled(writable && anyProvisioned);
+    m_tags->setEnabled(writable && !rows.isEmpty());
+    m_newTask->setEnabled(writable && !rows.isEmpty());
     m_details->setEnabled(rows.size() == 1);
     m_diagnose->setEnabled(rows.size() == 1);
     m_showLog->setEnabled(rows.size() == 1);
@@ -235,78 +331,108 @@ void SystemsWidget::authorizeSelected()
     });
 }
 
-void SystemsWidget::powerSelected(int action)
+QStringList SystemsWidget::provisionedSelection(int *leftOut) const
 {
-    const QStringList uuids = selectedUuids();
-    if (uuids.isEmpty())
-        return;
-    if (SystemActions::Action(action) != SystemActions::Action::PowerOn
-        && QMessageBox::question(this, SystemActions::actionName(SystemActions::Action(action)),
-                                 tr("%1 %n systems now? Unsaved work on them is lost.", nullptr, int(uuids.size()))
-                                         .arg(SystemActions::actionName(SystemActions::Action(action))),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                != QMessageBox::Yes)
-        return;
-    runBulk(action, uuids);
+    QStringList uuids;
+    *leftOut = 0;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows()) {
+        if (Core::SystemState(i.data(SystemsModel::StateRole).toInt()) == Core::SystemState::Provisioned)
+            uuids << i.data(SystemsModel::UuidRole).toString();
+        else
+            ++*leftOut;
+    }
+    return uuids;
 }
 
 void SystemsWidget::unprovisionSelected(bool partial)
 {
+    runOnSelected(partial ? Operation::UnprovisionPartial : Operation::UnprovisionFull);
+}
+
+void SystemsWidget::runOnSelected(Operation operation)
+{
+    int leftOut = 0;
+    const QStringList uuids = provisionedSelection(&leftOut);
+    if (uuids.isEmpty())
+        return;
+    const int n = int(uuids.size());
+    const QString name = Core::operationName(operation);
+    const QString note = leftOut > 0 ? u' '
+                    + tr("%n of the selected systems are not provisioned, so OOBM has no credentials for them: "
+                         "they are left out.",
+                         nullptr, leftOut)
+                                     : QString();
+    if (!Core::isDestructive(operation)) {
+        m_status->setText(note.trimmed());
+        startRun(operation, uuids);
+        return;
+    }
+    QString text;
+    QString button;
+    switch (operation) {
+    case Operation::UnprovisionPartial:
+        text = tr("Partially unprovision %n systems? Each goes back to setup mode with its key and sends hello "
+                  "packets again; the engine provisions it again with its profile.",
+                  nullptr, n);
+        button = tr("Partially unprovision");
+        break;
+    case Operation::UnprovisionFull:
+        text = tr("Fully unprovision %n systems? Each goes back to factory mode: its accounts, settings and key are "
+                  "erased, and it needs a new key (USB key or MEBx) to be provisioned again.",
+                  nullptr, n);
+        button = tr("Fully unprovision");
+        break;
+    case Operation::BootPxe:
+    case Operation::BootHardDisk:
+    case Operation::BootCd:
+    case Operation::BootBiosSetup:
+        text = tr("%1 at the next start of %n systems? The setting takes effect when each system starts again.",
+                  nullptr, n)
+                       .arg(name);
+        button = tr("Set the next boot");
+        break;
+    default:
+        text = tr("%1 %n systems now? Unsaved work on them is lost.", nullptr, n).arg(name);
+        button = name;
+        break;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, name, text + note, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmRun"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *go = box->addButton(button, QMessageBox::DestructiveRole);
+    go->setObjectName(QStringLiteral("confirm"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, go, operation, uuids, note](QAbstractButton *clicked) {
+        if (clicked != go)
+            return;
+        m_status->setText(note.trimmed());
+        startRun(operation, uuids);
+    });
+    box->open();
+}
+
+void SystemsWidget::startRun(Operation operation, const QStringList &uuids)
+{
+    Core::RunRequest request;
+    request.operation = operation;
+    request.target.uuids = uuids;
+    request.actor = Core::AuditActor::current();
+    m_run->request(request);
+}
+
+void SystemsWidget::tagSelected()
+{
     const QStringList uuids = selectedUuids();
     if (uuids.isEmpty())
         return;
-    const QString text = partial
-            ? tr("Partially unprovision %n systems? Each goes back to setup mode with its key and sends hello "
-                 "packets again; the engine provisions it again with its profile.",
-                 nullptr, int(uuids.size()))
-            : tr("Fully unprovision %n systems? Each goes back to factory mode: its accounts, settings and key are "
-                 "erased, and it needs a new key (USB key or MEBx) to be provisioned again.",
-                 nullptr, int(uuids.size()));
-    QMessageBox box(QMessageBox::Warning, tr("Unprovision"), text, QMessageBox::Cancel, this);
-    QPushButton *go = box.addButton(partial ? tr("Partially unprovision") : tr("Fully unprovision"),
-                                    QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != go)
-        return;
-    runBulk(int(partial ? SystemActions::Action::PartialUnprovision : SystemActions::Action::Unprovision), uuids);
-}
-
-void SystemsWidget::runBulk(int action, const QStringList &uuids)
-{
-    m_busy = true;
-    updateActions();
-    const QString name = SystemActions::actionName(SystemActions::Action(action));
-    m_progress->setRange(0, int(uuids.size()));
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("%1: %v of %m").arg(name));
-    m_progress->setVisible(true);
-    m_status->setText(tr("%1 of %n systems…", nullptr, int(uuids.size())).arg(name));
-    auto *watcher = new QFutureWatcher<QList<SystemActions::Result>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, name] {
-        watcher->deleteLater();
-        m_busy = false;
-        m_progress->setVisible(false);
-        const QList<SystemActions::Result> results = watcher->future().result();
-        QStringList failures;
-        int ok = 0;
-        for (const SystemActions::Result &r : results) {
-            if (r.ok)
-                ++ok;
-            else
-                failures << QStringLiteral("%1: %2").arg(r.uuid, r.message);
-        }
-        m_status->setText(failures.isEmpty() ? tr("%1: %n systems done.", nullptr, ok).arg(name)
-                                             : tr("%1: %2 done, %3 failed: %4")
-                                                       .arg(name)
-                                                       .arg(ok)
-                                                       .arg(failures.size())
-                                                       .arg(failures.join(QStringLiteral("; "))));
-        updateActions();
-        m_model->reload();
+    auto *dialog = new TagsDialog(m_context.store, uuids, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TagsDialog::tagged, this, [this](const QString &summary) {
+        m_status->setText(summary);
+        if (m_context.log)
+            m_context.log->information(summary);
     });
-    watcher->setFuture(m_actions->run(SystemActions::Action(action), uuids));
+    dialog->open();
 }
 
 void SystemsWidget::showDetails()
