@@ -10,7 +10,8 @@ class WidgetPage;
 
 // The widgets of the pages that are only a widget (WidgetPage), one factory each, registered in
 // ui/shell/pages.cpp. Each is defined in its page's folder. The Intel AMT Systems and Security
-// Keys pages are classes of their own (SystemsWidget, SecurityKeysWidget).
+// Keys pages are classes of their own (SystemsWidget, SecurityKeysWidget), and so are the widgets
+// of Collections and Tasks (CollectionsWidget, TasksWidget), made by the factories below.
 
 // Configuration Service Settings > Auxiliary Profiles: reusable Intel AMT users and TLS server
 // certificates that provision profiles reference, and the imported TLS certificates.
@@ -32,5 +33,9 @@ QWidget *createReportsWidget(const PageContext &context, WidgetPage *page, QWidg
 
 // Intel AMT Systems > Profile Assignments: which provision profile each system gets.
 QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
+
+// Collections: groups of Intel AMT systems (built-in ones, dynamic rules, static lists) and the
+// selected one's members; asks Tasks for a new task on a collection or on systems.
+QWidget *createCollectionsWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
 
 } // namespace Oobm::Gui

@@ -242,10 +242,10 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
                   tr("Intel AMT operations on collections of systems."),
                   tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
                      "reset, boot options, and redirection sessions."));
-    b.placeholder(QStringLiteral("collections"), root, tr("Collections"), QStringLiteral("collections"),
-                  tr("Groups of Intel AMT systems."),
-                  tr("Collections group Intel AMT systems, for example by provisioning state, AMT "
-                     "version or subnet, for tasks and reports."));
+    b.widget(root,
+             {QStringLiteral("collections"), tr("Collections"), QStringLiteral("collections"),
+              tr("Groups of Intel AMT systems, by rule or by hand, for tasks.")},
+             createCollectionsWidget, context);
     return entries;
 }
 
