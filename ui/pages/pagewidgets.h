@@ -38,4 +38,9 @@ QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, Q
 // selected one's members; asks Tasks for a new task on a collection or on systems.
 QWidget *createCollectionsWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
 
+// Tasks: operations on collections or systems, now or on a schedule, in waves, and their runs.
+// Its arguments (WidgetPage::argumentShown): "run:ID" shows a run; "new-task:UUID,..." and
+// "new-task-collection:ID" open a new task for those systems or that collection.
+QWidget *createTasksWidget(const PageContext &context, WidgetPage *page, QWidget *parent);
+
 } // namespace Oobm::Gui

@@ -238,10 +238,10 @@ QList<NavigationEntry> createPages(const PageContext &context, QObject *parent)
              {QStringLiteral("reports"), tr("Reports"), QStringLiteral("reports"),
               tr("Summaries of the fleet, provisioning, keys, hellos and task runs, with charts.")},
              createReportsWidget, context);
-    b.placeholder(QStringLiteral("tasks"), root, tr("Tasks"), QStringLiteral("tasks"),
-                  tr("Intel AMT operations on collections of systems."),
-                  tr("Tasks run Intel AMT operations on collections of systems: power on, power off and "
-                     "reset, boot options, and redirection sessions."));
+    b.widget(root,
+             {QStringLiteral("tasks"), tr("Tasks"), QStringLiteral("tasks"),
+              tr("Intel AMT operations on collections of systems, now or on a schedule, in waves.")},
+             createTasksWidget, context);
     b.widget(root,
              {QStringLiteral("collections"), tr("Collections"), QStringLiteral("collections"),
               tr("Groups of Intel AMT systems, by rule or by hand, for tasks.")},
