@@ -7,6 +7,7 @@
 #include "ctlaudit.h"
 #include "ctlauxprofiles.h"
 #include "ctlcertificates.h"
+#include "ctlcollections.h"
 #include "ctlcommon.h"
 #include "ctldiagnostics.h"
 #include "ctlkeys.h"
@@ -15,7 +16,9 @@
 #include "ctlreports.h"
 #include "ctlsettings.h"
 #include "ctlsystems.h"
+#include "ctltasks.h"
 
+#include "core/fleet/operation.h"
 #include "core/settings/servicesettings.h"
 
 #include <QCommandLineParser>
@@ -59,11 +62,17 @@ const char HelpText[] = R"(Commands:
                                provisioned,failed
   systems show UUID            One system, then its hellos and steps as one timeline, oldest first
   systems authorize UUID...    Let systems that await authorization be provisioned
-  systems power on|off|reset UUID...
-                               Power action, with the admin credentials OOBM stored
-  systems unprovision UUID... [--partial]
+  systems power on|off|reset|cycle UUID...|--collection C [WAVES] [--wait|--no-wait]
+                               Power action on the systems, as a one-off run the engines do
+                               with the admin credentials OOBM stored (see Runs below)
+  systems boot pxe|hdd|cd|bios UUID...|--collection C [WAVES] [--wait|--no-wait]
+                               The next boot: from the network, hard disk, CD/DVD, or into BIOS
+                               setup; it takes effect at each system's next start
+  systems unprovision UUID...|--collection C [--partial] [WAVES] [--wait|--no-wait]
                                Back to factory mode (it needs a new key), or with --partial back
                                to setup mode with its key, sending hellos again; asks nothing
+  systems tag UUID... [--add TAG]... [--remove TAG]...
+                               Give systems tags or take them off (TAG may list several: a,b)
   systems otp UUID --otp OTP  Store the one-time password a device was given (Remote Configuration)
   certificates import FILE [--passphrase P] [--key KEYFILE] [--name N]
                                A provisioning certificate for Remote Configuration: PKCS#12 with
@@ -99,6 +108,41 @@ const char HelpText[] = R"(Commands:
                   [--tls-certificate NAME]
                                A new auxiliary profile; every --user gets --user-password
   aux-profiles delete NAME     Delete one (refused while a profile uses it)
+  collections list [--format text|csv|json]
+                               The collections, built-in ones first, with their members now
+  collections show NAME|ID     One collection: its rule, or its members
+  collections create NAME --dynamic [RULE] [--description D]
+                               A collection of the systems a rule selects at the time; RULE:
+                               --state S, --min-version V, --max-version V, --profile NAME,
+                               --fqdn PATTERN, --ip RANGE, --hello-older-than H,
+                               --hello-newer-than H, --last-task failed|succeeded, --tag T
+  collections create NAME --static [SYSTEM...] [--members-file FILE] [--description D]
+                               A collection of systems named by UUID, FQDN or name (FILE: one a
+                               line, or CSV's first column); an unknown one saves nothing
+  collections add|remove NAME|ID SYSTEM... [--members-file FILE]
+                               Change a static collection's members
+  collections members NAME|ID [--format text|csv|json]
+                               The systems the collection selects now
+  collections delete NAME|ID   Delete one (refused while a task targets it)
+  tasks list [--format text|csv|json]
+                               The tasks: operation, target, schedule, waves, next due, last run
+  tasks create NAME --operation KEY (--collection NAME|ID | --system UUID...)
+               [--schedule now|once|daily|weekly|every] [--at T] [--time HH:MM]
+               [--weekday DAY] [--hours N] [--time-zone ZONE] [WAVES] [--agent HOST:PORT]
+               [--disabled] [--wait]
+                               A task: now (a run starts at once), once --at T, daily or weekly
+                               --time HH:MM (--weekday mon..sun), or every --hours N from --at;
+                               times in --time-zone (IANA, default this machine's)
+  tasks show RUN [--state S] [--limit N] [--format text|csv|json]
+                               A run and every system's result as the engine recorded it;
+                               S: pending, running, succeeded, failed, skipped, cancelled
+  tasks show NAME              A task and its last runs
+  tasks run NAME|ID [--wait]   Run a task now, on the systems its target has now
+  tasks run --failed-of RUN [--wait]
+                               A run's operation again, on the systems that failed in it
+  tasks cancel RUN             Stop a run: systems not started are left; those under way finish
+  tasks enable|disable NAME    Let a task run when it is due, or not
+  tasks delete NAME            Delete a task (its runs stay)
   hellos tail [-n N]           The newest N hellos (default 20), oldest first
   actions list [--system UUID] [--step S] [--result R] [-n N]
                                Actions Status: the newest N steps (default 50), oldest first;
@@ -123,6 +167,15 @@ OOBM_PROFILE_ADMIN_PASSWORD / OOBM_PROFILE_USER_PASSWORD (profiles), or "-" read
 standard input, so they stay out of shell history. Secrets are sealed with a key in the user's
 keychain, or with --key-file PATH (OOBM_KEY_FILE) on a server without one.
 
+Runs: the engines (oobm-engine, or a console) do the operations of tasks and of systems power,
+boot and unprovision, in waves. WAVES: --wave N (systems per wave, default 500), --concurrency N
+(at once, default 50), --pause S (seconds between waves), --stop-percent P (stop when more than P %
+of a wave failed). --wait waits for the run's end (the default when systems are named by UUID;
+--no-wait only starts it), shows progress on stderr, then one line per system and a summary;
+the exit status is 1 when a system failed. Without a running engine, --wait refuses to start.
+
+Operations (tasks create --operation):
+%4
 System states (systems list --state):
 %2Realms of --user, by name or number:
 %3
@@ -155,7 +208,9 @@ constexpr Command Commands[] = {
         {"systems", "show", systemsShow},
         {"systems", "authorize", systemsAuthorize},
         {"systems", "power", systemsPower},
+        {"systems", "boot", systemsBoot},
         {"systems", "unprovision", systemsUnprovision},
+        {"systems", "tag", systemsTag},
         {"systems", "otp", systemsOtp},
         {"certificates", "import", certificatesImport},
         {"certificates", "list", certificatesList},
@@ -174,6 +229,21 @@ constexpr Command Commands[] = {
         {"aux-profiles", "show", auxProfilesShow},
         {"aux-profiles", "create", auxProfilesCreate},
         {"aux-profiles", "delete", auxProfilesDelete},
+        {"collections", "list", collectionsList},
+        {"collections", "show", collectionsShow},
+        {"collections", "create", collectionsCreate},
+        {"collections", "delete", collectionsDelete},
+        {"collections", "members", collectionsMembers},
+        {"collections", "add", collectionsAdd},
+        {"collections", "remove", collectionsRemove},
+        {"tasks", "list", tasksList},
+        {"tasks", "create", tasksCreate},
+        {"tasks", "show", tasksShow},
+        {"tasks", "run", tasksRun},
+        {"tasks", "cancel", tasksCancel},
+        {"tasks", "delete", tasksDelete},
+        {"tasks", "enable", tasksEnable},
+        {"tasks", "disable", tasksDisable},
         {"hellos", "tail", hellosTail},
         {"actions", "list", actionsList},
         {"dns", "test", dnsTest},
@@ -181,6 +251,14 @@ constexpr Command Commands[] = {
         {"hello", "send", helloSend},
         {"reports", nullptr, reports},
 };
+
+QString operationHelp()
+{
+    QString text;
+    for (Operation o : allOperations())
+        text += QStringLiteral("  %1 %2\n").arg(operationKey(o).leftJustified(28), operationName(o));
+    return text;
+}
 
 QString settingsKeyHelp()
 {
@@ -198,8 +276,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.setApplicationDescription(
             QStringLiteral("Scripting interface of OOBM, the Intel AMT "
                            "out-of-band management console.\n\n")
-            + QString::fromLatin1(HelpText).arg(
-                    settingsKeyHelp(), wrappedList(systemStateKeys().split(QStringLiteral(", "))), realmHelp()));
+            + QString::fromLatin1(HelpText).arg(settingsKeyHelp(),
+                                                wrappedList(systemStateKeys().split(QStringLiteral(", "))), realmHelp(),
+                                                operationHelp()));
     parser.addOption({QStringLiteral("database"),
                       QStringLiteral("The store: a SQLite file path or postgresql://user@host:port/dbname "
                                      "(password from PGPASSWORD)."),
@@ -218,7 +297,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                       QStringLiteral("P")});
     parser.addOption({QStringLiteral("export"), QStringLiteral("keys generate: also export the new keys to FILE."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("state"), QStringLiteral("keys list/export, systems list: only these states."),
+    parser.addOption({QStringLiteral("state"),
+                      QStringLiteral("keys list/export, systems list, collections create: only these states; tasks "
+                                     "show: only these results."),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("count"), QStringLiteral("keys export: at most N keys."), QStringLiteral("N")});
     parser.addOption(
@@ -292,12 +373,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                       QStringLiteral("profiles create: the auxiliary profile to add (by name)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("profile"),
-                      QStringLiteral("assignments add: the provision profile matching systems get."),
+                      QStringLiteral("assignments add: the provision profile matching systems get; collections "
+                                     "create: systems with this profile."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("default"), QStringLiteral("profiles create: make it the default profile.")});
     parser.addOption({QStringLiteral("system"),
                       QStringLiteral("actions list, log query: only this system's entries "
-                                     "(log query: its UUID or FQDN)."),
+                                     "(log query: its UUID or FQDN); tasks create: a system of the target "
+                                     "(may repeat)."),
                       QStringLiteral("UUID")});
     parser.addOption({QStringLiteral("since"),
                       QStringLiteral("log/audit query, reports: entries from this time on (ISO 8601, or "
@@ -306,10 +389,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("until"), QStringLiteral("log/audit query, reports: entries up to this time."),
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("collection"),
-                      QStringLiteral("reports: only the members of this collection (its name or number)."),
+                      QStringLiteral("reports: only the members of this collection (its name or number); tasks "
+                                     "create, systems power/boot/unprovision: the target collection."),
                       QStringLiteral("NAME|ID")});
     parser.addOption({QStringLiteral("hours"),
-                      QStringLiteral("reports silent-systems: silent for more than N hours (default 24)."),
+                      QStringLiteral("reports silent-systems: silent for more than N hours (default 24); tasks "
+                                     "create --schedule every: the period in hours."),
                       QStringLiteral("N")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("reports: write to FILE (through a temporary file) instead of standard "
@@ -323,7 +408,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                       QStringLiteral("log/audit query: entries containing this text (any case)."),
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("limit"),
-                      QStringLiteral("log/audit query: at most N entries (default 100); reports: the top N."),
+                      QStringLiteral("log/audit query: at most N entries (default 100); reports: the top N; "
+                                     "tasks show: at most N systems."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("action"),
                       QStringLiteral("audit query: only this action (generate, show, export, "
@@ -337,12 +423,77 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                       QStringLiteral("actions list: only these results (succeeded, failed, "
                                      "skipped)."),
                       QStringLiteral("R")});
+    // Collections, tasks and runs.
+    parser.addOption(
+            {QStringLiteral("wave"), QStringLiteral("Runs: systems per wave (default 500)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("concurrency"),
+                      QStringLiteral("Runs: systems worked on at once, across the engines (default 50)."),
+                      QStringLiteral("N")});
+    parser.addOption(
+            {QStringLiteral("pause"), QStringLiteral("Runs: seconds between waves (default 0)."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("stop-percent"),
+                      QStringLiteral("Runs: stop when more than P % of a wave failed (default 0: never)."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("wait"), QStringLiteral("Runs: wait for the run's end and print the results.")});
+    parser.addOption({QStringLiteral("no-wait"),
+                      QStringLiteral("systems power/boot/unprovision on UUIDs: only start the run.")});
+    parser.addOption(
+            {QStringLiteral("add"), QStringLiteral("systems tag: tags to give (may repeat)."), QStringLiteral("TAG")});
+    parser.addOption({QStringLiteral("remove"), QStringLiteral("systems tag: tags to take off (may repeat)."),
+                      QStringLiteral("TAG")});
+    parser.addOption({QStringLiteral("static"), QStringLiteral("collections create: systems chosen by hand.")});
+    parser.addOption({QStringLiteral("dynamic"), QStringLiteral("collections create: the systems a rule selects.")});
+    parser.addOption({QStringLiteral("description"), QStringLiteral("collections create: what it is for."),
+                      QStringLiteral("D")});
+    parser.addOption({QStringLiteral("members-file"),
+                      QStringLiteral("collections create/add/remove: systems from a file (one a line, or CSV)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("min-version"), QStringLiteral("collections create: AMT version from V on."),
+                      QStringLiteral("V")});
+    parser.addOption({QStringLiteral("max-version"), QStringLiteral("collections create: AMT version up to V."),
+                      QStringLiteral("V")});
+    parser.addOption({QStringLiteral("fqdn"),
+                      QStringLiteral("collections create: FQDN or name pattern (*.lab.example.com)."),
+                      QStringLiteral("PATTERN")});
+    parser.addOption({QStringLiteral("ip"),
+                      QStringLiteral("collections create: IPv4 range (10.1.0.0/16 or 10.1.0.5-10.1.0.90)."),
+                      QStringLiteral("RANGE")});
+    parser.addOption({QStringLiteral("hello-older-than"),
+                      QStringLiteral("collections create: no hello for more than H hours."), QStringLiteral("H")});
+    parser.addOption({QStringLiteral("hello-newer-than"), QStringLiteral("collections create: a hello within H hours."),
+                      QStringLiteral("H")});
+    parser.addOption({QStringLiteral("last-task"),
+                      QStringLiteral("collections create: the system's last task failed or succeeded."),
+                      QStringLiteral("failed|succeeded")});
+    parser.addOption(
+            {QStringLiteral("tag"), QStringLiteral("collections create: systems with this tag."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("operation"), QStringLiteral("tasks create: what the task does (see Operations)."),
+                      QStringLiteral("KEY")});
+    parser.addOption({QStringLiteral("schedule"),
+                      QStringLiteral("tasks create: now (default), once, daily, weekly or every."),
+                      QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("at"),
+                      QStringLiteral("tasks create: once: when; every: the first run (2026-12-24T18:00)."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("time"), QStringLiteral("tasks create: daily/weekly: the time of day."),
+                      QStringLiteral("HH:MM")});
+    parser.addOption({QStringLiteral("weekday"), QStringLiteral("tasks create: weekly: the day (mon..sun)."),
+                      QStringLiteral("DAY")});
+    parser.addOption({QStringLiteral("time-zone"),
+                      QStringLiteral("tasks create: the schedule's time zone (IANA; default this machine's)."),
+                      QStringLiteral("ZONE")});
+    parser.addOption({QStringLiteral("agent"),
+                      QStringLiteral("tasks create --operation restart-hello: the task agent, HOST:PORT."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("disabled"), QStringLiteral("tasks create: made disabled.")});
+    parser.addOption({QStringLiteral("failed-of"),
+                      QStringLiteral("tasks run: the run whose failed systems to run again."), QStringLiteral("RUN")});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("settings, log, keys, audit, systems, profiles, "
-                                                "assignments, tls-certificates, aux-profiles, "
-                                                "hellos, actions, reports (see below)"));
+                                                "assignments, tls-certificates, aux-profiles, collections, "
+                                                "tasks, hellos, actions, reports (see below)"));
 
     if (!parser.parse(arguments))
         return usage(err, parser.errorText());
@@ -364,6 +515,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     // The list commands of these groups take csv too; the others say so themselves.
     const bool csvGroup = groupArg == u"systems" || groupArg == u"profiles" || groupArg == u"hellos"
             || groupArg == u"actions" || groupArg == u"assignments" || groupArg == u"aux-profiles"
+            || groupArg == u"collections" || groupArg == u"tasks"
             || ((groupArg == u"log" || groupArg == u"audit") && c.args.value(1) == u"query");
     if (format == u"json")
         c.format = Format::Json;

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlsystems.h"
 
-#include "core/engine/systemactions.h"
-#include "core/keys/pidpps.h"
-#include "core/logbook/userlog.h"
+#include "ctltasks.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
+#include "core/keys/pidpps.h"
 
 #include <algorithm>
 
@@ -172,59 +169,31 @@ bool findSystem(Context &c, Store &store, const QString &uuid, AmtSystem *system
     return false;
 }
 
-// Runs a power action or an unprovision on each system, one line per system.
-int runSystemActions(Context &c, SystemActions::Action action, const QStringList &uuids)
+// Power, next boot or unprovision as a one-off run: on the systems named by UUID (waiting for the
+// run's end, as these commands always did, unless --no-wait) or on a collection (waiting with --wait).
+int runOperation(Context &c, Operation operation, const QStringList &uuids, const char *command, RunOutput output)
 {
     int code = Success;
-    auto store = openUnlockedStore(c, &code, true);
+    if (!textOrJson(c, command, &code))
+        return code;
+    if (!hasTarget(c, uuids))
+        return usage(c.err,
+                     QStringLiteral("'%1' takes one or more UUIDs, or --collection NAME|ID: the target is "
+                                    "empty, so nothing was started.")
+                             .arg(QLatin1String(command)));
+    Core::RunRequest request;
+    request.operation = operation;
+    request.actor = AuditActor::current();
+    if (!parseWavePolicy(c, &request.wave, &code))
+        return code;
+    auto store = openStore(c, &code, true);
     if (!store)
         return code;
-    UserLog log(store.get(), QStringLiteral("oobmctl"));
-    if (const StoreResult<ServiceSettings> s = store->serviceSettings().result(); s.ok())
-        log.setLevel(s.value.logLevel);
-    SystemActions actions(store.get(), &log);
-    QFutureWatcher<QList<SystemActions::Result>> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    const QFuture<QList<SystemActions::Result>> future = actions.run(action, uuids);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec(); // the log's queued writes run meanwhile
-    const QList<SystemActions::Result> results = future.resultCount() > 0 ? future.result()
-                                                                          : QList<SystemActions::Result>{};
-    log.flush().waitForFinished();
-
-    int failed = 0;
-    QJsonArray a;
-    for (const SystemActions::Result &r : results) {
-        if (!r.ok)
-            ++failed;
-        if (c.format == Format::Json)
-            a.append(QJsonObject{{QStringLiteral("uuid"), r.uuid},
-                                 {QStringLiteral("ok"), r.ok},
-                                 {QStringLiteral("message"), r.message}});
-        else if (r.ok)
-            c.out << r.uuid << ": ok\n";
-        else
-            c.out << r.uuid << ": failed: " << r.message << '\n';
-    }
-    if (c.format == Format::Json) {
-        c.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
-    } else if (action == SystemActions::Action::Unprovision || action == SystemActions::Action::PartialUnprovision) {
-        const qsizetype done = results.size() - failed;
-        c.out << (action == SystemActions::Action::Unprovision
-                          ? QStringLiteral("Unprovisioned %1 of %2 (full): back in factory mode; "
-                                           "each needs a new key to be provisioned again.")
-                          : QStringLiteral("Unprovisioned %1 of %2 (partial): back in setup mode "
-                                           "with their key; they send hellos again."))
-                         .arg(done)
-                         .arg(plural(results.size(), "system", "systems"))
-              << '\n';
-    }
-    c.out.flush();
-    if (results.size() != uuids.size())
-        return failure(c.err, QStringLiteral("The action did not finish."));
-    return failed > 0 ? RuntimeError : Success;
+    if (!parseTarget(c, *store, uuids, &request.target, &code))
+        return code;
+    const bool wait = c.parser.isSet(QStringLiteral("wait"))
+            || (request.target.collectionId == 0 && !c.parser.isSet(QStringLiteral("no-wait")));
+    return startRun(c, *store, request, wait, output);
 }
 
 } // namespace
@@ -235,6 +204,17 @@ QString systemStateKeys()
     for (SystemState s : allSystemStates())
         keys << systemStateKey(s);
     return keys.join(QStringLiteral(", "));
+}
+
+void printSystems(Context &c, ListFormat format, const QList<AmtSystem> &systems)
+{
+    printList(c, format, systems,
+              {.json = systemJson,
+               .row = systemRow,
+               .csvHeader = {QStringLiteral("UUID"), QStringLiteral("State"), QStringLiteral("FQDN"),
+                             QStringLiteral("Address"), QStringLiteral("AMT version"), QStringLiteral("Profile"),
+                             QStringLiteral("PID"), QStringLiteral("Last hello"), QStringLiteral("Reason")},
+               .footer = [](qsizetype n) { return plural(n, "system", "systems"); }});
 }
 
 int systemsList(Context &c)
@@ -251,13 +231,7 @@ int systemsList(Context &c)
         || !fetchList(
                 c, [&](Store &store) { return store.listSystems(filter); }, &systems, &code))
         return code;
-    printList(c, format, systems,
-              {.json = systemJson,
-               .row = systemRow,
-               .csvHeader = {QStringLiteral("UUID"), QStringLiteral("State"), QStringLiteral("FQDN"),
-                             QStringLiteral("Address"), QStringLiteral("AMT version"), QStringLiteral("Profile"),
-                             QStringLiteral("PID"), QStringLiteral("Last hello"), QStringLiteral("Reason")},
-               .footer = [](qsizetype n) { return plural(n, "system", "systems"); }});
+    printSystems(c, format, systems);
     return Success;
 }
 
@@ -419,31 +393,104 @@ int systemsAuthorize(Context &c)
 
 int systemsPower(Context &c)
 {
-    if (c.args.size() < 2)
-        return usage(c.err, QStringLiteral("'systems power' takes on, off or reset and one or more UUIDs."));
-    SystemActions::Action action;
-    if (!SystemActions::actionFromKey(c.args.first(), &action))
-        return usage(c.err, QStringLiteral("'systems power' takes on, off or reset, not '%1'.").arg(c.args.first()));
-    int code = Success;
-    if (!textOrJson(c, "systems power", &code))
-        return code;
-    return runSystemActions(c, action, normalizedUuids(c.args.mid(1)));
+    static const QHash<QString, Operation> Actions{{QStringLiteral("on"), Operation::PowerOn},
+                                                   {QStringLiteral("off"), Operation::PowerOff},
+                                                   {QStringLiteral("reset"), Operation::Reset},
+                                                   {QStringLiteral("cycle"), Operation::PowerCycle}};
+    if (c.args.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'systems power' takes on, off, reset or cycle and one or more UUIDs (or "
+                                    "--collection NAME|ID)."));
+    if (!Actions.contains(c.args.first()))
+        return usage(c.err,
+                     QStringLiteral("'systems power' takes on, off, reset or cycle, not '%1'.").arg(c.args.first()));
+    return runOperation(c, Actions.value(c.args.first()), c.args.mid(1), "systems power", RunOutput::Run);
+}
+
+int systemsBoot(Context &c)
+{
+    static const QHash<QString, Operation> Targets{{QStringLiteral("pxe"), Operation::BootPxe},
+                                                   {QStringLiteral("hdd"), Operation::BootHardDisk},
+                                                   {QStringLiteral("cd"), Operation::BootCd},
+                                                   {QStringLiteral("bios"), Operation::BootBiosSetup}};
+    if (c.args.isEmpty() || !Targets.contains(c.args.first()))
+        return usage(c.err,
+                     QStringLiteral("'systems boot' takes pxe, hdd, cd or bios (the next boot)%1, and one or "
+                                    "more UUIDs (or --collection NAME|ID).")
+                             .arg(c.args.isEmpty() ? QString() : QStringLiteral(", not '%1'").arg(c.args.first())));
+    return runOperation(c, Targets.value(c.args.first()), c.args.mid(1), "systems boot", RunOutput::Run);
 }
 
 int systemsUnprovision(Context &c)
 {
+    return runOperation(
+            c, c.parser.isSet(QStringLiteral("partial")) ? Operation::UnprovisionPartial : Operation::UnprovisionFull,
+            c.args, "systems unprovision", RunOutput::Unprovision);
+}
+
+int systemsTag(Context &c)
+{
     const QStringList uuids = normalizedUuids(c.args);
+    const auto tags = [&c](const char *option) {
+        QStringList list;
+        for (const QString &value : c.parser.values(QLatin1String(option))) {
+            for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+                if (!part.trimmed().isEmpty() && !list.contains(part.trimmed()))
+                    list << part.trimmed();
+            }
+        }
+        return list;
+    };
+    const QStringList add = tags("add");
+    const QStringList remove = tags("remove");
     if (uuids.isEmpty())
+        return usage(c.err, QStringLiteral("'systems tag' takes one or more UUIDs, with --add TAG and --remove TAG."));
+    if (add.isEmpty() && remove.isEmpty())
         return usage(c.err,
-                     QStringLiteral("'systems unprovision' takes one or more UUIDs (and "
-                                    "--partial)."));
+                     QStringLiteral("Say which tags to give with --add TAG and which to take off with --remove "
+                                    "TAG (each may repeat or list several: lab,floor2)."));
     int code = Success;
-    if (!textOrJson(c, "systems unprovision", &code))
+    if (!textOrJson(c, "systems tag", &code))
         return code;
-    return runSystemActions(c,
-                            c.parser.isSet(QStringLiteral("partial")) ? SystemActions::Action::PartialUnprovision
-                                                                      : SystemActions::Action::Unprovision,
-                            uuids);
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    // All or nothing: a mistyped UUID tags none.
+    SystemFilter filter;
+    filter.uuids = uuids;
+    const StoreResult<QList<AmtSystem>> known = store->listSystems(filter).result();
+    if (!known.ok())
+        return failure(c.err, known.error.message);
+    QStringList unknown = uuids;
+    for (const AmtSystem &s : known.value)
+        unknown.removeAll(s.uuid);
+    if (!unknown.isEmpty()) {
+        for (const QString &uuid : std::as_const(unknown))
+            c.err << "oobmctl: " << noSuchSystem(uuid) << '\n';
+        return failure(c.err, QStringLiteral("Nothing was tagged."));
+    }
+    const StoreResult<int> r = store->tagSystems(uuids, add, remove).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    if (c.format == Format::Json) {
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("systems"), uuids.size()},
+                                           {QStringLiteral("added"), QJsonArray::fromStringList(add)},
+                                           {QStringLiteral("removed"), QJsonArray::fromStringList(remove)},
+                                           {QStringLiteral("changes"), r.value}})
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        QStringList parts;
+        if (!add.isEmpty())
+            parts << QStringLiteral("added %1").arg(add.join(QStringLiteral(", ")));
+        if (!remove.isEmpty())
+            parts << QStringLiteral("removed %1").arg(remove.join(QStringLiteral(", ")));
+        c.out << QStringLiteral("Tagged %1: %2.")
+                         .arg(plural(uuids.size(), "system", "systems"), parts.join(QStringLiteral("; ")))
+              << '\n';
+    }
+    c.out.flush();
+    return Success;
 }
 
 // The one-time password a device was given (Remote Configuration with "One time password required").
