@@ -225,6 +225,31 @@ QString commonNameSourceName(CommonNameSource source)
     return {};
 }
 
+namespace {
+// The device maintenance numbers: a key, its field, and the largest value (0 switches a job off).
+struct MaintenanceNumber
+{
+    QLatin1String key;
+    int ServiceSettings::*field;
+    int max;
+};
+const MaintenanceNumber MaintenanceNumbers[] = {
+        {ServiceSettings::ClockSyncHoursKey, &ServiceSettings::clockSyncHours, 24 * 366},
+        {ServiceSettings::PasswordRotationDaysKey, &ServiceSettings::passwordRotationDays, 3660},
+        {ServiceSettings::CertificateWarningDaysKey, &ServiceSettings::certificateWarningDays, 3660},
+        {ServiceSettings::RetireAvailableDaysKey, &ServiceSettings::retireAvailableDays, 36600},
+        {ServiceSettings::RetireExportedDaysKey, &ServiceSettings::retireExportedDays, 36600},
+};
+const MaintenanceNumber *maintenanceNumber(const QString &key)
+{
+    for (const MaintenanceNumber &n : MaintenanceNumbers) {
+        if (key == n.key)
+            return &n;
+    }
+    return nullptr;
+}
+} // namespace
+
 QStringList ServiceSettings::keys()
 {
     return {ListenPortKey,
@@ -243,7 +268,12 @@ QStringList ServiceSettings::keys()
             ActionsRetentionDaysKey,
             ActionsRetentionEntriesKey,
             AuditRetentionDaysKey,
-            TraceLoggingKey};
+            TraceLoggingKey,
+            ClockSyncHoursKey,
+            PasswordRotationDaysKey,
+            CertificateWarningDaysKey,
+            RetireAvailableDaysKey,
+            RetireExportedDaysKey};
 }
 
 QString ServiceSettings::describeKey(const QString &key)
@@ -287,6 +317,16 @@ QString ServiceSettings::describeKey(const QString &key)
                   "else at least 90)");
     if (key == TraceLoggingKey)
         return tr("OOB Trace Logging: record engine and SOAP traffic summaries (true/false)");
+    if (key == ClockSyncHoursKey)
+        return tr("Set every provisioned device's clock from this server's every so many hours (0: off)");
+    if (key == PasswordRotationDaysKey)
+        return tr("Give a device a new random admin password when its own is this many days old (0: off)");
+    if (key == CertificateWarningDaysKey)
+        return tr("Warn when a provisioning or TLS certificate expires within this many days (0: off)");
+    if (key == RetireAvailableDaysKey)
+        return tr("Retire Available keys older than this many days (0: off)");
+    if (key == RetireExportedDaysKey)
+        return tr("Retire Exported keys never consumed this many days after their export (0: off)");
     return {};
 }
 
@@ -338,6 +378,8 @@ QString ServiceSettings::value(const QString &key) const
         return QString::number(auditRetentionDays);
     if (key == TraceLoggingKey)
         return boolText(traceLogging);
+    if (const MaintenanceNumber *n = maintenanceNumber(key))
+        return QString::number(this->*(n->field));
     return {};
 }
 
@@ -387,6 +429,14 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
             logRetentionEntries = n;
         else
             actionsRetentionEntries = n;
+        return {};
+    }
+    if (const MaintenanceNumber *m = maintenanceNumber(key)) {
+        bool ok = false;
+        const qlonglong n = t.toLongLong(&ok);
+        if (!ok || n < 0 || n > m->max)
+            return tr("%1 takes a whole number from 0 (off) to %2; '%3' is not one.").arg(key).arg(m->max).arg(t);
+        this->*(m->field) = int(n);
         return {};
     }
     if (key == CommonNameKey || key == LogLevelKey) {
@@ -489,6 +539,10 @@ QList<SettingProblem> ServiceSettings::validate() const
         if (const QString p = entriesProblem(key, n); !p.isEmpty())
             problems.append({key, p});
     }
+    for (const MaintenanceNumber &m : MaintenanceNumbers) {
+        if (const int n = this->*(m.field); n < 0 || n > m.max)
+            problems.append({m.key, tr("%1 is 0 (off) to %2; %3 is not.").arg(m.key).arg(m.max).arg(n)});
+    }
     return problems;
 }
 
@@ -538,6 +592,20 @@ QStringList ServiceSettings::describeChanges(const ServiceSettings &from, const 
         lines << tr("Set Security Audit retention to %1.").arg(limit(to.auditRetentionDays, tr("%1 days")));
     if (from.traceLogging != to.traceLogging)
         lines << (to.traceLogging ? tr("Set OOB trace logging.") : tr("Cleared OOB trace logging."));
+    const auto every = [](int n, const QString &unit) { return n > 0 ? unit.arg(n) : tr("off"); };
+    if (from.clockSyncHours != to.clockSyncHours)
+        lines << tr("Set device clock synchronisation to %1.").arg(every(to.clockSyncHours, tr("every %1 hours")));
+    if (from.passwordRotationDays != to.passwordRotationDays)
+        lines << tr("Set admin password rotation to %1.").arg(every(to.passwordRotationDays, tr("every %1 days")));
+    if (from.certificateWarningDays != to.certificateWarningDays)
+        lines << tr("Set the certificate expiry warning to %1.")
+                         .arg(every(to.certificateWarningDays, tr("%1 days ahead")));
+    if (from.retireAvailableDays != to.retireAvailableDays)
+        lines << tr("Set the retirement of Available keys to %1.")
+                         .arg(every(to.retireAvailableDays, tr("after %1 days")));
+    if (from.retireExportedDays != to.retireExportedDays)
+        lines << tr("Set the retirement of unused Exported keys to %1.")
+                         .arg(every(to.retireExportedDays, tr("%1 days after export")));
     return lines;
 }
 

@@ -62,6 +62,12 @@ struct ServiceSettings
     int auditRetentionDays = 730; // Security Audit: its own, longer rule
     // OOB Trace Logging: engine and SOAP traffic summaries as Debug entries from "trace".
     bool traceLogging = false;
+    // Device maintenance (Maintenance page): recurring jobs the engines run; 0 switches one off.
+    int clockSyncHours = 0;          // set every provisioned device's clock this often
+    int passwordRotationDays = 0;    // give a device a new random admin password when its own is this old
+    int certificateWarningDays = 30; // warn when a provisioning or TLS certificate expires this soon
+    int retireAvailableDays = 0;     // retire Available keys older than this
+    int retireExportedDays = 0;      // retire Exported keys never consumed this long after their export
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{"listen-port"};
@@ -81,6 +87,11 @@ struct ServiceSettings
     static constexpr QLatin1String ActionsRetentionEntriesKey{"actions-retention-entries"};
     static constexpr QLatin1String AuditRetentionDaysKey{"audit-retention-days"};
     static constexpr QLatin1String TraceLoggingKey{"trace-logging"};
+    static constexpr QLatin1String ClockSyncHoursKey{"clock-sync-hours"};
+    static constexpr QLatin1String PasswordRotationDaysKey{"password-rotation-days"};
+    static constexpr QLatin1String CertificateWarningDaysKey{"certificate-warning-days"};
+    static constexpr QLatin1String RetireAvailableDaysKey{"retire-available-days"};
+    static constexpr QLatin1String RetireExportedDaysKey{"retire-exported-days"};
     static QStringList keys();
     static QString describeKey(const QString &key); // one line for --help and tooltips
     static QStringList allowedValues(const QString &key);

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void gating_data();
     void gating();
     void mapRoundTrip();
+    void maintenanceValidation_data();
+    void maintenanceValidation();
 };
 
 void tst_ServiceSettings::defaults()
@@ -27,9 +29,15 @@ void tst_ServiceSettings::defaults()
     QVERIFY(!s.requireAuthorization);
     QCOMPARE(s.commonName, CommonNameSource::Fqdn);
     QVERIFY(s.validate().isEmpty());
-    QCOMPARE(ServiceSettings::keys().size(), 17);
+    QCOMPARE(ServiceSettings::keys().size(), 22);
     QVERIFY(s.reverseLookups);
     QVERIFY(s.dnsServer.isEmpty());
+    // Device maintenance: only the certificate warning is on by default.
+    QCOMPARE(s.clockSyncHours, 0);
+    QCOMPARE(s.passwordRotationDays, 0);
+    QCOMPARE(s.certificateWarningDays, 30);
+    QCOMPARE(s.retireAvailableDays, 0);
+    QCOMPARE(s.retireExportedDays, 0);
 }
 
 void tst_ServiceSettings::setValue_data()
@@ -131,6 +139,67 @@ void tst_ServiceSettings::setValue_data()
                                << "verbose"
                                << ""
                                << "errors, debug-warning, information, debug";
+    // Device maintenance: whole numbers from 0 (off) to a bound each.
+    QTest::newRow("clock sync 6") << "clock-sync-hours"
+                                  << "6"
+                                  << "6"
+                                  << "";
+    QTest::newRow("clock sync off") << "clock-sync-hours"
+                                    << "0"
+                                    << "0"
+                                    << "";
+    QTest::newRow("clock sync a year") << "clock-sync-hours"
+                                       << "8784"
+                                       << "8784"
+                                       << "";
+    QTest::newRow("clock sync too long") << "clock-sync-hours"
+                                         << "8785"
+                                         << ""
+                                         << "from 0 (off) to 8784";
+    QTest::newRow("clock sync negative") << "clock-sync-hours"
+                                         << "-1"
+                                         << ""
+                                         << "'-1' is not one";
+    QTest::newRow("clock sync text") << "clock-sync-hours"
+                                     << "daily"
+                                     << ""
+                                     << "'daily' is not one";
+    QTest::newRow("rotation 90") << "password-rotation-days"
+                                 << " 90 "
+                                 << "90"
+                                 << "";
+    QTest::newRow("rotation fraction") << "password-rotation-days"
+                                       << "1.5"
+                                       << ""
+                                       << "whole number";
+    QTest::newRow("certificate warning 60") << "certificate-warning-days"
+                                            << "60"
+                                            << "60"
+                                            << "";
+    QTest::newRow("certificate warning off") << "certificate-warning-days"
+                                             << "0"
+                                             << "0"
+                                             << "";
+    QTest::newRow("certificate warning empty") << "certificate-warning-days"
+                                               << ""
+                                               << ""
+                                               << "whole number";
+    QTest::newRow("retire available 365") << "retire-available-days"
+                                          << "365"
+                                          << "365"
+                                          << "";
+    QTest::newRow("retire available too long") << "retire-available-days"
+                                               << "36601"
+                                               << ""
+                                               << "from 0 (off) to 36600";
+    QTest::newRow("retire exported 30") << "retire-exported-days"
+                                        << "30"
+                                        << "30"
+                                        << "";
+    QTest::newRow("retire exported huge") << "retire-exported-days"
+                                          << "99999999999"
+                                          << ""
+                                          << "from 0 (off) to 36600";
     QTest::newRow("unknown key") << "port"
                                  << "1"
                                  << ""
@@ -181,6 +250,21 @@ void tst_ServiceSettings::describeChanges_data()
     QTest::newRow("level") << "log-level"
                            << "debug-warning"
                            << "Set log level to Debug warning.";
+    QTest::newRow("clock sync") << "clock-sync-hours"
+                                << "12"
+                                << "Set device clock synchronisation to every 12 hours.";
+    QTest::newRow("rotation") << "password-rotation-days"
+                              << "90"
+                              << "Set admin password rotation to every 90 days.";
+    QTest::newRow("certificate warning off") << "certificate-warning-days"
+                                             << "0"
+                                             << "Set the certificate expiry warning to off.";
+    QTest::newRow("retire available") << "retire-available-days"
+                                      << "180"
+                                      << "Set the retirement of Available keys to after 180 days.";
+    QTest::newRow("retire exported") << "retire-exported-days"
+                                     << "30"
+                                     << "Set the retirement of unused Exported keys to 30 days after export.";
 }
 
 void tst_ServiceSettings::describeChanges()
@@ -193,7 +277,16 @@ void tst_ServiceSettings::describeChanges()
     QVERIFY(after.setValue(key, value).isEmpty());
     QCOMPARE(ServiceSettings::describeChanges(before, after), QStringList{sentence});
     QCOMPARE(ServiceSettings::describeChanges(after, after), QStringList{});
-    if (key != u"listen-port" && key != u"common-name" && key != u"log-level")
+    // Numbers and choices are set again; switches are cleared.
+    const QStringList numbers{QStringLiteral("listen-port"),
+                              QStringLiteral("common-name"),
+                              QStringLiteral("log-level"),
+                              QStringLiteral("clock-sync-hours"),
+                              QStringLiteral("password-rotation-days"),
+                              QStringLiteral("certificate-warning-days"),
+                              QStringLiteral("retire-available-days"),
+                              QStringLiteral("retire-exported-days")};
+    if (!numbers.contains(key))
         QVERIFY(ServiceSettings::describeChanges(after, before).value(0).startsWith(QStringLiteral("Cleared")));
 }
 
@@ -232,6 +325,45 @@ void tst_ServiceSettings::mapRoundTrip()
     const ServiceSettings loaded = ServiceSettings::fromMap(broken, &problems);
     QCOMPARE(loaded.listenPort, ServiceSettings::DefaultListenPort);
     QCOMPARE(problems.size(), 1);
+}
+
+void tst_ServiceSettings::maintenanceValidation_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("clock in range") << "clock-sync-hours" << 24 << true;
+    QTest::newRow("clock negative") << "clock-sync-hours" << -5 << false;
+    QTest::newRow("clock above") << "clock-sync-hours" << 9000 << false;
+    QTest::newRow("rotation above") << "password-rotation-days" << 3661 << false;
+    QTest::newRow("warning at max") << "certificate-warning-days" << 3660 << true;
+    QTest::newRow("available negative") << "retire-available-days" << -1 << false;
+    QTest::newRow("exported at max") << "retire-exported-days" << 36600 << true;
+}
+
+// A value written into the database by hand (or an older program) is caught by validate().
+void tst_ServiceSettings::maintenanceValidation()
+{
+    QFETCH(QString, key);
+    QFETCH(int, value);
+    QFETCH(bool, valid);
+    ServiceSettings s;
+    int ServiceSettings::*field = key == u"clock-sync-hours"         ? &ServiceSettings::clockSyncHours
+            : key == u"password-rotation-days"                       ? &ServiceSettings::passwordRotationDays
+            : key == u"certificate-warning-days"                     ? &ServiceSettings::certificateWarningDays
+            : key == u"retire-available-days"                        ? &ServiceSettings::retireAvailableDays
+                                                                     : &ServiceSettings::retireExportedDays;
+    s.*field = value;
+    const QList<SettingProblem> problems = s.validate();
+    QCOMPARE(problems.isEmpty(), valid);
+    if (!valid) {
+        QCOMPARE(problems.first().key, key);
+        QVERIFY(problems.first().message.contains(QStringLiteral("is 0 (off) to")));
+    }
+    // Through the text form as oobmctl and the store give it.
+    ServiceSettings parsed;
+    QCOMPARE(parsed.setValue(key, QString::number(value)).isEmpty(), valid);
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceSettings)
