@@ -5,6 +5,7 @@
 #include "core/async.h"
 #include "core/dns/reversenamer.h"
 #include "core/engine/hellolistener.h"
+#include "core/engine/maintenancerunner.h"
 #include "core/engine/provisioningsequence.h"
 #include "core/engine/taskrunner.h"
 #include "core/keys/pidpps.h"
@@ -89,6 +90,7 @@ ProvisioningEngine::ProvisioningEngine(Store *store, UserLog *log, const EngineO
     , m_namer(std::make_unique<ReverseNamer>())
     , m_listener(new HelloListener(this))
     , m_tasks(new TaskRunner(store, log, m_client.get(), this))
+    , m_maintenance(new MaintenanceRunner(store, log, this))
     , m_heartbeat(new QTimer(this))
 {
     connect(m_tasks, &TaskRunner::stopped, this, &ProvisioningEngine::checkStopped);
@@ -169,6 +171,12 @@ void ProvisioningEngine::start()
                           t.device.clock = m_options.clock;
                           m_tasks->start(m_engineId, t);
                       }
+                      if (m_options.runMaintenance) {
+                          MaintenanceRunner::Options m;
+                          m.tickMs = m_options.maintenanceTickMs;
+                          m.clock = m_options.clock;
+                          m_maintenance->start(m_engineId, m);
+                      }
                       Q_EMIT started(m_listenError);
                   });
     });
@@ -227,6 +235,7 @@ void ProvisioningEngine::stop()
     m_stopping = true;
     m_listener->close();
     m_heartbeat->stop();
+    m_maintenance->stop();
     m_tasks->stop();
     QTimer::singleShot(m_options.shutdownGraceMs, this, [this] {
         if (!m_running)

@@ -27,6 +27,7 @@ namespace Amt {
 class AmtClient;
 }
 class HelloListener;
+class MaintenanceRunner;
 class TaskRunner;
 class Store;
 class UserLog;
@@ -53,7 +54,10 @@ struct EngineOptions
     bool runTasks = true;
     int taskConcurrency = 256;        // task operations at once on this engine
     qint64 taskLeaseMs = 120000;      // how long a claimed system is this engine's
-    std::function<QDateTime()> clock; // "now" for schedules and devices' clocks; empty: the system clock
+    // Device maintenance (the Maintenance page's jobs): this engine looks for due ones this often.
+    bool runMaintenance = true;
+    int maintenanceTickMs = 60000;
+    std::function<QDateTime()> clock; // "now" for schedules, maintenance and devices' clocks; empty: the system clock
 
     // --listen ADDR[:PORT] (repeatable), as oobm and oobm-engine take it. Returns an error
     // sentence, or empty.
@@ -87,6 +91,7 @@ public:
     int inFlight() const { return int(m_inFlight.size()); }
     EngineStatus status() const;
     TaskRunner *tasks() const { return m_tasks; }
+    MaintenanceRunner *maintenance() const { return m_maintenance; }
 
 Q_SIGNALS:
     void started(const QString &error);
@@ -123,6 +128,7 @@ private:
     std::unique_ptr<ReverseNamer> m_namer;
     HelloListener *m_listener;
     TaskRunner *m_tasks;
+    MaintenanceRunner *m_maintenance;
     QTimer *m_heartbeat;
     ServiceSettings m_settings;
     bool m_haveSettings = false;

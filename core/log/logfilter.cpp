@@ -46,7 +46,8 @@ qint64 CategoryCounts::total() const
 const QStringList &auditActions()
 {
     static const QStringList actions{QStringLiteral("generate"), QStringLiteral("show"),   QStringLiteral("export"),
-                                     QStringLiteral("import"),   QStringLiteral("delete"), QStringLiteral("task")};
+                                     QStringLiteral("import"),   QStringLiteral("delete"), QStringLiteral("task"),
+                                     QStringLiteral("retire")};
     return actions;
 }
 

@@ -46,7 +46,7 @@ struct CategoryCounts
 };
 
 // The Security Audit's actions, in the order of their category numbers.
-const QStringList &auditActions(); // "generate", "show", "export", "import", "delete", "task"
+const QStringList &auditActions(); // "generate", "show", "export", "import", "delete", "task", "retire"
 
 // A page of the Security Audit log, newest first, with the log's filters that apply to it, and
 // the same keyset paging as LogQuery.

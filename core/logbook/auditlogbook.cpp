@@ -20,7 +20,8 @@ QString actionName(const QString &action)
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Export"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Import"),
                                         QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Delete"),
-                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Task")};
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Task"),
+                                        QT_TRANSLATE_NOOP("Oobm::Core::AuditLogBook", "Retire")};
     const qsizetype i = auditActions().indexOf(action.toLower());
     return i < 0 ? action : QCoreApplication::translate("Oobm::Core::AuditLogBook", names[i]);
 }

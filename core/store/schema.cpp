@@ -281,6 +281,23 @@ StoreError migrateTo8(QSqlDatabase &db, Dialect d)
     return {};
 }
 
+// Version 9: device maintenance. The recurring jobs of the Maintenance page, each claimed by one
+// engine when due (its last run); when each system's admin password was set (rotation picks the
+// old ones; filled from the provisioning time); profiles that give each device a random admin
+// password of its own.
+StoreError migrateTo9(QSqlDatabase &db, Dialect)
+{
+    return execAll(db,
+                   {QStringLiteral("CREATE TABLE maintenance_jobs (job TEXT PRIMARY KEY, last_run_ms BIGINT NOT NULL "
+                                   "DEFAULT 0, engine TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '')"),
+                    QStringLiteral("ALTER TABLE amt_systems ADD COLUMN admin_password_ms BIGINT"),
+                    QStringLiteral("UPDATE amt_systems SET admin_password_ms = COALESCE(provisioned_ms, "
+                                   "first_seen_ms) WHERE admin_password IS NOT NULL"),
+                    QStringLiteral("ALTER TABLE provision_profiles ADD COLUMN random_admin_password INTEGER NOT "
+                                   "NULL DEFAULT 0")},
+                   9);
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -361,7 +378,7 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
 constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,
-                                    migrateTo5, migrateTo6, migrateTo7, migrateTo8};
+                                    migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

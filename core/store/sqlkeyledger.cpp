@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -265,6 +266,94 @@ StoreResult<KeyRecord> SqlKeyLedger::reveal(const QByteArray &pid, const AuditAc
         r.error = e;
     else
         r.value = key;
+    return r;
+}
+
+StoreResult<int> SqlKeyLedger::retire(const KeyRetirement &retirement, const AuditActor &actor, const QDateTime &now)
+{
+    StoreResult<int> r;
+    if (const QString problem = retirement.problem(); !problem.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest, problem);
+        return r;
+    }
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
+        return r;
+    }
+    // The candidates (keys that are neither Consumed nor Retired yet), and the named ones whatever
+    // their state, so that a name that cannot be retired is reported; the policy decides.
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT pid, state, created_ms, exported_ms, assigned_to FROM security_keys "
+                                            "WHERE state IN (?, ?)%1")
+                                     .arg(isPostgreSql() ? QStringLiteral(" FOR UPDATE") : QString()),
+                             {int(KeyState::Available), int(KeyState::Exported)})) {
+        r.error = queryError(q);
+        return r;
+    }
+    QHash<QByteArray, QString> reasons;
+    QSet<QByteArray> candidates;
+    while (q.next()) {
+        KeyRecord key;
+        key.pid = q.value(0).toString().toLatin1();
+        key.state = KeyState(q.value(1).toInt());
+        key.created = fromMs(q.value(2));
+        key.exported = fromMs(q.value(3));
+        key.assignedTo = q.value(4).toString();
+        candidates.insert(key.pid);
+        if (const QString why = retirement.reason(key, now); !why.isEmpty())
+            reasons.insert(key.pid, why);
+    }
+    QStringList refused;
+    for (const QByteArray &pid : retirement.pids) {
+        if (!reasons.contains(pid))
+            refused << PidPps::formatPid(pid);
+    }
+    if (!refused.isEmpty()) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("These keys are unknown, consumed, retired already or reserved for a device "
+                                      "being provisioned, and are not retired: %1. Nothing was retired.")
+                                           .arg(refused.join(QStringLiteral(", "))));
+        return r;
+    }
+    if (reasons.isEmpty())
+        return r;
+    QSqlQuery mark(database());
+    if (!mark.prepare(QStringLiteral("UPDATE security_keys SET state = ?, retired_ms = ? WHERE pid = ? AND state IN "
+                                     "(?, ?)"))) {
+        r.error = queryError(mark);
+        return r;
+    }
+    QList<QByteArray> pids = reasons.keys();
+    std::sort(pids.begin(), pids.end());
+    for (const QByteArray &pid : std::as_const(pids)) {
+        mark.addBindValue(int(KeyState::Retired));
+        mark.addBindValue(now.toMSecsSinceEpoch());
+        mark.addBindValue(QString::fromLatin1(pid));
+        mark.addBindValue(int(KeyState::Available));
+        mark.addBindValue(int(KeyState::Exported));
+        if (!mark.exec()) {
+            r.error = queryError(mark);
+            return r;
+        }
+    }
+    QStringList named;
+    for (const QByteArray &pid : pids.mid(0, 20))
+        named << PidPps::formatPid(pid);
+    const QString details = tr("%1: %2%3")
+                                    .arg(retirement.describe(), named.join(QStringLiteral(", ")),
+                                         pids.size() > 20 ? tr(" and %1 more").arg(pids.size() - 20) : QString());
+    if (StoreError e = m_log->insertAudit(actor, QStringLiteral("retire"), int(pids.size()), {}, details)) {
+        r.error = e;
+        return r;
+    }
+    if (StoreError e = t.commit()) {
+        r.error = e;
+        return r;
+    }
+    r.value = int(pids.size());
     return r;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/fleet/keyretirement.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/keyrecord.h"
 #include "core/store/sqlledger.h"
@@ -32,6 +33,10 @@ public:
     StoreResult<KeyImportReport> importKeys(const QString &path, const AuditActor &actor);
     StoreResult<int> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor);
     StoreResult<QList<AuditEntry>> audit(int limit);
+    // Retires the keys the policy says (KeyRetirement), with one Security Audit entry; a named PID
+    // that is unknown or may not be retired (Consumed, reserved for a device) fails the whole call.
+    // Resolves to how many became Retired.
+    StoreResult<int> retire(const KeyRetirement &retirement, const AuditActor &actor, const QDateTime &now);
 
     // For provisioning, inside the caller's transaction (the data key must be there). The record
     // of pid with its secrets opened (*readable false when they do not open); an empty pid when

@@ -339,6 +339,55 @@ QFuture<StoreResult<QList<AuditEntry>>> SqlStore::securityAudit(int limit)
                                                  [limit](SqlKeyLedger &l) { return l.audit(limit); });
 }
 
+QFuture<StoreResult<int>> SqlStore::retireKeys(const KeyRetirement &retirement, const AuditActor &actor,
+                                               const QDateTime &now)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::keys, true, [this, retirement, actor, now](SqlKeyLedger &l) {
+        auto r = l.retire(retirement, actor, now);
+        if (r.value > 0)
+            Q_EMIT keysChanged();
+        return r;
+    });
+}
+
+QFuture<StoreResult<QString>> SqlStore::revealAdminPassword(const QString &uuid, const AuditActor &actor)
+{
+    // Writable: showing a password writes an audit entry.
+    return runOn<StoreResult<QString>>(&SqlStoreWorker::systems, true, [uuid, actor](SqlSystemLedger &l) {
+        return l.revealAdminPassword(uuid, actor);
+    });
+}
+
+QFuture<StoreResult<bool>> SqlStore::claimMaintenanceJob(MaintenanceJob job, const QDateTime &dueIfLastRunBefore,
+                                                         const QString &engineId, const QDateTime &now)
+{
+    return runOn<StoreResult<bool>>(&SqlStoreWorker::maintenance, true,
+                                    [job, dueIfLastRunBefore, engineId, now](SqlMaintenanceLedger &l) {
+        return l.claimJob(job, dueIfLastRunBefore, engineId, now);
+    });
+}
+
+QFuture<StoreError> SqlStore::recordMaintenanceResult(MaintenanceJob job, const QString &engineId,
+                                                      const QString &result)
+{
+    return runOn<StoreError>(&SqlStoreWorker::maintenance, true, [job, engineId, result](SqlMaintenanceLedger &l) {
+        return l.recordResult(job, engineId, result);
+    });
+}
+
+QFuture<StoreResult<QList<MaintenanceJobState>>> SqlStore::maintenanceJobs()
+{
+    return runOn<StoreResult<QList<MaintenanceJobState>>>(&SqlStoreWorker::maintenance, false,
+                                                          [](SqlMaintenanceLedger &l) { return l.jobs(); });
+}
+
+QFuture<StoreResult<QStringList>> SqlStore::rotationDue(const QDateTime &passwordSetBefore)
+{
+    return runOn<StoreResult<QStringList>>(&SqlStoreWorker::systems, false, [passwordSetBefore](SqlSystemLedger &l) {
+        return l.rotationDue(passwordSetBefore);
+    });
+}
+
 QFuture<StoreResult<HelloDecision>> SqlStore::recordHello(const HelloIntake &intake)
 {
     return runOn<StoreResult<HelloDecision>>(&SqlStoreWorker::systems, true, [this, intake](SqlSystemLedger &l) {

@@ -106,6 +106,15 @@ public:
                                       const QDateTime &now) override;
     QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) override;
     QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) override;
+    QFuture<StoreResult<int>> retireKeys(const KeyRetirement &retirement, const AuditActor &actor,
+                                         const QDateTime &now) override;
+    QFuture<StoreResult<QString>> revealAdminPassword(const QString &uuid, const AuditActor &actor) override;
+    QFuture<StoreResult<bool>> claimMaintenanceJob(MaintenanceJob job, const QDateTime &dueIfLastRunBefore,
+                                                   const QString &engineId, const QDateTime &now) override;
+    QFuture<StoreError> recordMaintenanceResult(MaintenanceJob job, const QString &engineId,
+                                                const QString &result) override;
+    QFuture<StoreResult<QList<MaintenanceJobState>>> maintenanceJobs() override;
+    QFuture<StoreResult<QStringList>> rotationDue(const QDateTime &passwordSetBefore) override;
     QFuture<StoreError> engineHeartbeat(const EngineStatus &status) override;
     QFuture<StoreResult<QList<EngineStatus>>> engines() override;
     QFuture<StoreResult<ReportResult>> runReport(const ReportRequest &request) override;

@@ -405,6 +405,7 @@ void SqlStoreWorker::makeLedgers()
     m_engines = std::make_unique<SqlEngineLedger>(context);
     m_tasks = std::make_unique<SqlTaskLedger>(context, m_fleet.get(), m_log.get(), m_profiles.get());
     m_reports = std::make_unique<SqlReportLedger>(context, m_fleet.get());
+    m_maintenance = std::make_unique<SqlMaintenanceLedger>(context);
 }
 
 StoreError SqlStoreWorker::usable(bool writable) const

@@ -9,6 +9,7 @@
 #include "core/store/sqlfleetledger.h"
 #include "core/store/sqlkeyledger.h"
 #include "core/store/sqllogledger.h"
+#include "core/store/sqlmaintenanceledger.h"
 #include "core/store/sqlprofileledger.h"
 #include "core/store/sqlreportledger.h"
 #include "core/store/sqlsettingsledger.h"
@@ -66,6 +67,7 @@ public:
     SqlFleetLedger &fleet() { return *m_fleet; }
     SqlTaskLedger &tasks() { return *m_tasks; }
     SqlReportLedger &reports() { return *m_reports; }
+    SqlMaintenanceLedger &maintenance() { return *m_maintenance; }
 
     // The settings as this worker last read or wrote them: what "changed elsewhere" compares to.
     void noteSettings(const ServiceSettings &settings) { m_lastSettings = settings; }
@@ -110,6 +112,7 @@ private:
     std::unique_ptr<SqlFleetLedger> m_fleet;
     std::unique_ptr<SqlTaskLedger> m_tasks;
     std::unique_ptr<SqlReportLedger> m_reports;
+    std::unique_ptr<SqlMaintenanceLedger> m_maintenance;
 
     QTimer *m_watch = nullptr;        // SQLite: checks PRAGMA data_version
     QTimer *m_systemsBatch = nullptr; // PostgreSQL: a burst of notifications is one signal

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "sqlsystemledger.h"
 
+#include "core/fleet/taskrun.h"
 #include "core/keys/secretbox.h"
 #include "core/provisioning/amtsystem.h"
 #include "core/provisioning/ipv4range.h"
@@ -358,7 +359,8 @@ StoreError SqlSystemLedger::finishProvisioning(const ProvisioningReport &report)
                     QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, version_number "
                                    "= ?, fqdn = ?, name = "
                                    "CASE WHEN ? = '' THEN name ELSE ? END, admin_user = ?, admin_password = ?, new_pid "
-                                   "= ?, provisioned_ms = ?, tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, "
+                                   "= ?, provisioned_ms = ?, admin_password_ms = provisioned_ms, tls_certificate_pem = ?, "
+                                   "attempts = 0, claimed_by = NULL, "
                                    "claim_until_ms = NULL, last_action = ?, last_action_ms = ?, %1 WHERE uuid = ? AND "
                                    "claimed_by = ?")
                             .arg(nextRevision()),
@@ -532,6 +534,52 @@ StoreResult<qint64> SqlSystemLedger::countSystems(const SystemFilter &filter)
         return r;
     }
     r.value = q.value(0).toLongLong();
+    return r;
+}
+
+StoreResult<QString> SqlSystemLedger::revealAdminPassword(const QString &uuid, const AuditActor &actor)
+{
+    StoreResult<QString> r;
+    const auto system = systemCredentials(uuid);
+    if (!system.ok()) {
+        r.error = system.error;
+        return r;
+    }
+    // In a transaction of its own, like every audit entry (see Sql::lockForAppend).
+    Sql::Transaction t = transaction();
+    StoreError e = t.error();
+    if (!e)
+        e = m_ledgers.log->insertAudit(actor, QStringLiteral("show"), 1, {},
+                                       tr("Admin password of the Intel AMT system %1 %2")
+                                               .arg(system.value.uuid, system.value.fqdn));
+    if (!e)
+        e = t.commit();
+    if (e)
+        r.error = e;
+    else
+        r.value = system.value.adminPassword;
+    return r;
+}
+
+StoreResult<QStringList> SqlSystemLedger::rotationDue(const QDateTime &passwordSetBefore)
+{
+    StoreResult<QStringList> r;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!Sql::prepareAndExec(q,
+                             QStringLiteral("SELECT s.uuid FROM amt_systems s WHERE s.state = ? AND s.admin_password IS "
+                                            "NOT NULL AND COALESCE(s.admin_password_ms, 0) <= ? AND NOT EXISTS (SELECT "
+                                            "1 FROM run_systems rs JOIN task_runs tr ON tr.id = rs.run_id WHERE "
+                                            "rs.uuid = s.uuid AND tr.operation = ? AND tr.state IN (?, ?) AND rs.state "
+                                            "IN (?, ?)) ORDER BY s.uuid"),
+                             {int(SystemState::Provisioned), passwordSetBefore.toMSecsSinceEpoch(),
+                              int(Operation::RotateAdminPassword), int(RunState::Queued), int(RunState::Running),
+                              int(RunSystemState::Pending), int(RunSystemState::Running)})) {
+        r.error = queryError(q);
+        return r;
+    }
+    while (q.next())
+        r.value << q.value(0).toString();
     return r;
 }
 

@@ -51,6 +51,11 @@ public:
     StoreResult<QList<AmtSystem>> querySystems(const SystemQuery &query);
     StoreResult<qint64> countSystems(const SystemFilter &filter);
     StoreResult<AmtSystem> systemCredentials(const QString &uuid); // with the admin password
+    // The admin password OOBM set on the system, for a person to read: audited (Show).
+    StoreResult<QString> revealAdminPassword(const QString &uuid, const AuditActor &actor);
+    // Provisioned systems whose admin password was set at or before passwordSetBefore and that no
+    // open run is rotating already (password rotation's target), by UUID.
+    StoreResult<QStringList> rotationDue(const QDateTime &passwordSetBefore);
     StoreResult<int> authorizeSystems(const QStringList &uuids);
     StoreResult<int> markSilentSystems(qint64 silentSinceMs);
     StoreResult<int> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,

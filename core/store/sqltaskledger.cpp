@@ -1024,8 +1024,9 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
                     return locked();
                 if (!Sql::prepareAndExec(q,
                                          QStringLiteral("UPDATE amt_systems SET admin_password = ?, "
-                                                        "pending_admin_password = NULL WHERE uuid = ?"),
-                                         {b->seal(o.newAdminPassword.toUtf8(), o.uuid.toLatin1()), o.uuid}))
+                                                        "admin_password_ms = ?, pending_admin_password = NULL "
+                                                        "WHERE uuid = ?"),
+                                         {b->seal(o.newAdminPassword.toUtf8(), o.uuid.toLatin1()), nowMs, o.uuid}))
                     return queryError(q);
             }
         }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/fleet/collection.h"
+#include "core/fleet/keyretirement.h"
+#include "core/fleet/maintenancejob.h"
 #include "core/fleet/task.h"
 #include "core/fleet/taskrun.h"
 #include "core/keys/keyledger.h"
@@ -107,6 +109,9 @@ public:
     virtual QFuture<StoreResult<KeyImportReport>> importKeys(const QString &path, const AuditActor &actor) = 0;
     virtual QFuture<StoreResult<int>> deleteKeys(const QList<QByteArray> &pids, const AuditActor &actor) = 0;
     virtual QFuture<StoreResult<QList<AuditEntry>>> securityAudit(int limit) = 0;
+    // Retires the keys the policy names (Security Audit: Retire). Resolves to how many.
+    virtual QFuture<StoreResult<int>> retireKeys(const KeyRetirement &retirement, const AuditActor &actor,
+                                                 const QDateTime &now) = 0;
 
     // The provisioning engine. recordHello records a well-formed hello and, in the same
     // transaction, decides what to do with it: claims the system (and the key to install next)
@@ -123,6 +128,8 @@ public:
     virtual QFuture<StoreResult<qint64>> countSystems(const SystemFilter &filter) = 0;
     // The system with its admin password, for a power action.
     virtual QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) = 0;
+    // The admin password OOBM set on a system, for a person to read (Security Audit: Show).
+    virtual QFuture<StoreResult<QString>> revealAdminPassword(const QString &uuid, const AuditActor &actor) = 0;
     virtual QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) = 0;
     // Systems that failed or wait for authorization and said nothing since then (ms since the
     // epoch) become Hello window expired. Resolves to how many changed.
@@ -190,6 +197,17 @@ public:
                                               const QDateTime &now) = 0;
     virtual QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) = 0;
     virtual QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) = 0;
+
+    // Device maintenance (the Maintenance page's jobs, run by the engines). claimMaintenanceJob
+    // resolves to true for the one engine that gets a due job (last run at or before the bound).
+    virtual QFuture<StoreResult<bool>> claimMaintenanceJob(MaintenanceJob job, const QDateTime &dueIfLastRunBefore,
+                                                           const QString &engineId, const QDateTime &now) = 0;
+    virtual QFuture<StoreError> recordMaintenanceResult(MaintenanceJob job, const QString &engineId,
+                                                        const QString &result) = 0;
+    virtual QFuture<StoreResult<QList<MaintenanceJobState>>> maintenanceJobs() = 0;
+    // Provisioned systems whose admin password was set at or before the time and that no open run
+    // rotates already.
+    virtual QFuture<StoreResult<QStringList>> rotationDue(const QDateTime &passwordSetBefore) = 0;
 
     virtual QFuture<StoreError> engineHeartbeat(const EngineStatus &status) = 0;
     virtual QFuture<StoreResult<QList<EngineStatus>>> engines() = 0;
