@@ -11,7 +11,7 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Oobm::Core::KeyRetirement", text, disambiguation, n);
 }
 
-constexpr int MaxDays = 36600;
+constexpr int MaxDays = ServiceSettings::MaxKeyRetirementDays;
 
 bool olderThan(const QDateTime &time, int days, const QDateTime &now)
 {

@@ -234,11 +234,15 @@ struct MaintenanceNumber
     int max;
 };
 const MaintenanceNumber MaintenanceNumbers[] = {
-        {ServiceSettings::ClockSyncHoursKey, &ServiceSettings::clockSyncHours, 24 * 366},
-        {ServiceSettings::PasswordRotationDaysKey, &ServiceSettings::passwordRotationDays, 3660},
-        {ServiceSettings::CertificateWarningDaysKey, &ServiceSettings::certificateWarningDays, 3660},
-        {ServiceSettings::RetireAvailableDaysKey, &ServiceSettings::retireAvailableDays, 36600},
-        {ServiceSettings::RetireExportedDaysKey, &ServiceSettings::retireExportedDays, 36600},
+        {ServiceSettings::ClockSyncHoursKey, &ServiceSettings::clockSyncHours, ServiceSettings::MaxClockSyncHours},
+        {ServiceSettings::PasswordRotationDaysKey, &ServiceSettings::passwordRotationDays,
+         ServiceSettings::MaxPasswordRotationDays},
+        {ServiceSettings::CertificateWarningDaysKey, &ServiceSettings::certificateWarningDays,
+         ServiceSettings::MaxCertificateWarningDays},
+        {ServiceSettings::RetireAvailableDaysKey, &ServiceSettings::retireAvailableDays,
+         ServiceSettings::MaxKeyRetirementDays},
+        {ServiceSettings::RetireExportedDaysKey, &ServiceSettings::retireExportedDays,
+         ServiceSettings::MaxKeyRetirementDays},
 };
 const MaintenanceNumber *maintenanceNumber(const QString &key)
 {

@@ -68,6 +68,10 @@ struct ServiceSettings
     int certificateWarningDays = 30; // warn when a provisioning or TLS certificate expires this soon
     int retireAvailableDays = 0;     // retire Available keys older than this
     int retireExportedDays = 0;      // retire Exported keys never consumed this long after their export
+    static constexpr int MaxClockSyncHours = 24 * 366;
+    static constexpr int MaxPasswordRotationDays = 3660;
+    static constexpr int MaxCertificateWarningDays = 3660;
+    static constexpr int MaxKeyRetirementDays = 36600;
 
     // Stable keys, as stored and as `oobmctl settings` names them.
     static constexpr QLatin1String ListenPortKey{"listen-port"};

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Configuration Service Settings > Maintenance: retention applied as service settings, Purge Now,
-// the store's size, vacuum and analyze; all off the GUI thread.
+// the store's size, vacuum and analyze, the device maintenance jobs and the certificates that
+// expire soon; all off the GUI thread.
+#include "common/labcertificate.h"
+
+#include "core/keys/secretbox.h"
 #include "core/store/sqlstore.h"
 #include "ui/pages/maintenance/maintenancewidget.h"
 #include "ui/widgets/settingsform.h"
@@ -30,6 +34,10 @@ private Q_SLOTS:
     void rejectsShortAuditRetention();
     void purgeNowKeepsSecurityAudit();
     void vacuumShowsSize();
+    void appliesDeviceJobs_data();
+    void appliesDeviceJobs();
+    void showsExpiringCertificates_data();
+    void showsExpiringCertificates();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -151,6 +159,95 @@ void tst_MaintenanceWidget::vacuumShowsSize()
     w.findChild<QPushButton *>("vacuum")->click();
     QVERIFY(shown.wait());
     QVERIFY(w.findChild<QLabel *>("storeStats")->text().contains("full-text index"));
+}
+
+void tst_MaintenanceWidget::appliesDeviceJobs_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QString>("sentence");
+
+    QTest::newRow("clock") << "clockSyncHours" << "clock-sync-hours" << 6
+                           << "Set device clock synchronisation to every 6 hours.";
+    QTest::newRow("rotation") << "passwordRotationDays" << "password-rotation-days" << 90
+                              << "Set admin password rotation to every 90 days.";
+    QTest::newRow("certificates off") << "certificateWarningDays" << "certificate-warning-days" << 0
+                                      << "Set the certificate expiry warning to off.";
+    QTest::newRow("available keys") << "retireAvailableDays" << "retire-available-days" << 365
+                                    << "Set the retirement of Available keys to after 365 days.";
+    QTest::newRow("exported keys") << "retireExportedDays" << "retire-exported-days" << 30
+                                   << "Set the retirement of unused Exported keys to 30 days after export.";
+}
+
+void tst_MaintenanceWidget::appliesDeviceJobs()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, key);
+    QFETCH(int, value);
+    QFETCH(QString, sentence);
+    MaintenanceWidget w(m_store.get());
+    QTRY_VERIFY(w.form()->isLoaded());
+    auto *box = w.findChild<QSpinBox *>(input);
+    QVERIFY(box);
+    QCOMPARE(box->minimum(), 0);
+    QCOMPARE(box->specialValueText(), QStringLiteral("Off"));
+    box->setValue(value);
+    QVERIFY(w.form()->isModified());
+    QSignalSpy applied(w.form(), &SettingsForm::applied);
+    QVERIFY(w.form()->apply());
+    QVERIFY(applied.wait());
+    QVERIFY(applied.first().first().toBool());
+    const ServiceSettings stored = m_store->serviceSettings().result().value;
+    QCOMPARE(stored.value(key), QString::number(value));
+    LogQuery q;
+    q.filter.text = sentence;
+    QCOMPARE(m_store->queryLog(q).result().value.size(), 1);
+}
+
+void tst_MaintenanceWidget::showsExpiringCertificates_data()
+{
+    QTest::addColumn<int>("validDays");
+    QTest::addColumn<int>("warningDays");
+    QTest::addColumn<bool>("shown");
+
+    QTest::newRow("expires in 10 days, warn 30") << 10 << 30 << true;
+    QTest::newRow("expires in 40 days, warn 30") << 40 << 30 << false;
+    QTest::newRow("expires in 40 days, warn 60") << 40 << 60 << true;
+    QTest::newRow("warning off") << 1 << 0 << false;
+}
+
+void tst_MaintenanceWidget::showsExpiringCertificates()
+{
+    QFETCH(int, validDays);
+    QFETCH(int, warningDays);
+    QFETCH(bool, shown);
+    QVERIFY(!m_store->setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result());
+    Oobm::Test::LabCertificateSpec spec;
+    spec.validTo = validDays * 86400L;
+    const Oobm::Test::LabCertificate lab = Oobm::Test::issueLabCertificate(spec);
+    QString why;
+    TlsCertificate tls = TlsCertificate::fromPem(lab.chainPem(), lab.keyPem, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    tls.name = QStringLiteral("web01");
+    QVERIFY(m_store->importTlsCertificate(tls).result().ok());
+    ServiceSettings s;
+    s.certificateWarningDays = warningDays;
+    QVERIFY(m_store->applyServiceSettings(s, "test").result().ok());
+    MaintenanceWidget w(m_store.get());
+    QSignalSpy jobsShown(&w, &MaintenanceWidget::deviceJobsShown);
+    QTRY_VERIFY(w.form()->isLoaded());
+    QTRY_VERIFY(!jobsShown.isEmpty());
+    auto *warnings = w.findChild<QLabel *>("certificateWarnings");
+    QVERIFY(warnings);
+    QCOMPARE(warnings->text().contains(QStringLiteral("TLS certificate web01")), shown);
+    QCOMPARE(w.findChild<QLabel *>("maintenanceJobs")->text(), QStringLiteral("No job has run yet."));
+    // A change of the warning days elsewhere shows the list for the new days.
+    if (!shown && warningDays > 0) {
+        s.certificateWarningDays = validDays + 1;
+        QVERIFY(m_store->applyServiceSettings(s, "test").result().ok());
+        QTRY_VERIFY(warnings->text().contains(QStringLiteral("TLS certificate web01")));
+    }
 }
 
 QTEST_MAIN(tst_MaintenanceWidget)

@@ -223,6 +223,41 @@ void tst_SettingsForm::addPageRows(bool withWriters)
                          .errorText = "at least 90 days",
                          .foreignKey = ServiceSettings::ListenPortKey,
                          .foreignStored = "1111"}});
+    // The device maintenance jobs of the same page: 0 is "Off".
+    rows.append({"maintenance-jobs",
+                 PageRow{.pageId = "maintenance",
+                         .editInput = "clockSyncHours",
+                         .editKey = ServiceSettings::ClockSyncHoursKey,
+                         .editValue = "12",
+                         .editStored = "12",
+                         .editElsewhere = "24",
+                         .otherInput = "certificateWarningDays",
+                         .otherKey = ServiceSettings::CertificateWarningDaysKey,
+                         .otherStored = "0",
+                         .otherShown = "0",
+                         .badInput = "auditDays",
+                         .badValue = "30",
+                         .errorLabel = "retentionProblem",
+                         .errorText = "at least 90 days",
+                         .foreignKey = ServiceSettings::DnsServerKey,
+                         .foreignStored = "127.0.0.1:5353"}});
+    rows.append({"maintenance-keys",
+                 PageRow{.pageId = "maintenance",
+                         .editInput = "retireExportedDays",
+                         .editKey = ServiceSettings::RetireExportedDaysKey,
+                         .editValue = "30",
+                         .editStored = "30",
+                         .editElsewhere = "0",
+                         .otherInput = "passwordRotationDays",
+                         .otherKey = ServiceSettings::PasswordRotationDaysKey,
+                         .otherStored = "90",
+                         .otherShown = "90",
+                         .badInput = "auditDays",
+                         .badValue = "10",
+                         .errorLabel = "retentionProblem",
+                         .errorText = "at least 90 days",
+                         .foreignKey = ServiceSettings::ServerFqdnKey,
+                         .foreignStored = "scs.example.test"}});
     for (const auto &[tag, row] : std::as_const(rows)) {
         if (!withWriters) {
             QTest::newRow(tag) << row << false;

@@ -2,6 +2,7 @@
 #include "maintenancewidget.h"
 
 #include "core/async.h"
+#include "core/fleet/certificateexpiry.h"
 #include "core/store/store.h"
 #include "core/store/storelocation.h"
 #include "ui/shell/icons.h"
@@ -49,6 +50,17 @@ QSpinBox *entriesBox(QWidget *parent, const QString &name)
     return b;
 }
 
+// A device job's number: 0 is "Off".
+QSpinBox *jobBox(QWidget *parent, const QString &name, int max, const QString &suffix)
+{
+    auto *b = new QSpinBox(parent);
+    b->setObjectName(name);
+    b->setRange(0, max);
+    b->setSuffix(suffix);
+    b->setSpecialValueText(MaintenanceWidget::tr("Off"));
+    return b;
+}
+
 } // namespace
 
 MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
@@ -61,6 +73,17 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     , m_auditDays(daysBox(this, QStringLiteral("auditDays")))
     , m_trace(new QCheckBox(tr("Record engine and SOAP traffic summaries (OOB Trace Logging)"), this))
     , m_retentionProblem(new QLabel(this))
+    , m_clockSyncHours(jobBox(this, QStringLiteral("clockSyncHours"), ServiceSettings::MaxClockSyncHours, tr(" hours")))
+    , m_passwordRotationDays(jobBox(this, QStringLiteral("passwordRotationDays"),
+                                    ServiceSettings::MaxPasswordRotationDays, tr(" days")))
+    , m_certificateWarningDays(jobBox(this, QStringLiteral("certificateWarningDays"),
+                                      ServiceSettings::MaxCertificateWarningDays, tr(" days")))
+    , m_retireAvailableDays(jobBox(this, QStringLiteral("retireAvailableDays"), ServiceSettings::MaxKeyRetirementDays,
+                                   tr(" days")))
+    , m_retireExportedDays(jobBox(this, QStringLiteral("retireExportedDays"), ServiceSettings::MaxKeyRetirementDays,
+                                  tr(" days")))
+    , m_certificateWarnings(new QLabel(this))
+    , m_jobs(new QLabel(this))
     , m_purge(new QPushButton(tr("&Purge Now"), this))
     , m_vacuum(new QPushButton(tr("&Vacuum and Analyze"), this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
@@ -91,7 +114,25 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
                             retention));
     form->addRow(m_retentionProblem);
     form->addRow(m_trace);
-    form->addRow(m_form->buttons());
+
+    m_certificateWarnings->setObjectName(QStringLiteral("certificateWarnings"));
+    m_certificateWarnings->setWordWrap(true);
+    m_jobs->setObjectName(QStringLiteral("maintenanceJobs"));
+    m_jobs->setWordWrap(true);
+    auto *devices = new QGroupBox(tr("Device Maintenance"), this);
+    auto *jobs = new QFormLayout(devices);
+    jobs->addRow(tr("Synchronise device clocks every"), m_clockSyncHours);
+    jobs->addRow(tr("New random admin password after"), m_passwordRotationDays);
+    jobs->addRow(tr("Warn of certificates expiring within"), m_certificateWarningDays);
+    jobs->addRow(tr("Retire Available keys older than"), m_retireAvailableDays);
+    jobs->addRow(tr("Retire Exported keys unused after"), m_retireExportedDays);
+    jobs->addRow(new QLabel(tr("The engines run these jobs: one engine does each when it is due. Clock "
+                               "synchronisation and password rotation are task runs over the provisioned "
+                               "systems; retired keys are recorded in the Security Audit."),
+                            devices));
+    jobs->addRow(m_certificateWarnings);
+    jobs->addRow(m_jobs);
+    jobs->addRow(m_form->buttons());
 
     auto *database = new QGroupBox(tr("Database"), this);
     auto *db = new QVBoxLayout(database);
@@ -111,11 +152,13 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
                            this));
     layout->addWidget(m_form->banner());
     layout->addWidget(retention);
+    layout->addWidget(devices);
     layout->addWidget(database);
     layout->addWidget(m_status);
     layout->addStretch(1);
 
-    for (QSpinBox *b : {m_logDays, m_logEntries, m_actionsDays, m_actionsEntries, m_auditDays})
+    for (QSpinBox *b : {m_logDays, m_logEntries, m_actionsDays, m_actionsEntries, m_auditDays, m_clockSyncHours,
+                        m_passwordRotationDays, m_certificateWarningDays, m_retireAvailableDays, m_retireExportedDays})
         connect(b, &QSpinBox::valueChanged, m_form, &SettingsForm::fieldsEdited);
     connect(m_trace, &QCheckBox::toggled, m_form, &SettingsForm::fieldsEdited);
     connect(m_purge, &QPushButton::clicked, this, &MaintenanceWidget::purgeNow);
@@ -123,12 +166,23 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &MaintenanceWidget::refreshStats);
     connect(m_store, &Core::Store::stateChanged, this, [this] {
         setBusy(m_busy);
-        if (m_store->isReadable())
+        if (m_store->isReadable()) {
             refreshStats();
+            refreshDeviceJobs();
+        }
     });
+    connect(m_store, &Core::Store::serviceSettingsChanged, this, [this](const ServiceSettings &s) {
+        if (s.certificateWarningDays != m_warningDays) {
+            m_warningDays = s.certificateWarningDays;
+            refreshDeviceJobs();
+        }
+    });
+    connect(m_store, &Core::Store::keysChanged, this, &MaintenanceWidget::refreshDeviceJobs);
     setBusy(false);
-    if (m_store->isReadable())
+    if (m_store->isReadable()) {
         refreshStats();
+        refreshDeviceJobs();
+    }
 }
 
 MaintenanceWidget::~MaintenanceWidget() = default;
@@ -142,6 +196,11 @@ QList<SettingsFields::Field> MaintenanceWidget::settingsFields() const
             {ServiceSettings::ActionsRetentionEntriesKey, {m_actionsEntries}, m_retentionProblem},
             {ServiceSettings::AuditRetentionDaysKey, {m_auditDays}, m_retentionProblem},
             {ServiceSettings::TraceLoggingKey, {m_trace}},
+            {ServiceSettings::ClockSyncHoursKey, {m_clockSyncHours}},
+            {ServiceSettings::PasswordRotationDaysKey, {m_passwordRotationDays}},
+            {ServiceSettings::CertificateWarningDaysKey, {m_certificateWarningDays}},
+            {ServiceSettings::RetireAvailableDaysKey, {m_retireAvailableDays}},
+            {ServiceSettings::RetireExportedDaysKey, {m_retireExportedDays}},
     };
 }
 
@@ -159,6 +218,16 @@ void MaintenanceWidget::showSettings(const ServiceSettings &s, const QStringList
         m_auditDays->setValue(s.auditRetentionDays);
     if (keys.contains(ServiceSettings::TraceLoggingKey))
         m_trace->setChecked(s.traceLogging);
+    if (keys.contains(ServiceSettings::ClockSyncHoursKey))
+        m_clockSyncHours->setValue(s.clockSyncHours);
+    if (keys.contains(ServiceSettings::PasswordRotationDaysKey))
+        m_passwordRotationDays->setValue(s.passwordRotationDays);
+    if (keys.contains(ServiceSettings::CertificateWarningDaysKey))
+        m_certificateWarningDays->setValue(s.certificateWarningDays);
+    if (keys.contains(ServiceSettings::RetireAvailableDaysKey))
+        m_retireAvailableDays->setValue(s.retireAvailableDays);
+    if (keys.contains(ServiceSettings::RetireExportedDaysKey))
+        m_retireExportedDays->setValue(s.retireExportedDays);
 }
 
 QList<Core::SettingProblem> MaintenanceWidget::readSettings(ServiceSettings &s) const
@@ -167,6 +236,11 @@ QList<Core::SettingProblem> MaintenanceWidget::readSettings(ServiceSettings &s) 
     s.actionsRetentionDays = m_actionsDays->value();
     s.auditRetentionDays = m_auditDays->value();
     s.traceLogging = m_trace->isChecked();
+    s.clockSyncHours = m_clockSyncHours->value();
+    s.passwordRotationDays = m_passwordRotationDays->value();
+    s.certificateWarningDays = m_certificateWarningDays->value();
+    s.retireAvailableDays = m_retireAvailableDays->value();
+    s.retireExportedDays = m_retireExportedDays->value();
     // The boxes count thousands: a stored limit that is not a round thousand (set with oobmctl)
     // stays as it is until its box is changed.
     for (const auto &[box, entries] :
@@ -241,6 +315,54 @@ void MaintenanceWidget::refreshStats()
         else
             m_stats->setText(r.error.message);
     });
+}
+
+void MaintenanceWidget::refreshDeviceJobs()
+{
+    // The stored warning days (not an unapplied edit), as the engines' check uses them.
+    Core::whenReady(m_store->serviceSettings(), this, [this](const Core::StoreResult<ServiceSettings> &settings) {
+        if (settings.ok())
+            m_warningDays = settings.value.certificateWarningDays;
+        Core::whenReady(m_store->listCertificates(), this,
+                        [this](const Core::StoreResult<QList<Core::ProvisioningCertificate>> &provisioning) {
+            Core::whenReady(m_store->listTlsCertificates(), this,
+                            [this, provisioning](const Core::StoreResult<QList<Core::TlsCertificate>> &tls) {
+                Core::whenReady(m_store->maintenanceJobs(), this,
+                                [this, provisioning,
+                                 tls](const Core::StoreResult<QList<Core::MaintenanceJobState>> &jobs) {
+                    showDeviceJobs(provisioning.value, tls.value, jobs.value);
+                });
+            });
+        });
+    });
+}
+
+void MaintenanceWidget::showDeviceJobs(const QList<Core::ProvisioningCertificate> &provisioning,
+                                       const QList<Core::TlsCertificate> &tls,
+                                       const QList<Core::MaintenanceJobState> &jobs)
+{
+    const QList<Core::CertificateExpiry> expiring =
+            Core::CertificateExpiry::find(provisioning, tls, m_warningDays, QDateTime::currentDateTimeUtc());
+    QStringList warnings;
+    for (const Core::CertificateExpiry &e : expiring)
+        warnings << e.describe();
+    m_certificateWarnings->setText(warnings.isEmpty() ? QString() : warnings.join(u'\n'));
+    QPalette p = palette();
+    if (!warnings.isEmpty())
+        p.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    m_certificateWarnings->setPalette(p);
+    m_certificateWarnings->setVisible(!warnings.isEmpty());
+    QStringList lines;
+    const QLocale l;
+    for (const Core::MaintenanceJobState &j : jobs) {
+        if (!j.lastRun.isValid())
+            continue;
+        lines << tr("%1: %2 by %3: %4")
+                         .arg(Core::maintenanceJobName(j.job),
+                              l.toString(j.lastRun.toLocalTime(), QLocale::ShortFormat), j.engine, j.result);
+    }
+    m_jobs->setText(lines.isEmpty() ? tr("No job has run yet.") : tr("Last runs:\n%1").arg(lines.join(u'\n')));
+    Q_EMIT deviceJobsShown();
 }
 
 void MaintenanceWidget::showStats(const Core::StoreStats &s)
