@@ -22,10 +22,12 @@ QString ProvisionProfile::problem() const
         return tr("Give the profile a name.");
     if (adminUser.trimmed().isEmpty())
         return tr("The admin user name is empty; Intel AMT's admin account is usually \"admin\".");
-    if (const QString p = mePasswordProblem(adminPassword); !p.isEmpty())
-        return tr("Admin password: %1").arg(p);
-    if (adminPassword == QLatin1String(FactoryMePassword))
-        return tr("The admin password must not be the factory default \"admin\".");
+    if (!randomAdminPassword || !adminPassword.isEmpty()) {
+        if (const QString p = mePasswordProblem(adminPassword); !p.isEmpty())
+            return tr("Admin password: %1").arg(p);
+        if (adminPassword == QLatin1String(FactoryMePassword))
+            return tr("The admin password must not be the factory default \"admin\".");
+    }
     if (const QString p = aclUsersProblem(aclUsers, adminUser); !p.isEmpty())
         return p;
     if (tlsEnabled && tlsCertificateId <= 0 && auxiliaryProfileId <= 0)

@@ -52,7 +52,8 @@ constexpr char ProfileColumns[] =
         "id, name, is_default, admin_user, admin_password, acl_users, tls_enabled, domain_name, host_name_pattern, "
         "interfaces, changed_ms, tls_certificate_id, auxiliary_profile_id, (SELECT t.name FROM tls_certificates t "
         "WHERE t.id = provision_profiles.tls_certificate_id) AS tls_certificate_name, (SELECT x.name FROM "
-        "auxiliary_profiles x WHERE x.id = provision_profiles.auxiliary_profile_id) AS auxiliary_profile_name";
+        "auxiliary_profiles x WHERE x.id = provision_profiles.auxiliary_profile_id) AS auxiliary_profile_name, "
+        "random_admin_password";
 constexpr char AuxiliaryColumns[] = "a.id, a.name, a.acl_users, a.tls_certificate_id, t.name, a.changed_ms FROM "
                                     "auxiliary_profiles a LEFT JOIN tls_certificates t ON t.id = a.tls_certificate_id";
 
@@ -127,6 +128,7 @@ bool SqlProfileLedger::readProfile(const QSqlQuery &q, bool withSecrets, Provisi
     p->auxiliaryProfileId = q.value(12).toLongLong();
     p->tlsCertificateName = q.value(13).toString();
     p->auxiliaryProfileName = q.value(14).toString();
+    p->randomAdminPassword = q.value(15).toInt() != 0;
     const SecretBox *b = box();
     if (withSecrets && !b) {
         *error = locked();
@@ -251,10 +253,11 @@ StoreResult<qint64> SqlProfileLedger::saveProfile(const ProvisionProfile &profil
     const QString save = profile.id > 0
             ? QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, admin_password = "
                              "?, acl_users = ?, tls_enabled = ?, domain_name = ?, host_name_pattern = ?, interfaces = "
-                             "?, changed_ms = ?, tls_certificate_id = ?, auxiliary_profile_id = ? WHERE id = ?")
+                             "?, changed_ms = ?, tls_certificate_id = ?, auxiliary_profile_id = ?, random_admin_password = ? "
+                             "WHERE id = ?")
             : QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, acl_users, "
                              "tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, tls_certificate_id, "
-                             "auxiliary_profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "auxiliary_profile_id, random_admin_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     QVariantList binds{profile.name.trimmed(),
                        profile.isDefault ? 1 : 0,
                        profile.adminUser.trimmed(),
@@ -266,7 +269,8 @@ StoreResult<qint64> SqlProfileLedger::saveProfile(const ProvisionProfile &profil
                        text(profile.interfaces.join(u',')),
                        QDateTime::currentMSecsSinceEpoch(),
                        idOrNull(profile.tlsCertificateId),
-                       idOrNull(profile.auxiliaryProfileId)};
+                       idOrNull(profile.auxiliaryProfileId),
+                       profile.randomAdminPassword ? 1 : 0};
     if (profile.id > 0)
         binds << profile.id;
     if (!Sql::prepareAndExec(q, save, binds)) {

@@ -2,6 +2,7 @@
 #include "sqlsystemledger.h"
 
 #include "core/fleet/taskrun.h"
+#include "core/keys/passwordpolicy.h"
 #include "core/keys/secretbox.h"
 #include "core/provisioning/amtsystem.h"
 #include "core/provisioning/ipv4range.h"
@@ -188,6 +189,12 @@ StoreResult<HelloDecision> SqlSystemLedger::recordHello(const HelloIntake &intak
         return r;
     }
     r.value = ProvisioningPolicy::decide(snapshot);
+    if (r.value.action == HelloDecision::Action::Provision && r.value.profile.randomAdminPassword) {
+        if (StoreError e = stageRandomPassword(&r.value)) {
+            r.error = e;
+            return r;
+        }
+    }
     if (StoreError e = writeDecision(snapshot, r.value)) {
         r.error = e;
         return r;
@@ -295,6 +302,34 @@ StoreError SqlSystemLedger::loadSnapshot(const HelloIntake &intake, const QStrin
     return {};
 }
 
+StoreError SqlSystemLedger::stageRandomPassword(HelloDecision *d)
+{
+    const SecretBox *b = box();
+    if (!b)
+        return locked();
+    const QString &uuid = d->system.uuid;
+    const QByteArray ad = "pending:" + uuid.toLatin1();
+    QSqlQuery q(database());
+    if (!Sql::prepareAndExec(q, QStringLiteral("SELECT pending_admin_password FROM amt_systems WHERE uuid = ?"), {uuid})
+        || !q.next())
+        return queryError(q);
+    // An earlier attempt's password (the device may have it already) is given again; otherwise a
+    // new one, sealed here, before the device gets it.
+    bool ok = false;
+    const QString pending = q.value(0).isNull() ? QString() : QString::fromUtf8(b->open(q.value(0).toByteArray(), ad, &ok));
+    if (ok && !pending.isEmpty()) {
+        d->profile.adminPassword = pending;
+        if (!d->passwords.contains(pending))
+            d->passwords.prepend(pending);
+        return {};
+    }
+    d->profile.adminPassword = generateMePassword();
+    if (!Sql::prepareAndExec(q, QStringLiteral("UPDATE amt_systems SET pending_admin_password = ? WHERE uuid = ?"),
+                             {b->seal(d->profile.adminPassword.toUtf8(), ad), uuid}))
+        return queryError(q);
+    return {};
+}
+
 StoreError SqlSystemLedger::writeDecision(const HelloSnapshot &s, const HelloDecision &d)
 {
     const QString &uuid = d.system.uuid;
@@ -359,15 +394,14 @@ StoreError SqlSystemLedger::finishProvisioning(const ProvisioningReport &report)
                     QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', amt_version = ?, version_number "
                                    "= ?, fqdn = ?, name = "
                                    "CASE WHEN ? = '' THEN name ELSE ? END, admin_user = ?, admin_password = ?, new_pid "
-                                   "= ?, provisioned_ms = ?, admin_password_ms = provisioned_ms, tls_certificate_pem = ?, "
-                                   "attempts = 0, claimed_by = NULL, "
-                                   "claim_until_ms = NULL, last_action = ?, last_action_ms = ?, %1 WHERE uuid = ? AND "
-                                   "claimed_by = ?")
+                                   "= ?, provisioned_ms = ?, admin_password_ms = ?, pending_admin_password = NULL, "
+                                   "tls_certificate_pem = ?, attempts = 0, claimed_by = NULL, claim_until_ms = NULL, "
+                                   "last_action = ?, last_action_ms = ?, %1 WHERE uuid = ? AND claimed_by = ?")
                             .arg(nextRevision()),
                     {int(SystemState::Provisioned), text(report.amtVersion),
                      numberOrNull(amtVersionNumber(report.amtVersion)), text(report.fqdn), text(report.name),
                      text(report.name), text(report.adminUser),
-                     b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()), latin1(report.newPid), now,
+                     b->seal(report.adminPassword.toUtf8(), report.uuid.toLatin1()), latin1(report.newPid), now, now,
                      report.tlsCertificatePem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                         : QVariant(QString::fromLatin1(report.tlsCertificatePem)),
                      text(lastAction), now, report.uuid, report.engineId}))

@@ -85,6 +85,9 @@ private:
     StoreError recordOnSystem(const HelloIntake &intake, const HelloRecord &hello);
     StoreError loadSnapshot(const HelloIntake &intake, const QString &uuid, HelloSnapshot *snapshot);
     StoreError writeDecision(const HelloSnapshot &snapshot, const HelloDecision &decision);
+    // A profile with a random admin password per device: the device's own, sealed as pending
+    // before the engine sets it (finishProvisioning makes it the system's admin password).
+    StoreError stageRandomPassword(HelloDecision *decision);
 
     Ledgers m_ledgers;
 };

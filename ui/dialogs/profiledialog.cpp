@@ -41,6 +41,7 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     , m_name(new QLineEdit(profile.name, this))
     , m_default(new QCheckBox(tr("Default profile: systems that no assignment names get this one"), this))
     , m_adminUser(new QLineEdit(profile.adminUser, this))
+    , m_randomPassword(new QCheckBox(tr("A random admin password per device (instead of one for all)"), this))
     , m_adminPassword(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
     , m_domain(new QLineEdit(profile.domainName, this))
@@ -59,6 +60,11 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     setWindowTitle(profile.id > 0 ? tr("Edit provision profile %1").arg(profile.name) : tr("New provision profile"));
     m_name->setObjectName(QStringLiteral("name"));
     m_default->setChecked(profile.isDefault);
+    m_randomPassword->setObjectName(QStringLiteral("randomAdminPassword"));
+    m_randomPassword->setChecked(profile.randomAdminPassword);
+    m_randomPassword->setToolTip(tr("Provisioning gives each device a password of its own, stored encrypted for "
+                                    "that system; the Intel AMT Systems details show it (written to the Security "
+                                    "Audit log)."));
     m_adminPassword->setObjectName(QStringLiteral("adminPassword"));
     m_adminPassword->setEchoMode(QLineEdit::Password);
     m_confirm->setObjectName(QStringLiteral("confirmPassword"));
@@ -98,6 +104,7 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_default);
     form->addRow(tr("Admin &user:"), m_adminUser);
+    form->addRow(QString(), m_randomPassword);
     form->addRow(tr("Admin &password:"), m_adminPassword);
     form->addRow(tr("&Confirm password:"), m_confirm);
     form->addRow(tr("&Domain name:"), m_domain);
@@ -127,6 +134,16 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
         connect(e, &QLineEdit::textChanged, this, &ProfileDialog::validate);
     connect(m_users, &AclUsersEdit::changed, this, &ProfileDialog::validate);
     connect(m_tls, &QCheckBox::toggled, this, &ProfileDialog::validate);
+    connect(m_randomPassword, &QCheckBox::toggled, this, [this](bool random) {
+        for (QLineEdit *e : {m_adminPassword, m_confirm}) {
+            e->setEnabled(!random);
+            if (random)
+                e->clear();
+        }
+        validate();
+    });
+    for (QLineEdit *e : {m_adminPassword, m_confirm})
+        e->setEnabled(!profile.randomAdminPassword);
     for (QComboBox *c : {m_tlsCertificate, m_auxiliary})
         connect(c, &QComboBox::currentIndexChanged, this, &ProfileDialog::validate);
     resize(640, 620);
@@ -143,7 +160,8 @@ Core::ProvisionProfile ProfileDialog::profile() const
     p.name = m_name->text().trimmed();
     p.isDefault = m_default->isChecked();
     p.adminUser = m_adminUser->text().trimmed();
-    p.adminPassword = m_adminPassword->text();
+    p.randomAdminPassword = m_randomPassword->isChecked();
+    p.adminPassword = p.randomAdminPassword ? QString() : m_adminPassword->text();
     p.domainName = m_domain->text().trimmed();
     p.hostNamePattern = m_hostPattern->text().trimmed();
     p.interfaces.clear();

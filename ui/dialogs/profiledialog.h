@@ -43,6 +43,7 @@ private:
     QLineEdit *m_name;
     QCheckBox *m_default;
     QLineEdit *m_adminUser;
+    QCheckBox *m_randomPassword;
     QLineEdit *m_adminPassword;
     QLineEdit *m_confirm;
     QLineEdit *m_domain;

@@ -8,7 +8,9 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -27,6 +29,8 @@ SystemDetailsDialog::SystemDetailsDialog(Core::Store *store, const Core::AmtSyst
     , m_system(system)
     , m_timeline(new QTreeWidget(this))
     , m_status(new QLabel(this))
+    , m_adminPassword(new QLabel(tr("••••••••"), this))
+    , m_reveal(new QPushButton(tr("&Show"), this))
 {
     setObjectName(QStringLiteral("systemDetailsDialog"));
     setWindowTitle(tr("Intel AMT system %1").arg(system.uuid));
@@ -54,6 +58,20 @@ SystemDetailsDialog::SystemDetailsDialog(Core::Store *store, const Core::AmtSyst
                 .arg(system.lastRetry));
     add(tr("Authorized:"), system.authorized ? tr("Yes") : tr("No"));
     add(tr("Provisioned:"), when(system.provisioned));
+    if (system.state == Core::SystemState::Provisioned) {
+        m_adminPassword->setObjectName(QStringLiteral("adminPassword"));
+        m_adminPassword->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_reveal->setObjectName(QStringLiteral("revealAdminPassword"));
+        m_reveal->setToolTip(tr("Show the admin password OOBM gave this system (written to the Security Audit log)."));
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_adminPassword, 1);
+        row->addWidget(m_reveal);
+        form->addRow(tr("Admin password:"), row);
+        connect(m_reveal, &QPushButton::clicked, this, &SystemDetailsDialog::revealAdminPassword);
+    } else {
+        m_adminPassword->hide();
+        m_reveal->hide();
+    }
 
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setRootIsDecorated(false);
@@ -77,6 +95,19 @@ SystemDetailsDialog::SystemDetailsDialog(Core::Store *store, const Core::AmtSyst
 }
 
 SystemDetailsDialog::~SystemDetailsDialog() = default;
+
+void SystemDetailsDialog::revealAdminPassword()
+{
+    m_reveal->setEnabled(false);
+    Core::whenReady(m_store->revealAdminPassword(m_system.uuid, Core::AuditActor::current()), this,
+                    [this](const Core::StoreResult<QString> &r) {
+        m_reveal->setEnabled(true);
+        m_adminPassword->setText(r.ok() ? r.value : r.error.message);
+        if (r.ok())
+            m_reveal->setEnabled(false);
+        Q_EMIT adminPasswordShown(r.ok());
+    });
+}
 
 void SystemDetailsDialog::load()
 {

@@ -7,6 +7,7 @@
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 namespace Oobm::Core {
@@ -15,7 +16,9 @@ class Store;
 
 namespace Oobm::Gui {
 
-// One Intel AMT system: its record, and every hello and action on one timeline, oldest first.
+// One Intel AMT system: its record, and every hello and action on one timeline, oldest first. The
+// admin password OOBM gave a provisioned system is shown on request (the store writes the
+// Security Audit entry).
 class SystemDetailsDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,6 +29,11 @@ public:
     ~SystemDetailsDialog() override;
 
     QTreeWidget *timeline() const { return m_timeline; }
+    // Asks the store for the system's admin password (audited) and shows it.
+    void revealAdminPassword();
+
+Q_SIGNALS:
+    void adminPasswordShown(bool ok);
 
 private:
     void load();
@@ -34,6 +42,8 @@ private:
     Core::AmtSystem m_system;
     QTreeWidget *m_timeline;
     QLabel *m_status;
+    QLabel *m_adminPassword;
+    QPushButton *m_reveal;
     QList<Core::HelloRecord> m_hellos;
 };
 
