@@ -52,11 +52,16 @@ const char HelpText[] = R"(Commands:
   keys import FILE             Import an OEM's CSV (PID,PPS[,ME password,new ME password]) or
                                setup.bin; all or nothing, with a report of bad rows
   keys show PID                Show one key's PPS and passwords (written to the Security Audit log)
+  keys retire [--available-older-than DAYS] [--exported-older-than DAYS] [--pid PID]...
+                               Retire Available keys older than DAYS, Exported keys never consumed
+                               DAYS after their export, and the keys named (written to the
+                               Security Audit log); a key reserved for a device is never retired
   audit tail [-n N]            The Security Audit log
   audit query [--since T] [--until T] [--action A] [--text T] [--limit N]
               [--format text|csv|json]
                                Security Audit entries, newest first; A: generate, show, export,
-                               import, delete; --text matches user, host, file or details
+                               import, delete, task, retire; --text matches user, host, file or
+                               details
   systems list [--state S] [--format text|csv|json]
                                The Intel AMT systems; --state may repeat or list several:
                                provisioned,failed
@@ -85,10 +90,12 @@ const char HelpText[] = R"(Commands:
   profiles create NAME --admin-password P [--admin-user U] [--user NAME:REALM,REALM...]...
                   [--user-password P] [--domain D] [--host-pattern PATTERN]
                   [--interfaces WebUI,SOL,IDER] [--default] [--tls]
-                  [--tls-certificate NAME] [--aux-profile NAME]
+                  [--tls-certificate NAME] [--aux-profile NAME] [--random-admin-password]
                                A new provision profile; every --user gets --user-password;
                                PATTERN: {host} keeps the name, amt-{uuid8} names it; --tls
-                               installs the TLS certificate (its own, else the aux profile's)
+                               installs the TLS certificate (its own, else the aux profile's);
+                               --random-admin-password: each device gets its own admin password
+                               (then without --admin-password)
   profiles delete NAME         Delete a provision profile
   assignments list [--format text|csv|json]
                                Profile Assignments, in the order they are tried
@@ -202,6 +209,7 @@ constexpr Command Commands[] = {
         {"keys", "export", keysExport},
         {"keys", "import", keysImport},
         {"keys", "show", keysShow},
+        {"keys", "retire", keysRetire},
         {"audit", "tail", auditTail},
         {"audit", "query", auditQuery},
         {"systems", "list", systemsList},
@@ -333,8 +341,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("server-name"), QStringLiteral("dns test: this provisioning server's FQDN."),
                       QStringLiteral("FQDN")});
     parser.addOption({QStringLiteral("uuid"), QStringLiteral("hello send: the device UUID."), QStringLiteral("U")});
-    parser.addOption(
-            {QStringLiteral("pid"), QStringLiteral("hello send: the PID of a PSK hello."), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("pid"),
+                      QStringLiteral("hello send: the PID of a PSK hello; keys retire: a key to retire (may repeat)."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("available-older-than"),
+                      QStringLiteral("keys retire: Available keys older than DAYS days."), QStringLiteral("DAYS")});
+    parser.addOption({QStringLiteral("exported-older-than"),
+                      QStringLiteral("keys retire: Exported keys never consumed DAYS days after their export."),
+                      QStringLiteral("DAYS")});
     parser.addOption({QStringLiteral("pki"), QStringLiteral("hello send: a Remote Configuration (PKI) hello.")});
     parser.addOption({QStringLiteral("root-hash"),
                       QStringLiteral("hello send --pki: a root certificate hash to offer (may "
@@ -377,6 +391,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                      "create: systems with this profile."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("default"), QStringLiteral("profiles create: make it the default profile.")});
+    parser.addOption({QStringLiteral("random-admin-password"),
+                      QStringLiteral("profiles create: a random admin password per device instead of one for all.")});
     parser.addOption({QStringLiteral("system"),
                       QStringLiteral("actions list, log query: only this system's entries "
                                      "(log query: its UUID or FQDN); tasks create: a system of the target "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlkeys.h"
 
+#include "core/fleet/keyretirement.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
 
@@ -201,6 +202,51 @@ int keysShow(Context &c)
           << "State:                " << keyStateName(r.value.state) << '\n'
           << "ME password:          " << r.value.mePassword << '\n'
           << "New ME password:      " << r.value.newMePassword << '\n';
+    c.out.flush();
+    return Success;
+}
+
+int keysRetire(Context &c)
+{
+    if (!c.args.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'keys retire' takes options only: --available-older-than DAYS "
+                                    "--exported-older-than DAYS --pid PID..."));
+    KeyRetirement retirement;
+    for (const auto &[option, days] : {std::pair{QStringLiteral("available-older-than"),
+                                                 &retirement.availableOlderThanDays},
+                                       std::pair{QStringLiteral("exported-older-than"),
+                                                 &retirement.exportedOlderThanDays}}) {
+        if (!c.parser.isSet(option))
+            continue;
+        bool ok = false;
+        *days = c.parser.value(option).toInt(&ok);
+        if (!ok || *days < 1 || *days > ServiceSettings::MaxKeyRetirementDays)
+            return usage(c.err, QStringLiteral("--%1 takes a number of days from 1 to %2; '%3' is not one.")
+                                        .arg(option)
+                                        .arg(ServiceSettings::MaxKeyRetirementDays)
+                                        .arg(c.parser.value(option)));
+    }
+    for (const QString &value : c.parser.values(QStringLiteral("pid"))) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            QString problem;
+            const QByteArray pid = PidPps::normalizePid(part, &problem);
+            if (pid.isEmpty())
+                return usage(c.err, problem);
+            retirement.pids << pid;
+        }
+    }
+    if (retirement.isEmpty())
+        return usage(c.err, retirement.problem());
+    int code = Success;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    const StoreResult<int> r =
+            store->retireKeys(retirement, AuditActor::current(), QDateTime::currentDateTimeUtc()).result();
+    if (!r.ok())
+        return failure(c.err, r.error.message);
+    c.out << QStringLiteral("Retired %1 keys (%2).").arg(r.value).arg(retirement.describe()) << '\n';
     c.out.flush();
     return Success;
 }

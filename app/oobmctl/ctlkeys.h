@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// keys generate, list, export, import, show: the PID/PPS key ledger.
+// keys generate, list, export, import, show, retire: the PID/PPS key ledger.
 #pragma once
 
 #include "ctlcommon.h"
@@ -11,5 +11,6 @@ int keysList(Context &c);
 int keysExport(Context &c);
 int keysImport(Context &c);
 int keysShow(Context &c);
+int keysRetire(Context &c);
 
 } // namespace Oobm::Ctl

@@ -26,6 +26,7 @@ QJsonObject profileJson(const ProvisionProfile &p)
             {QStringLiteral("name"), p.name},
             {QStringLiteral("default"), p.isDefault},
             {QStringLiteral("adminUser"), p.adminUser},
+            {QStringLiteral("adminPerDevice"), p.randomAdminPassword}, // a random one each
             {QStringLiteral("users"), users},
             {QStringLiteral("tls"), p.tlsEnabled},
             {QStringLiteral("tlsCertificate"), p.tlsCertificateName},
@@ -231,12 +232,14 @@ int profilesCreate(Context &c)
         return usage(c.err,
                      QStringLiteral("--user-password is the password of the users given "
                                     "with --user NAME:REALM,...; there are none."));
-    p.adminPassword = secretOption(c, QStringLiteral("admin-password"), "OOBM_PROFILE_ADMIN_PASSWORD");
-    if (p.adminPassword.isEmpty())
+    p.randomAdminPassword = c.parser.isSet(QStringLiteral("random-admin-password"));
+    if (!p.randomAdminPassword)
+        p.adminPassword = secretOption(c, QStringLiteral("admin-password"), "OOBM_PROFILE_ADMIN_PASSWORD");
+    if (p.adminPassword.isEmpty() && !p.randomAdminPassword)
         return usage(c.err,
                      QStringLiteral("Give the admin password with --admin-password P, "
                                     "OOBM_PROFILE_ADMIN_PASSWORD, or \"-\" to read it from "
-                                    "standard input."));
+                                    "standard input; or --random-admin-password for one per device."));
     if (!p.aclUsers.isEmpty()) {
         const QString password = secretOption(c, QStringLiteral("user-password"), "OOBM_PROFILE_USER_PASSWORD");
         if (password.isEmpty())

@@ -463,10 +463,25 @@ void tst_Oobmctl::keysLifecycle()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
 
+    // Retired by hand: the one named, then none by age (all are young); a consumed or unknown
+    // PID is refused.
+    r = oobmctl(db + QStringList{"keys", "retire", "--pid", pid});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Retired 1 keys (1 named keys).\n"));
+    r = oobmctl(db + QStringList{"keys", "retire", "--pid", pid});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("retired already"), qPrintable(r.err));
+    r = oobmctl(db + QStringList{"keys", "retire", "--available-older-than", "30", "--exported-older-than", "30"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith("Retired 0 keys"), qPrintable(r.out));
+    r = oobmctl(db + QStringList{"keys", "list", "--state", "retired", "--format", "json"});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 1);
+
     r = oobmctl(db + QStringList{"audit", "tail"});
     QVERIFY(r.out.contains("generate  5"));
     QVERIFY(r.out.contains("export  5  " + dir.filePath("setup.bin")));
     QVERIFY(r.out.contains("show  1"));
+    QVERIFY2(r.out.contains("retire  1"), qPrintable(r.out));
 }
 
 void tst_Oobmctl::keysErrors_data()
@@ -481,6 +496,15 @@ void tst_Oobmctl::keysErrors_data()
                                        << "takes setupbin-v1, setupbin-v2 or csv";
     QTest::newRow("bad pid") << QStringList{"keys", "show", "K7QX-2MBA"} << 2 << "the check character should be 'O'";
     QTest::newRow("unknown state") << QStringList{"keys", "list", "--state", "lost"} << 2 << "Unknown key state 'lost'";
+    QTest::newRow("retire nothing") << QStringList{"keys", "retire"} << 2 << "Say which keys to retire";
+    QTest::newRow("retire zero days") << QStringList{"keys", "retire", "--available-older-than", "0"} << 2
+                                      << "from 1 to 36600; '0' is not one";
+    QTest::newRow("retire text days") << QStringList{"keys", "retire", "--exported-older-than", "soon"} << 2
+                                      << "'soon' is not one";
+    QTest::newRow("retire bad pid") << QStringList{"keys", "retire", "--pid", "K7QX-2MBA"} << 2
+                                    << "the check character should be 'O'";
+    QTest::newRow("retire unknown pid") << QStringList{"keys", "retire", "--pid", "K7QX-2MBO"}
+                                        << 1 << "K7QX-2MBO";
     QTest::newRow("missing key file")
             << QStringList{"--key-file", "/nonexistent/oobm.key", "keys",     "generate", "-n",
                            "1",          "--new-me-password",     "N3w-Pass!"}
