@@ -62,8 +62,8 @@ private Q_SLOTS:
     void queryLog();
     void keysetPaging_data() { Oobm::Test::addBackendRows(); }
     void keysetPaging();
-    void migrationFromVersion1_data() { Oobm::Test::addBackendRows(); }
-    void migrationFromVersion1();
+    void migrationFromEveryVersion_data();
+    void migrationFromEveryVersion();
     void schemaTooNew_data() { Oobm::Test::addBackendRows(); }
     void schemaTooNew();
     void sharedDatabaseOpenedConcurrently();
@@ -303,12 +303,25 @@ void tst_SqlStore::keysetPaging()
     QCOMPARE(store.queryLog(newer).result().value.size(), 10);
 }
 
-void tst_SqlStore::migrationFromVersion1()
+void tst_SqlStore::migrationFromEveryVersion_data()
 {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("fromVersion");
+    for (const char *backend : {"sqlite", "postgresql"}) {
+        for (int v = 1; v < Schema::CurrentVersion; ++v)
+            QTest::addRow("%s from %d", backend, v) << QString::fromLatin1(backend) << v;
+    }
+}
+
+void tst_SqlStore::migrationFromEveryVersion()
+{
+    QFETCH(int, fromVersion);
     FIXTURE(fixture);
-    // Build a version-1 database: what the first release wrote.
+    const QString uuid = QStringLiteral("4B529B93-D413-181D-E487-1C697A6B7A2B");
+    const QDateTime provisioned = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    // Build a database as the release with that schema version wrote it.
     {
-        const QString name = QStringLiteral("v1-builder");
+        const QString name = QStringLiteral("old-builder");
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(fixture.location().driver(), name);
             if (backend == u"sqlite") {
@@ -321,12 +334,25 @@ void tst_SqlStore::migrationFromVersion1()
             }
             QVERIFY(db.open());
             const auto dialect = backend == u"sqlite" ? Schema::Dialect::SQLite : Schema::Dialect::PostgreSQL;
-            QVERIFY(!Schema::migrate(db, dialect, 0, 1));
+            QVERIFY(db.transaction());
+            QVERIFY(!Schema::migrate(db, dialect, 0, fromVersion));
+            QVERIFY(db.commit());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("INSERT INTO service_settings (key, value, changed_ms, changed_by) "
                                           "VALUES ('listen-port', '9377', 0, 'test')")));
+            // A system provisioned before version 9 knew when its admin password was set.
+            if (fromVersion >= 4) {
+                QVERIFY(q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, admin_password, "
+                                                 "provisioned_ms) VALUES (?, ?, ?, ?, ?)")));
+                q.addBindValue(uuid);
+                q.addBindValue(int(SystemState::Provisioned));
+                q.addBindValue(provisioned.toMSecsSinceEpoch() - 1000);
+                q.addBindValue(QByteArray("sealed"));
+                q.addBindValue(provisioned.toMSecsSinceEpoch());
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
             StoreError e;
-            QCOMPARE(Schema::readVersion(db, &e), 1);
+            QCOMPARE(Schema::readVersion(db, &e), fromVersion);
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
@@ -339,6 +365,18 @@ void tst_SqlStore::migrationFromVersion1()
     QVERIFY(!store.appendLog({entry(Severity::Error, QStringLiteral("engine"), QStringLiteral("after migration"))})
                      .result());
     QCOMPARE(store.queryLog({}).result().value.size(), 1);
+    // Version 9: the jobs start never run; the system's password dates from its provisioning.
+    const auto jobs = store.maintenanceJobs().result();
+    QVERIFY2(jobs.ok(), qPrintable(jobs.error.message));
+    for (const MaintenanceJobState &j : jobs.value)
+        QVERIFY(!j.lastRun.isValid());
+    if (fromVersion >= 4) {
+        QCOMPARE(store.rotationDue(provisioned).result().value, QStringList{uuid});
+        QCOMPARE(store.rotationDue(provisioned.addMSecs(-1)).result().value, QStringList{});
+    }
+    QVERIFY(store.claimMaintenanceJob(MaintenanceJob::ClockSync, provisioned, QStringLiteral("e"), provisioned)
+                    .result()
+                    .value);
 }
 
 void tst_SqlStore::schemaTooNew()
