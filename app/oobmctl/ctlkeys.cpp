@@ -213,19 +213,19 @@ int keysRetire(Context &c)
                      QStringLiteral("'keys retire' takes options only: --available-older-than DAYS "
                                     "--exported-older-than DAYS --pid PID..."));
     KeyRetirement retirement;
-    for (const auto &[option, days] : {std::pair{QStringLiteral("available-older-than"),
-                                                 &retirement.availableOlderThanDays},
-                                       std::pair{QStringLiteral("exported-older-than"),
-                                                 &retirement.exportedOlderThanDays}}) {
+    for (const auto &[option, days] :
+         {std::pair{QStringLiteral("available-older-than"), &retirement.availableOlderThanDays},
+          std::pair{QStringLiteral("exported-older-than"), &retirement.exportedOlderThanDays}}) {
         if (!c.parser.isSet(option))
             continue;
         bool ok = false;
         *days = c.parser.value(option).toInt(&ok);
         if (!ok || *days < 1 || *days > ServiceSettings::MaxKeyRetirementDays)
-            return usage(c.err, QStringLiteral("--%1 takes a number of days from 1 to %2; '%3' is not one.")
-                                        .arg(option)
-                                        .arg(ServiceSettings::MaxKeyRetirementDays)
-                                        .arg(c.parser.value(option)));
+            return usage(c.err,
+                         QStringLiteral("--%1 takes a number of days from 1 to %2; '%3' is not one.")
+                                 .arg(option)
+                                 .arg(ServiceSettings::MaxKeyRetirementDays)
+                                 .arg(c.parser.value(option)));
     }
     for (const QString &value : c.parser.values(QStringLiteral("pid"))) {
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {

@@ -52,8 +52,8 @@ struct EngineOptions
     int shutdownGraceMs = 10000; // stop() waits this long for running attempts
     // Task runs (docs/architecture.md, "Tasks"): this engine takes its share of them.
     bool runTasks = true;
-    int taskConcurrency = 256;        // task operations at once on this engine
-    qint64 taskLeaseMs = 120000;      // how long a claimed system is this engine's
+    int taskConcurrency = 256;   // task operations at once on this engine
+    qint64 taskLeaseMs = 120000; // how long a claimed system is this engine's
     // Device maintenance (the Maintenance page's jobs): this engine looks for due ones this often.
     bool runMaintenance = true;
     int maintenanceTickMs = 60000;

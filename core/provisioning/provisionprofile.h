@@ -17,7 +17,7 @@ struct ProvisionProfile
     QString name;
     bool isDefault = false;
     QString adminUser = QStringLiteral("admin");
-    QString adminPassword;             // sealed at rest; empty in listings (and with randomAdminPassword)
+    QString adminPassword; // sealed at rest; empty in listings (and with randomAdminPassword)
     // Each device gets a random admin password of its own (sealed per system before the device
     // gets it; the Intel AMT Systems details reveal it, audited) instead of adminPassword.
     bool randomAdminPassword = false;

@@ -377,8 +377,8 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,
-                                    migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
+                                    migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

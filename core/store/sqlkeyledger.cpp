@@ -285,11 +285,12 @@ StoreResult<int> SqlKeyLedger::retire(const KeyRetirement &retirement, const Aud
     // their state, so that a name that cannot be retired is reported; the policy decides.
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("SELECT pid, state, created_ms, exported_ms, assigned_to FROM security_keys "
-                                            "WHERE state IN (?, ?)%1")
-                                     .arg(isPostgreSql() ? QStringLiteral(" FOR UPDATE") : QString()),
-                             {int(KeyState::Available), int(KeyState::Exported)})) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT pid, state, created_ms, exported_ms, assigned_to FROM security_keys "
+                               "WHERE state IN (?, ?)%1")
+                        .arg(isPostgreSql() ? QStringLiteral(" FOR UPDATE") : QString()),
+                {int(KeyState::Available), int(KeyState::Exported)})) {
         r.error = queryError(q);
         return r;
     }

@@ -29,11 +29,11 @@ StoreResult<bool> SqlMaintenanceLedger::claimJob(MaintenanceJob job, const QDate
     }
     // Under the row's lock: a second engine waits for the first one's commit, then sees the new
     // last run and updates nothing.
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("UPDATE maintenance_jobs SET last_run_ms = ?, engine = ?, result = '' WHERE "
-                                            "job = ? AND last_run_ms <= ?"),
-                             {now.toMSecsSinceEpoch(), engineId, maintenanceJobKey(job),
-                              dueIfLastRunBefore.toMSecsSinceEpoch()})) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("UPDATE maintenance_jobs SET last_run_ms = ?, engine = ?, result = '' WHERE "
+                               "job = ? AND last_run_ms <= ?"),
+                {now.toMSecsSinceEpoch(), engineId, maintenanceJobKey(job), dueIfLastRunBefore.toMSecsSinceEpoch()})) {
         r.error = queryError(q);
         return r;
     }

@@ -251,13 +251,15 @@ StoreResult<qint64> SqlProfileLedger::saveProfile(const ProvisionProfile &profil
         return r;
     }
     const QString save = profile.id > 0
-            ? QStringLiteral("UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, admin_password = "
-                             "?, acl_users = ?, tls_enabled = ?, domain_name = ?, host_name_pattern = ?, interfaces = "
-                             "?, changed_ms = ?, tls_certificate_id = ?, auxiliary_profile_id = ?, random_admin_password = ? "
-                             "WHERE id = ?")
-            : QStringLiteral("INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, acl_users, "
-                             "tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, tls_certificate_id, "
-                             "auxiliary_profile_id, random_admin_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ? QStringLiteral(
+                    "UPDATE provision_profiles SET name = ?, is_default = ?, admin_user = ?, admin_password = "
+                    "?, acl_users = ?, tls_enabled = ?, domain_name = ?, host_name_pattern = ?, interfaces = "
+                    "?, changed_ms = ?, tls_certificate_id = ?, auxiliary_profile_id = ?, random_admin_password = ? "
+                    "WHERE id = ?")
+            : QStringLiteral(
+                    "INSERT INTO provision_profiles (name, is_default, admin_user, admin_password, acl_users, "
+                    "tls_enabled, domain_name, host_name_pattern, interfaces, changed_ms, tls_certificate_id, "
+                    "auxiliary_profile_id, random_admin_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     QVariantList binds{profile.name.trimmed(),
                        profile.isDefault ? 1 : 0,
                        profile.adminUser.trimmed(),

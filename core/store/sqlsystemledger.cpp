@@ -316,7 +316,8 @@ StoreError SqlSystemLedger::stageRandomPassword(HelloDecision *d)
     // An earlier attempt's password (the device may have it already) is given again; otherwise a
     // new one, sealed here, before the device gets it.
     bool ok = false;
-    const QString pending = q.value(0).isNull() ? QString() : QString::fromUtf8(b->open(q.value(0).toByteArray(), ad, &ok));
+    const QString pending = q.value(0).isNull() ? QString()
+                                                : QString::fromUtf8(b->open(q.value(0).toByteArray(), ad, &ok));
     if (ok && !pending.isEmpty()) {
         d->profile.adminPassword = pending;
         if (!d->passwords.contains(pending))
@@ -583,9 +584,9 @@ StoreResult<QString> SqlSystemLedger::revealAdminPassword(const QString &uuid, c
     Sql::Transaction t = transaction();
     StoreError e = t.error();
     if (!e)
-        e = m_ledgers.log->insertAudit(actor, QStringLiteral("show"), 1, {},
-                                       tr("Admin password of the Intel AMT system %1 %2")
-                                               .arg(system.value.uuid, system.value.fqdn));
+        e = m_ledgers.log->insertAudit(
+                actor, QStringLiteral("show"), 1, {},
+                tr("Admin password of the Intel AMT system %1 %2").arg(system.value.uuid, system.value.fqdn));
     if (!e)
         e = t.commit();
     if (e)
@@ -600,15 +601,16 @@ StoreResult<QStringList> SqlSystemLedger::rotationDue(const QDateTime &passwordS
     StoreResult<QStringList> r;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!Sql::prepareAndExec(q,
-                             QStringLiteral("SELECT s.uuid FROM amt_systems s WHERE s.state = ? AND s.admin_password IS "
-                                            "NOT NULL AND COALESCE(s.admin_password_ms, 0) <= ? AND NOT EXISTS (SELECT "
-                                            "1 FROM run_systems rs JOIN task_runs tr ON tr.id = rs.run_id WHERE "
-                                            "rs.uuid = s.uuid AND tr.operation = ? AND tr.state IN (?, ?) AND rs.state "
-                                            "IN (?, ?)) ORDER BY s.uuid"),
-                             {int(SystemState::Provisioned), passwordSetBefore.toMSecsSinceEpoch(),
-                              int(Operation::RotateAdminPassword), int(RunState::Queued), int(RunState::Running),
-                              int(RunSystemState::Pending), int(RunSystemState::Running)})) {
+    if (!Sql::prepareAndExec(
+                q,
+                QStringLiteral("SELECT s.uuid FROM amt_systems s WHERE s.state = ? AND s.admin_password IS "
+                               "NOT NULL AND COALESCE(s.admin_password_ms, 0) <= ? AND NOT EXISTS (SELECT "
+                               "1 FROM run_systems rs JOIN task_runs tr ON tr.id = rs.run_id WHERE "
+                               "rs.uuid = s.uuid AND tr.operation = ? AND tr.state IN (?, ?) AND rs.state "
+                               "IN (?, ?)) ORDER BY s.uuid"),
+                {int(SystemState::Provisioned), passwordSetBefore.toMSecsSinceEpoch(),
+                 int(Operation::RotateAdminPassword), int(RunState::Queued), int(RunState::Running),
+                 int(RunSystemState::Pending), int(RunSystemState::Running)})) {
         r.error = queryError(q);
         return r;
     }

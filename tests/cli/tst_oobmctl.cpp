@@ -503,8 +503,7 @@ void tst_Oobmctl::keysErrors_data()
                                       << "'soon' is not one";
     QTest::newRow("retire bad pid") << QStringList{"keys", "retire", "--pid", "K7QX-2MBA"} << 2
                                     << "the check character should be 'O'";
-    QTest::newRow("retire unknown pid") << QStringList{"keys", "retire", "--pid", "K7QX-2MBO"}
-                                        << 1 << "K7QX-2MBO";
+    QTest::newRow("retire unknown pid") << QStringList{"keys", "retire", "--pid", "K7QX-2MBO"} << 1 << "K7QX-2MBO";
     QTest::newRow("missing key file")
             << QStringList{"--key-file", "/nonexistent/oobm.key", "keys",     "generate", "-n",
                            "1",          "--new-me-password",     "N3w-Pass!"}

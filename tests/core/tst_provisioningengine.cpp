@@ -1340,7 +1340,8 @@ void tst_ProvisioningEngine::maintenanceSyncsClocksAndRotatesPasswords()
         passwords << password;
     }
     QVERIFY(passwords.at(0) != passwords.at(1));
-    QVERIFY(logContains(lab.logEntries(), Severity::Information, QStringLiteral("Maintenance: Admin password rotation")));
+    QVERIFY(logContains(lab.logEntries(), Severity::Information,
+                        QStringLiteral("Maintenance: Admin password rotation")));
 }
 
 QTEST_GUILESS_MAIN(tst_ProvisioningEngine)

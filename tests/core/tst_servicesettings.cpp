@@ -349,11 +349,11 @@ void tst_ServiceSettings::maintenanceValidation()
     QFETCH(int, value);
     QFETCH(bool, valid);
     ServiceSettings s;
-    int ServiceSettings::*field = key == u"clock-sync-hours"         ? &ServiceSettings::clockSyncHours
-            : key == u"password-rotation-days"                       ? &ServiceSettings::passwordRotationDays
-            : key == u"certificate-warning-days"                     ? &ServiceSettings::certificateWarningDays
-            : key == u"retire-available-days"                        ? &ServiceSettings::retireAvailableDays
-                                                                     : &ServiceSettings::retireExportedDays;
+    int ServiceSettings::*field = key == u"clock-sync-hours" ? &ServiceSettings::clockSyncHours
+            : key == u"password-rotation-days"               ? &ServiceSettings::passwordRotationDays
+            : key == u"certificate-warning-days"             ? &ServiceSettings::certificateWarningDays
+            : key == u"retire-available-days"                ? &ServiceSettings::retireAvailableDays
+                                                             : &ServiceSettings::retireExportedDays;
     s.*field = value;
     const QList<SettingProblem> problems = s.validate();
     QCOMPARE(problems.isEmpty(), valid);

@@ -168,15 +168,18 @@ void tst_MaintenanceWidget::appliesDeviceJobs_data()
     QTest::addColumn<int>("value");
     QTest::addColumn<QString>("sentence");
 
-    QTest::newRow("clock") << "clockSyncHours" << "clock-sync-hours" << 6
-                           << "Set device clock synchronisation to every 6 hours.";
-    QTest::newRow("rotation") << "passwordRotationDays" << "password-rotation-days" << 90
-                              << "Set admin password rotation to every 90 days.";
-    QTest::newRow("certificates off") << "certificateWarningDays" << "certificate-warning-days" << 0
+    QTest::newRow("clock") << "clockSyncHours"
+                           << "clock-sync-hours" << 6 << "Set device clock synchronisation to every 6 hours.";
+    QTest::newRow("rotation") << "passwordRotationDays"
+                              << "password-rotation-days" << 90 << "Set admin password rotation to every 90 days.";
+    QTest::newRow("certificates off") << "certificateWarningDays"
+                                      << "certificate-warning-days" << 0
                                       << "Set the certificate expiry warning to off.";
-    QTest::newRow("available keys") << "retireAvailableDays" << "retire-available-days" << 365
+    QTest::newRow("available keys") << "retireAvailableDays"
+                                    << "retire-available-days" << 365
                                     << "Set the retirement of Available keys to after 365 days.";
-    QTest::newRow("exported keys") << "retireExportedDays" << "retire-exported-days" << 30
+    QTest::newRow("exported keys") << "retireExportedDays"
+                                   << "retire-exported-days" << 30
                                    << "Set the retirement of unused Exported keys to 30 days after export.";
 }
 

@@ -78,10 +78,10 @@ MaintenanceWidget::MaintenanceWidget(Core::Store *store, QWidget *parent)
                                     ServiceSettings::MaxPasswordRotationDays, tr(" days")))
     , m_certificateWarningDays(jobBox(this, QStringLiteral("certificateWarningDays"),
                                       ServiceSettings::MaxCertificateWarningDays, tr(" days")))
-    , m_retireAvailableDays(jobBox(this, QStringLiteral("retireAvailableDays"), ServiceSettings::MaxKeyRetirementDays,
-                                   tr(" days")))
-    , m_retireExportedDays(jobBox(this, QStringLiteral("retireExportedDays"), ServiceSettings::MaxKeyRetirementDays,
-                                  tr(" days")))
+    , m_retireAvailableDays(
+              jobBox(this, QStringLiteral("retireAvailableDays"), ServiceSettings::MaxKeyRetirementDays, tr(" days")))
+    , m_retireExportedDays(
+              jobBox(this, QStringLiteral("retireExportedDays"), ServiceSettings::MaxKeyRetirementDays, tr(" days")))
     , m_certificateWarnings(new QLabel(this))
     , m_jobs(new QLabel(this))
     , m_purge(new QPushButton(tr("&Purge Now"), this))
@@ -327,11 +327,11 @@ void MaintenanceWidget::refreshDeviceJobs()
                         [this](const Core::StoreResult<QList<Core::ProvisioningCertificate>> &provisioning) {
             Core::whenReady(m_store->listTlsCertificates(), this,
                             [this, provisioning](const Core::StoreResult<QList<Core::TlsCertificate>> &tls) {
-                Core::whenReady(m_store->maintenanceJobs(), this,
-                                [this, provisioning,
-                                 tls](const Core::StoreResult<QList<Core::MaintenanceJobState>> &jobs) {
+                Core::whenReady(
+                        m_store->maintenanceJobs(), this,
+                        [this, provisioning, tls](const Core::StoreResult<QList<Core::MaintenanceJobState>> &jobs) {
                     showDeviceJobs(provisioning.value, tls.value, jobs.value);
-                });
+                        });
             });
         });
     });
@@ -341,8 +341,8 @@ void MaintenanceWidget::showDeviceJobs(const QList<Core::ProvisioningCertificate
                                        const QList<Core::TlsCertificate> &tls,
                                        const QList<Core::MaintenanceJobState> &jobs)
 {
-    const QList<Core::CertificateExpiry> expiring =
-            Core::CertificateExpiry::find(provisioning, tls, m_warningDays, QDateTime::currentDateTimeUtc());
+    const QList<Core::CertificateExpiry> expiring = Core::CertificateExpiry::find(provisioning, tls, m_warningDays,
+                                                                                  QDateTime::currentDateTimeUtc());
     QStringList warnings;
     for (const Core::CertificateExpiry &e : expiring)
         warnings << e.describe();

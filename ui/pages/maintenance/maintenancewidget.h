@@ -55,8 +55,8 @@ private:
     void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
     QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
     void showStats(const Core::StoreStats &stats);
-    void showDeviceJobs(const QList<Core::ProvisioningCertificate> &provisioning, const QList<Core::TlsCertificate> &tls,
-                        const QList<Core::MaintenanceJobState> &jobs);
+    void showDeviceJobs(const QList<Core::ProvisioningCertificate> &provisioning,
+                        const QList<Core::TlsCertificate> &tls, const QList<Core::MaintenanceJobState> &jobs);
     void setBusy(bool busy);
     void showStatus(const QString &text, bool error);
 
