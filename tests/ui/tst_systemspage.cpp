@@ -19,8 +19,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTreeWidget>
@@ -43,6 +45,8 @@ private Q_SLOTS:
     void detailsShowTheTimeline();
     void profileDialogValidatesInline_data();
     void profileDialogValidatesInline();
+    void detailsRevealTheAdminPassword();
+    void profileDialogRandomAdminPassword();
 
 private:
     QTemporaryDir m_dir;
@@ -265,6 +269,53 @@ void tst_SystemsPage::profileDialogValidatesInline()
         QTRY_VERIFY2_WITH_TIMEOUT(label->text().contains(problem), qPrintable(label->text()), 5000);
         QCOMPARE(accepted.size(), 0);
     }
+}
+
+// Details shows a provisioned system's admin password on request; the store audits it.
+void tst_SystemsPage::detailsRevealTheAdminPassword()
+{
+    AmtSystem system;
+    for (const AmtSystem &s : m_store->listSystems({}).result().value) {
+        if (s.uuid == m_sim.device(1).uuid)
+            system = s;
+    }
+    QCOMPARE(system.state, SystemState::Provisioned);
+    SystemDetailsDialog d(m_store.get(), system);
+    auto *password = d.findChild<QLabel *>("adminPassword");
+    QVERIFY(password);
+    QVERIFY(password->text() != QStringLiteral("Adm1n!Pass"));
+    QSignalSpy shown(&d, &SystemDetailsDialog::adminPasswordShown);
+    d.findChild<QPushButton *>("revealAdminPassword")->click();
+    QVERIFY(shown.wait(5000));
+    QVERIFY(shown.first().first().toBool());
+    QCOMPARE(password->text(), QStringLiteral("Adm1n!Pass"));
+    AuditQuery q;
+    q.actions = {QStringLiteral("show")};
+    q.text = system.uuid;
+    QCOMPARE(m_store->queryAudit(q).result().value.size(), 1);
+}
+
+// "A random admin password per device" needs no password, and turns the password fields off.
+void tst_SystemsPage::profileDialogRandomAdminPassword()
+{
+    ProfileDialog d(m_store.get(), ProvisionProfile{});
+    d.findChild<QLineEdit *>("name")->setText("Random");
+    auto *random = d.findChild<QCheckBox *>("randomAdminPassword");
+    QVERIFY(random);
+    random->click();
+    QVERIFY(!d.findChild<QLineEdit *>("adminPassword")->isEnabled());
+    QSignalSpy accepted(&d, &QDialog::accepted);
+    d.accept();
+    QVERIFY(accepted.wait(5000));
+    const ProvisionProfile saved = d.profile();
+    QVERIFY(saved.randomAdminPassword);
+    bool found = false;
+    for (const ProvisionProfile &p : m_store->listProfiles().result().value) {
+        if (p.name == u"Random")
+            found = p.randomAdminPassword;
+    }
+    QVERIFY(found);
+    QVERIFY(m_store->deleteProfile(saved.id).result().ok());
 }
 
 QTEST_MAIN(tst_SystemsPage)
