@@ -449,6 +449,9 @@ void SqlStoreWorker::startWatching()
         m_watch->setInterval(WatchIntervalMs);
         connect(m_watch, &QTimer::timeout, this, &SqlStoreWorker::checkSqliteChanges);
     }
+    // Taken now, not at the first change seen: a run another process claims and finishes before the
+    // first check must still be reported.
+    m_runsSeen = runsFingerprint();
     m_dataVersion = -1;
     checkSqliteChanges();
     m_watch->start();
@@ -475,14 +478,19 @@ void SqlStoreWorker::checkSqliteChanges()
     const auto changed = m_systems->changedSince(m_systemsRevision, 1000, &m_systemsRevision, &overflow);
     if (changed.ok() && (overflow || !changed.value.isEmpty()))
         Q_EMIT systemsChangedElsewhere(changed.value);
-    // Runs: every change to a run stamps its changed_ms (SqlTaskLedger).
-    QSqlQuery runs(database());
-    if (runs.exec(QStringLiteral("SELECT COALESCE(MAX(changed_ms), 0) + COUNT(*) FROM task_runs")) && runs.next()) {
-        const qint64 seen = runs.value(0).toLongLong();
-        if (m_runsSeen >= 0 && seen != m_runsSeen)
-            Q_EMIT runsChangedElsewhere();
+    if (const qint64 seen = runsFingerprint(); seen >= 0 && seen != m_runsSeen) {
         m_runsSeen = seen;
+        Q_EMIT runsChangedElsewhere();
     }
+}
+
+qint64 SqlStoreWorker::runsFingerprint() const
+{
+    // Every change to a run stamps its changed_ms (SqlTaskLedger); a new run adds to the count.
+    QSqlQuery runs(database());
+    if (!runs.exec(QStringLiteral("SELECT COALESCE(MAX(changed_ms), 0) + COUNT(*) FROM task_runs")) || !runs.next())
+        return -1;
+    return runs.value(0).toLongLong();
 }
 
 void SqlStoreWorker::onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)

@@ -93,6 +93,7 @@ private:
     // Following other processes.
     void startWatching();
     void checkSqliteChanges();
+    qint64 runsFingerprint() const;
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void reloadSettings();
 
@@ -119,7 +120,7 @@ private:
     QSet<QString> m_changedSystems;
     qint64 m_dataVersion = -1;
     qint64 m_systemsRevision = 0;
-    qint64 m_runsSeen = -1; // SQLite: a fingerprint of the runs' progress
+    qint64 m_runsSeen = -1; // a fingerprint of the runs' progress (SQLite), see runsFingerprint()
     ServiceSettings m_lastSettings;
 };
 
