@@ -393,7 +393,7 @@ int systemsAuthorize(Context &c)
 
 int systemsPower(Context &c)
 {
-    static const QHash<QString, Operation> Actions{{QStringLiteral("on"), Operation::PowerOn},
+    static const QHash<QString, Operation> actions{{QStringLiteral("on"), Operation::PowerOn},
                                                    {QStringLiteral("off"), Operation::PowerOff},
                                                    {QStringLiteral("reset"), Operation::Reset},
                                                    {QStringLiteral("cycle"), Operation::PowerCycle}};
@@ -401,24 +401,24 @@ int systemsPower(Context &c)
         return usage(c.err,
                      QStringLiteral("'systems power' takes on, off, reset or cycle and one or more UUIDs (or "
                                     "--collection NAME|ID)."));
-    if (!Actions.contains(c.args.first()))
+    if (!actions.contains(c.args.first()))
         return usage(c.err,
                      QStringLiteral("'systems power' takes on, off, reset or cycle, not '%1'.").arg(c.args.first()));
-    return runOperation(c, Actions.value(c.args.first()), c.args.mid(1), "systems power", RunOutput::Run);
+    return runOperation(c, actions.value(c.args.first()), c.args.mid(1), "systems power", RunOutput::Run);
 }
 
 int systemsBoot(Context &c)
 {
-    static const QHash<QString, Operation> Targets{{QStringLiteral("pxe"), Operation::BootPxe},
+    static const QHash<QString, Operation> targets{{QStringLiteral("pxe"), Operation::BootPxe},
                                                    {QStringLiteral("hdd"), Operation::BootHardDisk},
                                                    {QStringLiteral("cd"), Operation::BootCd},
                                                    {QStringLiteral("bios"), Operation::BootBiosSetup}};
-    if (c.args.isEmpty() || !Targets.contains(c.args.first()))
+    if (c.args.isEmpty() || !targets.contains(c.args.first()))
         return usage(c.err,
                      QStringLiteral("'systems boot' takes pxe, hdd, cd or bios (the next boot)%1, and one or "
                                     "more UUIDs (or --collection NAME|ID).")
                              .arg(c.args.isEmpty() ? QString() : QStringLiteral(", not '%1'").arg(c.args.first())));
-    return runOperation(c, Targets.value(c.args.first()), c.args.mid(1), "systems boot", RunOutput::Run);
+    return runOperation(c, targets.value(c.args.first()), c.args.mid(1), "systems boot", RunOutput::Run);
 }
 
 int systemsUnprovision(Context &c)

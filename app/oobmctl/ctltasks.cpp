@@ -252,17 +252,17 @@ bool parseSchedule(Context &c, Schedule *s, int *exitCode)
     const QString kind = c.parser.isSet(QStringLiteral("schedule"))
             ? c.parser.value(QStringLiteral("schedule")).trimmed().toLower()
             : QStringLiteral("now");
-    static const QHash<QString, Schedule::Kind> Kinds{{QStringLiteral("now"), Schedule::Kind::Now},
+    static const QHash<QString, Schedule::Kind> kinds{{QStringLiteral("now"), Schedule::Kind::Now},
                                                       {QStringLiteral("once"), Schedule::Kind::Once},
                                                       {QStringLiteral("daily"), Schedule::Kind::Daily},
                                                       {QStringLiteral("weekly"), Schedule::Kind::Weekly},
                                                       {QStringLiteral("every"), Schedule::Kind::EveryHours}};
-    if (!Kinds.contains(kind)) {
+    if (!kinds.contains(kind)) {
         *exitCode = usage(c.err,
                           QStringLiteral("--schedule takes now, once, daily, weekly or every, not '%1'.").arg(kind));
         return false;
     }
-    s->kind = Kinds.value(kind);
+    s->kind = kinds.value(kind);
     if (s->kind == Schedule::Kind::Now)
         return true;
     s->timeZone = timeZoneOption(c);
@@ -295,12 +295,12 @@ bool parseSchedule(Context &c, Schedule *s, int *exitCode)
     }
     if (s->kind == Schedule::Kind::Weekly) {
         const QString day = c.parser.value(QStringLiteral("weekday")).trimmed().toLower();
-        static const QStringList Days{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+        static const QStringList days{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
                                       QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
                                       QStringLiteral("sun")};
         bool isNumber = false;
         const int n = day.toInt(&isNumber);
-        s->weekday = isNumber ? n : int(Days.indexOf(day.left(3))) + 1;
+        s->weekday = isNumber ? n : int(days.indexOf(day.left(3))) + 1;
         if (day.isEmpty() || s->weekday < 1 || s->weekday > 7 || (!isNumber && day.size() < 3)) {
             *exitCode = usage(c.err,
                               QStringLiteral("--schedule weekly needs --weekday: mon, tue, wed, thu, fri, sat or "

@@ -105,11 +105,11 @@ QString dnsServerProblem(const QString &text)
 // Letters, digits, hyphens and dots; labels of 1-63 characters; 253 in all.
 QString dnsNameProblem(const QString &name, const QString &what)
 {
-    static const QRegularExpression Label(QStringLiteral("^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?$"));
+    static const QRegularExpression labelPattern(QStringLiteral("^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?$"));
     if (name.size() > 253)
         return tr("The %1 '%2' is longer than the 253 characters DNS allows.").arg(what, name);
     for (const QString &part : name.split(u'.')) {
-        if (!Label.match(part).hasMatch())
+        if (!labelPattern.match(part).hasMatch())
             return tr("The %1 '%2' is not a DNS name: use letters, digits and hyphens in "
                       "dot-separated labels, such as example.com.")
                     .arg(what, name);
@@ -464,8 +464,8 @@ QString ServiceSettings::setValue(const QString &key, const QString &text)
     }
     if (key == DnsSuffixesKey) {
         QStringList list;
-        static const QRegularExpression Separators(QStringLiteral("[,;\\s]+"));
-        for (const QString &part : t.split(Separators, Qt::SkipEmptyParts)) {
+        static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+        for (const QString &part : t.split(separators, Qt::SkipEmptyParts)) {
             QString suffix = part.toLower();
             while (suffix.startsWith(u'.'))
                 suffix.remove(0, 1);

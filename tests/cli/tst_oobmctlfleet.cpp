@@ -79,7 +79,7 @@ QStringList memberUuids(const QStringList &db, const QString &collection)
 {
     const Result r = oobmctl(db + QStringList{"--format", "json", "collections", "members", collection});
     QStringList uuids;
-    for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+    for (const QJsonValue v : QJsonDocument::fromJson(r.out.toUtf8()).array())
         uuids << v.toObject().value(QStringLiteral("uuid")).toString();
     uuids.sort();
     return uuids;
@@ -116,7 +116,7 @@ void tst_OobmctlFleet::collections()
     QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QVERIFY(!list.isEmpty());
     bool sawProvisioned = false;
-    for (const QJsonValue &v : list) {
+    for (const QJsonValue v : list) {
         const QJsonObject o = v.toObject();
         QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("built-in"));
         if (o.value(QStringLiteral("name")).toString() == u"All Provisioned") {

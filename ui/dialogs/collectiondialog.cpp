@@ -246,9 +246,9 @@ Core::CollectionRule CollectionDialog::rule() const
 
 QStringList CollectionDialog::members() const
 {
-    static const QRegularExpression Separators(QStringLiteral("[\\s,;]+"));
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     QStringList list;
-    for (const QString &part : m_members->toPlainText().split(Separators, Qt::SkipEmptyParts)) {
+    for (const QString &part : m_members->toPlainText().split(separators, Qt::SkipEmptyParts)) {
         if (!list.contains(part, Qt::CaseInsensitive))
             list << part;
     }

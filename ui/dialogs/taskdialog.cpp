@@ -43,9 +43,9 @@ QTimeZone zoneOf(const QString &id)
 
 QStringList uuidsIn(const QString &text)
 {
-    static const QRegularExpression Separators(QStringLiteral("[\\s,;]+"));
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     QStringList uuids;
-    for (const QString &part : text.split(Separators, Qt::SkipEmptyParts)) {
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
         const QString uuid = part.toUpper();
         if (!uuids.contains(uuid))
             uuids << uuid;
