@@ -382,7 +382,12 @@ void SoapServer::Private::workerLoop()
 
 void SoapServer::Private::destroy(Connection *c)
 {
-    if (c->armed)
+    // gSOAP closes the socket itself when a reply ends the connection (keep-alive off, as after the
+    // early 401): the kernel has then dropped it from epoll, and its number may already belong to
+    // a socket another thread opened since (a device's new listener). Deleting that number from
+    // epoll would silence the other socket: the device's connections would wait unserved.
+    const bool open = !c->soap || soap_valid_socket(c->soap->socket);
+    if (c->armed && open)
         epoll_ctl(m_epollFd, EPOLL_CTL_DEL, c->fd, nullptr);
     if (c->soap) {
         soap_closesock(c->soap);
