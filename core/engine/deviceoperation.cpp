@@ -120,6 +120,15 @@ Amt::AmtError applyUsers(Amt::AmtSession &session, const QList<Amt::UserAclEntry
 
 } // namespace
 
+bool isTransientFailure(const RunOutcome &outcome)
+{
+    using Category = Amt::AmtError::Category;
+    return outcome.state == RunSystemState::Failed
+            && (outcome.status == Amt::AmtError::categoryName(Category::Timeout)
+                || outcome.status == Amt::AmtError::categoryName(Category::ConnectionRefused)
+                || outcome.status == Amt::AmtError::categoryName(Category::ConnectionDropped));
+}
+
 RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions &options)
 {
     QElapsedTimer timer;

@@ -24,4 +24,8 @@ struct DeviceOperationOptions
 // not switched twice.
 RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions &options);
 
+// Whether a failed outcome may pass if tried again: the device did not answer in time, refused
+// the connection or dropped it (not an answer such as a PT_STATUS, a TLS or a Digest failure).
+bool isTransientFailure(const RunOutcome &outcome);
+
 } // namespace Oobm::Core

@@ -120,24 +120,49 @@ void TaskRunner::claim()
             checkStopped();
             return;
         }
-        const DeviceOperationOptions device = m_options.device;
         for (const RunWork &work : r.value) {
             ++m_inFlight;
-            whenReady(m_client->runTask([work, device] { return runDeviceOperation(work, device); }), this,
-                      [this](const RunOutcome &outcome) {
-                --m_inFlight;
-                m_outcomes << outcome;
-                if (m_outcomes.size() >= 100)
-                    flush();
-                else if (!m_flush->isActive())
-                    m_flush->start(m_options.flushMs);
-            });
+            perform(work, 1);
         }
         // Full: there may be more to take right away.
         if (!r.value.isEmpty() && !m_stopping)
             wake();
         checkStopped();
     });
+}
+
+void TaskRunner::perform(const RunWork &work, int tries)
+{
+    const DeviceOperationOptions device = m_options.device;
+    whenReady(m_client->runTask([work, device] { return runDeviceOperation(work, device); }), this,
+              [this, work, tries](const RunOutcome &outcome) {
+        if (tries >= m_options.attempts || m_stopping || !isTransientFailure(outcome)
+            || !isSafeToRepeat(work.operation)) {
+            report(outcome);
+            return;
+        }
+        // The device may have acted before the answer was lost: the next attempt looks first
+        // where the operation can (runDeviceOperation), which a higher attempt number asks for.
+        RunWork again = work;
+        again.attempt = outcome.attempt + 1;
+        QTimer::singleShot(m_options.retryBackoffMs * tries, this, [this, again, tries, outcome] {
+            if (m_stopping)
+                report(outcome);
+            else
+                perform(again, tries + 1);
+        });
+    });
+}
+
+void TaskRunner::report(const RunOutcome &outcome)
+{
+    --m_inFlight;
+    m_outcomes << outcome;
+    if (m_outcomes.size() >= 100)
+        flush();
+    else if (!m_flush->isActive())
+        m_flush->start(m_options.flushMs);
+    checkStopped();
 }
 
 void TaskRunner::flush()

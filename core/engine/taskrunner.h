@@ -38,6 +38,10 @@ public:
         int tickMs = 500;           // how often it looks for work when nothing wakes it
         int scheduleEveryMs = 5000; // how often it looks for due tasks
         int flushMs = 200;          // outcomes are written in batches, at most this late
+        // Tries of an operation that is safe to repeat (isSafeToRepeat) after a transient failure
+        // (isTransientFailure), the claim held meanwhile; the n-th waits n times the backoff.
+        int attempts = 3;
+        int retryBackoffMs = 1000;
         DeviceOperationOptions device;
     };
 
@@ -60,6 +64,8 @@ private:
     QDateTime now() const;
     void tick();
     void claim();
+    void perform(const RunWork &work, int tries);
+    void report(const RunOutcome &outcome);
     void flush();
     void advance();
     void schedule();

@@ -117,6 +117,22 @@ bool isDestructive(Operation operation)
     }
 }
 
+bool isSafeToRepeat(Operation operation)
+{
+    switch (operation) {
+    case Operation::PowerOn:
+    case Operation::PowerOff:
+    case Operation::BootPxe:
+    case Operation::BootHardDisk:
+    case Operation::BootCd:
+    case Operation::BootBiosSetup:
+    case Operation::SyncClock:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool needsCredentials(Operation operation)
 {
     return operation != Operation::RestartHello;

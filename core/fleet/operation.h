@@ -32,5 +32,10 @@ bool operationFromKey(const QString &key, Operation *operation);
 bool isDestructive(Operation operation);
 // Operations that talk to the device with its stored admin credentials (all but RestartHello).
 bool needsCredentials(Operation operation);
+// Operations an engine may try again after a timeout or a lost connection, when the device may
+// have done them already: doing them twice leaves the device as doing them once (power on/off
+// look at the power state first; a boot setting, the clock). Not reset or power cycle (a second
+// restart), nor password, profile or unprovision (the first may have changed the credentials).
+bool isSafeToRepeat(Operation operation);
 
 } // namespace Oobm::Core

@@ -967,9 +967,11 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
     if (t.failed())
         return t.error();
     QSqlQuery result(database());
+    // attempt: an engine may have tried again under its claim (TaskRunner), the outcome says how often.
     if (!result.prepare(QStringLiteral("UPDATE run_systems SET state = ?, status = ?, message = ?, engine = ?, "
-                                       "finished_ms = ?, claimed_by = NULL, claim_until_ms = NULL WHERE run_id = ? AND "
-                                       "uuid = ? AND state = ? AND claimed_by = ?")))
+                                       "finished_ms = ?, attempt = CASE WHEN attempt < ? THEN ? ELSE attempt END, "
+                                       "claimed_by = NULL, claim_until_ms = NULL WHERE run_id = ? AND uuid = ? AND "
+                                       "state = ? AND claimed_by = ?")))
         return queryError(result);
     const QString revision = isPostgreSql()
             ? QStringLiteral("nextval('amt_systems_revisions')")
@@ -989,6 +991,8 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
         result.addBindValue(text(o.message));
         result.addBindValue(engineId);
         result.addBindValue(nowMs);
+        result.addBindValue(o.attempt);
+        result.addBindValue(o.attempt);
         result.addBindValue(o.runId);
         result.addBindValue(o.uuid);
         result.addBindValue(int(RunSystemState::Running));
