@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Task runs at fleet size (issue 14): 10,000 amt-sim devices, provisioned by the engine first, are
+// powered off by one task run in waves of 500 through the engine's task runner; then, on the same
+// fleet powered on again, the floor: a bare client doing the same call (RemoteControl PowerDown
+// over HTTP Digest, one connection per device) from as many threads as the engine has task
+// slots, with no store, no claims and no waves. Prints both rates and their ratio (goal >= 0.7).
+//   OOBM_BENCH_TASKS_DEVICES  the fleet's size (default 10,000)
+#include "bench/benchsupport.h"
+
+#include "core/amt/amtsession.h"
+#include "core/engine/provisioningengine.h"
+#include "core/keys/secretbox.h"
+#include "core/logbook/userlog.h"
+#include "core/store/sqlstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <sys/resource.h>
+#include <thread>
+#include <vector>
+
+using namespace Oobm::Core;
+using Oobm::Bench::freePort;
+using Oobm::Bench::peakRssMb;
+
+namespace {
+
+const QString AdminPassword = QStringLiteral("Adm1n!Pass");
+
+void metric(const char *name, double value, const char *unit)
+{
+    std::printf("%s: %.3f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// Waits with the event loop running (the engine lives on this thread), looking every 100 ms.
+template<typename Done>
+bool waitUntil(Done done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QElapsedTimer poll;
+    while (true) {
+        if (!poll.isValid() || poll.elapsed() >= 100) {
+            poll.start();
+            if (done())
+                return true;
+        }
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+}
+
+// amt-sim as a process, and its control interface (one JSON line each way).
+class Sim
+{
+public:
+    Sim() = default;
+    Sim(const Sim &) = delete;
+    Sim &operator=(const Sim &) = delete;
+    ~Sim()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            ::kill(pid_t(m_process.processId()), SIGTERM);
+            m_process.waitForFinished(60000);
+        }
+    }
+
+    bool start(const QStringList &args)
+    {
+        m_control = freePort();
+        m_process.start(QStringLiteral(AMT_SIM_PATH),
+                        args + QStringList{QStringLiteral("--control"), QStringLiteral("127.0.0.1:%1").arg(m_control)});
+        QByteArray out;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 120000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            m_process.waitForReadyRead(20);
+            out += m_process.readAllStandardOutput();
+            if (out.contains("\nready\n") || out.startsWith("ready\n"))
+                return true;
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+        }
+        std::fprintf(stderr, "amt-sim did not start: %s\n", m_process.readAllStandardError().constData());
+        return false;
+    }
+
+    QJsonObject control(const QJsonObject &request) const
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_control);
+        s.waitForConnected(5000);
+        s.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+        QByteArray answer;
+        while (!answer.contains('\n') && s.waitForReadyRead(60000))
+            answer += s.readAll();
+        return QJsonDocument::fromJson(answer).object();
+    }
+
+    // How many devices are off (S5), and how often PowerDown reached them in all.
+    void powerTally(int *off, qint64 *powerDowns) const
+    {
+        *off = 0;
+        *powerDowns = 0;
+        const QJsonArray devices =
+                control({{QStringLiteral("cmd"), QStringLiteral("list")}}).value(QStringLiteral("devices")).toArray();
+        for (const QJsonValue v : devices) {
+            const QJsonObject d = v.toObject();
+            *off += d.value(QStringLiteral("powerState")).toInt() == 5 ? 1 : 0;
+            *powerDowns += d.value(QStringLiteral("operations"))
+                                   .toObject()
+                                   .value(QStringLiteral("PowerDown"))
+                                   .toObject()
+                                   .value(QStringLiteral("count"))
+                                   .toInt();
+        }
+    }
+
+    bool powerOnAll() const
+    {
+        return control({{QStringLiteral("cmd"), QStringLiteral("set-power")},
+                        {QStringLiteral("all"), true},
+                        {QStringLiteral("state"), 0}})
+                .value(QStringLiteral("ok"))
+                .toBool();
+    }
+
+private:
+    QProcess m_process;
+    quint16 m_control = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int devices = qEnvironmentVariableIntValue("OOBM_BENCH_TASKS_DEVICES") > 0
+            ? qEnvironmentVariableIntValue("OOBM_BENCH_TASKS_DEVICES")
+            : 10000;
+    QTemporaryDir dir;
+    SqlStore store(StoreLocation::sqlite(dir.filePath(QStringLiteral("bench.db"))));
+    if (StoreError e = store.openAndWait()) {
+        std::fprintf(stderr, "%s\n", qPrintable(e.message));
+        return 1;
+    }
+    store.setDataKey(SecretBox::generateKey(), QStringLiteral("bench")).waitForFinished();
+    UserLog log(&store, QStringLiteral("bench"));
+    KeyGenerationRequest g;
+    g.count = 2 * devices; // each provisioning reserves the device's next key
+    g.newMePassword = QStringLiteral("N3w-Pass!");
+    store.generateKeys(g).waitForFinished();
+    KeyExportRequest x;
+    x.filter.limit = devices;
+    x.path = dir.filePath(QStringLiteral("setup.bin"));
+    if (!store.exportKeys(x).result().ok()) {
+        std::fprintf(stderr, "export failed\n");
+        return 1;
+    }
+    ProvisionProfile p;
+    p.name = QStringLiteral("Bench");
+    p.isDefault = true;
+    p.adminPassword = AdminPassword;
+    store.saveProfile(p).waitForFinished();
+
+    EngineOptions o;
+    o.listenAddresses = {QHostAddress::LocalHost};
+    o.listenPort = freePort();
+    o.runMaintenance = false;
+    ProvisioningEngine engine(&store, &log, o);
+    int provisioned = 0;
+    QObject::connect(&engine, &ProvisioningEngine::provisioningFinished, &app,
+                     [&](const QString &, bool ok, const QString &) { provisioned += ok ? 1 : 0; });
+    bool started = false;
+    QObject::connect(&engine, &ProvisioningEngine::started, &app, [&] { started = true; });
+    engine.start();
+    waitUntil([&] { return started; }, 10000);
+
+    Sim sim;
+    if (!sim.start({QStringLiteral("--fleet"), QString::number(devices), QStringLiteral("--address-base"),
+                    QStringLiteral("127.90.0.1"), QStringLiteral("--mode"), QStringLiteral("factory"),
+                    QStringLiteral("--keys"), x.path, QStringLiteral("--provision-server"),
+                    QStringLiteral("127.0.0.1:%1").arg(o.listenPort)}))
+        return 1;
+    QElapsedTimer setup;
+    setup.start();
+    if (!waitUntil([&] { return provisioned >= devices; }, 1800000)) {
+        std::fprintf(stderr, "only %d of %d devices were provisioned\n", provisioned, devices);
+        return 1;
+    }
+    metric("tasks_devices", devices, "devices (provisioned by the engine first)");
+    metric("tasks_provisioning", setup.nsecsElapsed() / 1e9, "s (not part of the figures below)");
+    log.flush().waitForFinished();
+
+    // 1. The engine: one run, waves of 500, as many at once as the engine has task slots.
+    if (!sim.powerOnAll())
+        return 1;
+    RunRequest request;
+    request.name = QStringLiteral("Power off the fleet");
+    request.operation = Operation::PowerOff;
+    request.target.collectionId = -1 - int(SystemState::Provisioned); // built-in: All Provisioned
+    request.wave.batchSize = 500;
+    request.wave.concurrency = o.taskConcurrency;
+    request.actor = {QStringLiteral("bench"), QStringLiteral("bench_tasks")};
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    const auto made = store.requestRun(request).result();
+    if (!made.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(made.error.message));
+        return 1;
+    }
+    TaskRun run;
+    if (!waitUntil(
+                [&] {
+        run = store.taskRun(made.value).result().value;
+        return isFinished(run.state);
+                },
+                1800000)) {
+        std::fprintf(stderr, "the run did not finish: %d of %d done\n", run.done(), run.total);
+        return 1;
+    }
+    const double engineSeconds = wall.nsecsElapsed() / 1e9;
+    const double engineCpu = cpuSeconds() - cpu0;
+    int off = 0;
+    qint64 powerDowns = 0;
+    sim.powerTally(&off, &powerDowns);
+    metric("engine_waves", run.wavesTotal, "waves");
+    metric("engine_succeeded", run.succeeded, "systems");
+    metric("engine_failed", run.failed, "systems");
+    metric("engine_devices_off", off, "devices (as amt-sim has them)");
+    metric("engine_power_downs", double(powerDowns), "calls that reached the devices");
+    metric("engine_wall", engineSeconds, "s (run requested to run completed)");
+    metric("engine_rate", run.succeeded / engineSeconds, "devices/s");
+    metric("engine_cpu_per_device", 1000 * engineCpu / qMax(1, run.succeeded),
+           "ms (engine process: runner, store, SOAP client)");
+    metric("engine_peak_rss", peakRssMb(), "MB");
+
+    // 2. The floor, on the same fleet powered on again.
+    if (!sim.powerOnAll())
+        return 1;
+    std::vector<Amt::AmtEndpoint> endpoints;
+    for (const AmtSystem &s : store.listSystems({}).result().value) {
+        Amt::AmtEndpoint e;
+        e.host = s.address;
+        e.password = AdminPassword;
+        endpoints.push_back(e);
+    }
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    QElapsedTimer floorTimer;
+    floorTimer.start();
+    std::vector<std::thread> workers;
+    for (int t = 0; t < o.taskConcurrency; ++t) {
+        workers.emplace_back([&] {
+            for (int i = next++; i < int(endpoints.size()); i = next++) {
+                Amt::AmtSession s(endpoints[std::size_t(i)]);
+                if (!s.remoteControl(Amt::RemoteCommand::PowerDown))
+                    ++ok;
+            }
+        });
+    }
+    for (std::thread &w : workers)
+        w.join();
+    const double floorSeconds = floorTimer.nsecsElapsed() / 1e9;
+    sim.powerTally(&off, &powerDowns);
+    metric("floor_devices_ok", ok.load(), "devices");
+    metric("floor_devices_off", off, "devices (as amt-sim has them)");
+    metric("floor_rate", ok.load() / floorSeconds, "devices/s (one RemoteControl over HTTP Digest each)");
+    metric("engine_over_floor", (run.succeeded / engineSeconds) / (ok.load() / floorSeconds), "ratio (goal >= 0.7)");
+    return 0;
+}
