@@ -298,6 +298,18 @@ StoreError migrateTo9(QSqlDatabase &db, Dialect)
                    9);
 }
 
+// Version 10: indexes for the reports (docs/architecture.md, Reports). Provisioning per day counts
+// one step's results over a period (step, result, time_ms: the count reads the index alone); hellos
+// per hour counts hellos and their systems over a period (time_ms, uuid: likewise).
+StoreError migrateTo10(QSqlDatabase &db, Dialect)
+{
+    return execAll(db,
+                   {QStringLiteral("CREATE INDEX IF NOT EXISTS actions_step_result_time ON actions (step, result, "
+                                   "time_ms)"),
+                    QStringLiteral("CREATE INDEX IF NOT EXISTS hellos_time_uuid ON hellos (time_ms, uuid)")},
+                   10);
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -378,7 +390,7 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
 constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                    migrateTo6, migrateTo7, migrateTo8, migrateTo9};
+                                    migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

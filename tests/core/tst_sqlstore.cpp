@@ -340,15 +340,20 @@ void tst_SqlStore::migrationFromEveryVersion()
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("INSERT INTO service_settings (key, value, changed_ms, changed_by) "
                                           "VALUES ('listen-port', '9377', 0, 'test')")));
-            // A system provisioned before version 9 knew when its admin password was set.
+            // A system provisioned before version 9 knew when its admin password was set (from
+            // version 9 on, the release wrote it itself).
             if (fromVersion >= 4) {
+                const QString passwordTime = fromVersion >= 9 ? QStringLiteral(", admin_password_ms") : QString();
                 QVERIFY(q.prepare(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, admin_password, "
-                                                 "provisioned_ms) VALUES (?, ?, ?, ?, ?)")));
+                                                 "provisioned_ms%1) VALUES (?, ?, ?, ?, ?%2)")
+                                          .arg(passwordTime, fromVersion >= 9 ? QStringLiteral(", ?") : QString())));
                 q.addBindValue(uuid);
                 q.addBindValue(int(SystemState::Provisioned));
                 q.addBindValue(provisioned.toMSecsSinceEpoch() - 1000);
                 q.addBindValue(QByteArray("sealed"));
                 q.addBindValue(provisioned.toMSecsSinceEpoch());
+                if (fromVersion >= 9)
+                    q.addBindValue(provisioned.toMSecsSinceEpoch());
                 QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
             }
             StoreError e;
@@ -377,6 +382,29 @@ void tst_SqlStore::migrationFromEveryVersion()
     QVERIFY(store.claimMaintenanceJob(MaintenanceJob::ClockSync, provisioned, QStringLiteral("e"), provisioned)
                     .result()
                     .value);
+    // Version 10: the reports' indexes.
+    int found = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(fixture.location().driver(), QStringLiteral("index-check"));
+        if (backend == u"sqlite") {
+            db.setDatabaseName(fixture.location().path());
+        } else {
+            db.setHostName(fixture.location().host());
+            db.setPort(fixture.location().port());
+            db.setUserName(fixture.location().user());
+            db.setDatabaseName(fixture.location().database());
+        }
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(backend == u"sqlite" ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                                             "name IN ('actions_step_result_time', 'hellos_time_uuid')")
+                                            : QStringLiteral("SELECT indexname FROM pg_indexes WHERE indexname IN "
+                                                             "('actions_step_result_time', 'hellos_time_uuid')")));
+        while (q.next())
+            ++found;
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("index-check"));
+    QCOMPARE(found, 2);
 }
 
 void tst_SqlStore::schemaTooNew()
