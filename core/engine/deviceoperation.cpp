@@ -165,7 +165,13 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
         if (work.attempt > 1) {
             // An earlier attempt may have switched it before its engine stopped: look first.
             const auto state = session.getSystemPowerState();
-            if (!state.error && isOff(state.value) != on) {
+            if (state.error) {
+                // Not known: switching blind could switch it twice. The read's failure is the
+                // outcome (a transient one is tried again).
+                fail(&o, state.error);
+                return finish();
+            }
+            if (isOff(state.value) != on) {
                 o.state = RunSystemState::Skipped;
                 o.message = on ? tr("It is on already.") : tr("It is off already.");
                 return finish();

@@ -21,10 +21,12 @@ TaskRunner::TaskRunner(Store *store, UserLog *log, Amt::AmtClient *client, QObje
     , m_client(client)
     , m_tick(new QTimer(this))
     , m_flush(new QTimer(this))
+    , m_renew(new QTimer(this))
 {
     connect(m_tick, &QTimer::timeout, this, &TaskRunner::tick);
     m_flush->setSingleShot(true);
     connect(m_flush, &QTimer::timeout, this, &TaskRunner::flush);
+    connect(m_renew, &QTimer::timeout, this, &TaskRunner::renewClaims);
     // A run made or changed anywhere (a console's request, another engine's wave): look now.
     connect(m_store, &Store::runsChanged, this, &TaskRunner::wake);
 }
@@ -50,6 +52,9 @@ void TaskRunner::start(const QString &engineId, const Options &options)
                           nullptr, released.value),
                        {}, {}, Source);
         m_tick->start(m_options.tickMs);
+        // Claims are renewed well before they run out: an operation tried again, or waiting for a
+        // thread of the pool, must not be taken (and done again) by another engine meanwhile.
+        m_renew->start(int(qMax<qint64>(1000, m_options.leaseMs / 3)));
         tick();
     });
 }
@@ -74,7 +79,22 @@ void TaskRunner::checkStopped()
         return;
     }
     m_running = false;
+    m_renew->stop();
     Q_EMIT stopped();
+}
+
+void TaskRunner::renewClaims()
+{
+    if (m_inFlight == 0)
+        return;
+    whenReady(m_store->renewRunWork(m_engineId, now().addMSecs(m_options.leaseMs)), this,
+              [this](const StoreResult<int> &r) {
+        if (!r.ok())
+            m_log->log(Severity::Warning,
+                       tr("Task runs: the claims of this engine could not be renewed (tried again): %1")
+                               .arg(r.error.message),
+                       {}, {}, Source);
+    });
 }
 
 void TaskRunner::wake()
@@ -185,6 +205,9 @@ void TaskRunner::flush()
         } else {
             advance();
             wake();
+            // Outcomes that came while this batch was written wait for no other trigger.
+            if (!m_outcomes.isEmpty() && !m_flush->isActive())
+                m_flush->start(m_options.flushMs);
         }
         checkStopped();
     });

@@ -71,6 +71,7 @@ private:
     void schedule();
     void wake();
     void checkStopped();
+    void renewClaims();
 
     Store *m_store;
     UserLog *m_log;
@@ -79,6 +80,7 @@ private:
     QString m_engineId;
     QTimer *m_tick;
     QTimer *m_flush;
+    QTimer *m_renew;
     QList<RunOutcome> m_outcomes;
     int m_inFlight = 0;
     bool m_running = false;

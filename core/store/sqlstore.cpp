@@ -784,6 +784,12 @@ QFuture<StoreResult<int>> SqlStore::releaseRunWork(const QString &engineId)
     });
 }
 
+QFuture<StoreResult<int>> SqlStore::renewRunWork(const QString &engineId, const QDateTime &until)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::tasks, true,
+                                   [engineId, until](SqlTaskLedger &l) { return l.renewWork(engineId, until); });
+}
+
 QFuture<StoreError> SqlStore::engineHeartbeat(const EngineStatus &status)
 {
     return runOn<StoreError>(&SqlStoreWorker::engines, true,

@@ -106,6 +106,7 @@ public:
                                       const QDateTime &now) override;
     QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) override;
     QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) override;
+    QFuture<StoreResult<int>> renewRunWork(const QString &engineId, const QDateTime &until) override;
     QFuture<StoreResult<int>> retireKeys(const KeyRetirement &retirement, const AuditActor &actor,
                                          const QDateTime &now) override;
     QFuture<StoreResult<QString>> revealAdminPassword(const QString &uuid, const AuditActor &actor) override;

@@ -1169,6 +1169,12 @@ StoreResult<QList<qint64>> SqlTaskLedger::advanceRuns(const QDateTime &now)
     return r;
 }
 
+StoreResult<int> SqlTaskLedger::renewWork(const QString &engineId, const QDateTime &until)
+{
+    return execCount(QStringLiteral("UPDATE run_systems SET claim_until_ms = ? WHERE claimed_by = ? AND state = ?"),
+                     {until.toMSecsSinceEpoch(), engineId, int(RunSystemState::Running)});
+}
+
 StoreResult<int> SqlTaskLedger::releaseWork(const QString &engineId)
 {
     return execCount(QStringLiteral("UPDATE run_systems SET state = ?, claimed_by = NULL, claim_until_ms = NULL WHERE "

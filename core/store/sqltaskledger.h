@@ -55,6 +55,8 @@ public:
     StoreResult<QList<qint64>> advanceRuns(const QDateTime &now);
     // What engineId still held (it stops, or starts again after it died): pending again.
     StoreResult<int> releaseWork(const QString &engineId);
+    // What engineId holds and still works on (an operation tried again, a slow device): held until `until`.
+    StoreResult<int> renewWork(const QString &engineId, const QDateTime &until);
 
     // The PostgreSQL NOTIFY channel that says a run was made, changed or finished.
     static constexpr QLatin1String NotifyChannel{"oobm_runs"};

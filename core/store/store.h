@@ -197,6 +197,8 @@ public:
                                               const QDateTime &now) = 0;
     virtual QFuture<StoreResult<QList<qint64>>> advanceRuns(const QDateTime &now) = 0;
     virtual QFuture<StoreResult<int>> releaseRunWork(const QString &engineId) = 0;
+    // engineId is still working on what it claimed: its claims last until `until`.
+    virtual QFuture<StoreResult<int>> renewRunWork(const QString &engineId, const QDateTime &until) = 0;
 
     // Device maintenance (the Maintenance page's jobs, run by the engines). claimMaintenanceJob
     // resolves to true for the one engine that gets a due job (last run at or before the bound).

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void restartHello();
     void retryLooksFirst_data();
     void retryLooksFirst();
+    void retryThatCannotLookSwitchesNothing();
     void ptStatusFault_data();
     void ptStatusFault();
     void transportFault_data();
@@ -640,6 +641,23 @@ void tst_DeviceOperation::retryLooksFirst()
     QCOMPARE(s.value("powerState").toInt(), powerAfter);
     if (outcome == RunSystemState::Skipped)
         QVERIFY2(o.message.contains(QStringLiteral("already")), qPrintable(o.message));
+}
+
+// A later attempt that cannot read the power state does not switch blind: the earlier attempt may
+// have switched already. The read's failure is the outcome.
+void tst_DeviceOperation::retryThatCannotLookSwitchesNothing()
+{
+    const int d = takeDevice();
+    QVERIFY(control({{"cmd", "set-power"}, {"state", 0}}, d));
+    QVERIFY(control(
+            {{"cmd", "fault"}, {"kind", "status"}, {"operation", "GetSystemPowerState"}, {"status", "NOT_READY"}}, d));
+    const RunOutcome o = runDeviceOperation(work(Operation::PowerOff, d, 2), options());
+    QCOMPARE(o.state, RunSystemState::Failed);
+    QCOMPARE(o.status, QStringLiteral("NOT_READY"));
+    const QJsonObject s = state(d);
+    QCOMPARE(callCount(s, "GetSystemPowerState"), 1);
+    QCOMPARE(callCount(s, "RemoteControl"), 0);
+    QCOMPARE(s.value("powerState").toInt(), 0);
 }
 
 void tst_DeviceOperation::ptStatusFault_data()

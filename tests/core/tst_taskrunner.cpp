@@ -64,10 +64,17 @@ public:
     {
         if (QString e = fixture.prepare(devices); !e.isEmpty())
             return e;
-        listen = QStringLiteral("127.0.0.1:%1").arg(Oobm::Test::freePort());
+        // A free port can be taken by another test process before the engine binds it: try another.
         EngineProcess provisioner;
-        if (QString e = startEngine(&provisioner, QStringLiteral("provisioner")); !e.isEmpty())
-            return e;
+        QString started;
+        for (int i = 0; i < 3; ++i) {
+            listen = QStringLiteral("127.0.0.1:%1").arg(Oobm::Test::freePort());
+            started = startEngine(&provisioner, QStringLiteral("provisioner"));
+            if (started.isEmpty())
+                break;
+        }
+        if (!started.isEmpty())
+            return started;
         if (QString e = sim.start({"--fleet", QString::number(devices), "--mode", "factory", "--keys",
                                    fixture.setupBin(), "--provision-server", listen, "--time-scale", "200"});
             !e.isEmpty())
