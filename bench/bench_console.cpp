@@ -42,6 +42,8 @@ using Oobm::Bench::execOn;
 using Oobm::Bench::median;
 using Oobm::Bench::queryValue;
 
+using Oobm::Bench::metric;
+
 namespace {
 
 // Bump when the generated store changes shape: cached files of an older shape are not used.
@@ -50,12 +52,6 @@ constexpr qint64 LogChunk = 1000000; // log entries per transaction
 
 const char *const SystemsPage = "intel-amt-systems";
 const char *const LogPage = "log";
-
-void metric(const QString &name, double value, const char *unit)
-{
-    std::printf("%s: %.1f %s\n", qPrintable(name), value, unit);
-    std::fflush(stdout);
-}
 
 void progress(const QString &text)
 {

@@ -28,46 +28,21 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
 using namespace Oobm::Core;
+using Oobm::Bench::cpuSeconds;
 using Oobm::Bench::freePort;
+using Oobm::Bench::metric;
 using Oobm::Bench::peakRssMb;
 using Oobm::Bench::percentile;
+using Oobm::Bench::waitWithEvents;
 
 namespace {
 
 constexpr int Devices = 1000;
 constexpr int Burst = 10000;
-
-void metric(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
-double cpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-// Waits with the event loop running (the engine lives on this thread).
-template<typename Done>
-bool waitUntil(Done done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return true;
-}
 
 struct Sim
 {
@@ -163,7 +138,7 @@ int main(int argc, char *argv[])
     bool started = false;
     QObject::connect(&engine, &ProvisioningEngine::started, &app, [&] { started = true; });
     engine.start();
-    waitUntil([&] { return started; }, 10000);
+    waitWithEvents([&] { return started; }, 10000);
     const double cpu0 = cpuSeconds();
     QElapsedTimer wall;
     {
@@ -174,7 +149,7 @@ int main(int argc, char *argv[])
                         QStringLiteral("--keys"), x.path, QStringLiteral("--provision-server"),
                         QStringLiteral("127.0.0.1:%1").arg(o.listenPort)}))
             return 1;
-        if (!waitUntil([&] { return finished >= Devices; }, 600000))
+        if (!waitWithEvents([&] { return finished >= Devices; }, 600000))
             std::fprintf(stderr, "only %d of %d finished\n", finished, Devices);
         const double seconds = wall.nsecsElapsed() / 1e9;
         const double cpu = cpuSeconds() - cpu0;
@@ -274,7 +249,7 @@ int main(int argc, char *argv[])
             }
         }
     });
-    const bool drained = waitUntil(
+    const bool drained = waitWithEvents(
             [&] {
         static QElapsedTimer poll;
         if (poll.isValid() && poll.elapsed() < 100)

@@ -2,6 +2,8 @@
 // The key ledger: generate and store 100,000 keys, export 10,000 to a setup.bin, import them
 // into a second store; and, for scale, a bare SQLite bulk insert of 100,000 rows of the same
 // shape (random PID, 61-byte sealed PPS and passwords) in one transaction, without OOBM.
+#include "bench/benchsupport.h"
+
 #include "core/keys/secretbox.h"
 #include "core/store/sqlstore.h"
 
@@ -16,13 +18,9 @@
 
 using namespace Oobm::Core;
 
-namespace {
-void metric(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+using Oobm::Bench::metric;
 
+namespace {
 double bareInsert(const QString &path, int rows)
 {
     QElapsedTimer t;

@@ -45,6 +45,8 @@ using Oobm::Bench::median;
 using Oobm::Bench::queryValue;
 using Oobm::Bench::uuidSql;
 
+using Oobm::Bench::metric;
+
 namespace {
 
 // Bump when the generated store changes shape: cached files of an older shape are not used.
@@ -62,12 +64,6 @@ struct Sizes
     int runs = 500;
     int runSize = 200;
 };
-
-void metric(const QString &name, double value, const char *unit)
-{
-    std::printf("%s: %.1f %s\n", qPrintable(name), value, unit);
-    std::fflush(stdout);
-}
 
 void progress(const QString &text)
 {

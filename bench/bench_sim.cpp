@@ -2,6 +2,8 @@
 // amt-sim at scale: start-up time and memory for 1,000 and 10,000 devices; SOAP round trips per
 // second against 100 devices over HTTP + Digest and over TLS-PSK, with a new connection (and
 // handshake) per call and with keep-alive.
+#include "bench/benchsupport.h"
+
 #include "core/amt/amtsession.h"
 
 #include <QCoreApplication>
@@ -21,6 +23,8 @@
 #include <vector>
 
 using namespace Oobm::Core::Amt;
+
+using Oobm::Bench::metric;
 
 namespace {
 
@@ -90,12 +94,6 @@ struct Sim
         }
     }
 };
-
-void metric(const QString &name, double value, const char *unit)
-{
-    std::printf("%s: %.3f %s\n", qPrintable(name), value, unit);
-    std::fflush(stdout);
-}
 
 QString base(int n)
 {

@@ -25,49 +25,19 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
 using namespace Oobm::Core;
+using Oobm::Bench::cpuSeconds;
 using Oobm::Bench::freePort;
+using Oobm::Bench::metric;
 using Oobm::Bench::peakRssMb;
+using Oobm::Bench::waitWithEvents;
 
 namespace {
 
 const QString AdminPassword = QStringLiteral("Adm1n!Pass");
-
-void metric(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
-double cpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-// Waits with the event loop running (the engine lives on this thread), looking every 100 ms.
-template<typename Done>
-bool waitUntil(Done done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    QElapsedTimer poll;
-    while (true) {
-        if (!poll.isValid() || poll.elapsed() >= 100) {
-            poll.start();
-            if (done())
-                return true;
-        }
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-}
 
 // amt-sim as a process, and its control interface (one JSON line each way).
 class Sim
@@ -194,7 +164,7 @@ int main(int argc, char *argv[])
     bool started = false;
     QObject::connect(&engine, &ProvisioningEngine::started, &app, [&] { started = true; });
     engine.start();
-    waitUntil([&] { return started; }, 10000);
+    waitWithEvents([&] { return started; }, 10000, 100);
 
     Sim sim;
     if (!sim.start({QStringLiteral("--fleet"), QString::number(devices), QStringLiteral("--address-base"),
@@ -204,7 +174,7 @@ int main(int argc, char *argv[])
         return 1;
     QElapsedTimer setup;
     setup.start();
-    if (!waitUntil([&] { return provisioned >= devices; }, 1800000)) {
+    if (!waitWithEvents([&] { return provisioned >= devices; }, 1800000, 100)) {
         std::fprintf(stderr, "only %d of %d devices were provisioned\n", provisioned, devices);
         return 1;
     }
@@ -231,12 +201,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     TaskRun run;
-    if (!waitUntil(
+    if (!waitWithEvents(
                 [&] {
         run = store.taskRun(made.value).result().value;
         return isFinished(run.state);
                 },
-                1800000)) {
+                1800000, 100)) {
         std::fprintf(stderr, "the run did not finish: %d of %d done\n", run.done(), run.total);
         return 1;
     }

@@ -3,6 +3,8 @@
 
 #include "core/store/storelocation.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -10,6 +12,8 @@
 #include <QTcpServer>
 
 #include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
 
 namespace Oobm::Bench {
 
@@ -125,6 +129,41 @@ QVariant queryValue(const Core::StoreLocation &location, const QString &sql, QSt
         return true;
     });
     return value;
+}
+
+void metric(const char *name, double value, const char *unit)
+{
+    std::printf("%s: %.3f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+void metric(const QString &name, double value, const char *unit)
+{
+    metric(qPrintable(name), value, unit);
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+bool waitWithEvents(const std::function<bool()> &done, int timeoutMs, int pollMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QElapsedTimer poll;
+    for (;;) {
+        if (!poll.isValid() || poll.elapsed() >= pollMs) {
+            poll.start();
+            if (done())
+                return true;
+        }
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
 }
 
 double peakRssMb(qint64 pid)

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <vector>
 
 namespace Oobm::Core {
@@ -31,6 +32,17 @@ QString logGeneratorSql(bool sqlite, qint64 t0, qint64 entries, int systems, qin
 bool execOn(const Core::StoreLocation &location, const QStringList &statements, QString *error);
 // The first column of the first row a query returns; invalid and *error when there is none.
 QVariant queryValue(const Core::StoreLocation &location, const QString &sql, QString *error);
+
+// One "name: value unit" line on standard output, flushed: what scripts/bench prints.
+void metric(const QString &name, double value, const char *unit);
+void metric(const char *name, double value, const char *unit);
+
+// CPU seconds (user and system) this process has used so far.
+double cpuSeconds();
+
+// Runs the event loop (an engine or a store may live on this thread) until done() says so, asking
+// it every pollMs (0: on every pass), or until timeoutMs; whether done.
+bool waitWithEvents(const std::function<bool()> &done, int timeoutMs, int pollMs = 0);
 
 // The peak resident set (VmHWM) of a process (0: this one), in MB.
 double peakRssMb(qint64 pid = 0);

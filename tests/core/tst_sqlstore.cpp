@@ -17,10 +17,14 @@ using Oobm::Test::BackendFixture;
 
 namespace {
 
-// Another program's connection to the store's PostgreSQL database (open() it).
+// Another program's connection to the store's database, SQLite or PostgreSQL (open() it).
 QSqlDatabase otherSession(const StoreLocation &l, const QString &name)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(l.driver(), name);
+    if (l.driver() == u"QSQLITE") {
+        db.setDatabaseName(l.path());
+        return db;
+    }
     db.setHostName(l.host());
     db.setPort(l.port());
     db.setDatabaseName(l.database());
@@ -323,15 +327,7 @@ void tst_SqlStore::migrationFromEveryVersion()
     {
         const QString name = QStringLiteral("old-builder");
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(fixture.location().driver(), name);
-            if (backend == u"sqlite") {
-                db.setDatabaseName(fixture.location().path());
-            } else {
-                db.setHostName(fixture.location().host());
-                db.setPort(fixture.location().port());
-                db.setUserName(fixture.location().user());
-                db.setDatabaseName(fixture.location().database());
-            }
+            QSqlDatabase db = otherSession(fixture.location(), name);
             QVERIFY(db.open());
             const auto dialect = backend == u"sqlite" ? Schema::Dialect::SQLite : Schema::Dialect::PostgreSQL;
             QVERIFY(db.transaction());
@@ -385,15 +381,7 @@ void tst_SqlStore::migrationFromEveryVersion()
     // Version 10: the reports' indexes.
     int found = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(fixture.location().driver(), QStringLiteral("index-check"));
-        if (backend == u"sqlite") {
-            db.setDatabaseName(fixture.location().path());
-        } else {
-            db.setHostName(fixture.location().host());
-            db.setPort(fixture.location().port());
-            db.setUserName(fixture.location().user());
-            db.setDatabaseName(fixture.location().database());
-        }
+        QSqlDatabase db = otherSession(fixture.location(), QStringLiteral("index-check"));
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(backend == u"sqlite" ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND "
