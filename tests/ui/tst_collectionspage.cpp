@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -556,8 +557,9 @@ void tst_CollectionsPage::tagsFromIntelAmtSystems()
     QVERIFY(!apply->isEnabled());
     QTest::keyClicks(d->findChild<QLineEdit *>("addTags"), QStringLiteral("lab, floor 2"));
     QVERIFY(apply->isEnabled());
+    const QPointer<TagsDialog> dialog(d); // deleted on close
     apply->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
     QCOMPARE(w.findChild<QLabel *>("actionStatus")->text(), QStringLiteral("Tagged 6 systems lab, floor 2."));
     // The tag filter lists them and selects by them.
     QTRY_VERIFY_WITH_TIMEOUT(tags->findData(QStringLiteral("floor 2")) > 0, 5000);
@@ -582,8 +584,9 @@ void tst_CollectionsPage::tagsFromIntelAmtSystems()
         if (remove->item(i)->data(Qt::UserRole).toString() == u"floor 2")
             remove->item(i)->setCheckState(Qt::Checked);
     }
+    const QPointer<TagsDialog> second(d);
     d->findChild<QPushButton *>("apply")->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!second || !second->isVisible(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(tags->findData(QStringLiteral("floor 2")), -1, 5000);
     QStringList left;
     for (const TagCount &t : m_store->listTags().result().value)
