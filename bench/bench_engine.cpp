@@ -6,6 +6,7 @@
 //    round trips against a fresh fleet; the ratio engine rate / floor rate;
 //  - a burst of 10,000 hellos from 10,000 UUIDs: all recorded, time to drain.
 #include "bench/benchsupport.h"
+#include "bench/simfleet.h"
 
 #include "core/amt/amtsession.h"
 #include "core/engine/provisioningengine.h"
@@ -37,57 +38,13 @@ using Oobm::Bench::freePort;
 using Oobm::Bench::metric;
 using Oobm::Bench::peakRssMb;
 using Oobm::Bench::percentile;
+using Oobm::Bench::SimFleet;
 using Oobm::Bench::waitWithEvents;
 
 namespace {
 
 constexpr int Devices = 1000;
 constexpr int Burst = 10000;
-
-struct Sim
-{
-    QProcess process;
-    quint16 control = 0;
-
-    bool start(const QStringList &args)
-    {
-        control = freePort();
-        process.start(QStringLiteral(AMT_SIM_PATH),
-                      args + QStringList{QStringLiteral("--control"), QStringLiteral("127.0.0.1:%1").arg(control)});
-        QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-            process.waitForReadyRead(20);
-            out += process.readAllStandardOutput();
-            if (out.contains("\nready\n") || out.startsWith("ready\n"))
-                return true;
-            if (process.state() == QProcess::NotRunning)
-                break;
-        }
-        std::fprintf(stderr, "amt-sim did not start: %s\n", process.readAllStandardError().constData());
-        return false;
-    }
-    QJsonArray devices()
-    {
-        QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, control);
-        s.waitForConnected(5000);
-        s.write("{\"cmd\":\"list\",\"secrets\":true}\n");
-        QByteArray answer;
-        while (!answer.contains('\n') && s.waitForReadyRead(30000))
-            answer += s.readAll();
-        return QJsonDocument::fromJson(answer).object().value(QStringLiteral("devices")).toArray();
-    }
-    ~Sim()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            ::kill(pid_t(process.processId()), SIGTERM);
-            process.waitForFinished(60000);
-        }
-    }
-};
 
 } // namespace
 
@@ -142,7 +99,7 @@ int main(int argc, char *argv[])
     const double cpu0 = cpuSeconds();
     QElapsedTimer wall;
     {
-        Sim sim;
+        SimFleet sim;
         wall.start();
         if (!sim.start({QStringLiteral("--fleet"), QString::number(Devices), QStringLiteral("--address-base"),
                         QStringLiteral("127.70.0.1"), QStringLiteral("--mode"), QStringLiteral("factory"),
@@ -174,13 +131,16 @@ int main(int argc, char *argv[])
 
         // 2. The floor: the same handshakes and round trips, no engine: no hello intake, no
         // store, no claims, one thread per connection slot as the engine's pool.
-        Sim fresh;
+        SimFleet fresh;
         if (!fresh.start({QStringLiteral("--fleet"), QString::number(Devices), QStringLiteral("--address-base"),
                           QStringLiteral("127.80.0.1"), QStringLiteral("--mode"), QStringLiteral("factory"),
                           QStringLiteral("--keys"), dir.filePath(QStringLiteral("setup-floor.bin")),
                           QStringLiteral("--provision-server"), QStringLiteral("127.0.0.1:1")}))
             return 1;
-        const QJsonArray devices = fresh.devices();
+        const QJsonArray devices = fresh.control({{QStringLiteral("cmd"), QStringLiteral("list")},
+                                                  {QStringLiteral("secrets"), true}})
+                                           .value(QStringLiteral("devices"))
+                                           .toArray();
         std::vector<Amt::AmtEndpoint> endpoints;
         for (const QJsonValue v : devices) {
             const QJsonObject d = v.toObject();

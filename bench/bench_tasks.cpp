@@ -6,6 +6,7 @@
 // slots, with no store, no claims and no waves. Prints both rates and their ratio (goal >= 0.7).
 //   OOBM_BENCH_TASKS_DEVICES  the fleet's size (default 10,000)
 #include "bench/benchsupport.h"
+#include "bench/simfleet.h"
 
 #include "core/amt/amtsession.h"
 #include "core/engine/provisioningengine.h"
@@ -33,92 +34,41 @@ using Oobm::Bench::cpuSeconds;
 using Oobm::Bench::freePort;
 using Oobm::Bench::metric;
 using Oobm::Bench::peakRssMb;
+using Oobm::Bench::SimFleet;
 using Oobm::Bench::waitWithEvents;
 
 namespace {
 
 const QString AdminPassword = QStringLiteral("Adm1n!Pass");
 
-// amt-sim as a process, and its control interface (one JSON line each way).
-class Sim
+// How many devices are off (S5), and how often PowerDown reached them in all.
+void powerTally(const SimFleet &sim, int *off, qint64 *powerDowns)
 {
-public:
-    Sim() = default;
-    Sim(const Sim &) = delete;
-    Sim &operator=(const Sim &) = delete;
-    ~Sim()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_process.processId()), SIGTERM);
-            m_process.waitForFinished(60000);
-        }
+    *off = 0;
+    *powerDowns = 0;
+    const QJsonArray devices =
+            sim.control({{QStringLiteral("cmd"), QStringLiteral("list")}}).value(QStringLiteral("devices")).toArray();
+    for (const QJsonValue v : devices) {
+        const QJsonObject d = v.toObject();
+        *off += d.value(QStringLiteral("powerState")).toInt() == 5 ? 1 : 0;
+        *powerDowns += d.value(QStringLiteral("operations"))
+                               .toObject()
+                               .value(QStringLiteral("PowerDown"))
+                               .toObject()
+                               .value(QStringLiteral("count"))
+                               .toInt();
     }
+}
 
-    bool start(const QStringList &args)
-    {
-        m_control = freePort();
-        m_process.start(QStringLiteral(AMT_SIM_PATH),
-                        args + QStringList{QStringLiteral("--control"), QStringLiteral("127.0.0.1:%1").arg(m_control)});
-        QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 120000) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-            m_process.waitForReadyRead(20);
-            out += m_process.readAllStandardOutput();
-            if (out.contains("\nready\n") || out.startsWith("ready\n"))
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-        }
-        std::fprintf(stderr, "amt-sim did not start: %s\n", m_process.readAllStandardError().constData());
-        return false;
-    }
-
-    QJsonObject control(const QJsonObject &request) const
-    {
-        QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, m_control);
-        s.waitForConnected(5000);
-        s.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-        QByteArray answer;
-        while (!answer.contains('\n') && s.waitForReadyRead(60000))
-            answer += s.readAll();
-        return QJsonDocument::fromJson(answer).object();
-    }
-
-    // How many devices are off (S5), and how often PowerDown reached them in all.
-    void powerTally(int *off, qint64 *powerDowns) const
-    {
-        *off = 0;
-        *powerDowns = 0;
-        const QJsonArray devices =
-                control({{QStringLiteral("cmd"), QStringLiteral("list")}}).value(QStringLiteral("devices")).toArray();
-        for (const QJsonValue v : devices) {
-            const QJsonObject d = v.toObject();
-            *off += d.value(QStringLiteral("powerState")).toInt() == 5 ? 1 : 0;
-            *powerDowns += d.value(QStringLiteral("operations"))
-                                   .toObject()
-                                   .value(QStringLiteral("PowerDown"))
-                                   .toObject()
-                                   .value(QStringLiteral("count"))
-                                   .toInt();
-        }
-    }
-
-    bool powerOnAll() const
-    {
-        return control({{QStringLiteral("cmd"), QStringLiteral("set-power")},
-                        {QStringLiteral("all"), true},
-                        {QStringLiteral("state"), 0}})
-                .value(QStringLiteral("ok"))
-                .toBool();
-    }
-
-private:
-    QProcess m_process;
-    quint16 m_control = 0;
-};
+bool powerOnAll(const SimFleet &sim)
+{
+    return sim
+            .control({{QStringLiteral("cmd"), QStringLiteral("set-power")},
+                      {QStringLiteral("all"), true},
+                      {QStringLiteral("state"), 0}})
+            .value(QStringLiteral("ok"))
+            .toBool();
+}
 
 } // namespace
 
@@ -166,7 +116,7 @@ int main(int argc, char *argv[])
     engine.start();
     waitWithEvents([&] { return started; }, 10000, 100);
 
-    Sim sim;
+    SimFleet sim;
     if (!sim.start({QStringLiteral("--fleet"), QString::number(devices), QStringLiteral("--address-base"),
                     QStringLiteral("127.90.0.1"), QStringLiteral("--mode"), QStringLiteral("factory"),
                     QStringLiteral("--keys"), x.path, QStringLiteral("--provision-server"),
@@ -183,7 +133,7 @@ int main(int argc, char *argv[])
     log.flush().waitForFinished();
 
     // 1. The engine: one run, waves of 500, as many at once as the engine has task slots.
-    if (!sim.powerOnAll())
+    if (!powerOnAll(sim))
         return 1;
     RunRequest request;
     request.name = QStringLiteral("Power off the fleet");
@@ -214,7 +164,7 @@ int main(int argc, char *argv[])
     const double engineCpu = cpuSeconds() - cpu0;
     int off = 0;
     qint64 powerDowns = 0;
-    sim.powerTally(&off, &powerDowns);
+    powerTally(sim, &off, &powerDowns);
     metric("engine_waves", run.wavesTotal, "waves");
     metric("engine_succeeded", run.succeeded, "systems");
     metric("engine_failed", run.failed, "systems");
@@ -227,7 +177,7 @@ int main(int argc, char *argv[])
     metric("engine_peak_rss", peakRssMb(), "MB");
 
     // 2. The floor, on the same fleet powered on again.
-    if (!sim.powerOnAll())
+    if (!powerOnAll(sim))
         return 1;
     std::vector<Amt::AmtEndpoint> endpoints;
     for (const AmtSystem &s : store.listSystems({}).result().value) {
@@ -253,7 +203,7 @@ int main(int argc, char *argv[])
     for (std::thread &w : workers)
         w.join();
     const double floorSeconds = floorTimer.nsecsElapsed() / 1e9;
-    sim.powerTally(&off, &powerDowns);
+    powerTally(sim, &off, &powerDowns);
     metric("floor_devices_ok", ok.load(), "devices");
     metric("floor_devices_off", off, "devices (as amt-sim has them)");
     metric("floor_rate", ok.load() / floorSeconds, "devices/s (one RemoteControl over HTTP Digest each)");
