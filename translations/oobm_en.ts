@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Oobm::Core::CertificateExpiry</name>
+    <message numerus="yes">
+        <source>The %1 %2 expires on %3 (in %n days): import its successor.</source>
+        <translation>
+            <numerusform>The %1 %2 expires on %3 (in %n day): import its successor.</numerusform>
+            <numerusform>The %1 %2 expires on %3 (in %n days): import its successor.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Core::KeyRetirement</name>
+    <message numerus="yes">
+        <source>Available for more than %n days</source>
+        <translation>
+            <numerusform>Available for more than %n day</numerusform>
+            <numerusform>Available for more than %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>exported more than %n days ago and never consumed</source>
+        <translation>
+            <numerusform>exported more than %n day ago and never consumed</numerusform>
+            <numerusform>exported more than %n days ago and never consumed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Available keys older than %n days</source>
+        <translation>
+            <numerusform>Available keys older than %n day</numerusform>
+            <numerusform>Available keys older than %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported keys unused %n days after their export</source>
+        <translation>
+            <numerusform>Exported keys unused %n day after their export</numerusform>
+            <numerusform>Exported keys unused %n days after their export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named keys</source>
+        <translation>
+            <numerusform>%n named key</numerusform>
+            <numerusform>%n named keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Core::MaintenanceRunner</name>
+    <message numerus="yes">
+        <source>no admin password is older than %n days.</source>
+        <translation>
+            <numerusform>no admin password is older than %n day.</numerusform>
+            <numerusform>no admin password is older than %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Admin password rotation of %n systems (maintenance)</source>
+        <translation>
+            <numerusform>Admin password rotation of %n system (maintenance)</numerusform>
+            <numerusform>Admin password rotation of %n systems (maintenance)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n systems have admin passwords older than %1 days; run %2 gives each a new one.</source>
+        <translation>
+            <numerusform>%n system has an admin password older than %1 days; run %2 gives it a new one.</numerusform>
+            <numerusform>%n systems have admin passwords older than %1 days; run %2 gives each a new one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificates expire within %1 days.</source>
+        <translation>
+            <numerusform>%n certificate expires within %1 days.</numerusform>
+            <numerusform>%n certificates expire within %1 days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys retired (%1).</source>
+        <translation>
+            <numerusform>%n key retired (%1).</numerusform>
+            <numerusform>%n keys retired (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Oobm::Core::ProvisioningEngine</name>
     <message numerus="yes">
         <source>%n systems stopped sending hello packets: their hello window has closed (mode 6). Delayed Provision restarts it.</source>
@@ -19,6 +105,23 @@
     </message>
 </context>
 <context>
+    <name>Oobm::Core::ReportResult</name>
+    <message numerus="yes">
+        <source>silent for more than %n hours</source>
+        <translation>
+            <numerusform>silent for more than %n hour</numerusform>
+            <numerusform>silent for more than %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>top %n</source>
+        <translation>
+            <numerusform>top %n</numerusform>
+            <numerusform>top %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Oobm::Core::SqlProfileLedger</name>
     <message numerus="yes">
         <source>%n system(s) are being provisioned with this profile right now; delete it when they are done.</source>
@@ -29,7 +132,58 @@
     </message>
 </context>
 <context>
-    <name>Oobm::Gui::AssignmentsPage</name>
+    <name>Oobm::Core::SqlTaskLedger</name>
+    <message numerus="yes">
+        <source>collection %1 (%n systems)</source>
+        <translation>
+            <numerusform>collection %1 (%n system)</numerusform>
+            <numerusform>collection %1 (%n systems)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen systems</source>
+        <translation>
+            <numerusform>%n chosen system</numerusform>
+            <numerusform>%n chosen systems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed systems of run %1</source>
+        <translation>
+            <numerusform>%n failed system of run %1</numerusform>
+            <numerusform>%n failed systems of run %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled run %1 (%n systems not started)</source>
+        <translation>
+            <numerusform>cancelled run %1 (%n system not started)</numerusform>
+            <numerusform>cancelled run %1 (%n systems not started)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Core::TaskRunner</name>
+    <message numerus="yes">
+        <source>%n systems of task runs were being worked on when this engine last stopped; they are taken up again (power states are checked first, so no device is switched twice).</source>
+        <translation>
+            <numerusform>%n system of a task run was being worked on when this engine last stopped; it is taken up again (its power state is checked first, so it is not switched twice).</numerusform>
+            <numerusform>%n systems of task runs were being worked on when this engine last stopped; they are taken up again (power states are checked first, so no device is switched twice).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Core::TaskTarget</name>
+    <message numerus="yes">
+        <source>%n systems</source>
+        <translation>
+            <numerusform>%n system</numerusform>
+            <numerusform>%n systems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Gui</name>
     <message numerus="yes">
         <source>%n rules, tried from the top; the first that matches wins, and systems no rule matches get the default profile.</source>
         <translation>
@@ -37,9 +191,6 @@
             <numerusform>%n rules, tried from the top; the first that matches wins, and systems no rule matches get the default profile.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>Oobm::Gui::AuxiliaryProfilesPage</name>
     <message numerus="yes">
         <source>%n auxiliary profiles.</source>
         <translation>
@@ -54,6 +205,27 @@
             <numerusform>%n TLS certificates.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n systems failed or stopped sending hellos.</source>
+        <translation>
+            <numerusform>%n system failed or stopped sending hellos.</numerusform>
+            <numerusform>%n systems failed or stopped sending hellos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hellos, newest first (live).</source>
+        <translation>
+            <numerusform>%n hello (live).</numerusform>
+            <numerusform>%n hellos, newest first (live).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profiles; the default one is in bold.</source>
+        <translation>
+            <numerusform>%n profile; the default one is in bold.</numerusform>
+            <numerusform>%n profiles; the default one is in bold.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Oobm::Gui::CheckResultsView</name>
@@ -66,19 +238,29 @@
     </message>
 </context>
 <context>
-    <name>Oobm::Gui::DelayedProvisionPage</name>
+    <name>Oobm::Gui::CollectionDialog</name>
     <message numerus="yes">
-        <source>%n systems failed or stopped sending hellos.</source>
+        <source>%n systems listed.</source>
         <translation>
-            <numerusform>%n system failed or stopped sending hellos.</numerusform>
-            <numerusform>%n systems failed or stopped sending hellos.</numerusform>
+            <numerusform>%n system listed.</numerusform>
+            <numerusform>%n systems listed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Gui::CollectionsWidget</name>
+    <message numerus="yes">
+        <source>%n collections of your own, and the built-in ones.</source>
+        <translation>
+            <numerusform>%n collection of your own, and the built-in ones.</numerusform>
+            <numerusform>%n collections of your own, and the built-in ones.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Hello sequence restarted on %n systems. They appear under Intel AMT Systems (and leave this list) as their hellos arrive and they are provisioned.</source>
+        <source>, %n systems now</source>
         <translation>
-            <numerusform>Hello sequence restarted on %n system. It appears under Intel AMT Systems (and leaves this list) as its hellos arrive and it is provisioned.</numerusform>
-            <numerusform>Hello sequence restarted on %n systems. They appear under Intel AMT Systems (and leave this list) as their hellos arrive and they are provisioned.</numerusform>
+            <numerusform>, %n system now</numerusform>
+            <numerusform>, %n systems now</numerusform>
         </translation>
     </message>
 </context>
@@ -137,16 +319,6 @@
         <translation>
             <numerusform>Every available key (%n)</numerusform>
             <numerusform>Every available key (%n)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Oobm::Gui::HelloMonitorPage</name>
-    <message numerus="yes">
-        <source>%n hellos, newest first (live).</source>
-        <translation>
-            <numerusform>%n hello (live).</numerusform>
-            <numerusform>%n hellos, newest first (live).</numerusform>
         </translation>
     </message>
 </context>
@@ -223,12 +395,12 @@
     </message>
 </context>
 <context>
-    <name>Oobm::Gui::ProvisionProfilesPage</name>
+    <name>Oobm::Gui::ReportsWidget</name>
     <message numerus="yes">
-        <source>%n profiles; the default one is in bold.</source>
+        <source>%1 · %n rows, computed in %2 ms.</source>
         <translation>
-            <numerusform>%n profile; the default one is in bold.</numerusform>
-            <numerusform>%n profiles; the default one is in bold.</numerusform>
+            <numerusform>%1 · %n row, computed in %2 ms.</numerusform>
+            <numerusform>%1 · %n rows, computed in %2 ms.</numerusform>
         </translation>
     </message>
 </context>
@@ -329,17 +501,110 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n systems…</source>
+        <source>%n of the selected systems are not provisioned, so OOBM has no credentials for them: they are left out.</source>
         <translation>
-            <numerusform>%1 of %n system…</numerusform>
-            <numerusform>%1 of %n systems…</numerusform>
+            <numerusform>%n of the selected systems is not provisioned, so OOBM has no credentials for it: it is left out.</numerusform>
+            <numerusform>%n of the selected systems are not provisioned, so OOBM has no credentials for them: they are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n systems done.</source>
+        <source>%1 at the next start of %n systems? The setting takes effect when each system starts again.</source>
         <translation>
-            <numerusform>%1: %n system done.</numerusform>
-            <numerusform>%1: %n systems done.</numerusform>
+            <numerusform>%1 at the next start of %n system? The setting takes effect when it starts again.</numerusform>
+            <numerusform>%1 at the next start of %n systems? The setting takes effect when each system starts again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Gui::TagsDialog</name>
+    <message numerus="yes">
+        <source>Tags of %n systems</source>
+        <translation>
+            <numerusform>Tags of %n system</numerusform>
+            <numerusform>Tags of %n systems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n systems)</source>
+        <translation>
+            <numerusform>%1 (%n system)</numerusform>
+            <numerusform>%1 (%n systems)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tagged %n systems %1</source>
+        <translation>
+            <numerusform>tagged %n system %1</numerusform>
+            <numerusform>tagged %n systems %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>took %1 off %n systems</source>
+        <translation>
+            <numerusform>took %1 off %n system</numerusform>
+            <numerusform>took %1 off %n systems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Gui::TaskDialog</name>
+    <message numerus="yes">
+        <source>%n systems</source>
+        <translation>
+            <numerusform>%n system</numerusform>
+            <numerusform>%n systems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n systems now)</source>
+        <translation>
+            <numerusform>%1 (%n system now)</numerusform>
+            <numerusform>%1 (%n systems now)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Oobm::Gui::TasksWidget</name>
+    <message numerus="yes">
+        <source>%1 on %n systems</source>
+        <translation>
+            <numerusform>%1 on %n system</numerusform>
+            <numerusform>%1 on %n systems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n systems now (the task %2)? Unsaved work on them may be lost.</source>
+        <translation>
+            <numerusform>%1 on %n system now (the task %2)? Unsaved work on it may be lost.</numerusform>
+            <numerusform>%1 on %n systems now (the task %2)? Unsaved work on them may be lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n systems now (the collection %2, for the task %3)? Unsaved work on them may be lost.</source>
+        <translation>
+            <numerusform>%1 on %n system now (the collection %2, for the task %3)? Unsaved work on it may be lost.</numerusform>
+            <numerusform>%1 on %n systems now (the collection %2, for the task %3)? Unsaved work on them may be lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel run %1 (%2)? The %n systems not started yet are left alone; those under way finish.</source>
+        <translation>
+            <numerusform>Cancel run %1 (%2)? The %n system not started yet is left alone; those under way finish.</numerusform>
+            <numerusform>Cancel run %1 (%2)? The %n systems not started yet are left alone; those under way finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled run %1: %n systems were not started.</source>
+        <translation>
+            <numerusform>Cancelled run %1: %n system was not started.</numerusform>
+            <numerusform>Cancelled run %1: %n systems were not started.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 again on the %n systems that failed in run %2?</source>
+        <translation>
+            <numerusform>%1 again on the %n system that failed in run %2?</numerusform>
+            <numerusform>%1 again on the %n systems that failed in run %2?</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "core/engine/provisioningengine.h"
 #include "core/logbook/retentionscheduler.h"
 #include "core/logbook/userlog.h"
+#include "core/plurals.h"
 #include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
 #include "core/store/storelocation.h"
@@ -43,6 +44,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("oobm"));
     QCoreApplication::setApplicationName(QStringLiteral("oobm-engine"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OOBM_VERSION_STRING));
+    Oobm::Core::installEnglishPlurals();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

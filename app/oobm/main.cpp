@@ -5,6 +5,7 @@
 #include "core/engine/provisioningengine.h"
 #include "core/logbook/retentionscheduler.h"
 #include "core/logbook/userlog.h"
+#include "core/plurals.h"
 #include "core/settings/localsettings.h"
 #include "core/store/datakeyunlocker.h"
 #include "core/store/sqlstore.h"
@@ -192,9 +193,7 @@ int main(int argc, char *argv[])
         QCoreApplication::installTranslator(&qtTranslator);
     // English plural forms first, whatever the language: a translation installed later is asked
     // first, and falls back to them for what it does not translate.
-    QTranslator plurals;
-    if (plurals.load(QStringLiteral(":/i18n/oobm_en.qm")))
-        QCoreApplication::installTranslator(&plurals);
+    Oobm::Core::installEnglishPlurals();
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("oobm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);

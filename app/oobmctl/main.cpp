@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctlcommands.h"
 
+#include "core/plurals.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -11,6 +13,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("oobmctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OOBM_VERSION_STRING));
     QCoreApplication::setOrganizationName(QStringLiteral("oobm"));
+    Oobm::Core::installEnglishPlurals();
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -228,6 +228,12 @@ void tst_OobmctlFleet::tasksAndRuns()
     r = oobmctl(db + QStringList{"systems", "power", "off", uuidOf(0)});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("No provisioning engine is running")), qPrintable(r.err));
+    // Without waiting, it is queued; what the run stores about its target is English, plural
+    // forms included (core/plurals.h): "1 chosen system", not "1 chosen systems".
+    r = oobmctl(db + QStringList{"--format", "json", "systems", "power", "off", uuidOf(0), "--no-wait"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    run = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(run.value(QStringLiteral("target")).toString(), QStringLiteral("1 chosen system"));
 
     r = oobmctl(db + QStringList{"tasks", "delete", "Night off"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
