@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Oobm::Core {
 
@@ -144,6 +145,17 @@ QString Collection::problem() const
     if (kind == Kind::Dynamic)
         return rule.problem();
     return {};
+}
+
+QStringList Collection::parseMembers(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    QStringList list;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
+        if (!list.contains(part, Qt::CaseInsensitive))
+            list << part;
+    }
+    return list;
 }
 
 QList<Collection> Collection::builtIns()

@@ -58,6 +58,9 @@ struct Collection
     QString problem() const;
     static QList<Collection> builtIns();
     static QString kindName(Kind kind); // "Static", translated
+    // The systems a pasted list names (UUIDs or FQDNs, separated by white space, commas or
+    // semicolons), each once, compared without case, in the order and spelling first given.
+    static QStringList parseMembers(const QString &text);
 };
 
 // How a static collection's members change.

@@ -4,6 +4,7 @@
 #include "core/async.h"
 #include "core/store/store.h"
 #include "ui/widgets/aclusersedit.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,7 +24,7 @@ AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store, const Core::A
     , m_name(new QLineEdit(profile.name, this))
     , m_tlsCertificate(new QComboBox(this))
     , m_users(new AclUsersEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("auxiliaryProfileDialog"));
@@ -40,9 +41,6 @@ AuxiliaryProfileDialog::AuxiliaryProfileDialog(Core::Store *store, const Core::A
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("TLS &certificate:"), m_tlsCertificate);
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(profile.id > 0 ? tr("Intel AMT users (enter their passwords again to save):")

@@ -3,6 +3,7 @@
 
 #include "core/async.h"
 #include "core/store/store.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTimer>
@@ -51,7 +51,7 @@ CollectionDialog::CollectionDialog(Core::Store *store, const Core::Collection &c
     , m_tag(new QComboBox(this))
     , m_members(new QPlainTextEdit(this))
     , m_count(new QLabel(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
     , m_countLater(new QTimer(this))
 {
@@ -159,10 +159,6 @@ CollectionDialog::CollectionDialog(Core::Store *store, const Core::Collection &c
     m_pages->addWidget(staticPage);
 
     m_count->setObjectName(QStringLiteral("matchCount"));
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -246,13 +242,7 @@ Core::CollectionRule CollectionDialog::rule() const
 
 QStringList CollectionDialog::members() const
 {
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    QStringList list;
-    for (const QString &part : m_members->toPlainText().split(separators, Qt::SkipEmptyParts)) {
-        if (!list.contains(part, Qt::CaseInsensitive))
-            list << part;
-    }
-    return list;
+    return Core::Collection::parseMembers(m_members->toPlainText());
 }
 
 Core::Collection CollectionDialog::collection() const

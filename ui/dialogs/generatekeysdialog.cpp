@@ -2,6 +2,7 @@
 #include "generatekeysdialog.h"
 
 #include "core/async.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -23,7 +24,7 @@ GenerateKeysDialog::GenerateKeysDialog(Core::Store *store, QWidget *parent)
     , m_defaultPassword(new QLineEdit(QStringLiteral("admin"), this))
     , m_newPassword(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_progress(new QProgressBar(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -40,11 +41,6 @@ GenerateKeysDialog::GenerateKeysDialog(Core::Store *store, QWidget *parent)
     m_newPassword->setToolTip(
             tr("8-32 characters with an upper-case letter, a lower-case letter, a digit and a special "
                "character; not ':' ',' or '\"'"));
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    QPalette p = m_problem->palette();
-    p.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    m_problem->setPalette(p);
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->hide();
 

@@ -4,6 +4,7 @@
 #include "core/async.h"
 #include "core/store/store.h"
 #include "ui/widgets/aclusersedit.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -53,7 +54,7 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     , m_tlsCertificate(new QComboBox(this))
     , m_auxiliary(new QComboBox(this))
     , m_users(new AclUsersEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("profileDialog"));
@@ -119,9 +120,6 @@ ProfileDialog::ProfileDialog(Core::Store *store, const Core::ProvisionProfile &p
     form->addRow(tr("TLS &certificate:"), m_tlsCertificate);
     form->addRow(tr("A&uxiliary profile:"), m_auxiliary);
 
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Intel AMT users (Digest accounts besides admin):"), this));

@@ -3,6 +3,7 @@
 
 #include "core/async.h"
 #include "core/store/store.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -22,7 +23,7 @@ TagsDialog::TagsDialog(Core::Store *store, const QStringList &uuids, QWidget *pa
     , m_uuids(uuids)
     , m_add(new QLineEdit(this))
     , m_remove(new QListWidget(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("tagsDialog"));
@@ -32,9 +33,6 @@ TagsDialog::TagsDialog(Core::Store *store, const QStringList &uuids, QWidget *pa
     m_add->setToolTip(tr("Tags to give the systems, separated by commas; a tag is a word or a few"));
     m_remove->setObjectName(QStringLiteral("removeTags"));
     m_remove->setToolTip(tr("Check the tags to take off the systems"));
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *completer = new QCompleter(new QStringListModel(this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_add->setCompleter(completer);

@@ -2,7 +2,10 @@
 #include "taskdialog.h"
 
 #include "core/async.h"
+#include "core/fleet/collection.h"
 #include "core/store/store.h"
+#include "ui/widgets/confirmation.h"
+#include "ui/widgets/problemlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,7 +23,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -43,13 +45,9 @@ QTimeZone zoneOf(const QString &id)
 
 QStringList uuidsIn(const QString &text)
 {
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    QStringList uuids;
-    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
-        const QString uuid = part.toUpper();
-        if (!uuids.contains(uuid))
-            uuids << uuid;
-    }
+    QStringList uuids = Core::Collection::parseMembers(text);
+    for (QString &uuid : uuids)
+        uuid = uuid.toUpper();
     return uuids;
 }
 
@@ -78,7 +76,7 @@ TaskDialog::TaskDialog(Core::Store *store, const Core::Task &task, QWidget *pare
     , m_stop(new QSpinBox(this))
     , m_enabled(new QCheckBox(tr("&Enabled: runs when it is due"), this))
     , m_targetCount(new QLabel(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new ProblemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("taskDialog"));
@@ -196,10 +194,6 @@ TaskDialog::TaskDialog(Core::Store *store, const Core::Task &task, QWidget *pare
 
     m_enabled->setObjectName(QStringLiteral("enabled"));
     m_enabled->setChecked(task.enabled);
-    m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -381,19 +375,13 @@ void TaskDialog::confirmAndSave(const Core::Task &t, qint64 systems)
             ? tr("%1 on %2 now? Unsaved work on them may be lost.").arg(name, who)
             : tr("%1 on %2, %3? Each run works on the systems the target has then.")
                       .arg(name, who, t.schedule.describe());
-    auto *box = new QMessageBox(QMessageBox::Warning, name, text, QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmTask"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(t.schedule.kind == Schedule::Kind::Now ? tr("%1 %2").arg(name, count)
-                                                                            : tr("Save the task"),
-                                     QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, go, t](QAbstractButton *clicked) {
-        if (clicked == go)
-            save(t);
-    });
-    box->open();
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmTask");
+    ask.icon = QMessageBox::Warning;
+    ask.title = name;
+    ask.text = text;
+    ask.action = t.schedule.kind == Schedule::Kind::Now ? tr("%1 %2").arg(name, count) : tr("Save the task");
+    askToConfirm(this, ask, [this, t] { save(t); });
 }
 
 void TaskDialog::save(const Core::Task &t)

@@ -6,7 +6,9 @@
 #include "ui/pages/pagewidgets.h"
 #include "ui/shell/translate.h"
 #include "ui/shell/widgetpage.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
+#include "ui/widgets/problemlabel.h"
 #include "ui/widgets/recordtable.h"
 
 #include <QComboBox>
@@ -50,9 +52,7 @@ QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, Q
     add->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *remove = new QToolButton(w);
     remove->setText(tr("&Delete rule"));
-    auto *problem = new QLabel(w);
-    problem->setObjectName(QStringLiteral("problem"));
-    problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    auto *problem = new ProblemLabel(w);
     auto placeholder = [kind, value] {
         switch (Core::ProfileAssignment::Kind(kind->currentData().toInt())) {
         case Core::ProfileAssignment::Kind::IpRange:
@@ -102,18 +102,20 @@ QWidget *createAssignmentsWidget(const PageContext &context, WidgetPage *page, Q
         if (row < 0)
             return;
         const Core::ProfileAssignment a = model->assignment(row);
-        if (QMessageBox::question(w, tr("Delete rule"),
-                                  tr("Delete the rule %1 -> %2? Systems it matched get the next matching rule or the "
-                                     "default profile when they are provisioned again.")
-                                          .arg(a.describe(), a.profileName),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
-            return;
-        Core::whenReady(store->deleteAssignment(a.id), w, [=](const Core::StoreResult<int> &r) {
-            if (!r.ok())
-                problem->setText(r.error.message);
-            else
-                log->information(tr("Deleted the profile assignment %1.").arg(a.describe()));
+        Confirmation ask;
+        ask.objectName = QStringLiteral("confirmDelete");
+        ask.title = tr("Delete rule");
+        ask.text = tr("Delete the rule %1 -> %2? Systems it matched get the next matching rule or the default profile "
+                      "when they are provisioned again.")
+                           .arg(a.describe(), a.profileName);
+        ask.action = tr("Delete");
+        askToConfirm(w, ask, [=] {
+            Core::whenReady(store->deleteAssignment(a.id), w, [=](const Core::StoreResult<int> &r) {
+                if (!r.ok())
+                    problem->setText(r.error.message);
+                else
+                    log->information(tr("Deleted the profile assignment %1.").arg(a.describe()));
+            });
         });
     });
     auto *row = new QHBoxLayout;

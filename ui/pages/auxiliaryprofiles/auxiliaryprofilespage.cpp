@@ -9,6 +9,7 @@
 #include "ui/shell/icons.h"
 #include "ui/shell/translate.h"
 #include "ui/shell/widgetpage.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -99,15 +100,18 @@ QWidget *createProfilesSection(const PageContext &context, QWidget *parent)
         const Core::AuxiliaryProfile a = selected();
         if (a.id <= 0)
             return;
-        if (QMessageBox::question(w, tr("Delete auxiliary profile"), tr("Delete the auxiliary profile %1?").arg(a.name),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
-            return;
-        Core::whenReady(store->deleteAuxiliaryProfile(a.id), w, [w, log, a](const Core::StoreResult<int> &r) {
-            if (!r.ok())
-                QMessageBox::warning(w, tr("Delete auxiliary profile"), r.error.message);
-            else
-                log->information(tr("Deleted the auxiliary profile %1.").arg(a.name));
+        Confirmation ask;
+        ask.objectName = QStringLiteral("confirmDelete");
+        ask.title = tr("Delete auxiliary profile");
+        ask.text = tr("Delete the auxiliary profile %1?").arg(a.name);
+        ask.action = tr("Delete");
+        askToConfirm(w, ask, [w, store, log, a] {
+            Core::whenReady(store->deleteAuxiliaryProfile(a.id), w, [w, log, a](const Core::StoreResult<int> &r) {
+                if (!r.ok())
+                    QMessageBox::warning(w, tr("Delete auxiliary profile"), r.error.message);
+                else
+                    log->information(tr("Deleted the auxiliary profile %1.").arg(a.name));
+            });
         });
     });
     remove->setObjectName(QStringLiteral("deleteAuxiliaryProfile"));
@@ -201,18 +205,18 @@ QWidget *createCertificatesSection(const PageContext &context, QWidget *parent)
         if (row < 0)
             return;
         const Core::TlsCertificate c = model->certificate(row);
-        if (QMessageBox::question(w, tr("Delete TLS certificate"),
-                                  tr("Delete the TLS certificate %1? Systems already "
-                                     "provisioned with it keep it.")
-                                          .arg(c.name),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
-            return;
-        Core::whenReady(store->deleteTlsCertificate(c.id), w, [w, log, c](const Core::StoreResult<int> &r) {
-            if (!r.ok())
-                QMessageBox::warning(w, tr("Delete TLS certificate"), r.error.message);
-            else
-                log->information(tr("Deleted the TLS certificate %1.").arg(c.name));
+        Confirmation ask;
+        ask.objectName = QStringLiteral("confirmDelete");
+        ask.title = tr("Delete TLS certificate");
+        ask.text = tr("Delete the TLS certificate %1? Systems already provisioned with it keep it.").arg(c.name);
+        ask.action = tr("Delete");
+        askToConfirm(w, ask, [w, store, log, c] {
+            Core::whenReady(store->deleteTlsCertificate(c.id), w, [w, log, c](const Core::StoreResult<int> &r) {
+                if (!r.ok())
+                    QMessageBox::warning(w, tr("Delete TLS certificate"), r.error.message);
+                else
+                    log->information(tr("Deleted the TLS certificate %1.").arg(c.name));
+            });
         });
     });
     remove->setObjectName(QStringLiteral("deleteTlsCertificate"));

@@ -12,13 +12,12 @@
 #include "ui/pages/systems/systemswidget.h"
 #include "ui/shell/icons.h"
 #include "ui/shell/widgetpage.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -268,17 +267,12 @@ void CollectionsWidget::deleteCurrent()
     const Core::Collection c = current();
     if (c.id <= 0)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete collection"),
-                                tr("Delete the collection %1? Its systems stay; only the group goes.").arg(c.name),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDelete"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, go, c](QAbstractButton *clicked) {
-        if (clicked != go)
-            return;
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmDelete");
+    ask.title = tr("Delete collection");
+    ask.text = tr("Delete the collection %1? Its systems stay; only the group goes.").arg(c.name);
+    ask.action = tr("Delete");
+    askToConfirm(this, ask, [this, c] {
         Core::whenReady(m_context.store->deleteCollection(c.id), this, [this, c](const Core::StoreResult<int> &r) {
             if (!r.ok()) {
                 m_status->setText(r.error.message);
@@ -289,7 +283,6 @@ void CollectionsWidget::deleteCurrent()
                 m_context.log->information(tr("Deleted the collection %1.").arg(c.name));
         });
     });
-    box->open();
 }
 
 QWidget *createCollectionsWidget(const PageContext &context, WidgetPage *page, QWidget *parent)

@@ -8,6 +8,7 @@
 #include "ui/shell/icons.h"
 #include "ui/shell/translate.h"
 #include "ui/shell/widgetpage.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 
@@ -60,18 +61,20 @@ QWidget *createProvisionProfilesWidget(const PageContext &context, WidgetPage *p
         const Core::ProvisionProfile p = selected();
         if (p.id <= 0)
             return;
-        if (QMessageBox::question(w, tr("Delete provision profile"),
-                                  tr("Delete the provision profile %1? Systems already provisioned with it keep "
-                                     "their settings; new systems get the default profile.")
-                                          .arg(p.name),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
-            return;
-        Core::whenReady(store->deleteProfile(p.id), w, [w, log, p](const Core::StoreResult<int> &r) {
-            if (!r.ok())
-                QMessageBox::warning(w, tr("Delete provision profile"), r.error.message);
-            else
-                log->information(tr("Deleted the provision profile %1.").arg(p.name));
+        Confirmation ask;
+        ask.objectName = QStringLiteral("confirmDelete");
+        ask.title = tr("Delete provision profile");
+        ask.text = tr("Delete the provision profile %1? Systems already provisioned with it keep their settings; new "
+                      "systems get the default profile.")
+                           .arg(p.name);
+        ask.action = tr("Delete");
+        askToConfirm(w, ask, [w, store, log, p] {
+            Core::whenReady(store->deleteProfile(p.id), w, [w, log, p](const Core::StoreResult<int> &r) {
+                if (!r.ok())
+                    QMessageBox::warning(w, tr("Delete provision profile"), r.error.message);
+                else
+                    log->information(tr("Deleted the provision profile %1.").arg(p.name));
+            });
         });
     });
     for (QAction *a : {add, edit, remove})

@@ -9,6 +9,7 @@
 #include "ui/dialogs/generatekeysdialog.h"
 #include "ui/models/securitykeysmodel.h"
 #include "ui/shell/icons.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 
 #include <QAction>
@@ -268,15 +269,17 @@ void SecurityKeysWidget::deleteSelected()
     const QList<QByteArray> pids = selectedPids();
     if (pids.isEmpty())
         return;
-    const auto answer = QMessageBox::question(
-            this, tr("Delete Security Keys"),
-            tr("Delete %n keys? They were never exported or used; this cannot be undone.", nullptr, int(pids.size())),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    Core::whenReady(m_context.store->deleteKeys(pids, Core::AuditActor::current()), this,
-                    [this](const Core::StoreResult<int> &r) {
-        showMessage(r.ok() ? tr("Deleted %n keys.", nullptr, r.value) : r.error.message, !r.ok());
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmDelete");
+    ask.title = tr("Delete Security Keys");
+    ask.text = tr("Delete %n keys? They were never exported or used; this cannot be undone.", nullptr,
+                  int(pids.size()));
+    ask.action = tr("Delete");
+    askToConfirm(this, ask, [this, pids] {
+        Core::whenReady(m_context.store->deleteKeys(pids, Core::AuditActor::current()), this,
+                        [this](const Core::StoreResult<int> &r) {
+            showMessage(r.ok() ? tr("Deleted %n keys.", nullptr, r.value) : r.error.message, !r.ok());
+        });
     });
 }
 

@@ -9,6 +9,7 @@
 #include "ui/dialogs/tagsdialog.h"
 #include "ui/models/systemsmodel.h"
 #include "ui/shell/icons.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 #include "ui/widgets/runprogresswidget.h"
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -396,19 +396,16 @@ void SystemsWidget::runOnSelected(Operation operation)
         button = name;
         break;
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, name, text + note, QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRun"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(button, QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, go, operation, uuids, note](QAbstractButton *clicked) {
-        if (clicked != go)
-            return;
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmRun");
+    ask.icon = QMessageBox::Warning;
+    ask.title = name;
+    ask.text = text + note;
+    ask.action = button;
+    askToConfirm(this, ask, [this, operation, uuids, note] {
         m_status->setText(note.trimmed());
         startRun(operation, uuids);
     });
-    box->open();
 }
 
 void SystemsWidget::startRun(Operation operation, const QStringList &uuids)

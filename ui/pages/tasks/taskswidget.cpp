@@ -12,6 +12,7 @@
 #include "ui/pages/pagewidgets.h"
 #include "ui/shell/icons.h"
 #include "ui/shell/widgetpage.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/progressdelegate.h"
 #include "ui/widgets/recordtable.h"
@@ -22,7 +23,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -382,17 +382,12 @@ void TasksWidget::deleteTask()
     const Core::Task task = currentTask();
     if (task.id <= 0)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete task"),
-                                tr("Delete the task %1? It does not run again; its runs stay listed.").arg(task.name),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDelete"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, go, task](QAbstractButton *clicked) {
-        if (clicked != go)
-            return;
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmDelete");
+    ask.title = tr("Delete task");
+    ask.text = tr("Delete the task %1? It does not run again; its runs stay listed.").arg(task.name);
+    ask.action = tr("Delete");
+    askToConfirm(this, ask, [this, task] {
         Core::whenReady(m_context.store->deleteTask(task.id), this, [this, task](const Core::StoreResult<int> &r) {
             if (!r.ok())
                 return setStatus(r.error.message, true);
@@ -401,7 +396,6 @@ void TasksWidget::deleteTask()
                 m_context.log->information(tr("Deleted the task %1.").arg(task.name));
         });
     });
-    box->open();
 }
 
 void TasksWidget::toggleTask()
@@ -434,18 +428,13 @@ void TasksWidget::requestRun(const Core::RunRequest &request, Core::Operation op
     };
     if (!Core::isDestructive(operation))
         return go();
-    auto *box = new QMessageBox(QMessageBox::Warning, Core::operationName(operation), question, QMessageBox::Cancel,
-                                this);
-    box->setObjectName(QStringLiteral("confirmRun"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes = box->addButton(Core::operationName(operation), QMessageBox::DestructiveRole);
-    yes->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [yes, go](QAbstractButton *clicked) {
-        if (clicked == yes)
-            go();
-    });
-    box->open();
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmRun");
+    ask.icon = QMessageBox::Warning;
+    ask.title = Core::operationName(operation);
+    ask.text = question;
+    ask.action = Core::operationName(operation);
+    askToConfirm(this, ask, go);
 }
 
 void TasksWidget::runTask()
@@ -481,21 +470,16 @@ void TasksWidget::cancelRun()
     const Core::TaskRun run = currentRun();
     if (run.id <= 0 || Core::isFinished(run.state))
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel run"),
-                                tr("Cancel run %1 (%2)? The %n systems not started yet are left alone; those under "
-                                   "way finish.",
-                                   nullptr, qMax(0, run.total - run.done()))
-                                        .arg(run.id)
-                                        .arg(run.name),
-                                QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("confirmCancel"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(tr("Cancel the run"), QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    box->setDefaultButton(QMessageBox::No);
-    connect(box, &QMessageBox::buttonClicked, this, [this, go, run](QAbstractButton *clicked) {
-        if (clicked != go)
-            return;
+    Confirmation ask;
+    ask.objectName = QStringLiteral("confirmCancel");
+    ask.title = tr("Cancel run");
+    ask.text = tr("Cancel run %1 (%2)? The %n systems not started yet are left alone; those under way finish.", nullptr,
+                  qMax(0, run.total - run.done()))
+                       .arg(run.id)
+                       .arg(run.name);
+    ask.action = tr("Cancel the run");
+    ask.keep = QMessageBox::No;
+    askToConfirm(this, ask, [this, run] {
         Core::whenReady(m_context.store->cancelRun(run.id, Core::AuditActor::current()), this,
                         [this, run](const Core::StoreResult<int> &r) {
             if (!r.ok())
@@ -503,7 +487,6 @@ void TasksWidget::cancelRun()
             setStatus(tr("Cancelled run %1: %n systems were not started.", nullptr, r.value).arg(run.id));
         });
     });
-    box->open();
 }
 
 void TasksWidget::rerunFailed()
