@@ -41,7 +41,8 @@ void metric(const char *name, double value, const char *unit);
 double cpuSeconds();
 
 // Runs the event loop (an engine or a store may live on this thread) until done() says so, asking
-// it every pollMs (0: on every pass), or until timeoutMs; whether done.
+// it every pollMs (0: on every pass, at least every 5 ms), or until timeoutMs; whether done. The
+// loop sleeps between passes, so the wait takes no CPU from what is measured.
 bool waitWithEvents(const std::function<bool()> &done, int timeoutMs, int pollMs = 0);
 
 // The peak resident set (VmHWM) of a process (0: this one), in MB.

@@ -178,11 +178,15 @@ void TaskRunner::report(const RunOutcome &outcome)
 {
     --m_inFlight;
     m_outcomes << outcome;
-    if (m_outcomes.size() >= 100)
+    // Group commit: an outcome is written at once when no batch is being written, else with the
+    // next batch, which gathers what comes in while the store writes this one. Waiting to fill a
+    // batch would leave slots idle: the store counts a run's concurrency from its unwritten
+    // outcomes, so a finished system's slot is free for the next one only once it is written.
+    // After a failed write, the retry timer decides when to try again.
+    if (m_flush->isActive())
+        checkStopped();
+    else
         flush();
-    else if (!m_flush->isActive())
-        m_flush->start(m_options.flushMs);
-    checkStopped();
 }
 
 void TaskRunner::flush()
@@ -201,13 +205,15 @@ void TaskRunner::flush()
             m_log->log(Severity::Error, tr("Task results could not be written (tried again): %1").arg(e.message), {},
                        {}, Source);
             if (!m_flush->isActive())
-                m_flush->start(qMax(1000, m_options.flushMs));
+                m_flush->start(m_options.retryWriteMs);
         } else {
-            advance();
+            // The next batch: what came in while this one was written.
+            if (!m_outcomes.isEmpty()) {
+                flush();
+                return;
+            }
+            // The wave may be done: advance it, then claim what is free (tick does both).
             wake();
-            // Outcomes that came while this batch was written wait for no other trigger.
-            if (!m_outcomes.isEmpty() && !m_flush->isActive())
-                m_flush->start(m_options.flushMs);
         }
         checkStopped();
     });

@@ -37,7 +37,7 @@ public:
         qint64 leaseMs = 120000;    // how long a claim lasts before another engine may take it
         int tickMs = 500;           // how often it looks for work when nothing wakes it
         int scheduleEveryMs = 5000; // how often it looks for due tasks
-        int flushMs = 200;          // outcomes are written in batches, at most this late
+        int retryWriteMs = 1000;    // outcomes that could not be written are tried again after this
         // Tries of an operation that is safe to repeat (isSafeToRepeat) after a transient failure
         // (isTransientFailure), the claim held meanwhile; the n-th waits n times the backoff.
         int attempts = 3;

@@ -34,6 +34,38 @@ QVariant msOrNull(const QDateTime &t)
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
 }
 
+// What a claimed system's work needs from its amt_systems row, as claimWork reads it.
+struct SystemRow
+{
+    QString address;
+    QString fqdn;
+    QString name;
+    SystemState state = SystemState::AwaitingHello;
+    QString adminUser;
+    QByteArray sealedPassword;
+    QByteArray tlsCertificatePem;
+    qint64 profileId = 0;
+    QByteArray sealedPendingPassword; // null: none
+};
+
+// The columns address, fqdn, name, state, admin_user, admin_password, tls_certificate_pem,
+// profile_id, pending_admin_password of q, from the column first on.
+SystemRow systemRow(const QSqlQuery &q, int first)
+{
+    SystemRow row;
+    row.address = q.value(first).toString();
+    row.fqdn = q.value(first + 1).toString();
+    row.name = q.value(first + 2).toString();
+    row.state = SystemState(q.value(first + 3).toInt());
+    row.adminUser = q.value(first + 4).toString();
+    row.sealedPassword = q.value(first + 5).toByteArray();
+    row.tlsCertificatePem = q.value(first + 6).toString().toLatin1();
+    row.profileId = q.value(first + 7).toLongLong();
+    if (!q.value(first + 8).isNull())
+        row.sealedPendingPassword = q.value(first + 8).toByteArray();
+    return row;
+}
+
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
@@ -818,6 +850,7 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
         return r;
     }
     QHash<QString, RunWork> claimed;
+    QHash<QString, SystemRow> rows;
     QStringList order;
     QList<qint64> touched;
     for (const Open &run : std::as_const(open)) {
@@ -841,21 +874,31 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
         const int slots = WavePlanner::freeSlots(run.wave, q.value(0).toInt(), room);
         if (slots <= 0)
             continue;
-        // Pending systems of the current wave, and those whose engine's lease ran out.
+        // Pending systems of the current wave, and those whose engine's lease ran out, with what
+        // each needs (its address, admin credentials, pinned certificate): one statement for them
+        // all, not one per system.
         if (!Sql::prepareAndExec(
                     q,
-                    QStringLiteral("SELECT uuid, attempt FROM run_systems WHERE run_id = ? AND wave = ? AND "
-                                   "(state = ? OR (state = ? AND claim_until_ms <= ?)) ORDER BY uuid LIMIT "
-                                   "%1")
+                    QStringLiteral("SELECT s.uuid, s.attempt, a.address, a.fqdn, a.name, a.state, a.admin_user, "
+                                   "a.admin_password, a.tls_certificate_pem, a.profile_id, a.pending_admin_password "
+                                   "FROM run_systems s JOIN amt_systems a ON a.uuid = s.uuid WHERE s.run_id = ? AND "
+                                   "s.wave = ? AND (s.state = ? OR (s.state = ? AND s.claim_until_ms <= ?)) ORDER BY "
+                                   "s.uuid LIMIT %1")
                             .arg(slots),
                     {run.id, run.currentWave, int(RunSystemState::Pending), int(RunSystemState::Running), nowMs})) {
             r.error = queryError(q);
             return r;
         }
-        QList<QPair<QString, int>> picked;
+        struct Picked
+        {
+            QString uuid;
+            int attempt;
+            SystemRow row;
+        };
+        QList<Picked> picked;
         while (q.next())
-            picked.append({q.value(0).toString(), q.value(1).toInt() + 1});
-        for (const auto &[uuid, attempt] : std::as_const(picked)) {
+            picked.append({q.value(0).toString(), q.value(1).toInt() + 1, systemRow(q, 2)});
+        for (const auto &[uuid, attempt, row] : std::as_const(picked)) {
             claim.addBindValue(int(RunSystemState::Running));
             claim.addBindValue(engineId);
             claim.addBindValue(nowMs + leaseMs);
@@ -874,6 +917,7 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
             work.system.uuid = uuid;
             const QString key = QString::number(run.id) + u'/' + uuid;
             claimed.insert(key, work);
+            rows.insert(key, row);
             order << key;
         }
         room -= int(picked.size());
@@ -892,23 +936,15 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
     // rotation's new password is sealed here first, so it is never lost between the device and us.
     for (const QString &key : std::as_const(order)) {
         RunWork &work = claimed[key];
-        if (!Sql::prepareAndExec(q,
-                                 QStringLiteral("SELECT address, fqdn, name, state, admin_user, admin_password, "
-                                                "tls_certificate_pem, profile_id, pending_admin_password FROM "
-                                                "amt_systems WHERE uuid = ?"),
-                                 {work.system.uuid})
-            || !q.next()) {
-            r.error = queryError(q);
-            return r;
-        }
+        const SystemRow &row = rows[key];
         AmtSystem &s = work.system;
-        s.address = q.value(0).toString();
-        s.fqdn = q.value(1).toString();
-        s.name = q.value(2).toString();
-        s.state = SystemState(q.value(3).toInt());
-        s.adminUser = q.value(4).toString();
-        s.tlsCertificatePem = q.value(6).toString().toLatin1();
-        s.profileId = q.value(7).toLongLong();
+        s.address = row.address;
+        s.fqdn = row.fqdn;
+        s.name = row.name;
+        s.state = row.state;
+        s.adminUser = row.adminUser;
+        s.tlsCertificatePem = row.tlsCertificatePem;
+        s.profileId = row.profileId;
         if (needsCredentials(work.operation)) {
             const SecretBox *b = box();
             if (!b) {
@@ -916,14 +952,14 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
                 return r;
             }
             bool ok = false;
-            s.adminPassword = QString::fromUtf8(b->open(q.value(5).toByteArray(), s.uuid.toLatin1(), &ok));
+            s.adminPassword = QString::fromUtf8(b->open(row.sealedPassword, s.uuid.toLatin1(), &ok));
             if (work.operation == Operation::RotateAdminPassword) {
                 // A password an earlier attempt may have set already is tried too.
                 bool pendingOk = false;
-                const QString pending = q.value(8).isNull()
+                const QString pending = row.sealedPendingPassword.isNull()
                         ? QString()
                         : QString::fromUtf8(
-                                b->open(q.value(8).toByteArray(), "pending:" + s.uuid.toLatin1(), &pendingOk));
+                                b->open(row.sealedPendingPassword, "pending:" + s.uuid.toLatin1(), &pendingOk));
                 work.previousPassword = pendingOk ? pending : QString();
                 work.newAdminPassword = generateMePassword();
                 QSqlQuery stage(database());
