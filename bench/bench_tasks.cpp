@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Task runs at fleet size (issue 14): 10,000 amt-sim devices, provisioned by the engine first, are
-// powered off by one task run in waves of 500 through the engine's task runner; then, on the same
-// fleet powered on again, the floor: a bare client doing the same call (RemoteControl PowerDown
-// over HTTP Digest, one connection per device) from as many threads as the engine has task
-// slots, with no store, no claims and no waves. Prints both rates and their ratio (goal >= 0.7).
+// powered off by one task run in waves of 500 through the engine's task runner; before and after
+// it, on the same fleet powered on again, the floor: a bare client doing the same call
+// (RemoteControl PowerDown over HTTP Digest, one connection per device) from as many threads as
+// the engine has task slots, with no store, no claims and no waves. Prints the rates and the
+// engine's over the faster floor's (goal >= 0.7).
 //   OOBM_BENCH_TASKS_DEVICES  the fleet's size (default 10,000)
 #include "bench/benchsupport.h"
 #include "bench/simfleet.h"
@@ -71,6 +72,51 @@ bool powerOnAll(const SimFleet &sim)
             .toBool();
 }
 
+struct FloorResult
+{
+    int devicesOk = -1; // -1: the fleet could not be powered on
+    double rate = 0;
+};
+
+// The floor on the fleet powered on again; prints its figures under prefix.
+FloorResult measureFloor(const SimFleet &sim, const std::vector<Amt::AmtEndpoint> &endpoints, int threads,
+                         const char *prefix)
+{
+    FloorResult r;
+    if (!powerOnAll(sim))
+        return r;
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            for (int i = next++; i < int(endpoints.size()); i = next++) {
+                Amt::AmtSession s(endpoints[std::size_t(i)]);
+                if (!s.remoteControl(Amt::RemoteCommand::PowerDown))
+                    ++ok;
+            }
+        });
+    }
+    for (std::thread &w : workers)
+        w.join();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const double cpu = cpuSeconds() - cpu0;
+    int off = 0;
+    qint64 powerDowns = 0;
+    powerTally(sim, &off, &powerDowns);
+    r.devicesOk = ok.load();
+    r.rate = r.devicesOk / seconds;
+    const QString p = QLatin1String(prefix);
+    metric(p + "_devices_ok", r.devicesOk, "devices");
+    metric(p + "_devices_off", off, "devices (as amt-sim has them)");
+    metric(p + "_rate", r.rate, "devices/s (one RemoteControl over HTTP Digest each)");
+    metric(p + "_cpu_per_device", 1000 * cpu / qMax(1, r.devicesOk), "ms (the bare client)");
+    return r;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -133,7 +179,21 @@ int main(int argc, char *argv[])
     metric("tasks_provisioning", setup.nsecsElapsed() / 1e9, "s (not part of the figures below)");
     log.flush().waitForFinished();
 
-    // 1. The engine: one run, waves of 500, as many at once as the engine has task slots.
+    // 1. The floor: a bare client does the same call to every device (RemoteControl PowerDown over
+    // HTTP Digest, one connection each) from as many threads as the engine has task slots, with no
+    // store, no claims and no waves.
+    std::vector<Amt::AmtEndpoint> endpoints;
+    for (const AmtSystem &s : store.listSystems({}).result().value) {
+        Amt::AmtEndpoint e;
+        e.host = s.address;
+        e.password = AdminPassword;
+        endpoints.push_back(e);
+    }
+    const FloorResult before = measureFloor(sim, endpoints, o.taskConcurrency, "floor_before");
+    if (before.devicesOk < 0)
+        return 1;
+
+    // 2. The engine: one run, waves of 500, as many at once as the engine has task slots.
     if (!powerOnAll(sim))
         return 1;
     RunRequest request;
@@ -179,40 +239,13 @@ int main(int argc, char *argv[])
            "ms (engine process: runner, store, SOAP client)");
     metric("engine_peak_rss", peakRssMb(), "MB");
 
-    // 2. The floor, on the same fleet powered on again.
-    if (!powerOnAll(sim))
+    // 3. The floor again, after the engine (it varies by up to a third between runs on a shared
+    // machine); the ratio is taken against the faster of the two, so it errs against the engine.
+    const FloorResult after = measureFloor(sim, endpoints, o.taskConcurrency, "floor_after");
+    if (after.devicesOk < 0)
         return 1;
-    std::vector<Amt::AmtEndpoint> endpoints;
-    for (const AmtSystem &s : store.listSystems({}).result().value) {
-        Amt::AmtEndpoint e;
-        e.host = s.address;
-        e.password = AdminPassword;
-        endpoints.push_back(e);
-    }
-    std::atomic<int> next{0};
-    std::atomic<int> ok{0};
-    const double floorCpu0 = cpuSeconds();
-    QElapsedTimer floorTimer;
-    floorTimer.start();
-    std::vector<std::thread> workers;
-    for (int t = 0; t < o.taskConcurrency; ++t) {
-        workers.emplace_back([&] {
-            for (int i = next++; i < int(endpoints.size()); i = next++) {
-                Amt::AmtSession s(endpoints[std::size_t(i)]);
-                if (!s.remoteControl(Amt::RemoteCommand::PowerDown))
-                    ++ok;
-            }
-        });
-    }
-    for (std::thread &w : workers)
-        w.join();
-    const double floorSeconds = floorTimer.nsecsElapsed() / 1e9;
-    const double floorCpu = cpuSeconds() - floorCpu0;
-    powerTally(sim, &off, &powerDowns);
-    metric("floor_devices_ok", ok.load(), "devices");
-    metric("floor_devices_off", off, "devices (as amt-sim has them)");
-    metric("floor_rate", ok.load() / floorSeconds, "devices/s (one RemoteControl over HTTP Digest each)");
-    metric("floor_cpu_per_device", 1000 * floorCpu / qMax(1, ok.load()), "ms (the bare client)");
-    metric("engine_over_floor", (run.succeeded / engineSeconds) / (ok.load() / floorSeconds), "ratio (goal >= 0.7)");
+    const double floorRate = qMax(before.rate, after.rate);
+    metric("floor_rate", floorRate, "devices/s (the faster of the two)");
+    metric("engine_over_floor", (run.succeeded / engineSeconds) / floorRate, "ratio (goal >= 0.7)");
     return 0;
 }
