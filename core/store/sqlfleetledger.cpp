@@ -149,7 +149,7 @@ StoreResult<qint64> SqlFleetLedger::countMembers(const Collection &c)
     return r;
 }
 
-StoreResult<QList<Collection>> SqlFleetLedger::listCollections()
+StoreResult<QList<Collection>> SqlFleetLedger::listCollections(bool withCounts)
 {
     StoreResult<QList<Collection>> r;
     r.value = Collection::builtIns();
@@ -160,6 +160,8 @@ StoreResult<QList<Collection>> SqlFleetLedger::listCollections()
     }
     while (q.next())
         r.value << readCollection(q);
+    if (!withCounts)
+        return r;
     for (Collection &c : r.value) {
         const auto count = countMembers(c);
         if (!count.ok()) {

@@ -17,7 +17,9 @@ public:
     using SqlLedger::SqlLedger;
 
     // Built-in collections first, then the stored ones by name; each with its member count.
-    StoreResult<QList<Collection>> listCollections();
+    // Every collection, built-in ones first; with each one's member count (one statement each), or
+    // with memberCount -1.
+    StoreResult<QList<Collection>> listCollections(bool withCounts = true);
     StoreResult<Collection> collection(qint64 id, bool withMembers);
     StoreResult<qint64> saveCollection(const Collection &collection);
     StoreResult<int> deleteCollection(qint64 id);

@@ -382,37 +382,43 @@ StoreError SqlReportLedger::systemsByProfile(const Scope &scope, ReportResult *r
 
 StoreError SqlReportLedger::systemsByCollection(const Scope &scope, ReportResult *r)
 {
-    const auto collections = m_fleet->listCollections();
+    // Each collection is counted by a statement of its own, which its own index answers (a state
+    // for the built-in ones, the member rows for a static one); one pass evaluating every rule
+    // for every system grew with collections times systems. For all systems, the counts are the
+    // ones the collection list has.
+    const auto collections = m_fleet->listCollections(!scope.filtered);
     if (!collections.ok())
         return collections.error;
-    // One pass over the systems: a SUM per collection of whether each system is a member.
-    QStringList sums;
-    QVariantList binds;
-    QList<Collection> counted;
-    for (const Collection &c : collections.value) {
-        QVariantList clauseBinds;
-        const auto clause = m_fleet->membershipClause(c.id, &clauseBinds);
+    const QList<Collection> &counted = collections.value;
+    QList<qint64> counts;
+    const auto count = [this](const QString &sql, const QVariantList &binds, qint64 *n) {
+        return forEachRow(sql, binds, [n](const QSqlQuery &q) { *n = q.value(0).toLongLong(); });
+    };
+    for (const Collection &c : counted) {
+        if (!scope.filtered) {
+            counts << c.memberCount;
+            continue;
+        }
+        QVariantList binds;
+        const auto clause = m_fleet->membershipClause(c.id, &binds);
         if (!clause.ok())
             return clause.error;
-        sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(clause.value);
-        binds << clauseBinds;
-        counted << c;
+        qint64 n = 0;
+        const QString sql = QStringLiteral("SELECT COUNT(*) FROM amt_systems s WHERE %1 AND %2")
+                                    .arg(clause.value, scope.where(&binds));
+        if (StoreError e = count(sql, binds, &n))
+            return e;
+        counts << n;
     }
+    qint64 total = 0;
+    QVariantList binds;
+    if (StoreError e = count(QStringLiteral("SELECT COUNT(*) FROM amt_systems s WHERE %1").arg(scope.where(&binds)),
+                             binds, &total))
+        return e;
     r->categoryAxis = tr("Collection");
     r->valueAxis = tr("Systems");
     r->columns = {column("collection", tr("Collection"), Type::Text), column("kind", tr("Kind"), Type::Text),
                   column("systems", tr("Systems"), Type::Count), column("share", tr("Share"), Type::Percent)};
-    sums << QStringLiteral("COUNT(*)");
-    const QString sql = QStringLiteral("SELECT %1 FROM amt_systems s WHERE %2")
-                                .arg(sums.join(QStringLiteral(", ")), scope.where(&binds));
-    QList<qint64> counts;
-    qint64 total = 0;
-    if (StoreError e = forEachRow(sql, binds, [&](const QSqlQuery &q) {
-            for (int i = 0; i < counted.size(); ++i)
-                counts << q.value(i).toLongLong(); // NULL (no systems) is 0
-            total = q.value(counted.size()).toLongLong();
-        }))
-        return e;
     QList<int> order;
     for (int i = 0; i < counts.size(); ++i)
         order << i;
