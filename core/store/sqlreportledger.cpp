@@ -382,38 +382,38 @@ StoreError SqlReportLedger::systemsByProfile(const Scope &scope, ReportResult *r
 
 StoreError SqlReportLedger::systemsByCollection(const Scope &scope, ReportResult *r)
 {
-    // Each collection is counted by a statement of its own, which its own index answers (a state
-    // for the built-in ones, the member rows for a static one); one pass evaluating every rule
-    // for every system grew with collections times systems. For all systems, the counts are the
-    // ones the collection list has.
+    // For all systems, each collection is counted by a statement of its own that its own index
+    // answers (a state for the built-in ones, the member rows for a static one): the counts the
+    // collection list has. Within a collection, one pass over its members asks each whether it is
+    // in each collection: bounded by the members, where a statement per collection would probe
+    // them all once per collection (docs/BENCHMARKS.md).
     const auto collections = m_fleet->listCollections(!scope.filtered);
     if (!collections.ok())
         return collections.error;
     const QList<Collection> &counted = collections.value;
     QList<qint64> counts;
-    const auto count = [this](const QString &sql, const QVariantList &binds, qint64 *n) {
-        return forEachRow(sql, binds, [n](const QSqlQuery &q) { *n = q.value(0).toLongLong(); });
-    };
+    qint64 total = 0;
+    QStringList sums;
+    QVariantList binds;
     for (const Collection &c : counted) {
         if (!scope.filtered) {
             counts << c.memberCount;
             continue;
         }
-        QVariantList binds;
         const auto clause = m_fleet->membershipClause(c.id, &binds);
         if (!clause.ok())
             return clause.error;
-        qint64 n = 0;
-        const QString sql = QStringLiteral("SELECT COUNT(*) FROM amt_systems s WHERE %1 AND %2")
-                                    .arg(clause.value, scope.where(&binds));
-        if (StoreError e = count(sql, binds, &n))
-            return e;
-        counts << n;
+        sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(clause.value);
     }
-    qint64 total = 0;
-    QVariantList binds;
-    if (StoreError e = count(QStringLiteral("SELECT COUNT(*) FROM amt_systems s WHERE %1").arg(scope.where(&binds)),
-                             binds, &total))
+    sums << QStringLiteral("COUNT(*)");
+    const QString sql = QStringLiteral("SELECT %1 FROM amt_systems s WHERE %2")
+                                .arg(sums.join(QStringLiteral(", ")), scope.where(&binds));
+    if (StoreError e = forEachRow(sql, binds, [&](const QSqlQuery &q) {
+            const int n = int(sums.size()) - 1;
+            for (int i = 0; i < n; ++i)
+                counts << q.value(i).toLongLong(); // NULL (no systems) is 0
+            total = q.value(n).toLongLong();
+        }))
         return e;
     r->categoryAxis = tr("Collection");
     r->valueAxis = tr("Systems");
