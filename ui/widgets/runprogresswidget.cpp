@@ -44,6 +44,7 @@ RunProgressWidget::RunProgressWidget(Core::Store *store, QWidget *parent)
     layout->addWidget(m_label, 1);
     m_coalesce->setSingleShot(true);
     m_coalesce->setInterval(CoalesceMs);
+    hide();
     connect(m_coalesce, &QTimer::timeout, this, &RunProgressWidget::read);
     connect(m_store, &Core::Store::runsChanged, this, [this] {
         if (isFollowing() && !m_coalesce->isActive())
@@ -57,6 +58,8 @@ void RunProgressWidget::setText(const QString &html, const QString &plain)
 {
     m_label->setText(html);
     m_text = plain;
+    // Hidden while it follows no run, so the page's table has the room.
+    setVisible(!plain.isEmpty());
 }
 
 void RunProgressWidget::request(const Core::RunRequest &request)

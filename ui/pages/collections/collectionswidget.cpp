@@ -15,6 +15,7 @@
 #include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
+#include "ui/widgets/statuslabel.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -34,7 +35,7 @@ CollectionsWidget::CollectionsWidget(const PageContext &context, QWidget *parent
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_membersTitle(new QLabel(this))
     , m_members(new SystemsWidget(context, this, SystemsWidget::Mode::Embedded))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLabel(QStringLiteral("collectionsStatus"), this))
     , m_count(new QLabel(this))
 {
     setObjectName(QStringLiteral("collectionsWidget"));
@@ -108,9 +109,6 @@ CollectionsWidget::CollectionsWidget(const PageContext &context, QWidget *parent
     connect(m_members, &SystemsWidget::showActionsRequested, this, &CollectionsWidget::showActionsRequested);
     connect(m_members, &SystemsWidget::newTaskRequested, this, &CollectionsWidget::newTaskForSystemsRequested);
 
-    m_status->setObjectName(QStringLiteral("collectionsStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setObjectName(QStringLiteral("collectionsCount"));
 
     auto *layout = new QVBoxLayout(this);
@@ -213,8 +211,8 @@ void CollectionsWidget::openDialog(const Core::Collection &collection)
         if (m_context.log)
             m_context.log->information(isNew ? tr("Created the collection %1.").arg(saved.name)
                                              : tr("Changed the collection %1.").arg(saved.name));
-        m_status->setText(isNew ? tr("Created the collection %1.").arg(saved.name)
-                                : tr("Changed the collection %1.").arg(saved.name));
+        m_status->setStatus(isNew ? tr("Created the collection %1.").arg(saved.name)
+                                  : tr("Changed the collection %1.").arg(saved.name));
         if (select(m_pendingSelection))
             m_pendingSelection = 0;
     });
@@ -254,7 +252,7 @@ void CollectionsWidget::copyCurrent()
     Core::whenReady(m_context.store->collection(original.id, true), this,
                     [this, copy](const Core::StoreResult<Core::Collection> &r) mutable {
         if (!r.ok()) {
-            m_status->setText(r.error.message);
+            m_status->setStatus(r.error.message);
             return;
         }
         copy.members = r.value.members;
@@ -275,10 +273,10 @@ void CollectionsWidget::deleteCurrent()
     askToConfirm(this, ask, [this, c] {
         Core::whenReady(m_context.store->deleteCollection(c.id), this, [this, c](const Core::StoreResult<int> &r) {
             if (!r.ok()) {
-                m_status->setText(r.error.message);
+                m_status->setStatus(r.error.message);
                 return;
             }
-            m_status->setText(tr("Deleted the collection %1.").arg(c.name));
+            m_status->setStatus(tr("Deleted the collection %1.").arg(c.name));
             if (m_context.log)
                 m_context.log->information(tr("Deleted the collection %1.").arg(c.name));
         });

@@ -13,6 +13,8 @@ class QTableView;
 
 namespace Oobm::Gui {
 
+class StatusLabel;
+
 class CollectionsModel;
 class PinnedSortModel;
 class SystemsWidget;
@@ -62,8 +64,8 @@ private:
     QSplitter *m_splitter;
     QLabel *m_membersTitle;
     SystemsWidget *m_members;
-    QLabel *m_status; // the last action's outcome
-    QLabel *m_count;  // how many collections, or why they cannot be read
+    StatusLabel *m_status; // the last action's outcome
+    QLabel *m_count;       // how many collections, or why they cannot be read
     QAction *m_new;
     QAction *m_edit;
     QAction *m_copy;

@@ -190,12 +190,13 @@ void pie(QChart *chart, const ReportResult &r)
         if (const QColor c = colourOf(r.categoryKeys.value(i)); c.isValid())
             slice->setColor(c);
         slice->setBorderColor(Qt::white);
+        // Each slice says what it is; one too thin for its label is in the table below.
         slice->setLabelVisible(100.0 * v / total >= 3.0);
     }
-    series->setPieSize(0.7);
+    series->setPieSize(0.6);
     chart->addSeries(series);
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    // No legend: it said what the labels say, and both were cut short sharing the width.
+    chart->legend()->hide();
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/recordtable.h"
 #include "ui/widgets/runprogresswidget.h"
+#include "ui/widgets/statuslabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -58,7 +59,7 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent, Mode m
     , m_state(new QComboBox(this))
     , m_tag(new QComboBox(this))
     , m_search(new QLineEdit(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLabel(QStringLiteral("actionStatus"), this))
     , m_count(new QLabel(this))
     , m_run(new RunProgressWidget(context.store, this))
 {
@@ -195,9 +196,6 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent, Mode m
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
 
-    m_status->setObjectName(QStringLiteral("actionStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setObjectName(QStringLiteral("systemsCount"));
     connect(m_run, &RunProgressWidget::openRunRequested, this, &SystemsWidget::showRunRequested);
     connect(m_run, &RunProgressWidget::runFinished, this, [this] { m_model->reload(); });
@@ -324,8 +322,9 @@ void SystemsWidget::authorizeSelected()
     if (uuids.isEmpty())
         return;
     Core::whenReady(m_context.store->authorizeSystems(uuids), this, [this, uuids](const Core::StoreResult<int> &r) {
-        m_status->setText(r.ok() ? tr("%n systems authorized; each is provisioned at its next hello.", nullptr, r.value)
-                                 : r.error.message);
+        m_status->setStatus(
+                r.ok() ? tr("%n systems authorized; each is provisioned at its next hello.", nullptr, r.value)
+                       : r.error.message);
         if (r.ok())
             m_context.log->information(tr("Authorized %1 for provisioning.").arg(uuids.join(QStringLiteral(", "))));
     });
@@ -363,7 +362,7 @@ void SystemsWidget::runOnSelected(Operation operation)
                          nullptr, leftOut)
                                      : QString();
     if (!Core::isDestructive(operation)) {
-        m_status->setText(note.trimmed());
+        m_status->setStatus(note.trimmed());
         startRun(operation, uuids);
         return;
     }
@@ -403,7 +402,7 @@ void SystemsWidget::runOnSelected(Operation operation)
     ask.text = text + note;
     ask.action = button;
     askToConfirm(this, ask, [this, operation, uuids, note] {
-        m_status->setText(note.trimmed());
+        m_status->setStatus(note.trimmed());
         startRun(operation, uuids);
     });
 }
@@ -425,7 +424,7 @@ void SystemsWidget::tagSelected()
     auto *dialog = new TagsDialog(m_context.store, uuids, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TagsDialog::tagged, this, [this](const QString &summary) {
-        m_status->setText(summary);
+        m_status->setStatus(summary);
         if (m_context.log)
             m_context.log->information(summary);
     });

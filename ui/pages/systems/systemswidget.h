@@ -16,6 +16,8 @@ class QTableView;
 
 namespace Oobm::Gui {
 
+class StatusLabel;
+
 class RunProgressWidget;
 class SystemsModel;
 
@@ -82,7 +84,7 @@ private:
     QComboBox *m_state;
     QComboBox *m_tag;
     QLineEdit *m_search;
-    QLabel *m_status; // the last action's outcome
+    StatusLabel *m_status; // the last action's outcome
     QLabel *m_count;
     RunProgressWidget *m_run;
     QAction *m_authorize;

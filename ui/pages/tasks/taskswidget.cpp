@@ -16,6 +16,7 @@
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/progressdelegate.h"
 #include "ui/widgets/recordtable.h"
+#include "ui/widgets/statuslabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -66,7 +67,7 @@ TasksWidget::TasksWidget(const PageContext &context, QWidget *parent)
     , m_onlyTask(new QCheckBox(tr("Only the selected task's runs"), this))
     , m_runSummary(new QLabel(this))
     , m_systemState(new QComboBox(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLabel(QStringLiteral("tasksStatus"), this))
 {
     setObjectName(QStringLiteral("tasksWidget"));
     const QFontMetrics fm = fontMetrics();
@@ -195,9 +196,6 @@ TasksWidget::TasksWidget(const PageContext &context, QWidget *parent)
         m_runsView->addAction(a);
     connect(m_tasksView, &QTableView::activated, this, &TasksWidget::editTask);
 
-    m_status->setObjectName(QStringLiteral("tasksStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(
@@ -276,8 +274,7 @@ Core::TaskRun TasksWidget::currentRun() const
 
 void TasksWidget::setStatus(const QString &text, bool error)
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
-    m_status->setText(text);
+    m_status->setStatus(text, error);
 }
 
 void TasksWidget::showRun(qint64 runId)

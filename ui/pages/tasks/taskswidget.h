@@ -17,6 +17,8 @@ class QTableView;
 
 namespace Oobm::Gui {
 
+class StatusLabel;
+
 class PinnedSortModel;
 class RunSystemsModel;
 class RunsModel;
@@ -81,7 +83,7 @@ private:
     QCheckBox *m_onlyTask;
     QLabel *m_runSummary;
     QComboBox *m_systemState;
-    QLabel *m_status;
+    StatusLabel *m_status;
     QAction *m_new;
     QAction *m_edit;
     QAction *m_delete;
