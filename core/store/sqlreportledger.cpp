@@ -711,7 +711,10 @@ StoreError SqlReportLedger::hellosPerHour(const Scope &scope, ReportResult *r)
     QList<double> systems(hours.count(), 0.0);
     QVariantList binds;
     const QString period = scope.period(QStringLiteral("h.time_ms"), &binds);
-    const QString members = scope.uuidIn(QStringLiteral("h.uuid"), &binds);
+    // On SQLite, "+h.uuid" keeps the planner from driving the query from the members through
+    // hellos_uuid, which read every member's hellos of 30 days (1.2 s for AMT 3 in the SQLite shell
+    // on the benchmark's store) instead of the period's through hellos_time_uuid (0.17 s).
+    const QString members = scope.uuidIn(isPostgreSql() ? QStringLiteral("h.uuid") : QStringLiteral("+h.uuid"), &binds);
     const QString sql = QStringLiteral("SELECT %1, COUNT(*), COUNT(DISTINCT NULLIF(h.uuid, '')) FROM hellos h "
                                        "WHERE 1 = 1%2%3 GROUP BY 1")
                                 .arg(ReportBuckets::sql(Unit::Hour, QStringLiteral("h.time_ms")), period, members);
