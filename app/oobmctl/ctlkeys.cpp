@@ -37,8 +37,8 @@ int writeExport(Context &c, Store &store, KeyExportRequest request)
         return failure(c.err, r.error.message);
     for (const QString &w : r.value.warnings)
         c.err << "oobmctl: warning: " << w << '\n';
-    c.out << QStringLiteral("Exported %1 keys to %2 (%3).")
-                     .arg(r.value.count)
+    c.out << QStringLiteral("Exported %1 to %2 (%3).")
+                     .arg(plural(r.value.count, "key", "keys"))
                      .arg(r.value.path, keyExportFormatKey(request.format))
           << '\n';
     c.out.flush();
@@ -75,7 +75,8 @@ int keysGenerate(Context &c)
     const StoreResult<KeyBatchResult> r = store->generateKeys(request).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
-    c.out << QStringLiteral("Generated %1 keys (batch %2).").arg(r.value.count).arg(r.value.batch) << '\n';
+    c.out << QStringLiteral("Generated %1 (batch %2).").arg(plural(r.value.count, "key", "keys")).arg(r.value.batch)
+          << '\n';
     if (!exporting)
         return Success;
     KeyExportRequest ex;
@@ -117,7 +118,7 @@ int keysList(Context &c)
                   << "  " << when(k.created)
                   << (k.exportedTo.isEmpty() ? QString() : QStringLiteral("  -> ") + k.exportedTo)
                   << (k.consumedBy.isEmpty() ? QString() : QStringLiteral("  by ") + k.consumedBy) << '\n';
-        c.out << QStringLiteral("%1 keys").arg(keys.size()) << '\n';
+        c.out << plural(keys.size(), "key", "keys") << '\n';
     }
     c.out.flush();
     return Success;
@@ -176,7 +177,9 @@ int keysImport(Context &c)
         c.err.flush();
         return RuntimeError;
     }
-    c.out << QStringLiteral("Imported %1 keys (%2 already consumed).").arg(r.value.imported).arg(r.value.consumed)
+    c.out << QStringLiteral("Imported %1 (%2 already consumed).")
+                     .arg(plural(r.value.imported, "key", "keys"))
+                     .arg(r.value.consumed)
           << '\n';
     c.out.flush();
     return Success;
@@ -246,7 +249,7 @@ int keysRetire(Context &c)
             store->retireKeys(retirement, AuditActor::current(), QDateTime::currentDateTimeUtc()).result();
     if (!r.ok())
         return failure(c.err, r.error.message);
-    c.out << QStringLiteral("Retired %1 keys (%2).").arg(r.value).arg(retirement.describe()) << '\n';
+    c.out << QStringLiteral("Retired %1 (%2).").arg(plural(r.value, "key", "keys"), retirement.describe()) << '\n';
     c.out.flush();
     return Success;
 }

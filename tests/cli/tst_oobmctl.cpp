@@ -467,7 +467,7 @@ void tst_Oobmctl::keysLifecycle()
     // PID is refused.
     r = oobmctl(db + QStringList{"keys", "retire", "--pid", pid});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(r.out, QStringLiteral("Retired 1 keys (1 named keys).\n"));
+    QCOMPARE(r.out, QStringLiteral("Retired 1 key (1 named key).\n")); // plurals: core/plurals.h
     r = oobmctl(db + QStringList{"keys", "retire", "--pid", pid});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("retired already"), qPrintable(r.err));
