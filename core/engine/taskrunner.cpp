@@ -212,7 +212,9 @@ void TaskRunner::flush()
                 flush();
                 return;
             }
-            // The wave may be done: advance it, then claim what is free (tick does both).
+            // The wave may be done: advance it now (also while stopping, so a run this engine
+            // finished ends with it), then claim what is free.
+            advance();
             wake();
         }
         checkStopped();
