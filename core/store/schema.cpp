@@ -310,6 +310,17 @@ StoreError migrateTo10(QSqlDatabase &db, Dialect)
                    10);
 }
 
+// Version 11: a run's pending systems in claim order. A claim takes the first pending systems of
+// the current wave by UUID; with the UUID in the index it reads just those, where (run_id, wave,
+// state) made it read and sort every pending system of the wave for each claim.
+StoreError migrateTo11(QSqlDatabase &db, Dialect)
+{
+    return execAll(db,
+                   {QStringLiteral("DROP INDEX run_systems_wave"),
+                    QStringLiteral("CREATE INDEX run_systems_wave ON run_systems (run_id, wave, state, uuid)")},
+                   11);
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -389,8 +400,8 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                    migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,  migrateTo5, migrateTo6,
+                                    migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -75,6 +76,10 @@ StoreError invalid(const QString &message)
 {
     return StoreError::make(StoreError::Kind::InvalidRequest, message);
 }
+
+// How many values one statement's IN list or VALUES takes at most (SQLite allows 32,766 binds,
+// PostgreSQL 65,535).
+constexpr qsizetype MaxListBinds = 500;
 
 // "?, ?, ?" for n binds.
 QString marks(qsizetype n)
@@ -863,10 +868,11 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
             r.error = queryError(q);
             return r;
         }
+        // Running systems are all in the current wave: the next begins when this one has none open.
         if (!Sql::prepareAndExec(q,
-                                 QStringLiteral("SELECT COUNT(*) FROM run_systems WHERE run_id = ? AND state = ? AND "
-                                                "claim_until_ms > ?"),
-                                 {run.id, int(RunSystemState::Running), nowMs})
+                                 QStringLiteral("SELECT COUNT(*) FROM run_systems WHERE run_id = ? AND wave = ? AND "
+                                                "state = ? AND claim_until_ms > ?"),
+                                 {run.id, run.currentWave, int(RunSystemState::Running), nowMs})
             || !q.next()) {
             r.error = queryError(q);
             return r;
@@ -874,21 +880,10 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
         const int slots = WavePlanner::freeSlots(run.wave, q.value(0).toInt(), room);
         if (slots <= 0)
             continue;
-        // Pending systems of the current wave, and those whose engine's lease ran out, with what
-        // each needs (its address, admin credentials, pinned certificate): one statement for them
-        // all, not one per system.
-        if (!Sql::prepareAndExec(
-                    q,
-                    QStringLiteral("SELECT s.uuid, s.attempt, a.address, a.fqdn, a.name, a.state, a.admin_user, "
-                                   "a.admin_password, a.tls_certificate_pem, a.profile_id, a.pending_admin_password "
-                                   "FROM run_systems s JOIN amt_systems a ON a.uuid = s.uuid WHERE s.run_id = ? AND "
-                                   "s.wave = ? AND (s.state = ? OR (s.state = ? AND s.claim_until_ms <= ?)) ORDER BY "
-                                   "s.uuid LIMIT %1")
-                            .arg(slots),
-                    {run.id, run.currentWave, int(RunSystemState::Pending), int(RunSystemState::Running), nowMs})) {
-            r.error = queryError(q);
-            return r;
-        }
+        // Systems of the current wave whose engine's lease ran out, then pending ones in UUID order,
+        // with what each needs (its address, admin credentials, pinned certificate): one statement
+        // each, not one per system. Both read the index (run_id, wave, state, uuid) from where they
+        // start, so a claim costs what it takes, not the size of the wave.
         struct Picked
         {
             QString uuid;
@@ -896,8 +891,30 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
             SystemRow row;
         };
         QList<Picked> picked;
-        while (q.next())
-            picked.append({q.value(0).toString(), q.value(1).toInt() + 1, systemRow(q, 2)});
+        const QString pick = QStringLiteral(
+                "SELECT s.uuid, s.attempt, a.address, a.fqdn, a.name, a.state, a.admin_user, a.admin_password, "
+                "a.tls_certificate_pem, a.profile_id, a.pending_admin_password FROM run_systems s JOIN amt_systems a "
+                "ON a.uuid = s.uuid WHERE s.run_id = ? AND s.wave = ? AND s.state = ?%1 ORDER BY s.uuid LIMIT %2");
+        const struct
+        {
+            RunSystemState state;
+            QString condition;
+        } sources[] = {{RunSystemState::Running, QStringLiteral(" AND s.claim_until_ms <= ?")},
+                       {RunSystemState::Pending, QString()}};
+        for (const auto &[state, condition] : sources) {
+            const qsizetype want = slots - picked.size();
+            if (want <= 0)
+                break;
+            QVariantList binds{run.id, run.currentWave, int(state)};
+            if (!condition.isEmpty())
+                binds << nowMs;
+            if (!Sql::prepareAndExec(q, pick.arg(condition).arg(want), binds)) {
+                r.error = queryError(q);
+                return r;
+            }
+            while (q.next())
+                picked.append({q.value(0).toString(), q.value(1).toInt() + 1, systemRow(q, 2)});
+        }
         for (const auto &[uuid, attempt, row] : std::as_const(picked)) {
             claim.addBindValue(int(RunSystemState::Running));
             claim.addBindValue(engineId);
@@ -1002,63 +1019,110 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
     Sql::Transaction t = transaction();
     if (t.failed())
         return t.error();
-    QSqlQuery result(database());
-    // attempt: an engine may have tried again under its claim (TaskRunner), the outcome says how often.
-    if (!result.prepare(QStringLiteral("UPDATE run_systems SET state = ?, status = ?, message = ?, engine = ?, "
+    // Outcomes alike (one run, result, status, message and attempt) are written by one statement
+    // per chunk, so a wave of systems that all succeeded costs a few statements, not three per
+    // system. Only those still claimed by this engine count: if the lease ran out and another
+    // engine took a system, its result does (RETURNING says which were written).
+    struct Group
+    {
+        const RunOutcome *first = nullptr;
+        QStringList uuids;
+    };
+    QList<Group> groups;
+    QHash<QString, qsizetype> groupOf;
+    for (const RunOutcome &o : outcomes) {
+        const QString key = QStringLiteral("%1/%2/%3/%4\x1f%5\x1f%6")
+                                    .arg(o.runId)
+                                    .arg(int(o.state))
+                                    .arg(o.attempt)
+                                    .arg(int(o.operation))
+                                    .arg(o.status, o.message);
+        auto it = groupOf.constFind(key);
+        if (it == groupOf.cend()) {
+            it = groupOf.insert(key, groups.size());
+            groups.append(Group{&o, {}});
+        }
+        groups[*it].uuids << o.uuid;
+    }
+    QSet<QString> written; // run id/uuid
+    QSqlQuery q(database());
+    for (const Group &g : std::as_const(groups)) {
+        const RunOutcome &o = *g.first;
+        for (qsizetype at = 0; at < g.uuids.size(); at += MaxListBinds) {
+            const QStringList chunk = g.uuids.mid(at, MaxListBinds);
+            // attempt: an engine may have tried again under its claim (TaskRunner), the outcome says how often.
+            QVariantList binds{int(o.state), text(o.status), text(o.message),
+                               engineId,     nowMs,          o.attempt,
+                               o.attempt,    o.runId,        int(RunSystemState::Running),
+                               engineId};
+            for (const QString &uuid : chunk)
+                binds << uuid;
+            if (!Sql::prepareAndExec(
+                        q,
+                        QStringLiteral("UPDATE run_systems SET state = ?, status = ?, message = ?, engine = ?, "
                                        "finished_ms = ?, attempt = CASE WHEN attempt < ? THEN ? ELSE attempt END, "
-                                       "claimed_by = NULL, claim_until_ms = NULL WHERE run_id = ? AND uuid = ? AND "
-                                       "state = ? AND claimed_by = ?")))
-        return queryError(result);
+                                       "claimed_by = NULL, claim_until_ms = NULL WHERE run_id = ? AND state = ? AND "
+                                       "claimed_by = ? AND uuid IN (%1) RETURNING uuid")
+                                .arg(marks(chunk.size())),
+                        binds))
+                return queryError(q);
+            while (q.next())
+                written.insert(QString::number(o.runId) + u'/' + q.value(0).toString());
+        }
+    }
+    QList<const RunOutcome *> accepted;
+    QList<qint64> touched;
+    for (const RunOutcome &o : outcomes) {
+        if (!written.contains(QString::number(o.runId) + u'/' + o.uuid))
+            continue;
+        accepted << &o;
+        if (!touched.contains(o.runId))
+            touched << o.runId;
+    }
+    // The systems' last task and action, by result and operation. On SQLite the revision is the
+    // statement's (its subquery is read once), which is right: the rows are committed together.
     const QString revision = isPostgreSql()
             ? QStringLiteral("nextval('amt_systems_revisions')")
             : QStringLiteral("(SELECT COALESCE(MAX(revision), 0) + 1 FROM amt_systems)");
-    QSqlQuery system(database());
-    if (!system.prepare(
-                QStringLiteral("UPDATE amt_systems SET last_task_result = ?, last_task_ms = ?, last_action = ?, "
-                               "last_action_ms = ?, revision = %1 WHERE uuid = ?")
-                        .arg(revision)))
-        return queryError(system);
+    QHash<QPair<int, int>, QStringList> bySystemChange;
+    QList<QPair<int, int>> changes;
+    for (const RunOutcome *o : std::as_const(accepted)) {
+        const QPair<int, int> change{int(o->state), int(o->operation)};
+        if (!bySystemChange.contains(change))
+            changes << change;
+        bySystemChange[change] << o->uuid;
+    }
+    for (const QPair<int, int> &change : std::as_const(changes)) {
+        const QStringList uuids = bySystemChange.value(change);
+        for (qsizetype at = 0; at < uuids.size(); at += MaxListBinds) {
+            const QStringList chunk = uuids.mid(at, MaxListBinds);
+            QVariantList binds{change.first, nowMs, operationKey(Operation(change.second)), nowMs};
+            for (const QString &uuid : chunk)
+                binds << uuid;
+            if (!Sql::prepareAndExec(q,
+                                     QStringLiteral("UPDATE amt_systems SET last_task_result = ?, last_task_ms = ?, "
+                                                    "last_action = ?, last_action_ms = ?, revision = %1 WHERE uuid "
+                                                    "IN (%2)")
+                                             .arg(revision, marks(chunk.size())),
+                                     binds))
+                return queryError(q);
+        }
+    }
     QList<ActionRecord> steps;
-    QList<qint64> touched;
-    QSqlQuery q(database());
-    for (const RunOutcome &o : outcomes) {
-        result.addBindValue(int(o.state));
-        result.addBindValue(text(o.status));
-        result.addBindValue(text(o.message));
-        result.addBindValue(engineId);
-        result.addBindValue(nowMs);
-        result.addBindValue(o.attempt);
-        result.addBindValue(o.attempt);
-        result.addBindValue(o.runId);
-        result.addBindValue(o.uuid);
-        result.addBindValue(int(RunSystemState::Running));
-        result.addBindValue(engineId);
-        if (!result.exec())
-            return queryError(result);
-        if (result.numRowsAffected() != 1)
-            continue; // the lease ran out and another engine took the system: its result counts
-        if (!touched.contains(o.runId))
-            touched << o.runId;
-        system.addBindValue(int(o.state));
-        system.addBindValue(nowMs);
-        system.addBindValue(operationKey(o.operation));
-        system.addBindValue(nowMs);
-        system.addBindValue(o.uuid);
-        if (!system.exec())
-            return queryError(system);
-        if (o.state == RunSystemState::Succeeded) {
-            if (o.operation == Operation::UnprovisionPartial || o.operation == Operation::UnprovisionFull) {
+    for (const RunOutcome *o : std::as_const(accepted)) {
+        if (o->state == RunSystemState::Succeeded) {
+            if (o->operation == Operation::UnprovisionPartial || o->operation == Operation::UnprovisionFull) {
                 if (!Sql::prepareAndExec(q,
                                          QStringLiteral("UPDATE amt_systems SET state = ?, reason = '', authorized = 0 "
                                                         "WHERE uuid = ?"),
-                                         {int(SystemState::Unprovisioned), o.uuid}))
+                                         {int(SystemState::Unprovisioned), o->uuid}))
                     return queryError(q);
-            } else if (o.operation == Operation::ReapplyProfile && !o.tlsCertificatePem.isEmpty()) {
+            } else if (o->operation == Operation::ReapplyProfile && !o->tlsCertificatePem.isEmpty()) {
                 if (!Sql::prepareAndExec(
                             q, QStringLiteral("UPDATE amt_systems SET tls_certificate_pem = ? WHERE uuid = ?"),
-                            {QString::fromLatin1(o.tlsCertificatePem), o.uuid}))
+                            {QString::fromLatin1(o->tlsCertificatePem), o->uuid}))
                     return queryError(q);
-            } else if (o.operation == Operation::RotateAdminPassword && !o.newAdminPassword.isEmpty()) {
+            } else if (o->operation == Operation::RotateAdminPassword && !o->newAdminPassword.isEmpty()) {
                 const SecretBox *b = box();
                 if (!b)
                     return locked();
@@ -1066,22 +1130,38 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
                                          QStringLiteral("UPDATE amt_systems SET admin_password = ?, "
                                                         "admin_password_ms = ?, pending_admin_password = NULL "
                                                         "WHERE uuid = ?"),
-                                         {b->seal(o.newAdminPassword.toUtf8(), o.uuid.toLatin1()), nowMs, o.uuid}))
+                                         {b->seal(o->newAdminPassword.toUtf8(), o->uuid.toLatin1()), nowMs, o->uuid}))
                     return queryError(q);
             }
         }
         ActionRecord step;
         step.time = now;
-        step.uuid = o.uuid;
-        step.step = operationName(o.operation);
-        step.result = actionResult(o.state);
-        step.durationMs = o.durationMs;
-        step.status = o.status;
-        step.message = o.message;
-        step.attempt = o.attempt;
+        step.uuid = o->uuid;
+        step.step = operationName(o->operation);
+        step.result = actionResult(o->state);
+        step.durationMs = o->durationMs;
+        step.status = o->status;
+        step.message = o->message;
+        step.attempt = o->attempt;
         steps << step;
-        if (isPostgreSql() && !Sql::prepareAndExec(q, QStringLiteral("SELECT pg_notify('oobm_systems', ?)"), {o.uuid}))
-            return queryError(q);
+    }
+    if (isPostgreSql()) {
+        // Consoles watching these systems: one notification each, sent at commit.
+        for (qsizetype at = 0; at < accepted.size(); at += MaxListBinds) {
+            const auto chunk = accepted.mid(at, MaxListBinds);
+            QVariantList binds;
+            QStringList rows;
+            for (const RunOutcome *o : chunk) {
+                binds << o->uuid;
+                rows << QStringLiteral("(CAST(? AS TEXT))");
+            }
+            if (!Sql::prepareAndExec(q,
+                                     QStringLiteral("SELECT pg_notify('oobm_systems', n.uuid) FROM (VALUES %1) AS n "
+                                                    "(uuid)")
+                                             .arg(rows.join(QStringLiteral(", "))),
+                                     binds))
+                return queryError(q);
+        }
     }
     if (StoreError e = m_log->insertActions(steps))
         return e;

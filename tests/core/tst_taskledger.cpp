@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The store's side of task runs, without devices: how engines claim a run's systems (in UUID
+// order, within the run's concurrency, an expired lease taken over with the next attempt) and how
+// their outcomes are written (only under a claim that still holds; alike outcomes together, each
+// system's own status and message kept).
+#include "common/testsupport.h"
+
+#include "core/keys/secretbox.h"
+#include "core/store/sqlstore.h"
+
+#include <QtTest>
+
+using namespace Oobm::Core;
+using Oobm::Test::BackendFixture;
+
+namespace {
+
+const AuditActor Tester{QStringLiteral("tester"), QStringLiteral("tst_taskledger")};
+
+QString uuidOf(int i)
+{
+    return QStringLiteral("00000000-0000-0000-0000-%1").arg(i, 12, 10, QLatin1Char('0'));
+}
+
+QStringList uuidsOf(const QList<RunWork> &works)
+{
+    QStringList out;
+    for (const RunWork &w : works)
+        out << w.system.uuid;
+    return out;
+}
+
+RunOutcome outcomeFor(const RunWork &work, RunSystemState state, const QString &message)
+{
+    RunOutcome o;
+    o.runId = work.runId;
+    o.uuid = work.system.uuid;
+    o.operation = work.operation;
+    o.state = state;
+    o.status = state == RunSystemState::Succeeded ? QStringLiteral("0") : QStringLiteral("timeout");
+    o.message = message;
+    o.attempt = work.attempt;
+    o.durationMs = 7;
+    return o;
+}
+
+} // namespace
+
+class tst_TaskLedger final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void claimsAndOutcomes_data() { Oobm::Test::addBackendRows(); }
+    void claimsAndOutcomes();
+};
+
+// Ten provisioned systems, one run of ten at most four at once: engine A claims four, B what the
+// concurrency leaves, and once A's lease has run out B takes A's four over (attempt 2); A's late
+// outcomes are not written, B's are, each with its own message, and the run completes.
+void tst_TaskLedger::claimsAndOutcomes()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    SqlStore store(fixture.location());
+    const StoreError opened = store.openAndWait();
+    QVERIFY2(!opened, qPrintable(opened.message));
+    QVERIFY(!store.setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result());
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    QStringList uuids;
+    for (int i = 9; i >= 0; --i) { // inserted out of order: claims go by UUID, not by row
+        uuids.prepend(uuidOf(i));
+        QVERIFY(fixture.exec(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, address, "
+                                            "admin_user, admin_password) VALUES ('%1', %2, %3, '127.0.0.1', "
+                                            "'admin', '%4')")
+                                     .arg(uuidOf(i))
+                                     .arg(int(SystemState::Provisioned))
+                                     .arg(t0)
+                                     .arg(QStringLiteral("sealed"))));
+    }
+    RunRequest request;
+    request.name = QStringLiteral("Power off");
+    request.operation = Operation::PowerOff;
+    request.target.uuids = uuids;
+    request.wave.batchSize = 10;
+    request.wave.concurrency = 4;
+    request.actor = Tester;
+    const auto made = store.requestRun(request).result();
+    QVERIFY2(made.ok(), qPrintable(made.error.message));
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
+    const qint64 leaseMs = 10000;
+
+    const auto a = store.claimRunWork(QStringLiteral("A"), 8, leaseMs, now).result();
+    QVERIFY2(a.ok(), qPrintable(a.error.message));
+    QCOMPARE(uuidsOf(a.value), uuids.mid(0, 4)); // the run's concurrency, in UUID order
+    for (const RunWork &w : a.value) {
+        QCOMPARE(w.attempt, 1);
+        QCOMPARE(w.system.address, QStringLiteral("127.0.0.1"));
+        QCOMPARE(w.system.adminUser, QStringLiteral("admin"));
+    }
+    const auto full = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, now.addMSecs(1)).result();
+    QVERIFY(full.ok());
+    QVERIFY(full.value.isEmpty()); // four at once, all A's
+
+    // A's lease runs out: B takes its four over, with the next attempt.
+    const QDateTime later = now.addMSecs(leaseMs + 1);
+    const auto b = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QVERIFY(b.ok());
+    QCOMPARE(uuidsOf(b.value), uuids.mid(0, 4));
+    for (const RunWork &w : b.value)
+        QCOMPARE(w.attempt, 2);
+
+    // A's late outcomes do not count: B holds those systems now.
+    QList<RunOutcome> late;
+    for (const RunWork &w : a.value)
+        late << outcomeFor(w, RunSystemState::Succeeded, QStringLiteral("late"));
+    QVERIFY(!store.finishRunWork(late, QStringLiteral("A"), later).result());
+    QCOMPARE(store.taskRun(made.value).result().value.succeeded, 0);
+
+    // B's: two alike, two with messages of their own.
+    QList<RunOutcome> outcomes;
+    outcomes << outcomeFor(b.value.at(0), RunSystemState::Succeeded, QStringLiteral("Switched off."))
+             << outcomeFor(b.value.at(1), RunSystemState::Succeeded, QStringLiteral("Switched off."))
+             << outcomeFor(b.value.at(2), RunSystemState::Failed, QStringLiteral("No answer from 10.0.0.3."))
+             << outcomeFor(b.value.at(3), RunSystemState::Failed, QStringLiteral("No answer from 10.0.0.4."));
+    QVERIFY(!store.finishRunWork(outcomes, QStringLiteral("B"), later).result());
+    TaskRun run = store.taskRun(made.value).result().value;
+    QCOMPARE(run.succeeded, 2);
+    QCOMPARE(run.failed, 2);
+    const auto systems = store.runSystems(made.value, {}, 100, {}).result();
+    QVERIFY(systems.ok());
+    QHash<QString, RunSystem> byUuid;
+    for (const RunSystem &s : systems.value)
+        byUuid.insert(s.uuid, s);
+    for (const RunOutcome &o : std::as_const(outcomes)) {
+        const RunSystem s = byUuid.value(o.uuid);
+        QCOMPARE(s.state, o.state);
+        QCOMPARE(s.message, o.message);
+        QCOMPARE(s.attempt, 2);
+        QCOMPARE(s.engine, QStringLiteral("B"));
+    }
+    SystemFilter firstFour;
+    firstFour.uuids = uuids.mid(0, 4);
+    const auto changed = store.listSystems(firstFour).result();
+    QCOMPARE(changed.value.size(), 4);
+    for (const AmtSystem &s : changed.value)
+        QCOMPARE(s.lastAction, operationKey(Operation::PowerOff));
+    ActionFilter actions;
+    actions.limit = 100;
+    const auto steps = store.listActions(actions).result();
+    QVERIFY(steps.ok());
+    QCOMPARE(steps.value.size(), 4); // B's four; A's late ones were not written
+
+    // The rest, then the run completes.
+    const auto rest = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QCOMPARE(uuidsOf(rest.value), uuids.mid(4, 4));
+    QList<RunOutcome> more;
+    for (const RunWork &w : rest.value)
+        more << outcomeFor(w, RunSystemState::Succeeded, QStringLiteral("Switched off."));
+    QVERIFY(!store.finishRunWork(more, QStringLiteral("B"), later).result());
+    const auto last = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QCOMPARE(uuidsOf(last.value), uuids.mid(8, 2));
+    more.clear();
+    for (const RunWork &w : last.value)
+        more << outcomeFor(w, RunSystemState::Succeeded, QStringLiteral("Switched off."));
+    QVERIFY(!store.finishRunWork(more, QStringLiteral("B"), later).result());
+    const auto advanced = store.advanceRuns(later).result();
+    QVERIFY(advanced.ok());
+    QCOMPARE(advanced.value, QList<qint64>{made.value});
+    run = store.taskRun(made.value).result().value;
+    QCOMPARE(run.state, RunState::Completed);
+    QCOMPARE(run.succeeded, 8);
+    QCOMPARE(run.failed, 2);
+}
+
+QTEST_GUILESS_MAIN(tst_TaskLedger)
+#include "tst_taskledger.moc"
