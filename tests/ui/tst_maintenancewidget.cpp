@@ -151,13 +151,22 @@ void tst_MaintenanceWidget::vacuumShowsSize()
     QSignalSpy shown(&w, &MaintenanceWidget::statsShown);
     QVERIFY(shown.wait());
     QVERIFY(shown.first().first().value<StoreStats>().bytes > 0);
-    // SQLite asks first (VACUUM locks the file); the test says yes.
-    QTimer::singleShot(0, this, [] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Yes)->click();
-    });
+    // SQLite asks first (VACUUM locks the file), without a nested event loop: Cancel does
+    // nothing, then the test says yes.
+    shown.clear();
     w.findChild<QPushButton *>("vacuum")->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = w.findChild<QMessageBox *>("confirmVacuum")) != nullptr);
+    QVERIFY(box->text().contains("locks it while it runs"));
+    QVERIFY(box->defaultButton() == box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!w.findChild<QMessageBox *>("confirmVacuum"));
+    QVERIFY(w.findChild<QPushButton *>("vacuum")->isEnabled()); // nothing started (it would be busy)
+    w.findChild<QPushButton *>("vacuum")->click();
+    QTRY_VERIFY((box = w.findChild<QMessageBox *>("confirmVacuum")) != nullptr);
+    box->findChild<QPushButton *>("confirm")->click();
     QVERIFY(shown.wait());
+    QVERIFY(w.findChild<QLabel *>("status")->text().contains("compacted and analyzed"));
     QVERIFY(w.findChild<QLabel *>("storeStats")->text().contains("full-text index"));
 }
 

@@ -6,6 +6,7 @@
 #include "core/store/store.h"
 #include "core/store/storelocation.h"
 #include "ui/shell/icons.h"
+#include "ui/widgets/confirmation.h"
 #include "ui/widgets/pageheader.h"
 #include "ui/widgets/settingsform.h"
 
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
 #include <QSpinBox>
@@ -285,15 +285,22 @@ void MaintenanceWidget::purgeNow()
 
 void MaintenanceWidget::vacuum()
 {
-    if (m_store->location().kind() == Core::StoreLocation::Kind::SQLite
-        && QMessageBox::question(this, tr("Vacuum the Database"),
-                                 tr("VACUUM rewrites the whole database file and locks it while it runs, about "
-                                    "a second per 100 MB. This console's engine waits for it; an oobm-engine "
-                                    "in another process that writes to this file gives up after 5 seconds and "
-                                    "loses those hellos and log entries. Vacuum now?"),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                != QMessageBox::Yes)
+    if (m_store->location().kind() != Core::StoreLocation::Kind::SQLite) {
+        startVacuum();
         return;
+    }
+    Confirmation c;
+    c.objectName = QStringLiteral("confirmVacuum");
+    c.title = tr("Vacuum the Database");
+    c.text = tr("VACUUM rewrites the whole database file and locks it while it runs, about a second per 100 MB. "
+                "This console's engine waits for it; an oobm-engine in another process that writes to this file "
+                "gives up after 5 seconds and loses those hellos and log entries. Vacuum now?");
+    c.action = tr("Vacuum");
+    askToConfirm(this, c, [this] { startVacuum(); });
+}
+
+void MaintenanceWidget::startVacuum()
+{
     setBusy(true);
     showStatus(tr("Compacting and analyzing the database; this console's writes wait meanwhile."), false);
     Core::whenReady(m_store->vacuum(), this, [this](const Core::StoreResult<Core::StoreStats> &r) {

@@ -51,6 +51,7 @@ Q_SIGNALS:
     void deviceJobsShown();
 
 private:
+    void startVacuum();
     QList<Field> settingsFields() const override;
     void showSettings(const Core::ServiceSettings &settings, const QStringList &keys) override;
     QList<Core::SettingProblem> readSettings(Core::ServiceSettings &settings) const override;
