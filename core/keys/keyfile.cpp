@@ -46,12 +46,16 @@ void readSetupBin(const SetupBin &bin, KeyFileContents *contents)
 void readCsv(const QByteArray &bytes, KeyFileContents *contents)
 {
     int line = 0;
+    // A byte order mark (spreadsheets save UTF-8 with one) is dropped by QString::fromUtf8.
     for (const QByteArray &raw : bytes.split('\n')) {
         ++line;
         const QString text = QString::fromUtf8(raw).trimmed();
-        if (text.isEmpty() || text.startsWith(u'#') || text.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive))
+        if (text.isEmpty() || text.startsWith(u'#'))
             continue;
         const QStringList fields = text.split(u',');
+        // The header names its first column PID; a key whose PID begins with those letters is a key.
+        if (fields.first().trimmed().compare(QStringLiteral("PID"), Qt::CaseInsensitive) == 0)
+            continue;
         KeyFileEntry entry;
         entry.where = tr("line %1").arg(line);
         if (fields.size() < 2) {

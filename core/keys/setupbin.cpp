@@ -187,6 +187,12 @@ std::optional<SetupBin> SetupBin::decode(const QByteArray &bytes, QString *error
                 r.provisioningPort = qFromLittleEndian<quint16>(value.constData());
             at += 8 + ((length + 3) & ~3);
         }
+        // Version 1 has no provisioning server (variables 17 and 18 are 2.1's: an AMT 2.0 BIOS
+        // ignores them, and they are never written there), and a port without a server says nothing.
+        if (version == 1)
+            r.provisioningServer.clear();
+        if (r.provisioningServer.isNull())
+            r.provisioningPort = 0;
         bin.records.append(r);
     }
     return bin;

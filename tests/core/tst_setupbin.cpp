@@ -139,6 +139,28 @@ void tst_SetupBin::provisioningServerIn21()
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->records.first().provisioningServer, QHostAddress("192.0.2.10"));
     QCOMPARE(back->records.first().provisioningPort, quint16(9971));
+
+    // A port without a server (variable 17 missing) says nothing: read as none, as it is written
+    // (found by fuzz_keyfile: it came back 0 after a round trip).
+    QByteArray portOnly = b;
+    const qsizetype at = portOnly.indexOf(QByteArray::fromHex("0200110004000000"), 512);
+    QVERIFY(at > 0);
+    portOnly[at + 2] = 0x13; // variable 19: none the reader knows
+    const auto noServer = SetupBin::decode(portOnly, &error);
+    QVERIFY2(noServer, qPrintable(error));
+    QVERIFY(noServer->records.first().provisioningServer.isNull());
+    QCOMPARE(noServer->records.first().provisioningPort, quint16(0));
+
+    // Nor has version 1 a server: a v1 header over this record reads without one.
+    SetupBin v1 = bin;
+    v1.major = 1;
+    const QByteArray v1Record = v1.encode().left(512) + b.mid(512);
+    const auto old = SetupBin::decode(v1Record, &error);
+    QVERIFY2(old, qPrintable(error));
+    QCOMPARE(old->major, 1);
+    QCOMPARE(old->records.first().pid, QByteArray("K7QX2MBO"));
+    QVERIFY(old->records.first().provisioningServer.isNull());
+    QCOMPARE(old->records.first().provisioningPort, quint16(0));
 }
 
 void tst_SetupBin::roundTrip()
