@@ -53,9 +53,14 @@ void readCsv(const QByteArray &bytes, KeyFileContents *contents)
         if (text.isEmpty() || text.startsWith(u'#'))
             continue;
         const QStringList fields = text.split(u',');
-        // The header names its first column PID; a key whose PID begins with those letters is a key.
-        if (fields.first().trimmed().compare(QStringLiteral("PID"), Qt::CaseInsensitive) == 0)
-            continue;
+        // A header ("PID,PPS", "PID Number,PPS", "PIDs,…") names its first column PID; a key whose
+        // PID begins with those letters is a key all the same.
+        if (const QString first = fields.first().trimmed();
+            first.startsWith(QStringLiteral("PID"), Qt::CaseInsensitive)) {
+            QString notAPid;
+            if (PidPps::normalizePid(first, &notAPid).isEmpty())
+                continue;
+        }
         KeyFileEntry entry;
         entry.where = tr("line %1").arg(line);
         if (fields.size() < 2) {

@@ -11,10 +11,11 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace Oobm::Core {
 
@@ -1028,15 +1029,20 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
         const RunOutcome *first = nullptr;
         QStringList uuids;
     };
+    // The status's length keeps status and message apart whatever they hold.
+    const auto groupKey = [](const RunOutcome &o) -> QString {
+        return QStringLiteral("%1/%2/%3/%4/%5:")
+                       .arg(o.runId)
+                       .arg(int(o.state))
+                       .arg(o.attempt)
+                       .arg(int(o.operation))
+                       .arg(o.status.size())
+                + o.status + o.message;
+    };
     QList<Group> groups;
     QHash<QString, qsizetype> groupOf;
     for (const RunOutcome &o : outcomes) {
-        const QString key = QStringLiteral("%1/%2/%3/%4\x1f%5\x1f%6")
-                                    .arg(o.runId)
-                                    .arg(int(o.state))
-                                    .arg(o.attempt)
-                                    .arg(int(o.operation))
-                                    .arg(o.status, o.message);
+        const QString key = groupKey(o);
         auto it = groupOf.constFind(key);
         if (it == groupOf.cend()) {
             it = groupOf.insert(key, groups.size());
@@ -1044,9 +1050,32 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
         }
         groups[*it].uuids << o.uuid;
     }
-    QSet<QString> written; // run id/uuid
     QSqlQuery q(database());
-    for (const Group &g : std::as_const(groups)) {
+    if (isPostgreSql()) {
+        // The runs' rows first, in id order, as a claim takes them: an engine writing outcomes and
+        // another taking over expired claims of the same run then wait for each other instead of
+        // deadlocking (this one holding systems' rows and wanting the run's, that one the reverse).
+        QList<qint64> runs;
+        for (const RunOutcome &o : outcomes) {
+            if (!runs.contains(o.runId))
+                runs << o.runId;
+        }
+        std::sort(runs.begin(), runs.end());
+        QVariantList binds;
+        for (qint64 id : std::as_const(runs))
+            binds << id;
+        if (!Sql::prepareAndExec(q,
+                                 QStringLiteral("SELECT id FROM task_runs WHERE id IN (%1) ORDER BY id FOR UPDATE")
+                                         .arg(marks(binds.size())),
+                                 binds))
+            return queryError(q);
+    }
+    // Which group wrote each system (run id/uuid): the outcome of that group counts, once. A batch
+    // can hold two outcomes of one system (written again after a failed write, or claimed again
+    // by this engine after its lease ran out); only the one whose write took effect counts.
+    QHash<QString, qsizetype> writtenBy;
+    for (qsizetype gi = 0; gi < groups.size(); ++gi) {
+        const Group &g = groups.at(gi);
         const RunOutcome &o = *g.first;
         for (qsizetype at = 0; at < g.uuids.size(); at += MaxListBinds) {
             const QStringList chunk = g.uuids.mid(at, MaxListBinds);
@@ -1067,14 +1096,17 @@ StoreError SqlTaskLedger::finishWork(const QList<RunOutcome> &outcomes, const QS
                         binds))
                 return queryError(q);
             while (q.next())
-                written.insert(QString::number(o.runId) + u'/' + q.value(0).toString());
+                writtenBy.insert(QString::number(o.runId) + u'/' + q.value(0).toString(), gi);
         }
     }
     QList<const RunOutcome *> accepted;
     QList<qint64> touched;
     for (const RunOutcome &o : outcomes) {
-        if (!written.contains(QString::number(o.runId) + u'/' + o.uuid))
+        const QString key = QString::number(o.runId) + u'/' + o.uuid;
+        const auto by = writtenBy.constFind(key);
+        if (by == writtenBy.cend() || groupOf.value(groupKey(o)) != *by)
             continue;
+        writtenBy.remove(key); // once
         accepted << &o;
         if (!touched.contains(o.runId))
             touched << o.runId;

@@ -33,7 +33,7 @@ void tst_KeyFile::readsCsv_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QStringList>("pids");
-    QTest::addColumn<QStringList>("mePasswords");
+    QTest::addColumn<QStringList>("mePasswords"); // "current|new", as read
     QTest::addColumn<QStringList>("problems");
 
     const QByteArray line = "K7QX-2MBO,R2DK-C3PI-O4Z5-9XYI-R2DK-C3PI-O4Z5-9XYI";
@@ -43,11 +43,15 @@ void tst_KeyFile::readsCsv_data()
                                        << QStringList{"K7QX2MBO"} << QStringList{""} << QStringList{};
     QTest::newRow("header in other case") << "pid , pps\n" + line + "\n"
                                           << QStringList{"K7QX2MBO"} << QStringList{""} << QStringList{};
+    QTest::newRow("header with words") << "PID Number,PPS Number\n" + line + "\n"
+                                       << QStringList{"K7QX2MBO"} << QStringList{""} << QStringList{};
+    QTest::newRow("header in plural") << "PIDs,PPSs,ME passwords\n" + line + "\n"
+                                      << QStringList{"K7QX2MBO"} << QStringList{""} << QStringList{};
     QTest::newRow("comments and blank lines") << "# exported by the OEM tool\n\n" + line + "\n   \n"
                                               << QStringList{"K7QX2MBO"} << QStringList{""} << QStringList{};
     QTest::newRow("lower case, spaces, passwords")
             << QByteArray("k7qx 2mbo , r2dkc3pio4z59xyir2dkc3pio4z59xyi, admin , N3w-Pass! \n")
-            << QStringList{"K7QX2MBO"} << QStringList{"admin"} << QStringList{};
+            << QStringList{"K7QX2MBO"} << QStringList{"admin|N3w-Pass!"} << QStringList{};
     // A key whose PID begins with the header's letters is a key, not a header.
     QByteArray pid("PIDX2MB");
     pid += PidPps::checkCharacter(pid);
@@ -77,7 +81,7 @@ void tst_KeyFile::readsCsv()
     QStringList gotPids, gotPasswords;
     for (const KeyFileEntry &e : std::as_const(contents.entries)) {
         gotPids << QString::fromLatin1(e.pid);
-        gotPasswords << e.mePassword;
+        gotPasswords << e.mePassword + (e.newMePassword.isEmpty() ? QString() : u'|' + e.newMePassword);
         QCOMPARE(e.pps, Pps);
     }
     QCOMPARE(gotPids, pids);
@@ -99,6 +103,8 @@ void tst_KeyFile::roundTrips()
         QCOMPARE(back.problems, QStringList());
         QCOMPARE(back.entries.size(), 2);
         QCOMPARE(back.entries.first().pid, Pid);
+        QCOMPARE(back.entries.first().pps, Pps);
+        QCOMPARE(back.entries.first().mePassword, withPasswords ? e.mePassword : QString());
         QCOMPARE(back.entries.first().newMePassword, withPasswords ? e.newMePassword : QString());
     }
     QString error;

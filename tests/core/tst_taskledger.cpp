@@ -44,6 +44,31 @@ RunOutcome outcomeFor(const RunWork &work, RunSystemState state, const QString &
     return o;
 }
 
+// n provisioned systems with (sealed-looking) credentials, inserted out of UUID order: claims go by
+// UUID, not by row. Returns their UUIDs in order.
+QStringList seedSystems(BackendFixture &fixture, int n, qint64 firstSeenMs)
+{
+    QStringList uuids;
+    for (int i = n - 1; i >= 0; --i) {
+        uuids.prepend(uuidOf(i));
+        if (!fixture.exec(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, address, admin_user, "
+                                         "admin_password) VALUES ('%1', %2, %3, '127.0.0.1', 'admin', 'sealed')")
+                                  .arg(uuidOf(i))
+                                  .arg(int(SystemState::Provisioned))
+                                  .arg(firstSeenMs)))
+            return {};
+    }
+    return uuids;
+}
+
+QList<RunOutcome> succeeded(const QList<RunWork> &works)
+{
+    QList<RunOutcome> out;
+    for (const RunWork &w : works)
+        out << outcomeFor(w, RunSystemState::Succeeded, QStringLiteral("Switched off."));
+    return out;
+}
+
 } // namespace
 
 class tst_TaskLedger final : public QObject
@@ -53,6 +78,8 @@ class tst_TaskLedger final : public QObject
 private Q_SLOTS:
     void claimsAndOutcomes_data() { Oobm::Test::addBackendRows(); }
     void claimsAndOutcomes();
+    void wavesAndTakeoverInOneClaim_data() { Oobm::Test::addBackendRows(); }
+    void wavesAndTakeoverInOneClaim();
 };
 
 // Ten provisioned systems, one run of ten at most four at once: engine A claims four, B what the
@@ -174,6 +201,69 @@ void tst_TaskLedger::claimsAndOutcomes()
     QCOMPARE(run.state, RunState::Completed);
     QCOMPARE(run.succeeded, 8);
     QCOMPARE(run.failed, 2);
+}
+
+// Two waves of five, four at once. A claims two and its lease runs out; B's one claim takes A's two
+// over first, then two pending ones: four, the run's concurrency. The fifth of the wave waits for
+// a free slot, and the second wave for the first to end.
+void tst_TaskLedger::wavesAndTakeoverInOneClaim()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    SqlStore store(fixture.location());
+    const StoreError opened = store.openAndWait();
+    QVERIFY2(!opened, qPrintable(opened.message));
+    QVERIFY(!store.setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result());
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    const QStringList uuids = seedSystems(fixture, 10, t0);
+    QCOMPARE(uuids.size(), 10);
+    RunRequest request;
+    request.name = QStringLiteral("Power off");
+    request.operation = Operation::PowerOff;
+    request.target.uuids = uuids;
+    request.wave.batchSize = 5;
+    request.wave.concurrency = 4;
+    request.actor = Tester;
+    const auto made = store.requestRun(request).result();
+    QVERIFY2(made.ok(), qPrintable(made.error.message));
+    QCOMPARE(store.taskRun(made.value).result().value.wavesTotal, 2);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
+    const qint64 leaseMs = 10000;
+
+    const auto a = store.claimRunWork(QStringLiteral("A"), 2, leaseMs, now).result();
+    QCOMPARE(uuidsOf(a.value), uuids.mid(0, 2));
+    const QDateTime later = now.addMSecs(leaseMs + 1);
+    const auto b = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QVERIFY2(b.ok(), qPrintable(b.error.message));
+    QCOMPARE(uuidsOf(b.value), uuids.mid(0, 4)); // A's two (attempt 2), then two pending
+    QCOMPARE(b.value.at(0).attempt, 2);
+    QCOMPARE(b.value.at(1).attempt, 2);
+    QCOMPARE(b.value.at(2).attempt, 1);
+    QVERIFY(store.claimRunWork(QStringLiteral("C"), 8, leaseMs, later).result().value.isEmpty()); // four at once
+
+    // One outcome reported twice in a batch (a write tried again): written and counted once.
+    QList<RunOutcome> first = succeeded(b.value.mid(0, 1));
+    first << first.first();
+    QVERIFY(!store.finishRunWork(first, QStringLiteral("B"), later).result());
+    ActionFilter actions;
+    QCOMPARE(store.listActions(actions).result().value.size(), 1);
+    QCOMPARE(store.taskRun(made.value).result().value.succeeded, 1);
+
+    // A free slot takes the wave's fifth, never the next wave's.
+    const auto fifth = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QCOMPARE(uuidsOf(fifth.value), uuids.mid(4, 1));
+    QVERIFY(!store.finishRunWork(succeeded(b.value.mid(1)) + succeeded(fifth.value), QStringLiteral("B"), later)
+                     .result());
+    QVERIFY(store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result().value.isEmpty());
+    QCOMPARE(store.advanceRuns(later).result().value, QList<qint64>{made.value}); // to the second wave
+    const auto second = store.claimRunWork(QStringLiteral("B"), 8, leaseMs, later).result();
+    QCOMPARE(uuidsOf(second.value), uuids.mid(5, 4));
+    for (const RunWork &w : second.value)
+        QCOMPARE(w.attempt, 1);
+    QCOMPARE(store.taskRun(made.value).result().value.succeeded, 5);
 }
 
 QTEST_GUILESS_MAIN(tst_TaskLedger)

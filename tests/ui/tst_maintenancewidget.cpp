@@ -159,9 +159,13 @@ void tst_MaintenanceWidget::vacuumShowsSize()
     QTRY_VERIFY((box = w.findChild<QMessageBox *>("confirmVacuum")) != nullptr);
     QVERIFY(box->text().contains("locks it while it runs"));
     QVERIFY(box->defaultButton() == box->button(QMessageBox::Cancel));
+    const QString statusBefore = w.findChild<QLabel *>("status")->text();
     box->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!w.findChild<QMessageBox *>("confirmVacuum"));
-    QVERIFY(w.findChild<QPushButton *>("vacuum")->isEnabled()); // nothing started (it would be busy)
+    // Nothing started: it would be busy, say so, and show the new size when done.
+    QVERIFY(w.findChild<QPushButton *>("vacuum")->isEnabled());
+    QCOMPARE(w.findChild<QLabel *>("status")->text(), statusBefore);
+    QCOMPARE(shown.count(), 0);
     w.findChild<QPushButton *>("vacuum")->click();
     QTRY_VERIFY((box = w.findChild<QMessageBox *>("confirmVacuum")) != nullptr);
     box->findChild<QPushButton *>("confirm")->click();
