@@ -161,11 +161,12 @@ void tst_LiveSettings::engineHoldsNextHello()
     QTRY_COMPARE_WITH_TIMEOUT(state(), SystemState::AwaitingAuthorization, 30000);
     QCOMPARE(engine.process().state(), QProcess::Running);
 
-    // The reference's log line for every hello.
+    // The reference's log line for every hello. The engine writes its log in batches apart from
+    // the system's row, so the line may land a moment after the state did.
     LogQuery q;
     q.filter.text = QStringLiteral("Incoming connection from");
-    const auto entries = f.store().queryLog(q).result().value;
-    QVERIFY(!entries.isEmpty());
+    QList<LogEntry> entries;
+    QTRY_VERIFY_WITH_TIMEOUT(!(entries = f.store().queryLog(q).result().value).isEmpty(), 10000);
     QCOMPARE(entries.first().message, QStringLiteral("Incoming connection from %1").arg(sim.device().address));
     QCOMPARE(entries.first().deviceUuid, uuid);
 }
