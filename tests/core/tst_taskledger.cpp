@@ -61,6 +61,19 @@ QStringList seedSystems(BackendFixture &fixture, int n, qint64 firstSeenMs)
     return uuids;
 }
 
+// Power off the systems, in waves of batchSize, concurrency at once.
+RunRequest powerOff(const QStringList &uuids, int batchSize, int concurrency)
+{
+    RunRequest request;
+    request.name = QStringLiteral("Power off");
+    request.operation = Operation::PowerOff;
+    request.target.uuids = uuids;
+    request.wave.batchSize = batchSize;
+    request.wave.concurrency = concurrency;
+    request.actor = Tester;
+    return request;
+}
+
 QList<RunOutcome> succeeded(const QList<RunWork> &works)
 {
     QList<RunOutcome> out;
@@ -97,25 +110,9 @@ void tst_TaskLedger::claimsAndOutcomes()
     QVERIFY2(!opened, qPrintable(opened.message));
     QVERIFY(!store.setDataKey(SecretBox::generateKey(), QStringLiteral("test")).result());
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
-    QStringList uuids;
-    for (int i = 9; i >= 0; --i) { // inserted out of order: claims go by UUID, not by row
-        uuids.prepend(uuidOf(i));
-        QVERIFY(fixture.exec(QStringLiteral("INSERT INTO amt_systems (uuid, state, first_seen_ms, address, "
-                                            "admin_user, admin_password) VALUES ('%1', %2, %3, '127.0.0.1', "
-                                            "'admin', '%4')")
-                                     .arg(uuidOf(i))
-                                     .arg(int(SystemState::Provisioned))
-                                     .arg(t0)
-                                     .arg(QStringLiteral("sealed"))));
-    }
-    RunRequest request;
-    request.name = QStringLiteral("Power off");
-    request.operation = Operation::PowerOff;
-    request.target.uuids = uuids;
-    request.wave.batchSize = 10;
-    request.wave.concurrency = 4;
-    request.actor = Tester;
-    const auto made = store.requestRun(request).result();
+    const QStringList uuids = seedSystems(fixture, 10, t0);
+    QCOMPARE(uuids.size(), 10);
+    const auto made = store.requestRun(powerOff(uuids, 10, 4)).result();
     QVERIFY2(made.ok(), qPrintable(made.error.message));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
     const qint64 leaseMs = 10000;
@@ -220,14 +217,7 @@ void tst_TaskLedger::wavesAndTakeoverInOneClaim()
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
     const QStringList uuids = seedSystems(fixture, 10, t0);
     QCOMPARE(uuids.size(), 10);
-    RunRequest request;
-    request.name = QStringLiteral("Power off");
-    request.operation = Operation::PowerOff;
-    request.target.uuids = uuids;
-    request.wave.batchSize = 5;
-    request.wave.concurrency = 4;
-    request.actor = Tester;
-    const auto made = store.requestRun(request).result();
+    const auto made = store.requestRun(powerOff(uuids, 5, 4)).result();
     QVERIFY2(made.ok(), qPrintable(made.error.message));
     QCOMPARE(store.taskRun(made.value).result().value.wavesTotal, 2);
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
