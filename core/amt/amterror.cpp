@@ -22,6 +22,14 @@ QString AmtError::categoryName(Category category)
         return QStringLiteral("soap-fault");
     case Category::Status:
         return QStringLiteral("status");
+    case Category::NotFound:
+        return QStringLiteral("not-found");
+    case Category::NotSupported:
+        return QStringLiteral("not-supported");
+    case Category::AccessDenied:
+        return QStringLiteral("access-denied");
+    case Category::InvalidSelectors:
+        return QStringLiteral("invalid-selectors");
     case Category::Protocol:
         return QStringLiteral("protocol");
     }

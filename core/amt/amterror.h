@@ -17,14 +17,19 @@ struct AmtError
         TlsHandshake,      // PSK mismatch, certificate not trusted, ...
         Authentication,    // HTTP 401 after Digest
         SoapFault,
-        Status,   // the call ran but PT_STATUS is not SUCCESS
-        Protocol, // anything else the transport reported
+        Status,           // the call ran but PT_STATUS (or a WS-Management method's ReturnValue) is not 0
+        NotFound,         // WS-Management DestinationUnreachable: no such class or instance
+        NotSupported,     // WS-Management ActionNotSupported, or HTTP 404: not this device's dialect
+        AccessDenied,     // WS-Management AccessDenied: the account lacks the realm
+        InvalidSelectors, // WS-Management InvalidSelectors
+        Protocol,         // anything else the transport reported
     };
 
     Category category = Category::None;
     QString message;
     QString operation;
-    unsigned ptStatus = 0; // with Category::Status
+    unsigned ptStatus = 0;     // with Category::Status
+    QString faultSubcode = {}; // a WS-Management fault's subcode, local name ("InvalidEnumerationContext")
 
     bool isError() const { return category != Category::None; }
     explicit operator bool() const { return isError(); }

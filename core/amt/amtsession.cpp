@@ -1,27 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The only client-side file that sees gSOAP: generated proxies in, Qt value types out.
+// The legacy services (docs/protocol.md §5): generated proxies in, Qt value types out. gSOAP is
+// seen on the client side here, in soaptransport.cpp and in wsmansession.cpp only.
 #include "amtsession.h"
 
-#include "httpda.h"
 #include "soapGeneralInfoProxy.h"
 #include "soapNetworkAdministrationProxy.h"
 #include "soapNetworkTimeProxy.h"
 #include "soapRemoteControlProxy.h"
 #include "soapSecurityAdministrationProxy.h"
 
+#include "core/amt/contract/namespaces.h"
 #include "core/amt/ptstatus.h"
-#include "core/keys/pidpps.h"
+#include "core/amt/soaptransport.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-
-#include <cerrno>
-#include <cstring>
-#include <openssl/bio.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
 
 namespace Oobm::Core::Amt {
 
@@ -43,273 +35,31 @@ QString qstr(const std::string &s)
     return QString::fromStdString(s);
 }
 
-int sslExIndex()
-{
-    static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
-    return index;
-}
-
-// TLS-PSK client: identity = the PID, key = the 32 PPS characters as bytes (docs/protocol.md §4.2).
-unsigned int pskClientCallback(SSL *ssl, const char * /*hint*/, char *identity, unsigned int maxIdentity,
-                               unsigned char *psk, unsigned int maxPsk)
-{
-    const auto *endpoint = static_cast<const AmtEndpoint *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), sslExIndex()));
-    if (!endpoint || unsigned(endpoint->pskIdentity.size()) + 1 > maxIdentity
-        || unsigned(endpoint->psk.size()) > maxPsk)
-        return 0;
-    std::memcpy(identity, endpoint->pskIdentity.constData(), endpoint->pskIdentity.size());
-    identity[endpoint->pskIdentity.size()] = '\0';
-    std::memcpy(psk, endpoint->psk.constData(), endpoint->psk.size());
-    return unsigned(endpoint->psk.size());
-}
-
-int verifyExIndex()
-{
-    static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
-    return index;
-}
-
-// Remembers why the device's certificate was refused, for the error message.
-int verifyCallback(int preverifyOk, X509_STORE_CTX *store)
-{
-    if (!preverifyOk) {
-        auto *ssl = static_cast<SSL *>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-        if (auto *lastError = static_cast<int *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), verifyExIndex())))
-            *lastError = X509_STORE_CTX_get_error(store);
-    }
-    return preverifyOk;
-}
-
-QString openSslErrors()
-{
-    QStringList reasons;
-    while (const unsigned long e = ERR_get_error()) {
-        if (const char *r = ERR_reason_error_string(e))
-            reasons << QString::fromLatin1(r);
-    }
-    reasons.removeDuplicates();
-    return reasons.join(QStringLiteral("; "));
-}
-
 } // namespace
 
 class AmtSession::Private
 {
 public:
     explicit Private(const AmtEndpoint &e)
-        : endpoint(e)
-        , soap(soap_new1(SOAP_IO_KEEPALIVE | SOAP_IO_BUFFER | SOAP_C_UTFSTRING))
-        , sai(soap)
-        , inf(soap)
-        , net(soap)
-        , tim(soap)
-        , rci(soap)
+        : transport(e, legacyNamespaces)
+        , sai(transport.context())
+        , inf(transport.context())
+        , net(transport.context())
+        , tim(transport.context())
+        , rci(transport.context())
     {
-        soap_set_namespaces(soap,
-                            namespaces); // the table nsmap.cpp defines, shared by all services
-        soap_register_plugin(soap, http_da);
-        // Negative gSOAP timeouts are microseconds.
-        soap->connect_timeout = -1000 * endpoint.connectTimeoutMs;
-        soap->send_timeout = -1000 * endpoint.sendTimeoutMs;
-        soap->recv_timeout = -1000 * endpoint.receiveTimeoutMs;
-        soap->transfer_timeout = 0;
+        transport.useNamespaces(); // the proxies installed the global table
         for (const char *service :
              {"SecurityAdministration", "GeneralInfo", "NetworkAdministration", "NetworkTime", "RemoteControl"})
-            urls.push_back(str(endpoint.url(QLatin1String(service))));
-        if (endpoint.transport != AmtEndpoint::Transport::Http)
-            setupTls();
-    }
-
-    ~Private()
-    {
-        if (daSaved)
-            http_da_release(soap, &da);
-        soap_closesock(soap); // soap_free() does not: a kept-alive connection would stay open
-        soap_destroy(soap);
-        soap_end(soap);
-        soap_free(soap);
-    }
-
-    void setupTls()
-    {
-        const bool psk = endpoint.transport == AmtEndpoint::Transport::TlsPsk;
-        // Remote Configuration: the device's certificate is self-signed and only carries the key
-        // exchange (docs/protocol.md §4.3), so it is not verified; the device verifies us.
-        const bool verify = !psk && endpoint.verifyServer;
-        // SOAP_SSL_NO_DEFAULT_CA_PATH: devices are trusted through the certificates the endpoint
-        // names, never the system's CA bundle, and loading that bundle for every session (PEM
-        // decoding ~140 certificates under OpenSSL's global locks) cost ~30 ms of CPU per device.
-        const unsigned short flags = verify
-                ? (SOAP_SSL_REQUIRE_SERVER_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_SSL_NO_DEFAULT_CA_PATH
-                   | SOAP_TLSv1_0 | SOAP_TLSv1_1 | SOAP_TLSv1_2)
-                : (SOAP_SSL_NO_AUTHENTICATION | SOAP_SSL_SKIP_HOST_CHECK | SOAP_SSL_NO_DEFAULT_CA_PATH | SOAP_TLSv1_0
-                   | SOAP_TLSv1_1 | SOAP_TLSv1_2);
-        if (soap_ssl_client_context(soap, flags, nullptr, nullptr, nullptr, nullptr, nullptr) != SOAP_OK
-            || !soap->ctx) {
-            tlsError = tr("cannot set up TLS: %1").arg(QString::fromUtf8(soap_fault_string(soap)));
-            return;
-        }
-        SSL_CTX *ctx = soap->ctx;
-        SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
-        SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION); // never TLS 1.3: AMT 2.x/3.x predate it
-        if (psk) {
-            SSL_CTX_set_cipher_list(ctx, "PSK-AES128-CBC-SHA:@SECLEVEL=0");
-            SSL_CTX_set_ex_data(ctx, sslExIndex(), &endpoint);
-            SSL_CTX_set_psk_client_callback(ctx, pskClientCallback);
-            return;
-        }
-        SSL_CTX_set_cipher_list(ctx,
-                                "DEFAULT:@SECLEVEL=0"); // AMT 2.x/3.x certificates are RSA/SHA-1
-        if (endpoint.verifyServer) {
-            SSL_CTX_set_ex_data(ctx, verifyExIndex(), &verifyError);
-            SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verifyCallback);
-        } else {
-            SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
-        }
-        X509_STORE *store = SSL_CTX_get_cert_store(ctx);
-        // A pinned certificate need not be a root: trusting it alone is enough.
-        X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
-        BIO *bio = BIO_new_mem_buf(endpoint.trustedCertificatesPem.constData(),
-                                   int(endpoint.trustedCertificatesPem.size()));
-        while (X509 *cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
-            X509_STORE_add_cert(store, cert);
-            X509_free(cert);
-        }
-        BIO_free(bio);
-        ERR_clear_error();
-        if (!endpoint.clientCertificateChainPem.isEmpty()) {
-            BIO *chain = BIO_new_mem_buf(endpoint.clientCertificateChainPem.constData(),
-                                         int(endpoint.clientCertificateChainPem.size()));
-            bool first = true;
-            while (X509 *cert = PEM_read_bio_X509(chain, nullptr, nullptr, nullptr)) {
-                if (first) {
-                    SSL_CTX_use_certificate(ctx, cert);
-                    X509_free(cert);
-                    first = false;
-                } else {
-                    SSL_CTX_add_extra_chain_cert(ctx, cert); // takes ownership
-                }
-            }
-            BIO_free(chain);
-            BIO *key = BIO_new_mem_buf(endpoint.clientPrivateKeyPem.constData(),
-                                       int(endpoint.clientPrivateKeyPem.size()));
-            EVP_PKEY *pkey = PEM_read_bio_PrivateKey(key, nullptr, nullptr, nullptr);
-            BIO_free(key);
-            if (!pkey || SSL_CTX_use_PrivateKey(ctx, pkey) != 1)
-                tlsError = tr("the client certificate's private key cannot be used: %1").arg(openSslErrors());
-            EVP_PKEY_free(pkey);
-            ERR_clear_error();
-        }
+            urls.push_back(str(e.url(QLatin1String(service))));
     }
 
     const char *url(int service) const { return urls[service].c_str(); }
 
-    // Runs one request (a lambda returning the gSOAP result), answering a Digest challenge once.
     template<typename Invoke>
     AmtError call(const char *operation, Invoke invoke)
     {
-        soap_destroy(soap);
-        soap_end(soap);
-        ERR_clear_error();
-        if (endpoint.host.isEmpty()) // gSOAP would write the request to standard output
-            return {AmtError::Category::Protocol, tr("No address was given for the device."), QLatin1String(operation)};
-        if (!tlsError.isEmpty())
-            return {AmtError::Category::TlsHandshake, tr("TLS with %1: %2").arg(endpoint.address(), tlsError),
-                    QLatin1String(operation)};
-        QElapsedTimer timer;
-        timer.start();
-        if (daSaved)
-            http_da_restore(soap, &da);
-        int rc = invoke();
-        if (rc == 401) {
-            if (daSaved) {
-                http_da_release(soap, &da);
-                daSaved = false;
-            }
-            lastRealm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : QString();
-            soap_closesock(soap); // a device may have left the challenged request's body unread
-            http_da_save(soap, &da, soap->authrealm, str(endpoint.user).c_str(), str(endpoint.password).c_str());
-            daSaved = true;
-            rc = invoke();
-        }
-        if (endpoint.trace)
-            endpoint.trace(QLatin1String(operation), endpoint.address(), rc, timer.elapsed());
-        if (rc == SOAP_OK)
-            return {};
-        return classify(operation, timer.elapsed(), rc);
-    }
-
-    AmtError classify(const char *operation, qint64 elapsedMs, int rc)
-    {
-        const QString op = QLatin1String(operation);
-        const QString where = endpoint.address();
-        const QString fault = QString::fromUtf8(soap_fault_string(soap) ? soap_fault_string(soap) : "");
-        const QString detail = QString::fromUtf8(soap_fault_detail(soap) ? soap_fault_detail(soap) : "");
-        const QString ssl = openSslErrors();
-        const int err = soap->errnum;
-        soap_closesock(soap);
-        if (rc == 401) {
-            const QString realm = soap->authrealm ? QString::fromUtf8(soap->authrealm) : lastRealm;
-            return {AmtError::Category::Authentication,
-                    tr("Authentication failed at %1: the device rejected user '%2' in realm '%3' "
-                       "(HTTP 401). "
-                       "Check the admin password.")
-                            .arg(where, endpoint.user, realm),
-                    op};
-        }
-        if (rc == SOAP_SSL_ERROR) {
-            if (endpoint.transport == AmtEndpoint::Transport::TlsPsk) {
-                return {AmtError::Category::TlsHandshake,
-                        tr("TLS-PSK handshake with %1 failed for PID %2: the device did not "
-                           "accept the pre-shared "
-                           "key, so the PPS does not match the one the device holds (%3).")
-                                .arg(where, PidPps::formatPid(endpoint.pskIdentity),
-                                     ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                        op};
-            }
-            if (verifyError != X509_V_OK) {
-                const QString why = QString::fromLatin1(X509_verify_cert_error_string(verifyError));
-                verifyError = X509_V_OK;
-                return {AmtError::Category::TlsHandshake,
-                        tr("TLS handshake with %1 failed: the device's certificate is not trusted "
-                           "(%2). Check the "
-                           "trusted CA or the pinned certificate.")
-                                .arg(where, why),
-                        op};
-            }
-            return {AmtError::Category::TlsHandshake,
-                    tr("TLS handshake with %1 failed: %2")
-                            .arg(where, ssl.isEmpty() ? (detail.isEmpty() ? fault : detail) : ssl),
-                    op};
-        }
-        if (rc == SOAP_TCP_ERROR) {
-            if (err == ECONNREFUSED)
-                return {AmtError::Category::ConnectionRefused,
-                        tr("%1 refused the connection: nothing listens there, or a firewall "
-                           "rejects it.")
-                                .arg(where),
-                        op};
-            if (err == ETIMEDOUT || err == 0 || elapsedMs >= endpoint.connectTimeoutMs)
-                return {AmtError::Category::Timeout,
-                        tr("Connecting to %1 timed out after %2 ms.").arg(where).arg(elapsedMs), op};
-            return {AmtError::Category::Protocol,
-                    tr("Cannot connect to %1: %2").arg(where, QString::fromLocal8Bit(std::strerror(err))), op};
-        }
-        if (rc == SOAP_EOF || rc == SOAP_CHK_EOF || rc == SOAP_LENGTH) {
-            if (elapsedMs + 50 >= qMin(endpoint.receiveTimeoutMs, endpoint.sendTimeoutMs))
-                return {AmtError::Category::Timeout,
-                        tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs), op};
-            return {AmtError::Category::ConnectionDropped,
-                    tr("%1 closed the connection in the middle of %2.").arg(where, op), op};
-        }
-        if (rc == SOAP_FAULT || rc == SOAP_CLI_FAULT || rc == SOAP_SVR_FAULT || rc == SOAP_NO_METHOD
-            || rc == SOAP_TAG_MISMATCH)
-            return {AmtError::Category::SoapFault,
-                    tr("%1 answered %2 with a SOAP fault: %3")
-                            .arg(where, op, fault + (detail.isEmpty() ? QString() : u' ' + detail)),
-                    op};
-        return {AmtError::Category::Protocol,
-                tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault), op};
+        return transport.call(operation, invoke);
     }
 
     static AmtError status(const char *operation, unsigned status)
@@ -327,19 +77,13 @@ public:
         return e;
     }
 
-    AmtEndpoint endpoint;
-    struct soap *soap;
+    SoapTransport transport;
     SecurityAdministrationProxy sai;
     GeneralInfoProxy inf;
     NetworkAdministrationProxy net;
     NetworkTimeProxy tim;
     RemoteControlProxy rci;
     std::vector<std::string> urls;
-    http_da_info da{};
-    bool daSaved = false;
-    QString lastRealm;
-    QString tlsError;
-    int verifyError = X509_V_OK;
 
     enum { Sai, Inf, Net, Tim, Rci };
 };
@@ -363,7 +107,7 @@ AmtSession::~AmtSession() = default;
 
 const AmtEndpoint &AmtSession::endpoint() const
 {
-    return d->endpoint;
+    return d->transport.endpoint();
 }
 
 AmtResult<QString> AmtSession::getCoreVersion()
