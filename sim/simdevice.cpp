@@ -108,6 +108,16 @@ bool DeviceState::supportsInterfaceSettings() const
     return amtVersion == u"2.5" || amtVersion == u"2.6" || amtVersion == u"3.0";
 }
 
+bool DeviceState::speaksWsman() const
+{
+    return amtVersion.section(u'.', 0, 0).toInt() >= 3;
+}
+
+bool DeviceState::speaksLegacySoap() const
+{
+    return amtVersion.section(u'.', 0, 0).toInt() < 9;
+}
+
 QString DeviceState::realm() const
 {
     const QByteArray digest = QCryptographicHash::hash(uuid.toRfc4122(), QCryptographicHash::Md5);
@@ -147,6 +157,33 @@ void DeviceState::boot(const BootSetting &requested, qint64 nowMs)
     powerState = 0;
     ++boots;
     lastBootMs = nowMs;
+}
+
+Core::Amt::PtStatus DeviceState::remoteCommand(unsigned command, const BootSetting &boot, qint64 nowMs)
+{
+    using Core::Amt::PtStatus;
+    switch (command) {
+    case 0x10: // reset
+    case 0x13: // power cycle
+        if (isOff())
+            return PtStatus::NotPermitted; // nothing to reset while off
+        this->boot(boot, nowMs);
+        return PtStatus::Success;
+    case 0x11: // power up: a boot from off; a sleeping device wakes; one that is on stays so
+        if (isOff())
+            this->boot(boot, nowMs);
+        else
+            powerState = 0;
+        return PtStatus::Success;
+    case 0x12: // power down to S5
+        powerState = 5;
+        return PtStatus::Success;
+    case 0x21: // the next boot, without a power change; no special command clears it
+        nextBoot = boot;
+        return PtStatus::Success;
+    default:
+        return PtStatus::InvalidCommand;
+    }
 }
 
 void DeviceState::clearPendingTls()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/amt/ptstatus.h"
 #include "sim/bootsetting.h"
 
 #include <QByteArray>
@@ -80,6 +81,15 @@ struct CallRecord
     QJsonObject toJson(bool withTimes) const;
 };
 
+// A WS-Management enumeration a client began and has not pulled to its end (docs/protocol.md
+// §13.3): which class, how far, and until when the context is good.
+struct Enumeration
+{
+    QString resourceUri;
+    int next = 0;
+    qint64 expiresMs = 0;
+};
+
 // Everything a simulated device knows. Guarded by mutex; persisted as JSON in the state folder.
 struct DeviceState
 {
@@ -138,6 +148,8 @@ struct DeviceState
     std::optional<bool> pendingTlsEnabled;
     quint64 tlsCommits = 0; // CommitChanges calls that applied staged TLS changes
 
+    QMap<unsigned, Enumeration> enumerations; // WS-Management's open ones, by number; not persisted
+
     Faults faults;                   // not persisted
     QMap<QString, CallRecord> calls; // by operation or RemoteControl command name; not persisted
 
@@ -147,6 +159,8 @@ struct DeviceState
     void clearPendingTls();
     bool supportsRemoteConfiguration() const; // 2.2, 2.6, 3.0
     bool supportsInterfaceSettings() const;   // 2.5+
+    bool speaksWsman() const;                 // 3.0 and later serve /wsman
+    bool speaksLegacySoap() const;            // before 9.0: the legacy services
     QString realm() const;                    // "Digest:" + 32 upper-case hex, stable per device
     QString coreVersion() const;              // "3.0.4"
     qint64 clockMs() const;                   // the device's time now, ms since 1970 UTC
@@ -154,6 +168,10 @@ struct DeviceState
     // The device starts (a power up from off, a reset, a power cycle): with the boot setting given
     // with the command, else the one SetBootOptions left, which the boot consumes.
     void boot(const BootSetting &requested, qint64 nowMs);
+    // A RemoteControl command (docs/protocol.md §5.3: 0x10 reset, 0x11 power up, 0x12 power down,
+    // 0x13 power cycle, 0x21 set the next boot), also what WS-Management's power state changes
+    // come down to (§13.5). The boot setting must have been checked.
+    Core::Amt::PtStatus remoteCommand(unsigned command, const BootSetting &boot, qint64 nowMs);
     void recordCall(const QString &operation, qint64 nowMs);
     QJsonObject callsJson(bool withTimes) const;
 
@@ -171,6 +189,7 @@ public:
     DeviceState &state() { return m_state; } // with mutex held
     const DeviceState &state() const { return m_state; }
     std::atomic<bool> dirty{false};
+    std::atomic<quint64> wsmanMessages{0}; // the last WS-Management response's MessageID number
     int index = 0;
 
 private:

@@ -73,31 +73,10 @@ int SimRemoteControl::RemoteControl(_rci__RemoteControl *q, _rci__RemoteControlR
         refused != PtStatus::Success)
         return answer(r.Status, refused);
     // OEMparameters is not interpreted.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    switch (q->Command) {
-    case 0x10: // reset
-    case 0x13: // power cycle
-        if (s.isOff())
-            return answer(r.Status, PtStatus::NotPermitted); // nothing to reset while off
-        s.boot(boot, now);
-        break;
-    case 0x11: // power up: a boot from off; a sleeping device wakes; one that is on stays so
-        if (s.isOff())
-            s.boot(boot, now);
-        else
-            s.powerState = 0;
-        break;
-    case 0x12: // power down to S5
-        s.powerState = 5;
-        break;
-    case 0x21: // the next boot, without a power change; no special command clears it
-        s.nextBoot = boot;
-        break;
-    default:
-        return answer(r.Status, PtStatus::InvalidCommand);
-    }
-    call.changed();
-    return answer(r.Status, PtStatus::Success);
+    const PtStatus result = s.remoteCommand(q->Command, boot, QDateTime::currentMSecsSinceEpoch());
+    if (result == PtStatus::Success)
+        call.changed();
+    return answer(r.Status, result);
 }
 
 } // namespace Oobm::Sim

@@ -47,6 +47,10 @@ public:
     }
 
     SimDevice *device() const { return m_device; }
+    // What stop() means: 401 or SOAP_STOP (then nothing may be sent), else a forced status.
+    int result() const { return m_result; }
+    bool forced() const { return m_forced; }
+    unsigned forcedStatus() const { return m_forcedStatus; }
     void changed(); // with the device's mutex held: the state is kept
     void updateListeners();
     void modeChanged();

@@ -12,6 +12,7 @@
 #include "sim/simnetworktime.h"
 #include "sim/simremotecontrol.h"
 #include "sim/simsecurityadministration.h"
+#include "sim/simwsman.h"
 #include "sim/soapservicehost.h"
 #include "sim/tlscontext.h"
 
@@ -486,15 +487,41 @@ bool SoapServer::Private::serveOne(Connection *c)
         return false;
     if (soap_begin_serve(s))
         return s->error >= SOAP_STOP && s->keep_alive > 0 && !m_stopping.load();
-    int rc = sai.dispatch(s);
-    if (rc == SOAP_NO_METHOD)
-        rc = inf.dispatch(s);
-    if (rc == SOAP_NO_METHOD)
-        rc = net.dispatch(s);
-    if (rc == SOAP_NO_METHOD)
-        rc = tim.dispatch(s);
-    if (rc == SOAP_NO_METHOD)
-        rc = rci.dispatch(s);
+    // docs/protocol.md §13.1: /wsman is WS-Management (AMT 3.0 and later), every other path the
+    // legacy services (before 9.0). A device without the dialect answers 404, as the firmware's
+    // web server does for a page it does not have.
+    const bool wsman = std::strcmp(s->path, "/wsman") == 0;
+    bool served = false;
+    {
+        QMutexLocker lock(&c->device->mutex);
+        const DeviceState &state = c->device->state();
+        served = wsman ? state.speaksWsman() : state.speaksLegacySoap();
+    }
+    if (!served) {
+        // Read to the end first: closing a socket with unread data resets the connection, and the
+        // client would see no answer at all.
+        if (soap_body_end_in(s) || soap_envelope_end_in(s) || soap_end_recv(s))
+            return false;
+        s->keep_alive = 0;
+        soap_send_empty_response(s, 404);
+        return false;
+    }
+    int rc = SOAP_OK;
+    if (wsman) {
+        rc = SimWsman(s, *this).serve();
+        if (rc)
+            s->header = nullptr; // a 401 or a request that did not parse: not the request's headers back
+    } else {
+        rc = sai.dispatch(s);
+        if (rc == SOAP_NO_METHOD)
+            rc = inf.dispatch(s);
+        if (rc == SOAP_NO_METHOD)
+            rc = net.dispatch(s);
+        if (rc == SOAP_NO_METHOD)
+            rc = tim.dispatch(s);
+        if (rc == SOAP_NO_METHOD)
+            rc = rci.dispatch(s);
+    }
     if (rc && s->error && s->error < SOAP_STOP) {
         soap_send_fault(s);
         if (s->error != 401)
@@ -504,6 +531,7 @@ bool SoapServer::Private::serveOne(Connection *c)
         return false;
     soap_destroy(s);
     soap_end(s);
+    s->header = nullptr; // freed: a next request without a header must not find this one's
     return s->keep_alive > 0 && !m_stopping.load();
 }
 

@@ -11,7 +11,7 @@ OOBM_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6sql6-sq
     libssl-dev qtkeychain-qt6-dev libsecret-1-0)
 # scripts/check-style: clang-format and clang-tidy 14.
 OOBM_STYLE_PACKAGES=(clang-format clang-tidy)
-OOBM_TEST_PACKAGES=(python3 postgresql-15 sqlite3 util-linux xvfb xauth amtterm libsoap-lite-perl libxml2-utils dbus gnome-keyring dnsmasq-base
+OOBM_TEST_PACKAGES=(python3 postgresql-15 sqlite3 util-linux xvfb xauth amtterm libsoap-lite-perl libxml2-utils curl dbus gnome-keyring dnsmasq-base
     clang libclang-rt-14-dev "${OOBM_STYLE_PACKAGES[@]}")
 OOBM_SCREENSHOT_PACKAGES=(xvfb xauth imagemagick x11-apps xdotool dnsmasq-base)
 

@@ -48,7 +48,8 @@
 class wsman__SelectorType
 {
 public:
-    @std::string Name 1; // unqualified: Name="InstanceID"
+    @std::string Name 0;         // unqualified, as OOBM writes it: Name="InstanceID"
+    @std::string *wsman__Name 0; // qualified, as amtc writes it: wsman:Name="InstanceID"
     std::string __item;
 };
 

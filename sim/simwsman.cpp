@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "simwsman.h"
+
+#include "soapH.h"
+
+#include "sim/simdevice.h"
+#include "sim/soapcall.h"
+
+#include <QDateTime>
+
+#include <cstdio>
+#include <cstring>
+
+namespace Oobm::Sim {
+
+using Core::Amt::PtStatus;
+
+namespace {
+
+const char Anonymous[] = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous";
+const char TransferGet[] = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
+const char EnumerationNs[] = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/";
+const char AddressingFault[] = "http://schemas.xmlsoap.org/ws/2004/08/addressing/fault";
+const char WsmanFault[] = "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault";
+const char AmtPrefix[] = "http://intel.com/wbem/wscim/1/amt-schema/1/";
+const char CimPrefix[] = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/";
+
+// docs/protocol.md §13.3 [project]: a Pull without MaxElements returns this many items; a device
+// keeps this many enumerations open, each for this long after its last Pull.
+constexpr int DefaultPullItems = 20;
+constexpr int MaxOpenEnumerations = 16;
+constexpr qint64 EnumerationLifetimeMs = 60 * 1000;
+
+// "AMT_GeneralSettings" for its resource URI; empty for a URI of no class prefix AMT knows.
+QString classOf(const std::string &resourceUri)
+{
+    for (const char *prefix : {AmtPrefix, CimPrefix}) {
+        const std::string p(prefix);
+        if (resourceUri.compare(0, p.size(), p) == 0 && resourceUri.find('/', p.size()) == std::string::npos)
+            return QString::fromStdString(resourceUri.substr(p.size()));
+    }
+    return {};
+}
+
+std::string *text(struct soap *soap, const QString &value)
+{
+    std::string *p = soap_new_std__string(soap);
+    *p = value.toStdString();
+    return p;
+}
+
+template<typename T>
+T *value(struct soap *soap, T v)
+{
+    T *p = static_cast<T *>(soap_malloc(soap, sizeof(T)));
+    *p = v;
+    return p;
+}
+
+// A selector's name, written Name= or wsman:Name= (both work on AMT, docs/protocol.md §13.3).
+const std::string &selectorName(const wsman__SelectorType &selector)
+{
+    return selector.Name.empty() && selector.wsman__Name ? *selector.wsman__Name : selector.Name;
+}
+
+// The context's text as the firmware writes it: the number in the first byte.
+QString contextText(unsigned number)
+{
+    return QStringLiteral("%1").arg(number, 2, 16, QLatin1Char('0')).toUpper()
+            + QStringLiteral("000000-0000-0000-0000-000000000000");
+}
+
+unsigned contextNumber(const std::string &context)
+{
+    const QString c = QString::fromStdString(context);
+    if (c.size() != 36 || c.mid(2) != contextText(0).mid(2))
+        return 0;
+    bool ok = false;
+    const unsigned n = c.left(2).toUInt(&ok, 16);
+    return ok ? n : 0;
+}
+
+// CIM_SoftwareIdentity's instances: the firmware's components, as AMT lists them (§13.2).
+QList<QPair<QString, QString>> softwareIdentities(const DeviceState &s)
+{
+    const QString v = s.coreVersion();
+    return {{QStringLiteral("Flash"), v},
+            {QStringLiteral("Netstack"), v},
+            {QStringLiteral("AMTApps"), v},
+            {QStringLiteral("AMT"), v},
+            {QStringLiteral("Sku"), QStringLiteral("14")},
+            {QStringLiteral("VendorID"), QStringLiteral("8086")},
+            {QStringLiteral("Build Number"), QStringLiteral("1023")},
+            {QStringLiteral("Recovery Version"), v},
+            {QStringLiteral("Recovery Build Num"), QStringLiteral("1023")},
+            {QStringLiteral("Legacy Mode"), QStringLiteral("False")}};
+}
+
+} // namespace
+
+SimWsman::SimWsman(struct soap *soap, SoapServiceHost &host)
+    : m_soap(soap)
+    , m_host(host)
+{ }
+
+int SimWsman::serve()
+{
+    const SOAP_ENV__Header *h = m_soap->header;
+    m_action = h && h->wsa__Action ? h->wsa__Action : "";
+    m_resourceUri = h && h->wsman__ResourceURI ? h->wsman__ResourceURI : "";
+    m_messageId = h && h->wsa__MessageID ? h->wsa__MessageID : "";
+    const QString className = classOf(m_resourceUri);
+    if (m_action == TransferGet)
+        return get(className);
+    if (m_action == std::string(EnumerationNs) + "Enumerate")
+        return enumerate(className);
+    if (m_action == std::string(EnumerationNs) + "Pull")
+        return pull();
+    if (m_action == std::string(EnumerationNs) + "Release")
+        return release();
+    if (className == u"CIM_PowerManagementService" && m_action == m_resourceUri + "/RequestPowerStateChange")
+        return requestPowerStateChange();
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, (className + QStringLiteral(".Unknown")).toUtf8().constData(), m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    if (m_action.empty())
+        return fault("wsa:MessageInformationHeaderRequired",
+                     "A required header representing a Message Addressing Property is not present");
+    return fault("wsa:ActionNotSupported", "The action is not supported by the service.");
+}
+
+int SimWsman::get(const QString &className)
+{
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, (className + QStringLiteral(".Get")).toUtf8().constData(), m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    if (call.forced())
+        return fault("wsman:InternalError",
+                     "The service cannot comply with the request due to internal processing errors.");
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    struct soap *soap = m_soap;
+    if (className == u"AMT_GeneralSettings") {
+        _gs__AMT_USCOREGeneralSettings g;
+        g.soap_default(soap);
+        const QString instance = QStringLiteral("Intel(r) AMT: General Settings");
+        g.AMTNetworkEnabled = value(soap, 1u);
+        g.DDNSPeriodicUpdateInterval = value(soap, 1440u);
+        g.DDNSTTL = value(soap, 900u);
+        g.DDNSUpdateByDHCPServerEnabled = value(soap, true);
+        g.DDNSUpdateEnabled = value(soap, false);
+        g.DHCPv6ConfigurationTimeout = value(soap, 0u);
+        g.DigestRealm = text(soap, s.realm());
+        g.DomainName = text(soap, s.domainName);
+        g.ElementName = text(soap, instance);
+        g.HostName = text(soap, s.hostName);
+        g.HostOSFQDN = text(soap, s.domainName.isEmpty() ? s.hostName : s.hostName + u'.' + s.domainName);
+        g.IdleWakeTimeout = value(soap, 65535u);
+        g.InstanceID = text(soap, instance);
+        g.NetworkInterfaceEnabled = value(soap, true);
+        g.PingResponseEnabled = value(soap, true);
+        g.PowerSource = value(soap, 0u);
+        g.PreferredAddressFamily = value(soap, 0u);
+        g.PresenceNotificationInterval = value(soap, 0u);
+        g.PrivacyLevel = value(soap, 0u);
+        g.RmcpPingResponseEnabled = value(soap, true);
+        g.SharedFQDN = value(soap, true);
+        g.WsmanOnlyMode = value(soap, !s.speaksLegacySoap());
+        return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", g, "gs:AMT_GeneralSettings");
+    }
+    if (className == u"AMT_SetupAndConfigurationService") {
+        _scs__AMT_USCORESetupAndConfigurationService c;
+        c.soap_default(soap);
+        c.CreationClassName = text(soap, className);
+        c.ElementName = text(soap, QStringLiteral("Intel(r) AMT Setup and Configuration Service"));
+        c.EnabledState = value<unsigned short>(soap, 5);
+        c.Name = text(soap, QStringLiteral("Intel(r) AMT Setup and Configuration Service"));
+        c.PasswordModel = value(soap, 0u);
+        c.ProvisioningMode = value<unsigned short>(soap, s.mode == Mode::Provisioned ? 1 : 0);
+        c.ProvisioningState = value(soap, s.provisioningState());
+        c.RequestedState = value<unsigned short>(soap, 12);
+        c.SystemCreationClassName = text(soap, QStringLiteral("CIM_ComputerSystem"));
+        c.SystemName = text(soap, QStringLiteral("Intel(r) AMT"));
+        c.ZeroTouchConfigurationEnabled = value(soap, s.zeroTouchEnabled);
+        return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", c,
+                     "scs:AMT_SetupAndConfigurationService");
+    }
+    lock.unlock();
+    return notFound();
+}
+
+int SimWsman::enumerate(const QString &className)
+{
+    _wsen__Enumerate request;
+    request.soap_default(m_soap);
+    if (!soap_get__wsen__Enumerate(m_soap, &request, "wsen:Enumerate", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, (className + QStringLiteral(".Enumerate")).toUtf8().constData(), m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    if (call.forced())
+        return fault("wsman:InternalError",
+                     "The service cannot comply with the request due to internal processing errors.");
+    if (className != u"CIM_SoftwareIdentity")
+        return notFound();
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = s.enumerations.begin(); it != s.enumerations.end();)
+        it = it->expiresMs <= now ? s.enumerations.erase(it) : std::next(it);
+    if (s.enumerations.size() >= MaxOpenEnumerations)
+        return fault("wsman:QuotaLimit", "The service is busy servicing other requests.");
+    unsigned number = 1;
+    while (s.enumerations.contains(number))
+        ++number;
+    s.enumerations.insert(number, {QString::fromStdString(m_resourceUri), 0, now + EnumerationLifetimeMs});
+    _wsen__EnumerateResponse response;
+    response.soap_default(m_soap);
+    response.EnumerationContext = contextText(number).toStdString();
+    return reply("http://schemas.xmlsoap.org/ws/2004/09/enumeration/EnumerateResponse", response,
+                 "wsen:EnumerateResponse");
+}
+
+int SimWsman::pull()
+{
+    _wsen__Pull request;
+    request.soap_default(m_soap);
+    if (!soap_get__wsen__Pull(m_soap, &request, "wsen:Pull", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    const QString className = classOf(m_resourceUri);
+    SoapCall call(m_soap, (className + QStringLiteral(".Pull")).toUtf8().constData(), m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    if (call.forced())
+        return fault("wsman:InternalError",
+                     "The service cannot comply with the request due to internal processing errors.");
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const unsigned number = contextNumber(request.EnumerationContext);
+    auto it = s.enumerations.find(number);
+    if (it == s.enumerations.end() || it->expiresMs <= now) {
+        if (it != s.enumerations.end())
+            s.enumerations.erase(it);
+        return fault("wsen:InvalidEnumerationContext", "The supplied enumeration context is invalid.");
+    }
+    const auto all = softwareIdentities(s);
+    const int max = request.MaxElements && *request.MaxElements > 0 ? *request.MaxElements : DefaultPullItems;
+    auto *items = soap_new_wsen__SoftwareIdentityItems(m_soap);
+    for (int i = it->next; i < all.size() && i < it->next + max; ++i) {
+        _swi__CIM_USCORESoftwareIdentity item;
+        item.soap_default(m_soap);
+        item.InstanceID = text(m_soap, all[i].first);
+        item.IsEntity = value(m_soap, true);
+        item.VersionString = text(m_soap, all[i].second);
+        items->swi__CIM_USCORESoftwareIdentity.push_back(item);
+    }
+    wsen__SoftwareIdentityPullResponse response;
+    response.soap_default(m_soap);
+    response.Items = items;
+    it->next += int(items->swi__CIM_USCORESoftwareIdentity.size());
+    m_resourceUri = it->resourceUri.toStdString();
+    if (it->next >= all.size()) {
+        s.enumerations.erase(it);
+        response.EndOfSequence = text(m_soap, QString());
+    } else {
+        it->expiresMs = now + EnumerationLifetimeMs;
+        response.EnumerationContext = text(m_soap, contextText(number));
+    }
+    return reply("http://schemas.xmlsoap.org/ws/2004/09/enumeration/PullResponse", response, "wsen:PullResponse");
+}
+
+int SimWsman::release()
+{
+    _wsen__Release request;
+    request.soap_default(m_soap);
+    if (!soap_get__wsen__Release(m_soap, &request, "wsen:Release", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, (classOf(m_resourceUri) + QStringLiteral(".Release")).toUtf8().constData(), m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    if (!s.enumerations.remove(contextNumber(request.EnumerationContext)))
+        return fault("wsen:InvalidEnumerationContext", "The supplied enumeration context is invalid.");
+    return replyEmpty("http://schemas.xmlsoap.org/ws/2004/09/enumeration/ReleaseResponse");
+}
+
+// CIM_PowerManagementService.RequestPowerStateChange (§13.5): the DMTF power states AMT before 9.0
+// takes, as the RemoteControl commands they amount to. ReturnValue in CIM's terms: 0 done, 1 not
+// supported, 2 failed, 5 invalid parameter.
+int SimWsman::requestPowerStateChange()
+{
+    _pms__RequestPowerStateChange_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__pms__RequestPowerStateChange_USCOREINPUT(m_soap, &request, "pms:RequestPowerStateChange_INPUT",
+                                                            nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "CIM_PowerManagementService.RequestPowerStateChange", m_host);
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    _pms__RequestPowerStateChange_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const wsman__EndpointReferenceType *element = request.ManagedElement;
+    bool systemNamed = !element;
+    if (element && element->wsa__ReferenceParameters && element->wsa__ReferenceParameters->wsman__SelectorSet) {
+        for (const wsman__SelectorType &selector : element->wsa__ReferenceParameters->wsman__SelectorSet->Selector)
+            systemNamed = systemNamed || (selectorName(selector) == "Name" && selector.__item == "ManagedSystem");
+    }
+    unsigned command = 0;
+    switch (request.PowerState) {
+    case 2: // on
+        command = 0x11;
+        break;
+    case 5: // power cycle (off soft, then on)
+        command = 0x13;
+        break;
+    case 8: // off soft
+        command = 0x12;
+        break;
+    case 10: // master bus reset
+        command = 0x10;
+        break;
+    default:
+        break;
+    }
+    if (call.forced())
+        response.ReturnValue = call.forcedStatus();
+    else if (!systemNamed)
+        response.ReturnValue = 5;
+    else if (command == 0)
+        response.ReturnValue = 1;
+    else if (s.remoteCommand(command, {}, QDateTime::currentMSecsSinceEpoch()) != PtStatus::Success)
+        response.ReturnValue = 2;
+    else
+        call.changed();
+    return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService/"
+                 "RequestPowerStateChangeResponse",
+                 response, "pms:RequestPowerStateChange_OUTPUT");
+}
+
+int SimWsman::endRequest()
+{
+    if (soap_body_end_in(m_soap) || soap_envelope_end_in(m_soap) || soap_end_recv(m_soap))
+        return m_soap->error;
+    return SOAP_OK;
+}
+
+void SimWsman::respondHeader(const char *action)
+{
+    m_soap->header = nullptr;
+    soap_header(m_soap);
+    SOAP_ENV__Header *h = m_soap->header;
+    h->wsa__To = soap_strdup(m_soap, Anonymous);
+    if (!m_messageId.empty()) {
+        h->wsa__RelatesTo = soap_new_wsa__Relationship(m_soap);
+        h->wsa__RelatesTo->__item = soap_strdup(m_soap, m_messageId.c_str());
+    }
+    h->wsa__Action = soap_strdup(m_soap, action);
+    auto *device = static_cast<SimDevice *>(m_soap->user);
+    char id[64];
+    std::snprintf(id, sizeof id, "uuid:00000000-8086-8086-8086-%012llX", (++device->wsmanMessages) & 0xFFFFFFFFFFFFull);
+    h->wsa__MessageID = soap_strdup(m_soap, id);
+    if (!m_resourceUri.empty())
+        h->wsman__ResourceURI = soap_strdup(m_soap, m_resourceUri.c_str());
+}
+
+// Faults (§13.4): HTTP 400 (500 for InternalError), the subcode, and the header Action of
+// WS-Addressing's faults or WS-Management's. The connection stays open.
+int SimWsman::fault(const char *subcode, const char *reason, const char *detail)
+{
+    const bool addressing = std::strncmp(subcode, "wsa:", 4) == 0;
+    respondHeader(addressing ? AddressingFault : WsmanFault);
+    if (std::strcmp(subcode, "wsman:InternalError") == 0)
+        soap_receiver_fault_subcode(m_soap, subcode, reason, detail);
+    else
+        soap_sender_fault_subcode(m_soap, subcode, reason, detail);
+    m_soap->encodingStyle = nullptr;
+    if (soap_send_fault(m_soap) != SOAP_FAULT)
+        return m_soap->error;
+    m_soap->error = SOAP_OK;
+    return SOAP_OK;
+}
+
+int SimWsman::notFound()
+{
+    return fault("wsa:DestinationUnreachable",
+                 "No route can be determined to reach the destination role defined by the WSAddressing To.");
+}
+
+template<typename Write>
+int SimWsman::send(Write writeBody)
+{
+    struct soap *soap = m_soap;
+    soap->encodingStyle = nullptr; // else SOAP 1.2 writes an RPC result element into the body
+    soap_serializeheader(soap);
+    auto envelope = [&] {
+        return soap_envelope_begin_out(soap) || soap_putheader(soap) || soap_body_begin_out(soap) || writeBody()
+                || soap_body_end_out(soap) || soap_envelope_end_out(soap);
+    };
+    if (soap_begin_count(soap))
+        return soap->error;
+    if ((soap->mode & SOAP_IO_LENGTH) && envelope())
+        return soap->error;
+    if (soap_end_count(soap) || soap_response(soap, SOAP_OK) || envelope() || soap_end_send(soap))
+        return soap->error;
+    return SOAP_OK;
+}
+
+template<typename Body>
+int SimWsman::reply(const char *action, Body &body, const char *tag)
+{
+    respondHeader(action);
+    body.soap_serialize(m_soap);
+    return send([&] { return body.soap_out(m_soap, tag, -1, nullptr); });
+}
+
+int SimWsman::replyEmpty(const char *action)
+{
+    respondHeader(action);
+    return send([] { return SOAP_OK; });
+}
+
+} // namespace Oobm::Sim
