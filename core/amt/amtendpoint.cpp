@@ -15,4 +15,10 @@ QString AmtEndpoint::url(const QString &service) const
     return scheme + QStringLiteral("://") + address() + u'/' + service + QStringLiteral("Service");
 }
 
+QString AmtEndpoint::wsmanUrl() const
+{
+    const QString scheme = transport == Transport::Http ? QStringLiteral("http") : QStringLiteral("https");
+    return scheme + QStringLiteral("://") + address() + QStringLiteral("/wsman");
+}
+
 } // namespace Oobm::Core::Amt

@@ -45,6 +45,8 @@ struct AmtEndpoint
 
     // "http://127.10.0.1:16992/SecurityAdministrationService"
     QString url(const QString &service) const;
+    // "http://127.10.0.1:16992/wsman" (docs/protocol.md §13.1)
+    QString wsmanUrl() const;
     // "127.10.0.1:16992"
     QString address() const;
 };

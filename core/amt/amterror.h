@@ -36,4 +36,13 @@ struct AmtError
     static QString categoryName(Category category); // "connection-refused", ...
 };
 
+// A call's answer, or why there is none.
+template<typename T>
+struct AmtResult
+{
+    T value{};
+    AmtError error;
+    bool ok() const { return !error.isError(); }
+};
+
 } // namespace Oobm::Core::Amt

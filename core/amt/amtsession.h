@@ -13,14 +13,6 @@
 
 namespace Oobm::Core::Amt {
 
-template<typename T>
-struct AmtResult
-{
-    T value{};
-    AmtError error;
-    bool ok() const { return !error.isError(); }
-};
-
 // A conversation with one device: one gSOAP context, kept alive between calls, Digest
 // credentials reused. Blocking: use it on one worker thread (AmtClient runs it off the GUI
 // thread). Never shared between threads.

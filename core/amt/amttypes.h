@@ -130,4 +130,43 @@ struct InterfaceSettings
     Ipv4Parameters ipv4;
 };
 
+// WS-Management (docs/protocol.md §13).
+
+// AMT_GeneralSettings: what OOBM reads of it.
+struct GeneralSettings
+{
+    QString instanceId;
+    QString hostName;
+    QString domainName;
+    QString digestRealm;
+    bool sharedFqdn = false;
+    bool pingResponseEnabled = false;
+    bool wsmanOnlyMode = false;
+};
+
+// One CIM_SoftwareIdentity instance: a firmware component ("AMT", "Flash", "Sku", ...).
+struct SoftwareIdentity
+{
+    QString instanceId;
+    QString versionString;
+};
+
+// AMT_SetupAndConfigurationService: ProvisioningState as §5.5's, ProvisioningMode 1 Enterprise
+// (Admin Control), 2 Small Business, 3 Remote Connectivity, 4 Client Control.
+struct SetupAndConfiguration
+{
+    unsigned provisioningState = 0;
+    unsigned provisioningMode = 0;
+    bool zeroTouchConfigurationEnabled = false;
+};
+
+// The DMTF power states CIM_PowerManagementService.RequestPowerStateChange takes from AMT before
+// 9.0 (§13.5).
+enum class DmtfPowerState : unsigned short {
+    On = 2,
+    PowerCycleOffSoft = 5,
+    OffSoft = 8,
+    MasterBusReset = 10,
+};
+
 } // namespace Oobm::Core::Amt

@@ -292,8 +292,9 @@ AmtError SoapTransport::classify(const char *operation, qint64 elapsedMs, int rc
         return {AmtError::Category::Protocol,
                 tr("Cannot connect to %1: %2").arg(where, QString::fromLocal8Bit(std::strerror(err))), op};
     }
-    struct soap *const soap = m_soap; // SOAP_CHK_EOF names it
-    if (rc == SOAP_EOF || rc == SOAP_CHK_EOF || rc == SOAP_LENGTH) {
+    // Not SOAP_CHK_EOF: that macro is "soap->error, or SOAP_EOF", so it equals every rc a call
+    // returns, and a fault would read as a dropped connection.
+    if (rc == SOAP_EOF || rc == SOAP_LENGTH) {
         if (elapsedMs + 50 >= qMin(m_endpoint.receiveTimeoutMs, m_endpoint.sendTimeoutMs))
             return {AmtError::Category::Timeout, tr("%1 did not answer %2 within %3 ms.").arg(where, op).arg(elapsedMs),
                     op};

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// WS-Management (docs/protocol.md §13): the generated WsmanProxy in, Qt value types out. gSOAP is
+// seen on the client side here, in amtsession.cpp and in soaptransport.cpp only.
+#include "wsmansession.h"
+
+#include "soapWsmanProxy.h"
+#include "wsaapi.h"
+
+#include "core/amt/contract/namespaces.h"
+#include "core/amt/ptstatus.h"
+#include "core/amt/soaptransport.h"
+
+#include <QCoreApplication>
+
+namespace Oobm::Core::Amt {
+
+namespace {
+
+QString tr(const char *text)
+{
+    // lupdate files free tr() calls under the enclosing namespace: use the same context.
+    return QCoreApplication::translate("Oobm::Core::Amt", text);
+}
+
+QString qstr(const std::string *s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+const char AmtPrefix[] = "http://intel.com/wbem/wscim/1/amt-schema/1/";
+const char CimPrefix[] = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/";
+const char AddressingUri[] = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+
+// An enumeration the device never ends is not followed for ever.
+constexpr int MaxPulls = 1000;
+
+std::string resource(const char *prefix, const char *className)
+{
+    return std::string(prefix) + className;
+}
+
+// CIM's ReturnValue words for a standard method (docs/protocol.md §13.5).
+QString cimReturnValueName(unsigned value)
+{
+    switch (value) {
+    case 1:
+        return QStringLiteral("Not Supported");
+    case 2:
+        return QStringLiteral("Unknown or Unspecified Error");
+    case 3:
+        return QStringLiteral("Cannot complete within Timeout Period");
+    case 4:
+        return QStringLiteral("Failed");
+    case 5:
+        return QStringLiteral("Invalid Parameter");
+    case 6:
+        return QStringLiteral("In Use");
+    default:
+        return QStringLiteral("ReturnValue %1").arg(value);
+    }
+}
+
+} // namespace
+
+class WsmanSession::Private
+{
+public:
+    explicit Private(const AmtEndpoint &e)
+        : transport(e, wsmanNamespaces)
+        , proxy(transport.context())
+        , url(e.wsmanUrl().toStdString())
+    {
+        transport.useNamespaces(); // the proxy installed the global table
+        soap_register_plugin(transport.context(), soap_wsa);
+    }
+
+    // The request's headers (§13.2): WS-Addressing's by the plugin, then WS-Management's.
+    void header(const char *action, const std::string &resourceUri, wsman__SelectorSetType *selectors = nullptr)
+    {
+        struct soap *soap = transport.context();
+        soap_wsa_request(soap, soap_wsa_rand_uuid(soap), url.c_str(), action);
+        soap->header->wsman__ResourceURI = soap_strdup(soap, resourceUri.c_str());
+        soap->header->wsman__SelectorSet = selectors;
+        soap->header->wsman__OperationTimeout = soap_strdup(soap, "PT60S");
+    }
+
+    // Runs one call: the headers are set again if Digest makes it run twice.
+    template<typename Invoke>
+    AmtError call(const char *operation, const char *action, const std::string &resourceUri, Invoke invoke)
+    {
+        return transport.call(operation, [&] {
+            header(action, resourceUri);
+            return invoke();
+        });
+    }
+
+    static AmtError returnValue(const char *operation, unsigned value, bool cimMethod)
+    {
+        if (value == 0)
+            return {};
+        AmtError e;
+        e.category = AmtError::Category::Status;
+        e.operation = QLatin1String(operation);
+        e.ptStatus = value;
+        e.message = cimMethod ? tr("%1 returned %2 (%3).").arg(e.operation).arg(value).arg(cimReturnValueName(value))
+                              : tr("%1 returned %2 (%3): %4")
+                                        .arg(e.operation, ptStatusName(value))
+                                        .arg(value)
+                                        .arg(ptStatusSentence(value));
+        return e;
+    }
+
+    SoapTransport transport;
+    WsmanProxy proxy;
+    std::string url;
+};
+
+WsmanSession::WsmanSession(const AmtEndpoint &endpoint)
+    : d(std::make_unique<Private>(endpoint))
+{ }
+
+WsmanSession::~WsmanSession() = default;
+
+const AmtEndpoint &WsmanSession::endpoint() const
+{
+    return d->transport.endpoint();
+}
+
+AmtResult<GeneralSettings> WsmanSession::getGeneralSettings()
+{
+    _gs__AMT_USCOREGeneralSettings response;
+    AmtResult<GeneralSettings> r;
+    r.error = d->call("AMT_GeneralSettings.Get", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get",
+                      resource(AmtPrefix, "AMT_GeneralSettings"),
+                      [&] { return d->proxy.GetGeneralSettings(d->url.c_str(), nullptr, response); });
+    if (r.ok()) {
+        r.value.instanceId = qstr(response.InstanceID);
+        r.value.hostName = qstr(response.HostName);
+        r.value.domainName = qstr(response.DomainName);
+        r.value.digestRealm = qstr(response.DigestRealm);
+        r.value.sharedFqdn = response.SharedFQDN && *response.SharedFQDN;
+        r.value.pingResponseEnabled = response.PingResponseEnabled && *response.PingResponseEnabled;
+        r.value.wsmanOnlyMode = response.WsmanOnlyMode && *response.WsmanOnlyMode;
+    }
+    return r;
+}
+
+AmtResult<QString> WsmanSession::enumerate(const QString &resourceUri)
+{
+    _wsen__Enumerate request;
+    _wsen__EnumerateResponse response;
+    AmtResult<QString> r;
+    const std::string uri = resourceUri.toStdString();
+    r.error = d->call("Enumerate", "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate", uri,
+                      [&] { return d->proxy.Enumerate(d->url.c_str(), nullptr, &request, response); });
+    if (r.ok())
+        r.value = QString::fromStdString(response.EnumerationContext);
+    return r;
+}
+
+AmtResult<QList<SoftwareIdentity>> WsmanSession::pullSoftwareIdentities(const QString &context, int maxElements,
+                                                                        QString *nextContext)
+{
+    _wsen__Pull request;
+    request.EnumerationContext = context.toStdString();
+    request.MaxElements = maxElements > 0 ? &maxElements : nullptr;
+    wsen__SoftwareIdentityPullResponse response;
+    AmtResult<QList<SoftwareIdentity>> r;
+    r.error = d->call("CIM_SoftwareIdentity.Pull", "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Pull",
+                      resource(CimPrefix, "CIM_SoftwareIdentity"),
+                      [&] { return d->proxy.PullSoftwareIdentity(d->url.c_str(), nullptr, &request, response); });
+    if (!r.ok())
+        return r;
+    if (response.Items) {
+        for (const _swi__CIM_USCORESoftwareIdentity &item : response.Items->swi__CIM_USCORESoftwareIdentity)
+            r.value.append({qstr(item.InstanceID), qstr(item.VersionString)});
+    }
+    // More follow while the response carries a context; EndOfSequence (or no context) ends it.
+    *nextContext = response.EndOfSequence || !response.EnumerationContext
+            ? QString()
+            : QString::fromStdString(*response.EnumerationContext);
+    return r;
+}
+
+AmtError WsmanSession::release(const QString &resourceUri, const QString &context)
+{
+    _wsen__Release request;
+    request.EnumerationContext = context.toStdString();
+    _wsen__ReleaseResponse response;
+    return d->call("Release", "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Release", resourceUri.toStdString(),
+                   [&] { return d->proxy.Release(d->url.c_str(), nullptr, &request, response); });
+}
+
+AmtResult<QList<SoftwareIdentity>> WsmanSession::softwareIdentities(int maxElements)
+{
+    const QString uri = QString::fromStdString(resource(CimPrefix, "CIM_SoftwareIdentity"));
+    AmtResult<QList<SoftwareIdentity>> r;
+    AmtResult<QString> context = enumerate(uri);
+    if (!context.ok()) {
+        r.error = context.error;
+        return r;
+    }
+    QString next = context.value;
+    for (int pulls = 0; !next.isEmpty(); ++pulls) {
+        if (pulls == MaxPulls) {
+            release(uri, next);
+            r.error = {AmtError::Category::Protocol,
+                       tr("%1 did not end the enumeration of CIM_SoftwareIdentity after %2 pulls.")
+                               .arg(endpoint().address())
+                               .arg(MaxPulls),
+                       QStringLiteral("CIM_SoftwareIdentity.Pull")};
+            return r;
+        }
+        AmtResult<QList<SoftwareIdentity>> batch = pullSoftwareIdentities(next, maxElements, &next);
+        if (!batch.ok()) {
+            r.error = batch.error;
+            return r;
+        }
+        r.value += batch.value;
+    }
+    return r;
+}
+
+AmtResult<QString> WsmanSession::coreVersion()
+{
+    AmtResult<QString> r;
+    const AmtResult<QList<SoftwareIdentity>> all = softwareIdentities();
+    r.error = all.error;
+    for (const SoftwareIdentity &s : all.value) {
+        if (s.instanceId == u"AMT")
+            r.value = s.versionString;
+    }
+    if (all.ok() && r.value.isEmpty())
+        r.error = {
+                AmtError::Category::Protocol,
+                tr("%1 listed no CIM_SoftwareIdentity \"AMT\", so its version is unknown.").arg(endpoint().address()),
+                QStringLiteral("CIM_SoftwareIdentity.Pull")};
+    return r;
+}
+
+AmtResult<SetupAndConfiguration> WsmanSession::getSetupAndConfiguration()
+{
+    _scs__AMT_USCORESetupAndConfigurationService response;
+    AmtResult<SetupAndConfiguration> r;
+    r.error = d->call("AMT_SetupAndConfigurationService.Get", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get",
+                      resource(AmtPrefix, "AMT_SetupAndConfigurationService"),
+                      [&] { return d->proxy.GetSetupAndConfigurationService(d->url.c_str(), nullptr, response); });
+    if (r.ok()) {
+        r.value.provisioningState = response.ProvisioningState ? *response.ProvisioningState : 0;
+        r.value.provisioningMode = response.ProvisioningMode ? *response.ProvisioningMode : 0;
+        r.value.zeroTouchConfigurationEnabled = response.ZeroTouchConfigurationEnabled
+                && *response.ZeroTouchConfigurationEnabled;
+    }
+    return r;
+}
+
+AmtError WsmanSession::requestPowerStateChange(DmtfPowerState state)
+{
+    // The host: CIM_ComputerSystem "ManagedSystem", as an endpoint reference (§13.3).
+    wsman__SelectorType creationClass, name;
+    creationClass.Name = "CreationClassName";
+    creationClass.__item = "CIM_ComputerSystem";
+    name.Name = "Name";
+    name.__item = "ManagedSystem";
+    wsman__SelectorSetType selectors;
+    selectors.Selector = {creationClass, name};
+    wsman__ReferenceParametersType parameters;
+    parameters.wsman__ResourceURI = resource(CimPrefix, "CIM_ComputerSystem");
+    parameters.wsman__SelectorSet = &selectors;
+    wsman__EndpointReferenceType system;
+    system.wsa__Address = AddressingUri;
+    system.wsa__ReferenceParameters = &parameters;
+    _pms__RequestPowerStateChange_USCOREINPUT request;
+    request.PowerState = static_cast<unsigned short>(state);
+    request.ManagedElement = &system;
+    _pms__RequestPowerStateChange_USCOREOUTPUT response;
+    const std::string uri = resource(CimPrefix, "CIM_PowerManagementService");
+    const std::string action = uri + "/RequestPowerStateChange";
+    if (AmtError e = d->call("CIM_PowerManagementService.RequestPowerStateChange", action.c_str(), uri, [&] {
+            return d->proxy.RequestPowerStateChange(d->url.c_str(), action.c_str(), &request, response);
+        }))
+        return e;
+    return Private::returnValue("CIM_PowerManagementService.RequestPowerStateChange", response.ReturnValue, true);
+}
+
+} // namespace Oobm::Core::Amt

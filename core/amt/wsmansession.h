@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/amt/amtendpoint.h"
+#include "core/amt/amterror.h"
+#include "core/amt/amttypes.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace Oobm::Core::Amt {
+
+// A WS-Management conversation with one device (docs/protocol.md §13): the same transports,
+// Digest and TLS as AmtSession (SoapTransport), SOAP 1.2 and WS-Addressing 2004/08 on /wsman.
+// Blocking: use it on one worker thread; never shared between threads.
+class WsmanSession
+{
+public:
+    explicit WsmanSession(const AmtEndpoint &endpoint);
+    ~WsmanSession();
+    WsmanSession(const WsmanSession &) = delete;
+    WsmanSession &operator=(const WsmanSession &) = delete;
+
+    const AmtEndpoint &endpoint() const;
+
+    // Get AMT_GeneralSettings.
+    AmtResult<GeneralSettings> getGeneralSettings();
+    // Enumerate CIM_SoftwareIdentity and Pull until EndOfSequence, maxElements a Pull (0: as many
+    // as the device gives).
+    AmtResult<QList<SoftwareIdentity>> softwareIdentities(int maxElements = 0);
+    // The firmware's version: VersionString of the CIM_SoftwareIdentity "AMT".
+    AmtResult<QString> coreVersion();
+    // Get AMT_SetupAndConfigurationService.
+    AmtResult<SetupAndConfiguration> getSetupAndConfiguration();
+    // CIM_PowerManagementService.RequestPowerStateChange for the host (CIM_ComputerSystem
+    // "ManagedSystem"); a non-zero ReturnValue is a Status error named in CIM's words.
+    AmtError requestPowerStateChange(DmtfPowerState state);
+
+    // Enumerate, Pull and Release by hand (tests of contexts that expire or run out).
+    AmtResult<QString> enumerate(const QString &resourceUri);
+    AmtResult<QList<SoftwareIdentity>> pullSoftwareIdentities(const QString &context, int maxElements,
+                                                              QString *nextContext);
+    AmtError release(const QString &resourceUri, const QString &context);
+
+    class Private;
+
+private:
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Oobm::Core::Amt

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The WS-Management client against amt-sim over loopback (docs/protocol.md §13): real HTTP Digest
+// and TLS-PSK, SOAP 1.2, each answer checked against the device's state and against the legacy
+// services of the same device.
+#include "common/simprocess.h"
+
+#include "core/amt/amtsession.h"
+#include "core/amt/wsmansession.h"
+
+#include <QtTest>
+
+using namespace Oobm::Core::Amt;
+using Oobm::Test::SimProcess;
+
+namespace {
+
+const QString Password = QStringLiteral("P@ssw0rd");
+const QString SoftwareIdentityUri = QStringLiteral(
+        "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_SoftwareIdentity");
+
+AmtEndpoint httpEndpoint(const SimProcess &sim, int i = 0, const QString &password = Password)
+{
+    AmtEndpoint e;
+    e.host = sim.device(i).address;
+    e.port = 16992;
+    e.password = password;
+    e.connectTimeoutMs = 3000;
+    e.receiveTimeoutMs = 5000;
+    e.sendTimeoutMs = 5000;
+    return e;
+}
+
+int calls(const SimProcess &sim, const QString &operation, int device = 0)
+{
+    return sim.state(device).value("operations").toObject().value(operation).toObject().value("count").toInt();
+}
+
+} // namespace
+
+class tst_WsmanClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void identityAgreesWithLegacy();
+    void overTlsPskInSetup();
+    void enumerationPulls_data();
+    void enumerationPulls();
+    void enumerationContexts();
+    void power_data();
+    void power();
+    void errors_data();
+    void errors();
+};
+
+void tst_WsmanClient::identityAgreesWithLegacy()
+{
+    SimProcess sim;
+    const QString started = sim.start(
+            {"--fleet", "1", "--mode", "provisioned", "--amt-version", "3.0", "--admin-password", Password});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    AmtSession legacy(httpEndpoint(sim));
+    QVERIFY(!legacy.setHostName("ws-0042"));
+    QVERIFY(!legacy.setDomainName("corp.example.test"));
+
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<GeneralSettings> settings = s.getGeneralSettings();
+    QVERIFY2(settings.ok(), qPrintable(settings.error.message));
+    QCOMPARE(settings.value.hostName, QStringLiteral("ws-0042"));
+    QCOMPARE(settings.value.domainName, QStringLiteral("corp.example.test"));
+    QCOMPARE(settings.value.instanceId, QStringLiteral("Intel(r) AMT: General Settings"));
+    QVERIFY(!settings.value.wsmanOnlyMode); // 3.0 speaks both
+    // The realm the Digest challenge named is the one the class reports.
+    AmtSession wrong(httpEndpoint(sim, 0, QStringLiteral("Wr0ng-pass!")));
+    const AmtError refused = wrong.getCoreVersion().error;
+    QCOMPARE(refused.category, AmtError::Category::Authentication);
+    QVERIFY2(refused.message.contains(settings.value.digestRealm), qPrintable(refused.message));
+    QVERIFY(settings.value.digestRealm.startsWith(QStringLiteral("Digest:")));
+
+    const AmtResult<QString> version = s.coreVersion();
+    QVERIFY2(version.ok(), qPrintable(version.error.message));
+    QCOMPARE(version.value, legacy.getCoreVersion().value);
+
+    const AmtResult<SetupAndConfiguration> setup = s.getSetupAndConfiguration();
+    QVERIFY2(setup.ok(), qPrintable(setup.error.message));
+    QCOMPARE(setup.value.provisioningState, legacy.getProvisioningState().value);
+    QCOMPARE(setup.value.provisioningState, unsigned(ProvisioningState::Post));
+    QCOMPARE(setup.value.provisioningMode, legacy.getProvisioningMode().value);
+
+    // One session, one connection: every request after the first challenge was answered.
+    QCOMPARE(calls(sim, "AMT_GeneralSettings.Get"), 1);
+    QCOMPARE(calls(sim, "CIM_SoftwareIdentity.Enumerate"), 1);
+    QCOMPARE(calls(sim, "AMT_SetupAndConfigurationService.Get"), 1);
+}
+
+// In setup mode the device serves /wsman over TLS-PSK too, as provisioning over WS-Management needs.
+void tst_WsmanClient::overTlsPskInSetup()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "setup-psk", "--amt-version", "3.0"}).isEmpty());
+    const QJsonObject state = sim.state(0, true);
+    AmtEndpoint e = httpEndpoint(sim);
+    e.port = 16993;
+    e.transport = AmtEndpoint::Transport::TlsPsk;
+    e.pskIdentity = state.value("pid").toString().toLatin1();
+    e.psk = state.value("pps").toString().toLatin1();
+    e.password = state.value("mebxPassword").toString();
+    WsmanSession s(e);
+    const AmtResult<SetupAndConfiguration> setup = s.getSetupAndConfiguration();
+    QVERIFY2(setup.ok(), qPrintable(setup.error.message));
+    QCOMPARE(setup.value.provisioningState, unsigned(ProvisioningState::In));
+    QVERIFY(setup.value.zeroTouchConfigurationEnabled);
+    QCOMPARE(s.coreVersion().value, QStringLiteral("3.0.4"));
+}
+
+void tst_WsmanClient::enumerationPulls_data()
+{
+    QTest::addColumn<int>("maxElements");
+    QTest::addColumn<int>("pulls");
+    QTest::newRow("as many as the device gives") << 0 << 1;
+    QTest::newRow("one a pull") << 1 << 10;
+    QTest::newRow("three a pull") << 3 << 4;
+    QTest::newRow("exactly all") << 10 << 1;
+}
+
+void tst_WsmanClient::enumerationPulls()
+{
+    QFETCH(int, maxElements);
+    QFETCH(int, pulls);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<QList<SoftwareIdentity>> all = s.softwareIdentities(maxElements);
+    QVERIFY2(all.ok(), qPrintable(all.error.message));
+    QStringList ids;
+    for (const SoftwareIdentity &i : all.value)
+        ids << i.instanceId;
+    QCOMPARE(ids,
+             QStringList({"Flash", "Netstack", "AMTApps", "AMT", "Sku", "VendorID", "Build Number", "Recovery Version",
+                          "Recovery Build Num", "Legacy Mode"}));
+    QCOMPARE(calls(sim, "CIM_SoftwareIdentity.Pull"), pulls);
+}
+
+// A context ends with its last Pull, with Release, or when it is not pulled for a minute; a stale
+// one is named as such.
+void tst_WsmanClient::enumerationContexts()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<QString> first = s.enumerate(SoftwareIdentityUri);
+    QVERIFY2(first.ok(), qPrintable(first.error.message));
+    QCOMPARE(first.value, QStringLiteral("01000000-0000-0000-0000-000000000000"));
+    const AmtResult<QString> second = s.enumerate(SoftwareIdentityUri);
+    QCOMPARE(second.value, QStringLiteral("02000000-0000-0000-0000-000000000000"));
+
+    QString next;
+    AmtResult<QList<SoftwareIdentity>> batch = s.pullSoftwareIdentities(first.value, 4, &next);
+    QVERIFY2(batch.ok(), qPrintable(batch.error.message));
+    QCOMPARE(batch.value.size(), 4);
+    QCOMPARE(next, first.value);
+    batch = s.pullSoftwareIdentities(first.value, 0, &next);
+    QCOMPARE(batch.value.size(), 6);
+    QVERIFY(next.isEmpty()); // EndOfSequence
+
+    // Pulled to its end: the context is gone.
+    batch = s.pullSoftwareIdentities(first.value, 0, &next);
+    QCOMPARE(batch.error.category, AmtError::Category::SoapFault);
+    QCOMPARE(batch.error.faultSubcode, QStringLiteral("InvalidEnumerationContext"));
+    QVERIFY2(batch.error.message.contains(QStringLiteral("The supplied enumeration context is invalid")),
+             qPrintable(batch.error.message));
+    // Released: gone too, and releasing it again is refused.
+    QVERIFY(!s.release(SoftwareIdentityUri, second.value));
+    QCOMPARE(s.pullSoftwareIdentities(second.value, 0, &next).error.faultSubcode,
+             QStringLiteral("InvalidEnumerationContext"));
+    QCOMPARE(s.release(SoftwareIdentityUri, second.value).faultSubcode, QStringLiteral("InvalidEnumerationContext"));
+    // Never issued.
+    QCOMPARE(s.pullSoftwareIdentities(QStringLiteral("not a context"), 0, &next).error.faultSubcode,
+             QStringLiteral("InvalidEnumerationContext"));
+    // A device keeps 16 open at most.
+    for (int i = 0; i < 16; ++i)
+        QVERIFY(s.enumerate(SoftwareIdentityUri).ok());
+    const AmtError full = s.enumerate(SoftwareIdentityUri).error;
+    QCOMPARE(full.faultSubcode, QStringLiteral("QuotaLimit"));
+}
+
+void tst_WsmanClient::power_data()
+{
+    QTest::addColumn<bool>("startOff");
+    QTest::addColumn<int>("request");
+    QTest::addColumn<unsigned>("returnValue");
+    QTest::addColumn<unsigned>("legacyPowerState"); // GetSystemPowerState afterwards
+    QTest::addColumn<int>("boots");
+    QTest::newRow("off soft") << false << int(DmtfPowerState::OffSoft) << 0u << 5u << 0;
+    QTest::newRow("on from off") << true << int(DmtfPowerState::On) << 0u << 0u << 1;
+    QTest::newRow("on when on") << false << int(DmtfPowerState::On) << 0u << 0u << 0;
+    QTest::newRow("power cycle") << false << int(DmtfPowerState::PowerCycleOffSoft) << 0u << 0u << 1;
+    QTest::newRow("reset") << false << int(DmtfPowerState::MasterBusReset) << 0u << 0u << 1;
+    QTest::newRow("reset while off fails") << true << int(DmtfPowerState::MasterBusReset) << 2u << 5u << 0;
+    QTest::newRow("hibernate not supported") << false << 7 << 1u << 0u << 0;
+}
+
+void tst_WsmanClient::power()
+{
+    QFETCH(bool, startOff);
+    QFETCH(int, request);
+    QFETCH(unsigned, returnValue);
+    QFETCH(unsigned, legacyPowerState);
+    QFETCH(int, boots);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    AmtSession legacy(httpEndpoint(sim));
+    if (startOff)
+        QVERIFY(!legacy.remoteControl(RemoteCommand::PowerDown));
+    const qint64 bootsBefore = sim.state().value("boots").toInteger();
+
+    WsmanSession s(httpEndpoint(sim));
+    const AmtError e = s.requestPowerStateChange(static_cast<DmtfPowerState>(request));
+    if (returnValue == 0) {
+        QVERIFY2(!e, qPrintable(e.message));
+    } else {
+        QCOMPARE(e.category, AmtError::Category::Status);
+        QCOMPARE(e.ptStatus, returnValue);
+        QVERIFY2(e.message.contains(returnValue == 1 ? QStringLiteral("Not Supported")
+                                                     : QStringLiteral("Unknown or Unspecified Error")),
+                 qPrintable(e.message));
+    }
+    QCOMPARE(legacy.getSystemPowerState().value, legacyPowerState);
+    QCOMPARE(sim.state().value("boots").toInteger() - bootsBefore, boots);
+    QCOMPARE(calls(sim, "CIM_PowerManagementService.RequestPowerStateChange"), 1);
+}
+
+void tst_WsmanClient::errors_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<int>("category");
+    QTest::addColumn<QString>("subcode");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("wrong password") << "3.0"
+                                    << "Wr0ng-pass!"
+                                    << "settings" << int(AmtError::Category::Authentication) << ""
+                                    << "rejected user 'admin'";
+    QTest::newRow("unknown class") << "3.0" << Password << "unknown class" << int(AmtError::Category::NotFound)
+                                   << "DestinationUnreachable"
+                                   << "No route can be determined";
+    QTest::newRow("AMT 2.6 has no WS-Management")
+            << "2.6" << Password << "settings" << int(AmtError::Category::NotSupported) << ""
+            << "HTTP 404";
+    QTest::newRow("a lab fault: ReturnValue forced")
+            << "3.0" << Password << "forced" << int(AmtError::Category::Status) << ""
+            << "returned 4 (Failed)";
+    QTest::newRow("a lab fault on a Get")
+            << "3.0" << Password << "forced get" << int(AmtError::Category::SoapFault) << "InternalError"
+            << "internal processing errors";
+}
+
+void tst_WsmanClient::errors()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, password);
+    QFETCH(QString, call);
+    QFETCH(int, category);
+    QFETCH(QString, subcode);
+    QFETCH(QString, words);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    for (const char *operation : {"CIM_PowerManagementService.RequestPowerStateChange", "AMT_GeneralSettings.Get"}) {
+        sim.control({{"cmd", "fault"},
+                     {"uuid", sim.device().uuid},
+                     {"kind", "status"},
+                     {"operation", operation},
+                     {"status", "4"}});
+    }
+    WsmanSession s(httpEndpoint(sim, 0, password));
+    AmtError e;
+    if (call == u"settings")
+        e = s.getSetupAndConfiguration().error;
+    else if (call == u"unknown class")
+        e = s.enumerate(QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_NoSuchClass")).error;
+    else if (call == u"forced")
+        e = s.requestPowerStateChange(DmtfPowerState::OffSoft);
+    else
+        e = s.getGeneralSettings().error;
+    QCOMPARE(int(e.category), category);
+    QCOMPARE(e.faultSubcode, subcode);
+    QVERIFY2(e.message.contains(words), qPrintable(e.message));
+    if (e.category != AmtError::Category::Status) // a method's answer names the method, as PT_STATUS errors do
+        QVERIFY2(e.message.contains(sim.device().address), qPrintable(e.message));
+    // The session goes on after a fault: its next call works.
+    if (category != int(AmtError::Category::Authentication) && version != u"2.6") {
+        const AmtResult<QString> v = s.coreVersion();
+        QVERIFY2(v.ok(), qPrintable(v.error.message));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_WsmanClient)
+#include "tst_wsmanclient.moc"
