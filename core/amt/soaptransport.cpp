@@ -202,6 +202,11 @@ AmtError SoapTransport::begin(const char *operation)
     soap_end(m_soap);
     m_soap->header = nullptr; // freed with the last call's memory
     ERR_clear_error();
+    // A device closes a kept-alive connection when it has been idle for a while (amt-sim after 60 s):
+    // gSOAP would send the next request into it and read nothing back. Such a connection is closed
+    // here, and the call opens a new one.
+    if (soap_valid_socket(m_soap->socket) && soap_poll(m_soap) != SOAP_OK)
+        soap_closesock(m_soap);
     if (m_endpoint.host.isEmpty()) // gSOAP would write the request to standard output
         return {AmtError::Category::Protocol, tr("No address was given for the device."), QLatin1String(operation)};
     if (!m_tlsError.isEmpty())
@@ -307,6 +312,9 @@ AmtError SoapTransport::classify(const char *operation, qint64 elapsedMs, int rc
                    "no WS-Management, AMT 9.0 and later no legacy SOAP services).")
                         .arg(where, op),
                 op};
+    if (rc >= 200 && rc < 300) // gSOAP reports the HTTP status when the body is not the answer it expects
+        return {AmtError::Category::Protocol,
+                tr("%1 answered %2 with HTTP %3, but its body is not an answer to %2.").arg(where, op).arg(rc), op};
     if (subcode && (rc == SOAP_FAULT || rc == SOAP_CLI_FAULT || rc == SOAP_SVR_FAULT)) {
         // WS-Management (docs/protocol.md §13.4): the subcode says what went wrong.
         QString name = QString::fromUtf8(subcode);
@@ -324,6 +332,8 @@ AmtError SoapTransport::classify(const char *operation, qint64 elapsedMs, int rc
                 tr("%1 answered %2 with a SOAP fault: %3")
                         .arg(where, op, fault + (detail.isEmpty() ? QString() : u' ' + detail)),
                 op};
+    if (rc >= 100 && rc < 600)
+        return {AmtError::Category::Protocol, tr("%1 answered %2 with HTTP %3.").arg(where, op).arg(rc), op};
     return {AmtError::Category::Protocol, tr("%1 failed at %2 (gSOAP error %3): %4").arg(op, where).arg(rc).arg(fault),
             op};
 }
