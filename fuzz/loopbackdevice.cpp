@@ -32,6 +32,7 @@ LoopbackDevice::~LoopbackDevice()
     ::shutdown(m_listener, SHUT_RDWR);
     m_thread.join();
     ::close(m_listener);
+    waitIdle();
 }
 
 void LoopbackDevice::setAnswers(const QByteArray &answers)
@@ -46,6 +47,12 @@ void LoopbackDevice::setAnswers(const QByteArray &answers)
     m_served = 0;
 }
 
+void LoopbackDevice::waitIdle()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait_for(lock, std::chrono::seconds(5), [this] { return m_open == 0; });
+}
+
 void LoopbackDevice::serve()
 {
     for (;;) {
@@ -58,8 +65,19 @@ void LoopbackDevice::serve()
                 return;
             }
         }
-        if (c >= 0)
-            std::thread([this, c] { answer(c); }).detach(); // a client may open the next before closing one
+        if (c < 0)
+            continue;
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_open;
+        }
+        // A client may open the next connection before it closes one: each has its own thread.
+        std::thread([this, c] {
+            answer(c);
+            std::lock_guard lock(m_mutex);
+            if (--m_open == 0)
+                m_idle.notify_all();
+        }).detach();
     }
 }
 

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QList>
 
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -27,6 +28,9 @@ public:
     quint16 port() const { return m_port; }
     // The answers, joined by Separator; the count of requests starts again.
     void setAnswers(const QByteArray &answers);
+    // Waits until every connection has been closed and its thread has ended (up to 5 s), so one
+    // input's connections never see the next input's answers.
+    void waitIdle();
 
 private:
     void serve();
@@ -37,6 +41,8 @@ private:
     std::mutex m_mutex;
     QList<QByteArray> m_answers;
     int m_served = 0;
+    int m_open = 0; // connections being served
+    std::condition_variable m_idle;
     bool m_stopping = false;
     std::thread m_thread;
 };

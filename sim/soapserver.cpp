@@ -41,6 +41,8 @@ namespace Oobm::Sim {
 
 namespace {
 
+constexpr int MaxRequestsPerConnection = 1000;
+
 // Answers 401 before the body is read when a request carries no credentials, as AMT firmware
 // does (docs/toolchain.md gotcha 4: curl --digest first posts an empty body).
 int (*g_httpDaParse)(struct soap *) = nullptr;
@@ -482,9 +484,11 @@ bool SoapServer::Private::serveOne(Connection *c)
     SimNetworkAdministration net(s, *this);
     SimNetworkTime tim(s, *this);
     SimRemoteControl rci(s, *this);
-    s->keep_alive = 1000 - c->served++; // gSOAP clears it for "Connection: close" and at 0
-    if (s->keep_alive <= 0)
-        return false;
+    // How many more requests this connection takes after this one (gSOAP's Keep-Alive max); at 0
+    // this answer says "Connection: close" and the connection ends with it, rather than with the
+    // next request, which the client would send into a closed connection. gSOAP clears it for a
+    // client's "Connection: close".
+    s->keep_alive = MaxRequestsPerConnection - ++c->served;
     if (soap_begin_serve(s))
         return s->error >= SOAP_STOP && s->keep_alive > 0 && !m_stopping.load();
     // docs/protocol.md §13.1: /wsman is WS-Management (AMT 3.0 and later), every other path the
