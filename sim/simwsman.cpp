@@ -255,7 +255,8 @@ int SimWsman::pull()
     const auto all = softwareIdentities(s);
     const int max = request.MaxElements && *request.MaxElements > 0 ? *request.MaxElements : DefaultPullItems;
     auto *items = soap_new_wsen__SoftwareIdentityItems(m_soap);
-    for (int i = it->next; i < all.size() && i < it->next + max; ++i) {
+    const qsizetype end = qMin<qsizetype>(all.size(), qsizetype(it->next) + max); // MaxElements may be INT_MAX
+    for (qsizetype i = it->next; i < end; ++i) {
         _swi__CIM_USCORESoftwareIdentity item;
         item.soap_default(m_soap);
         item.InstanceID = text(m_soap, all[i].first);

@@ -41,7 +41,7 @@ class AmtSession::Private
 {
 public:
     explicit Private(const AmtEndpoint &e)
-        : transport(e, legacyNamespaces)
+        : transport(e, g_legacyNamespaces)
         , sai(transport.context())
         , inf(transport.context())
         , net(transport.context())

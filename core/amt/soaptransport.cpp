@@ -202,11 +202,6 @@ AmtError SoapTransport::begin(const char *operation)
     soap_end(m_soap);
     m_soap->header = nullptr; // freed with the last call's memory
     ERR_clear_error();
-    // A device closes a kept-alive connection when it has been idle for a while (amt-sim after 60 s):
-    // gSOAP would send the next request into it and read nothing back. Such a connection is closed
-    // here, and the call opens a new one.
-    if (soap_valid_socket(m_soap->socket) && soap_poll(m_soap) != SOAP_OK)
-        soap_closesock(m_soap);
     if (m_endpoint.host.isEmpty()) // gSOAP would write the request to standard output
         return {AmtError::Category::Protocol, tr("No address was given for the device."), QLatin1String(operation)};
     if (!m_tlsError.isEmpty())

@@ -66,7 +66,7 @@ class WsmanSession::Private
 {
 public:
     explicit Private(const AmtEndpoint &e)
-        : transport(e, wsmanNamespaces)
+        : transport(e, g_wsmanNamespaces)
         , proxy(transport.context())
         , url(e.wsmanUrl().toStdString())
     {

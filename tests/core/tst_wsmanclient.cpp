@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 using namespace Oobm::Core::Amt;
 using Oobm::Test::SimProcess;
 
@@ -121,6 +123,7 @@ void tst_WsmanClient::enumerationPulls_data()
     QTest::newRow("one a pull") << 1 << 10;
     QTest::newRow("three a pull") << 3 << 4;
     QTest::newRow("exactly all") << 10 << 1;
+    QTest::newRow("the most a client can ask") << std::numeric_limits<int>::max() << 1;
 }
 
 void tst_WsmanClient::enumerationPulls()

@@ -7,7 +7,7 @@ namespace Oobm::Core::Amt {
 
 // gSOAP namespace tables (nsmap.cpp). The generated global namespaces[] holds every namespace
 // of the contract; these hold one dialect's each.
-extern struct Namespace legacyNamespaces[];
-extern struct Namespace wsmanNamespaces[];
+extern struct Namespace g_legacyNamespaces[];
+extern struct Namespace g_wsmanNamespaces[];
 
 } // namespace Oobm::Core::Amt

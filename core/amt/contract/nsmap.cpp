@@ -8,7 +8,7 @@
 namespace Oobm::Core::Amt {
 
 // AmtSession: SOAP 1.1 and the legacy services (docs/protocol.md §5.1).
-struct Namespace legacyNamespaces[] = {
+struct Namespace g_legacyNamespaces[] = {
         {"SOAP-ENV", "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/*/soap-envelope", nullptr},
         {"SOAP-ENC", "http://schemas.xmlsoap.org/soap/encoding/", "http://www.w3.org/*/soap-encoding", nullptr},
         {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
@@ -23,7 +23,7 @@ struct Namespace legacyNamespaces[] = {
 
 // WsmanSession: SOAP 1.2, WS-Addressing 2004/08, WS-Management (docs/protocol.md §13.1). wxf
 // has no element of its own in the contract; it is here to name transfer faults' subcodes.
-struct Namespace wsmanNamespaces[] = {
+struct Namespace g_wsmanNamespaces[] = {
         {"SOAP-ENV", "http://www.w3.org/2003/05/soap-envelope", "http://schemas.xmlsoap.org/soap/envelope/", nullptr},
         {"SOAP-ENC", "http://www.w3.org/2003/05/soap-encoding", "http://schemas.xmlsoap.org/soap/encoding/", nullptr},
         {"xsi", "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/*/XMLSchema-instance", nullptr},
