@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace Oobm::Sim {
 
@@ -123,8 +124,8 @@ int SimWsman::serve()
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, (className + QStringLiteral(".Unknown")).toUtf8().constData(), m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
     if (m_action.empty())
         return fault("wsa:MessageInformationHeaderRequired",
                      "A required header representing a Message Addressing Property is not present");
@@ -136,11 +137,8 @@ int SimWsman::get(const QString &className)
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, (className + QStringLiteral(".Get")).toUtf8().constData(), m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
-    if (call.forced())
-        return fault("wsman:InternalError",
-                     "The service cannot comply with the request due to internal processing errors.");
+    if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
+        return *refused;
     QMutexLocker lock(&call.device()->mutex);
     DeviceState &s = call.device()->state();
     struct soap *soap = m_soap;
@@ -202,11 +200,8 @@ int SimWsman::enumerate(const QString &className)
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, (className + QStringLiteral(".Enumerate")).toUtf8().constData(), m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
-    if (call.forced())
-        return fault("wsman:InternalError",
-                     "The service cannot comply with the request due to internal processing errors.");
+    if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
+        return *refused;
     if (className != u"CIM_SoftwareIdentity")
         return notFound();
     QMutexLocker lock(&call.device()->mutex);
@@ -237,11 +232,8 @@ int SimWsman::pull()
         return rc;
     const QString className = classOf(m_resourceUri);
     SoapCall call(m_soap, (className + QStringLiteral(".Pull")).toUtf8().constData(), m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
-    if (call.forced())
-        return fault("wsman:InternalError",
-                     "The service cannot comply with the request due to internal processing errors.");
+    if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
+        return *refused;
     QMutexLocker lock(&call.device()->mutex);
     DeviceState &s = call.device()->state();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -288,8 +280,8 @@ int SimWsman::release()
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, (classOf(m_resourceUri) + QStringLiteral(".Release")).toUtf8().constData(), m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
     QMutexLocker lock(&call.device()->mutex);
     DeviceState &s = call.device()->state();
     if (!s.enumerations.remove(contextNumber(request.EnumerationContext)))
@@ -310,8 +302,8 @@ int SimWsman::requestPowerStateChange()
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, "CIM_PowerManagementService.RequestPowerStateChange", m_host);
-    if (call.result() != SOAP_OK)
-        return m_soap->error = call.result();
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
     _pms__RequestPowerStateChange_USCOREOUTPUT response;
     response.soap_default(m_soap);
     QMutexLocker lock(&call.device()->mutex);
@@ -352,6 +344,18 @@ int SimWsman::requestPowerStateChange()
     return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService/"
                  "RequestPowerStateChangeResponse",
                  response, "pms:RequestPowerStateChange_OUTPUT");
+}
+
+// What a call that must not run answers (SoapCall): 401 or SOAP_STOP as they are, and, where the
+// verb has no status to carry it, a lab's forced status as an InternalError fault. Empty: run it.
+std::optional<int> SimWsman::refusal(const SoapCall &call, ForcedStatus forced)
+{
+    if (call.result() != SOAP_OK)
+        return m_soap->error = call.result();
+    if (forced == ForcedStatusFaults && call.forced())
+        return fault("wsman:InternalError",
+                     "The service cannot comply with the request due to internal processing errors.");
+    return std::nullopt;
 }
 
 int SimWsman::endRequest()

@@ -5,11 +5,13 @@
 
 #include <QString>
 
+#include <optional>
 #include <string>
 
 namespace Oobm::Sim {
 
 class SimDevice;
+class SoapCall;
 class SoapServiceHost;
 
 // A simulated device's WS-Management side (docs/protocol.md §13): one request to /wsman, read by
@@ -34,6 +36,8 @@ private:
     int release();
     int requestPowerStateChange();
 
+    enum ForcedStatus { ForcedStatusFaults, ForcedStatusAnswers };
+    std::optional<int> refusal(const SoapCall &call, ForcedStatus forced);
     int endRequest();
     int fault(const char *subcode, const char *reason, const char *detail = nullptr);
     int notFound();

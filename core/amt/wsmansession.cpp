@@ -7,7 +7,6 @@
 #include "wsaapi.h"
 
 #include "core/amt/contract/namespaces.h"
-#include "core/amt/ptstatus.h"
 #include "core/amt/soaptransport.h"
 
 #include <QCoreApplication>
@@ -94,7 +93,9 @@ public:
         });
     }
 
-    static AmtError returnValue(const char *operation, unsigned value, bool cimMethod)
+    // A CIM method's non-zero ReturnValue as a status error. (AMT_ methods answer a PT_STATUS: name
+    // theirs as AmtSession does when the first one is called.)
+    static AmtError cimReturnValue(const char *operation, unsigned value)
     {
         if (value == 0)
             return {};
@@ -102,11 +103,7 @@ public:
         e.category = AmtError::Category::Status;
         e.operation = QLatin1String(operation);
         e.ptStatus = value;
-        e.message = cimMethod ? tr("%1 returned %2 (%3).").arg(e.operation).arg(value).arg(cimReturnValueName(value))
-                              : tr("%1 returned %2 (%3): %4")
-                                        .arg(e.operation, ptStatusName(value))
-                                        .arg(value)
-                                        .arg(ptStatusSentence(value));
+        e.message = tr("%1 returned %2 (%3).").arg(e.operation).arg(value).arg(cimReturnValueName(value));
         return e;
     }
 
@@ -280,7 +277,7 @@ AmtError WsmanSession::requestPowerStateChange(DmtfPowerState state)
             return d->proxy.RequestPowerStateChange(d->url.c_str(), action.c_str(), &request, response);
         }))
         return e;
-    return Private::returnValue("CIM_PowerManagementService.RequestPowerStateChange", response.ReturnValue, true);
+    return Private::cimReturnValue("CIM_PowerManagementService.RequestPowerStateChange", response.ReturnValue);
 }
 
 } // namespace Oobm::Core::Amt
