@@ -17,6 +17,12 @@ constexpr ModeName ModeNames[] = {
         {Mode::Disabled, "disabled"},  {Mode::Factory, "factory"},    {Mode::PasswordChanged, "password-changed"},
         {Mode::SetupPsk, "setup-psk"}, {Mode::SetupPki, "setup-pki"}, {Mode::Provisioned, "provisioned"},
 };
+
+// "3.0" as 300, "11.0" as 1100: major * 100 + minor, for comparing versions.
+int amtVersionNumberOf(const QString &version)
+{
+    return version.section(u'.', 0, 0).toInt() * 100 + version.section(u'.', 1, 1).toInt();
+}
 } // namespace
 
 QString modeKey(Mode mode)
@@ -110,12 +116,12 @@ bool DeviceState::supportsInterfaceSettings() const
 
 bool DeviceState::speaksWsman() const
 {
-    return amtVersion.section(u'.', 0, 0).toInt() >= 3;
+    return amtVersionNumberOf(amtVersion) >= 300;
 }
 
 bool DeviceState::speaksLegacySoap() const
 {
-    return amtVersion.section(u'.', 0, 0).toInt() < 9;
+    return amtVersionNumberOf(amtVersion) < 900;
 }
 
 QString DeviceState::realm() const
@@ -184,6 +190,78 @@ Core::Amt::PtStatus DeviceState::remoteCommand(unsigned command, const BootSetti
     default:
         return PtStatus::InvalidCommand;
     }
+}
+
+Core::Amt::PtStatus DeviceState::unprovision(bool partial)
+{
+    if (provisioningState() == 0)
+        return Core::Amt::PtStatus::InvalidProvisioningState;
+    if (partial) {
+        mode = Mode::SetupPsk; // keeps PID/PPS; hellos again, for 6 hours
+        firstWindow = false;
+    } else {
+        mode = Mode::Factory; // back to factory: PSK data and accounts gone
+        pid.clear();
+        pps.clear();
+        mebxPassword = QStringLiteral("admin");
+        adminUser = QStringLiteral("admin");
+        firstWindow = true;
+    }
+    aclUsers.clear();
+    tlsEnabled = false;
+    clearPendingTls();
+    helloRetry = 0;
+    helloWindowOpened = {};
+    helloWindowClosed = false;
+    return Core::Amt::PtStatus::Success;
+}
+
+// docs/protocol.md §5.7: Ta0 as the device answered, Tm1 the console's time when it received it,
+// Tm2 the console's time when it sent this; Ta3 is the device's time now. The device takes the
+// console's clock with the transit time averaged out:
+//   time = Ta3 + ((Tm1 + Tm2) - (Ta0 + Ta3)) / 2
+Core::Amt::PtStatus DeviceState::synchronizeClock(quint32 ta0, quint32 tm1, quint32 tm2, qint64 hostNowMs)
+{
+    if (tm2 < tm1) // the console's clock went back between the two
+        return Core::Amt::PtStatus::InvalidTime;
+    const qint64 ta3 = hostNowMs + clockOffsetMs; // ms
+    const qint64 time = ta3 + ((qint64(tm1) + qint64(tm2)) * 1000 - (qint64(ta0) * 1000 + ta3)) / 2;
+    clockOffsetMs = time - hostNowMs;
+    ++clockSets;
+    clockSetMs = hostNowMs;
+    return Core::Amt::PtStatus::Success;
+}
+
+unsigned short DeviceState::dmtfPowerState() const
+{
+    switch (powerState & 0x0F) {
+    case 0:
+    case 11: // legacy on
+        return 2;
+    case 1:
+    case 2:
+        return 3; // sleep, light
+    case 3:
+    case 8:
+        return 4; // sleep, deep
+    case 4:
+    case 9:
+        return 7; // hibernate
+    case 7:
+        return 6; // off, hard
+    default:
+        return 8; // off, soft
+    }
+}
+
+bool DeviceState::hasDashClasses() const
+{
+    return amtVersionNumberOf(amtVersion) >= 302;
+}
+
+bool DeviceState::hasPartialUnprovision() const
+{
+    return amtVersionNumberOf(amtVersion) >= 600;
 }
 
 void DeviceState::clearPendingTls()

@@ -172,6 +172,16 @@ struct DeviceState
     // 0x13 power cycle, 0x21 set the next boot), also what WS-Management's power state changes
     // come down to (§13.5). The boot setting must have been checked.
     Core::Amt::PtStatus remoteCommand(unsigned command, const BootSetting &boot, qint64 nowMs);
+    // Unprovision (docs/protocol.md §5.6, §13.6), as both dialects ask for it: full, back to the
+    // factory, or partial, back to setup mode with the PID and PPS kept.
+    Core::Amt::PtStatus unprovision(bool partial);
+    // SetHighAccuracyTimeSynch (docs/protocol.md §5.7), as both dialects ask for it.
+    Core::Amt::PtStatus synchronizeClock(quint32 ta0, quint32 tm1, quint32 tm2, qint64 hostNowMs);
+    // The host's power state in the DMTF set WS-Management uses (§13.5): 2 on, 4 sleep, 7
+    // hibernate, 8 off.
+    unsigned short dmtfPowerState() const;
+    bool hasDashClasses() const;        // 3.2 and later: CIM_AssociatedPowerManagementService and the like
+    bool hasPartialUnprovision() const; // 6.0 and later, over WS-Management
     void recordCall(const QString &operation, qint64 nowMs);
     QJsonObject callsJson(bool withTimes) const;
 

@@ -106,27 +106,9 @@ int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__Commit
 int SimSecurityAdministration::Unprovision(_sai__Unprovision *q, _sai__UnprovisionResponse &r)
 {
     OOBM_SIM_BEGIN(Unprovision, r, StatusCode);
-    if (s.provisioningState() == 0)
-        return answer(r.StatusCode, PtStatus::InvalidProvisioningState);
     // Project contract (amt.h): 0x80 asks for a partial unprovision, like MEBx's.
-    const bool partial = q && q->ProvisioningMode == 0x80;
-    if (partial) {
-        s.mode = Mode::SetupPsk; // keeps PID/PPS; hellos again, for 6 hours
-        s.firstWindow = false;
-    } else {
-        s.mode = Mode::Factory; // back to factory: PSK data and accounts gone
-        s.pid.clear();
-        s.pps.clear();
-        s.mebxPassword = QStringLiteral("admin");
-        s.adminUser = QStringLiteral("admin");
-        s.firstWindow = true;
-    }
-    s.aclUsers.clear();
-    s.tlsEnabled = false;
-    s.clearPendingTls();
-    s.helloRetry = 0;
-    s.helloWindowOpened = {};
-    s.helloWindowClosed = false;
+    if (const PtStatus status = s.unprovision(q && q->ProvisioningMode == 0x80); status != PtStatus::Success)
+        return answer(r.StatusCode, status);
     call.changed();
     soap->keep_alive = 0;
     lock.unlock();

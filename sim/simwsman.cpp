@@ -3,6 +3,7 @@
 
 #include "soapH.h"
 
+#include "core/provisioning/hellopacket.h"
 #include "sim/simdevice.h"
 #include "sim/soapcall.h"
 
@@ -64,6 +65,27 @@ const std::string &selectorName(const wsman__SelectorType &selector)
     return selector.Name.empty() && selector.wsman__Name ? *selector.wsman__Name : selector.Name;
 }
 
+// An endpoint reference to a CIM instance (docs/protocol.md §13.3), as the firmware writes one.
+wsman__EndpointReferenceType *reference(struct soap *soap, const char *className,
+                                        std::initializer_list<std::pair<const char *, const char *>> keys)
+{
+    auto *selectors = soap_new_wsman__SelectorSetType(soap);
+    for (const auto &[name, text] : keys) {
+        wsman__SelectorType selector;
+        selector.soap_default(soap);
+        selector.Name = name;
+        selector.__item = text;
+        selectors->Selector.push_back(selector);
+    }
+    auto *parameters = soap_new_wsman__ReferenceParametersType(soap);
+    parameters->wsman__ResourceURI = std::string(CimPrefix) + className;
+    parameters->wsman__SelectorSet = selectors;
+    auto *epr = soap_new_wsman__EndpointReferenceType(soap);
+    epr->wsa__Address = Anonymous;
+    epr->wsa__ReferenceParameters = parameters;
+    return epr;
+}
+
 // The context's text as the firmware writes it: the number in the first byte.
 QString contextText(unsigned number)
 {
@@ -121,6 +143,14 @@ int SimWsman::serve()
         return release();
     if (className == u"CIM_PowerManagementService" && m_action == m_resourceUri + "/RequestPowerStateChange")
         return requestPowerStateChange();
+    if (className == u"AMT_SetupAndConfigurationService" && m_action == m_resourceUri + "/Unprovision")
+        return unprovision(false);
+    if (className == u"AMT_SetupAndConfigurationService" && m_action == m_resourceUri + "/PartialUnprovision")
+        return unprovision(true);
+    if (className == u"AMT_TimeSynchronizationService" && m_action == m_resourceUri + "/GetLowAccuracyTimeSynch")
+        return getClock();
+    if (className == u"AMT_TimeSynchronizationService" && m_action == m_resourceUri + "/SetHighAccuracyTimeSynch")
+        return setClock();
     if (const int rc = endRequest())
         return rc;
     SoapCall call(m_soap, (className + QStringLiteral(".Unknown")).toUtf8().constData(), m_host);
@@ -186,6 +216,33 @@ int SimWsman::get(const QString &className)
         c.ZeroTouchConfigurationEnabled = value(soap, s.zeroTouchEnabled);
         return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", c,
                      "scs:AMT_SetupAndConfigurationService");
+    }
+    if (className == u"CIM_AssociatedPowerManagementService" && s.hasDashClasses()) {
+        _apms__CIM_USCOREAssociatedPowerManagementService a;
+        a.soap_default(soap);
+        // What RequestPowerStateChange takes (§13.5): the graceful and sleep states from 9.0.
+        a.AvailableRequestedPowerStates = s.speaksLegacySoap() ? std::vector<unsigned short>{2, 5, 8, 10}
+                                                               : std::vector<unsigned short>{2, 4, 5, 7, 8, 10, 12, 14};
+        a.PowerState = value(soap, s.dmtfPowerState());
+        a.ServiceProvided = reference(soap, "CIM_PowerManagementService",
+                                      {{"CreationClassName", "CIM_PowerManagementService"},
+                                       {"Name", "Intel(r) AMT Power Management Service"},
+                                       {"SystemCreationClassName", "CIM_ComputerSystem"},
+                                       {"SystemName", "Intel(r) AMT"}});
+        a.UserOfService = reference(soap, "CIM_ComputerSystem",
+                                    {{"CreationClassName", "CIM_ComputerSystem"}, {"Name", "ManagedSystem"}});
+        return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", a,
+                     "apms:CIM_AssociatedPowerManagementService");
+    }
+    if (className == u"CIM_ComputerSystemPackage" && s.hasDashClasses()) {
+        _csp__CIM_USCOREComputerSystemPackage p;
+        p.soap_default(soap);
+        p.Antecedent = reference(soap, "CIM_Chassis", {{"CreationClassName", "CIM_Chassis"}, {"Tag", "CIM_Chassis"}});
+        p.Dependent = reference(soap, "CIM_ComputerSystem",
+                                {{"CreationClassName", "CIM_ComputerSystem"}, {"Name", "ManagedSystem"}});
+        // The 16 bytes in the order the hello sends them (§13.2), as hex.
+        p.PlatformGUID = text(soap, QString::fromLatin1(Core::HelloPacket::uuidToWire(s.uuid).toHex().toUpper()));
+        return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", p, "csp:CIM_ComputerSystemPackage");
     }
     lock.unlock();
     return notFound();
@@ -344,6 +401,114 @@ int SimWsman::requestPowerStateChange()
     return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService/"
                  "RequestPowerStateChangeResponse",
                  response, "pms:RequestPowerStateChange_OUTPUT");
+}
+
+// AMT_SetupAndConfigurationService.Unprovision(ProvisioningMode) and, from 6.0,
+// PartialUnprovision() (§13.6): the same change as the legacy Unprovision; ReturnValue a PT_STATUS.
+int SimWsman::unprovision(bool partial)
+{
+    if (partial) {
+        _scs__PartialUnprovision_USCOREINPUT request;
+        request.soap_default(m_soap);
+        if (!soap_get__scs__PartialUnprovision_USCOREINPUT(m_soap, &request, "scs:PartialUnprovision_INPUT", nullptr))
+            return m_soap->error;
+    } else {
+        _scs__Unprovision_USCOREINPUT request;
+        request.soap_default(m_soap);
+        if (!soap_get__scs__Unprovision_USCOREINPUT(m_soap, &request, "scs:Unprovision_INPUT", nullptr))
+            return m_soap->error;
+    }
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap,
+                  partial ? "AMT_SetupAndConfigurationService.PartialUnprovision"
+                          : "AMT_SetupAndConfigurationService.Unprovision",
+                  m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    if (partial && !s.hasPartialUnprovision()) {
+        lock.unlock();
+        return fault("wsa:ActionNotSupported", "The action is not supported by the service.");
+    }
+    unsigned status = call.forced() ? call.forcedStatus() : unsigned(s.unprovision(partial));
+    const bool done = !call.forced() && status == 0;
+    if (done) {
+        call.changed();
+        m_soap->keep_alive = 0;
+    }
+    lock.unlock();
+    if (done) {
+        call.updateListeners();
+        call.modeChanged();
+    }
+    if (partial) {
+        _scs__PartialUnprovision_USCOREOUTPUT response;
+        response.soap_default(m_soap);
+        response.ReturnValue = status;
+        return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/"
+                     "PartialUnprovisionResponse",
+                     response, "scs:PartialUnprovision_OUTPUT");
+    }
+    _scs__Unprovision_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    response.ReturnValue = status;
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/UnprovisionResponse",
+                 response, "scs:Unprovision_OUTPUT");
+}
+
+// AMT_TimeSynchronizationService (§13.6): the device's clock, as NetworkTime reads and sets it.
+int SimWsman::getClock()
+{
+    _ts__GetLowAccuracyTimeSynch_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__ts__GetLowAccuracyTimeSynch_USCOREINPUT(m_soap, &request, "ts:GetLowAccuracyTimeSynch_INPUT",
+                                                           nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_TimeSynchronizationService.GetLowAccuracyTimeSynch", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _ts__GetLowAccuracyTimeSynch_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    {
+        QMutexLocker lock(&call.device()->mutex);
+        response.Ta0 = value(m_soap, unsigned(call.device()->state().clockMs() / 1000));
+    }
+    response.ReturnValue = call.forced() ? call.forcedStatus() : 0;
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService/"
+                 "GetLowAccuracyTimeSynchResponse",
+                 response, "ts:GetLowAccuracyTimeSynch_OUTPUT");
+}
+
+int SimWsman::setClock()
+{
+    _ts__SetHighAccuracyTimeSynch_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__ts__SetHighAccuracyTimeSynch_USCOREINPUT(m_soap, &request, "ts:SetHighAccuracyTimeSynch_INPUT",
+                                                            nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_TimeSynchronizationService.SetHighAccuracyTimeSynch", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _ts__SetHighAccuracyTimeSynch_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    if (call.forced()) {
+        response.ReturnValue = call.forcedStatus();
+    } else {
+        QMutexLocker lock(&call.device()->mutex);
+        response.ReturnValue = unsigned(call.device()->state().synchronizeClock(request.Ta0, request.Tm1, request.Tm2,
+                                                                                QDateTime::currentMSecsSinceEpoch()));
+        if (response.ReturnValue == 0)
+            call.changed();
+    }
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService/"
+                 "SetHighAccuracyTimeSynchResponse",
+                 response, "ts:SetHighAccuracyTimeSynch_OUTPUT");
 }
 
 // What a call that must not run answers (SoapCall): 401 or SOAP_STOP as they are, and, where the

@@ -35,6 +35,9 @@ private:
     int pull();
     int release();
     int requestPowerStateChange();
+    int unprovision(bool partial);
+    int getClock();
+    int setClock();
 
     enum ForcedStatus { ForcedStatusFaults, ForcedStatusAnswers };
     std::optional<int> refusal(const SoapCall &call, ForcedStatus forced);

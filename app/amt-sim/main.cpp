@@ -73,8 +73,11 @@ int main(int argc, char *argv[])
             {QStringLiteral("mode"),
              QStringLiteral("factory, password-changed, setup-psk, setup-pki, provisioned or disabled."),
              QStringLiteral("MODE"), QStringLiteral("setup-psk")},
-            {QStringLiteral("amt-version"), QStringLiteral("2.0, 2.1, 2.2, 2.5, 2.6 or 3.0."), QStringLiteral("V"),
-             QStringLiteral("3.0")},
+            {QStringLiteral("amt-version"),
+             QStringLiteral("2.0 to 2.6 (legacy SOAP), 3.0 to 8.0 (legacy SOAP and "
+                            "WS-Management: 3.0, 4.0, ...) or 9.0 to 11.0 "
+                            "(WS-Management only)."),
+             QStringLiteral("V"), QStringLiteral("3.0")},
             {QStringLiteral("admin-password"), QStringLiteral("The MEBx/admin password (Digest password)."),
              QStringLiteral("P"), QStringLiteral("P@ssw0rd")},
             {QStringLiteral("provision-server"), QStringLiteral("Where hellos go: HOST[:PORT] (port 9971 by default)."),
@@ -117,10 +120,18 @@ int main(int argc, char *argv[])
     if (!modeFromKey(parser.value(QStringLiteral("mode")), &fo.mode))
         return usage(QStringLiteral("unknown --mode '%1'").arg(parser.value(QStringLiteral("mode"))));
     fo.amtVersion = parser.value(QStringLiteral("amt-version"));
-    static const QStringList versions{QStringLiteral("2.0"), QStringLiteral("2.1"), QStringLiteral("2.2"),
-                                      QStringLiteral("2.5"), QStringLiteral("2.6"), QStringLiteral("3.0")};
+    static const QStringList versions{QStringLiteral("2.0"),  QStringLiteral("2.1"), QStringLiteral("2.2"),
+                                      QStringLiteral("2.5"),  QStringLiteral("2.6"), QStringLiteral("3.0"),
+                                      QStringLiteral("4.0"),  QStringLiteral("5.0"), QStringLiteral("6.0"),
+                                      QStringLiteral("7.0"),  QStringLiteral("8.0"), QStringLiteral("9.0"),
+                                      QStringLiteral("10.0"), QStringLiteral("11.0")};
     if (!versions.contains(fo.amtVersion))
         return usage(QStringLiteral("--amt-version takes one of %1").arg(versions.join(QStringLiteral(", "))));
+    // The legacy setup (TLS-PSK, and PKI over the legacy SOAP services) ends with 8.0 here.
+    if (fo.mode == Mode::SetupPsk && fo.amtVersion.section(u'.', 0, 0).toInt() >= 9)
+        return usage(QStringLiteral("AMT %1 speaks WS-Management only, and amt-sim does not offer its setup yet: "
+                                    "use --mode provisioned or factory")
+                             .arg(fo.amtVersion));
     if (fo.mode == Mode::SetupPki && fo.amtVersion != u"2.2" && fo.amtVersion != u"2.6" && fo.amtVersion != u"3.0")
         return usage(QStringLiteral("AMT %1 has no Remote Configuration: setup-pki needs 2.2, 2.6 or 3.0")
                              .arg(fo.amtVersion));

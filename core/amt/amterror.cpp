@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "amterror.h"
 
+#include "core/amt/ptstatus.h"
+
+#include <QCoreApplication>
+
 namespace Oobm::Core::Amt {
 
 QString AmtError::categoryName(Category category)
@@ -34,6 +38,23 @@ QString AmtError::categoryName(Category category)
         return QStringLiteral("protocol");
     }
     return {};
+}
+
+AmtError AmtError::fromPtStatus(const char *operation, unsigned status)
+{
+    if (status == 0)
+        return {};
+    AmtError e;
+    e.category = Category::Status;
+    e.operation = QLatin1String(operation);
+    e.ptStatus = status;
+    e.statusName = ptStatusName(status);
+    // The same translation context as the sessions' other sentences.
+    e.message = QCoreApplication::translate("Oobm::Core::Amt", "%1 returned %2 (%3): %4")
+                        .arg(e.operation, ptStatusName(status))
+                        .arg(status)
+                        .arg(ptStatusSentence(status));
+    return e;
 }
 
 } // namespace Oobm::Core::Amt

@@ -28,12 +28,16 @@ struct AmtError
     Category category = Category::None;
     QString message;
     QString operation;
-    unsigned ptStatus = 0;     // with Category::Status
+    unsigned ptStatus = 0;     // with Category::Status: the PT_STATUS or the CIM ReturnValue
+    QString statusName = {};   // with Category::Status: "NOT_PERMITTED", "UNKNOWN_ERROR" (CIM), ...
     QString faultSubcode = {}; // a WS-Management fault's subcode, local name ("InvalidEnumerationContext")
 
     bool isError() const { return category != Category::None; }
     explicit operator bool() const { return isError(); }
     static QString categoryName(Category category); // "connection-refused", ...
+    // A PT_STATUS the device answered (the legacy services' StatusCode, an AMT_ class method's
+    // ReturnValue) as an error named in its words; no error for 0.
+    static AmtError fromPtStatus(const char *operation, unsigned status);
 };
 
 // A call's answer, or why there is none.

@@ -19,12 +19,6 @@ namespace Oobm::Core::Amt {
 
 namespace {
 
-QString tr(const char *text)
-{
-    // lupdate files free tr() calls under the enclosing namespace: use the same context.
-    return QCoreApplication::translate("Oobm::Core::Amt", text);
-}
-
 std::string str(const QString &s)
 {
     return s.toStdString();
@@ -62,20 +56,7 @@ public:
         return transport.call(operation, invoke);
     }
 
-    static AmtError status(const char *operation, unsigned status)
-    {
-        if (status == 0)
-            return {};
-        AmtError e;
-        e.category = AmtError::Category::Status;
-        e.operation = QLatin1String(operation);
-        e.ptStatus = status;
-        e.message = tr("%1 returned %2 (%3): %4")
-                            .arg(e.operation, ptStatusName(status))
-                            .arg(status)
-                            .arg(ptStatusSentence(status));
-        return e;
-    }
+    static AmtError status(const char *operation, unsigned status) { return AmtError::fromPtStatus(operation, status); }
 
     SoapTransport transport;
     SecurityAdministrationProxy sai;

@@ -38,6 +38,27 @@ std::string resource(const char *prefix, const char *className)
     return std::string(prefix) + className;
 }
 
+// CIM's ReturnValue as Actions Status shows it (docs/protocol.md §13.5).
+QString cimReturnValueKey(unsigned value)
+{
+    switch (value) {
+    case 1:
+        return QStringLiteral("NOT_SUPPORTED");
+    case 2:
+        return QStringLiteral("UNKNOWN_ERROR");
+    case 3:
+        return QStringLiteral("TIMEOUT");
+    case 4:
+        return QStringLiteral("FAILED");
+    case 5:
+        return QStringLiteral("INVALID_PARAMETER");
+    case 6:
+        return QStringLiteral("IN_USE");
+    default:
+        return QStringLiteral("RETURN_VALUE_%1").arg(value);
+    }
+}
+
 // CIM's ReturnValue words for a standard method (docs/protocol.md §13.5).
 QString cimReturnValueName(unsigned value)
 {
@@ -103,6 +124,7 @@ public:
         e.category = AmtError::Category::Status;
         e.operation = QLatin1String(operation);
         e.ptStatus = value;
+        e.statusName = cimReturnValueKey(value);
         e.message = tr("%1 returned %2 (%3).").arg(e.operation).arg(value).arg(cimReturnValueName(value));
         return e;
     }
@@ -278,6 +300,101 @@ AmtError WsmanSession::requestPowerStateChange(DmtfPowerState state)
         }))
         return e;
     return Private::cimReturnValue("CIM_PowerManagementService.RequestPowerStateChange", response.ReturnValue);
+}
+
+AmtResult<unsigned> WsmanSession::powerState()
+{
+    _apms__CIM_USCOREAssociatedPowerManagementService response;
+    AmtResult<unsigned> r;
+    r.error = d->call("CIM_AssociatedPowerManagementService.Get", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get",
+                      resource(CimPrefix, "CIM_AssociatedPowerManagementService"),
+                      [&] { return d->proxy.GetAssociatedPowerManagementService(d->url.c_str(), nullptr, response); });
+    if (r.ok() && !response.PowerState)
+        r.error = {AmtError::Category::Protocol,
+                   tr("%1 sent CIM_AssociatedPowerManagementService without a PowerState.").arg(endpoint().address()),
+                   QStringLiteral("CIM_AssociatedPowerManagementService.Get")};
+    else if (r.ok())
+        r.value = *response.PowerState;
+    return r;
+}
+
+AmtError WsmanSession::unprovision(bool partial)
+{
+    const std::string uri = resource(AmtPrefix, "AMT_SetupAndConfigurationService");
+    if (partial) {
+        const std::string action = uri + "/PartialUnprovision";
+        _scs__PartialUnprovision_USCOREINPUT request;
+        _scs__PartialUnprovision_USCOREOUTPUT response;
+        if (AmtError e = d->call("AMT_SetupAndConfigurationService.PartialUnprovision", action.c_str(), uri, [&] {
+                return d->proxy.PartialUnprovision(d->url.c_str(), action.c_str(), &request, response);
+            }))
+            return e;
+        return AmtError::fromPtStatus("AMT_SetupAndConfigurationService.PartialUnprovision", response.ReturnValue);
+    }
+    const std::string action = uri + "/Unprovision";
+    _scs__Unprovision_USCOREINPUT request;
+    request.ProvisioningMode = 1; // as rpc-go's full deactivation sends it (§13.6)
+    _scs__Unprovision_USCOREOUTPUT response;
+    if (AmtError e = d->call("AMT_SetupAndConfigurationService.Unprovision", action.c_str(), uri,
+                             [&] { return d->proxy.Unprovision(d->url.c_str(), action.c_str(), &request, response); }))
+        return e;
+    return AmtError::fromPtStatus("AMT_SetupAndConfigurationService.Unprovision", response.ReturnValue);
+}
+
+AmtResult<quint32> WsmanSession::getLowAccuracyTimeSynch()
+{
+    const std::string uri = resource(AmtPrefix, "AMT_TimeSynchronizationService");
+    const std::string action = uri + "/GetLowAccuracyTimeSynch";
+    _ts__GetLowAccuracyTimeSynch_USCOREINPUT request;
+    _ts__GetLowAccuracyTimeSynch_USCOREOUTPUT response;
+    AmtResult<quint32> r;
+    r.error = d->call("AMT_TimeSynchronizationService.GetLowAccuracyTimeSynch", action.c_str(), uri, [&] {
+        return d->proxy.GetLowAccuracyTimeSynch(d->url.c_str(), action.c_str(), &request, response);
+    });
+    if (r.ok())
+        r.error = AmtError::fromPtStatus("AMT_TimeSynchronizationService.GetLowAccuracyTimeSynch",
+                                         response.ReturnValue);
+    if (r.ok() && !response.Ta0)
+        r.error = {AmtError::Category::Protocol,
+                   tr("%1 answered GetLowAccuracyTimeSynch without its time (Ta0).").arg(endpoint().address()),
+                   QStringLiteral("AMT_TimeSynchronizationService.GetLowAccuracyTimeSynch")};
+    else if (r.ok())
+        r.value = *response.Ta0;
+    return r;
+}
+
+AmtError WsmanSession::setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2)
+{
+    const std::string uri = resource(AmtPrefix, "AMT_TimeSynchronizationService");
+    const std::string action = uri + "/SetHighAccuracyTimeSynch";
+    _ts__SetHighAccuracyTimeSynch_USCOREINPUT request;
+    request.Ta0 = ta0;
+    request.Tm1 = tm1;
+    request.Tm2 = tm2;
+    _ts__SetHighAccuracyTimeSynch_USCOREOUTPUT response;
+    if (AmtError e = d->call("AMT_TimeSynchronizationService.SetHighAccuracyTimeSynch", action.c_str(), uri, [&] {
+            return d->proxy.SetHighAccuracyTimeSynch(d->url.c_str(), action.c_str(), &request, response);
+        }))
+        return e;
+    return AmtError::fromPtStatus("AMT_TimeSynchronizationService.SetHighAccuracyTimeSynch", response.ReturnValue);
+}
+
+AmtResult<QByteArray> WsmanSession::platformGuid()
+{
+    _csp__CIM_USCOREComputerSystemPackage response;
+    AmtResult<QByteArray> r;
+    r.error = d->call("CIM_ComputerSystemPackage.Get", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get",
+                      resource(CimPrefix, "CIM_ComputerSystemPackage"),
+                      [&] { return d->proxy.GetComputerSystemPackage(d->url.c_str(), nullptr, response); });
+    if (!r.ok())
+        return r;
+    const QString hex = qstr(response.PlatformGUID);
+    r.value = QByteArray::fromHex(hex.toLatin1());
+    if (r.value.size() != 16 || r.value.toHex().toUpper() != hex.toUpper().toLatin1())
+        r.error = {AmtError::Category::Protocol,
+                   tr("%1 sent a PlatformGUID that is not 32 hex digits: \"%2\".").arg(endpoint().address(), hex),
+                   QStringLiteral("CIM_ComputerSystemPackage.Get")};
+    return r;
 }
 
 } // namespace Oobm::Core::Amt

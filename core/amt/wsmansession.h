@@ -37,6 +37,19 @@ public:
     // CIM_PowerManagementService.RequestPowerStateChange for the host (CIM_ComputerSystem
     // "ManagedSystem"); a non-zero ReturnValue is a Status error named in CIM's words.
     AmtError requestPowerStateChange(DmtfPowerState state);
+    // Get CIM_AssociatedPowerManagementService (AMT 3.2 and later): the host's PowerState in the
+    // DMTF set (2 on, 4 sleep, 7 hibernate, 8 off, ...).
+    AmtResult<unsigned> powerState();
+    // AMT_SetupAndConfigurationService.Unprovision(ProvisioningMode 1), back to the factory; or
+    // PartialUnprovision() (AMT 6.0 and later), back to setup mode with the provisioning data kept.
+    AmtError unprovision(bool partial);
+    // AMT_TimeSynchronizationService (docs/protocol.md §5.7): Ta0, the device's time in seconds
+    // since 1970 UTC; and the setting of it from the console's Tm1 and Tm2.
+    AmtResult<quint32> getLowAccuracyTimeSynch();
+    AmtError setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2);
+    // Get CIM_ComputerSystemPackage (AMT 3.2 and later): the platform's UUID as 16 bytes in the
+    // hello's order (HelloPacket::uuidFromWire reads them).
+    AmtResult<QByteArray> platformGuid();
 
     // Enumerate, Pull and Release by hand (tests of contexts that expire or run out).
     AmtResult<QString> enumerate(const QString &resourceUri);

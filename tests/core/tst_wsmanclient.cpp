@@ -6,6 +6,7 @@
 
 #include "core/amt/amtsession.h"
 #include "core/amt/wsmansession.h"
+#include "core/provisioning/hellopacket.h"
 
 #include <QtTest>
 
@@ -51,6 +52,14 @@ private Q_SLOTS:
     void enumerationContexts();
     void power_data();
     void power();
+    void powerStateByVersion_data();
+    void powerStateByVersion();
+    void clock_data();
+    void clock();
+    void unprovision_data();
+    void unprovision();
+    void platformGuid_data();
+    void platformGuid();
     void errors_data();
     void errors();
 };
@@ -193,14 +202,15 @@ void tst_WsmanClient::power_data()
     QTest::addColumn<int>("request");
     QTest::addColumn<unsigned>("returnValue");
     QTest::addColumn<unsigned>("legacyPowerState"); // GetSystemPowerState afterwards
+    QTest::addColumn<unsigned>("dmtfPowerState");   // CIM_AssociatedPowerManagementService afterwards
     QTest::addColumn<int>("boots");
-    QTest::newRow("off soft") << false << int(DmtfPowerState::OffSoft) << 0u << 5u << 0;
-    QTest::newRow("on from off") << true << int(DmtfPowerState::On) << 0u << 0u << 1;
-    QTest::newRow("on when on") << false << int(DmtfPowerState::On) << 0u << 0u << 0;
-    QTest::newRow("power cycle") << false << int(DmtfPowerState::PowerCycleOffSoft) << 0u << 0u << 1;
-    QTest::newRow("reset") << false << int(DmtfPowerState::MasterBusReset) << 0u << 0u << 1;
-    QTest::newRow("reset while off fails") << true << int(DmtfPowerState::MasterBusReset) << 2u << 5u << 0;
-    QTest::newRow("hibernate not supported") << false << 7 << 1u << 0u << 0;
+    QTest::newRow("off soft") << false << int(DmtfPowerState::OffSoft) << 0u << 5u << 8u << 0;
+    QTest::newRow("on from off") << true << int(DmtfPowerState::On) << 0u << 0u << 2u << 1;
+    QTest::newRow("on when on") << false << int(DmtfPowerState::On) << 0u << 0u << 2u << 0;
+    QTest::newRow("power cycle") << false << int(DmtfPowerState::PowerCycleOffSoft) << 0u << 0u << 2u << 1;
+    QTest::newRow("reset") << false << int(DmtfPowerState::MasterBusReset) << 0u << 0u << 2u << 1;
+    QTest::newRow("reset while off fails") << true << int(DmtfPowerState::MasterBusReset) << 2u << 5u << 8u << 0;
+    QTest::newRow("hibernate not supported") << false << 7 << 1u << 0u << 2u << 0;
 }
 
 void tst_WsmanClient::power()
@@ -209,9 +219,11 @@ void tst_WsmanClient::power()
     QFETCH(int, request);
     QFETCH(unsigned, returnValue);
     QFETCH(unsigned, legacyPowerState);
+    QFETCH(unsigned, dmtfPowerState);
     QFETCH(int, boots);
-    SimProcess sim;
-    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password}).isEmpty());
+    SimProcess sim; // 6.0: both dialects, and the DMTF power classes of 3.2 and later
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", "6.0", "--admin-password", Password})
+                    .isEmpty());
     AmtSession legacy(httpEndpoint(sim));
     if (startOff)
         QVERIFY(!legacy.remoteControl(RemoteCommand::PowerDown));
@@ -229,8 +241,150 @@ void tst_WsmanClient::power()
                  qPrintable(e.message));
     }
     QCOMPARE(legacy.getSystemPowerState().value, legacyPowerState);
+    const AmtResult<unsigned> state = s.powerState();
+    QVERIFY2(state.ok(), qPrintable(state.error.message));
+    QCOMPARE(state.value, dmtfPowerState);
     QCOMPARE(sim.state().value("boots").toInteger() - bootsBefore, boots);
     QCOMPARE(calls(sim, "CIM_PowerManagementService.RequestPowerStateChange"), 1);
+}
+
+// The power state by the device's power (amt-sim's set-power, SystemPowerState numbers) and
+// version: the DMTF classes come with 3.2 (DestinationUnreachable before).
+void tst_WsmanClient::powerStateByVersion_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<int>("systemPowerState");
+    QTest::addColumn<int>("dmtfPowerState"); // -1: not found
+    QTest::newRow("3.0 has no such class") << "3.0" << 0 << -1;
+    QTest::newRow("4.0 on") << "4.0" << 0 << 2;
+    QTest::newRow("6.0 sleeping (S3)") << "6.0" << 3 << 4;
+    QTest::newRow("8.0 hibernating (S4)") << "8.0" << 4 << 7;
+    QTest::newRow("11.0 off (S5)") << "11.0" << 5 << 8;
+    QTest::newRow("11.0 mechanical off") << "11.0" << 7 << 6;
+}
+
+void tst_WsmanClient::powerStateByVersion()
+{
+    QFETCH(QString, version);
+    QFETCH(int, systemPowerState);
+    QFETCH(int, dmtfPowerState);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", systemPowerState}})
+                    .value("ok")
+                    .toBool());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<unsigned> state = s.powerState();
+    if (dmtfPowerState < 0) {
+        QCOMPARE(state.error.category, AmtError::Category::NotFound);
+        QCOMPARE(state.error.faultSubcode, QStringLiteral("DestinationUnreachable"));
+        return;
+    }
+    QVERIFY2(state.ok(), qPrintable(state.error.message));
+    QCOMPARE(int(state.value), dmtfPowerState);
+}
+
+// AMT_TimeSynchronizationService: the clock read as the device has it and set from the console's
+// time with the transit time averaged out, as NetworkTime does (the two agree on 6.0).
+void tst_WsmanClient::clock_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<int>("offsetSeconds"); // the device's clock off the host's
+    QTest::newRow("3.0, an hour behind") << "3.0" << -3600;
+    QTest::newRow("6.0, a day ahead") << "6.0" << 86400;
+    QTest::newRow("11.0, right") << "11.0" << 0;
+}
+
+void tst_WsmanClient::clock()
+{
+    QFETCH(QString, version);
+    QFETCH(int, offsetSeconds);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    QVERIFY(sim.control({{"cmd", "set-clock"}, {"uuid", sim.device().uuid}, {"offset", offsetSeconds}})
+                    .value("ok")
+                    .toBool());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<quint32> ta0 = s.getLowAccuracyTimeSynch();
+    QVERIFY2(ta0.ok(), qPrintable(ta0.error.message));
+    const qint64 host = QDateTime::currentSecsSinceEpoch();
+    QVERIFY2(qAbs(qint64(ta0.value) - (host + offsetSeconds)) <= 2, qPrintable(QString::number(ta0.value)));
+    if (version == u"6.0") {
+        AmtSession legacy(httpEndpoint(sim));
+        const AmtResult<quint32> legacyTa0 = legacy.getLowAccuracyTimeSynch();
+        QVERIFY(qAbs(qint64(legacyTa0.value) - qint64(ta0.value)) <= 1);
+    }
+    const quint32 now = quint32(QDateTime::currentSecsSinceEpoch());
+    const AmtError e = s.setHighAccuracyTimeSynch(ta0.value, now, now);
+    QVERIFY2(!e, qPrintable(e.message));
+    QCOMPARE(sim.state().value("clockSets").toInteger(), 1);
+    QVERIFY2(qAbs(sim.state().value("clockOffsetMs").toInteger()) <= 2000,
+             qPrintable(QString::number(sim.state().value("clockOffsetMs").toInteger())));
+    // Tm2 before Tm1: the device refuses, in PT_STATUS words, and keeps its clock.
+    const AmtError back = s.setHighAccuracyTimeSynch(ta0.value, now, now - 10);
+    QCOMPARE(back.category, AmtError::Category::Status);
+    QCOMPARE(back.statusName, QStringLiteral("INVALID_TIME"));
+    QCOMPARE(sim.state().value("clockSets").toInteger(), 1);
+}
+
+// Unprovision and PartialUnprovision (6.0 and later) change the device as the legacy call does.
+void tst_WsmanClient::unprovision_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<bool>("partial");
+    QTest::addColumn<int>("category"); // AmtError::Category
+    QTest::addColumn<QString>("modeAfter");
+    QTest::newRow("3.0 full") << "3.0" << false << int(AmtError::Category::None) << "factory";
+    QTest::newRow("4.0 partial is not there yet")
+            << "4.0" << true << int(AmtError::Category::NotSupported) << "provisioned";
+    QTest::newRow("6.0 partial") << "6.0" << true << int(AmtError::Category::None) << "setup-psk";
+    QTest::newRow("11.0 full") << "11.0" << false << int(AmtError::Category::None) << "factory";
+}
+
+void tst_WsmanClient::unprovision()
+{
+    QFETCH(QString, version);
+    QFETCH(bool, partial);
+    QFETCH(int, category);
+    QFETCH(QString, modeAfter);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtError e = s.unprovision(partial);
+    QCOMPARE(int(e.category), category);
+    QCOMPARE(sim.state().value("mode").toString(), modeAfter);
+    if (category == int(AmtError::Category::NotSupported))
+        QCOMPARE(e.faultSubcode, QStringLiteral("ActionNotSupported"));
+    QCOMPARE(calls(sim,
+                   partial ? "AMT_SetupAndConfigurationService.PartialUnprovision"
+                           : "AMT_SetupAndConfigurationService.Unprovision"),
+             1);
+}
+
+// CIM_ComputerSystemPackage's PlatformGUID is the hello's UUID, in the hello's byte order.
+void tst_WsmanClient::platformGuid_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("6.0") << "6.0";
+    QTest::newRow("11.0") << "11.0";
+}
+
+void tst_WsmanClient::platformGuid()
+{
+    QFETCH(QString, version);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "2", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    for (int i = 0; i < 2; ++i) {
+        WsmanSession s(httpEndpoint(sim, i));
+        const AmtResult<QByteArray> guid = s.platformGuid();
+        QVERIFY2(guid.ok(), qPrintable(guid.error.message));
+        QCOMPARE(Oobm::Core::HelloPacket::uuidText(Oobm::Core::HelloPacket::uuidFromWire(guid.value)),
+                 sim.device(i).uuid);
+    }
 }
 
 void tst_WsmanClient::errors_data()

@@ -348,7 +348,9 @@ void tst_AmtSim::badArguments_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::newRow("mode") << QStringList{"--mode", "sleepy"} << "unknown --mode 'sleepy'";
-    QTest::newRow("version") << QStringList{"--amt-version", "9.0"} << "--amt-version takes one of";
+    QTest::newRow("version") << QStringList{"--amt-version", "12.0"} << "--amt-version takes one of";
+    QTest::newRow("setup on a WS-Management only version")
+            << QStringList{"--amt-version", "11.0", "--mode", "setup-psk"} << "speaks WS-Management only";
     QTest::newRow("pki on 2.0") << QStringList{"--mode", "setup-pki", "--amt-version", "2.0"}
                                 << "AMT 2.0 has no Remote Configuration";
     QTest::newRow("not loopback") << QStringList{"--address-base", "192.0.2.10"} << "must be an IPv4 loopback address";

@@ -39,6 +39,7 @@ struct Namespace g_wsmanNamespaces[] = {
         {"apms", "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_AssociatedPowerManagementService", nullptr,
          nullptr},
         {"csp", "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystemPackage", nullptr, nullptr},
+        {"ts", "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService", nullptr, nullptr},
         {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -38,6 +38,8 @@
 //gsoap apms schema form:         qualified
 //gsoap csp schema namespace:     http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystemPackage
 //gsoap csp schema form:          qualified
+//gsoap ts schema namespace:      http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService
+//gsoap ts schema form:           qualified
 
 #import "stlvector.h"
 #import "wsa.h"
@@ -227,6 +229,20 @@ public:
     struct soap *soap;
 };
 
+// AMT 6.0 and later: back to setup mode with the provisioning data kept (docs/protocol.md §13.6).
+class _scs__PartialUnprovision_USCOREINPUT
+{
+public:
+    struct soap *soap;
+};
+
+class _scs__PartialUnprovision_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Power: CIM_AssociatedPowerManagementService (Get) and CIM_PowerManagementService's
 // RequestPowerStateChange. Power states are the DMTF set (docs/protocol.md §13.5).
@@ -250,6 +266,40 @@ public:
 };
 
 class _pms__RequestPowerStateChange_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+// ---------------------------------------------------------------------------------------------
+// AMT_TimeSynchronizationService: the device's clock (seconds since 1970, UTC), read and set with
+// the transit time averaged out as NetworkTime does it (docs/protocol.md §5.7, §13.6).
+
+class _ts__GetLowAccuracyTimeSynch_USCOREINPUT
+{
+public:
+    struct soap *soap;
+};
+
+class _ts__GetLowAccuracyTimeSynch_USCOREOUTPUT
+{
+public:
+    unsigned int *Ta0 0;
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+class _ts__SetHighAccuracyTimeSynch_USCOREINPUT
+{
+public:
+    unsigned int Ta0 1;
+    unsigned int Tm1 1;
+    unsigned int Tm2 1;
+    struct soap *soap;
+};
+
+class _ts__SetHighAccuracyTimeSynch_USCOREOUTPUT
 {
 public:
     unsigned int ReturnValue 1;
@@ -288,24 +338,31 @@ int __wsman__Release(_wsen__Release *wsen__Release, _wsen__ReleaseResponse &wsen
 //gsoap wsman service method-action: GetSetupAndConfigurationService http://schemas.xmlsoap.org/ws/2004/09/transfer/Get
 int __wsman__GetSetupAndConfigurationService(
         _scs__AMT_USCORESetupAndConfigurationService &scs__AMT_USCORESetupAndConfigurationService);
-//gsoap wsman service method-action: CommitChanges
-// http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/CommitChanges
+//gsoap wsman service method-action: CommitChanges http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/CommitChanges
 int __wsman__CommitChanges(_scs__CommitChanges_USCOREINPUT *scs__CommitChanges_USCOREINPUT,
                            _scs__CommitChanges_USCOREOUTPUT &scs__CommitChanges_USCOREOUTPUT);
-//gsoap wsman service method-action: Unprovision
-// http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/Unprovision
+//gsoap wsman service method-action: Unprovision http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/Unprovision
 int __wsman__Unprovision(_scs__Unprovision_USCOREINPUT *scs__Unprovision_USCOREINPUT,
                          _scs__Unprovision_USCOREOUTPUT &scs__Unprovision_USCOREOUTPUT);
 
-//gsoap wsman service method-action: GetAssociatedPowerManagementService
-// http://schemas.xmlsoap.org/ws/2004/09/transfer/Get
+//gsoap wsman service method-action: GetAssociatedPowerManagementService http://schemas.xmlsoap.org/ws/2004/09/transfer/Get
 int __wsman__GetAssociatedPowerManagementService(
         _apms__CIM_USCOREAssociatedPowerManagementService &apms__CIM_USCOREAssociatedPowerManagementService);
-//gsoap wsman service method-action: RequestPowerStateChange
-// http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService/RequestPowerStateChange
+//gsoap wsman service method-action: RequestPowerStateChange http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService/RequestPowerStateChange
 int __wsman__RequestPowerStateChange(
         _pms__RequestPowerStateChange_USCOREINPUT *pms__RequestPowerStateChange_USCOREINPUT,
         _pms__RequestPowerStateChange_USCOREOUTPUT &pms__RequestPowerStateChange_USCOREOUTPUT);
 
 //gsoap wsman service method-action: GetComputerSystemPackage http://schemas.xmlsoap.org/ws/2004/09/transfer/Get
 int __wsman__GetComputerSystemPackage(_csp__CIM_USCOREComputerSystemPackage &csp__CIM_USCOREComputerSystemPackage);
+//gsoap wsman service method-action: PartialUnprovision http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService/PartialUnprovision
+int __wsman__PartialUnprovision(_scs__PartialUnprovision_USCOREINPUT *scs__PartialUnprovision_USCOREINPUT,
+                                _scs__PartialUnprovision_USCOREOUTPUT &scs__PartialUnprovision_USCOREOUTPUT);
+
+//gsoap wsman service method-action: GetLowAccuracyTimeSynch http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService/GetLowAccuracyTimeSynch
+int __wsman__GetLowAccuracyTimeSynch(_ts__GetLowAccuracyTimeSynch_USCOREINPUT *ts__GetLowAccuracyTimeSynch_USCOREINPUT,
+                                     _ts__GetLowAccuracyTimeSynch_USCOREOUTPUT &ts__GetLowAccuracyTimeSynch_USCOREOUTPUT);
+//gsoap wsman service method-action: SetHighAccuracyTimeSynch http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService/SetHighAccuracyTimeSynch
+int __wsman__SetHighAccuracyTimeSynch(
+        _ts__SetHighAccuracyTimeSynch_USCOREINPUT *ts__SetHighAccuracyTimeSynch_USCOREINPUT,
+        _ts__SetHighAccuracyTimeSynch_USCOREOUTPUT &ts__SetHighAccuracyTimeSynch_USCOREOUTPUT);
