@@ -78,6 +78,10 @@ const char HelpText[] = R"(Commands:
                                to setup mode with its key, sending hellos again; asks nothing
   systems tag UUID... [--add TAG]... [--remove TAG]...
                                Give systems tags or take them off (TAG may list several: a,b)
+  systems dialect legacy|wsman|auto UUID...
+                               Talk to the systems in the legacy SOAP interface or in
+                               WS-Management, or again in the one their version speaks best
+                               (legacy before AMT 4.0, WS-Management from 4.0)
   systems otp UUID --otp OTP  Store the one-time password a device was given (Remote Configuration)
   certificates import FILE [--passphrase P] [--key KEYFILE] [--name N]
                                A provisioning certificate for Remote Configuration: PKCS#12 with
@@ -219,6 +223,7 @@ constexpr Command Commands[] = {
         {"systems", "boot", systemsBoot},
         {"systems", "unprovision", systemsUnprovision},
         {"systems", "tag", systemsTag},
+        {"systems", "dialect", systemsDialect},
         {"systems", "otp", systemsOtp},
         {"certificates", "import", certificatesImport},
         {"certificates", "list", certificatesList},

@@ -3,6 +3,8 @@
 
 #include "ctltasks.h"
 
+#include "core/amt/devicesession.h"
+#include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
 
 #include <algorithm>
@@ -62,6 +64,8 @@ QJsonObject systemJson(const AmtSystem &s)
             {QStringLiteral("fqdn"), s.fqdn},
             {QStringLiteral("address"), s.address},
             {QStringLiteral("amtVersion"), s.amtVersion},
+            {QStringLiteral("dialect"), Amt::dialectKey(SystemActions::dialectFor(s))},
+            {QStringLiteral("dialectForced"), !s.dialect.isEmpty()},
             {QStringLiteral("profile"), s.profileName},
             {QStringLiteral("pid"), pidText(s.pid)},
             {QStringLiteral("newPid"), pidText(s.newPid)},
@@ -303,6 +307,10 @@ int systemsShow(Context &c)
     field("FQDN", s.fqdn);
     field("Address", s.address);
     field("AMT version", s.amtVersion);
+    field("Dialect",
+          QStringLiteral("%1 (%2)").arg(Amt::dialectName(SystemActions::dialectFor(s)),
+                                        s.dialect.isEmpty() ? QStringLiteral("by its version")
+                                                            : QStringLiteral("forced")));
     field("Profile", s.profileName);
     field("PID", pidText(s.pid));
     field("Next PID", pidText(s.newPid));
@@ -426,6 +434,46 @@ int systemsUnprovision(Context &c)
     return runOperation(
             c, c.parser.isSet(QStringLiteral("partial")) ? Operation::UnprovisionPartial : Operation::UnprovisionFull,
             c.args, "systems unprovision", RunOutput::Unprovision);
+}
+
+int systemsDialect(Context &c)
+{
+    static const QStringList choices{QStringLiteral("legacy"), QStringLiteral("wsman"), QStringLiteral("auto")};
+    const QString choice = c.args.value(0).toLower();
+    const QStringList uuids = normalizedUuids(c.args.mid(1));
+    if (!choices.contains(choice) || uuids.isEmpty())
+        return usage(c.err,
+                     QStringLiteral("'systems dialect' takes legacy, wsman or auto (the one each system's version "
+                                    "speaks best)%1, and one or more UUIDs.")
+                             .arg(c.args.isEmpty() || choices.contains(choice)
+                                          ? QString()
+                                          : QStringLiteral(", not '%1'").arg(c.args.first())));
+    int code = Success;
+    if (!textOrJson(c, "systems dialect", &code))
+        return code;
+    auto store = openStore(c, &code, true);
+    if (!store)
+        return code;
+    // All or nothing: the store refuses the lot for one unknown system or one the dialect does not fit.
+    const StoreResult<int> r = store->setSystemsDialect(uuids, choice == u"auto" ? QString() : choice).result();
+    if (!r.ok()) {
+        c.err << "oobmctl: " << r.error.message << '\n';
+        return failure(c.err, QStringLiteral("No system's dialect was changed."));
+    }
+    if (c.format == Format::Json)
+        c.out << QJsonDocument(QJsonObject{{QStringLiteral("changed"), r.value}}).toJson(QJsonDocument::Compact)
+              << '\n';
+    else if (choice == u"auto")
+        c.out << QStringLiteral("%1 talked to in the dialect of their version again.")
+                         .arg(plural(r.value, "system", "systems"))
+              << '\n';
+    else
+        c.out << QStringLiteral("%1 talked to in %2 from now on.")
+                         .arg(plural(r.value, "system", "systems"),
+                              choice == u"wsman" ? QStringLiteral("WS-Management") : QStringLiteral("legacy SOAP"))
+              << '\n';
+    c.out.flush();
+    return Success;
 }
 
 int systemsTag(Context &c)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// systems list, show, authorize, power, boot, unprovision, tag, otp: the Intel AMT systems (power,
+// systems list, show, authorize, power, boot, unprovision, tag, dialect, otp: the Intel AMT systems (power,
 // next boot and unprovision are one-off task runs the engines do); hellos tail and actions list:
 // their hellos and the steps of Actions Status.
 #pragma once
@@ -21,6 +21,7 @@ int systemsPower(Context &c);
 int systemsBoot(Context &c);
 int systemsUnprovision(Context &c);
 int systemsTag(Context &c);
+int systemsDialect(Context &c);
 int systemsOtp(Context &c);
 int hellosTail(Context &c);
 int actionsList(Context &c);

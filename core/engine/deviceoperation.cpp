@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "deviceoperation.h"
 
-#include "core/amt/amtsession.h"
-#include "core/amt/ptstatus.h"
+#include "core/amt/devicesession.h"
 #include "core/engine/systemactions.h"
 
 #include <QCoreApplication>
@@ -22,43 +21,26 @@ QString tr(const char *text)
     return QCoreApplication::translate("Oobm::Core::DeviceOperation", text);
 }
 
-// The special command and its parameter for a "next boot" operation (docs/protocol.md §5.3):
-// a device, or BIOS setup through the Intel OEM command's BIOS-setup bit.
-struct BootTarget
-{
-    Amt::SpecialCommand special = Amt::SpecialCommand::Nop;
-    unsigned short parameter = 0;
-};
-
-BootTarget bootTarget(Operation operation)
+Amt::NextBoot nextBoot(Operation operation)
 {
     switch (operation) {
     case Operation::BootPxe:
-        return {Amt::SpecialCommand::ForcePxeBoot, 0};
+        return Amt::NextBoot::Pxe;
     case Operation::BootHardDisk:
-        return {Amt::SpecialCommand::ForceHardDriveBoot, 0};
+        return Amt::NextBoot::HardDisk;
     case Operation::BootCd:
-        return {Amt::SpecialCommand::ForceCdOrDvdBoot, 0};
-    case Operation::BootBiosSetup:
-        return {Amt::SpecialCommand::IntelOemCommand, Amt::IntelOemBiosSetup};
+        return Amt::NextBoot::CdDvd;
     default:
-        return {};
+        return Amt::NextBoot::BiosSetup;
     }
 }
 
-bool isOff(unsigned powerState)
-{
-    const auto s = Amt::PowerState(powerState & 0x0F);
-    return s == Amt::PowerState::S5SoftOff || s == Amt::PowerState::S4S5 || s == Amt::PowerState::MechanicalOff
-            || s == Amt::PowerState::S5Override || s == Amt::PowerState::LegacyOff;
-}
-
-// The PT_STATUS name when the device answered one, else the error's category; as Actions Status shows.
+// The status's name when the device answered one (a PT_STATUS, a CIM ReturnValue), else the
+// error's category; as Actions Status shows.
 void fail(RunOutcome *o, const Amt::AmtError &e)
 {
     o->state = RunSystemState::Failed;
-    o->status = e.category == Amt::AmtError::Category::Status ? Amt::ptStatusName(e.ptStatus)
-                                                              : Amt::AmtError::categoryName(e.category);
+    o->status = e.category == Amt::AmtError::Category::Status ? e.statusName : Amt::AmtError::categoryName(e.category);
     o->message = e.message;
 }
 
@@ -92,30 +74,6 @@ void restartHello(const RunWork &work, RunOutcome *o, int timeoutMs)
         o->message = tr("The host agent refused: %1")
                              .arg(answer.value(QStringLiteral("error")).toString(QString::fromUtf8(line).trimmed()));
     }
-}
-
-// ACL users as the profile has them: existing entries of the same name are updated, the others added.
-Amt::AmtError applyUsers(Amt::AmtSession &session, const QList<Amt::UserAclEntry> &users)
-{
-    const auto handles = session.enumerateUserAclEntries();
-    if (handles.error)
-        return handles.error;
-    QHash<QString, unsigned> existing;
-    for (unsigned handle : handles.value) {
-        const auto entry = session.getUserAclEntry(handle);
-        if (entry.error)
-            return entry.error;
-        existing.insert(entry.value.username.toLower(), handle);
-    }
-    for (const Amt::UserAclEntry &user : users) {
-        if (const auto it = existing.constFind(user.username.toLower()); it != existing.cend()) {
-            if (Amt::AmtError e = session.updateUserAclEntry(it.value(), user))
-                return e;
-        } else if (const auto added = session.addUserAclEntry(user); added.error) {
-            return added.error;
-        }
-    }
-    return {};
 }
 
 } // namespace
@@ -156,7 +114,8 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
     }
     const Amt::AmtEndpoint endpoint = SystemActions::endpointFor(work.system, options.httpPort, options.tlsPort,
                                                                  options.timeoutMs);
-    Amt::AmtSession session(endpoint);
+    const Amt::Dialect dialect = SystemActions::dialectFor(work.system);
+    const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(endpoint, dialect);
     Amt::AmtError error;
     switch (work.operation) {
     case Operation::PowerOn:
@@ -164,40 +123,38 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
         const bool on = work.operation == Operation::PowerOn;
         if (work.attempt > 1) {
             // An earlier attempt may have switched it before its engine stopped: look first.
-            const auto state = session.getSystemPowerState();
-            if (state.error) {
+            const auto power = session->hostPower();
+            if (power.error) {
                 // Not known: switching blind could switch it twice. The read's failure is the
                 // outcome (a transient one is tried again).
-                fail(&o, state.error);
+                fail(&o, power.error);
                 return finish();
             }
-            if (isOff(state.value) != on) {
+            if ((power.value == Amt::HostPower::Off) != on) {
                 o.state = RunSystemState::Skipped;
                 o.message = on ? tr("It is on already.") : tr("It is off already.");
                 return finish();
             }
         }
-        error = session.remoteControl(on ? Amt::RemoteCommand::PowerUp : Amt::RemoteCommand::PowerDown);
+        error = session->power(on ? Amt::PowerAction::PowerOn : Amt::PowerAction::PowerOff);
         break;
     }
     case Operation::Reset:
-        error = session.remoteControl(Amt::RemoteCommand::Reset);
+        error = session->power(Amt::PowerAction::Reset);
         break;
     case Operation::PowerCycle:
-        error = session.remoteControl(Amt::RemoteCommand::PowerCycleReset);
+        error = session->power(Amt::PowerAction::PowerCycle);
         break;
     case Operation::BootPxe:
     case Operation::BootHardDisk:
     case Operation::BootCd:
-    case Operation::BootBiosSetup: {
-        const BootTarget boot = bootTarget(work.operation);
-        error = session.remoteControl(Amt::RemoteCommand::SetBootOptions, boot.special, boot.parameter);
+    case Operation::BootBiosSetup:
+        error = session->setNextBoot(nextBoot(work.operation));
         if (!error)
             o.message = tr("The next boot is set; it takes effect at the device's next start.");
         break;
-    }
     case Operation::SyncClock: {
-        const auto device = session.getLowAccuracyTimeSynch();
+        const auto device = session->clock();
         if (device.error) {
             error = device.error;
             break;
@@ -206,19 +163,19 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
             return quint32((options.clock ? options.clock() : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch());
         };
         const quint32 tm1 = now();
-        error = session.setHighAccuracyTimeSynch(device.value, tm1, now());
+        error = session->setClock(device.value, tm1, now());
         if (!error)
             o.message = tr("The device's clock was %1 s off; it is set now.").arg(qint64(device.value) - qint64(tm1));
         break;
     }
     case Operation::RotateAdminPassword: {
-        error = session.setAdminAclEntry(work.system.adminUser, work.newAdminPassword);
+        error = session->setAdminPassword(work.system.adminUser, work.newAdminPassword);
         if (error.category == Amt::AmtError::Category::Authentication && !work.previousPassword.isEmpty()) {
             // An earlier attempt set a password and its engine stopped before it was recorded.
             Amt::AmtEndpoint again = endpoint;
             again.password = work.previousPassword;
-            Amt::AmtSession retry(again);
-            error = retry.setAdminAclEntry(work.system.adminUser, work.newAdminPassword);
+            error = Amt::DeviceSession::open(again, dialect)
+                            ->setAdminPassword(work.system.adminUser, work.newAdminPassword);
         }
         if (!error) {
             o.newAdminPassword = work.newAdminPassword;
@@ -228,15 +185,11 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
         break;
     }
     case Operation::ReapplyProfile: {
-        error = applyUsers(session, work.profile.aclUsers);
+        error = session->applyUsers(work.profile.aclUsers);
         if (!error && !work.profile.interfaces.isEmpty())
-            error = session.setEnabledInterfaces(work.profile.interfaces);
+            error = session->setEnabledInterfaces(work.profile.interfaces);
         if (!error && work.profile.tlsEnabled && work.tlsCertificate.isValid()) {
-            error = session.setTlsKeyAndCertificate(work.tlsCertificate.keyPem, work.tlsCertificate.chainList());
-            if (!error)
-                error = session.setTlsEnabled(true);
-            if (!error)
-                error = session.commitChanges();
+            error = session->installTls(work.tlsCertificate.keyPem, work.tlsCertificate.chainList());
             if (!error)
                 o.tlsCertificatePem = work.tlsCertificate.leafPem();
         }
@@ -249,9 +202,7 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
     }
     case Operation::UnprovisionPartial:
     case Operation::UnprovisionFull:
-        // Project contract (docs/protocol.md §5.6): 0x80 asks for a partial unprovision, as MEBx offers it.
-        error = session.unprovision(work.operation == Operation::UnprovisionFull ? Amt::ProvisioningMode::Current
-                                                                                 : Amt::ProvisioningMode(0x80));
+        error = session->unprovision(work.operation == Operation::UnprovisionPartial);
         break;
     case Operation::RestartHello:
         break;

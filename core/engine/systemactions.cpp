@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "systemactions.h"
 
-#include "core/amt/amtsession.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
 
@@ -75,6 +74,14 @@ Amt::AmtEndpoint SystemActions::endpointFor(const AmtSystem &credentials, quint1
     return e;
 }
 
+Amt::Dialect SystemActions::dialectFor(const AmtSystem &system)
+{
+    Amt::Dialect forced;
+    if (Amt::dialectFromKey(system.dialect, &forced))
+        return forced;
+    return Amt::defaultDialect(system.amtVersion);
+}
+
 QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QStringList &uuids)
 {
     auto promise = std::make_shared<QPromise<QList<Result>>>();
@@ -111,24 +118,23 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             const Amt::AmtEndpoint e = endpointFor(c.value, httpPort, tlsPort, timeoutMs);
             QElapsedTimer timer;
             timer.start();
-            Amt::AmtSession session(e);
+            const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(e, dialectFor(c.value));
+            const bool wsman = session->dialect() == Amt::Dialect::Wsman;
             Amt::AmtError error;
             QString step;
             switch (action) {
             case Action::PowerOn:
             case Action::PowerOff:
             case Action::Reset:
-                step = QStringLiteral("RemoteControl");
-                error = session.remoteControl(action == Action::PowerOn            ? Amt::RemoteCommand::PowerUp
-                                                      : action == Action::PowerOff ? Amt::RemoteCommand::PowerDown
-                                                                                   : Amt::RemoteCommand::Reset);
+                step = wsman ? QStringLiteral("RequestPowerStateChange") : QStringLiteral("RemoteControl");
+                error = session->power(action == Action::PowerOn            ? Amt::PowerAction::PowerOn
+                                               : action == Action::PowerOff ? Amt::PowerAction::PowerOff
+                                                                            : Amt::PowerAction::Reset);
                 break;
             case Action::Unprovision:
             case Action::PartialUnprovision:
                 step = QStringLiteral("Unprovision");
-                // Project contract (amt.h): 0x80 asks for a partial unprovision, as MEBx offers it.
-                error = session.unprovision(action == Action::Unprovision ? Amt::ProvisioningMode::Current
-                                                                          : Amt::ProvisioningMode(0x80));
+                error = session->unprovision(action == Action::PartialUnprovision);
                 break;
             }
             ActionRecord a;
@@ -137,10 +143,10 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             a.step = step;
             a.durationMs = int(timer.elapsed());
             a.result = error ? ActionRecord::Result::Failed : ActionRecord::Result::Succeeded;
-            a.status = error ? (error.category == Amt::AmtError::Category::Status
-                                        ? QStringLiteral("status %1").arg(error.ptStatus)
-                                        : Amt::AmtError::categoryName(error.category))
-                             : QStringLiteral("SUCCESS");
+            a.status = error
+                    ? (error.category == Amt::AmtError::Category::Status ? error.statusName
+                                                                         : Amt::AmtError::categoryName(error.category))
+                    : QStringLiteral("SUCCESS");
             a.message = error ? error.message : actionName(action);
             records << a;
             r.ok = !error;

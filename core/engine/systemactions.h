@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/amt/amtendpoint.h"
+#include "core/amt/devicesession.h"
 #include "core/provisioning/amtsystem.h"
 
 #include <QFuture>
@@ -51,6 +52,9 @@ public:
     // Store::systemCredentials): HTTP Digest on httpPort, or TLS on tlsPort pinned to the
     // certificate OOBM installed.
     static Amt::AmtEndpoint endpointFor(const AmtSystem &credentials, quint16 httpPort, quint16 tlsPort, int timeoutMs);
+    // The dialect a system is talked to in (docs/protocol.md §13.7): the one forced for it, else
+    // the one its version speaks best.
+    static Amt::Dialect dialectFor(const AmtSystem &system);
 
     // Runs on a worker pool; progress (systems done) is reported on the future, one result per
     // system in the given order.

@@ -61,6 +61,9 @@ struct AmtSystem
     // 16993 (with the credentials only); empty when the device was provisioned without TLS
     // (Digest over HTTP on 16992).
     QByteArray tlsCertificatePem;
+    // How OOBM talks to it once provisioned, when forced per system: "legacy" or "wsman"
+    // (Amt::dialectKey); empty: by its version (Amt::defaultDialect, docs/protocol.md §13.7).
+    QString dialect;
 };
 
 struct SystemFilter

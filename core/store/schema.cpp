@@ -321,6 +321,13 @@ StoreError migrateTo11(QSqlDatabase &db, Dialect)
                    11);
 }
 
+// Version 12: the dialect forced for a system (docs/protocol.md §13.7): "legacy" or "wsman"; empty
+// for the one its version speaks best.
+StoreError migrateTo12(QSqlDatabase &db, Dialect)
+{
+    return execAll(db, {QStringLiteral("ALTER TABLE amt_systems ADD COLUMN dialect TEXT NOT NULL DEFAULT ''")}, 12);
+}
+
 // A full-text index over table's text columns. Never fails the open: without it the text filter
 // reads every entry, and the next open tries again.
 //
@@ -400,8 +407,8 @@ void createPostgresqlFullText(QSqlDatabase &db, const QString &table, const QStr
 }
 
 using Migration = StoreError (*)(QSqlDatabase &, Dialect);
-constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,  migrateTo5, migrateTo6,
-                                    migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11};
+constexpr Migration Migrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,  migrateTo5,  migrateTo6,
+                                    migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11, migrateTo12};
 static_assert(std::size(Migrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

@@ -11,7 +11,7 @@ enum class Dialect { SQLite, PostgreSQL };
 
 // The schema version this program writes. One migration function per version: a new store runs
 // them all from 0, an older store runs those above its version.
-inline constexpr int CurrentVersion = 11;
+inline constexpr int CurrentVersion = 12;
 
 // Reads meta.schema_version: 0 for an empty database.
 int readVersion(QSqlDatabase &db, StoreError *error);

@@ -460,6 +460,16 @@ QFuture<StoreResult<int>> SqlStore::authorizeSystems(const QStringList &uuids)
     });
 }
 
+QFuture<StoreResult<int>> SqlStore::setSystemsDialect(const QStringList &uuids, const QString &dialect)
+{
+    return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true, [this, uuids, dialect](SqlSystemLedger &l) {
+        auto r = l.setSystemsDialect(uuids, dialect);
+        if (r.ok())
+            Q_EMIT systemsChanged(uuids);
+        return r;
+    });
+}
+
 QFuture<StoreResult<int>> SqlStore::markSilentSystems(qint64 silentSinceMs)
 {
     return runOn<StoreResult<int>>(&SqlStoreWorker::systems, true, [this, silentSinceMs](SqlSystemLedger &l) {

@@ -57,6 +57,7 @@ public:
     QFuture<StoreResult<QList<AmtSystem>>> querySystems(const SystemQuery &query) override;
     QFuture<StoreResult<qint64>> countSystems(const SystemFilter &filter) override;
     QFuture<StoreResult<AmtSystem>> systemCredentials(const QString &uuid) override;
+    QFuture<StoreResult<int>> setSystemsDialect(const QStringList &uuids, const QString &dialect) override;
     QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) override;
     QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) override;
     QFuture<StoreResult<int>> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "sqlsystemledger.h"
 
+#include "core/amt/devicesession.h"
 #include "core/fleet/taskrun.h"
 #include "core/keys/passwordpolicy.h"
 #include "core/keys/secretbox.h"
@@ -69,8 +70,8 @@ constexpr char SystemColumns[] =
         "s.uuid, s.fqdn, s.address, s.amt_version, s.state, s.reason, s.profile_id, s.pid, s.new_pid, "
         "s.hello_version, s.hello_count, s.last_retry, s.admin_set, s.first_seen_ms, s.last_hello_ms, "
         "s.last_action, s.last_action_ms, s.authorized, s.attempts, s.admin_user, s.provisioned_ms, p.name, "
-        "s.assignment, s.name";
-constexpr int AfterSystemColumns = 24;
+        "s.assignment, s.name, s.dialect";
+constexpr int AfterSystemColumns = 25;
 constexpr char SystemFrom[] = "amt_systems s LEFT JOIN provision_profiles p ON p.id = s.profile_id";
 
 AmtSystem readSystem(const QSqlQuery &q)
@@ -100,6 +101,7 @@ AmtSystem readSystem(const QSqlQuery &q)
     s.profileName = q.value(21).toString();
     s.assignment = q.value(22).toString();
     s.name = q.value(23).toString();
+    s.dialect = q.value(24).toString();
     return s;
 }
 
@@ -658,6 +660,66 @@ StoreResult<AmtSystem> SqlSystemLedger::systemCredentials(const QString &uuid)
                                    tr("The admin password of %1 cannot be decrypted: it was changed outside OOBM or "
                                       "sealed with another data key.")
                                            .arg(r.value.uuid));
+    return r;
+}
+
+StoreResult<int> SqlSystemLedger::setSystemsDialect(const QStringList &uuids, const QString &dialect)
+{
+    StoreResult<int> r;
+    Amt::Dialect d = Amt::Dialect::Legacy;
+    if (!dialect.isEmpty() && !Amt::dialectFromKey(dialect, &d)) {
+        r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                   tr("'%1' is not a dialect: use legacy, wsman, or automatic.").arg(dialect));
+        return r;
+    }
+    Sql::Transaction t = transaction();
+    if (t.failed()) {
+        r.error = t.error();
+        return r;
+    }
+    QSqlQuery read(database()), write(database());
+    if (!read.prepare(QStringLiteral("SELECT amt_version FROM amt_systems WHERE uuid = ?"))) {
+        r.error = queryError(read);
+        return r;
+    }
+    if (!write.prepare(QStringLiteral("UPDATE amt_systems SET dialect = ?, %1 WHERE uuid = ?").arg(nextRevision()))) {
+        r.error = queryError(write);
+        return r;
+    }
+    for (const QString &uuid : uuids) {
+        read.addBindValue(uuid.toUpper());
+        if (!read.exec()) {
+            r.error = queryError(read);
+            return r;
+        }
+        if (!read.next()) {
+            r.error = StoreError::make(StoreError::Kind::InvalidRequest,
+                                       tr("There is no Intel AMT system %1 in this database.").arg(uuid));
+            return r;
+        }
+        const QString version = read.value(0).toString();
+        read.finish();
+        if (!dialect.isEmpty() && !Amt::speaksDialect(version, d)) {
+            r.error = StoreError::make(
+                    StoreError::Kind::InvalidRequest,
+                    tr("%1 runs Intel AMT %2, which has no %3 interface (legacy SOAP ends with AMT 8.x; "
+                       "WS-Management begins with 3.0). Nothing was changed.")
+                            .arg(uuid.toUpper(), version, Amt::dialectName(d)));
+            return r;
+        }
+        write.addBindValue(dialect.isEmpty() ? QStringLiteral("") : dialect.toLower()); // never NULL
+        write.addBindValue(uuid.toUpper());
+        if (!write.exec()) {
+            r.error = queryError(write);
+            return r;
+        }
+        r.value += write.numRowsAffected();
+        if (StoreError e = notifyChanged(uuid.toUpper())) {
+            r.error = e;
+            return r;
+        }
+    }
+    r.error = t.commit();
     return r;
 }
 

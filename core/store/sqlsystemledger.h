@@ -57,6 +57,9 @@ public:
     // open run is rotating already (password rotation's target), by UUID.
     StoreResult<QStringList> rotationDue(const QDateTime &passwordSetBefore);
     StoreResult<int> authorizeSystems(const QStringList &uuids);
+    // Forces the dialect the engines talk to these systems in ("legacy", "wsman"; empty: by
+    // version). One a system's version does not speak is an error, and nothing changes.
+    StoreResult<int> setSystemsDialect(const QStringList &uuids, const QString &dialect);
     StoreResult<int> markSilentSystems(qint64 silentSinceMs);
     StoreResult<int> setSystemsState(const QStringList &uuids, SystemState state, const QString &reason,
                                      const QList<ActionRecord> &actions);

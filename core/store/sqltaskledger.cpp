@@ -48,10 +48,12 @@ struct SystemRow
     QByteArray tlsCertificatePem;
     qint64 profileId = 0;
     QByteArray sealedPendingPassword; // null: none
+    QString amtVersion;
+    QString dialect;
 };
 
 // The columns address, fqdn, name, state, admin_user, admin_password, tls_certificate_pem,
-// profile_id, pending_admin_password of q, from the column first on.
+// profile_id, pending_admin_password, amt_version, dialect of q, from the column first on.
 SystemRow systemRow(const QSqlQuery &q, int first)
 {
     SystemRow row;
@@ -65,6 +67,8 @@ SystemRow systemRow(const QSqlQuery &q, int first)
     row.profileId = q.value(first + 7).toLongLong();
     if (!q.value(first + 8).isNull())
         row.sealedPendingPassword = q.value(first + 8).toByteArray();
+    row.amtVersion = q.value(first + 9).toString();
+    row.dialect = q.value(first + 10).toString();
     return row;
 }
 
@@ -894,7 +898,9 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
         QList<Picked> picked;
         const QString pick = QStringLiteral(
                 "SELECT s.uuid, s.attempt, a.address, a.fqdn, a.name, a.state, a.admin_user, a.admin_password, "
-                "a.tls_certificate_pem, a.profile_id, a.pending_admin_password FROM run_systems s JOIN amt_systems a "
+                "a.tls_certificate_pem, a.profile_id, a.pending_admin_password, a.amt_version, a.dialect FROM "
+                "run_systems s "
+                "JOIN amt_systems a "
                 "ON a.uuid = s.uuid WHERE s.run_id = ? AND s.wave = ? AND s.state = ?%1 ORDER BY s.uuid LIMIT %2");
         const struct
         {
@@ -963,6 +969,8 @@ StoreResult<QList<RunWork>> SqlTaskLedger::claimWork(const QString &engineId, in
         s.adminUser = row.adminUser;
         s.tlsCertificatePem = row.tlsCertificatePem;
         s.profileId = row.profileId;
+        s.amtVersion = row.amtVersion;
+        s.dialect = row.dialect;
         if (needsCredentials(work.operation)) {
             const SecretBox *b = box();
             if (!b) {

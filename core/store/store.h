@@ -131,6 +131,9 @@ public:
     // The admin password OOBM set on a system, for a person to read (Security Audit: Show).
     virtual QFuture<StoreResult<QString>> revealAdminPassword(const QString &uuid, const AuditActor &actor) = 0;
     virtual QFuture<StoreResult<int>> authorizeSystems(const QStringList &uuids) = 0;
+    // The dialect the engines use for these systems: "legacy", "wsman", or empty for the one their
+    // version speaks best (docs/protocol.md §13.7).
+    virtual QFuture<StoreResult<int>> setSystemsDialect(const QStringList &uuids, const QString &dialect) = 0;
     // Systems that failed or wait for authorization and said nothing since then (ms since the
     // epoch) become Hello window expired. Resolves to how many changed.
     virtual QFuture<StoreResult<int>> markSilentSystems(qint64 silentSinceMs) = 0;

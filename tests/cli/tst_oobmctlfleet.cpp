@@ -98,6 +98,8 @@ private Q_SLOTS:
     void tasksAndRuns();
     void refusals_data();
     void refusals();
+    void dialects_data() { Oobm::Test::addBackendRows(); }
+    void dialects();
 };
 
 void tst_OobmctlFleet::collections()
@@ -291,6 +293,74 @@ void tst_OobmctlFleet::refusals()
     SqlStore store(fixture.location());
     QVERIFY(!store.openAndWait());
     QCOMPARE(store.listRuns({}).result().value.size(), 0);
+}
+
+// systems dialect: forced per system, back to automatic, refused as a whole for a system whose
+// version does not speak it; list and show say which one each system gets.
+void tst_OobmctlFleet::dialects()
+{
+    QFETCH(QString, backend);
+    if (backend == u"postgresql")
+        OOBM_REQUIRE_POSTGRESQL();
+    BackendFixture fixture(backend);
+    QVERIFY(fixture.isValid());
+    makeFleet(fixture);
+    QVERIFY(fixture.exec(QStringLiteral("UPDATE amt_systems SET amt_version = CASE uuid WHEN '%1' THEN '3.0.4' WHEN "
+                                        "'%2' THEN '6.0.4' WHEN '%3' THEN '11.0.4' ELSE '' END")
+                                 .arg(uuidOf(0), uuidOf(1), uuidOf(2))));
+    const QStringList db{QStringLiteral("--database"), fixture.location().toUrl()};
+    const auto dialects = [&db]() {
+        QMap<QString, QString> out;
+        const Result r = oobmctl(db + QStringList{"--format", "json", "systems", "list"});
+        for (const QJsonValue v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            out.insert(o.value("uuid").toString(),
+                       o.value("dialect").toString() + (o.value("dialectForced").toBool() ? "!" : ""));
+        }
+        return out;
+    };
+    QMap<QString, QString> expected{{uuidOf(0), "legacy"},
+                                    {uuidOf(1), "wsman"},
+                                    {uuidOf(2), "wsman"},
+                                    {uuidOf(3), "legacy"},
+                                    {uuidOf(4), "legacy"}};
+    QCOMPARE(dialects(), expected);
+    Result r = oobmctl(db + QStringList{"systems", "show", uuidOf(1)});
+    QVERIFY2(r.out.contains(QStringLiteral("WS-Management (by its version)")), qPrintable(r.out));
+
+    // One system that cannot take it refuses the lot, and names its version.
+    r = oobmctl(db + QStringList{"systems", "dialect", "legacy", uuidOf(1), uuidOf(2)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("runs Intel AMT 11.0.4, which has no legacy SOAP interface")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("No system's dialect was changed.")), qPrintable(r.err));
+    QCOMPARE(dialects(), expected);
+    r = oobmctl(db + QStringList{"systems", "dialect", "wsman", uuidOf(0), "00000000-0000-4000-8000-0000000000FF"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("There is no Intel AMT system 00000000-0000-4000-8000-0000000000FF")),
+             qPrintable(r.err));
+    QCOMPARE(dialects(), expected);
+    r = oobmctl(db + QStringList{"systems", "dialect", "fast", uuidOf(0)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("takes legacy, wsman or auto")), qPrintable(r.err));
+
+    // Forced, then automatic again.
+    r = oobmctl(db + QStringList{"systems", "dialect", "legacy", uuidOf(1)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("1 system talked to in legacy SOAP from now on.\n"));
+    r = oobmctl(db + QStringList{"systems", "dialect", "wsman", uuidOf(0)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    expected[uuidOf(1)] = "legacy!";
+    expected[uuidOf(0)] = "wsman!";
+    QCOMPARE(dialects(), expected);
+    r = oobmctl(db + QStringList{"systems", "show", uuidOf(1)});
+    QVERIFY2(r.out.contains(QStringLiteral("legacy SOAP (forced)")), qPrintable(r.out));
+    r = oobmctl(db + QStringList{"systems", "dialect", "auto", uuidOf(0), uuidOf(1)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("2 systems talked to in the dialect of their version again.\n"));
+    expected[uuidOf(1)] = "wsman";
+    expected[uuidOf(0)] = "legacy";
+    QCOMPARE(dialects(), expected);
 }
 
 QTEST_MAIN(tst_OobmctlFleet)

@@ -110,6 +110,10 @@ private Q_SLOTS:
     void transportFault();
     void transientFaultThenRetry();
     void halfOfABatchFails();
+    void mixedFleet_data();
+    void mixedFleet();
+    void retryLooksFirstOverWsman_data();
+    void retryLooksFirstOverWsman();
 
 private:
     // A provisioned device no other row has touched.
@@ -858,6 +862,144 @@ void tst_DeviceOperation::halfOfABatchFails()
         failed += refused;
     }
     QCOMPARE(failed, 5);
+}
+
+// The same operations over a fleet that mixes AMT 3.0 (legacy SOAP), 6.0 (both; WS-Management by
+// default, legacy when forced) and 11.0 (WS-Management only): each device is reached in its dialect
+// (counted by amt-sim under the dialect's call names) and changed as the operation says.
+void tst_DeviceOperation::mixedFleet_data()
+{
+    QTest::addColumn<Operation>("operation");
+    QTest::addColumn<int>("powerBefore");
+    QTest::addColumn<QString>("legacyCall"); // the call amt-sim counts, per dialect
+    QTest::addColumn<QString>("wsmanCall");
+    QTest::addColumn<bool>("wsmanDoes");   // false: the WS-Management side refuses, in words, touching nothing
+    QTest::addColumn<QString>("stateKey"); // what the device says afterwards
+    QTest::addColumn<QJsonValue>("stateAfter");
+    QTest::newRow("power off") << Operation::PowerOff << 0 << "PowerDown"
+                               << "CIM_PowerManagementService.RequestPowerStateChange" << true << "powerState"
+                               << QJsonValue(5);
+    QTest::newRow("power on") << Operation::PowerOn << 5 << "PowerUp"
+                              << "CIM_PowerManagementService.RequestPowerStateChange" << true << "boots"
+                              << QJsonValue(1);
+    QTest::newRow("reset") << Operation::Reset << 0 << "Reset"
+                           << "CIM_PowerManagementService.RequestPowerStateChange" << true << "boots" << QJsonValue(1);
+    QTest::newRow("power cycle") << Operation::PowerCycle << 0 << "PowerCycleReset"
+                                 << "CIM_PowerManagementService.RequestPowerStateChange" << true << "boots"
+                                 << QJsonValue(1);
+    QTest::newRow("sync clock") << Operation::SyncClock << 0 << "SetHighAccuracyTimeSynch"
+                                << "AMT_TimeSynchronizationService.SetHighAccuracyTimeSynch" << true << "clockSets"
+                                << QJsonValue(1);
+    QTest::newRow("full unprovision") << Operation::UnprovisionFull << 0 << "Unprovision"
+                                      << "AMT_SetupAndConfigurationService.Unprovision" << true << "mode"
+                                      << QJsonValue("factory");
+    QTest::newRow("partial unprovision") << Operation::UnprovisionPartial << 0 << "Unprovision"
+                                         << "AMT_SetupAndConfigurationService.PartialUnprovision" << true << "mode"
+                                         << QJsonValue("setup-psk");
+    QTest::newRow("next boot, not yet over WS-Management") << Operation::BootPxe << 0 << "SetBootOptions"
+                                                           << "" << false << "nextBoot" << QJsonValue("pxe");
+}
+
+void tst_DeviceOperation::mixedFleet()
+{
+    QFETCH(Operation, operation);
+    QFETCH(int, powerBefore);
+    QFETCH(QString, legacyCall);
+    QFETCH(QString, wsmanCall);
+    QFETCH(bool, wsmanDoes);
+    QFETCH(QString, stateKey);
+    QFETCH(QJsonValue, stateAfter);
+    struct Member
+    {
+        QString version;
+        QString forced; // AmtSystem::dialect
+        bool wsman;     // the dialect it must be reached in
+    };
+    const QList<Member> members{{QStringLiteral("3.0"), QString(), false},
+                                {QStringLiteral("6.0"), QString(), true},
+                                {QStringLiteral("6.0"), QStringLiteral("legacy"), false},
+                                {QStringLiteral("11.0"), QString(), true},
+                                {QStringLiteral("3.0"), QStringLiteral("wsman"), true}};
+    for (const Member &m : members) {
+        if (operation == Operation::UnprovisionPartial && m.wsman && m.version == u"3.0")
+            continue; // PartialUnprovision came with 6.0 (tst_wsmanclient checks the refusal)
+        const QString row = m.version + u' ' + (m.forced.isEmpty() ? QStringLiteral("automatic") : m.forced);
+        SimProcess sim;
+        QVERIFY2(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", m.version, "--admin-password",
+                            Password})
+                         .isEmpty(),
+                 qPrintable(row));
+        QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", powerBefore}})
+                        .value("ok")
+                        .toBool());
+        RunWork w;
+        w.runId = 7;
+        w.operation = operation;
+        w.attempt = 1;
+        w.system.uuid = sim.device().uuid;
+        w.system.address = sim.device().address;
+        w.system.adminUser = QStringLiteral("admin");
+        w.system.adminPassword = Password;
+        w.system.amtVersion = m.version + QStringLiteral(".4"); // as GetCoreVersion reported it
+        w.system.dialect = m.forced;
+        const RunOutcome o = runDeviceOperation(w, options());
+        const QJsonObject s = sim.state(0, true);
+        if (m.wsman && !wsmanDoes) {
+            QVERIFY2(o.state == RunSystemState::Failed, qPrintable(row));
+            QCOMPARE(o.status, QStringLiteral("not-supported"));
+            QVERIFY2(o.message.contains(u"over WS-Management is not in this version"), qPrintable(o.message));
+            QVERIFY2(s.value("operations").toObject().isEmpty(), qPrintable(row)); // nothing was sent
+            continue;
+        }
+        QVERIFY2(o.state == RunSystemState::Succeeded, qPrintable(row + u": " + o.status + u": " + o.message));
+        QCOMPARE(callCount(s, m.wsman ? wsmanCall : legacyCall), 1);
+        QCOMPARE(callCount(s, m.wsman ? legacyCall : wsmanCall), 0);
+        QVERIFY2(s.value(stateKey) == stateAfter,
+                 qPrintable(row + u": " + stateKey + u" is " + s.value(stateKey).toVariant().toString()));
+    }
+}
+
+// A second attempt looks at the power state first over WS-Management too
+// (CIM_AssociatedPowerManagementService), and switches only what is not switched yet.
+void tst_DeviceOperation::retryLooksFirstOverWsman_data()
+{
+    QTest::addColumn<Operation>("operation");
+    QTest::addColumn<int>("powerBefore");
+    QTest::addColumn<RunSystemState>("outcome");
+    QTest::addColumn<int>("requests"); // RequestPowerStateChange calls
+    QTest::newRow("off, already off") << Operation::PowerOff << 5 << RunSystemState::Skipped << 0;
+    QTest::newRow("off, still on") << Operation::PowerOff << 0 << RunSystemState::Succeeded << 1;
+    QTest::newRow("on, already on") << Operation::PowerOn << 0 << RunSystemState::Skipped << 0;
+    QTest::newRow("on, sleeping") << Operation::PowerOn << 3 << RunSystemState::Skipped << 0;
+    QTest::newRow("on, hibernating") << Operation::PowerOn << 4 << RunSystemState::Succeeded << 1;
+}
+
+void tst_DeviceOperation::retryLooksFirstOverWsman()
+{
+    QFETCH(Operation, operation);
+    QFETCH(int, powerBefore);
+    QFETCH(RunSystemState, outcome);
+    QFETCH(int, requests);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", "11.0", "--admin-password", Password})
+                    .isEmpty());
+    QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", powerBefore}})
+                    .value("ok")
+                    .toBool());
+    RunWork w;
+    w.runId = 7;
+    w.operation = operation;
+    w.attempt = 2;
+    w.system.uuid = sim.device().uuid;
+    w.system.address = sim.device().address;
+    w.system.adminUser = QStringLiteral("admin");
+    w.system.adminPassword = Password;
+    w.system.amtVersion = QStringLiteral("11.0.4");
+    const RunOutcome o = runDeviceOperation(w, options());
+    QVERIFY2(o.state == outcome, qPrintable(o.status + u": " + o.message));
+    const QJsonObject s = sim.state(0, true);
+    QCOMPARE(callCount(s, "CIM_AssociatedPowerManagementService.Get"), 1);
+    QCOMPARE(callCount(s, "CIM_PowerManagementService.RequestPowerStateChange"), requests);
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceOperation)
