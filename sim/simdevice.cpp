@@ -160,6 +160,8 @@ void DeviceState::boot(const BootSetting &requested, qint64 nowMs)
     const BootSetting used = requested.isSet() ? requested : nextBoot;
     lastBoot = used.specialCommand == 0 ? QStringLiteral("normal") : used.key();
     nextBoot = {}; // a next-boot setting lasts one boot
+    bootBiosSetup = bootBiosPause = false;
+    bootSource.clear();
     powerState = 0;
     ++boots;
     lastBootMs = nowMs;

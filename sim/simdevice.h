@@ -149,6 +149,13 @@ struct DeviceState
     quint64 tlsCommits = 0; // CommitChanges calls that applied staged TLS changes
 
     QMap<unsigned, Enumeration> enumerations; // WS-Management's open ones, by number; not persisted
+    // WS-Management's next boot as it is being set (docs/protocol.md §13.6): AMT_BootSettingData's
+    // BIOS switches as the last Put left them, and the CIM_BootSourceSetting ChangeBootOrder chose
+    // ("Intel(r) AMT: Force PXE Boot"; empty: none). SetBootConfigRole(1) makes them nextBoot; the
+    // boot clears them. Not persisted.
+    bool bootBiosSetup = false;
+    bool bootBiosPause = false;
+    QString bootSource;
 
     Faults faults;                   // not persisted
     QMap<QString, CallRecord> calls; // by operation or RemoteControl command name; not persisted

@@ -86,6 +86,44 @@ wsman__EndpointReferenceType *reference(struct soap *soap, const char *className
     return epr;
 }
 
+// AMT_BootSettingData as the device has it: the switches a next boot uses (§13.6).
+_bsd__AMT_USCOREBootSettingData bootSettingData(struct soap *soap, const DeviceState &s)
+{
+    _bsd__AMT_USCOREBootSettingData b;
+    b.soap_default(soap);
+    b.BIOSPause = value(soap, s.bootBiosPause);
+    b.BIOSSetup = value(soap, s.bootBiosSetup);
+    b.BootMediaIndex = value<unsigned short>(soap, 0);
+    b.ElementName = text(soap, QStringLiteral("Intel(r) AMT Boot Configuration Settings"));
+    b.FirmwareVerbosity = value<unsigned short>(soap, 0);
+    b.ForcedProgressEvents = value(soap, false);
+    b.IDERBootDevice = value<unsigned short>(soap, 0);
+    b.InstanceID = text(soap, QStringLiteral("Intel(r) AMT:BootSettingData 0"));
+    b.LockKeyboard = value(soap, false);
+    b.LockPowerButton = value(soap, false);
+    b.LockResetButton = value(soap, false);
+    b.LockSleepButton = value(soap, false);
+    b.OwningEntity = text(soap, QStringLiteral("Intel(r) AMT"));
+    b.ReflashBIOS = value(soap, false);
+    b.UseIDER = value(soap, false);
+    b.UseSOL = value(soap, false);
+    b.UseSafeMode = value(soap, false);
+    b.UserPasswordBypass = value(soap, false);
+    return b;
+}
+
+// The value of an endpoint reference's selector, or null.
+const std::string *selectorValue(const wsman__EndpointReferenceType *epr, const char *name)
+{
+    if (!epr || !epr->wsa__ReferenceParameters || !epr->wsa__ReferenceParameters->wsman__SelectorSet)
+        return nullptr;
+    for (const wsman__SelectorType &selector : epr->wsa__ReferenceParameters->wsman__SelectorSet->Selector) {
+        if (selectorName(selector) == name)
+            return &selector.__item;
+    }
+    return nullptr;
+}
+
 // The context's text as the firmware writes it: the number in the first byte.
 QString contextText(unsigned number)
 {
@@ -135,6 +173,12 @@ int SimWsman::serve()
     const QString className = classOf(m_resourceUri);
     if (m_action == TransferGet)
         return get(className);
+    if (m_action == "http://schemas.xmlsoap.org/ws/2004/09/transfer/Put" && className == u"AMT_BootSettingData")
+        return putBootSettingData();
+    if (className == u"CIM_BootConfigSetting" && m_action == m_resourceUri + "/ChangeBootOrder")
+        return changeBootOrder();
+    if (className == u"CIM_BootService" && m_action == m_resourceUri + "/SetBootConfigRole")
+        return setBootConfigRole();
     if (m_action == std::string(EnumerationNs) + "Enumerate")
         return enumerate(className);
     if (m_action == std::string(EnumerationNs) + "Pull")
@@ -233,6 +277,10 @@ int SimWsman::get(const QString &className)
                                     {{"CreationClassName", "CIM_ComputerSystem"}, {"Name", "ManagedSystem"}});
         return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", a,
                      "apms:CIM_AssociatedPowerManagementService");
+    }
+    if (className == u"AMT_BootSettingData") {
+        _bsd__AMT_USCOREBootSettingData b = bootSettingData(soap, s);
+        return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse", b, "bsd:AMT_BootSettingData");
     }
     if (className == u"CIM_ComputerSystemPackage" && s.hasDashClasses()) {
         _csp__CIM_USCOREComputerSystemPackage p;
@@ -509,6 +557,118 @@ int SimWsman::setClock()
     return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService/"
                  "SetHighAccuracyTimeSynchResponse",
                  response, "ts:SetHighAccuracyTimeSynch_OUTPUT");
+}
+
+// Put AMT_BootSettingData (§13.6): the BIOS switches are kept for the next boot; the answer is the
+// instance as it is now.
+int SimWsman::putBootSettingData()
+{
+    _bsd__AMT_USCOREBootSettingData request;
+    request.soap_default(m_soap);
+    if (!soap_get__bsd__AMT_USCOREBootSettingData(m_soap, &request, "bsd:AMT_BootSettingData", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_BootSettingData.Put", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
+        return *refused;
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    s.bootBiosSetup = request.BIOSSetup && *request.BIOSSetup;
+    s.bootBiosPause = request.BIOSPause && *request.BIOSPause;
+    _bsd__AMT_USCOREBootSettingData b = bootSettingData(m_soap, s);
+    return reply("http://schemas.xmlsoap.org/ws/2004/09/transfer/PutResponse", b, "bsd:AMT_BootSettingData");
+}
+
+// CIM_BootConfigSetting.ChangeBootOrder(Source): the device the next boot starts from, one of the
+// three CIM_BootSourceSetting instances; none clears it. AMT 5.0 and earlier read the argument
+// spelled "source", later ones "Source" (the other spelling is an unknown element: no source).
+// ReturnValue in CIM's words: 0 done, 4 an instance that does not exist.
+int SimWsman::changeBootOrder()
+{
+    _bcs__ChangeBootOrder_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__bcs__ChangeBootOrder_USCOREINPUT(m_soap, &request, "bcs:ChangeBootOrder_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "CIM_BootConfigSetting.ChangeBootOrder", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _bcs__ChangeBootOrder_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const bool lowerCase = !s.hasPartialUnprovision(); // MOF 2.13 before 6.0
+    const std::string *source = selectorValue(lowerCase ? request.source : request.Source, "InstanceID");
+    static const QStringList sources{QStringLiteral("Intel(r) AMT: Force PXE Boot"),
+                                     QStringLiteral("Intel(r) AMT: Force Hard-drive Boot"),
+                                     QStringLiteral("Intel(r) AMT: Force CD/DVD Boot")};
+    if (call.forced()) {
+        response.ReturnValue = call.forcedStatus();
+    } else if (!source) {
+        s.bootSource.clear();
+        call.changed();
+    } else if (!sources.contains(QString::fromStdString(*source))) {
+        response.ReturnValue = 4;
+    } else {
+        s.bootSource = QString::fromStdString(*source);
+        call.changed();
+    }
+    return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootConfigSetting/ChangeBootOrderResponse",
+                 response, "bcs:ChangeBootOrder_OUTPUT");
+}
+
+// CIM_BootService.SetBootConfigRole(BootConfigSetting, Role) (AMT 3.2 and later): Role 1 makes the
+// boot configuration the next boot's (once), as RemoteControl's SetBootOptions does; 32768 (not
+// the next) clears it. ReturnValue: 0 done, 2 a device and BIOS setup or pause asked for at once
+// (the firmware refuses that mix), 4 another configuration than "Boot Configuration 0", 5
+// another role.
+int SimWsman::setBootConfigRole()
+{
+    _bsvc__SetBootConfigRole_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__bsvc__SetBootConfigRole_USCOREINPUT(m_soap, &request, "bsvc:SetBootConfigRole_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "CIM_BootService.SetBootConfigRole", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    if (!s.hasDashClasses()) {
+        lock.unlock();
+        return notFound();
+    }
+    _bsvc__SetBootConfigRole_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    const std::string *configuration = selectorValue(request.BootConfigSetting, "InstanceID");
+    BootSetting boot;
+    if (s.bootSource == u"Intel(r) AMT: Force PXE Boot")
+        boot.specialCommand = 1;
+    else if (s.bootSource == u"Intel(r) AMT: Force Hard-drive Boot")
+        boot.specialCommand = 2;
+    else if (s.bootSource == u"Intel(r) AMT: Force CD/DVD Boot")
+        boot.specialCommand = 5;
+    if (s.bootBiosSetup || s.bootBiosPause) {
+        boot.parameter = s.bootBiosSetup ? 0x0008 : 0x0010;
+        boot.specialCommand = boot.specialCommand ? 0xFFFF : 0xC1;
+    }
+    if (call.forced())
+        response.ReturnValue = call.forcedStatus();
+    else if (!configuration || *configuration != "Intel(r) AMT: Boot Configuration 0")
+        response.ReturnValue = 4;
+    else if (request.Role != 1 && request.Role != 32768)
+        response.ReturnValue = 5;
+    else if (boot.specialCommand == 0xFFFF)
+        response.ReturnValue = 2;
+    else {
+        s.remoteCommand(0x21, request.Role == 1 ? boot : BootSetting{}, QDateTime::currentMSecsSinceEpoch());
+        call.changed();
+    }
+    return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService/SetBootConfigRoleResponse",
+                 response, "bsvc:SetBootConfigRole_OUTPUT");
 }
 
 // What a call that must not run answers (SoapCall): 401 or SOAP_STOP as they are, and, where the

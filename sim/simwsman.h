@@ -38,6 +38,9 @@ private:
     int unprovision(bool partial);
     int getClock();
     int setClock();
+    int putBootSettingData();
+    int changeBootOrder();
+    int setBootConfigRole();
 
     enum ForcedStatus { ForcedStatusFaults, ForcedStatusAnswers };
     std::optional<int> refusal(const SoapCall &call, ForcedStatus forced);

@@ -155,8 +155,9 @@ private:
 class WsmanDeviceSession final : public DeviceSession
 {
 public:
-    explicit WsmanDeviceSession(const AmtEndpoint &endpoint)
+    WsmanDeviceSession(const AmtEndpoint &endpoint, const QString &amtVersion)
         : m_session(endpoint)
+        , m_version(versionNumber(amtVersion))
     { }
 
     Dialect dialect() const override { return Dialect::Wsman; }
@@ -205,7 +206,22 @@ public:
         return {};
     }
 
-    AmtError setNextBoot(NextBoot) override { return notYet(tr("Setting the next boot")); }
+    // docs/protocol.md §13.6: a CIM_BootSourceSetting, or BIOS setup through AMT_BootSettingData.
+    AmtError setNextBoot(NextBoot boot) override
+    {
+        const bool mof213 = m_version >= 0 && m_version < 600; // AMT 5.0 and earlier spell it "source"
+        switch (boot) {
+        case NextBoot::Pxe:
+            return m_session.setNextBoot(QStringLiteral("Intel(r) AMT: Force PXE Boot"), false, mof213);
+        case NextBoot::HardDisk:
+            return m_session.setNextBoot(QStringLiteral("Intel(r) AMT: Force Hard-drive Boot"), false, mof213);
+        case NextBoot::CdDvd:
+            return m_session.setNextBoot(QStringLiteral("Intel(r) AMT: Force CD/DVD Boot"), false, mof213);
+        case NextBoot::BiosSetup:
+            return m_session.setNextBoot(QString(), true, mof213);
+        }
+        return {};
+    }
 
     AmtResult<quint32> clock() override { return m_session.getLowAccuracyTimeSynch(); }
     AmtError setClock(quint32 ta0, quint32 tm1, quint32 tm2) override
@@ -241,6 +257,7 @@ private:
     }
 
     WsmanSession m_session;
+    int m_version; // major * 100 + minor; -1: not known
 };
 
 } // namespace
@@ -281,10 +298,11 @@ Dialect defaultDialect(const QString &amtVersion)
 
 DeviceSession::~DeviceSession() = default;
 
-std::unique_ptr<DeviceSession> DeviceSession::open(const AmtEndpoint &endpoint, Dialect dialect)
+std::unique_ptr<DeviceSession> DeviceSession::open(const AmtEndpoint &endpoint, Dialect dialect,
+                                                   const QString &amtVersion)
 {
     if (dialect == Dialect::Wsman)
-        return std::make_unique<WsmanDeviceSession>(endpoint);
+        return std::make_unique<WsmanDeviceSession>(endpoint, amtVersion);
     return std::make_unique<LegacyDeviceSession>(endpoint);
 }
 

@@ -43,7 +43,10 @@ enum class NextBoot { Pxe, HardDisk, CdDvd, BiosSetup };
 class DeviceSession
 {
 public:
-    static std::unique_ptr<DeviceSession> open(const AmtEndpoint &endpoint, Dialect dialect);
+    // amtVersion: the device's version as it reported it ("5.0.4"), where a dialect's messages
+    // differ by version; empty when not known.
+    static std::unique_ptr<DeviceSession> open(const AmtEndpoint &endpoint, Dialect dialect,
+                                               const QString &amtVersion = {});
     virtual ~DeviceSession();
     DeviceSession(const DeviceSession &) = delete;
     DeviceSession &operator=(const DeviceSession &) = delete;

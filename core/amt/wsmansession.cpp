@@ -38,6 +38,36 @@ std::string resource(const char *prefix, const char *className)
     return std::string(prefix) + className;
 }
 
+// An endpoint reference to an instance as a method's argument (docs/protocol.md §13.3): its
+// resource URI and key selectors. Holds what the generated types point to, so it must outlive
+// the call.
+class InstanceReference
+{
+public:
+    InstanceReference(const std::string &resourceUri, std::initializer_list<std::pair<const char *, std::string>> keys)
+    {
+        for (const auto &[name, value] : keys) {
+            wsman__SelectorType selector;
+            selector.Name = name;
+            selector.__item = value;
+            m_selectors.Selector.push_back(selector);
+        }
+        m_parameters.wsman__ResourceURI = resourceUri;
+        m_parameters.wsman__SelectorSet = &m_selectors;
+        m_reference.wsa__Address = AddressingUri;
+        m_reference.wsa__ReferenceParameters = &m_parameters;
+    }
+    InstanceReference(const InstanceReference &) = delete;
+    InstanceReference &operator=(const InstanceReference &) = delete;
+
+    wsman__EndpointReferenceType *get() { return &m_reference; }
+
+private:
+    wsman__SelectorSetType m_selectors;
+    wsman__ReferenceParametersType m_parameters;
+    wsman__EndpointReferenceType m_reference;
+};
+
 // CIM's ReturnValue as Actions Status shows it (docs/protocol.md §13.5).
 QString cimReturnValueKey(unsigned value)
 {
@@ -275,23 +305,12 @@ AmtResult<SetupAndConfiguration> WsmanSession::getSetupAndConfiguration()
 
 AmtError WsmanSession::requestPowerStateChange(DmtfPowerState state)
 {
-    // The host: CIM_ComputerSystem "ManagedSystem", as an endpoint reference (§13.3).
-    wsman__SelectorType creationClass, name;
-    creationClass.Name = "CreationClassName";
-    creationClass.__item = "CIM_ComputerSystem";
-    name.Name = "Name";
-    name.__item = "ManagedSystem";
-    wsman__SelectorSetType selectors;
-    selectors.Selector = {creationClass, name};
-    wsman__ReferenceParametersType parameters;
-    parameters.wsman__ResourceURI = resource(CimPrefix, "CIM_ComputerSystem");
-    parameters.wsman__SelectorSet = &selectors;
-    wsman__EndpointReferenceType system;
-    system.wsa__Address = AddressingUri;
-    system.wsa__ReferenceParameters = &parameters;
+    // The host: CIM_ComputerSystem "ManagedSystem".
+    InstanceReference system(resource(CimPrefix, "CIM_ComputerSystem"),
+                             {{"CreationClassName", "CIM_ComputerSystem"}, {"Name", "ManagedSystem"}});
     _pms__RequestPowerStateChange_USCOREINPUT request;
     request.PowerState = static_cast<unsigned short>(state);
-    request.ManagedElement = &system;
+    request.ManagedElement = system.get();
     _pms__RequestPowerStateChange_USCOREOUTPUT response;
     const std::string uri = resource(CimPrefix, "CIM_PowerManagementService");
     const std::string action = uri + "/RequestPowerStateChange";
@@ -395,6 +414,79 @@ AmtResult<QByteArray> WsmanSession::platformGuid()
                    tr("%1 sent a PlatformGUID that is not 32 hex digits: \"%2\".").arg(endpoint().address(), hex),
                    QStringLiteral("CIM_ComputerSystemPackage.Get")};
     return r;
+}
+
+AmtError WsmanSession::setNextBoot(const QString &sourceInstanceId, bool biosSetup, bool lowerCaseSource)
+{
+    const std::string bsdUri = resource(AmtPrefix, "AMT_BootSettingData");
+    _bsd__AMT_USCOREBootSettingData settings;
+    if (AmtError e = d->call("AMT_BootSettingData.Get", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get", bsdUri,
+                             [&] { return d->proxy.GetBootSettingData(d->url.c_str(), nullptr, settings); }))
+        return e;
+    // The instance as read, every one-boot switch off but BIOS setup when asked; fields the device
+    // did not send stay unsent. Copied out first: the next call frees what the last one read.
+    bool off = false, setup = biosSetup;
+    unsigned short zero = 0;
+    std::string elementName = settings.ElementName ? *settings.ElementName : std::string();
+    std::string instanceId = settings.InstanceID ? *settings.InstanceID : std::string();
+    std::string owningEntity = settings.OwningEntity ? *settings.OwningEntity : std::string();
+    unsigned short verbosity = settings.FirmwareVerbosity ? *settings.FirmwareVerbosity : 0;
+    unsigned short iderDevice = settings.IDERBootDevice ? *settings.IDERBootDevice : 0;
+    _bsd__AMT_USCOREBootSettingData put;
+    put.BIOSSetup = &setup;
+    put.BootMediaIndex = &zero;
+    put.ElementName = settings.ElementName ? &elementName : nullptr;
+    put.InstanceID = settings.InstanceID ? &instanceId : nullptr;
+    put.OwningEntity = settings.OwningEntity ? &owningEntity : nullptr;
+    put.FirmwareVerbosity = settings.FirmwareVerbosity ? &verbosity : nullptr;
+    put.IDERBootDevice = settings.IDERBootDevice ? &iderDevice : nullptr;
+    const std::pair<bool *, bool **> switches[] = {{settings.BIOSPause, &put.BIOSPause},
+                                                   {settings.ForcedProgressEvents, &put.ForcedProgressEvents},
+                                                   {settings.LockKeyboard, &put.LockKeyboard},
+                                                   {settings.LockPowerButton, &put.LockPowerButton},
+                                                   {settings.LockResetButton, &put.LockResetButton},
+                                                   {settings.LockSleepButton, &put.LockSleepButton},
+                                                   {settings.ReflashBIOS, &put.ReflashBIOS},
+                                                   {settings.UseIDER, &put.UseIDER},
+                                                   {settings.UseSOL, &put.UseSOL},
+                                                   {settings.UseSafeMode, &put.UseSafeMode},
+                                                   {settings.UserPasswordBypass, &put.UserPasswordBypass}};
+    for (const auto &[read, written] : switches)
+        *written = read ? &off : nullptr;
+    _bsd__AMT_USCOREBootSettingData answered;
+    if (AmtError e = d->call("AMT_BootSettingData.Put", "http://schemas.xmlsoap.org/ws/2004/09/transfer/Put", bsdUri,
+                             [&] { return d->proxy.PutBootSettingData(d->url.c_str(), nullptr, &put, answered); }))
+        return e;
+
+    // The source: its CIM_BootSourceSetting.
+    InstanceReference source(resource(CimPrefix, "CIM_BootSourceSetting"),
+                             {{"InstanceID", sourceInstanceId.toStdString()}});
+    _bcs__ChangeBootOrder_USCOREINPUT order;
+    if (!sourceInstanceId.isEmpty())
+        (lowerCaseSource ? order.source : order.Source) = source.get();
+    _bcs__ChangeBootOrder_USCOREOUTPUT ordered;
+    const std::string bcsUri = resource(CimPrefix, "CIM_BootConfigSetting");
+    const std::string orderAction = bcsUri + "/ChangeBootOrder";
+    if (AmtError e = d->call("CIM_BootConfigSetting.ChangeBootOrder", orderAction.c_str(), bcsUri, [&] {
+            return d->proxy.ChangeBootOrder(d->url.c_str(), orderAction.c_str(), &order, ordered);
+        }))
+        return e;
+    if (AmtError e = Private::cimReturnValue("CIM_BootConfigSetting.ChangeBootOrder", ordered.ReturnValue))
+        return e;
+
+    // The boot configuration, for the next boot only (Role 1).
+    InstanceReference configuration(bcsUri, {{"InstanceID", "Intel(r) AMT: Boot Configuration 0"}});
+    _bsvc__SetBootConfigRole_USCOREINPUT role;
+    role.BootConfigSetting = configuration.get();
+    role.Role = 1;
+    _bsvc__SetBootConfigRole_USCOREOUTPUT roleSet;
+    const std::string serviceUri = resource(CimPrefix, "CIM_BootService");
+    const std::string roleAction = serviceUri + "/SetBootConfigRole";
+    if (AmtError e = d->call("CIM_BootService.SetBootConfigRole", roleAction.c_str(), serviceUri, [&] {
+            return d->proxy.SetBootConfigRole(d->url.c_str(), roleAction.c_str(), &role, roleSet);
+        }))
+        return e;
+    return Private::cimReturnValue("CIM_BootService.SetBootConfigRole", roleSet.ReturnValue);
 }
 
 } // namespace Oobm::Core::Amt

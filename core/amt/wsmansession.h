@@ -47,6 +47,13 @@ public:
     // since 1970 UTC; and the setting of it from the console's Tm1 and Tm2.
     AmtResult<quint32> getLowAccuracyTimeSynch();
     AmtError setHighAccuracyTimeSynch(quint32 ta0, quint32 tm1, quint32 tm2);
+    // The next boot (docs/protocol.md §13.6), as MeshCommander sets it: AMT_BootSettingData with
+    // every one-boot switch off but BIOS setup when asked, CIM_BootConfigSetting.ChangeBootOrder
+    // with the CIM_BootSourceSetting named by its InstanceID ("Intel(r) AMT: Force PXE Boot";
+    // empty: none), and CIM_BootService.SetBootConfigRole for the next boot only. AMT 5.0 and
+    // earlier want ChangeBootOrder's argument spelled "source" (lowerCaseSource).
+    AmtError setNextBoot(const QString &sourceInstanceId, bool biosSetup, bool lowerCaseSource);
+
     // Get CIM_ComputerSystemPackage (AMT 3.2 and later): the platform's UUID as 16 bytes in the
     // hello's order (HelloPacket::uuidFromWire reads them).
     AmtResult<QByteArray> platformGuid();

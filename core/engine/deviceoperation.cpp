@@ -115,7 +115,8 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
     const Amt::AmtEndpoint endpoint = SystemActions::endpointFor(work.system, options.httpPort, options.tlsPort,
                                                                  options.timeoutMs);
     const Amt::Dialect dialect = SystemActions::dialectFor(work.system);
-    const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(endpoint, dialect);
+    const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(endpoint, dialect,
+                                                                                 work.system.amtVersion);
     Amt::AmtError error;
     switch (work.operation) {
     case Operation::PowerOn:
@@ -174,7 +175,7 @@ RunOutcome runDeviceOperation(const RunWork &work, const DeviceOperationOptions 
             // An earlier attempt set a password and its engine stopped before it was recorded.
             Amt::AmtEndpoint again = endpoint;
             again.password = work.previousPassword;
-            error = Amt::DeviceSession::open(again, dialect)
+            error = Amt::DeviceSession::open(again, dialect, work.system.amtVersion)
                             ->setAdminPassword(work.system.adminUser, work.newAdminPassword);
         }
         if (!error) {

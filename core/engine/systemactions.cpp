@@ -118,7 +118,8 @@ QFuture<QList<SystemActions::Result>> SystemActions::run(Action action, const QS
             const Amt::AmtEndpoint e = endpointFor(c.value, httpPort, tlsPort, timeoutMs);
             QElapsedTimer timer;
             timer.start();
-            const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(e, dialectFor(c.value));
+            const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(e, dialectFor(c.value),
+                                                                                         c.value.amtVersion);
             const bool wsman = session->dialect() == Amt::Dialect::Wsman;
             Amt::AmtError error;
             QString step;

@@ -896,8 +896,14 @@ void tst_DeviceOperation::mixedFleet_data()
     QTest::newRow("partial unprovision") << Operation::UnprovisionPartial << 0 << "Unprovision"
                                          << "AMT_SetupAndConfigurationService.PartialUnprovision" << true << "mode"
                                          << QJsonValue("setup-psk");
-    QTest::newRow("next boot, not yet over WS-Management") << Operation::BootPxe << 0 << "SetBootOptions"
-                                                           << "" << false << "nextBoot" << QJsonValue("pxe");
+    QTest::newRow("next boot to PXE") << Operation::BootPxe << 0 << "SetBootOptions"
+                                      << "CIM_BootService.SetBootConfigRole" << true << "nextBoot" << QJsonValue("pxe");
+    QTest::newRow("next boot to BIOS setup")
+            << Operation::BootBiosSetup << 5 << "SetBootOptions"
+            << "CIM_BootService.SetBootConfigRole" << true << "nextBoot" << QJsonValue("bios-setup");
+    QTest::newRow("admin password, not yet over WS-Management")
+            << Operation::RotateAdminPassword << 0 << "SetAdminAclEntry"
+            << "" << false << "adminPasswordChanges" << QJsonValue(1);
 }
 
 void tst_DeviceOperation::mixedFleet()
@@ -921,8 +927,10 @@ void tst_DeviceOperation::mixedFleet()
                                 {QStringLiteral("11.0"), QString(), true},
                                 {QStringLiteral("3.0"), QStringLiteral("wsman"), true}};
     for (const Member &m : members) {
-        if (operation == Operation::UnprovisionPartial && m.wsman && m.version == u"3.0")
-            continue; // PartialUnprovision came with 6.0 (tst_wsmanclient checks the refusal)
+        if (m.wsman && m.version == u"3.0"
+            && (operation == Operation::UnprovisionPartial || operation == Operation::BootPxe
+                || operation == Operation::BootBiosSetup))
+            continue; // PartialUnprovision came with 6.0, CIM_BootService with 3.2 (tst_wsmanclient checks both)
         const QString row = m.version + u' ' + (m.forced.isEmpty() ? QStringLiteral("automatic") : m.forced);
         SimProcess sim;
         QVERIFY2(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", m.version, "--admin-password",
@@ -942,6 +950,7 @@ void tst_DeviceOperation::mixedFleet()
         w.system.adminPassword = Password;
         w.system.amtVersion = m.version + QStringLiteral(".4"); // as GetCoreVersion reported it
         w.system.dialect = m.forced;
+        w.newAdminPassword = QStringLiteral("N3w-P@ssword");
         const RunOutcome o = runDeviceOperation(w, options());
         const QJsonObject s = sim.state(0, true);
         if (m.wsman && !wsmanDoes) {

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void clock();
     void unprovision_data();
     void unprovision();
+    void nextBoot_data();
+    void nextBoot();
     void platformGuid_data();
     void platformGuid();
     void errors_data();
@@ -362,6 +364,84 @@ void tst_WsmanClient::unprovision()
                    partial ? "AMT_SetupAndConfigurationService.PartialUnprovision"
                            : "AMT_SetupAndConfigurationService.Unprovision"),
              1);
+}
+
+// The next boot, set as MeshCommander sets it, lands where RemoteControl's SetBootOptions would
+// put it and lasts one start; AMT 5.0 and earlier read the source only when it is spelled
+// "source" (a client that spells it "Source" clears the next boot without an error, as the firmware
+// would let it).
+void tst_WsmanClient::nextBoot_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("biosSetup");
+    QTest::addColumn<bool>("lowerCase");
+    QTest::addColumn<int>("category"); // AmtError::Category
+    QTest::addColumn<QString>("statusName");
+    QTest::addColumn<QString>("nextBoot");
+    QTest::addColumn<int>("specialCommand");
+    QTest::addColumn<int>("parameter");
+    const auto ok = int(AmtError::Category::None);
+    QTest::newRow("6.0 PXE") << "6.0"
+                             << "Intel(r) AMT: Force PXE Boot" << false << false << ok << ""
+                             << "pxe" << 1 << 0;
+    QTest::newRow("11.0 hard disk") << "11.0"
+                                    << "Intel(r) AMT: Force Hard-drive Boot" << false << false << ok << ""
+                                    << "hard-disk" << 2 << 0;
+    QTest::newRow("8.0 CD/DVD") << "8.0"
+                                << "Intel(r) AMT: Force CD/DVD Boot" << false << false << ok << ""
+                                << "cd-dvd" << 5 << 0;
+    QTest::newRow("6.0 BIOS setup") << "6.0"
+                                    << "" << true << false << ok << ""
+                                    << "bios-setup" << 0xC1 << 0x0008;
+    QTest::newRow("4.0 PXE spelled source") << "4.0"
+                                            << "Intel(r) AMT: Force PXE Boot" << false << true << ok << ""
+                                            << "pxe" << 1 << 0;
+    QTest::newRow("4.0 PXE spelled Source is no source") << "4.0"
+                                                         << "Intel(r) AMT: Force PXE Boot" << false << false << ok << ""
+                                                         << "none" << 0 << 0;
+    QTest::newRow("6.0 a source that is not there")
+            << "6.0"
+            << "Intel(r) AMT: Force Floppy Boot" << false << false << int(AmtError::Category::Status) << "FAILED"
+            << "none" << 0 << 0;
+    QTest::newRow("3.0 has no CIM_BootService")
+            << "3.0"
+            << "Intel(r) AMT: Force PXE Boot" << false << true << int(AmtError::Category::NotFound) << ""
+            << "none" << 0 << 0;
+}
+
+void tst_WsmanClient::nextBoot()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, source);
+    QFETCH(bool, biosSetup);
+    QFETCH(bool, lowerCase);
+    QFETCH(int, category);
+    QFETCH(QString, statusName);
+    QFETCH(QString, nextBoot);
+    QFETCH(int, specialCommand);
+    QFETCH(int, parameter);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtError e = s.setNextBoot(source, biosSetup, lowerCase);
+    QVERIFY2(int(e.category) == category, qPrintable(e.message));
+    QCOMPARE(e.statusName, statusName);
+    QJsonObject state = sim.state(0, true);
+    QCOMPARE(state.value("nextBoot").toString(), nextBoot);
+    QCOMPARE(state.value("nextBootSpecialCommand").toInt(), specialCommand);
+    QCOMPARE(state.value("nextBootParameter").toInt(), parameter);
+    QCOMPARE(state.value("powerState").toInt(), 0); // set, not started
+    if (nextBoot == u"none")
+        return;
+    // One start uses it; the one after boots normally.
+    QVERIFY(!s.requestPowerStateChange(DmtfPowerState::MasterBusReset));
+    state = sim.state(0, true);
+    QCOMPARE(state.value("lastBoot").toString(), nextBoot);
+    QCOMPARE(state.value("nextBoot").toString(), QStringLiteral("none"));
+    QVERIFY(!s.requestPowerStateChange(DmtfPowerState::MasterBusReset));
+    QCOMPARE(sim.state(0, true).value("lastBoot").toString(), QStringLiteral("normal"));
 }
 
 // CIM_ComputerSystemPackage's PlatformGUID is the hello's UUID, in the hello's byte order.

@@ -38,6 +38,12 @@
 //gsoap apms schema form:         qualified
 //gsoap csp schema namespace:     http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystemPackage
 //gsoap csp schema form:          qualified
+//gsoap bsd schema namespace:     http://intel.com/wbem/wscim/1/amt-schema/1/AMT_BootSettingData
+//gsoap bsd schema form:          qualified
+//gsoap bcs schema namespace:     http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootConfigSetting
+//gsoap bcs schema form:          qualified
+//gsoap bsvc schema namespace:    http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService
+//gsoap bsvc schema form:         qualified
 //gsoap ts schema namespace:      http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService
 //gsoap ts schema form:           qualified
 
@@ -307,6 +313,66 @@ public:
 };
 
 // ---------------------------------------------------------------------------------------------
+// The next boot (docs/protocol.md §13.6): AMT_BootSettingData (Get, Put: BIOS setup and the
+// other one-boot switches), CIM_BootConfigSetting.ChangeBootOrder (the device to boot from, a
+// CIM_BootSourceSetting), CIM_BootService.SetBootConfigRole (Role 1: for the next boot only).
+
+class _bsd__AMT_USCOREBootSettingData
+{
+public:
+    bool *BIOSPause 0;
+    bool *BIOSSetup 0;
+    unsigned short *BootMediaIndex 0;
+    std::string *ElementName 0;
+    unsigned short *FirmwareVerbosity 0;
+    bool *ForcedProgressEvents 0;
+    unsigned short *IDERBootDevice 0;
+    std::string *InstanceID 0;
+    bool *LockKeyboard 0;
+    bool *LockPowerButton 0;
+    bool *LockResetButton 0;
+    bool *LockSleepButton 0;
+    std::string *OwningEntity 0;
+    bool *ReflashBIOS 0;
+    bool *UseIDER 0;
+    bool *UseSOL 0;
+    bool *UseSafeMode 0;
+    bool *UserPasswordBypass 0;
+    struct soap *soap;
+};
+
+// The source as AMT 6.0 and later spell it; AMT 5.0 and earlier (MOF 2.13) spell it "source".
+class _bcs__ChangeBootOrder_USCOREINPUT
+{
+public:
+    wsman__EndpointReferenceType *Source 0;
+    wsman__EndpointReferenceType *source 0;
+    struct soap *soap;
+};
+
+class _bcs__ChangeBootOrder_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+class _bsvc__SetBootConfigRole_USCOREINPUT
+{
+public:
+    wsman__EndpointReferenceType *BootConfigSetting 1;
+    unsigned short Role 1;
+    struct soap *soap;
+};
+
+class _bsvc__SetBootConfigRole_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+// ---------------------------------------------------------------------------------------------
 // CIM_ComputerSystemPackage (Get): the platform's UUID, in the hello's byte order.
 
 class _csp__CIM_USCOREComputerSystemPackage
@@ -366,3 +432,15 @@ int __wsman__GetLowAccuracyTimeSynch(_ts__GetLowAccuracyTimeSynch_USCOREINPUT *t
 int __wsman__SetHighAccuracyTimeSynch(
         _ts__SetHighAccuracyTimeSynch_USCOREINPUT *ts__SetHighAccuracyTimeSynch_USCOREINPUT,
         _ts__SetHighAccuracyTimeSynch_USCOREOUTPUT &ts__SetHighAccuracyTimeSynch_USCOREOUTPUT);
+
+//gsoap wsman service method-action: GetBootSettingData http://schemas.xmlsoap.org/ws/2004/09/transfer/Get
+int __wsman__GetBootSettingData(_bsd__AMT_USCOREBootSettingData &bsd__AMT_USCOREBootSettingData);
+//gsoap wsman service method-action: PutBootSettingData http://schemas.xmlsoap.org/ws/2004/09/transfer/Put
+int __wsman__PutBootSettingData(_bsd__AMT_USCOREBootSettingData *bsd__AMT_USCOREBootSettingData,
+                                _bsd__AMT_USCOREBootSettingData &bsd__AMT_USCOREBootSettingData_);
+//gsoap wsman service method-action: ChangeBootOrder http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootConfigSetting/ChangeBootOrder
+int __wsman__ChangeBootOrder(_bcs__ChangeBootOrder_USCOREINPUT *bcs__ChangeBootOrder_USCOREINPUT,
+                             _bcs__ChangeBootOrder_USCOREOUTPUT &bcs__ChangeBootOrder_USCOREOUTPUT);
+//gsoap wsman service method-action: SetBootConfigRole http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService/SetBootConfigRole
+int __wsman__SetBootConfigRole(_bsvc__SetBootConfigRole_USCOREINPUT *bsvc__SetBootConfigRole_USCOREINPUT,
+                               _bsvc__SetBootConfigRole_USCOREOUTPUT &bsvc__SetBootConfigRole_USCOREOUTPUT);
