@@ -128,8 +128,10 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
                 s.helloWindowClosed = false;
                 s.helloRetry = 0;
                 s.helloWindowOpened = {};
-                if (mode == Mode::Factory)
+                if (mode == Mode::Factory) {
                     s.mebxPassword = QStringLiteral("admin");
+                    s.adminDigest.clear();
+                }
                 m_fleet.save(*d);
             }
             m_soap.updateListeners(d);

@@ -185,7 +185,7 @@ void HelloSender::sendOne(SimDevice *device)
     {
         QMutexLocker dl(&device->mutex);
         DeviceState &s = device->state();
-        hello.adminCredentialsSet = s.mebxPassword != u"admin";
+        hello.adminCredentialsSet = s.mebxPassword != u"admin" || !s.adminDigest.isEmpty();
         hello.version = s.mode == Mode::SetupPki ? Core::HelloPacket::Version::Pki : Core::HelloPacket::Version::Psk;
         hello.retryCount = qMin<quint32>(s.helloRetry, 14); // the field saturates at 14
         hello.uuid = s.uuid;

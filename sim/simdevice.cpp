@@ -206,6 +206,7 @@ Core::Amt::PtStatus DeviceState::unprovision(bool partial)
         pid.clear();
         pps.clear();
         mebxPassword = QStringLiteral("admin");
+        adminDigest.clear();
         adminUser = QStringLiteral("admin");
         firstWindow = true;
     }
@@ -351,6 +352,7 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
         o.insert(QStringLiteral("pendingPps"), QString::fromLatin1(pendingPps));
         // The state folder is the simulated firmware's flash: it holds what a device holds.
         o.insert(QStringLiteral("mebxPassword"), mebxPassword);
+        o.insert(QStringLiteral("adminDigest"), QString::fromLatin1(adminDigest.toHex()));
         o.insert(QStringLiteral("pps"), QString::fromLatin1(pps));
         o.insert(QStringLiteral("otp"), otp);
         o.insert(QStringLiteral("tlsKeyPem"), QString::fromLatin1(tlsKeyPem));
@@ -381,6 +383,7 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
     s.pid = o.value(QStringLiteral("pid")).toString().toLatin1();
     s.pps = o.value(QStringLiteral("pps")).toString().toLatin1();
     s.mebxPassword = o.value(QStringLiteral("mebxPassword")).toString(s.mebxPassword);
+    s.adminDigest = QByteArray::fromHex(o.value(QStringLiteral("adminDigest")).toString().toLatin1());
     s.adminUser = o.value(QStringLiteral("adminUser")).toString(s.adminUser);
     s.hostName = o.value(QStringLiteral("hostName")).toString();
     s.domainName = o.value(QStringLiteral("domainName")).toString();

@@ -98,6 +98,10 @@ struct DeviceState
     QString amtVersion = QStringLiteral("3.0");
     Mode mode = Mode::SetupPsk;
     QString mebxPassword = QStringLiteral("admin"); // the admin (Digest) password
+    // The admin password as WS-Management's SetAdminAclEntryEx sets it (docs/protocol.md §13.6):
+    // only MD5(user:realm:password), 16 bytes. When set, Digest is checked against it and
+    // mebxPassword is empty; setting a password in plain text clears it.
+    QByteArray adminDigest;
     QString adminUser = QStringLiteral("admin");
     QByteArray pid;
     QByteArray pps;

@@ -83,6 +83,7 @@ int SimSecurityAdministration::CommitChanges(_sai__CommitChanges *, _sai__Commit
     if (!s.pendingAdminPassword.isEmpty()) {
         s.adminUser = s.pendingAdminUser;
         s.mebxPassword = s.pendingAdminPassword;
+        s.adminDigest.clear();
         ++s.adminPasswordChanges;
         s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
     }
@@ -132,6 +133,7 @@ int SimSecurityAdministration::SetAdminAclEntry(_sai__SetAdminAclEntry *q, _sai_
         } else { // at once: the next request must use the new password
             s.adminUser = user;
             s.mebxPassword = password;
+            s.adminDigest.clear();
             ++s.adminPasswordChanges;
             s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
         }

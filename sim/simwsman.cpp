@@ -175,6 +175,8 @@ int SimWsman::serve()
         return get(className);
     if (m_action == "http://schemas.xmlsoap.org/ws/2004/09/transfer/Put" && className == u"AMT_BootSettingData")
         return putBootSettingData();
+    if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/SetAdminAclEntryEx")
+        return setAdminAclEntryEx();
     if (className == u"CIM_BootConfigSetting" && m_action == m_resourceUri + "/ChangeBootOrder")
         return changeBootOrder();
     if (className == u"CIM_BootService" && m_action == m_resourceUri + "/SetBootConfigRole")
@@ -669,6 +671,48 @@ int SimWsman::setBootConfigRole()
     }
     return reply("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService/SetBootConfigRoleResponse",
                  response, "bsvc:SetBootConfigRole_OUTPUT");
+}
+
+// AMT_AuthorizationService.SetAdminAclEntryEx(Username, DigestPassword) (§13.6): the admin
+// account from now on, its password known only as MD5(user:realm:password): base64 as Intel
+// documents it, or 32 hex digits as MeshCentral sends it. ReturnValue a PT_STATUS: INVALID_NAME for
+// an empty user name or one over 16 characters, INVALID_PASSWORD for a digest that is not 16 bytes.
+int SimWsman::setAdminAclEntryEx()
+{
+    _auth__SetAdminAclEntryEx_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__auth__SetAdminAclEntryEx_USCOREINPUT(m_soap, &request, "auth:SetAdminAclEntryEx_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_AuthorizationService.SetAdminAclEntryEx", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    const QString user = QString::fromStdString(request.Username);
+    const QByteArray text = QByteArray::fromStdString(request.DigestPassword).trimmed();
+    QByteArray digest = text.size() == 32 ? QByteArray::fromHex(text) : QByteArray::fromBase64(text);
+    if (text.size() == 32 && digest.toHex() != text.toLower())
+        digest.clear();
+    _auth__SetAdminAclEntryEx_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    if (call.forced()) {
+        response.ReturnValue = call.forcedStatus();
+    } else if (user.isEmpty() || user.size() > 16) {
+        response.ReturnValue = unsigned(PtStatus::InvalidName);
+    } else if (digest.size() != 16) {
+        response.ReturnValue = unsigned(PtStatus::InvalidPassword);
+    } else {
+        QMutexLocker lock(&call.device()->mutex);
+        DeviceState &s = call.device()->state();
+        s.adminUser = user;
+        s.adminDigest = digest;
+        s.mebxPassword.clear();
+        ++s.adminPasswordChanges;
+        s.adminPasswordChangedMs = QDateTime::currentMSecsSinceEpoch();
+        call.changed();
+    }
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/SetAdminAclEntryExResponse",
+                 response, "auth:SetAdminAclEntryEx_OUTPUT");
 }
 
 // What a call that must not run answers (SoapCall): 401 or SOAP_STOP as they are, and, where the

@@ -38,6 +38,7 @@ private:
     int unprovision(bool partial);
     int getClock();
     int setClock();
+    int setAdminAclEntryEx();
     int putBootSettingData();
     int changeBootOrder();
     int setBootConfigRole();

@@ -5,28 +5,66 @@
 
 #include "sim/soapservicehost.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QThread>
 
+#include <cstring>
 #include <sys/socket.h>
 
 namespace Oobm::Sim {
+
+namespace {
+
+QByteArray md5Hex(const QByteArray &text)
+{
+    return QCryptographicHash::hash(text, QCryptographicHash::Md5).toHex();
+}
+
+} // namespace
+
+// HTTP Digest (RFC 2617, MD5, qop "auth" or "auth-int") checked against a stored MD5(user:realm:password), for
+// an admin password that WS-Management set as that hash (docs/protocol.md §13.6). gSOAP's httpda
+// checks only against a password in plain text, so this computes the response itself from what
+// httpda parsed; unlike httpda it does not keep the nonces it issued, so it cannot refuse a
+// replayed nonce count (a simulator's shortcut, docs/robustness.md).
+bool SoapCall::verifiedByDigest(struct soap *soap, const QByteArray &digest)
+{
+    const auto *data = static_cast<const http_da_data *>(soap_lookup_plugin(soap, HTTP_DA_ID));
+    if (!data || !data->nonce || !data->qop || !data->ncount || !data->cnonce || soap->passwd
+        || (data->alg && std::strcmp(data->alg, "MD5") != 0))
+        return false;
+    // qop "auth-int" (gSOAP's clients) covers the body too: httpda hashed it as it was read.
+    QByteArray a2 = QByteArray("POST:") + soap->path;
+    if (std::strcmp(data->qop, "auth-int") == 0)
+        a2 += ':' + QByteArray(data->digest, 16).toHex();
+    else if (std::strcmp(data->qop, "auth") != 0)
+        return false;
+    const QByteArray ha2 = md5Hex(a2);
+    const QByteArray text = QByteArray(digest.toHex()) + ':' + data->nonce + ':' + data->ncount + ':' + data->cnonce
+            + ':' + data->qop + ':' + ha2;
+    const QByteArray response = QCryptographicHash::hash(text, QCryptographicHash::Md5);
+    return response.size() == 16 && std::memcmp(response.constData(), data->response, 16) == 0;
+}
 
 SoapCall::SoapCall(struct soap *soap, const char *operation, SoapServiceHost &host, const QString &command)
     : m_host(host)
     , m_device(static_cast<SimDevice *>(soap->user))
 {
     QString realm, user, password;
+    QByteArray digest;
     {
         QMutexLocker lock(&m_device->mutex);
         const DeviceState &s = m_device->state();
         realm = s.realm();
         user = s.adminUser;
         password = s.mebxPassword;
+        digest = s.adminDigest;
     }
     const QByteArray r = realm.toUtf8(), u = user.toUtf8(), p = password.toUtf8();
     if (!(soap->authrealm && soap->userid && r == soap->authrealm && u == soap->userid
-          && http_da_verify_post(soap, p.constData()) == SOAP_OK)) {
+          && (digest.isEmpty() ? http_da_verify_post(soap, p.constData()) == SOAP_OK
+                               : verifiedByDigest(soap, digest)))) {
         soap->authrealm = soap_strdup(soap, r.constData());
         m_result = 401;
         return;

@@ -56,6 +56,8 @@ public:
     void modeChanged();
 
 private:
+    static bool verifiedByDigest(struct soap *soap, const QByteArray &digest);
+
     bool stillHung() const;
 
     SoapServiceHost &m_host;

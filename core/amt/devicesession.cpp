@@ -229,9 +229,9 @@ public:
         return m_session.setHighAccuracyTimeSynch(ta0, tm1, tm2);
     }
 
-    AmtError setAdminPassword(const QString &, const QString &) override
+    AmtError setAdminPassword(const QString &user, const QString &password) override
     {
-        return notYet(tr("Replacing the admin password"));
+        return m_session.setAdminAclEntryEx(user, password);
     }
     AmtError applyUsers(const QList<UserAclEntry> &) override { return notYet(tr("Setting ACL users")); }
     AmtError setEnabledInterfaces(const QStringList &) override

@@ -10,6 +10,7 @@
 #include "core/amt/soaptransport.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 
 namespace Oobm::Core::Amt {
 
@@ -487,6 +488,33 @@ AmtError WsmanSession::setNextBoot(const QString &sourceInstanceId, bool biosSet
         }))
         return e;
     return Private::cimReturnValue("CIM_BootService.SetBootConfigRole", roleSet.ReturnValue);
+}
+
+AmtError WsmanSession::setAdminAclEntryEx(const QString &username, const QString &password)
+{
+    const AmtResult<GeneralSettings> settings = getGeneralSettings();
+    if (!settings.ok())
+        return settings.error;
+    if (settings.value.digestRealm.isEmpty())
+        return {AmtError::Category::Protocol,
+                tr("%1 sent AMT_GeneralSettings without a DigestRealm, so a password for it cannot be made.")
+                        .arg(endpoint().address()),
+                QStringLiteral("AMT_AuthorizationService.SetAdminAclEntryEx")};
+    _auth__SetAdminAclEntryEx_USCOREINPUT request;
+    request.Username = username.toStdString();
+    request.DigestPassword = QCryptographicHash::hash(
+                                     (username + u':' + settings.value.digestRealm + u':' + password).toUtf8(),
+                                     QCryptographicHash::Md5)
+                                     .toBase64()
+                                     .toStdString();
+    _auth__SetAdminAclEntryEx_USCOREOUTPUT response;
+    const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
+    const std::string action = uri + "/SetAdminAclEntryEx";
+    if (AmtError e = d->call("AMT_AuthorizationService.SetAdminAclEntryEx", action.c_str(), uri, [&] {
+            return d->proxy.SetAdminAclEntryEx(d->url.c_str(), action.c_str(), &request, response);
+        }))
+        return e;
+    return AmtError::fromPtStatus("AMT_AuthorizationService.SetAdminAclEntryEx", response.ReturnValue);
 }
 
 } // namespace Oobm::Core::Amt

@@ -54,6 +54,12 @@ public:
     // earlier want ChangeBootOrder's argument spelled "source" (lowerCaseSource).
     AmtError setNextBoot(const QString &sourceInstanceId, bool biosSetup, bool lowerCaseSource);
 
+    // AMT_AuthorizationService.SetAdminAclEntryEx (docs/protocol.md §13.6): the admin account's
+    // name and password, sent as the base64 of MD5(user:realm:password) with the device's Digest
+    // realm (read from AMT_GeneralSettings first). Later calls of this session still use the
+    // endpoint's old password.
+    AmtError setAdminAclEntryEx(const QString &username, const QString &password);
+
     // Get CIM_ComputerSystemPackage (AMT 3.2 and later): the platform's UUID as 16 bytes in the
     // hello's order (HelloPacket::uuidFromWire reads them).
     AmtResult<QByteArray> platformGuid();

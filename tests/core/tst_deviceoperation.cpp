@@ -8,6 +8,7 @@
 
 #include "core/amt/amtclient.h"
 #include "core/amt/amtsession.h"
+#include "core/amt/devicesession.h"
 #include "core/amt/ptstatus.h"
 #include "core/engine/deviceoperation.h"
 #include "core/keys/tlscertificate.h"
@@ -901,9 +902,9 @@ void tst_DeviceOperation::mixedFleet_data()
     QTest::newRow("next boot to BIOS setup")
             << Operation::BootBiosSetup << 5 << "SetBootOptions"
             << "CIM_BootService.SetBootConfigRole" << true << "nextBoot" << QJsonValue("bios-setup");
-    QTest::newRow("admin password, not yet over WS-Management")
-            << Operation::RotateAdminPassword << 0 << "SetAdminAclEntry"
-            << "" << false << "adminPasswordChanges" << QJsonValue(1);
+    QTest::newRow("admin password") << Operation::RotateAdminPassword << 0 << "SetAdminAclEntry"
+                                    << "AMT_AuthorizationService.SetAdminAclEntryEx" << true << "adminPasswordChanges"
+                                    << QJsonValue(1);
 }
 
 void tst_DeviceOperation::mixedFleet()
@@ -965,6 +966,20 @@ void tst_DeviceOperation::mixedFleet()
         QCOMPARE(callCount(s, m.wsman ? legacyCall : wsmanCall), 0);
         QVERIFY2(s.value(stateKey) == stateAfter,
                  qPrintable(row + u": " + stateKey + u" is " + s.value(stateKey).toVariant().toString()));
+        if (operation == Operation::RotateAdminPassword) {
+            // The new password works in the device's dialect; the old one no longer does.
+            QCOMPARE(o.newAdminPassword, w.newAdminPassword);
+            Amt::AmtEndpoint e;
+            e.host = sim.device().address;
+            e.password = w.newAdminPassword;
+            e.connectTimeoutMs = e.sendTimeoutMs = e.receiveTimeoutMs = 5000;
+            const Amt::Dialect dialect = m.wsman ? Amt::Dialect::Wsman : Amt::Dialect::Legacy;
+            const auto version = Amt::DeviceSession::open(e, dialect, w.system.amtVersion)->coreVersion();
+            QVERIFY2(version.ok(), qPrintable(row + u": " + version.error.message));
+            e.password = Password;
+            QCOMPARE(Amt::DeviceSession::open(e, dialect, w.system.amtVersion)->coreVersion().error.category,
+                     Amt::AmtError::Category::Authentication);
+        }
     }
 }
 

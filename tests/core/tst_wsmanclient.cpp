@@ -60,6 +60,8 @@ private Q_SLOTS:
     void unprovision();
     void nextBoot_data();
     void nextBoot();
+    void adminPassword_data();
+    void adminPassword();
     void platformGuid_data();
     void platformGuid();
     void errors_data();
@@ -442,6 +444,63 @@ void tst_WsmanClient::nextBoot()
     QCOMPARE(state.value("nextBoot").toString(), QStringLiteral("none"));
     QVERIFY(!s.requestPowerStateChange(DmtfPowerState::MasterBusReset));
     QCOMPARE(sim.state(0, true).value("lastBoot").toString(), QStringLiteral("normal"));
+}
+
+// SetAdminAclEntryEx sends only MD5(user:realm:password); the device then takes Digest with the new
+// password in both dialects, and no longer with the old one.
+void tst_WsmanClient::adminPassword_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("statusName"); // empty: set
+    QTest::newRow("6.0") << "6.0"
+                         << "admin"
+                         << "";
+    QTest::newRow("11.0, another admin name") << "11.0"
+                                              << "root"
+                                              << "";
+    QTest::newRow("6.0, a name too long") << "6.0"
+                                          << "administrator-of-it-all"
+                                          << "INVALID_NAME";
+}
+
+void tst_WsmanClient::adminPassword()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, user);
+    QFETCH(QString, statusName);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    const QString newPassword = QStringLiteral("N3w-P@ssw0rd");
+    const AmtError e = WsmanSession(httpEndpoint(sim)).setAdminAclEntryEx(user, newPassword);
+    QCOMPARE(e.statusName, statusName);
+    QJsonObject state = sim.state(0, true);
+    if (!statusName.isEmpty()) {
+        QCOMPARE(state.value("adminPasswordChanges").toInt(), 0);
+        QCOMPARE(state.value("mebxPassword").toString(), Password);
+        return;
+    }
+    QVERIFY2(!e, qPrintable(e.message));
+    QCOMPARE(state.value("adminPasswordChanges").toInt(), 1);
+    QCOMPARE(state.value("adminUser").toString(), user);
+    QCOMPARE(state.value("mebxPassword").toString(), QString()); // the device never saw it
+    QCOMPARE(state.value("adminDigest").toString().size(), 32);
+
+    AmtEndpoint fresh = httpEndpoint(sim, 0, newPassword);
+    fresh.user = user;
+    const AmtResult<QString> v = WsmanSession(fresh).coreVersion();
+    QVERIFY2(v.ok(), qPrintable(v.error.message));
+    if (version == u"6.0") {
+        const AmtResult<QString> legacy = AmtSession(fresh).getCoreVersion();
+        QVERIFY2(legacy.ok(), qPrintable(legacy.error.message));
+    }
+    AmtEndpoint old = httpEndpoint(sim, 0, Password);
+    old.user = user;
+    QCOMPARE(WsmanSession(old).coreVersion().error.category, AmtError::Category::Authentication);
+    AmtEndpoint wrongUser = httpEndpoint(sim, 0, newPassword);
+    wrongUser.user = user == u"admin" ? QStringLiteral("root") : QStringLiteral("admin");
+    QCOMPARE(WsmanSession(wrongUser).coreVersion().error.category, AmtError::Category::Authentication);
 }
 
 // CIM_ComputerSystemPackage's PlatformGUID is the hello's UUID, in the hello's byte order.

@@ -4,11 +4,17 @@
 // Name), with HTTP Digest, and reads the firmware's answers and faults.
 #include "common/simprocess.h"
 
+#include "core/amt/amtsession.h"
+
+#include <QCryptographicHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtTest>
 
+using Oobm::Core::Amt::AmtEndpoint;
+using Oobm::Core::Amt::AmtResult;
+using Oobm::Core::Amt::AmtSession;
 using Oobm::Test::SimProcess;
 
 namespace {
@@ -92,6 +98,8 @@ private Q_SLOTS:
     void faults();
     void invokeWithEndpointReference();
     void noWsmanBefore30();
+    void adminPasswordAsDigest_data();
+    void adminPasswordAsDigest();
 
 private:
     SimProcess m_sim;
@@ -230,6 +238,46 @@ void tst_WsmanWire::noWsmanBefore30()
     QVERIFY(old.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password, "--amt-version", "2.6"})
                     .isEmpty());
     QCOMPARE(post(old.device().address, request(Get, GeneralSettings, 1)).status, 404);
+}
+
+// SetAdminAclEntryEx as MeshCentral sends it (32 hex digits of the MD5) and as Intel documents it
+// (base64): curl's Digest (qop "auth") then works with the new password only, and the legacy
+// services take it too.
+void tst_WsmanWire::adminPasswordAsDigest_data()
+{
+    QTest::addColumn<bool>("hex");
+    QTest::newRow("hex, as MeshCentral") << true;
+    QTest::newRow("base64, as Intel documents it") << false;
+}
+
+void tst_WsmanWire::adminPasswordAsDigest()
+{
+    QFETCH(bool, hex);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--admin-password", Password, "--amt-version", "6.0"})
+                    .isEmpty());
+    const QString address = sim.device().address;
+    const QString realm = element(post(address, request(Get, GeneralSettings, 1)).body, QStringLiteral("DigestRealm"));
+    QVERIFY(realm.startsWith(u"Digest:"));
+    const QString newPassword = QStringLiteral("An0ther-P@ss");
+    const QByteArray md5 = QCryptographicHash::hash((u"admin:" + realm + u':' + newPassword).toUtf8(),
+                                                    QCryptographicHash::Md5);
+    const QString service = QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService");
+    const Answer set = post(
+            address,
+            request(service + u"/SetAdminAclEntryEx", service, 2,
+                    QStringLiteral("<r:SetAdminAclEntryEx_INPUT xmlns:r=\"%1\"><r:Username>admin</r:Username>"
+                                   "<r:DigestPassword>%2</r:DigestPassword></r:SetAdminAclEntryEx_INPUT>")
+                            .arg(service, QString::fromLatin1(hex ? md5.toHex() : md5.toBase64()))));
+    QCOMPARE(set.status, 200);
+    QCOMPARE(element(set.body, QStringLiteral("ReturnValue")), QStringLiteral("0"));
+    QCOMPARE(post(address, request(Get, GeneralSettings, 3), newPassword).status, 200);
+    QCOMPARE(post(address, request(Get, GeneralSettings, 4)).status, 401);
+    AmtEndpoint e;
+    e.host = address;
+    e.password = newPassword;
+    const AmtResult<QString> legacy = AmtSession(e).getCoreVersion();
+    QVERIFY2(legacy.ok(), qPrintable(legacy.error.message));
 }
 
 QTEST_GUILESS_MAIN(tst_WsmanWire)

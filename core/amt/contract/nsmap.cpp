@@ -40,6 +40,7 @@ struct Namespace g_wsmanNamespaces[] = {
          nullptr},
         {"csp", "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystemPackage", nullptr, nullptr},
         {"ts", "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService", nullptr, nullptr},
+        {"auth", "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService", nullptr, nullptr},
         {"bsd", "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_BootSettingData", nullptr, nullptr},
         {"bcs", "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootConfigSetting", nullptr, nullptr},
         {"bsvc", "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService", nullptr, nullptr},

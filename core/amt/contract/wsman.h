@@ -44,6 +44,8 @@
 //gsoap bcs schema form:          qualified
 //gsoap bsvc schema namespace:    http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService
 //gsoap bsvc schema form:         qualified
+//gsoap auth schema namespace:    http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService
+//gsoap auth schema form:         qualified
 //gsoap ts schema namespace:      http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService
 //gsoap ts schema form:           qualified
 
@@ -373,6 +375,25 @@ public:
 };
 
 // ---------------------------------------------------------------------------------------------
+// AMT_AuthorizationService (docs/protocol.md §13.6): the admin account. DigestPassword is the
+// base64 of MD5(user ":" realm ":" password); the password itself never travels.
+
+class _auth__SetAdminAclEntryEx_USCOREINPUT
+{
+public:
+    std::string Username 1;
+    std::string DigestPassword 1;
+    struct soap *soap;
+};
+
+class _auth__SetAdminAclEntryEx_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+// ---------------------------------------------------------------------------------------------
 // CIM_ComputerSystemPackage (Get): the platform's UUID, in the hello's byte order.
 
 class _csp__CIM_USCOREComputerSystemPackage
@@ -444,3 +465,6 @@ int __wsman__ChangeBootOrder(_bcs__ChangeBootOrder_USCOREINPUT *bcs__ChangeBootO
 //gsoap wsman service method-action: SetBootConfigRole http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService/SetBootConfigRole
 int __wsman__SetBootConfigRole(_bsvc__SetBootConfigRole_USCOREINPUT *bsvc__SetBootConfigRole_USCOREINPUT,
                                _bsvc__SetBootConfigRole_USCOREOUTPUT &bsvc__SetBootConfigRole_USCOREOUTPUT);
+//gsoap wsman service method-action: SetAdminAclEntryEx http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/SetAdminAclEntryEx
+int __wsman__SetAdminAclEntryEx(_auth__SetAdminAclEntryEx_USCOREINPUT *auth__SetAdminAclEntryEx_USCOREINPUT,
+                                _auth__SetAdminAclEntryEx_USCOREOUTPUT &auth__SetAdminAclEntryEx_USCOREOUTPUT);
