@@ -28,9 +28,17 @@ QString SimProcess::uniqueAddressBase()
 {
     static int counter = 0;
     const int pid = int(QCoreApplication::applicationPid());
-    // 127.(20..219).(0..255).1: spread by process id, then by call.
-    const int n = pid * 7 + counter++;
-    return QStringLiteral("127.%1.%2.1").arg(20 + (n / 256) % 200).arg(n % 256);
+    // 127.(20..219).(0..255).1: the second byte by process id, the third by call, so two test
+    // processes that run at once (their ids a few apart) never share a /24; a fleet of up to 254
+    // devices stays in its own. (Spreading pid * 7 + call over both bytes made neighbours' fleets
+    // meet after a few calls.) A base whose first address is taken anyway is skipped.
+    for (int attempt = 0; attempt < 256; ++attempt) {
+        const QString base = QStringLiteral("127.%1.%2.1").arg(20 + pid % 200).arg(counter++ % 256);
+        QTcpServer probe;
+        if (probe.listen(QHostAddress(base), 16992))
+            return base;
+    }
+    return QStringLiteral("127.%1.%2.1").arg(20 + pid % 200).arg(counter++ % 256);
 }
 
 QString SimProcess::start(const QStringList &arguments)
