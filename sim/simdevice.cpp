@@ -219,6 +219,23 @@ Core::Amt::PtStatus DeviceState::unprovision(bool partial)
     return Core::Amt::PtStatus::Success;
 }
 
+Core::Amt::PtStatus DeviceState::aclUserProblem(const QString &username, const QList<unsigned> &realms,
+                                                unsigned ignoreHandle) const
+{
+    using Core::Amt::PtStatus;
+    if (username.isEmpty() || username.size() > 16 || username.startsWith(QStringLiteral("$$")))
+        return PtStatus::InvalidName;
+    for (unsigned realm : realms) {
+        if (realm < 2 || realm > 24 || realm == 22 || realm == 23)
+            return PtStatus::InvalidRealm;
+    }
+    for (const AclUser &u : aclUsers) {
+        if (u.handle != ignoreHandle && u.username == username)
+            return PtStatus::Duplicate;
+    }
+    return PtStatus::Success;
+}
+
 // docs/protocol.md §5.7: Ta0 as the device answered, Tm1 the console's time when it received it,
 // Tm2 the console's time when it sent this; Ta3 is the device's time now. The device takes the
 // console's clock with the transit time averaged out:
@@ -342,6 +359,8 @@ QJsonObject DeviceState::toJson(bool withSecrets) const
         uo.insert(QStringLiteral("realms"), realms);
         if (withSecrets)
             uo.insert(QStringLiteral("password"), u.password);
+        uo.insert(QStringLiteral("digest"), QString::fromLatin1(u.digest.toHex()));
+        uo.insert(QStringLiteral("accessPermission"), int(u.accessPermission));
         users.append(uo);
     }
     o.insert(QStringLiteral("aclUsers"), users);
@@ -432,6 +451,8 @@ DeviceState DeviceState::fromJson(const QJsonObject &o)
         u.handle = unsigned(uo.value(QStringLiteral("handle")).toInteger());
         u.username = uo.value(QStringLiteral("username")).toString();
         u.password = uo.value(QStringLiteral("password")).toString();
+        u.digest = QByteArray::fromHex(uo.value(QStringLiteral("digest")).toString().toLatin1());
+        u.accessPermission = unsigned(uo.value(QStringLiteral("accessPermission")).toInt(2));
         for (const QJsonValue r : uo.value(QStringLiteral("realms")).toArray())
             u.realms.append(unsigned(r.toInteger()));
         s.aclUsers.append(u);

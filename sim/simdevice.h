@@ -37,7 +37,9 @@ struct AclUser
 {
     unsigned handle = 0;
     QString username;
-    QString password;
+    QString password;              // as the legacy interface set it
+    QByteArray digest;             // or only MD5(user:realm:password), as WS-Management set it
+    unsigned accessPermission = 2; // WS-Management's: 0 local, 1 network, 2 both
     QList<unsigned> realms;
 };
 
@@ -187,6 +189,11 @@ struct DeviceState
     // factory, or partial, back to setup mode with the PID and PPS kept.
     Core::Amt::PtStatus unprovision(bool partial);
     // SetHighAccuracyTimeSynch (docs/protocol.md §5.7), as both dialects ask for it.
+    // What is wrong with an ACL user as given (docs/protocol.md §5.5): INVALID_NAME (empty, over
+    // 16 characters, or "$$..."), INVALID_REALM, DUPLICATE (another handle has the name); else
+    // SUCCESS. The password is each dialect's to check.
+    Core::Amt::PtStatus aclUserProblem(const QString &username, const QList<unsigned> &realms,
+                                       unsigned ignoreHandle) const;
     Core::Amt::PtStatus synchronizeClock(quint32 ta0, quint32 tm1, quint32 tm2, qint64 hostNowMs);
     // The host's power state in the DMTF set WS-Management uses (§13.5): 2 on, 4 sleep, 7
     // hibernate, 8 off.

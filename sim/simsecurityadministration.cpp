@@ -17,20 +17,18 @@ namespace {
 // Why a user ACL entry is refused (its PT_STATUS), or Ok. ignoreHandle: the entry it replaces.
 unsigned checkEntry(const DeviceState &s, const sai__UserAclEntryType *e, unsigned ignoreHandle, bool needPassword)
 {
-    if (!e || e->Username.empty() || e->Username.size() > 16 || e->Username.rfind("$$", 0) == 0)
+    if (!e)
         return unsigned(PtStatus::InvalidName);
+    const QList<unsigned> realms = e->Realms ? QList<unsigned>(e->Realms->Realm.cbegin(), e->Realms->Realm.cend())
+                                             : QList<unsigned>{};
+    const PtStatus problem = s.aclUserProblem(QString::fromStdString(e->Username), realms, ignoreHandle);
+    if (problem == PtStatus::InvalidName)
+        return unsigned(problem);
     if (needPassword && (!e->Password || !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty()))
         return unsigned(PtStatus::InvalidPassword);
     if (!needPassword && e->Password && !Core::mePasswordProblem(QString::fromStdString(*e->Password)).isEmpty())
         return unsigned(PtStatus::InvalidPassword);
-    if (e->Realms)
-        for (unsigned realm : e->Realms->Realm)
-            if (realm < 2 || realm > 24 || realm == 22 || realm == 23)
-                return unsigned(PtStatus::InvalidRealm);
-    for (const AclUser &u : s.aclUsers)
-        if (u.handle != ignoreHandle && u.username == QString::fromStdString(e->Username))
-            return unsigned(PtStatus::Duplicate);
-    return Ok;
+    return unsigned(problem);
 }
 
 } // namespace
@@ -209,8 +207,10 @@ int SimSecurityAdministration::UpdateUserAclEntry(_sai__UpdateUserAclEntry *q, _
         if ((r.StatusCode = checkEntry(s, q->Entry, u.handle, false)) != Ok)
             return SOAP_OK;
         u.username = QString::fromStdString(q->Entry->Username);
-        if (q->Entry->Password)
+        if (q->Entry->Password) {
             u.password = QString::fromStdString(*q->Entry->Password);
+            u.digest.clear();
+        }
         u.realms = q->Entry->Realms ? QList<unsigned>(q->Entry->Realms->Realm.cbegin(), q->Entry->Realms->Realm.cend())
                                     : QList<unsigned>{};
         call.changed();

@@ -112,6 +112,17 @@ _bsd__AMT_USCOREBootSettingData bootSettingData(struct soap *soap, const DeviceS
     return b;
 }
 
+// A DigestPassword (§13.6): MD5(user:realm:password) in base64, as Intel documents it, or as 32
+// hex digits, as MeshCentral sends it; empty when it is neither.
+QByteArray digestOf(const std::string &text)
+{
+    const QByteArray t = QByteArray::fromStdString(text).trimmed();
+    const QByteArray digest = t.size() == 32 ? QByteArray::fromHex(t) : QByteArray::fromBase64(t);
+    if (digest.size() != 16 || (t.size() == 32 && digest.toHex() != t.toLower()))
+        return {};
+    return digest;
+}
+
 // The value of an endpoint reference's selector, or null.
 const std::string *selectorValue(const wsman__EndpointReferenceType *epr, const char *name)
 {
@@ -177,6 +188,14 @@ int SimWsman::serve()
         return putBootSettingData();
     if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/SetAdminAclEntryEx")
         return setAdminAclEntryEx();
+    if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/AddUserAclEntryEx")
+        return addUserAclEntryEx();
+    if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/EnumerateUserAclEntries")
+        return enumerateUserAclEntries();
+    if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/GetUserAclEntryEx")
+        return getUserAclEntryEx();
+    if (className == u"AMT_AuthorizationService" && m_action == m_resourceUri + "/UpdateUserAclEntryEx")
+        return updateUserAclEntryEx();
     if (className == u"CIM_BootConfigSetting" && m_action == m_resourceUri + "/ChangeBootOrder")
         return changeBootOrder();
     if (className == u"CIM_BootService" && m_action == m_resourceUri + "/SetBootConfigRole")
@@ -561,6 +580,155 @@ int SimWsman::setClock()
                  response, "ts:SetHighAccuracyTimeSynch_OUTPUT");
 }
 
+// The ACL users (§13.6): the same entries the legacy interface keeps (32 at most, names and realms
+// checked alike), digest users only; a password only as its MD5 digest. ReturnValue a PT_STATUS.
+int SimWsman::addUserAclEntryEx()
+{
+    _auth__AddUserAclEntryEx_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__auth__AddUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:AddUserAclEntryEx_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_AuthorizationService.AddUserAclEntryEx", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _auth__AddUserAclEntryEx_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const QString user = request.DigestUsername ? QString::fromStdString(*request.DigestUsername) : QString();
+    const QList<unsigned> realms(request.Realms.cbegin(), request.Realms.cend());
+    const QByteArray digest = request.DigestPassword ? digestOf(*request.DigestPassword) : QByteArray();
+    PtStatus status = s.aclUserProblem(user, realms, 0);
+    if (call.forced())
+        status = PtStatus(call.forcedStatus());
+    else if (s.aclUsers.size() >= 32)
+        status = PtStatus::MaxLimitReached;
+    else if (status == PtStatus::Success && (digest.isEmpty() || request.AccessPermission > 2))
+        status = digest.isEmpty() ? PtStatus::InvalidPassword : PtStatus::InvalidParameter;
+    if (status == PtStatus::Success) {
+        AclUser u;
+        u.handle = s.nextAclHandle++;
+        u.username = user;
+        u.digest = digest;
+        u.accessPermission = request.AccessPermission;
+        u.realms = realms;
+        s.aclUsers.append(u);
+        call.changed();
+        response.Handle = value(m_soap, u.handle);
+    }
+    response.ReturnValue = unsigned(status);
+    lock.unlock();
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/AddUserAclEntryExResponse",
+                 response, "auth:AddUserAclEntryEx_OUTPUT");
+}
+
+int SimWsman::enumerateUserAclEntries()
+{
+    _auth__EnumerateUserAclEntries_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__auth__EnumerateUserAclEntries_USCOREINPUT(m_soap, &request, "auth:EnumerateUserAclEntries_INPUT",
+                                                             nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_AuthorizationService.EnumerateUserAclEntries", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _auth__EnumerateUserAclEntries_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    {
+        QMutexLocker lock(&call.device()->mutex);
+        const DeviceState &s = call.device()->state();
+        const qsizetype start = request.StartIndex == 0 ? 0 : qsizetype(request.StartIndex) - 1; // 1-based, 50 a page
+        for (qsizetype i = start; i < s.aclUsers.size() && response.Handles.size() < 50; ++i)
+            response.Handles.push_back(s.aclUsers.at(i).handle);
+        response.TotalCount = value(m_soap, unsigned(s.aclUsers.size()));
+        response.HandlesCount = value(m_soap, unsigned(response.Handles.size()));
+    }
+    response.ReturnValue = call.forced() ? call.forcedStatus() : 0;
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/"
+                 "EnumerateUserAclEntriesResponse",
+                 response, "auth:EnumerateUserAclEntries_OUTPUT");
+}
+
+int SimWsman::getUserAclEntryEx()
+{
+    _auth__GetUserAclEntryEx_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__auth__GetUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:GetUserAclEntryEx_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_AuthorizationService.GetUserAclEntryEx", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _auth__GetUserAclEntryEx_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    response.ReturnValue = unsigned(PtStatus::InvalidHandle);
+    {
+        QMutexLocker lock(&call.device()->mutex);
+        for (const AclUser &u : call.device()->state().aclUsers) {
+            if (u.handle != request.Handle)
+                continue;
+            response.DigestUsername = text(m_soap, u.username);
+            response.AccessPermission = value(m_soap, u.accessPermission);
+            response.Realms.assign(u.realms.cbegin(), u.realms.cend());
+            response.ReturnValue = 0;
+        }
+    }
+    if (call.forced())
+        response.ReturnValue = call.forcedStatus();
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/GetUserAclEntryExResponse",
+                 response, "auth:GetUserAclEntryEx_OUTPUT");
+}
+
+int SimWsman::updateUserAclEntryEx()
+{
+    _auth__UpdateUserAclEntryEx_USCOREINPUT request;
+    request.soap_default(m_soap);
+    if (!soap_get__auth__UpdateUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:UpdateUserAclEntryEx_INPUT", nullptr))
+        return m_soap->error;
+    if (const int rc = endRequest())
+        return rc;
+    SoapCall call(m_soap, "AMT_AuthorizationService.UpdateUserAclEntryEx", m_host);
+    if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
+        return *refused;
+    _auth__UpdateUserAclEntryEx_USCOREOUTPUT response;
+    response.soap_default(m_soap);
+    QMutexLocker lock(&call.device()->mutex);
+    DeviceState &s = call.device()->state();
+    const QString user = request.DigestUsername ? QString::fromStdString(*request.DigestUsername) : QString();
+    const QList<unsigned> realms(request.Realms.cbegin(), request.Realms.cend());
+    const QByteArray digest = request.DigestPassword ? digestOf(*request.DigestPassword) : QByteArray();
+    PtStatus status = PtStatus::InvalidHandle;
+    for (AclUser &u : s.aclUsers) {
+        if (u.handle != request.Handle)
+            continue;
+        status = s.aclUserProblem(user, realms, u.handle);
+        if (status == PtStatus::Success && request.DigestPassword && digest.isEmpty())
+            status = PtStatus::InvalidPassword;
+        else if (status == PtStatus::Success && request.AccessPermission > 2)
+            status = PtStatus::InvalidParameter;
+        if (status != PtStatus::Success || call.forced())
+            break;
+        u.username = user;
+        if (!digest.isEmpty()) {
+            u.digest = digest;
+            u.password.clear();
+        }
+        u.accessPermission = request.AccessPermission;
+        u.realms = realms;
+        call.changed();
+        break;
+    }
+    response.ReturnValue = call.forced() ? call.forcedStatus() : unsigned(status);
+    lock.unlock();
+    return reply("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/UpdateUserAclEntryExResponse",
+                 response, "auth:UpdateUserAclEntryEx_OUTPUT");
+}
+
 // Put AMT_BootSettingData (§13.6): the BIOS switches are kept for the next boot; the answer is the
 // instance as it is now.
 int SimWsman::putBootSettingData()
@@ -689,10 +857,7 @@ int SimWsman::setAdminAclEntryEx()
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
         return *refused;
     const QString user = QString::fromStdString(request.Username);
-    const QByteArray text = QByteArray::fromStdString(request.DigestPassword).trimmed();
-    QByteArray digest = text.size() == 32 ? QByteArray::fromHex(text) : QByteArray::fromBase64(text);
-    if (text.size() == 32 && digest.toHex() != text.toLower())
-        digest.clear();
+    const QByteArray digest = digestOf(request.DigestPassword);
     _auth__SetAdminAclEntryEx_USCOREOUTPUT response;
     response.soap_default(m_soap);
     if (call.forced()) {

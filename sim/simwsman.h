@@ -39,6 +39,10 @@ private:
     int getClock();
     int setClock();
     int setAdminAclEntryEx();
+    int addUserAclEntryEx();
+    int enumerateUserAclEntries();
+    int getUserAclEntryEx();
+    int updateUserAclEntryEx();
     int putBootSettingData();
     int changeBootOrder();
     int setBootConfigRole();

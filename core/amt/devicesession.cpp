@@ -105,28 +105,13 @@ public:
         return m_session.setAdminAclEntry(user, password);
     }
 
-    AmtError applyUsers(const QList<UserAclEntry> &users) override
+    AmtResult<QList<unsigned>> userHandles() override { return m_session.enumerateUserAclEntries(); }
+    AmtResult<UserAclEntry> user(unsigned handle) override { return m_session.getUserAclEntry(handle); }
+    AmtError updateUser(unsigned handle, const UserAclEntry &user) override
     {
-        const auto handles = m_session.enumerateUserAclEntries();
-        if (handles.error)
-            return handles.error;
-        QHash<QString, unsigned> existing;
-        for (unsigned handle : handles.value) {
-            const auto entry = m_session.getUserAclEntry(handle);
-            if (entry.error)
-                return entry.error;
-            existing.insert(entry.value.username.toLower(), handle);
-        }
-        for (const UserAclEntry &user : users) {
-            if (const auto it = existing.constFind(user.username.toLower()); it != existing.cend()) {
-                if (AmtError e = m_session.updateUserAclEntry(it.value(), user))
-                    return e;
-            } else if (const auto added = m_session.addUserAclEntry(user); added.error) {
-                return added.error;
-            }
-        }
-        return {};
+        return m_session.updateUserAclEntry(handle, user);
     }
+    AmtResult<unsigned> addUser(const UserAclEntry &user) override { return m_session.addUserAclEntry(user); }
 
     AmtError setEnabledInterfaces(const QStringList &interfaces) override
     {
@@ -233,7 +218,13 @@ public:
     {
         return m_session.setAdminAclEntryEx(user, password);
     }
-    AmtError applyUsers(const QList<UserAclEntry> &) override { return notYet(tr("Setting ACL users")); }
+    AmtResult<QList<unsigned>> userHandles() override { return m_session.enumerateUserAclEntries(); }
+    AmtResult<UserAclEntry> user(unsigned handle) override { return m_session.getUserAclEntryEx(handle); }
+    AmtError updateUser(unsigned handle, const UserAclEntry &user) override
+    {
+        return m_session.updateUserAclEntryEx(handle, user);
+    }
+    AmtResult<unsigned> addUser(const UserAclEntry &user) override { return m_session.addUserAclEntryEx(user); }
     AmtError setEnabledInterfaces(const QStringList &) override
     {
         return notYet(tr("Enabling or disabling interfaces"));
@@ -297,6 +288,29 @@ Dialect defaultDialect(const QString &amtVersion)
 }
 
 DeviceSession::~DeviceSession() = default;
+
+AmtError DeviceSession::applyUsers(const QList<UserAclEntry> &users)
+{
+    const auto handles = userHandles();
+    if (handles.error)
+        return handles.error;
+    QHash<QString, unsigned> existing;
+    for (unsigned handle : handles.value) {
+        const auto entry = user(handle);
+        if (entry.error)
+            return entry.error;
+        existing.insert(entry.value.username.toLower(), handle);
+    }
+    for (const UserAclEntry &wanted : users) {
+        if (const auto it = existing.constFind(wanted.username.toLower()); it != existing.cend()) {
+            if (AmtError e = updateUser(it.value(), wanted))
+                return e;
+        } else if (const auto added = addUser(wanted); added.error) {
+            return added.error;
+        }
+    }
+    return {};
+}
 
 std::unique_ptr<DeviceSession> DeviceSession::open(const AmtEndpoint &endpoint, Dialect dialect,
                                                    const QString &amtVersion)

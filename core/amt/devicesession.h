@@ -62,8 +62,14 @@ public:
     virtual AmtResult<quint32> clock() = 0;
     virtual AmtError setClock(quint32 ta0, quint32 tm1, quint32 tm2) = 0;
     virtual AmtError setAdminPassword(const QString &user, const QString &password) = 0;
+    // The ACL's users by handle; one of them (no password); update one (an empty password keeps
+    // its own); add one.
+    virtual AmtResult<QList<unsigned>> userHandles() = 0;
+    virtual AmtResult<UserAclEntry> user(unsigned handle) = 0;
+    virtual AmtError updateUser(unsigned handle, const UserAclEntry &user) = 0;
+    virtual AmtResult<unsigned> addUser(const UserAclEntry &user) = 0;
     // ACL users as a profile has them: same-named entries updated, the others added.
-    virtual AmtError applyUsers(const QList<UserAclEntry> &users) = 0;
+    AmtError applyUsers(const QList<UserAclEntry> &users);
     virtual AmtError setEnabledInterfaces(const QStringList &interfaces) = 0;
     // TLS with this key and chain, enabled and committed.
     virtual AmtError installTls(const QByteArray &keyPem, const QList<QByteArray> &chainPem) = 0;

@@ -160,9 +160,37 @@ public:
         return e;
     }
 
+    // DigestPassword for a user (§13.6): the base64 of MD5(user:realm:password), with the device's
+    // realm from AMT_GeneralSettings (read once a session).
+    AmtResult<std::string> digestPassword(WsmanSession &session, const QString &user, const QString &password)
+    {
+        AmtResult<std::string> r;
+        if (realm.isEmpty()) {
+            const AmtResult<GeneralSettings> settings = session.getGeneralSettings();
+            if (!settings.ok()) {
+                r.error = settings.error;
+                return r;
+            }
+            realm = settings.value.digestRealm;
+            if (realm.isEmpty()) {
+                r.error = {AmtError::Category::Protocol,
+                           tr("%1 sent AMT_GeneralSettings without a DigestRealm, so a password for it cannot be "
+                              "made.")
+                                   .arg(session.endpoint().address()),
+                           QStringLiteral("AMT_GeneralSettings.Get")};
+                return r;
+            }
+        }
+        r.value = QCryptographicHash::hash((user + u':' + realm + u':' + password).toUtf8(), QCryptographicHash::Md5)
+                          .toBase64()
+                          .toStdString();
+        return r;
+    }
+
     SoapTransport transport;
     WsmanProxy proxy;
     std::string url;
+    QString realm;
 };
 
 WsmanSession::WsmanSession(const AmtEndpoint &endpoint)
@@ -492,21 +520,12 @@ AmtError WsmanSession::setNextBoot(const QString &sourceInstanceId, bool biosSet
 
 AmtError WsmanSession::setAdminAclEntryEx(const QString &username, const QString &password)
 {
-    const AmtResult<GeneralSettings> settings = getGeneralSettings();
-    if (!settings.ok())
-        return settings.error;
-    if (settings.value.digestRealm.isEmpty())
-        return {AmtError::Category::Protocol,
-                tr("%1 sent AMT_GeneralSettings without a DigestRealm, so a password for it cannot be made.")
-                        .arg(endpoint().address()),
-                QStringLiteral("AMT_AuthorizationService.SetAdminAclEntryEx")};
+    const AmtResult<std::string> digest = d->digestPassword(*this, username, password);
+    if (!digest.ok())
+        return digest.error;
     _auth__SetAdminAclEntryEx_USCOREINPUT request;
     request.Username = username.toStdString();
-    request.DigestPassword = QCryptographicHash::hash(
-                                     (username + u':' + settings.value.digestRealm + u':' + password).toUtf8(),
-                                     QCryptographicHash::Md5)
-                                     .toBase64()
-                                     .toStdString();
+    request.DigestPassword = digest.value;
     _auth__SetAdminAclEntryEx_USCOREOUTPUT response;
     const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
     const std::string action = uri + "/SetAdminAclEntryEx";
@@ -515,6 +534,100 @@ AmtError WsmanSession::setAdminAclEntryEx(const QString &username, const QString
         }))
         return e;
     return AmtError::fromPtStatus("AMT_AuthorizationService.SetAdminAclEntryEx", response.ReturnValue);
+}
+
+AmtResult<unsigned> WsmanSession::addUserAclEntryEx(const UserAclEntry &entry)
+{
+    AmtResult<unsigned> r;
+    const AmtResult<std::string> digest = d->digestPassword(*this, entry.username, entry.password);
+    if (!digest.ok()) {
+        r.error = digest.error;
+        return r;
+    }
+    std::string username = entry.username.toStdString(), password = digest.value;
+    _auth__AddUserAclEntryEx_USCOREINPUT request;
+    request.DigestUsername = &username;
+    request.DigestPassword = &password;
+    request.AccessPermission = 2; // local and network
+    request.Realms.assign(entry.realms.cbegin(), entry.realms.cend());
+    _auth__AddUserAclEntryEx_USCOREOUTPUT response;
+    const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
+    const std::string action = uri + "/AddUserAclEntryEx";
+    r.error = d->call("AMT_AuthorizationService.AddUserAclEntryEx", action.c_str(), uri,
+                      [&] { return d->proxy.AddUserAclEntryEx(d->url.c_str(), action.c_str(), &request, response); });
+    if (r.ok())
+        r.error = AmtError::fromPtStatus("AMT_AuthorizationService.AddUserAclEntryEx", response.ReturnValue);
+    if (r.ok())
+        r.value = response.Handle ? *response.Handle : 0;
+    return r;
+}
+
+AmtResult<QList<unsigned>> WsmanSession::enumerateUserAclEntries()
+{
+    AmtResult<QList<unsigned>> r;
+    const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
+    const std::string action = uri + "/EnumerateUserAclEntries";
+    // Pages of handles from StartIndex 1 until all TotalCount are read (or a page is empty).
+    for (int page = 0; page < MaxPulls; ++page) {
+        _auth__EnumerateUserAclEntries_USCOREINPUT request;
+        request.StartIndex = unsigned(r.value.size()) + 1;
+        _auth__EnumerateUserAclEntries_USCOREOUTPUT response;
+        r.error = d->call("AMT_AuthorizationService.EnumerateUserAclEntries", action.c_str(), uri, [&] {
+            return d->proxy.EnumerateUserAclEntries(d->url.c_str(), action.c_str(), &request, response);
+        });
+        if (r.ok())
+            r.error = AmtError::fromPtStatus("AMT_AuthorizationService.EnumerateUserAclEntries", response.ReturnValue);
+        if (!r.ok())
+            return r;
+        r.value += QList<unsigned>(response.Handles.cbegin(), response.Handles.cend());
+        if (response.Handles.empty() || !response.TotalCount || r.value.size() >= qsizetype(*response.TotalCount))
+            return r;
+    }
+    return r;
+}
+
+AmtResult<UserAclEntry> WsmanSession::getUserAclEntryEx(unsigned handle)
+{
+    _auth__GetUserAclEntryEx_USCOREINPUT request;
+    request.Handle = handle;
+    _auth__GetUserAclEntryEx_USCOREOUTPUT response;
+    const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
+    const std::string action = uri + "/GetUserAclEntryEx";
+    AmtResult<UserAclEntry> r;
+    r.error = d->call("AMT_AuthorizationService.GetUserAclEntryEx", action.c_str(), uri,
+                      [&] { return d->proxy.GetUserAclEntryEx(d->url.c_str(), action.c_str(), &request, response); });
+    if (r.ok())
+        r.error = AmtError::fromPtStatus("AMT_AuthorizationService.GetUserAclEntryEx", response.ReturnValue);
+    if (r.ok()) {
+        r.value.username = qstr(response.DigestUsername);
+        r.value.realms = QList<unsigned>(response.Realms.cbegin(), response.Realms.cend());
+    }
+    return r;
+}
+
+AmtError WsmanSession::updateUserAclEntryEx(unsigned handle, const UserAclEntry &entry)
+{
+    std::string username = entry.username.toStdString(), password;
+    if (!entry.password.isEmpty()) {
+        const AmtResult<std::string> digest = d->digestPassword(*this, entry.username, entry.password);
+        if (!digest.ok())
+            return digest.error;
+        password = digest.value;
+    }
+    _auth__UpdateUserAclEntryEx_USCOREINPUT request;
+    request.Handle = handle;
+    request.DigestUsername = &username;
+    request.DigestPassword = entry.password.isEmpty() ? nullptr : &password;
+    request.AccessPermission = 2;
+    request.Realms.assign(entry.realms.cbegin(), entry.realms.cend());
+    _auth__UpdateUserAclEntryEx_USCOREOUTPUT response;
+    const std::string uri = resource(AmtPrefix, "AMT_AuthorizationService");
+    const std::string action = uri + "/UpdateUserAclEntryEx";
+    if (AmtError e = d->call("AMT_AuthorizationService.UpdateUserAclEntryEx", action.c_str(), uri, [&] {
+            return d->proxy.UpdateUserAclEntryEx(d->url.c_str(), action.c_str(), &request, response);
+        }))
+        return e;
+    return AmtError::fromPtStatus("AMT_AuthorizationService.UpdateUserAclEntryEx", response.ReturnValue);
 }
 
 } // namespace Oobm::Core::Amt

@@ -59,6 +59,13 @@ public:
     // realm (read from AMT_GeneralSettings first). Later calls of this session still use the
     // endpoint's old password.
     AmtError setAdminAclEntryEx(const QString &username, const QString &password);
+    // The ACL's digest users (AMT_AuthorizationService, §13.6): added with access from anywhere
+    // (AccessPermission 2) and the password as its digest, like the admin's; listed by handle
+    // (all pages); read; updated (an empty password keeps the one it has).
+    AmtResult<unsigned> addUserAclEntryEx(const UserAclEntry &entry);
+    AmtResult<QList<unsigned>> enumerateUserAclEntries();
+    AmtResult<UserAclEntry> getUserAclEntryEx(unsigned handle);
+    AmtError updateUserAclEntryEx(unsigned handle, const UserAclEntry &entry);
 
     // Get CIM_ComputerSystemPackage (AMT 3.2 and later): the platform's UUID as 16 bytes in the
     // hello's order (HelloPacket::uuidFromWire reads them).

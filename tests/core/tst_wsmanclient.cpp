@@ -62,6 +62,8 @@ private Q_SLOTS:
     void nextBoot();
     void adminPassword_data();
     void adminPassword();
+    void aclUsers_data();
+    void aclUsers();
     void platformGuid_data();
     void platformGuid();
     void errors_data();
@@ -501,6 +503,63 @@ void tst_WsmanClient::adminPassword()
     AmtEndpoint wrongUser = httpEndpoint(sim, 0, newPassword);
     wrongUser.user = user == u"admin" ? QStringLiteral("root") : QStringLiteral("admin");
     QCOMPARE(WsmanSession(wrongUser).coreVersion().error.category, AmtError::Category::Authentication);
+}
+
+// ACL users over WS-Management: the same entries the legacy interface sees, kept as digests, each
+// refusal a PT_STATUS.
+void tst_WsmanClient::aclUsers_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("6.0") << "6.0";
+    QTest::newRow("11.0") << "11.0";
+}
+
+void tst_WsmanClient::aclUsers()
+{
+    QFETCH(QString, version);
+    SimProcess sim;
+    QVERIFY(sim.start({"--fleet", "1", "--mode", "provisioned", "--amt-version", version, "--admin-password", Password})
+                    .isEmpty());
+    WsmanSession s(httpEndpoint(sim));
+    const AmtResult<unsigned> op = s.addUserAclEntryEx({"operator", "Operat0r!", {5, 13}});
+    QVERIFY2(op.ok(), qPrintable(op.error.message));
+    const AmtResult<unsigned> aud = s.addUserAclEntryEx({"auditor", "Aud1t-0nly!", {20}});
+    QVERIFY2(aud.ok(), qPrintable(aud.error.message));
+    QVERIFY(op.value != aud.value);
+
+    const AmtResult<QList<unsigned>> handles = s.enumerateUserAclEntries();
+    QVERIFY2(handles.ok(), qPrintable(handles.error.message));
+    QCOMPARE(handles.value, (QList<unsigned>{op.value, aud.value}));
+    AmtResult<UserAclEntry> got = s.getUserAclEntryEx(op.value);
+    QVERIFY2(got.ok(), qPrintable(got.error.message));
+    QCOMPARE(got.value.username, QStringLiteral("operator"));
+    QCOMPARE(got.value.realms, (QList<unsigned>{5, 13}));
+
+    // An update without a password keeps the digest; one with a password replaces it.
+    QVERIFY(!s.updateUserAclEntryEx(op.value, {"operator", QString(), {5}}));
+    const QString digestBefore =
+            sim.state(0, true).value("aclUsers").toArray().at(0).toObject().value("digest").toString();
+    QCOMPARE(digestBefore.size(), 32);
+    QVERIFY(!s.updateUserAclEntryEx(op.value, {"operator", "N3w-Operat0r!", {5, 20}}));
+    const QJsonObject stored = sim.state(0, true).value("aclUsers").toArray().at(0).toObject();
+    QVERIFY(stored.value("digest").toString() != digestBefore);
+    QCOMPARE(stored.value("password").toString(), QString()); // the device never saw it
+    QCOMPARE(s.getUserAclEntryEx(op.value).value.realms, (QList<unsigned>{5, 20}));
+
+    // Refusals, in PT_STATUS words; nothing changes.
+    QCOMPARE(s.addUserAclEntryEx({"auditor", "An0ther-0ne!", {20}}).error.statusName, QStringLiteral("DUPLICATE"));
+    QCOMPARE(s.addUserAclEntryEx({"$$internal", "An0ther-0ne!", {20}}).error.statusName,
+             QStringLiteral("INVALID_NAME"));
+    QCOMPARE(s.addUserAclEntryEx({"viewer", "An0ther-0ne!", {22}}).error.statusName, QStringLiteral("INVALID_REALM"));
+    QCOMPARE(s.getUserAclEntryEx(999).error.statusName, QStringLiteral("INVALID_HANDLE"));
+    QCOMPARE(s.enumerateUserAclEntries().value.size(), 2);
+
+    // The legacy interface of a device that has both sees the same users.
+    if (version == u"6.0") {
+        AmtSession legacy(httpEndpoint(sim));
+        QCOMPARE(legacy.enumerateUserAclEntries().value, (QList<unsigned>{op.value, aud.value}));
+        QCOMPARE(legacy.getUserAclEntry(aud.value).value.username, QStringLiteral("auditor"));
+    }
 }
 
 // CIM_ComputerSystemPackage's PlatformGUID is the hello's UUID, in the hello's byte order.

@@ -393,6 +393,81 @@ public:
     struct soap *soap;
 };
 
+// ACL users (digest users; Kerberos SIDs are declared so that they round-trip). AccessPermission:
+// 0 local only, 1 network only, 2 both. Realms as the legacy interface numbers them.
+class _auth__AddUserAclEntryEx_USCOREINPUT
+{
+public:
+    std::string *DigestUsername 0;
+    std::string *DigestPassword 0;
+    std::string *KerberosUserSid 0;
+    unsigned int AccessPermission 1;
+    std::vector<unsigned int> Realms 0;
+    struct soap *soap;
+};
+
+class _auth__AddUserAclEntryEx_USCOREOUTPUT
+{
+public:
+    unsigned int *Handle 0;
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+class _auth__EnumerateUserAclEntries_USCOREINPUT
+{
+public:
+    unsigned int StartIndex 1; // 1 for the first page
+    struct soap *soap;
+};
+
+class _auth__EnumerateUserAclEntries_USCOREOUTPUT
+{
+public:
+    unsigned int *TotalCount 0;
+    unsigned int *HandlesCount 0;
+    std::vector<unsigned int> Handles 0;
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+class _auth__GetUserAclEntryEx_USCOREINPUT
+{
+public:
+    unsigned int Handle 1;
+    struct soap *soap;
+};
+
+class _auth__GetUserAclEntryEx_USCOREOUTPUT
+{
+public:
+    std::string *DigestUsername 0;
+    std::string *KerberosUserSid 0;
+    unsigned int *AccessPermission 0;
+    std::vector<unsigned int> Realms 0;
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
+class _auth__UpdateUserAclEntryEx_USCOREINPUT
+{
+public:
+    unsigned int Handle 1;
+    std::string *DigestUsername 0;
+    std::string *DigestPassword 0; // absent: the password stays
+    std::string *KerberosUserSid 0;
+    unsigned int AccessPermission 1;
+    std::vector<unsigned int> Realms 0;
+    struct soap *soap;
+};
+
+class _auth__UpdateUserAclEntryEx_USCOREOUTPUT
+{
+public:
+    unsigned int ReturnValue 1;
+    struct soap *soap;
+};
+
 // ---------------------------------------------------------------------------------------------
 // CIM_ComputerSystemPackage (Get): the platform's UUID, in the hello's byte order.
 
@@ -468,3 +543,15 @@ int __wsman__SetBootConfigRole(_bsvc__SetBootConfigRole_USCOREINPUT *bsvc__SetBo
 //gsoap wsman service method-action: SetAdminAclEntryEx http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/SetAdminAclEntryEx
 int __wsman__SetAdminAclEntryEx(_auth__SetAdminAclEntryEx_USCOREINPUT *auth__SetAdminAclEntryEx_USCOREINPUT,
                                 _auth__SetAdminAclEntryEx_USCOREOUTPUT &auth__SetAdminAclEntryEx_USCOREOUTPUT);
+//gsoap wsman service method-action: AddUserAclEntryEx http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/AddUserAclEntryEx
+int __wsman__AddUserAclEntryEx(_auth__AddUserAclEntryEx_USCOREINPUT *auth__AddUserAclEntryEx_USCOREINPUT,
+                 _auth__AddUserAclEntryEx_USCOREOUTPUT &auth__AddUserAclEntryEx_USCOREOUTPUT);
+//gsoap wsman service method-action: EnumerateUserAclEntries http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/EnumerateUserAclEntries
+int __wsman__EnumerateUserAclEntries(_auth__EnumerateUserAclEntries_USCOREINPUT *auth__EnumerateUserAclEntries_USCOREINPUT,
+                 _auth__EnumerateUserAclEntries_USCOREOUTPUT &auth__EnumerateUserAclEntries_USCOREOUTPUT);
+//gsoap wsman service method-action: GetUserAclEntryEx http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/GetUserAclEntryEx
+int __wsman__GetUserAclEntryEx(_auth__GetUserAclEntryEx_USCOREINPUT *auth__GetUserAclEntryEx_USCOREINPUT,
+                 _auth__GetUserAclEntryEx_USCOREOUTPUT &auth__GetUserAclEntryEx_USCOREOUTPUT);
+//gsoap wsman service method-action: UpdateUserAclEntryEx http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService/UpdateUserAclEntryEx
+int __wsman__UpdateUserAclEntryEx(_auth__UpdateUserAclEntryEx_USCOREINPUT *auth__UpdateUserAclEntryEx_USCOREINPUT,
+                 _auth__UpdateUserAclEntryEx_USCOREOUTPUT &auth__UpdateUserAclEntryEx_USCOREOUTPUT);
