@@ -42,6 +42,7 @@ private Q_SLOTS:
     void systemsModelShowsEveryStateAndReason();
     void hellosAndActionsModels();
     void powerActionFromThePage();
+    void dialectFromThePage();
     void detailsShowTheTimeline();
     void profileDialogValidatesInline_data();
     void profileDialogValidatesInline();
@@ -196,6 +197,30 @@ void tst_SystemsPage::powerActionFromThePage()
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 15000);
     QVERIFY2(w.runProgress()->text().contains(QStringLiteral("completed: 1 succeeded, 0 failed")),
              qPrintable(w.runProgress()->text()));
+}
+
+// Power > Dialect forces the dialect of the selected systems and back; the Version column says
+// which one each system gets.
+void tst_SystemsPage::dialectFromThePage()
+{
+    SystemsWidget w({m_store.get(), m_log.get(), nullptr, nullptr});
+    QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    w.show();
+    QLineEdit *search = w.findChild<QLineEdit *>("systemSearch");
+    search->setText(m_sim.device(1).uuid.left(13));
+    QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 1, 5000);
+    const auto version = [&w] { return w.model()->index(0, SystemsModel::VersionColumn).data().toString(); };
+    QVERIFY2(version().endsWith(QStringLiteral(" (legacy SOAP)")), qPrintable(version())); // AMT 3.0
+    w.view()->selectRow(0);
+    QAction *wsman = w.findChild<QAction *>("dialectWsman");
+    QVERIFY(wsman && wsman->isEnabled());
+    wsman->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(version().endsWith(QStringLiteral(" (WS-Management, forced)")), 5000);
+    QCOMPARE(m_store->systemCredentials(m_sim.device(1).uuid).result().value.dialect, QStringLiteral("wsman"));
+    w.view()->selectRow(0);
+    w.findChild<QAction *>("dialectAuto")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(version().endsWith(QStringLiteral(" (legacy SOAP)")), 5000);
+    QCOMPARE(m_store->systemCredentials(m_sim.device(1).uuid).result().value.dialect, QString());
 }
 
 void tst_SystemsPage::detailsShowTheTimeline()

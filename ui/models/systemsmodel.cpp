@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "systemsmodel.h"
 
+#include "core/amt/devicesession.h"
 #include "core/async.h"
+#include "core/engine/systemactions.h"
 #include "core/keys/pidpps.h"
 #include "core/store/store.h"
 
@@ -321,7 +323,13 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
         case AddressColumn:
             return s.address;
         case VersionColumn:
-            return s.amtVersion;
+            // With the dialect the engines use for it (docs/protocol.md §13.7), once it is known.
+            if (s.amtVersion.isEmpty() && s.dialect.isEmpty())
+                return QString();
+            return s.dialect.isEmpty()
+                    ? tr("%1 (%2)").arg(s.amtVersion, Core::Amt::dialectName(Core::SystemActions::dialectFor(s)))
+                    : tr("%1 (%2, forced)")
+                              .arg(s.amtVersion, Core::Amt::dialectName(Core::SystemActions::dialectFor(s)));
         case StateColumn:
             return s.state == Core::SystemState::Failed && !s.reason.isEmpty() ? tr("Failed: %1").arg(s.reason)
                                                                                : Core::systemStateName(s.state);
@@ -338,6 +346,10 @@ QVariant SystemsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == StateColumn && !s.reason.isEmpty())
         return s.reason;
+    if (role == Qt::ToolTipRole && index.column() == VersionColumn && !s.amtVersion.isEmpty())
+        return tr("Intel AMT %1. The engines talk to it in %2%3 (Power > Dialect changes it).")
+                .arg(s.amtVersion, Core::Amt::dialectName(Core::SystemActions::dialectFor(s)),
+                     s.dialect.isEmpty() ? tr(", the dialect of its version") : tr(", as forced for it"));
     if (role == Qt::ToolTipRole && index.column() == ProfileColumn && !s.assignment.isEmpty())
         return tr("Chosen by: %1").arg(s.assignment);
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {

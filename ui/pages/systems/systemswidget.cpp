@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "systemswidget.h"
 
+#include "core/amt/devicesession.h"
 #include "core/async.h"
 #include "core/logbook/userlog.h"
 #include "core/store/store.h"
@@ -119,6 +120,22 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent, Mode m
     operation(boot, tr("From the &hard disk…"), Operation::BootHardDisk, "bootHardDisk");
     operation(boot, tr("From &CD/DVD…"), Operation::BootCd, "bootCd");
     operation(boot, tr("Into &BIOS setup…"), Operation::BootBiosSetup, "bootBiosSetup");
+    // How the engines talk to the systems (docs/protocol.md §13.7): by version, or forced.
+    QMenu *dialect = power->addMenu(tr("&Dialect"));
+    dialect->setToolTipsVisible(true);
+    const auto dialectChoice =
+            [this, dialect](const QString &text, const QString &key, const char *name, const QString &toolTip) {
+        QAction *a = dialect->addAction(text, this, [this, key] { setDialectOfSelected(key); });
+        a->setObjectName(QLatin1String(name));
+        a->setToolTip(toolTip);
+    };
+    dialectChoice(tr("By &version"), QString(), "dialectAuto",
+                  tr("The legacy SOAP interface before AMT 4.0, WS-Management from 4.0 on"));
+    dialectChoice(tr("&Legacy SOAP"), QStringLiteral("legacy"), "dialectLegacy",
+                  tr("The interface of AMT 2.x to 8.x; AMT 9.0 and later do not have it"));
+    dialectChoice(tr("&WS-Management"), QStringLiteral("wsman"), "dialectWsman",
+                  tr("The interface of AMT 3.0 and later; some operations are not offered over it yet"));
+    m_dialect = dialect->menuAction();
     toolbar->addWidget(menuButton(tr("&Power"), themedIcon(QStringLiteral("tasks")), power,
                                   tr("Power the selected provisioned systems on, off, reset or power cycle them, or "
                                      "choose their next boot, out of band: a run the engines do with the admin "
@@ -167,6 +184,7 @@ SystemsWidget::SystemsWidget(const PageContext &context, QWidget *parent, Mode m
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     m_view->addActions(m_operations);
+    m_view->addAction(m_dialect);
     m_view->addAction(separator);
     for (QAction *a : {m_tags, m_newTask, m_details, m_diagnose, m_showLog, m_showActions})
         m_view->addAction(a);
@@ -309,6 +327,7 @@ void SystemsWidget::updateActions()
     for (QAction *a : std::as_const(m_operations))
         a->setEnabled(writable && anyProvisioned);
     m_tags->setEnabled(writable && !rows.isEmpty());
+    m_dialect->setEnabled(writable && !rows.isEmpty());
     m_newTask->setEnabled(writable && !rows.isEmpty());
     m_details->setEnabled(rows.size() == 1);
     m_diagnose->setEnabled(rows.size() == 1);
@@ -429,6 +448,24 @@ void SystemsWidget::tagSelected()
             m_context.log->information(summary);
     });
     dialog->open();
+}
+
+void SystemsWidget::setDialectOfSelected(const QString &dialect)
+{
+    const QStringList uuids = selectedUuids();
+    if (uuids.isEmpty())
+        return;
+    Core::whenReady(m_context.store->setSystemsDialect(uuids, dialect), this,
+                    [this, dialect, uuids](const Core::StoreResult<int> &r) {
+        const QString how = dialect.isEmpty()
+                ? tr("the dialect of its version")
+                : Core::Amt::dialectName(dialect == u"wsman" ? Core::Amt::Dialect::Wsman : Core::Amt::Dialect::Legacy);
+        m_status->setStatus(r.ok() ? tr("%n systems talked to in %1 from now on.", nullptr, r.value).arg(how)
+                                   : tr("No dialect was changed: %1").arg(r.error.message));
+        if (r.ok())
+            m_context.log->information(
+                    tr("The engines talk to %1 in %2 from now on.").arg(uuids.join(QStringLiteral(", ")), how));
+    });
 }
 
 void SystemsWidget::showDetails()

@@ -54,6 +54,7 @@ public:
     void runOnSelected(Core::Operation operation);
     void unprovisionSelected(bool partial);
     void tagSelected();
+    void setDialectOfSelected(const QString &dialect);
     void showDetails();
     void diagnoseSelected();
 
@@ -90,6 +91,7 @@ private:
     QAction *m_authorize;
     QList<QAction *> m_operations; // power, next boot, unprovision: need provisioned systems
     QAction *m_tags;
+    QAction *m_dialect; // the Dialect submenu
     QAction *m_newTask;
     QAction *m_details;
     QAction *m_diagnose = nullptr;
