@@ -38,6 +38,7 @@ public:
     const AmtEndpoint &endpoint() const override { return m_session.endpoint(); }
 
     AmtResult<QString> coreVersion() override { return m_session.getCoreVersion(); }
+    AmtResult<unsigned> provisioningState() override { return m_session.getProvisioningState(); }
 
     AmtResult<HostPower> hostPower() override
     {
@@ -149,6 +150,11 @@ public:
     const AmtEndpoint &endpoint() const override { return m_session.endpoint(); }
 
     AmtResult<QString> coreVersion() override { return m_session.coreVersion(); }
+    AmtResult<unsigned> provisioningState() override
+    {
+        const AmtResult<SetupAndConfiguration> c = m_session.getSetupAndConfiguration();
+        return {c.value.provisioningState, c.error};
+    }
 
     // The DMTF power states (docs/protocol.md §13.5).
     AmtResult<HostPower> hostPower() override

@@ -55,6 +55,8 @@ public:
     virtual const AmtEndpoint &endpoint() const = 0;
 
     virtual AmtResult<QString> coreVersion() = 0;
+    // 0 Pre, 1 In, 2 Post (docs/protocol.md §5.5).
+    virtual AmtResult<unsigned> provisioningState() = 0;
     virtual AmtResult<HostPower> hostPower() = 0;
     virtual AmtError power(PowerAction action) = 0;
     virtual AmtError setNextBoot(NextBoot boot) = 0;

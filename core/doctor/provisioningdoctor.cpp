@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provisioningdoctor.h"
 
-#include "core/amt/amtsession.h"
 #include "core/amt/amttypes.h"
+#include "core/amt/devicesession.h"
 #include "core/engine/systemactions.h"
 #include "core/keys/keyledger.h"
 #include "core/keys/pidpps.h"
@@ -363,27 +363,30 @@ DoctorEvidence ProvisioningDoctor::gather(Store *store, const QString &subject,
             e.lastFailedStep = failed.first();
     }
 
-    // A provisioned system says itself what it is: its version and provisioning state over SOAP,
-    // with the credentials OOBM stored (never logged; only the answer is kept). Only one that
-    // still sends hellos: for the others diagnose() looks no further than the stored state.
+    // A provisioned system says itself what it is: its version and provisioning state, in its
+    // dialect (docs/protocol.md §13.7), with the credentials OOBM stored (never logged; only the answer is kept). Only
+    // one that still sends hellos: for the others diagnose() looks no further than the stored state.
     if (e.found && e.system.state == SystemState::Provisioned && !e.hellos.isEmpty() && !(cancelled && cancelled())) {
         const StoreResult<AmtSystem> credentials = store->systemCredentials(e.system.uuid).result();
         e.deviceProbed = true;
         if (!credentials.ok()) {
             e.deviceError = credentials.error.message;
         } else {
-            Amt::AmtSession session(SystemActions::endpointFor(credentials.value, SystemActions::DefaultHttpPort,
-                                                               SystemActions::DefaultTlsPort, 3000));
-            const Amt::AmtResult<QString> version = session.getCoreVersion();
-            const Amt::AmtResult<unsigned> state = version.ok() ? session.getProvisioningState()
+            const std::unique_ptr<Amt::DeviceSession> session = Amt::DeviceSession::open(
+                    SystemActions::endpointFor(credentials.value, SystemActions::DefaultHttpPort,
+                                               SystemActions::DefaultTlsPort, 3000),
+                    SystemActions::dialectFor(credentials.value), credentials.value.amtVersion);
+            const Amt::AmtResult<QString> version = session->coreVersion();
+            const Amt::AmtResult<unsigned> state = version.ok() ? session->provisioningState()
                                                                 : Amt::AmtResult<unsigned>{};
             if (!version.ok())
                 e.deviceError = version.error.message;
             else if (!state.ok())
                 e.deviceError = state.error.message;
             else
-                e.deviceAnswer =
-                        tr("AMT %1, provisioning state %2").arg(version.value, Amt::provisioningStateName(state.value));
+                e.deviceAnswer = tr("AMT %1, provisioning state %2, in %3")
+                                         .arg(version.value, Amt::provisioningStateName(state.value),
+                                              Amt::dialectName(session->dialect()));
         }
     }
 

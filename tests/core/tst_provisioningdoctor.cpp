@@ -50,6 +50,9 @@ void tst_ProvisioningDoctor::verdicts_data()
     QTest::newRow("healthy") << "healthy"
                              << "provisioned"
                              << "Healthy";
+    QTest::newRow("healthy, AMT 6.0 (WS-Management)") << "healthy-6.0"
+                                                      << "provisioned"
+                                                      << "Healthy";
     QTest::newRow("unknown PID") << "unknown-pid"
                                  << "unknown-pid"
                                  << "failed to find PID";
@@ -135,6 +138,9 @@ void tst_ProvisioningDoctor::verdicts()
         args << "--mode"
              << "factory"
              << "--keys" << x.path;
+    if (scenario == u"healthy-6.0")
+        args << "--amt-version"
+             << "6.0";
     if (scenario == u"elsewhere")
         args << "--provision-server" << QStringLiteral("127.0.0.1:%1").arg(freePort());
     else if (scenario == u"no-dns") // the device looks for ProvisionServer.example.test
@@ -154,7 +160,7 @@ void tst_ProvisioningDoctor::verdicts()
         }
         return SystemState::AwaitingHello;
     };
-    if (scenario == u"healthy")
+    if (scenario.startsWith(u"healthy"))
         QTRY_COMPARE_WITH_TIMEOUT(state(), SystemState::Provisioned, 30000);
     else if (scenario == u"unknown-pid")
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
@@ -170,8 +176,24 @@ void tst_ProvisioningDoctor::verdicts()
     QVERIFY2(report.verdict.id == verdict, qPrintable(report.toText()));
     QVERIFY2(report.verdict.toText().contains(words), qPrintable(report.toText()));
     // The evidence is in the report too: the hellos line names what arrived.
-    if (scenario == u"healthy") // the device itself answers, with the credentials OOBM stored
-        QVERIFY2(report.toText().contains("answers over SOAP: AMT 3.0"), qPrintable(report.toText()));
+    // The device itself answers, with the credentials OOBM stored, in its dialect.
+    if (scenario == u"healthy")
+        QVERIFY2(report.toText().contains("answers over SOAP: AMT 3.0.4, provisioning state Post (operational), in "
+                                          "legacy SOAP"),
+                 qPrintable(report.toText()));
+    if (scenario == u"healthy-6.0") {
+        QVERIFY2(report.toText().contains("answers over SOAP: AMT 6.0.4, provisioning state Post (operational), in "
+                                          "WS-Management"),
+                 qPrintable(report.toText()));
+        QCOMPARE(sim.state()
+                         .value("operations")
+                         .toObject()
+                         .value("AMT_SetupAndConfigurationService.Get")
+                         .toObject()
+                         .value("count")
+                         .toInt(),
+                 1);
+    }
     const bool arrived = scenario != u"elsewhere" && scenario != u"no-dns";
     QCOMPARE(report.checks.first().verdict == CheckVerdict::Pass, arrived);
 }
