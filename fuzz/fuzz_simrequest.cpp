@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for what amt-sim reads from a client, so that the lab cannot be crashed or
-// wedged either: the input is sent as it is to a simulated AMT 3.0 device (in this process, on
+// wedged either: the input is sent as it is to a simulated AMT 6.0 device (in this process, on
 // 127.77.0.1:26992), which parses it as the firmware would (HTTP, Digest, the SOAP 1.1 or 1.2
 // envelope, the legacy services' bodies or /wsman's headers and bodies). Seeds carry an
 // Authorization header, so the server reads the body before it checks the (always wrong) digest.
@@ -47,7 +47,7 @@ struct Lab
         Sim::FleetOptions options;
         options.addressBase = QHostAddress(QString::fromLatin1(DeviceAddress));
         options.mode = Sim::Mode::Provisioned;
-        options.amtVersion = QStringLiteral("3.0");
+        options.amtVersion = QStringLiteral("6.0"); // both dialects, and WS-Management's classes of 3.2 and 6.0
         fleet = std::make_unique<Sim::Fleet>(options);
         check(fleet->load().isEmpty());
         Sim::SoapServerOptions serverOptions;

@@ -8,9 +8,10 @@
 // (ASan/UBSan), a broken invariant traps:
 // - a failed call names its operation, a category and a sentence; a status error carries its code;
 // - a fault's subcode comes only with a category that has one;
-// - an accepted version is never empty.
+// - an accepted version is never empty, an accepted platform UUID is 16 bytes.
 // See fuzz/README.md.
 #include "loopbackdevice.h"
+#include "wsmancalls.h"
 
 #include "core/amt/wsmansession.h"
 
@@ -46,34 +47,19 @@ Oobm::Fuzz::LoopbackDevice &device()
     return d;
 }
 
-// One call of the client, chosen by the input's first byte.
-void call(const AmtEndpoint &e, uint8_t call)
+// One call of the client, chosen by the input's first byte (wsmancalls.h).
+void call(const AmtEndpoint &e, uint8_t which)
 {
     WsmanSession s(e);
-    switch (call % 6) {
-    case 0:
-        checkError(s.getGeneralSettings().error);
-        break;
-    case 1: {
-        const AmtResult<QString> version = s.coreVersion();
-        checkError(version.error);
-        check(!version.ok() || !version.value.isEmpty());
-        break;
-    }
-    case 2:
-        checkError(s.softwareIdentities(3).error);
-        break;
-    case 3:
-        checkError(s.getSetupAndConfiguration().error);
-        break;
-    case 4:
-        checkError(s.requestPowerStateChange(DmtfPowerState::OffSoft));
-        break;
-    default:
-        checkError(s.release(QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_SoftwareIdentity"),
-                             QStringLiteral("01000000-0000-0000-0000-000000000000")));
-        break;
-    }
+    QString accepted;
+    const AmtError error = Oobm::Fuzz::wsmanCall(s, which, &accepted);
+    checkError(error);
+    // What a call read and accepted is never empty: a version, a UUID of 16 bytes.
+    const int call = which % Oobm::Fuzz::WsmanCallCount;
+    if (!error && call == 1)
+        check(!accepted.isEmpty());
+    if (!error && call == 12)
+        check(accepted.size() == 32);
 }
 
 } // namespace

@@ -41,6 +41,18 @@ QByteArray wsman(const QByteArray &action, const QByteArray &resource, const QBy
             + body + "</Body></Envelope>";
 }
 
+// An endpoint reference to a CIM instance by one selector, as a method's argument.
+QByteArray reference(const QByteArray &className, const QByteArray &key, const QByteArray &value)
+{
+    return "<Address xmlns=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\">x</Address>"
+           "<ReferenceParameters xmlns=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\">"
+           "<ResourceURI xmlns=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\">"
+           "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/"
+            + className
+            + "</ResourceURI><SelectorSet xmlns=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\"><Selector Name=\""
+            + key + "\">" + value + "</Selector></SelectorSet></ReferenceParameters>";
+}
+
 QByteArray legacy(const QByteArray &service, const QByteArray &operation, const QByteArray &arguments)
 {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><SOAP-ENV:Envelope "
@@ -61,6 +73,16 @@ int main(int argc, char **argv)
     const QByteArray en = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/";
     const QByteArray swi = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_SoftwareIdentity";
     const QByteArray pms = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService";
+    const QByteArray get = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
+    const QByteArray cim = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/";
+    const QByteArray amt = "http://intel.com/wbem/wscim/1/amt-schema/1/";
+    const QByteArray apms = cim + "CIM_AssociatedPowerManagementService";
+    const QByteArray ts = amt + "AMT_TimeSynchronizationService";
+    const QByteArray bsd = amt + "AMT_BootSettingData";
+    const QByteArray bcs = cim + "CIM_BootConfigSetting";
+    const QByteArray bsvc = cim + "CIM_BootService";
+    const QByteArray auth = amt + "AMT_AuthorizationService";
+    const QByteArray scs = amt + "AMT_SetupAndConfigurationService";
     const QList<QPair<const char *, QByteArray>> seeds = {
             {"wsman-get",
              post("/wsman",
@@ -86,6 +108,59 @@ int main(int argc, char **argv)
                                   "<SelectorSet xmlns=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\"><Selector "
                                   "Name=\"Name\">ManagedSystem</Selector></SelectorSet></ReferenceParameters>"
                                   "</r:ManagedElement></r:RequestPowerStateChange_INPUT>"))},
+            {"wsman-power-state", post("/wsman", wsman(get, apms, {}))},
+            {"wsman-platform-guid", post("/wsman", wsman(get, cim + "CIM_ComputerSystemPackage", {}))},
+            {"wsman-clock-get",
+             post("/wsman",
+                  wsman(ts + "/GetLowAccuracyTimeSynch", ts,
+                        "<r:GetLowAccuracyTimeSynch_INPUT xmlns:r=\"" + ts + "\"/>"))},
+            {"wsman-clock-set",
+             post("/wsman",
+                  wsman(ts + "/SetHighAccuracyTimeSynch", ts,
+                        "<r:SetHighAccuracyTimeSynch_INPUT xmlns:r=\"" + ts
+                                + "\"><r:Ta0>1765000000</r:Ta0><r:Tm1>1765000100</r:Tm1><r:Tm2>1765000100</r:Tm2>"
+                                  "</r:SetHighAccuracyTimeSynch_INPUT>"))},
+            {"wsman-boot-settings-put",
+             post("/wsman",
+                  wsman("http://schemas.xmlsoap.org/ws/2004/09/transfer/Put", bsd,
+                        "<r:AMT_BootSettingData xmlns:r=\"" + bsd
+                                + "\"><r:BIOSPause>false</r:BIOSPause><r:BIOSSetup>true</r:BIOSSetup>"
+                                  "<r:BootMediaIndex>0</r:BootMediaIndex><r:InstanceID>Intel(r) AMT:BootSettingData 0"
+                                  "</r:InstanceID></r:AMT_BootSettingData>"))},
+            {"wsman-change-boot-order",
+             post("/wsman",
+                  wsman(bcs + "/ChangeBootOrder", bcs,
+                        "<r:ChangeBootOrder_INPUT xmlns:r=\"" + bcs + "\"><r:Source>"
+                                + reference("CIM_BootSourceSetting", "InstanceID", "Intel(r) AMT: Force PXE Boot")
+                                + "</r:Source></r:ChangeBootOrder_INPUT>"))},
+            {"wsman-set-boot-config-role",
+             post("/wsman",
+                  wsman(bsvc + "/SetBootConfigRole", bsvc,
+                        "<r:SetBootConfigRole_INPUT xmlns:r=\"" + bsvc + "\"><r:BootConfigSetting>"
+                                + reference("CIM_BootConfigSetting", "InstanceID", "Intel(r) AMT: Boot Configuration 0")
+                                + "</r:BootConfigSetting><r:Role>1</r:Role></r:SetBootConfigRole_INPUT>"))},
+            {"wsman-add-user",
+             post("/wsman",
+                  wsman(auth + "/AddUserAclEntryEx", auth,
+                        "<r:AddUserAclEntryEx_INPUT xmlns:r=\"" + auth
+                                + "\"><r:DigestUsername>operator</r:DigestUsername><r:DigestPassword>"
+                                  "7w3gGzkbn7ZoiGQ0msFc8g==</r:DigestPassword><r:AccessPermission>2"
+                                  "</r:AccessPermission><r:Realms>5</r:Realms><r:Realms>13</r:Realms>"
+                                  "</r:AddUserAclEntryEx_INPUT>"))},
+            {"wsman-enumerate-users",
+             post("/wsman",
+                  wsman(auth + "/EnumerateUserAclEntries", auth,
+                        "<r:EnumerateUserAclEntries_INPUT xmlns:r=\"" + auth
+                                + "\"><r:StartIndex>1</r:StartIndex></r:EnumerateUserAclEntries_INPUT>"))},
+            {"wsman-admin-digest",
+             post("/wsman",
+                  wsman(auth + "/SetAdminAclEntryEx", auth,
+                        "<r:SetAdminAclEntryEx_INPUT xmlns:r=\"" + auth
+                                + "\"><r:Username>admin</r:Username><r:DigestPassword>"
+                                  "0123456789abcdef0123456789abcdef</r:DigestPassword></r:SetAdminAclEntryEx_INPUT>"))},
+            {"wsman-partial-unprovision",
+             post("/wsman",
+                  wsman(scs + "/PartialUnprovision", scs, "<r:PartialUnprovision_INPUT xmlns:r=\"" + scs + "\"/>"))},
             {"legacy-set-host-name",
              post("/NetworkAdministrationService",
                   legacy("NetworkAdministration", "SetHostName", "<x:HostName>pc042</x:HostName>"),

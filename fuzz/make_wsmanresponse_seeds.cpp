@@ -6,6 +6,7 @@
 // the contract or the client:
 //   build/fuzz/fuzz/make_wsmanresponse_seeds fuzz/corpus/wsmanresponse
 #include "loopbackdevice.h"
+#include "wsmancalls.h"
 
 #include "core/amt/wsmansession.h"
 
@@ -76,21 +77,8 @@ AmtError verdict(Oobm::Fuzz::LoopbackDevice &device, const Seed &seed)
     e.password = QStringLiteral("P@ssw0rd");
     e.receiveTimeoutMs = 1000;
     WsmanSession s(e);
-    switch (seed.call) {
-    case 0:
-        return s.getGeneralSettings().error;
-    case 1:
-        return s.coreVersion().error;
-    case 2:
-        return s.softwareIdentities(3).error;
-    case 3:
-        return s.getSetupAndConfiguration().error;
-    case 4:
-        return s.requestPowerStateChange(DmtfPowerState::OffSoft);
-    default:
-        return s.release(QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_SoftwareIdentity"),
-                         QStringLiteral("01000000-0000-0000-0000-000000000000"));
-    }
+    QString accepted;
+    return Oobm::Fuzz::wsmanCall(s, seed.call, &accepted);
 }
 
 } // namespace
@@ -107,6 +95,14 @@ int main(int argc, char **argv)
     const QString scs = QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_SetupAndConfigurationService");
     const QString pms = QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_PowerManagementService");
     const QString en = QStringLiteral("http://schemas.xmlsoap.org/ws/2004/09/enumeration");
+    const QString apms = QStringLiteral(
+            "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_AssociatedPowerManagementService");
+    const QString ts = QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_TimeSynchronizationService");
+    const QString auth = QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_AuthorizationService");
+    const QString csp = QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystemPackage");
+    const QString bsd = QStringLiteral("http://intel.com/wbem/wscim/1/amt-schema/1/AMT_BootSettingData");
+    const QString bcs = QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootConfigSetting");
+    const QString bsvc = QStringLiteral("http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_BootService");
     const QString settings = QStringLiteral(
             "<g:AMT_GeneralSettings><g:AMTNetworkEnabled>1</g:AMTNetworkEnabled><g:DDNSTTL>900</g:DDNSTTL>"
             "<g:DDNSUpdateByDHCPServerEnabled>true</g:DDNSUpdateByDHCPServerEnabled>"
@@ -136,6 +132,18 @@ int main(int argc, char **argv)
     const QByteArray pulledLast = soap(en, en + S("/PullResponse"),
                                        S("<g:PullResponse>") + items
                                                + S("<g:EndOfSequence></g:EndOfSequence></g:PullResponse>"));
+    const QByteArray bootSettings = soap(
+            bsd, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"),
+            S("<g:AMT_BootSettingData><g:BIOSPause>false</g:BIOSPause><g:BIOSSetup>false</g:BIOSSetup>"
+              "<g:BootMediaIndex>0</g:BootMediaIndex><g:ElementName>Intel(r) AMT Boot Configuration Settings"
+              "</g:ElementName><g:InstanceID>Intel(r) AMT:BootSettingData 0</g:InstanceID><g:UseSOL>true"
+              "</g:UseSOL></g:AMT_BootSettingData>"));
+    const QByteArray boot = soap(
+            bcs, bcs + S("/ChangeBootOrderResponse"),
+            S("<g:ChangeBootOrder_OUTPUT><g:ReturnValue>0</g:ReturnValue></g:ChangeBootOrder_OUTPUT>"));
+    const QByteArray role = soap(
+            bsvc, bsvc + S("/SetBootConfigRoleResponse"),
+            S("<g:SetBootConfigRole_OUTPUT><g:ReturnValue>0</g:ReturnValue></g:SetBootConfigRole_OUTPUT>"));
     const QString fault = QStringLiteral(
             "<a:Fault><a:Code><a:Value>a:Sender</a:Value><a:Subcode><a:Value>b:DestinationUnreachable</a:Value>"
             "</a:Subcode></a:Code><a:Reason><a:Text xml:lang=\"en-US\">No route can be determined to reach the "
@@ -181,6 +189,66 @@ int main(int argc, char **argv)
              "Content-Length: 0\r\nConnection: close\r\n\r\n",
              false},
             {"not-found", 0, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", false},
+            {"power-state", 6,
+             soap(apms, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"),
+                  S("<g:CIM_AssociatedPowerManagementService><g:AvailableRequestedPowerStates>2"
+                    "</g:AvailableRequestedPowerStates><g:AvailableRequestedPowerStates>8"
+                    "</g:AvailableRequestedPowerStates><g:PowerState>8</g:PowerState>"
+                    "</g:CIM_AssociatedPowerManagementService>")),
+             true},
+            {"power-state-missing", 6,
+             soap(apms, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"),
+                  S("<g:CIM_AssociatedPowerManagementService></g:CIM_AssociatedPowerManagementService>")),
+             false},
+            {"clock", 7,
+             soap(ts, ts + S("/GetLowAccuracyTimeSynchResponse"),
+                  S("<g:GetLowAccuracyTimeSynch_OUTPUT><g:Ta0>1765000000</g:Ta0><g:ReturnValue>0</g:ReturnValue>"
+                    "</g:GetLowAccuracyTimeSynch_OUTPUT>")),
+             true},
+            {"clock-without-time", 7,
+             soap(ts, ts + S("/GetLowAccuracyTimeSynchResponse"),
+                  S("<g:GetLowAccuracyTimeSynch_OUTPUT><g:ReturnValue>0</g:ReturnValue>"
+                    "</g:GetLowAccuracyTimeSynch_OUTPUT>")),
+             false},
+            {"next-boot", 8, bootSettings + next + bootSettings + next + boot + next + role, true},
+            {"admin-password", 9,
+             soap(gs, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"), settings) + next
+                     + soap(auth, auth + S("/SetAdminAclEntryExResponse"),
+                            S("<g:SetAdminAclEntryEx_OUTPUT><g:ReturnValue>0</g:ReturnValue>"
+                              "</g:SetAdminAclEntryEx_OUTPUT>")),
+             true},
+            {"users", 10,
+             soap(auth, auth + S("/EnumerateUserAclEntriesResponse"),
+                  S("<g:EnumerateUserAclEntries_OUTPUT><g:TotalCount>2</g:TotalCount><g:HandlesCount>2"
+                    "</g:HandlesCount><g:Handles>1</g:Handles><g:Handles>2</g:Handles><g:ReturnValue>0"
+                    "</g:ReturnValue></g:EnumerateUserAclEntries_OUTPUT>")),
+             true},
+            {"user", 11,
+             soap(auth, auth + S("/GetUserAclEntryExResponse"),
+                  S("<g:GetUserAclEntryEx_OUTPUT><g:DigestUsername>operator</g:DigestUsername>"
+                    "<g:AccessPermission>2</g:AccessPermission><g:Realms>5</g:Realms><g:Realms>13</g:Realms>"
+                    "<g:ReturnValue>0</g:ReturnValue></g:GetUserAclEntryEx_OUTPUT>")),
+             true},
+            {"platform-guid", 12,
+             soap(csp, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"),
+                  S("<g:CIM_ComputerSystemPackage><g:PlatformGUID>44454C4C4B0010428033B6C04F504633"
+                    "</g:PlatformGUID></g:CIM_ComputerSystemPackage>")),
+             true},
+            {"platform-guid-short", 12,
+             soap(csp, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"),
+                  S("<g:CIM_ComputerSystemPackage><g:PlatformGUID>44454C4C</g:PlatformGUID>"
+                    "</g:CIM_ComputerSystemPackage>")),
+             false},
+            {"unprovision", 13,
+             soap(scs, scs + S("/UnprovisionResponse"),
+                  S("<g:Unprovision_OUTPUT><g:ReturnValue>0</g:ReturnValue></g:Unprovision_OUTPUT>")),
+             true},
+            {"add-user", 14,
+             soap(gs, S("http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse"), settings) + next
+                     + soap(auth, auth + S("/AddUserAclEntryExResponse"),
+                            S("<g:AddUserAclEntryEx_OUTPUT><g:Handle>3</g:Handle><g:ReturnValue>0</g:ReturnValue>"
+                              "</g:AddUserAclEntryEx_OUTPUT>")),
+             true},
     };
     QDir dir(QString::fromLocal8Bit(argv[1]));
     if (!dir.mkpath(QStringLiteral(".")))
