@@ -18,10 +18,12 @@
 #include <QJsonObject>
 
 #include <arpa/inet.h>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -93,12 +95,26 @@ Lab &lab()
 // Sends the bytes on a new connection, ends the sending side, and reads what comes back.
 QByteArray exchange(const uint8_t *data, size_t size)
 {
-    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(HttpPort);
     ::inet_pton(AF_INET, DeviceAddress, &a.sin_addr);
-    check(::connect(s, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0);
+    // A connection may be refused for a moment when the server's backlog is full at hundreds of
+    // inputs a second; one that stays refused for 5 s means the server stopped accepting.
+    int s = -1;
+    for (int attempt = 0; s < 0; ++attempt) {
+        s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (::connect(s, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0)
+            break;
+        const int error = errno;
+        ::close(s);
+        s = -1;
+        if (attempt == 50) {
+            std::fprintf(stderr, "fuzz_simrequest: connect: %s\n", std::strerror(error));
+            __builtin_trap();
+        }
+        ::usleep(100 * 1000);
+    }
     for (size_t sent = 0; sent < size;) {
         const ssize_t n = ::send(s, data + sent, size - sent, MSG_NOSIGNAL);
         if (n <= 0)
