@@ -320,10 +320,7 @@ int SimWsman::get(const QString &className)
 int SimWsman::enumerate(const QString &className)
 {
     _wsen__Enumerate request;
-    request.soap_default(m_soap);
-    if (!soap_get__wsen__Enumerate(m_soap, &request, "wsen:Enumerate", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "wsen:Enumerate"))
         return rc;
     SoapCall call(m_soap, (className + QStringLiteral(".Enumerate")).toUtf8().constData(), m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
@@ -351,10 +348,7 @@ int SimWsman::enumerate(const QString &className)
 int SimWsman::pull()
 {
     _wsen__Pull request;
-    request.soap_default(m_soap);
-    if (!soap_get__wsen__Pull(m_soap, &request, "wsen:Pull", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "wsen:Pull"))
         return rc;
     const QString className = classOf(m_resourceUri);
     SoapCall call(m_soap, (className + QStringLiteral(".Pull")).toUtf8().constData(), m_host);
@@ -400,10 +394,7 @@ int SimWsman::pull()
 int SimWsman::release()
 {
     _wsen__Release request;
-    request.soap_default(m_soap);
-    if (!soap_get__wsen__Release(m_soap, &request, "wsen:Release", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "wsen:Release"))
         return rc;
     SoapCall call(m_soap, (classOf(m_resourceUri) + QStringLiteral(".Release")).toUtf8().constData(), m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -421,11 +412,7 @@ int SimWsman::release()
 int SimWsman::requestPowerStateChange()
 {
     _pms__RequestPowerStateChange_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__pms__RequestPowerStateChange_USCOREINPUT(m_soap, &request, "pms:RequestPowerStateChange_INPUT",
-                                                            nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "pms:RequestPowerStateChange_INPUT"))
         return rc;
     SoapCall call(m_soap, "CIM_PowerManagementService.RequestPowerStateChange", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -476,18 +463,10 @@ int SimWsman::requestPowerStateChange()
 // PartialUnprovision() (§13.6): the same change as the legacy Unprovision; ReturnValue a PT_STATUS.
 int SimWsman::unprovision(bool partial)
 {
-    if (partial) {
-        _scs__PartialUnprovision_USCOREINPUT request;
-        request.soap_default(m_soap);
-        if (!soap_get__scs__PartialUnprovision_USCOREINPUT(m_soap, &request, "scs:PartialUnprovision_INPUT", nullptr))
-            return m_soap->error;
-    } else {
-        _scs__Unprovision_USCOREINPUT request;
-        request.soap_default(m_soap);
-        if (!soap_get__scs__Unprovision_USCOREINPUT(m_soap, &request, "scs:Unprovision_INPUT", nullptr))
-            return m_soap->error;
-    }
-    if (const int rc = endRequest())
+    _scs__PartialUnprovision_USCOREINPUT partialRequest;
+    _scs__Unprovision_USCOREINPUT request;
+    if (const int rc = partial ? readBody(partialRequest, "scs:PartialUnprovision_INPUT")
+                               : readBody(request, "scs:Unprovision_INPUT"))
         return rc;
     SoapCall call(m_soap,
                   partial ? "AMT_SetupAndConfigurationService.PartialUnprovision"
@@ -531,11 +510,7 @@ int SimWsman::unprovision(bool partial)
 int SimWsman::getClock()
 {
     _ts__GetLowAccuracyTimeSynch_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__ts__GetLowAccuracyTimeSynch_USCOREINPUT(m_soap, &request, "ts:GetLowAccuracyTimeSynch_INPUT",
-                                                           nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "ts:GetLowAccuracyTimeSynch_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_TimeSynchronizationService.GetLowAccuracyTimeSynch", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -555,11 +530,7 @@ int SimWsman::getClock()
 int SimWsman::setClock()
 {
     _ts__SetHighAccuracyTimeSynch_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__ts__SetHighAccuracyTimeSynch_USCOREINPUT(m_soap, &request, "ts:SetHighAccuracyTimeSynch_INPUT",
-                                                            nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "ts:SetHighAccuracyTimeSynch_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_TimeSynchronizationService.SetHighAccuracyTimeSynch", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -585,10 +556,7 @@ int SimWsman::setClock()
 int SimWsman::addUserAclEntryEx()
 {
     _auth__AddUserAclEntryEx_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__auth__AddUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:AddUserAclEntryEx_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "auth:AddUserAclEntryEx_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_AuthorizationService.AddUserAclEntryEx", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -627,11 +595,7 @@ int SimWsman::addUserAclEntryEx()
 int SimWsman::enumerateUserAclEntries()
 {
     _auth__EnumerateUserAclEntries_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__auth__EnumerateUserAclEntries_USCOREINPUT(m_soap, &request, "auth:EnumerateUserAclEntries_INPUT",
-                                                             nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "auth:EnumerateUserAclEntries_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_AuthorizationService.EnumerateUserAclEntries", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -656,10 +620,7 @@ int SimWsman::enumerateUserAclEntries()
 int SimWsman::getUserAclEntryEx()
 {
     _auth__GetUserAclEntryEx_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__auth__GetUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:GetUserAclEntryEx_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "auth:GetUserAclEntryEx_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_AuthorizationService.GetUserAclEntryEx", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -687,10 +648,7 @@ int SimWsman::getUserAclEntryEx()
 int SimWsman::updateUserAclEntryEx()
 {
     _auth__UpdateUserAclEntryEx_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__auth__UpdateUserAclEntryEx_USCOREINPUT(m_soap, &request, "auth:UpdateUserAclEntryEx_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "auth:UpdateUserAclEntryEx_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_AuthorizationService.UpdateUserAclEntryEx", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -734,10 +692,7 @@ int SimWsman::updateUserAclEntryEx()
 int SimWsman::putBootSettingData()
 {
     _bsd__AMT_USCOREBootSettingData request;
-    request.soap_default(m_soap);
-    if (!soap_get__bsd__AMT_USCOREBootSettingData(m_soap, &request, "bsd:AMT_BootSettingData", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "bsd:AMT_BootSettingData"))
         return rc;
     SoapCall call(m_soap, "AMT_BootSettingData.Put", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusFaults))
@@ -757,10 +712,7 @@ int SimWsman::putBootSettingData()
 int SimWsman::changeBootOrder()
 {
     _bcs__ChangeBootOrder_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__bcs__ChangeBootOrder_USCOREINPUT(m_soap, &request, "bcs:ChangeBootOrder_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "bcs:ChangeBootOrder_INPUT"))
         return rc;
     SoapCall call(m_soap, "CIM_BootConfigSetting.ChangeBootOrder", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -797,10 +749,7 @@ int SimWsman::changeBootOrder()
 int SimWsman::setBootConfigRole()
 {
     _bsvc__SetBootConfigRole_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__bsvc__SetBootConfigRole_USCOREINPUT(m_soap, &request, "bsvc:SetBootConfigRole_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "bsvc:SetBootConfigRole_INPUT"))
         return rc;
     SoapCall call(m_soap, "CIM_BootService.SetBootConfigRole", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -848,10 +797,7 @@ int SimWsman::setBootConfigRole()
 int SimWsman::setAdminAclEntryEx()
 {
     _auth__SetAdminAclEntryEx_USCOREINPUT request;
-    request.soap_default(m_soap);
-    if (!soap_get__auth__SetAdminAclEntryEx_USCOREINPUT(m_soap, &request, "auth:SetAdminAclEntryEx_INPUT", nullptr))
-        return m_soap->error;
-    if (const int rc = endRequest())
+    if (const int rc = readBody(request, "auth:SetAdminAclEntryEx_INPUT"))
         return rc;
     SoapCall call(m_soap, "AMT_AuthorizationService.SetAdminAclEntryEx", m_host);
     if (const std::optional<int> refused = refusal(call, ForcedStatusAnswers))
@@ -890,6 +836,15 @@ std::optional<int> SimWsman::refusal(const SoapCall &call, ForcedStatus forced)
         return fault("wsman:InternalError",
                      "The service cannot comply with the request due to internal processing errors.");
     return std::nullopt;
+}
+
+template<typename Input>
+int SimWsman::readBody(Input &input, const char *tag)
+{
+    input.soap_default(m_soap);
+    if (!input.soap_in(m_soap, tag, nullptr) || soap_getindependent(m_soap))
+        return m_soap->error ? m_soap->error : SOAP_TAG_MISMATCH;
+    return endRequest();
 }
 
 int SimWsman::endRequest()

@@ -49,6 +49,9 @@ private:
 
     enum ForcedStatus { ForcedStatusFaults, ForcedStatusAnswers };
     std::optional<int> refusal(const SoapCall &call, ForcedStatus forced);
+    // Reads the request's body (its one element, tag) into input, and the envelope's end.
+    template<typename Input>
+    int readBody(Input &input, const char *tag);
     int endRequest();
     int fault(const char *subcode, const char *reason, const char *detail = nullptr);
     int notFound();

@@ -75,6 +75,20 @@ QString userPassword(const QJsonObject &state, const QString &username)
     return {};
 }
 
+// A run's work on a device of this lab, with the admin credentials the lab gave it.
+RunWork workOn(const SimProcess &sim, int device, Operation operation, int attempt = 1)
+{
+    RunWork w;
+    w.runId = 42;
+    w.operation = operation;
+    w.attempt = attempt;
+    w.system.uuid = sim.device(device).uuid;
+    w.system.address = sim.device(device).address;
+    w.system.adminUser = QStringLiteral("admin");
+    w.system.adminPassword = Password;
+    return w;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Oobm::Core::Operation)
@@ -145,15 +159,7 @@ int tst_DeviceOperation::takeDevice()
 
 RunWork tst_DeviceOperation::work(Operation operation, int device, int attempt) const
 {
-    RunWork w;
-    w.runId = 42;
-    w.operation = operation;
-    w.attempt = attempt;
-    w.system.uuid = m_sim.device(device).uuid;
-    w.system.address = m_sim.device(device).address;
-    w.system.adminUser = QStringLiteral("admin");
-    w.system.adminPassword = Password;
-    return w;
+    return workOn(m_sim, device, operation, attempt);
 }
 
 DeviceOperationOptions tst_DeviceOperation::options(int timeoutMs) const
@@ -945,14 +951,7 @@ void tst_DeviceOperation::mixedFleet()
         QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", powerBefore}})
                         .value("ok")
                         .toBool());
-        RunWork w;
-        w.runId = 7;
-        w.operation = operation;
-        w.attempt = 1;
-        w.system.uuid = sim.device().uuid;
-        w.system.address = sim.device().address;
-        w.system.adminUser = QStringLiteral("admin");
-        w.system.adminPassword = Password;
+        RunWork w = workOn(sim, 0, operation);
         w.system.amtVersion = m.version + QStringLiteral(".4"); // as GetCoreVersion reported it
         w.system.dialect = m.forced;
         w.newAdminPassword = QStringLiteral("N3w-P@ssword");
@@ -1024,14 +1023,7 @@ void tst_DeviceOperation::retryLooksFirstOverWsman()
     QVERIFY(sim.control({{"cmd", "set-power"}, {"uuid", sim.device().uuid}, {"state", powerBefore}})
                     .value("ok")
                     .toBool());
-    RunWork w;
-    w.runId = 7;
-    w.operation = operation;
-    w.attempt = 2;
-    w.system.uuid = sim.device().uuid;
-    w.system.address = sim.device().address;
-    w.system.adminUser = QStringLiteral("admin");
-    w.system.adminPassword = Password;
+    RunWork w = workOn(sim, 0, operation, 2);
     w.system.amtVersion = QStringLiteral("11.0.4");
     const RunOutcome o = runDeviceOperation(w, options());
     QVERIFY2(o.state == outcome, qPrintable(o.status + u": " + o.message));
