@@ -284,6 +284,11 @@ bool DeviceState::hasPartialUnprovision() const
     return amtVersionNumberOf(amtVersion) >= 600;
 }
 
+bool DeviceState::hasCim213Arguments() const
+{
+    return amtVersionNumberOf(amtVersion) < 600;
+}
+
 void DeviceState::clearPendingTls()
 {
     pendingTlsKeyPem.clear();

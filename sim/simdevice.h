@@ -200,6 +200,7 @@ struct DeviceState
     unsigned short dmtfPowerState() const;
     bool hasDashClasses() const;        // 3.2 and later: CIM_AssociatedPowerManagementService and the like
     bool hasPartialUnprovision() const; // 6.0 and later, over WS-Management
+    bool hasCim213Arguments() const;    // before 6.0 (CIM 2.13): ChangeBootOrder's argument is "source"
     void recordCall(const QString &operation, qint64 nowMs);
     QJsonObject callsJson(bool withTimes) const;
 

@@ -721,8 +721,7 @@ int SimWsman::changeBootOrder()
     response.soap_default(m_soap);
     QMutexLocker lock(&call.device()->mutex);
     DeviceState &s = call.device()->state();
-    const bool lowerCase = !s.hasPartialUnprovision(); // MOF 2.13 before 6.0
-    const std::string *source = selectorValue(lowerCase ? request.source : request.Source, "InstanceID");
+    const std::string *source = selectorValue(s.hasCim213Arguments() ? request.source : request.Source, "InstanceID");
     static const QStringList sources{QStringLiteral("Intel(r) AMT: Force PXE Boot"),
                                      QStringLiteral("Intel(r) AMT: Force Hard-drive Boot"),
                                      QStringLiteral("Intel(r) AMT: Force CD/DVD Boot")};
